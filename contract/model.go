@@ -55,17 +55,17 @@ type Tag struct {
 type Kind int
 
 const (
-	KindAny     Kind = iota // free-form: {} or a schema we cannot type precisely
-	KindBool                // boolean
-	KindInt                 // integer; Format says int32/int64
-	KindNumber              // number; Format says float/double
-	KindString              // string; Format says date-time, uuid, byte, binary …
-	KindArray               // Elem holds the item type
-	KindMap                 // object with only additionalProperties: Elem holds the value type
-	KindObject              // object with Fields (and maybe Additional)
-	KindEnum                // Enum holds the values, Base their primitive kind
-	KindUnion               // oneOf / anyOf: Variants
-	KindNull                // type: "null" alone
+	KindAny    Kind = iota // free-form: {} or a schema we cannot type precisely
+	KindBool               // boolean
+	KindInt                // integer; Format says int32/int64
+	KindNumber             // number; Format says float/double
+	KindString             // string; Format says date-time, uuid, byte, binary …
+	KindArray              // Elem holds the item type
+	KindMap                // object with only additionalProperties: Elem holds the value type
+	KindObject             // object with Fields (and maybe Additional)
+	KindEnum               // Enum holds the values, Base their primitive kind
+	KindUnion              // oneOf / anyOf: Variants
+	KindNull               // type: "null" alone
 )
 
 var kindNames = [...]string{"any", "bool", "int", "number", "string", "array", "map", "object", "enum", "union", "null"}
@@ -321,7 +321,7 @@ type Content struct {
 	Type      *Type // may be nil for a body without schema (binary)
 	// Encoding holds per-property content types of multipart and form
 	// bodies, keyed by property name.
-	Encoding map[string]string
+	Encoding   map[string]string
 	Example    any
 	HasExample bool
 	// Examples are named examples, sorted by name.
@@ -357,12 +357,12 @@ type Header struct {
 
 // SecurityScheme is one entry of components.securitySchemes.
 type SecurityScheme struct {
-	Name        string // the key in components.securitySchemes
-	Type        string // "http", "apiKey", "oauth2", "openIdConnect", "mutualTLS"
-	Scheme      string // for http: "bearer", "basic", … (lower case)
-	In          ParamIn
-	ParamName   string // for apiKey: header, query or cookie name
-	Description string
+	Name         string // the key in components.securitySchemes
+	Type         string // "http", "apiKey", "oauth2", "openIdConnect", "mutualTLS"
+	Scheme       string // for http: "bearer", "basic", … (lower case)
+	In           ParamIn
+	ParamName    string // for apiKey: header, query or cookie name
+	Description  string
 	BearerFormat string
 }
 

@@ -34,3 +34,11 @@ func (g *gen) validateStmts(t *contract.Type, value, path jen.Code) []jen.Code {
 
 // GoName turns a contract name into an exported Go identifier.
 func GoName(s string) string { return s }
+
+// typesRuntimeNames are the package-level identifiers the types emitter
+// declares itself (ValidationError, Nullable …), reserved before any schema
+// is named.
+var typesRuntimeNames = []string{"ValidationError", "Nullable"}
+
+// nameTypes assigns a Go identifier to every named type of the model.
+func (g *gen) nameTypes() {}
