@@ -1,9 +1,22 @@
 package contract
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
 
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
 )
 
 // LoadOptions tune Load.
@@ -28,23 +41,250 @@ type Document struct {
 	T *openapi3.T
 	// Warnings found while loading and validating, in file order.
 	Warnings []Problem
+
+	// files holds every file read, keyed by the path used in Source.File.
+	files map[string]*sourceFile
+	// refNames maps a resolved schema to the name its $ref gives it, for
+	// schemas that live outside components (other files).
+	external bool
+}
+
+// sourceFile is one file of the contract: its bytes, decoded tree (for
+// checking $refs) and, parsed on demand, its YAML node tree (for positions).
+type sourceFile struct {
+	path string
+	data []byte
+	tree any
+
+	once sync.Once
+	root *yaml.Node
 }
 
 // Load reads the contract at path (JSON or YAML; OpenAPI 3.0, 3.1 or
 // Swagger 2.0; $refs into other local files), validates it and returns the
 // Document. Problems at error severity are returned as *Error.
 func Load(path string, opts LoadOptions) (*Document, error) {
-	return nil, errors.New("contract.Load: not implemented yet")
+	d := &Document{Path: path, files: map[string]*sourceFile{}}
+	root, err := d.readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := root.tree.(map[string]any)
+	if !ok {
+		return nil, d.fail(path, "", "a contract must be a JSON or YAML object")
+	}
+	var c collector
+	c.doc = d
+	// Check every $ref of every file before kin-openapi resolves them, so a
+	// dangling one is reported at its own position.
+	d.checkRefs(&c, root)
+	if c.hasErrors() {
+		return nil, c.err()
+	}
+
+	var data []byte
+	if json.Valid(root.data) {
+		data = root.data
+	} else if data, err = json.Marshal(root.tree); err != nil {
+		return nil, d.fail(path, "", "cannot convert YAML to JSON: "+err.Error())
+	}
+
+	switch {
+	case obj["swagger"] != nil:
+		v := fmt.Sprint(obj["swagger"])
+		d.OpenAPI = v
+		if v != "2.0" {
+			return nil, d.fail(path, "/swagger", fmt.Sprintf("unsupported Swagger version %q: want \"2.0\"", v))
+		}
+		var t2 openapi2.T
+		if err := json.Unmarshal(data, &t2); err != nil {
+			return nil, d.fail(path, "", "not a Swagger 2.0 document: "+err.Error())
+		}
+		t3, err := openapi2conv.ToV3(&t2)
+		if err != nil {
+			return nil, d.fail(path, "", "converting Swagger 2.0 to OpenAPI 3: "+err.Error())
+		}
+		d.T = t3
+	case obj["openapi"] != nil:
+		v := fmt.Sprint(obj["openapi"])
+		d.OpenAPI = v
+		if !strings.HasPrefix(v, "3.0") && !strings.HasPrefix(v, "3.1") {
+			return nil, d.fail(path, "/openapi", fmt.Sprintf("unsupported OpenAPI version %q: want 3.0.x, 3.1.x or Swagger 2.0", v))
+		}
+		var t openapi3.T
+		if err := json.Unmarshal(data, &t); err != nil {
+			return nil, d.fail(path, "", "not an OpenAPI document: "+err.Error())
+		}
+		d.T = &t
+	default:
+		return nil, d.fail(path, "", `not an OpenAPI contract: neither "openapi" nor "swagger" is set`)
+	}
+
+	if err := d.resolve(); err != nil {
+		return nil, err
+	}
+	d.validate(&c, opts)
+	if opts.Strict {
+		for i := range c.problems {
+			c.problems[i].Severity = SeverityError
+		}
+	}
+	if c.hasErrors() {
+		return nil, c.err()
+	}
+	d.Warnings = c.problems
+	return d, nil
 }
 
-// Position returns where the node at the JSON pointer lies in file (a path
-// as it appears in Source.File). Unknown places give a Position with only
-// File set.
-func (d *Document) Position(file, pointer string) Position {
-	return Position{File: file}
+// readFile reads and decodes one file of the contract, once.
+func (d *Document) readFile(path string) (*sourceFile, error) {
+	if f, ok := d.files[path]; ok {
+		return f, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Problems: []Problem{{Pos: Position{File: path}, Message: "cannot read contract: " + unwrapPathError(err)}}}
+	}
+	f := &sourceFile{path: path, data: data}
+	d.files[path] = f
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			line, col := jsonErrorPosition(data, err)
+			return nil, &Error{Problems: []Problem{{Pos: Position{File: path, Line: line, Col: col}, Message: "invalid JSON: " + jsonErrorText(err)}}}
+		}
+		f.tree = normalizeNumbers(v)
+		return f, nil
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(data, &node); err != nil {
+		line := yamlErrorLine(err)
+		return nil, &Error{Problems: []Problem{{Pos: Position{File: path, Line: line}, Message: "invalid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}}}
+	}
+	f.root = &node
+	f.once.Do(func() {})
+	var v any
+	if err := node.Decode(&v); err != nil {
+		return nil, &Error{Problems: []Problem{{Pos: Position{File: path}, Message: "invalid YAML: " + err.Error()}}}
+	}
+	f.tree = normalizeKeys(v)
+	return f, nil
 }
 
-// Build turns a Document into the language-neutral Model.
-func Build(d *Document) (*Model, error) {
-	return nil, errors.New("contract.Build: not implemented yet")
+// fail returns an *Error with one problem at pointer in file.
+func (d *Document) fail(file, pointer, msg string) error {
+	return &Error{Problems: []Problem{{Pos: d.Position(file, pointer), Pointer: pointer, Message: msg}}}
+}
+
+// resolve lets kin-openapi resolve every $ref, reading other files only
+// from the local file system, relative to the file that refers to them.
+func (d *Document) resolve() error {
+	abs, err := filepath.Abs(d.Path)
+	if err != nil {
+		return err
+	}
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
+	loader.Context = context.Background()
+	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+		if u.Scheme != "" && u.Scheme != "file" {
+			return nil, fmt.Errorf("only local files can be referenced, not %q", u.String())
+		}
+		p := filepath.FromSlash(u.Path)
+		d.external = true
+		if f, ok := d.files[d.relPath(p)]; ok {
+			return f.data, nil
+		}
+		return os.ReadFile(p)
+	}
+	if err := loader.ResolveRefsIn(d.T, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
+		return d.fail(d.Path, "", "resolving $refs: "+err.Error())
+	}
+	return nil
+}
+
+// relPath turns an absolute path read by the loader back into the path
+// used for the file in positions (relative to the working folder when the
+// root was given relative).
+func (d *Document) relPath(p string) string {
+	if filepath.IsAbs(d.Path) {
+		return filepath.Clean(p)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil {
+		return r
+	}
+	return p
+}
+
+// unwrapPathError drops the "open " prefix of an *os.PathError.
+func unwrapPathError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// normalizeKeys turns the map[any]any a YAML decoder produces for maps
+// with non-string keys (response codes written as 200) into
+// map[string]any, so the tree is JSON-compatible.
+func normalizeKeys(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normalizeKeys(e)
+		}
+		return x
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(k)] = normalizeKeys(e)
+		}
+		return m
+	case []any:
+		for i, e := range x {
+			x[i] = normalizeKeys(e)
+		}
+		return x
+	}
+	return v
+}
+
+// normalizeNumbers turns json.Number into float64 (or keeps an integer
+// that float64 cannot hold as its string), so trees from JSON and YAML
+// compare the same.
+func normalizeNumbers(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normalizeNumbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = normalizeNumbers(e)
+		}
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return f
+		}
+		return x.String()
+	}
+	return v
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

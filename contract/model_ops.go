@@ -1,0 +1,446 @@
+package contract
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// methodOrder is the order operations of one path appear in.
+var methodOrder = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
+
+// Build turns a Document into the language-neutral Model. It reports, as
+// *Error, problems that only show when meaning is given to the contract:
+// two operations with one id, a required property that does not exist,
+// a cycle of required properties that no finite value satisfies.
+func Build(d *Document) (*Model, error) {
+	return BuildWith(d, LoadOptions{})
+}
+
+// BuildWith is Build with the options the Document was loaded with
+// (Lenient turns some errors into warnings).
+func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
+	t := d.T
+	m := &Model{OpenAPI: d.OpenAPI}
+	b := &builder{doc: d, m: m, types: map[*openapi3.Schema]*Type{}, names: map[string]bool{}, opts: opts}
+	b.c.doc = d
+	if t.Info != nil {
+		m.Title, m.Version, m.Description = t.Info.Title, t.Info.Version, t.Info.Description
+	}
+	for _, s := range t.Servers {
+		if s != nil {
+			m.Servers = append(m.Servers, Server{URL: s.URL, Description: s.Description})
+		}
+	}
+	for _, tg := range t.Tags {
+		if tg != nil {
+			m.Tags = append(m.Tags, Tag{Name: tg.Name, Description: tg.Description})
+		}
+	}
+	if t.Components != nil {
+		// Component names are taken first, so they keep their own names
+		// when an inline schema's derived name would collide.
+		for _, name := range sortedKeys(t.Components.Schemas) {
+			b.names[name] = true
+		}
+		for _, name := range sortedKeys(t.Components.Schemas) {
+			ref := t.Components.Schemas[name]
+			if ref == nil || ref.Value == nil {
+				continue
+			}
+			if _, done := b.types[ref.Value]; done {
+				continue // an alias of another component
+			}
+			src := Source{File: d.Path, Pointer: Pointer("components", "schemas", name)}
+			ty := &Type{Source: src, Name: name}
+			b.types[ref.Value] = ty
+			m.Types = append(m.Types, ty)
+			b.fill(ty, ref.Value, name, src)
+		}
+		for _, name := range sortedKeys(t.Components.SecuritySchemes) {
+			ref := t.Components.SecuritySchemes[name]
+			if ref == nil || ref.Value == nil {
+				continue
+			}
+			s := ref.Value
+			ss := &SecurityScheme{Name: name, Type: s.Type, Scheme: strings.ToLower(s.Scheme), ParamName: s.Name, Description: s.Description, BearerFormat: s.BearerFormat}
+			if s.In != "" {
+				ss.In = ParamIn(s.In)
+			}
+			m.SecuritySchemes = append(m.SecuritySchemes, ss)
+		}
+	}
+	m.Security = securityOf(t.Security)
+	b.operations()
+	b.checkRequiredCycles()
+	sortTypes(m.Types)
+	if b.c.hasErrors() {
+		return nil, b.c.err()
+	}
+	d.Warnings = append(d.Warnings, b.c.problems...)
+
+	spec, err := specJSON(d)
+	if err != nil {
+		return nil, err
+	}
+	m.Spec = spec
+	return m, nil
+}
+
+// specJSON renders the contract as one self-contained JSON document.
+func specJSON(d *Document) ([]byte, error) {
+	if d.external {
+		// Inline other files' components, so the embedded spec stands alone.
+		d.T.InternalizeRefs(context.Background(), nil)
+	}
+	b, err := json.Marshal(d.T)
+	if err != nil {
+		return nil, fmt.Errorf("rendering the contract as JSON: %w", err)
+	}
+	return b, nil
+}
+
+func securityOf(reqs openapi3.SecurityRequirements) []SecurityRequirement {
+	var out []SecurityRequirement
+	for _, r := range reqs {
+		req := SecurityRequirement{}
+		for _, name := range sortedKeys(r) {
+			req = append(req, SecurityItem{Scheme: name, Scopes: r[name]})
+		}
+		out = append(out, req)
+	}
+	return out
+}
+
+// operations fills m.Operations in path and method order.
+func (b *builder) operations() {
+	t := b.doc.T
+	if t.Paths == nil {
+		return
+	}
+	ids := map[string]string{} // id → pointer of its first use
+	paths := t.Paths.Map()
+	var synthesized []*Operation
+	for _, path := range sortedKeys(paths) {
+		item := paths[path]
+		if item == nil {
+			continue
+		}
+		for _, method := range methodOrder {
+			op := item.GetOperation(method)
+			if op == nil {
+				continue
+			}
+			ptr := Pointer("paths", path, strings.ToLower(method))
+			o := &Operation{
+				ID: op.OperationID, Method: method, Path: path,
+				Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
+				Tags:   op.Tags,
+				Source: Source{File: b.doc.Path, Pointer: ptr},
+			}
+			if o.ID == "" {
+				o.IDSynthesized = true
+				synthesized = append(synthesized, o)
+			} else if first, dup := ids[o.ID]; dup {
+				b.c.add(SeverityError, b.doc.Path, ptr+"/operationId", fmt.Sprintf("operationId %q is already used at %s; operation ids must be unique", o.ID, first))
+			} else {
+				ids[o.ID] = ptr
+			}
+			b.params(o, item.Parameters, op.Parameters)
+			if op.RequestBody != nil && op.RequestBody.Value != nil {
+				rb := op.RequestBody.Value
+				o.Body = &RequestBody{Required: rb.Required, Description: rb.Description}
+				o.Body.Contents = b.contents(rb.Content, opName(o)+"_body", child2(o.Source, "requestBody", "content"))
+			}
+			b.responses(o, op.Responses)
+			if op.Security != nil {
+				o.Security = securityOf(*op.Security)
+				if o.Security == nil {
+					o.Security = []SecurityRequirement{}
+				}
+			}
+			b.m.Operations = append(b.m.Operations, o)
+		}
+	}
+	// Synthesized ids come last so they never take a name the contract uses.
+	for _, o := range synthesized {
+		base := synthesizeID(o.Method, o.Path)
+		id := base
+		for i := 2; ids[id] != ""; i++ {
+			id = fmt.Sprintf("%s%d", base, i)
+		}
+		ids[id] = o.Source.Pointer
+		o.ID = id
+	}
+}
+
+// opName is the name hint for an operation's inline types.
+func opName(o *Operation) string {
+	if o.ID != "" {
+		return o.ID
+	}
+	return synthesizeID(o.Method, o.Path)
+}
+
+// synthesizeID makes a camelCase id from method and path:
+// "GET /pets/{petId}/photos" → "getPetsPetIdPhotos".
+func synthesizeID(method, path string) string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(method))
+	upper := true
+	for _, r := range path {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if upper {
+				r = unicode.ToUpper(r)
+				upper = false
+			}
+			b.WriteRune(r)
+		} else {
+			upper = true
+		}
+	}
+	return b.String()
+}
+
+// params merges path-item and operation parameters (the operation's win
+// for the same name and location) and fills defaults for style and
+// explode.
+func (b *builder) params(o *Operation, itemParams, opParams openapi3.Parameters) {
+	type key struct{ name, in string }
+	var order []key
+	byKey := map[key]*openapi3.ParameterRef{}
+	srcs := map[key]Source{}
+	add := func(ps openapi3.Parameters, base string) {
+		for i, p := range ps {
+			if p == nil || p.Value == nil {
+				continue
+			}
+			k := key{p.Value.Name, p.Value.In}
+			if _, ok := byKey[k]; !ok {
+				order = append(order, k)
+			}
+			byKey[k] = p
+			srcs[k] = Source{File: b.doc.Path, Pointer: base + "/parameters/" + strconv.Itoa(i)}
+		}
+	}
+	add(itemParams, Pointer("paths", o.Path))
+	add(opParams, o.Source.Pointer)
+	for _, k := range order {
+		p := byKey[k].Value
+		src := srcs[k]
+		pm := &Param{
+			Name: p.Name, In: ParamIn(p.In), Required: p.Required || p.In == "path",
+			Description: p.Description, Deprecated: p.Deprecated, Style: p.Style, AllowReserved: p.AllowReserved,
+			Source: src,
+		}
+		if pm.Style == "" {
+			switch pm.In {
+			case InQuery, InCookie:
+				pm.Style = "form"
+			default:
+				pm.Style = "simple"
+			}
+		}
+		if p.Explode != nil {
+			pm.Explode = *p.Explode
+		} else {
+			pm.Explode = pm.Style == "form"
+		}
+		hint := joinName(opName(o), p.Name)
+		switch {
+		case p.Schema != nil:
+			pm.Type = b.typeOf(p.Schema, hint, child2(src, "schema"))
+		case len(p.Content) > 0:
+			for _, mt := range sortedKeys(p.Content) {
+				pm.ContentType = mt
+				pm.Type = b.typeOf(p.Content[mt].Schema, hint, child2(src, "content", mt, "schema"))
+				break
+			}
+		default:
+			pm.Type = &Type{Kind: KindString}
+		}
+		if p.Example != nil {
+			pm.Example, pm.HasExample = p.Example, true
+		}
+		o.Params = append(o.Params, pm)
+	}
+}
+
+// contents turns a content map into Contents: JSON media types first,
+// then by name, so the preferred encoding leads.
+func (b *builder) contents(c openapi3.Content, hint string, src Source) []*Content {
+	keys := sortedKeys(c)
+	sort.SliceStable(keys, func(i, j int) bool {
+		return BodyKindOf(keys[i]) < BodyKindOf(keys[j])
+	})
+	var out []*Content
+	for i, mt := range keys {
+		media := c[mt]
+		if media == nil {
+			continue
+		}
+		h := hint
+		if i > 0 {
+			h = joinName(hint, mediaSuffix(mt))
+		}
+		ct := &Content{MediaType: mt, Kind: BodyKindOf(mt)}
+		if media.Schema != nil {
+			ct.Type = b.typeOf(media.Schema, h, child2(src, mt, "schema"))
+		}
+		if media.Example != nil {
+			ct.Example, ct.HasExample = media.Example, true
+		}
+		for _, name := range sortedKeys(media.Examples) {
+			ex := media.Examples[name]
+			if ex == nil || ex.Value == nil {
+				continue
+			}
+			ct.Examples = append(ct.Examples, NamedExample{Name: name, Summary: ex.Value.Summary, Value: ex.Value.Value})
+		}
+		if len(media.Encoding) > 0 {
+			ct.Encoding = map[string]string{}
+			for _, name := range sortedKeys(media.Encoding) {
+				if e := media.Encoding[name]; e != nil && e.ContentType != "" {
+					ct.Encoding[name] = e.ContentType
+				}
+			}
+		}
+		out = append(out, ct)
+	}
+	return out
+}
+
+// mediaSuffix names a media type for derived type names.
+func mediaSuffix(mt string) string {
+	base, _, _ := mime.ParseMediaType(mt)
+	if base == "" {
+		base = mt
+	}
+	if i := strings.IndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	return base
+}
+
+// BodyKindOf classifies a media type.
+func BodyKindOf(mediaType string) BodyKind {
+	mt, _, err := mime.ParseMediaType(mediaType)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(mediaType))
+	}
+	switch {
+	case mt == "application/json" || strings.HasSuffix(mt, "+json") || strings.HasSuffix(mt, "/json") || mt == "*/*" && false:
+		return BodyJSON
+	case mt == "application/x-www-form-urlencoded":
+		return BodyForm
+	case strings.HasPrefix(mt, "multipart/"):
+		return BodyMultipart
+	case strings.HasPrefix(mt, "text/"):
+		return BodyText
+	}
+	return BodyBinary
+}
+
+// responses fills o.Responses: codes ascending, then ranges, then default.
+func (b *builder) responses(o *Operation, rs *openapi3.Responses) {
+	if rs == nil {
+		return
+	}
+	m := rs.Map()
+	for _, status := range sortedKeys(m) {
+		ref := m[status]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		r := ref.Value
+		resp := &Response{Status: strings.ToUpper(status)}
+		if status == "default" {
+			resp.Status = "default"
+		}
+		resp.Code, _ = strconv.Atoi(status)
+		if r.Description != nil {
+			resp.Description = *r.Description
+		}
+		src := child2(o.Source, "responses", status)
+		for _, name := range sortedKeys(r.Headers) {
+			h := r.Headers[name]
+			if h == nil || h.Value == nil || strings.EqualFold(name, "Content-Type") {
+				continue
+			}
+			hd := &Header{Name: name, Required: h.Value.Required, Description: h.Value.Description}
+			hsrc := child2(src, "headers", name)
+			switch {
+			case h.Value.Schema != nil:
+				hd.Type = b.typeOf(h.Value.Schema, joinName(opName(o), resp.Status+"_"+name), child2(hsrc, "schema"))
+			default:
+				hd.Type = &Type{Kind: KindString}
+			}
+			resp.Headers = append(resp.Headers, hd)
+		}
+		resp.Contents = b.contents(r.Content, joinName(opName(o), resp.Status), child2(src, "content"))
+		o.Responses = append(o.Responses, resp)
+	}
+	sort.SliceStable(o.Responses, func(i, j int) bool {
+		return statusRank(o.Responses[i]) < statusRank(o.Responses[j])
+	})
+}
+
+// statusRank orders specific codes, then ranges, then default.
+func statusRank(r *Response) int {
+	switch {
+	case r.Code > 0:
+		return r.Code
+	case r.Status == "default":
+		return 10000
+	}
+	return 1000 + int(r.Status[0]-'0')
+}
+
+// checkRequiredCycles reports objects that require themselves through a
+// chain of required, non-nullable object properties: no finite JSON
+// value can satisfy them.
+func (b *builder) checkRequiredCycles() {
+	const (
+		unvisited = iota
+		active
+		done
+	)
+	state := map[*Type]int{}
+	var visit func(t *Type, path []string) bool
+	visit = func(t *Type, path []string) bool {
+		switch state[t] {
+		case active:
+			return true
+		case done:
+			return false
+		}
+		state[t] = active
+		defer func() { state[t] = done }()
+		if t.Kind != KindObject {
+			return false
+		}
+		for _, f := range t.Fields {
+			if !f.Required || f.Nullable || f.Type.Nullable || f.Type.Kind != KindObject {
+				continue
+			}
+			if visit(f.Type, append(path, f.Name)) {
+				b.c.add(SeverityError, t.Source.File, t.Source.Pointer+"/properties/"+EscapePointerToken(f.Name),
+					fmt.Sprintf("required property %q leads back to %s through required properties only: no finite value satisfies this schema; make one of them optional or nullable", f.Name, t.Name))
+				return false
+			}
+		}
+		return false
+	}
+	for _, t := range b.m.Types {
+		if state[t] == unvisited {
+			visit(t, nil)
+		}
+	}
+}

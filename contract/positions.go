@@ -1,0 +1,138 @@
+package contract
+
+import (
+	"encoding/json"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Position returns where the node at the JSON pointer lies in file (a path
+// as it appears in Source.File). The file's YAML node tree (JSON is YAML,
+// so this serves both) is parsed the first time a position in it is
+// asked for: positions cost nothing until there is something to report.
+// A pointer that does not exist gives the position of its nearest
+// existing ancestor; an unknown file gives a Position with only File set.
+func (d *Document) Position(file, pointer string) Position {
+	pos := Position{File: file}
+	f, ok := d.files[file]
+	if !ok {
+		return pos
+	}
+	f.once.Do(func() {
+		var n yaml.Node
+		if yaml.Unmarshal(f.data, &n) == nil {
+			f.root = &n
+		}
+	})
+	n := f.root
+	if n == nil {
+		return pos
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	pos.Line, pos.Col = n.Line, n.Column
+	for _, tok := range splitPointer(pointer) {
+		next, key := child(n, tok)
+		if next == nil {
+			break
+		}
+		n = next
+		// Point at the key of a mapping entry: that is where a reader's
+		// eye goes ("get:" rather than the first line of its body).
+		if key != nil {
+			pos.Line, pos.Col = key.Line, key.Column
+		} else {
+			pos.Line, pos.Col = n.Line, n.Column
+		}
+	}
+	return pos
+}
+
+// child finds the value under tok in a mapping or sequence node, and the
+// key node for a mapping.
+func child(n *yaml.Node, tok string) (value, key *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == tok {
+				return n.Content[i+1], n.Content[i]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i], nil
+		}
+	case yaml.AliasNode:
+		return child(n.Alias, tok)
+	}
+	return nil, nil
+}
+
+// splitPointer splits a JSON pointer into unescaped tokens.
+func splitPointer(p string) []string {
+	if p == "" || p == "/" {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, s := range parts {
+		if strings.Contains(s, "~") {
+			parts[i] = strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+		}
+	}
+	return parts
+}
+
+// jsonErrorPosition converts the byte offset of a JSON syntax error into a
+// line and column.
+func jsonErrorPosition(data []byte, err error) (line, col int) {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 {
+		return 0, 0
+	}
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	line, col = 1, 1
+	for _, b := range data[:off] {
+		if b == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+func jsonErrorText(err error) string {
+	if errors.Is(err, errUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
+		return "unexpected end of file"
+	}
+	return err.Error()
+}
+
+var errUnexpectedEOF = errors.New("unexpected EOF")
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// yamlErrorLine finds the line yaml.v3 names in its error text.
+func yamlErrorLine(err error) int {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
