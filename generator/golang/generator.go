@@ -27,6 +27,14 @@ type gen struct {
 	// type and runtime helper takes its name from it, so clashes are
 	// resolved in one place and in a fixed order.
 	pkg scope
+
+	typeNames  map[*contract.Type]string      // Go name of every named type
+	cyclic     map[*contract.Type]bool        // named non-struct types that refer to themselves
+	fieldCache map[*contract.Type][]fieldInfo // struct fields, named once
+
+	// patterns used by the file being emitted: pattern → variable name.
+	patterns     map[string]string
+	patternOrder []string
 }
 
 // scope hands out identifiers unique within one Go namespace.
@@ -50,7 +58,13 @@ func (s *scope) unique(name string) string {
 // order and whatever targets are selected, so a client generated alone uses
 // the same identifiers as one generated with the server.
 func newGen(m *contract.Model, opts generator.Options) *gen {
-	g := &gen{m: m, opts: opts}
+	g := &gen{
+		m: m, opts: opts,
+		typeNames:  map[*contract.Type]string{},
+		cyclic:     map[*contract.Type]bool{},
+		fieldCache: map[*contract.Type][]fieldInfo{},
+		patterns:   map[string]string{},
+	}
 	for _, n := range typesRuntimeNames {
 		g.pkg.unique(n)
 	}

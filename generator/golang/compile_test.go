@@ -1,0 +1,107 @@
+package golang
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
+)
+
+// goTool is the go command of the toolchain running the tests.
+func goTool() string { return filepath.Join(runtime.GOROOT(), "bin", "go") }
+
+// generateFiles loads a contract and generates the given targets.
+func generateFiles(t testing.TB, path, pkg string, targets ...string) []generator.File {
+	t.Helper()
+	doc, err := contract.Load(path, contract.LoadOptions{})
+	if err != nil {
+		t.Fatalf("load %s: %v", path, err)
+	}
+	m, err := contract.Build(doc)
+	if err != nil {
+		t.Fatalf("build %s: %v", path, err)
+	}
+	files, err := Generate(m, generator.Options{Package: pkg, Targets: targets})
+	if err != nil {
+		t.Fatalf("generate %s: %v", path, err)
+	}
+	return files
+}
+
+// writeModule writes files into dir/pkg inside a fresh module at dir.
+func writeModule(t testing.TB, dir, pkg string, files []generator.File) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/gen\n\ngo 1.24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, pkg, f.Name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// goRun runs the go command in dir and fails the test with its output.
+func goRun(t testing.TB, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(goTool(), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		lines := strings.Split(string(out), "\n")
+		if len(lines) > 40 {
+			lines = lines[:40]
+		}
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, strings.Join(lines, "\n"))
+	}
+}
+
+// TestCorpusSubsetBuilds generates every target for a fixed subset of real
+// contracts into one module and builds and vets it.
+func TestCorpusSubsetBuilds(t *testing.T) {
+	names := corpusSubset(t)
+	dir := t.TempDir()
+	for i, path := range names {
+		pkg := "c" + string(rune('a'+i/26)) + string(rune('a'+i%26))
+		writeModule(t, dir, pkg, generateFiles(t, path, pkg))
+	}
+	goRun(t, dir, "build", "./...")
+	goRun(t, dir, "vet", "./...")
+}
+
+// corpusSubset picks 20 contracts of the shared corpus, spread over its
+// size order, the same ones on every run; TOOLKIT_CORPUS=all takes all.
+func corpusSubset(t *testing.T) []string {
+	files, _ := filepath.Glob("../../../shared/corpus/dev/*.json")
+	if len(files) == 0 {
+		t.Skip("shared corpus not found")
+	}
+	var ok []string
+	for _, f := range files {
+		doc, err := contract.Load(f, contract.LoadOptions{})
+		if err != nil {
+			continue // invalid contracts are the loader's tests' business
+		}
+		if _, err := contract.Build(doc); err != nil {
+			continue
+		}
+		ok = append(ok, f)
+	}
+	if os.Getenv("TOOLKIT_CORPUS") == "all" {
+		return ok
+	}
+	var out []string
+	step := len(ok) / 20
+	for i := 0; i < len(ok) && len(out) < 20; i += max(step, 1) {
+		out = append(out, ok[i])
+	}
+	return out
+}
