@@ -51,7 +51,7 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 				fail(fmt.Sprintf("must match the pattern %q", c.Pattern))))
 		}
 		if check, ok := formatChecks[t.Format]; ok {
-			out = append(out, jen.If(jen.Op("!").Id(check).Call(value)).Block(fail("must be a valid " + t.Format)))
+			out = append(out, jen.If(jen.Op("!").Id(check).Call(value)).Block(fail("must be a valid "+t.Format)))
 		}
 		if t.HasConst {
 			if s, ok := t.Const.(string); ok {
@@ -75,11 +75,11 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 			out = append(out, jen.If(num.Clone().Op(op).Add(floatLit(*c.Maximum))).Block(fail(fmt.Sprintf("must be %s %s", word, fmtNum(*c.Maximum)))))
 		}
 		if c.MultipleOf != nil {
-			out = append(out, jen.If(jen.Op("!").Id("isMultipleOf").Call(num.Clone(), floatLit(*c.MultipleOf))).Block(fail("must be a multiple of " + fmtNum(*c.MultipleOf))))
+			out = append(out, jen.If(jen.Op("!").Id("isMultipleOf").Call(num.Clone(), floatLit(*c.MultipleOf))).Block(fail("must be a multiple of "+fmtNum(*c.MultipleOf))))
 		}
 		if t.HasConst {
 			if x, ok := t.Const.(float64); ok {
-				out = append(out, jen.If(num.Clone().Op("!=").Add(floatLit(x))).Block(fail("must be " + fmtNum(x))))
+				out = append(out, jen.If(num.Clone().Op("!=").Add(floatLit(x))).Block(fail("must be "+fmtNum(x))))
 			}
 		}
 	case contract.KindArray:
