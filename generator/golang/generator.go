@@ -31,6 +31,8 @@ type gen struct {
 	typeNames  map[*contract.Type]string      // Go name of every named type
 	cyclic     map[*contract.Type]bool        // named non-struct types that refer to themselves
 	fieldCache map[*contract.Type][]fieldInfo // struct fields, named once
+	ops        []*opInfo                      // operations with their Go names
+	secOpts    map[string]string              // client option per security scheme
 
 	// patterns used by the file being emitted: pattern → variable name.
 	patterns     map[string]string
@@ -84,6 +86,7 @@ var outputs = []struct {
 	emit   func(*gen, *jen.File) error
 }{
 	{"types.gen.go", "types", (*gen).emitTypes},
+	{"operations.gen.go", "operations", (*gen).emitOperations},
 	{"server.gen.go", "server", (*gen).emitServer},
 	{"client.gen.go", "client", (*gen).emitClient},
 	{"spec.gen.go", "spec", (*gen).emitSpec},
@@ -102,7 +105,9 @@ func Generate(m *contract.Model, opts generator.Options) ([]generator.File, erro
 		}
 	}
 	if want["server"] || want["client"] {
-		want["types"] = true // both refer to the schema types
+		// Both use the schema types and the operations' request and
+		// response types.
+		want["types"], want["operations"] = true, true
 	}
 	var files []generator.File
 	for _, o := range outputs {

@@ -1,0 +1,514 @@
+package golang
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// emitClient writes Client: one method per operation, encoding parameters
+// exactly as the generated server decodes them, and decoding each
+// declared response into its type.
+func (g *gen) emitClient(f *jen.File) error {
+	g.emitClientRuntime(f)
+	for _, oi := range g.ops {
+		g.emitClientMethod(f, oi)
+	}
+	return nil
+}
+
+// securityOption names the client option of each security scheme.
+func (g *gen) securityOptions() map[string]string {
+	if g.secOpts != nil {
+		return g.secOpts
+	}
+	g.secOpts = map[string]string{}
+	for _, s := range g.m.SecuritySchemes {
+		g.secOpts[s.Name] = g.pkg.unique("With" + GoName(s.Name))
+	}
+	return g.secOpts
+}
+
+func (g *gen) emitClientRuntime(f *jen.File) {
+	f.Comment("Client calls the service over HTTP. Its methods are safe for concurrent use.")
+	f.Type().Id("Client").Struct(
+		jen.Id("base").Op("*").Qual("net/url", "URL"),
+		jen.Id("hc").Op("*").Qual("net/http", "Client"),
+		jen.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error(),
+		jen.Comment("auth holds a function per configured security scheme."),
+		jen.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")),
+	)
+	f.Line()
+	f.Comment("ClientOption configures NewClient.")
+	f.Type().Id("ClientOption").Func().Params(jen.Op("*").Id("Client")).Error()
+	f.Line()
+	f.Comment("NewClient returns a client for the service at baseURL (such as")
+	f.Comment("\"https://api.example.com/v1\"); operation paths are appended to it.")
+	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("ClientOption")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
+		jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("baseURL")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("base URL: %w"), jen.Err()))),
+		jen.If(jen.Id("u").Dot("Scheme").Op("==").Lit("").Op("||").Id("u").Dot("Host").Op("==").Lit("")).Block(
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("base URL %q: want scheme://host[/path]"), jen.Id("baseURL"))),
+		),
+		jen.Id("u").Dot("Path").Op("=").Qual("strings", "TrimSuffix").Call(jen.Id("u").Dot("Path"), jen.Lit("/")),
+		jen.Id("u").Dot("RawPath").Op("=").Qual("strings", "TrimSuffix").Call(jen.Id("u").Dot("RawPath"), jen.Lit("/")),
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{jen.Id("base"): jen.Id("u"), jen.Id("hc"): jen.Qual("net/http", "DefaultClient"), jen.Id("auth"): jen.Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")).Values()}),
+		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(
+			jen.If(jen.Err().Op(":=").Id("o").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		),
+		jen.Return(jen.Id("c"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("WithHTTPClient sends requests through hc instead of http.DefaultClient.")
+	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client")).Id("ClientOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Id("c").Dot("hc").Op("=").Id("hc"), jen.Return(jen.Nil()))),
+	)
+	f.Line()
+	f.Comment("WithRequestEditor runs fn on every request before it is sent (tracing headers,")
+	f.Comment("custom authentication …); an error stops the call.")
+	f.Func().Id("WithRequestEditor").Params(jen.Id("fn").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error()).Id("ClientOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Id("c").Dot("editors").Op("=").Append(jen.Id("c").Dot("editors"), jen.Id("fn")), jen.Return(jen.Nil()))),
+	)
+	f.Line()
+	opts := g.securityOptions()
+	for _, s := range g.m.SecuritySchemes {
+		name := opts[s.Name]
+		set := func(params []jen.Code, fn ...jen.Code) {
+			f.Func().Id(name).Params(params...).Id("ClientOption").Block(
+				jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(
+					jen.Id("c").Dot("auth").Index(jen.Lit(s.Name)).Op("=").Func().Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Block(fn...),
+					jen.Return(jen.Nil()),
+				)),
+			)
+			f.Line()
+		}
+		switch {
+		case s.Type == "http" && s.Scheme == "basic":
+			f.Comment(fmt.Sprintf("%s authenticates with HTTP basic auth (security scheme %q).", name, s.Name))
+			set([]jen.Code{jen.List(jen.Id("username"), jen.Id("password")).String()}, jen.Id("r").Dot("SetBasicAuth").Call(jen.Id("username"), jen.Id("password")))
+		case s.Type == "apiKey" && s.In == contract.InQuery:
+			f.Comment(fmt.Sprintf("%s sends key in the %q query parameter (security scheme %q).", name, s.ParamName, s.Name))
+			set([]jen.Code{jen.Id("key").String()},
+				jen.Id("q").Op(":=").Id("r").Dot("URL").Dot("Query").Call(),
+				jen.Id("q").Dot("Set").Call(jen.Lit(s.ParamName), jen.Id("key")),
+				jen.Id("r").Dot("URL").Dot("RawQuery").Op("=").Id("q").Dot("Encode").Call())
+		case s.Type == "apiKey" && s.In == contract.InCookie:
+			f.Comment(fmt.Sprintf("%s sends key in the %q cookie (security scheme %q).", name, s.ParamName, s.Name))
+			set([]jen.Code{jen.Id("key").String()}, jen.Id("r").Dot("AddCookie").Call(jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): jen.Lit(s.ParamName), jen.Id("Value"): jen.Id("key")})))
+		case s.Type == "apiKey":
+			f.Comment(fmt.Sprintf("%s sends key in the %q header (security scheme %q).", name, s.ParamName, s.Name))
+			set([]jen.Code{jen.Id("key").String()}, jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit(s.ParamName), jen.Id("key")))
+		case s.Type == "http" && s.Scheme != "bearer":
+			f.Comment(fmt.Sprintf("%s sends credentials as the Authorization header with scheme %q (security scheme %q).", name, s.Scheme, s.Name))
+			set([]jen.Code{jen.Id("credentials").String()}, jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Authorization"), jen.Lit(schemeTitle(s.Scheme)+" ").Op("+").Id("credentials")))
+		default: // http bearer, oauth2, openIdConnect
+			f.Comment(fmt.Sprintf("%s sends token as a bearer token (security scheme %q, %s).", name, s.Name, s.Type))
+			set([]jen.Code{jen.Id("token").String()}, jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Authorization"), jen.Lit("Bearer ").Op("+").Id("token")))
+		}
+	}
+	f.Comment("UnexpectedResponseError is a response the contract does not declare for the")
+	f.Comment("operation; it keeps the status, headers and (up to 1 MiB of) the body.")
+	f.Type().Id("UnexpectedResponseError").Struct(
+		jen.Id("StatusCode").Int(),
+		jen.Id("Header").Qual("net/http", "Header"),
+		jen.Id("Body").Index().Byte(),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("e").Op("*").Id("UnexpectedResponseError")).Id("Error").Params().String().Block(
+		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("unexpected response status %d: %.200s"), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body"))),
+	)
+	f.Line()
+	f.Comment("do sends a request built from method, path, query and body, after the")
+	f.Comment("security requirements (alternatives of scheme sets) and the editors.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
+		jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String(),
+	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(
+		jen.Id("u").Op(":=").Op("*").Id("c").Dot("base"),
+		jen.Id("u").Dot("RawPath").Op("=").Id("c").Dot("base").Dot("EscapedPath").Call().Op("+").Id("path"),
+		jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("u").Dot("RawPath")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("u").Dot("Path").Op("=").Id("p"),
+		jen.Id("u").Dot("RawQuery").Op("=").Id("query").Dot("Encode").Call(),
+		jen.List(jen.Id("r"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Id("method"), jen.Id("u").Dot("String").Call(), jen.Id("body")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Id("contentType").Op("!=").Lit("")).Block(jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
+		jen.Return(jen.Id("r"), jen.Nil()),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("security").Index().Index().String(),
+	).Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()).Block(
+		jen.Comment("Apply the first alternative whose schemes are all configured."),
+		jen.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("security")).Block(
+			jen.Id("ok").Op(":=").True(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("alt")).Block(
+				jen.If(jen.List(jen.Id("_"), jen.Id("has")).Op(":=").Id("c").Dot("auth").Index(jen.Id("name")), jen.Op("!").Id("has")).Block(jen.Id("ok").Op("=").False()),
+			),
+			jen.If(jen.Id("ok")).Block(
+				jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("alt")).Block(jen.Id("c").Dot("auth").Index(jen.Id("name")).Call(jen.Id("r"))),
+				jen.Break(),
+			),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Id("c").Dot("editors")).Block(
+			jen.If(jen.Err().Op(":=").Id("edit").Call(jen.Id("ctx"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		),
+		jen.Return(jen.Id("c").Dot("hc").Dot("Do").Call(jen.Id("r"))),
+	)
+	f.Line()
+	f.Comment("readAll reads a response body up to limit bytes.")
+	f.Func().Id("readAll").Params(jen.Id("r").Qual("io", "Reader"), jen.Id("limit").Int64()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("r"), jen.Id("limit")))),
+	)
+	f.Line()
+	f.Comment("unexpected builds the error for an undeclared response.")
+	f.Func().Id("unexpected").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
+		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Lit(1<<20)),
+		jen.Return(jen.Op("&").Id("UnexpectedResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"), jen.Id("Header"): jen.Id("resp").Dot("Header"), jen.Id("Body"): jen.Id("b")})),
+	)
+	f.Line()
+	f.Comment("mapStrings formats every item of s.")
+	f.Func().Id("mapStrings").Types(jen.Id("T").Any()).Params(jen.Id("s").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Index().String().Block(
+		jen.Id("out").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("s"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Id("s")).Block(jen.Id("out").Index(jen.Id("i")).Op("=").Id("format").Call(jen.Id("x"))),
+		jen.Return(jen.Id("out")),
+	)
+	f.Line()
+	f.Comment("joinParam formats the items of s and joins them with commas (style simple).")
+	f.Func().Id("joinParam").Types(jen.Id("T").Any()).Params(jen.Id("s").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).String().Block(
+		jen.Return(jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(jen.Id("s"), jen.Id("format")), jen.Lit(","))),
+	)
+	f.Line()
+	f.Var().Id("_").Op("=").Id("joinParam").Types(jen.Int())
+	f.Var().Id("_").Op("=").Id("readAll")
+	f.Comment("maxResponseBytes bounds the bodies the client reads into memory.")
+	f.Const().Id("maxResponseBytes").Op("=").Lit(64 << 20)
+	f.Line()
+}
+
+func schemeTitle(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// emitClientMethod writes the client method of one operation.
+func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
+	op := oi.op
+	body := []jen.Code{
+		jen.Id("query").Op(":=").Qual("net/url", "Values").Values(),
+	}
+	_ = body
+	// Path: literal text and escaped parameter values.
+	pathExpr := g.clientPath(oi)
+	stmts := []jen.Code{
+		jen.Id("path").Op(":=").Add(pathExpr),
+		jen.Id("query").Op(":=").Qual("net/url", "Values").Values(),
+	}
+	for _, pi := range oi.params {
+		if pi.p.In == contract.InQuery {
+			stmts = append(stmts, g.encodeQueryParam(pi)...)
+		}
+	}
+	// Body.
+	stmts = append(stmts, jen.Var().Id("body").Qual("io", "Reader"), jen.Var().Id("contentType").String())
+	switch oi.body.mode {
+	case bodyTyped:
+		enc := []jen.Code{
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("req").Dot("Body")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": encoding body: %w"), jen.Err()))),
+			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(firstOr(oi.body.json, "application/json"))),
+		}
+		if len(oi.body.json) == 0 {
+			// Form only.
+			enc = []jen.Code{
+				jen.Id("form").Op(":=").Qual("net/url", "Values").Values(),
+			}
+			for _, fi := range g.structFields(oi.body.typ) {
+				enc = append(enc, g.encodeValues("form", fi.f.Name, fi.f.Type, fi.shape, g.derefBody(oi, fi.goName))...)
+			}
+			enc = append(enc, jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("strings", "NewReader").Call(jen.Id("form").Dot("Encode").Call()), jen.Lit("application/x-www-form-urlencoded")))
+		}
+		if oi.body.required {
+			stmts = append(stmts, jen.Block(enc...))
+		} else {
+			stmts = append(stmts, jen.If(jen.Id("req").Dot("Body").Op("!=").Nil()).Block(enc...))
+		}
+	case bodyRaw:
+		stmts = append(stmts,
+			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Id("req").Dot("Body"), jen.Id("req").Dot("ContentType")),
+			jen.If(jen.Id("contentType").Op("==").Lit("").Op("&&").Id("body").Op("!=").Nil()).Block(jen.Id("contentType").Op("=").Lit(oi.body.media[0])),
+		)
+	}
+	stmts = append(stmts,
+		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": %w"), jen.Err()))),
+	)
+	for _, pi := range oi.params {
+		switch pi.p.In {
+		case contract.InHeader:
+			stmts = append(stmts, g.encodeSimple(pi, func(v jen.Code) jen.Code {
+				return jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit(pi.p.Name), v)
+			})...)
+		case contract.InCookie:
+			stmts = append(stmts, g.encodeSimple(pi, func(v jen.Code) jen.Code {
+				return jen.Id("r").Dot("AddCookie").Call(jen.Op("&").Qual("net/http", "Cookie").Values(jen.Dict{jen.Id("Name"): jen.Lit(pi.p.Name), jen.Id("Value"): v}))
+			})...)
+		}
+	}
+	// Security requirements as alternatives of scheme names.
+	reqs := op.Security
+	if reqs == nil {
+		reqs = g.m.Security
+	}
+	var alts []jen.Code
+	for _, alt := range reqs {
+		var names []jen.Code
+		for _, it := range alt {
+			names = append(names, jen.Lit(it.Scheme))
+		}
+		alts = append(alts, jen.Values(names...))
+	}
+	security := jen.Nil()
+	if len(alts) > 0 {
+		security = jen.Index().Index().String().Values(alts...)
+	}
+	stmts = append(stmts,
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("r"), security),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": %w"), jen.Err()))),
+		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
+	)
+	// Responses: specific codes, then ranges, then default.
+	var cases []jen.Code
+	for _, ri := range oi.responses {
+		var cond jen.Code
+		switch {
+		case ri.r.Code > 0:
+			cond = jen.Id("resp").Dot("StatusCode").Op("==").Lit(ri.r.Code)
+		case ri.r.Status == "default":
+			cond = jen.True()
+		default:
+			cond = jen.Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(int(ri.r.Status[0] - '0'))
+		}
+		cases = append(cases, jen.Case(cond).Block(g.decodeResponse(oi, ri)...))
+	}
+	stmts = append(stmts, jen.Switch().Block(cases...), jen.Return(jen.Nil(), jen.Id("unexpected").Call(jen.Id("resp"))))
+
+	f.Comment(fmt.Sprintf("%s calls %s %s.", oi.method, op.Method, op.Path))
+	for _, l := range docLines(op.Summary) {
+		f.Comment(l)
+	}
+	if op.Deprecated {
+		f.Comment("")
+		f.Comment("Deprecated: the contract marks this operation deprecated.")
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()).Block(stmts...)
+	f.Line()
+}
+
+func firstOr(ss []string, def string) string {
+	if len(ss) > 0 {
+		return ss[0]
+	}
+	return def
+}
+
+func (g *gen) derefBody(oi *opInfo, field string) *jen.Statement {
+	return jen.Id("req").Dot("Body").Dot(field)
+}
+
+// clientPath builds the request path: template text with each parameter
+// formatted and path-escaped.
+func (g *gen) clientPath(oi *opInfo) jen.Code {
+	byName := map[string]paramInfo{}
+	for _, pi := range oi.params {
+		if pi.p.In == contract.InPath {
+			byName[pi.p.Name] = pi
+		}
+	}
+	var parts []jen.Code
+	rest := oi.op.Path
+	for rest != "" {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			parts = append(parts, jen.Lit(rest))
+			break
+		}
+		if open > 0 {
+			parts = append(parts, jen.Lit(rest[:open]))
+		}
+		name := rest[open+1 : end]
+		rest = rest[end+1:]
+		pi, ok := byName[name]
+		if !ok {
+			parts = append(parts, jen.Lit("{"+name+"}"))
+			continue
+		}
+		v := g.paramString(pi, jen.Id("req").Dot(pi.goName))
+		switch pi.p.Style {
+		case "label":
+			v = jen.Lit(".").Op("+").Add(v)
+		case "matrix":
+			v = jen.Lit(";" + name + "=").Op("+").Add(v)
+		}
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(v))
+	}
+	if len(parts) == 0 {
+		return jen.Lit("")
+	}
+	expr := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		expr = expr.Op("+").Add(p)
+	}
+	return expr
+}
+
+// paramString is a single string for a path, header or cookie parameter:
+// arrays are joined with commas (style simple and form, not exploded).
+func (g *gen) paramString(pi paramInfo, v *jen.Statement) jen.Code {
+	switch pi.enc {
+	case encScalar:
+		if pi.shape == shapePointer {
+			return g.formatScalar(pi.p.Type, jen.Op("*").Add(v))
+		}
+		return g.formatScalar(pi.p.Type, v)
+	case encArray:
+		return jen.Id("joinParam").Call(v, jen.Func().Params(jen.Id("x").Add(g.typeExpr(pi.p.Type.Elem))).String().Block(jen.Return(g.formatScalar(pi.p.Type.Elem, jen.Id("x")))))
+	case encRaw:
+		if !pi.p.Required {
+			return jen.Op("*").Add(v)
+		}
+		return v
+	}
+	return jen.Qual("fmt", "Sprint").Call(v)
+}
+
+// encodeSimple emits setting a header or cookie parameter when present.
+func (g *gen) encodeSimple(pi paramInfo, set func(v jen.Code) jen.Code) []jen.Code {
+	v := jen.Id("req").Dot(pi.goName)
+	s := g.paramString(pi, v.Clone())
+	switch {
+	case pi.enc == encJSON:
+		return []jen.Code{jen.If(jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(v.Clone()), jen.Err().Op("==").Nil()).Block(set(jen.String().Call(jen.Id("b"))))}
+	case pi.enc == encArray:
+		return []jen.Code{jen.If(jen.Len(v.Clone()).Op(">").Lit(0)).Block(set(s))}
+	case pi.shape == shapePointer || pi.enc == encRaw && !pi.p.Required:
+		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(set(s))}
+	}
+	return []jen.Code{set(s)}
+}
+
+// encodeQueryParam emits adding a query parameter in its style.
+func (g *gen) encodeQueryParam(pi paramInfo) []jen.Code {
+	p := pi.p
+	v := jen.Id("req").Dot(pi.goName)
+	switch pi.enc {
+	case encArray:
+		if p.Explode {
+			return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(v.Clone())).Block(
+				jen.Id("query").Dot("Add").Call(jen.Lit(p.Name), g.formatScalar(p.Type.Elem, jen.Id("x"))),
+			)}
+		}
+		sep := map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[p.Style]
+		if sep == "" {
+			sep = ","
+		}
+		return []jen.Code{jen.If(jen.Len(v.Clone()).Op(">").Lit(0)).Block(
+			jen.Id("query").Dot("Set").Call(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(v.Clone(), jen.Func().Params(jen.Id("x").Add(g.typeExpr(p.Type.Elem))).String().Block(jen.Return(g.formatScalar(p.Type.Elem, jen.Id("x"))))), jen.Lit(sep))),
+		)}
+	case encDeepObject, encFormObject:
+		var out []jen.Code
+		obj := v.Clone()
+		if pi.shape == shapePointer {
+			obj = jen.Parens(jen.Op("*").Add(v.Clone()))
+		}
+		for _, fi := range g.structFields(p.Type) {
+			key := fi.f.Name
+			if pi.enc == encDeepObject {
+				key = p.Name + "[" + fi.f.Name + "]"
+			}
+			out = append(out, g.encodeValues("query", key, fi.f.Type, fi.shape, obj.Clone().Dot(fi.goName))...)
+		}
+		if pi.shape == shapePointer {
+			return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(out...)}
+		}
+		return out
+	case encJSON:
+		set := jen.If(jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(v.Clone()), jen.Err().Op("==").Nil()).Block(jen.Id("query").Dot("Set").Call(jen.Lit(p.Name), jen.String().Call(jen.Id("b"))))
+		if pi.shape == shapePointer {
+			return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(set)}
+		}
+		return []jen.Code{set}
+	}
+	return g.encodeSimple(pi, func(s jen.Code) jen.Code { return jen.Id("query").Dot("Set").Call(jen.Lit(p.Name), s) })
+}
+
+// encodeValues emits adding one scalar or array field to a url.Values.
+func (g *gen) encodeValues(values, key string, t *contract.Type, shape fieldShape, v *jen.Statement) []jen.Code {
+	if t.Kind == contract.KindArray {
+		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(v)).Block(
+			jen.Id(values).Dot("Add").Call(jen.Lit(key), g.formatScalar(t.Elem, jen.Id("x"))),
+		)}
+	}
+	switch shape {
+	case shapePointer:
+		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(jen.Id(values).Dot("Set").Call(jen.Lit(key), g.formatScalar(t, jen.Op("*").Add(v.Clone()))))}
+	case shapeNullable:
+		return []jen.Code{jen.If(v.Clone().Dot("Set").Op("&&").Op("!").Add(v.Clone()).Dot("Null")).Block(jen.Id(values).Dot("Set").Call(jen.Lit(key), g.formatScalar(t, v.Clone().Dot("Value"))))}
+	}
+	return []jen.Code{jen.Id(values).Dot("Set").Call(jen.Lit(key), g.formatScalar(t, v))}
+}
+
+// decodeResponse emits reading one declared response.
+func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
+	var out []jen.Code
+	out = append(out, jen.Var().Id("out").Id(ri.typeName))
+	if ri.r.Code == 0 {
+		out = append(out, jen.Id("out").Dot("StatusCode").Op("=").Id("resp").Dot("StatusCode"))
+	}
+	for _, hi := range ri.headers {
+		target := jen.Id("out").Dot(hi.goName)
+		fail := func(msg string) jen.Code {
+			return jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("%s: response header %q %s", oi.method, hi.h.Name, msg))))
+		}
+		var parse []jen.Code
+		if hi.scalar {
+			shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
+			parse = g.parseScalar(hi.h.Type, jen.Id("s"), func(v jen.Code) []jen.Code {
+				if shape == shapePointer {
+					return []jen.Code{jen.Id("v").Op(":=").Add(v), target.Clone().Op("=").Op("&").Id("v")}
+				}
+				return []jen.Code{target.Clone().Op("=").Add(v)}
+			}, fail)
+		} else if hi.h.Required {
+			parse = []jen.Code{target.Clone().Op("=").Id("s")}
+		} else {
+			parse = []jen.Code{target.Clone().Op("=").Op("&").Id("s")}
+		}
+		out = append(out, jen.If(jen.Id("s").Op(":=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(hi.h.Name)), jen.Id("s").Op("!=").Lit("")).Block(parse...))
+	}
+	switch ri.mode {
+	case bodyTyped:
+		out = append(out,
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": reading response: %w"), jen.Err()))),
+			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("out").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": decoding %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+			),
+		)
+	case bodyRaw:
+		out = append(out,
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": reading response: %w"), jen.Err()))),
+			jen.Id("out").Dot("Body").Op("=").Id("b"),
+			jen.Id("out").Dot("ContentType").Op("=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
+		)
+	}
+	out = append(out, jen.Return(jen.Id("out"), jen.Nil()))
+	return out
+}

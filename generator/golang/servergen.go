@@ -1,0 +1,820 @@
+package golang
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// emitOperations writes the request and response types both the server
+// and the client use.
+func (g *gen) emitOperations(f *jen.File) error {
+	g.emitOperationTypes(f)
+	return nil
+}
+
+var (
+	httpQ = func(n string) *jen.Statement { return jen.Qual("net/http", n) }
+	wr    = func() []jen.Code {
+		return []jen.Code{jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")}
+	}
+)
+
+// emitServer writes the Handler interface, the Unimplemented base and
+// NewServer: routing on Go 1.22 ServeMux patterns, request decoding and
+// validation, problem+json errors, response writing and panic recovery.
+func (g *gen) emitServer(f *jen.File) error {
+	g.emitHandler(f)
+	g.emitServerRuntime(f)
+	for _, oi := range g.ops {
+		g.emitOpHandler(f, oi)
+		g.emitDecodeRequest(f, oi)
+		g.emitWriteResponse(f, oi)
+	}
+	g.flushPatterns(f)
+	return nil
+}
+
+func (g *gen) emitHandler(f *jen.File) {
+	f.Comment("Handler is the service: one method per operation of the contract. A method")
+	f.Comment("gets a request that has been decoded and validated, and returns one of the")
+	f.Comment("operation's declared responses, or an error (sent as a 500 problem unless")
+	f.Comment("WithErrorHandler says otherwise).")
+	var methods []jen.Code
+	for _, oi := range g.ops {
+		line := fmt.Sprintf("%s handles %s %s.", oi.method, oi.op.Method, oi.op.Path)
+		methods = append(methods, jen.Comment(line))
+		for _, l := range docLines(oi.op.Summary) {
+			methods = append(methods, jen.Comment(l))
+		}
+		methods = append(methods, jen.Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()))
+	}
+	f.Type().Id("Handler").Interface(methods...)
+	f.Line()
+	f.Comment("Unimplemented answers every operation with 501 Not Implemented. Embed it in")
+	f.Comment("a Handler implementation to implement operations one at a time.")
+	f.Type().Id("Unimplemented").Struct()
+	f.Line()
+	for _, oi := range g.ops {
+		f.Comment(fmt.Sprintf("%s returns a NotImplementedError.", oi.method))
+		f.Func().Params(jen.Id("Unimplemented")).Id(oi.method).Params(jen.Qual("context", "Context"), jen.Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()).Block(
+			jen.Return(jen.Nil(), jen.Op("&").Id("NotImplementedError").Values(jen.Dict{jen.Id("Operation"): jen.Lit(oi.op.ID)})),
+		)
+		f.Line()
+	}
+	f.Var().Id("_").Id("Handler").Op("=").Id("Unimplemented").Values()
+	f.Line()
+}
+
+// routePattern turns a contract path into a ServeMux pattern: every
+// templated segment becomes a whole-segment wildcard {pN} (values are
+// read by matchPath, which also handles "{id}.json"), and a trailing
+// slash matches only itself.
+func routePattern(method, path string) string {
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	n := 0
+	for i, s := range segs {
+		if strings.Contains(s, "{") {
+			segs[i] = fmt.Sprintf("{p%d}", n)
+			n++
+		}
+	}
+	p := "/" + strings.Join(segs, "/")
+	if strings.HasSuffix(p, "/") {
+		p += "{$}"
+	}
+	return method + " " + p
+}
+
+func (g *gen) emitServerRuntime(f *jen.File) {
+	f.Comment("Problem is an RFC 9457 problem details object, the body of every error the")
+	f.Comment("server sends.")
+	f.Type().Id("Problem").Struct(
+		jen.Id("Type").String().Tag(map[string]string{"json": "type"}),
+		jen.Id("Title").String().Tag(map[string]string{"json": "title"}),
+		jen.Id("Status").Int().Tag(map[string]string{"json": "status"}),
+		jen.Id("Detail").String().Tag(map[string]string{"json": "detail,omitempty"}),
+		jen.Comment("InvalidParams names each parameter or body field that broke the contract."),
+		jen.Id("InvalidParams").Index().Id("InvalidParam").Tag(map[string]string{"json": "invalid-params,omitempty"}),
+	)
+	f.Line()
+	f.Comment("InvalidParam is one offending parameter or body field.")
+	f.Type().Id("InvalidParam").Struct(
+		jen.Comment("In is path, query, header, cookie or body."),
+		jen.Id("In").String().Tag(map[string]string{"json": "in"}),
+		jen.Comment("Name is the parameter name, or the JSON pointer of a body field."),
+		jen.Id("Name").String().Tag(map[string]string{"json": "name"}),
+		jen.Id("Reason").String().Tag(map[string]string{"json": "reason"}),
+	)
+	f.Line()
+	f.Comment("RequestError is a request the contract does not allow: the handler is not called.")
+	f.Type().Id("RequestError").Struct(
+		jen.Comment("Status is 400, 413 (body too large) or 415 (media type not declared)."),
+		jen.Id("Status").Int(),
+		jen.Id("Params").Index().Id("InvalidParam"),
+		jen.Id("Detail").String(),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("e").Op("*").Id("RequestError")).Id("Error").Params().String().Block(
+		jen.If(jen.Len(jen.Id("e").Dot("Params")).Op(">").Lit(0)).Block(
+			jen.Id("p").Op(":=").Id("e").Dot("Params").Index(jen.Lit(0)),
+			jen.Return(jen.Id("p").Dot("In").Op("+").Lit(" ").Op("+").Id("p").Dot("Name").Op("+").Lit(": ").Op("+").Id("p").Dot("Reason")),
+		),
+		jen.Return(jen.Id("e").Dot("Detail")),
+	)
+	f.Line()
+	f.Comment("NotImplementedError is returned by Unimplemented; the server answers 501.")
+	f.Type().Id("NotImplementedError").Struct(jen.Id("Operation").String())
+	f.Line()
+	f.Func().Params(jen.Id("e").Op("*").Id("NotImplementedError")).Id("Error").Params().String().Block(
+		jen.Return(jen.Lit("operation ").Op("+").Id("e").Dot("Operation").Op("+").Lit(" is not implemented")),
+	)
+	f.Line()
+	f.Func().Id("badParam").Params(jen.List(jen.Id("in"), jen.Id("name"), jen.Id("reason")).String()).Op("*").Id("RequestError").Block(
+		jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Params"): jen.Index().Id("InvalidParam").Values(jen.Values(jen.Dict{jen.Id("In"): jen.Id("in"), jen.Id("Name"): jen.Id("name"), jen.Id("Reason"): jen.Id("reason")}))})),
+	)
+	f.Line()
+	f.Comment("invalidValue turns a validation failure of a parameter or body into a RequestError.")
+	f.Func().Id("invalidValue").Params(jen.List(jen.Id("in"), jen.Id("name")).String(), jen.Err().Error()).Op("*").Id("RequestError").Block(
+		jen.Var().Id("ve").Op("*").Id("ValidationError"),
+		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(
+			jen.If(jen.Id("in").Op("==").Lit("body")).Block(
+				jen.Id("p").Op(":=").Id("ve").Dot("Pointer"),
+				jen.If(jen.Id("p").Op("==").Lit("")).Block(jen.Id("p").Op("=").Lit("/")),
+				jen.Return(jen.Id("badParam").Call(jen.Id("in"), jen.Id("p"), jen.Id("ve").Dot("Message"))),
+			),
+			jen.Return(jen.Id("badParam").Call(jen.Id("in"), jen.Id("name").Op("+").Id("ve").Dot("Pointer"), jen.Id("ve").Dot("Message"))),
+		),
+		jen.Return(jen.Id("badParam").Call(jen.Id("in"), jen.Id("name"), jen.Err().Dot("Error").Call())),
+	)
+	f.Line()
+
+	// Options.
+	f.Comment("ServerOption configures NewServer.")
+	f.Type().Id("ServerOption").Func().Params(jen.Op("*").Id("server"))
+	f.Line()
+	f.Comment("WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.")
+	f.Func().Id("WithMaxBodyBytes").Params(jen.Id("n").Int64()).Id("ServerOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("maxBody").Op("=").Id("n"))),
+	)
+	f.Line()
+	f.Comment("WithMiddleware wraps the server's handler; the first one given is the outermost.")
+	f.Func().Id("WithMiddleware").Params(jen.Id("mw").Func().Params(httpQ("Handler")).Add(httpQ("Handler"))).Id("ServerOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("middleware").Op("=").Append(jen.Id("s").Dot("middleware"), jen.Id("mw")))),
+	)
+	f.Line()
+	f.Comment("WithErrorHandler replaces how errors are written: *RequestError for requests the")
+	f.Comment("contract rejects, *NotImplementedError, and whatever a Handler method returns.")
+	f.Comment("The default writes a Problem and never shows a handler's error text to clients.")
+	f.Func().Id("WithErrorHandler").Params(jen.Id("fn").Func().Params(append(wr(), jen.Err().Error())...)).Id("ServerOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("onError").Op("=").Id("fn"))),
+	)
+	f.Line()
+
+	f.Type().Id("server").Struct(
+		jen.Id("h").Id("Handler"),
+		jen.Id("maxBody").Int64(),
+		jen.Id("middleware").Index().Func().Params(httpQ("Handler")).Add(httpQ("Handler")),
+		jen.Id("onError").Func().Params(append(wr(), jen.Err().Error())...),
+		jen.Id("routes").Index().Id("route"),
+		jen.Id("fallback").Index().Id("route"),
+	)
+	f.Line()
+	f.Comment("route is one operation: its contract path template and handler.")
+	f.Type().Id("route").Struct(
+		jen.Id("method").String(),
+		jen.Id("template").String(),
+		jen.Id("serve").Func().Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...),
+	)
+	f.Line()
+
+	// NewServer
+	var regs []jen.Code
+	for _, oi := range g.ops {
+		regs = append(regs, jen.Id("s").Dot("handle").Call(jen.Id("mux"), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Id("route").Values(jen.Dict{
+			jen.Id("method"): jen.Lit(oi.op.Method), jen.Id("template"): jen.Lit(oi.op.Path), jen.Id("serve"): jen.Id("s").Dot("serve" + oi.method),
+		})))
+	}
+	body := []jen.Code{
+		jen.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("h"): jen.Id("h"), jen.Id("maxBody"): jen.Lit(10 << 20), jen.Id("onError"): jen.Id("writeError")}),
+		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(jen.Id("o").Call(jen.Id("s"))),
+		jen.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call(),
+	}
+	body = append(body, regs...)
+	body = append(body,
+		jen.Id("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("s").Dot("unrouted")),
+		jen.Var().Id("handler").Qual("net/http", "Handler").Op("=").Id("s").Dot("recover").Call(jen.Id("mux")),
+		jen.For(jen.Id("i").Op(":=").Len(jen.Id("s").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
+			jen.Id("handler").Op("=").Id("s").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("handler")),
+		),
+		jen.Return(jen.Id("handler")),
+	)
+	f.Comment("NewServer returns an http.Handler serving h under the contract's paths.")
+	f.Func().Id("NewServer").Params(jen.Id("h").Id("Handler"), jen.Id("opts").Op("...").Id("ServerOption")).Add(httpQ("Handler")).Block(body...)
+	f.Line()
+
+	f.Comment("handle registers rt on mux. Patterns ServeMux cannot tell apart (two templates")
+	f.Comment("with the same shape) are matched by unrouted instead, in contract order.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("handle").Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("pattern").String(), jen.Id("rt").Id("route")).Block(
+		jen.Id("s").Dot("routes").Op("=").Append(jen.Id("s").Dot("routes"), jen.Id("rt")),
+		jen.Defer().Func().Params().Block(
+			jen.If(jen.Recover().Op("!=").Nil()).Block(jen.Id("s").Dot("fallback").Op("=").Append(jen.Id("s").Dot("fallback"), jen.Id("rt"))),
+		).Call(),
+		jen.Id("mux").Dot("HandleFunc").Call(jen.Id("pattern"), jen.Func().Params(wr()...).Block(
+			jen.If(jen.List(jen.Id("pv"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call()), jen.Id("ok")).Block(
+				jen.Id("rt").Dot("serve").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
+				jen.Return(),
+			),
+			jen.Id("s").Dot("unrouted").Call(jen.Id("w"), jen.Id("r")),
+		)),
+	)
+	f.Line()
+	f.Comment("unrouted serves requests no pattern took: fallback routes first, then 405 when")
+	f.Comment("the path exists with other methods, else 404.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("unrouted").Params(wr()...).Block(
+		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("fallback")).Block(
+			jen.If(jen.Id("rt").Dot("method").Op("!=").Id("r").Dot("Method").Op("&&").Op("!").Parens(jen.Id("rt").Dot("method").Op("==").Lit("GET").Op("&&").Id("r").Dot("Method").Op("==").Lit("HEAD"))).Block(jen.Continue()),
+			jen.If(jen.List(jen.Id("pv"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
+				jen.Id("rt").Dot("serve").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
+				jen.Return(),
+			),
+		),
+		jen.Var().Id("allow").Index().String(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("routes")).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
+				jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("rt").Dot("method")),
+			),
+		),
+		jen.If(jen.Len(jen.Id("allow")).Op(">").Lit(0)).Block(
+			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), jen.Qual("strings", "Join").Call(jen.Id("allow"), jen.Lit(", "))),
+			jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
+			jen.Return(),
+		),
+		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+	)
+	f.Line()
+	f.Comment("recover turns a panicking handler into a 500 problem; the process lives on.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("recover").Params(jen.Id("next").Add(httpQ("Handler"))).Add(httpQ("Handler")).Block(
+		jen.Return(httpQ("HandlerFunc").Call(jen.Func().Params(wr()...).Block(
+			jen.Defer().Func().Params().Block(
+				jen.If(jen.Id("v").Op(":=").Recover(), jen.Id("v").Op("!=").Nil()).Block(
+					jen.If(jen.Id("v").Op("==").Qual("net/http", "ErrAbortHandler")).Block(jen.Panic(jen.Id("v"))),
+					jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v"), jen.Id("v"))),
+				),
+			).Call(),
+			jen.Id("next").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
+		))),
+	)
+	f.Line()
+	f.Comment("writeError is the default error handler.")
+	f.Func().Id("writeError").Params(append(wr(), jen.Err().Error())...).Block(
+		jen.Var().Id("re").Op("*").Id("RequestError"),
+		jen.Var().Id("ni").Op("*").Id("NotImplementedError"),
+		jen.Switch().Block(
+			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("re"))).Block(
+				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
+			),
+			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ni"))).Block(
+				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotImplemented"), jen.Id("Detail"): jen.Id("ni").Dot("Error").Call()})),
+			),
+			jen.Default().Block(
+				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusInternalServerError")})),
+			),
+		),
+	)
+	f.Line()
+	f.Comment("writeProblem sends p as application/problem+json.")
+	f.Func().Id("writeProblem").Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("p").Id("Problem")).Block(
+		jen.If(jen.Id("p").Dot("Type").Op("==").Lit("")).Block(jen.Id("p").Dot("Type").Op("=").Lit("about:blank")),
+		jen.If(jen.Id("p").Dot("Title").Op("==").Lit("")).Block(jen.Id("p").Dot("Title").Op("=").Qual("net/http", "StatusText").Call(jen.Id("p").Dot("Status"))),
+		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("p")),
+		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/problem+json")),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("p").Dot("Status")),
+		jen.Id("w").Dot("Write").Call(jen.Id("b")),
+	)
+	f.Line()
+	f.Comment("writeJSON encodes v before sending anything, so an encoding error is still a clean 500.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("writeJSON").Params(append(wr(), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("v").Any())...).Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding response: %w"), jen.Err())),
+			jen.Return(),
+		),
+		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
+		jen.Id("w").Dot("Write").Call(jen.Id("b")),
+	)
+	f.Line()
+	f.Comment("matchPath matches an escaped request path against a contract path template")
+	f.Comment("and returns the unescaped template values. A segment may hold text around its")
+	f.Comment("variables (\"{id}.json\").")
+	f.Func().Id("matchPath").Params(jen.List(jen.Id("template"), jen.Id("path")).String()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+		jen.Id("ts").Op(":=").Qual("strings", "Split").Call(jen.Id("template"), jen.Lit("/")),
+		jen.Id("ps").Op(":=").Qual("strings", "Split").Call(jen.Id("path"), jen.Lit("/")),
+		jen.If(jen.Len(jen.Id("ts")).Op("!=").Len(jen.Id("ps"))).Block(jen.Return(jen.Nil(), jen.False())),
+		jen.Var().Id("vals").Map(jen.String()).String(),
+		jen.For(jen.List(jen.Id("i"), jen.Id("t")).Op(":=").Range().Id("ts")).Block(
+			jen.Id("p").Op(":=").Id("ps").Index(jen.Id("i")),
+			jen.For(jen.Id("t").Op("!=").Lit("")).Block(
+				jen.Id("open").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('{')),
+				jen.If(jen.Id("open").Op("<").Lit(0)).Block(
+					jen.If(jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("p")), jen.Err().Op("!=").Nil().Op("||").Id("u").Op("!=").Id("t").Op("&&").Id("p").Op("!=").Id("t")).Block(jen.Return(jen.Nil(), jen.False())),
+					jen.Id("p").Op(",").Id("t").Op("=").Lit("").Op(",").Lit(""),
+					jen.Break(),
+				),
+				jen.If(jen.Op("!").Qual("strings", "HasPrefix").Call(jen.Id("p"), jen.Id("t").Index(jen.Empty(), jen.Id("open")))).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.Id("p").Op("=").Id("p").Index(jen.Id("open"), jen.Empty()),
+				jen.Id("end").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('}')),
+				jen.If(jen.Id("end").Op("<").Id("open")).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.Id("name").Op(":=").Id("t").Index(jen.Id("open").Op("+").Lit(1), jen.Id("end")),
+				jen.Id("t").Op("=").Id("t").Index(jen.Id("end").Op("+").Lit(1), jen.Empty()),
+				jen.Comment("The value runs to the next literal text of the template, or to the end."),
+				jen.Id("stop").Op(":=").Len(jen.Id("p")),
+				jen.If(jen.Id("next").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('{')), jen.Id("t").Op("!=").Lit("")).Block(
+					jen.Id("lit").Op(":=").Id("t"),
+					jen.If(jen.Id("next").Op(">=").Lit(0)).Block(jen.Id("lit").Op("=").Id("t").Index(jen.Empty(), jen.Id("next"))),
+					jen.If(jen.Id("lit").Op("!=").Lit("")).Block(
+						jen.Id("stop").Op("=").Qual("strings", "Index").Call(jen.Id("p"), jen.Id("lit")),
+						jen.If(jen.Id("stop").Op("<").Lit(0)).Block(jen.Return(jen.Nil(), jen.False())),
+					),
+				),
+				jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("p").Index(jen.Empty(), jen.Id("stop"))),
+				jen.If(jen.Err().Op("!=").Nil().Op("||").Id("v").Op("==").Lit("")).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.If(jen.Id("vals").Op("==").Nil()).Block(jen.Id("vals").Op("=").Map(jen.String()).String().Values()),
+				jen.Id("vals").Index(jen.Id("name")).Op("=").Id("v"),
+				jen.Id("p").Op("=").Id("p").Index(jen.Id("stop"), jen.Empty()),
+			),
+			jen.If(jen.Id("p").Op("!=").Lit("")).Block(jen.Return(jen.Nil(), jen.False())),
+		),
+		jen.Return(jen.Id("vals"), jen.True()),
+	)
+	f.Line()
+	f.Comment("splitParam splits a non-exploded array parameter at its delimiter.")
+	f.Func().Id("splitParam").Params(jen.List(jen.Id("s"), jen.Id("sep")).String()).Index().String().Block(
+		jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Qual("strings", "Split").Call(jen.Id("s"), jen.Id("sep"))),
+	)
+	f.Line()
+	f.Comment("mediaMatches reports whether the request media type mt is one of declared,")
+	f.Comment("honouring wildcards such as image/* and */*.")
+	f.Func().Id("mediaMatches").Params(jen.Id("mt").String(), jen.Id("declared").Op("...").String()).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("d")).Op(":=").Range().Id("declared")).Block(
+			jen.List(jen.Id("d"), jen.Id("_"), jen.Id("_")).Op("=").Qual("strings", "Cut").Call(jen.Id("d"), jen.Lit(";")),
+			jen.Id("d").Op("=").Qual("strings", "ToLower").Call(jen.Qual("strings", "TrimSpace").Call(jen.Id("d"))),
+			jen.Switch().Block(
+				jen.Case(jen.Id("d").Op("==").Id("mt").Op("||").Id("d").Op("==").Lit("*/*")).Block(jen.Return(jen.True())),
+				jen.Case(jen.Qual("strings", "HasSuffix").Call(jen.Id("d"), jen.Lit("/*")).Op("&&").Qual("strings", "HasPrefix").Call(jen.Id("mt"), jen.Qual("strings", "TrimSuffix").Call(jen.Id("d"), jen.Lit("*")))).Block(jen.Return(jen.True())),
+			),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Line()
+	f.Comment("readBody reads a request body up to the server's limit.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("readBody").Params(wr()...).Params(jen.Index().Byte(), jen.Op("*").Id("RequestError")).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(httpQ("MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("s").Dot("maxBody"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Var().Id("tooBig").Op("*").Qual("net/http", "MaxBytesError"),
+			jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("tooBig"))).Block(
+				jen.Return(jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusRequestEntityTooLarge"), jen.Id("Detail"): jen.Qual("fmt", "Sprintf").Call(jen.Lit("request body is larger than %d bytes"), jen.Id("s").Dot("maxBody"))})),
+			),
+			jen.Return(jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("reading request body: ").Op("+").Err().Dot("Error").Call()})),
+		),
+		jen.Return(jen.Id("data"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("decodeJSONBody decodes a JSON request body into v, naming the offending field.")
+	f.Func().Id("decodeJSONBody").Params(jen.Id("data").Index().Byte(), jen.Id("v").Any()).Op("*").Id("RequestError").Block(
+		jen.Id("err").Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")),
+		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Var().Id("se").Op("*").Qual("encoding/json", "SyntaxError"),
+		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("se")).Op("||").Qual("errors", "Is").Call(jen.Err(), jen.Qual("io", "ErrUnexpectedEOF"))).Block(
+			jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is not valid JSON: ").Op("+").Err().Dot("Error").Call()})),
+		),
+		jen.Return(jen.Id("invalidValue").Call(jen.Lit("body"), jen.Lit(""), jen.Id("decodeError").Call(jen.Lit(""), jen.Err()))),
+	)
+	f.Line()
+}
+
+// emitOpHandler writes the method serving one operation: decode, call the
+// Handler, write its response.
+func (g *gen) emitOpHandler(f *jen.File, oi *opInfo) {
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
+		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("s").Dot("decode"+oi.method).Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("rerr")), jen.Return()),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("h").Dot(oi.method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
+		jen.Id("s").Dot("write"+oi.method).Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
+	)
+	f.Line()
+}
+
+// emitDecodeRequest writes the function that reads one operation's
+// parameters and body from a request and validates them.
+func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
+	body := []jen.Code{jen.Var().Id("req").Id(oi.reqType)}
+	needQuery := false
+	for _, pi := range oi.params {
+		if pi.p.In == contract.InQuery {
+			needQuery = true
+		}
+	}
+	if needQuery {
+		body = append(body, jen.Id("q").Op(":=").Id("r").Dot("URL").Dot("Query").Call())
+	}
+	for _, pi := range oi.params {
+		body = append(body, jen.Block(g.decodeParam(oi, pi)...))
+	}
+	body = append(body, g.decodeBody(oi)...)
+	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("decode"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Params(jen.Id(oi.reqType), jen.Op("*").Id("RequestError")).Block(body...)
+	f.Line()
+}
+
+// decodeParam emits the statements that read one parameter into
+// req.<Field>, returning a RequestError when it is missing or invalid.
+func (g *gen) decodeParam(oi *opInfo, pi paramInfo) []jen.Code {
+	p := pi.p
+	in, name := string(p.In), p.Name
+	fail := func(msg string) jen.Code {
+		return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(in), jen.Lit(name), jen.Lit(msg)))
+	}
+	field := jen.Id("req").Dot(pi.goName)
+	// raw: the values as sent; present: whether the parameter was sent.
+	var stmts []jen.Code
+	switch p.In {
+	case contract.InPath:
+		prefix := ""
+		switch p.Style {
+		case "label":
+			prefix = "."
+		case "matrix":
+			prefix = ";" + name + "="
+		}
+		stmts = append(stmts, jen.List(jen.Id("raw"), jen.Id("present")).Op(":=").Id("pv").Index(jen.Lit(name)))
+		if prefix != "" {
+			stmts = append(stmts, jen.Id("raw").Op("=").Qual("strings", "TrimPrefix").Call(jen.Id("raw"), jen.Lit(prefix)))
+		}
+		stmts = append(stmts, jen.Id("vals").Op(":=").Index().String().Values(jen.Id("raw")))
+	case contract.InQuery:
+		if pi.enc == encDeepObject || pi.enc == encFormObject {
+			break
+		}
+		stmts = append(stmts, jen.List(jen.Id("vals"), jen.Id("present")).Op(":=").Id("q").Index(jen.Lit(name)))
+	case contract.InHeader:
+		stmts = append(stmts,
+			jen.Id("vals").Op(":=").Id("r").Dot("Header").Dot("Values").Call(jen.Lit(name)),
+			jen.Id("present").Op(":=").Len(jen.Id("vals")).Op(">").Lit(0),
+		)
+	case contract.InCookie:
+		stmts = append(stmts,
+			jen.Var().Id("vals").Index().String(),
+			jen.If(jen.List(jen.Id("c"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Lit(name)), jen.Err().Op("==").Nil()).Block(
+				jen.Id("vals").Op("=").Index().String().Values(jen.Id("c").Dot("Value")),
+			),
+			jen.Id("present").Op(":=").Len(jen.Id("vals")).Op(">").Lit(0),
+		)
+	}
+	assign := func(v jen.Code) []jen.Code {
+		switch pi.shape {
+		case shapePointer:
+			return []jen.Code{jen.Id("v").Op(":=").Add(v), field.Clone().Op("=").Op("&").Id("v")}
+		}
+		return []jen.Code{field.Clone().Op("=").Add(v)}
+	}
+	var parse []jen.Code
+	switch pi.enc {
+	case encScalar:
+		parse = g.parseScalar(p.Type, jen.Id("vals").Index(jen.Lit(0)), assign, fail)
+	case encArray:
+		sep := map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[p.Style]
+		if sep == "" {
+			sep = ","
+		}
+		split := []jen.Code{}
+		if !(p.In == contract.InQuery && p.Explode) {
+			split = append(split, jen.Id("vals").Op("=").Id("splitParam").Call(jen.Qual("strings", "Join").Call(jen.Id("vals"), jen.Lit(sep)), jen.Lit(sep)))
+		}
+		elemAssign := func(v jen.Code) []jen.Code {
+			return []jen.Code{field.Clone().Op("=").Append(field.Clone(), v)}
+		}
+		parse = append(split, jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("vals")).Block(
+			g.parseScalar(p.Type.Elem, jen.Id("s"), elemAssign, fail)...,
+		))
+	case encJSON:
+		target := field.Clone()
+		parse = []jen.Code{jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("vals").Index(jen.Lit(0))), jen.Op("&").Add(target)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit(in), jen.Lit(name), jen.Id("decodeError").Call(jen.Lit(""), jen.Err()))),
+		)}
+	case encRaw:
+		if p.Required {
+			parse = []jen.Code{field.Clone().Op("=").Id("vals").Index(jen.Lit(0))}
+		} else {
+			parse = []jen.Code{jen.Id("v").Op(":=").Id("vals").Index(jen.Lit(0)), field.Clone().Op("=").Op("&").Id("v")}
+		}
+	case encDeepObject, encFormObject:
+		return g.decodeObjectParam(pi, field, fail)
+	}
+	missing := []jen.Code{}
+	if p.Required {
+		missing = append(missing, jen.If(jen.Op("!").Id("present").Op("||").Len(jen.Id("vals")).Op("==").Lit(0)).Block(fail("is required")))
+	}
+	stmts = append(stmts, missing...)
+	cond := jen.Id("present").Op("&&").Len(jen.Id("vals")).Op(">").Lit(0)
+	stmts = append(stmts, jen.If(cond).Block(parse...))
+	stmts = append(stmts, g.validateParam(pi, field)...)
+	return stmts
+}
+
+// validateParam checks the decoded parameter against its constraints.
+func (g *gen) validateParam(pi paramInfo, field *jen.Statement) []jen.Code {
+	p := pi.p
+	var checks []jen.Code
+	switch pi.enc {
+	case encRaw:
+		return nil
+	case encArray:
+		checks = g.validateStmts(p.Type, field.Clone(), jen.Lit(""))
+	default:
+		if pi.shape == shapePointer {
+			inner := g.validateStmts(p.Type, g.deref(p.Type, field.Clone()), jen.Lit(""))
+			if len(inner) > 0 {
+				checks = []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(inner...)}
+			}
+		} else {
+			checks = g.validateStmts(p.Type, field.Clone(), jen.Lit(""))
+		}
+	}
+	if len(checks) == 0 {
+		return nil
+	}
+	fn := jen.Func().Params().Error().Block(append(checks, jen.Return(jen.Nil()))...)
+	return []jen.Code{jen.If(jen.Err().Op(":=").Add(fn).Call(), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit(string(p.In)), jen.Lit(p.Name), jen.Err())),
+	)}
+}
+
+// decodeObjectParam reads a deepObject (name[field]=v) or exploded form
+// object (field=v) query parameter into its struct.
+func (g *gen) decodeObjectParam(pi paramInfo, field *jen.Statement, fail func(string) jen.Code) []jen.Code {
+	t := pi.p.Type
+	var stmts []jen.Code
+	stmts = append(stmts, jen.Var().Id("obj").Add(g.typeExpr(t)), jen.Id("present").Op(":=").False())
+	for _, fi := range g.structFields(t) {
+		key := fi.f.Name
+		if pi.enc == encDeepObject {
+			key = pi.p.Name + "[" + fi.f.Name + "]"
+		}
+		target := jen.Id("obj").Dot(fi.goName)
+		assign := func(v jen.Code) []jen.Code {
+			if fi.shape == shapePointer {
+				return []jen.Code{jen.Id("v").Op(":=").Add(v), target.Clone().Op("=").Op("&").Id("v")}
+			}
+			if fi.shape == shapeNullable {
+				return []jen.Code{target.Clone().Op("=").Id("NewNullable").Call(v)}
+			}
+			return []jen.Code{target.Clone().Op("=").Add(v)}
+		}
+		failField := func(msg string) jen.Code {
+			return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit(msg)))
+		}
+		stmts = append(stmts, jen.If(jen.List(jen.Id("vals"), jen.Id("ok")).Op(":=").Id("q").Index(jen.Lit(key)), jen.Id("ok").Op("&&").Len(jen.Id("vals")).Op(">").Lit(0)).Block(
+			append([]jen.Code{jen.Id("present").Op("=").True()}, g.parseScalar(fi.f.Type, jen.Id("vals").Index(jen.Lit(0)), assign, failField)...)...,
+		))
+	}
+	if pi.p.Required {
+		stmts = append(stmts, jen.If(jen.Op("!").Id("present")).Block(fail("is required")))
+	}
+	set := []jen.Code{field.Clone().Op("=").Id("obj")}
+	if pi.shape == shapePointer {
+		set = []jen.Code{field.Clone().Op("=").Op("&").Id("obj")}
+	}
+	// Required properties of the object are checked by Validate only for
+	// pointer fields; a missing required value field is reported here.
+	for _, fi := range g.structFields(t) {
+		if fi.f.Required && fi.shape == shapeValue {
+			key := fi.f.Name
+			if pi.enc == encDeepObject {
+				key = pi.p.Name + "[" + fi.f.Name + "]"
+			}
+			stmts = append(stmts, jen.If(jen.Id("present").Op("&&").Op("!").Id("q").Dot("Has").Call(jen.Lit(key))).Block(
+				jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit("is required"))),
+			))
+		}
+	}
+	stmts = append(stmts, jen.If(jen.Id("present")).Block(append(set,
+		jen.If(jen.Err().Op(":=").Id("obj").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit(string(pi.p.In)), jen.Lit(pi.p.Name), jen.Err())),
+		))...))
+	return stmts
+}
+
+// decodeBody emits the statements reading the request body.
+func (g *gen) decodeBody(oi *opInfo) []jen.Code {
+	b := oi.body
+	switch b.mode {
+	case bodyNone:
+		return nil
+	case bodyRaw:
+		stmts := []jen.Code{
+			jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
+			jen.List(jen.Id("mt"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("mime", "ParseMediaType").Call(jen.Id("ct")),
+		}
+		var lits []jen.Code
+		for _, m := range b.media {
+			lits = append(lits, jen.Lit(m))
+		}
+		empty := jen.Id("r").Dot("ContentLength").Op("==").Lit(0)
+		if b.required {
+			stmts = append(stmts, jen.If(empty.Clone()).Block(
+				jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is required")})),
+			))
+		}
+		stmts = append(stmts,
+			jen.If(jen.Op("!").Parens(empty.Clone()).Op("&&").Op("!").Id("mediaMatches").Call(append([]jen.Code{jen.Id("mt")}, lits...)...)).Block(
+				jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(b.media, ", "))})),
+			),
+			jen.Id("req").Dot("Body").Op("=").Qual("net/http", "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("s").Dot("maxBody")),
+			jen.Id("req").Dot("ContentType").Op("=").Id("ct"),
+		)
+		return stmts
+	}
+	// Typed: JSON and maybe form.
+	var jsonLits []jen.Code
+	for _, m := range b.json {
+		jsonLits = append(jsonLits, jen.Lit(m))
+	}
+	accepted := append([]string{}, b.json...)
+	if b.form {
+		accepted = append(accepted, "application/x-www-form-urlencoded")
+	}
+	target := jen.Op("&").Id("req").Dot("Body")
+	if !b.required {
+		target = jen.Id("req").Dot("Body")
+	}
+	var cases []jen.Code
+	jsonDecode := []jen.Code{
+		jen.List(jen.Id("data"), jen.Id("rerr")).Op(":=").Id("s").Dot("readBody").Call(jen.Id("w"), jen.Id("r")),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))),
+	}
+	if !b.required {
+		jsonDecode = append(jsonDecode, jen.Id("req").Dot("Body").Op("=").New(g.typeExpr(b.typ)))
+	}
+	jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("decodeJSONBody").Call(jen.Id("data"), target), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+	if len(b.json) > 0 {
+		cases = append(cases, jen.Case(jen.Id("mediaMatches").Call(append([]jen.Code{jen.Id("mt")}, jsonLits...)...).Op("||").Id("mt").Op("==").Lit("application/json")).Block(jsonDecode...))
+	}
+	if b.form {
+		cases = append(cases, jen.Case(jen.Id("mt").Op("==").Lit("application/x-www-form-urlencoded")).Block(g.decodeForm(oi)...))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(accepted, ", "))})),
+	))
+	stmts := []jen.Code{
+		jen.List(jen.Id("mt"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("mime", "ParseMediaType").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))),
+	}
+	absent := jen.Id("r").Dot("ContentLength").Op("==").Lit(0).Op("&&").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")).Op("==").Lit("")
+	if b.required {
+		stmts = append(stmts, jen.If(absent).Block(
+			jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is required")})),
+		), jen.Switch().Block(cases...))
+	} else {
+		stmts = append(stmts, jen.If(jen.Op("!").Parens(absent)).Block(jen.Switch().Block(cases...)))
+	}
+	validate := g.validateStmts(b.typ, g.derefIf(!b.required, b.typ, jen.Id("req").Dot("Body")), jen.Lit(""))
+	if len(validate) > 0 {
+		fn := jen.Func().Params().Error().Block(append(validate, jen.Return(jen.Nil()))...)
+		check := jen.If(jen.Err().Op(":=").Add(fn).Call(), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit("body"), jen.Lit(""), jen.Err())),
+		)
+		if b.required {
+			stmts = append(stmts, check)
+		} else {
+			stmts = append(stmts, jen.If(jen.Id("req").Dot("Body").Op("!=").Nil()).Block(check))
+		}
+	}
+	return stmts
+}
+
+// derefIf is deref when cond holds, else the expression itself.
+func (g *gen) derefIf(cond bool, t *contract.Type, e *jen.Statement) *jen.Statement {
+	if cond {
+		return g.deref(t, e)
+	}
+	return e
+}
+
+// decodeForm reads an application/x-www-form-urlencoded body into the
+// typed body struct.
+func (g *gen) decodeForm(oi *opInfo) []jen.Code {
+	b := oi.body
+	stmts := []jen.Code{
+		jen.List(jen.Id("data"), jen.Id("rerr")).Op(":=").Id("s").Dot("readBody").Call(jen.Id("w"), jen.Id("r")),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))),
+		jen.List(jen.Id("form"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is not a valid form: ").Op("+").Err().Dot("Error").Call()}))),
+		jen.Var().Id("obj").Add(g.typeExpr(b.typ)),
+	}
+	for _, fi := range g.structFields(b.typ) {
+		target := jen.Id("obj").Dot(fi.goName)
+		ptr := "/" + contract.EscapePointerToken(fi.f.Name)
+		fail := func(msg string) jen.Code {
+			return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit("body"), jen.Lit(ptr), jen.Lit(msg)))
+		}
+		var parse []jen.Code
+		if fi.f.Type.Kind == contract.KindArray {
+			parse = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("vals")).Block(
+				g.parseScalar(fi.f.Type.Elem, jen.Id("s"), func(v jen.Code) []jen.Code {
+					return []jen.Code{target.Clone().Op("=").Append(target.Clone(), v)}
+				}, fail)...,
+			)}
+		} else {
+			parse = g.parseScalar(fi.f.Type, jen.Id("vals").Index(jen.Lit(0)), func(v jen.Code) []jen.Code {
+				switch fi.shape {
+				case shapePointer:
+					return []jen.Code{jen.Id("v").Op(":=").Add(v), target.Clone().Op("=").Op("&").Id("v")}
+				case shapeNullable:
+					return []jen.Code{target.Clone().Op("=").Id("NewNullable").Call(v)}
+				}
+				return []jen.Code{target.Clone().Op("=").Add(v)}
+			}, fail)
+		}
+		stmt := jen.If(jen.List(jen.Id("vals"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(fi.f.Name)), jen.Id("ok").Op("&&").Len(jen.Id("vals")).Op(">").Lit(0)).Block(parse...)
+		if fi.f.Required {
+			stmt.Else().Block(fail("is required"))
+		}
+		stmts = append(stmts, stmt)
+	}
+	if b.required {
+		stmts = append(stmts, jen.Id("req").Dot("Body").Op("=").Id("obj"))
+	} else {
+		stmts = append(stmts, jen.Id("req").Dot("Body").Op("=").Op("&").Id("obj"))
+	}
+	return stmts
+}
+
+// emitWriteResponse writes the method sending a Handler's response.
+func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
+	var cases []jen.Code
+	usesV := false
+	for _, ri := range oi.responses {
+		var stmts []jen.Code
+		if ri.r.Code == 0 || len(ri.headers) > 0 || ri.mode != bodyNone {
+			usesV = true
+		}
+		status := jen.Lit(ri.r.Code)
+		if ri.r.Code == 0 {
+			stmts = append(stmts,
+				jen.Id("status").Op(":=").Id("v").Dot("StatusCode"),
+				jen.If(jen.Id("status").Op("==").Lit(0)).Block(jen.Id("status").Op("=").Lit(defaultStatus(ri.r))),
+			)
+			status = jen.Id("status")
+		}
+		for _, hi := range ri.headers {
+			val := jen.Id("v").Dot(hi.goName)
+			var s jen.Code
+			if hi.scalar {
+				shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
+				if shape == shapePointer {
+					s = g.formatScalar(hi.h.Type, jen.Op("*").Add(val.Clone()))
+					stmts = append(stmts, jen.If(val.Clone().Op("!=").Nil()).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name), s)))
+					continue
+				}
+				s = g.formatScalar(hi.h.Type, val.Clone())
+			} else if hi.h.Required {
+				s = val.Clone()
+			} else {
+				stmts = append(stmts, jen.If(val.Clone().Op("!=").Nil()).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name), jen.Op("*").Add(val.Clone()))))
+				continue
+			}
+			stmts = append(stmts, jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name), s))
+		}
+		switch ri.mode {
+		case bodyTyped:
+			stmts = append(stmts, jen.Id("s").Dot("writeJSON").Call(jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Id("v").Dot("Body")))
+		case bodyRaw:
+			stmts = append(stmts,
+				jen.Id("ct").Op(":=").Id("v").Dot("ContentType"),
+				jen.If(jen.Id("ct").Op("==").Lit("")).Block(jen.Id("ct").Op("=").Lit(ri.media)),
+				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("ct")),
+				jen.Id("w").Dot("WriteHeader").Call(status),
+				jen.Id("w").Dot("Write").Call(jen.Id("v").Dot("Body")),
+			)
+		default:
+			stmts = append(stmts, jen.Id("w").Dot("WriteHeader").Call(status))
+		}
+		cases = append(cases, jen.Case(jen.Id(ri.typeName)).Block(stmts...))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+" returned %T, which is not a declared response"), jen.Id("resp"))),
+	))
+	sw := jen.Switch(jen.Id("v").Op(":=").Id("resp").Assert(jen.Type())).Block(cases...)
+	if !usesV {
+		sw = jen.Switch(jen.Id("resp").Assert(jen.Type())).Block(cases...)
+	}
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("write"+oi.method).Params(append(wr(), jen.Id("resp").Id(oi.respIface))...).Block(sw)
+	f.Line()
+}
