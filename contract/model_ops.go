@@ -29,7 +29,7 @@ func Build(d *Document) (*Model, error) {
 func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	t := d.T
 	m := &Model{OpenAPI: d.OpenAPI}
-	b := &builder{doc: d, m: m, types: map[*openapi3.Schema]*Type{}, names: map[string]bool{}, opts: opts}
+	b := &builder{doc: d, m: m, types: map[*openapi3.Schema]*Type{}, byRef: map[string]*Type{}, names: map[string]bool{}, opts: opts}
 	b.c.doc = d
 	if t.Info != nil {
 		m.Title, m.Version, m.Description = t.Info.Title, t.Info.Version, t.Info.Description
@@ -47,6 +47,9 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	if t.Components != nil {
 		// Component names are taken first, so they keep their own names
 		// when an inline schema's derived name would collide.
+		// Every component gets its type before any is filled in, so a
+		// $ref met while filling one finds the other's type.
+		var fill []string
 		for _, name := range sortedKeys(t.Components.Schemas) {
 			b.names[name] = true
 		}
@@ -55,14 +58,30 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 			if ref == nil || ref.Value == nil {
 				continue
 			}
-			if _, done := b.types[ref.Value]; done {
-				continue // an alias of another component
+			key := "#" + Pointer("components", "schemas", name)
+			if other, ok := b.types[ref.Value]; ok {
+				b.byRef[key] = other // an alias of another component
+				continue
 			}
-			src := Source{File: d.Path, Pointer: Pointer("components", "schemas", name)}
-			ty := &Type{Source: src, Name: name}
+			ty := &Type{Source: Source{File: d.Path, Pointer: Pointer("components", "schemas", name)}, Name: name}
 			b.types[ref.Value] = ty
+			b.byRef[key] = ty
 			m.Types = append(m.Types, ty)
-			b.fill(ty, ref.Value, name, src)
+			fill = append(fill, name)
+		}
+		for _, name := range fill {
+			ref := t.Components.Schemas[name]
+			ty := b.types[ref.Value]
+			if ref.Ref != "" {
+				if other, ok := b.byRef[b.refKey(ref.Ref, Source{})]; ok && other != ty {
+					// components.schemas.A: {$ref: B}: A is B under
+					// another name; keep it as a named alias.
+					*ty = Type{Name: ty.Name, Source: ty.Source, Kind: other.Kind}
+					b.fill(ty, ref.Value, name, ty.Source)
+					continue
+				}
+			}
+			b.fill(ty, ref.Value, name, ty.Source)
 		}
 		for _, name := range sortedKeys(t.Components.SecuritySchemes) {
 			ref := t.Components.SecuritySchemes[name]

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"fmt"
+	"path/filepath"
 	"math"
 	"regexp"
 	"sort"
@@ -19,6 +20,9 @@ type builder struct {
 	m     *Model
 	c     collector
 	types map[*openapi3.Schema]*Type
+	// byRef finds a named type by the $ref that names it: kin-openapi
+	// does not always resolve two $refs to one schema pointer.
+	byRef map[string]*Type
 	names map[string]bool // contract-level names already given
 	opts  LoadOptions
 }
@@ -39,6 +43,16 @@ func schemaName(ref string) string {
 		base = base[:i]
 	}
 	return base
+}
+
+// refKey identifies the target of a $ref: local references by their
+// pointer, others by file and pointer.
+func (b *builder) refKey(ref string, src Source) string {
+	file, frag := splitRef(ref)
+	if file == "" {
+		return "#" + frag
+	}
+	return filepath.Base(file) + "#" + frag
 }
 
 // uniqueName returns name, or name with a numeric suffix when another type
@@ -63,6 +77,11 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, src Source) *Type
 		return t
 	}
 	if ref.Ref != "" {
+		key := b.refKey(ref.Ref, src)
+		if t, ok := b.byRef[key]; ok {
+			b.types[s] = t
+			return t
+		}
 		hint = schemaName(ref.Ref)
 		if f, frag := splitRef(ref.Ref); f == "" {
 			src = Source{File: b.doc.Path, Pointer: frag}
@@ -72,6 +91,7 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, src Source) *Type
 		// A $ref names its target, so even a primitive gets a named type.
 		t := &Type{Source: src}
 		b.types[s] = t
+		b.byRef[key] = t
 		b.fill(t, s, hint, src)
 		b.name(t, hint, true)
 		return t

@@ -374,7 +374,7 @@ func (g *gen) paramString(pi paramInfo, v *jen.Statement) jen.Code {
 	switch pi.enc {
 	case encScalar:
 		if pi.shape == shapePointer {
-			return g.formatScalar(pi.p.Type, jen.Op("*").Add(v))
+			return g.formatPointer(pi.p.Type, v)
 		}
 		return g.formatScalar(pi.p.Type, v)
 	case encArray:
@@ -457,7 +457,7 @@ func (g *gen) encodeValues(values, key string, t *contract.Type, shape fieldShap
 	}
 	switch shape {
 	case shapePointer:
-		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(jen.Id(values).Dot("Set").Call(jen.Lit(key), g.formatScalar(t, jen.Op("*").Add(v.Clone()))))}
+		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(jen.Id(values).Dot("Set").Call(jen.Lit(key), g.formatPointer(t, v.Clone())))}
 	case shapeNullable:
 		return []jen.Code{jen.If(v.Clone().Dot("Set").Op("&&").Op("!").Add(v.Clone()).Dot("Null")).Block(jen.Id(values).Dot("Set").Call(jen.Lit(key), g.formatScalar(t, v.Clone().Dot("Value"))))}
 	}

@@ -31,6 +31,7 @@ type gen struct {
 	typeNames  map[*contract.Type]string      // Go name of every named type
 	cyclic     map[*contract.Type]bool        // named non-struct types that refer to themselves
 	fieldCache map[*contract.Type][]fieldInfo // struct fields, named once
+	extras     map[*contract.Type]*typeExtras // enum constants, union constructors
 	ops        []*opInfo                      // operations with their Go names
 	secOpts    map[string]string              // client option per security scheme
 

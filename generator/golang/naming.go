@@ -64,6 +64,10 @@ func GoName(s string) string {
 		if up := strings.ToUpper(w); initialisms[up] {
 			b.WriteString(up)
 			continue
+		} else if strings.HasSuffix(w, "s") && len(w) > 2 && initialisms[up[:len(up)-1]] && !strings.HasSuffix(up, "SS") {
+			// Plurals: ids → IDs, urls → URLs.
+			b.WriteString(up[:len(up)-1] + "s")
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(w)
 		b.WriteRune(unicode.ToUpper(r))

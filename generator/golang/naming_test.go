@@ -27,6 +27,10 @@ func TestGoName(t *testing.T) {
 		{"application/json", "ApplicationJSON"},
 		{"200", "N200"},
 		{"listPets_200", "ListPets200"},
+		{"ids", "IDs"},
+		{"urls", "URLs"},
+		{"class", "Class"},
+		{"os", "OS"},
 	} {
 		if got := GoName(tc.in); got != tc.want {
 			t.Errorf("GoName(%q) = %q, want %q", tc.in, got, tc.want)

@@ -13,7 +13,7 @@ import (
 // emitters declare themselves, reserved before any schema is named.
 var opsRuntimeNames = []string{
 	"Handler", "Unimplemented", "NewServer", "ServerOption", "WithMaxBodyBytes", "WithMiddleware", "WithErrorHandler",
-	"Problem", "InvalidParam", "RequestError", "NotImplementedError",
+	"ProblemDetails", "InvalidParam", "RequestError", "NotImplementedError",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
 }
 
@@ -102,10 +102,11 @@ func (g *gen) nameOperations() {
 		}
 		oi.body = g.bodyOf(op)
 		for _, r := range op.Responses {
-			ri := respInfo{r: r, typeName: g.pkg.unique(base + GoName(r.Status) + "Response")}
-			if r.Status == "default" {
-				ri.typeName = g.pkg.unique(base + "DefaultResponse")
+			status := r.Status
+			if status == "default" {
+				status = "Default"
 			}
+			ri := respInfo{r: r, typeName: g.pkg.unique(base + status + "Response")}
 			if len(r.Contents) > 0 {
 				c := r.Contents[0]
 				ri.media = c.MediaType
@@ -404,4 +405,14 @@ func (g *gen) formatScalar(t *contract.Type, v jen.Code) jen.Code {
 		return jen.String().Call(v)
 	}
 	return jen.Qual("fmt", "Sprint").Call(v)
+}
+
+// formatPointer is formatScalar for a pointer p to the value: methods are
+// called on the pointer ((*T).Format would need parentheses), everything
+// else is dereferenced.
+func (g *gen) formatPointer(t *contract.Type, p *jen.Statement) jen.Code {
+	if t.Kind == contract.KindString && t.Format == "date-time" {
+		return p.Dot("Format").Call(jen.Qual("time", "RFC3339"))
+	}
+	return g.formatScalar(t, jen.Op("*").Add(p))
 }

@@ -90,9 +90,9 @@ func routePattern(method, path string) string {
 }
 
 func (g *gen) emitServerRuntime(f *jen.File) {
-	f.Comment("Problem is an RFC 9457 problem details object, the body of every error the")
+	f.Comment("ProblemDetails is an RFC 9457 problem details object, the body of every error the")
 	f.Comment("server sends.")
-	f.Type().Id("Problem").Struct(
+	f.Type().Id("ProblemDetails").Struct(
 		jen.Id("Type").String().Tag(map[string]string{"json": "type"}),
 		jen.Id("Title").String().Tag(map[string]string{"json": "title"}),
 		jen.Id("Status").Int().Tag(map[string]string{"json": "status"}),
@@ -168,7 +168,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	f.Comment("WithErrorHandler replaces how errors are written: *RequestError for requests the")
 	f.Comment("contract rejects, *NotImplementedError, and whatever a Handler method returns.")
-	f.Comment("The default writes a Problem and never shows a handler's error text to clients.")
+	f.Comment("The default writes ProblemDetails and never shows a handler's error text to clients.")
 	f.Func().Id("WithErrorHandler").Params(jen.Id("fn").Func().Params(append(wr(), jen.Err().Error())...)).Id("ServerOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("onError").Op("=").Id("fn"))),
 	)
@@ -251,10 +251,10 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		),
 		jen.If(jen.Len(jen.Id("allow")).Op(">").Lit(0)).Block(
 			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), jen.Qual("strings", "Join").Call(jen.Id("allow"), jen.Lit(", "))),
-			jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
+			jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
 			jen.Return(),
 		),
-		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
 	)
 	f.Line()
 	f.Comment("recover turns a panicking handler into a 500 problem; the process lives on.")
@@ -276,19 +276,19 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Var().Id("ni").Op("*").Id("NotImplementedError"),
 		jen.Switch().Block(
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("re"))).Block(
-				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
+				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
 			),
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ni"))).Block(
-				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotImplemented"), jen.Id("Detail"): jen.Id("ni").Dot("Error").Call()})),
+				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotImplemented"), jen.Id("Detail"): jen.Id("ni").Dot("Error").Call()})),
 			),
 			jen.Default().Block(
-				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("Problem").Values(jen.Dict{jen.Id("Status"): httpQ("StatusInternalServerError")})),
+				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusInternalServerError")})),
 			),
 		),
 	)
 	f.Line()
 	f.Comment("writeProblem sends p as application/problem+json.")
-	f.Func().Id("writeProblem").Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("p").Id("Problem")).Block(
+	f.Func().Id("writeProblem").Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("p").Id("ProblemDetails")).Block(
 		jen.If(jen.Id("p").Dot("Type").Op("==").Lit("")).Block(jen.Id("p").Dot("Type").Op("=").Lit("about:blank")),
 		jen.If(jen.Id("p").Dot("Title").Op("==").Lit("")).Block(jen.Id("p").Dot("Title").Op("=").Qual("net/http", "StatusText").Call(jen.Id("p").Dot("Status"))),
 		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("p")),
@@ -779,7 +779,7 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 			if hi.scalar {
 				shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
 				if shape == shapePointer {
-					s = g.formatScalar(hi.h.Type, jen.Op("*").Add(val.Clone()))
+					s = g.formatPointer(hi.h.Type, val.Clone())
 					stmts = append(stmts, jen.If(val.Clone().Op("!=").Nil()).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name), s)))
 					continue
 				}

@@ -3,7 +3,10 @@ package golang
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -14,9 +17,21 @@ import (
 // declares itself, reserved before any schema is named.
 var typesRuntimeNames = []string{"ValidationError", "Nullable", "NewNullable", "Null"}
 
+// typeExtras are the package-level names a type brings besides its own:
+// the constants of an enum, the constructors of a union.
+type typeExtras struct {
+	enumConsts []string // one per t.Enum value, in order
+	ctors      []string // one per union variant, in order
+}
+
 // nameTypes assigns a Go identifier to every named type of the model, in
-// model order, and decides which named types are Go aliases.
+// model order, then the names each type brings with it (enum constants,
+// union constructors), so they are fixed before any file is emitted and
+// do not depend on which targets are selected.
 func (g *gen) nameTypes() {
+	if g.extras == nil {
+		g.extras = map[*contract.Type]*typeExtras{}
+	}
 	for _, t := range g.m.Types {
 		g.typeNames[t] = g.pkg.unique(GoName(t.Name))
 	}
@@ -25,6 +40,63 @@ func (g *gen) nameTypes() {
 			g.cyclic[t] = true
 		}
 	}
+	for _, t := range g.m.Types {
+		name := g.typeNames[t]
+		switch {
+		case t.Kind == contract.KindEnum:
+			x := &typeExtras{}
+			for _, v := range t.Enum {
+				x.enumConsts = append(x.enumConsts, g.pkg.unique(name + enumSuffix(v)))
+			}
+			g.extras[t] = x
+		case t.Kind == contract.KindUnion && t.Union != nil:
+			x := &typeExtras{}
+			for _, vi := range g.unionVariants(t) {
+				x.ctors = append(x.ctors, g.pkg.unique("New"+name+"From"+vi.goName))
+			}
+			g.extras[t] = x
+		}
+	}
+}
+
+// enumSuffix is what an enum constant adds to its type's name: the value
+// as an identifier ("red" → "Red", "2fa" → "2fa", 1.5 → "1_5", -1 →
+// "Minus1"), "True"/"False", "Null" for null, "Empty" for "", and the
+// code points of a value made only of symbols ("+" → "U002B").
+func enumSuffix(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "Null"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case float64:
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		if x < 0 {
+			s = "Minus" + strings.TrimPrefix(s, "-")
+		}
+		return strings.ReplaceAll(s, ".", "_")
+	case string:
+		if x == "" {
+			return "Empty"
+		}
+		n := GoName(x)
+		if n == "Value" && !strings.EqualFold(x, "value") {
+			var b strings.Builder
+			for _, r := range x {
+				fmt.Fprintf(&b, "U%04X", r)
+			}
+			return b.String()
+		}
+		if r, _ := utf8.DecodeRuneInString(x); unicode.IsDigit(r) && strings.HasPrefix(n, "N") {
+			// The type name already starts the identifier.
+			n = n[1:]
+		}
+		return n
+	}
+	return GoName(fmt.Sprint(v))
 }
 
 // hasMethods reports types emitted as defined types with JSON and Validate
@@ -159,7 +231,12 @@ func (g *gen) shapeOf(t *contract.Type, required, nullable bool) fieldShape {
 
 // fieldTypeExpr is the Go type of a struct field or parameter holding t.
 func (g *gen) fieldTypeExpr(t *contract.Type, required, nullable bool) *jen.Statement {
-	switch g.shapeOf(t, required, nullable) {
+	return g.shapeExpr(t, g.shapeOf(t, required, nullable))
+}
+
+// shapeExpr is the Go type holding t in the given shape.
+func (g *gen) shapeExpr(t *contract.Type, shape fieldShape) *jen.Statement {
+	switch shape {
 	case shapePointer:
 		return jen.Op("*").Add(g.typeExpr(t))
 	case shapeNullable:
@@ -224,7 +301,9 @@ func comment(f interface{ Comment(string) *jen.Statement }, name, text string) {
 	if len(lines) == 0 {
 		return
 	}
-	lines[0] = name + " is " + lowerFirst(lines[0])
+	if !strings.HasPrefix(lines[0], name+" ") {
+		lines[0] = name + " is " + lowerFirst(lines[0])
+	}
 	for _, l := range lines {
 		f.Comment(l)
 	}
@@ -239,11 +318,21 @@ func docLines(text string) []string {
 	var out []string
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.Map(func(r rune) rune {
-			if r < 0x20 && r != '\t' || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			switch {
+			case r < 0x20 && r != '\t', r == 0x7f, r == '\u2028', r == '\u2029', r == utf8.RuneError:
 				return ' '
+			case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069', r == '\ufeff':
+				// Bidirectional overrides could make the comment read
+				// differently from the code around it.
+				return -1
 			}
 			return r
 		}, strings.TrimRight(l, " \t"))
+		if strings.HasPrefix(l, "/") {
+			// jennifer writes a comment starting with // or /* verbatim,
+			// which would let the text close or restart the comment.
+			l = " " + l
+		}
 		out = append(out, l)
 	}
 	return out
@@ -252,6 +341,9 @@ func docLines(text string) []string {
 func lowerFirst(s string) string {
 	if s == "" {
 		return s
+	}
+	if strings.HasPrefix(s, "A ") || strings.HasPrefix(s, "An ") || strings.HasPrefix(s, "The ") {
+		return strings.ToLower(s[:1]) + s[1:]
 	}
 	// Keep acronyms and names ("API …", "Pet …") as written.
 	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
@@ -270,24 +362,71 @@ type fieldInfo struct {
 	tagOK bool
 }
 
-// structFields names the fields of an object type, deterministically.
+// structMethods are the names of the methods and extra field every
+// struct may have; properties never take them, so "validate" becomes
+// Validate2 rather than a field clashing with the method.
+var structMethods = []string{"AdditionalProperties", "Validate", "MarshalJSON", "UnmarshalJSON"}
+
+// structFields names the fields of an object type, deterministically (in
+// contract order, clashes numbered: foo_bar and fooBar become FooBar and
+// FooBar2), and picks how each is held.
+//
+// A field whose type contains the struct itself by value (Node.next of
+// type Node, or through other structs) is held by pointer, since a Go
+// struct cannot contain itself: required ones then use nil for "not
+// decoded", optional nullable ones lose the absent/null distinction.
 func (g *gen) structFields(t *contract.Type) []fieldInfo {
 	if fs, ok := g.fieldCache[t]; ok {
 		return fs
 	}
 	var sc scope
-	sc.unique("AdditionalProperties")
+	for _, n := range structMethods {
+		sc.unique(n)
+	}
 	var out []fieldInfo
 	for _, f := range t.Fields {
+		shape := g.shapeOf(f.Type, f.Required, f.Nullable)
+		if shape != shapePointer && g.byValue(f.Type) && g.containsByValue(f.Type, t, map[*contract.Type]bool{}) {
+			shape = shapePointer
+		}
 		out = append(out, fieldInfo{
 			f:      f,
 			goName: sc.unique(GoName(f.Name)),
-			shape:  g.shapeOf(f.Type, f.Required, f.Nullable),
+			shape:  shape,
 			tagOK:  validTagName(f.Name),
 		})
 	}
 	g.fieldCache[t] = out
 	return out
+}
+
+// byValue reports types a struct field holds inline (not behind a
+// pointer, slice or map): structs, as objects are emitted.
+func (g *gen) byValue(t *contract.Type) bool {
+	return t != nil && t.Kind == contract.KindObject && g.typeNames[t] != ""
+}
+
+// containsByValue reports whether a struct of type from holds target
+// inline, directly or through the inline fields of other structs. It looks
+// at the contract only (required, nullable), not at shapes already
+// chosen, so the answer does not depend on the order structs are visited.
+func (g *gen) containsByValue(from, target *contract.Type, seen map[*contract.Type]bool) bool {
+	if from == target {
+		return true
+	}
+	if seen[from] {
+		return false
+	}
+	seen[from] = true
+	for _, f := range from.Fields {
+		if g.shapeOf(f.Type, f.Required, f.Nullable) == shapePointer || !g.byValue(f.Type) {
+			continue
+		}
+		if g.containsByValue(f.Type, target, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // validTagName reports whether encoding/json can carry name in a tag.
@@ -311,7 +450,16 @@ func validTagName(name string) bool {
 func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 	name := g.typeNames[t]
 	fields := g.structFields(t)
-	comment(f, name, typeDoc(t))
+	doc := typeDoc(t)
+	comment(f, name, doc)
+	if t.Additional == contract.AdditionalFalse {
+		// Rejected by the decoder rather than Validate: the struct has
+		// nowhere to keep unknown properties for Validate to see.
+		if doc != "" {
+			f.Comment("")
+		}
+		f.Comment(name + " rejects properties the contract does not name when decoding (additionalProperties: false).")
+	}
 	var decl []jen.Code
 	for _, fi := range fields {
 		var doc []string
@@ -319,10 +467,10 @@ func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 			doc = docLines(fi.f.Description)
 		}
 		if fi.f.ReadOnly {
-			doc = append(doc, "Read-only: set by the server, ignored in requests.")
+			doc = append(doc, "Read-only: set by the server, ignored in requests; may be absent when decoding a request.")
 		}
 		if fi.f.WriteOnly {
-			doc = append(doc, "Write-only: sent in requests, never returned.")
+			doc = append(doc, "Write-only: sent in requests, never returned; may be absent when decoding a response.")
 		}
 		if fi.f.Deprecated {
 			doc = append(doc, "Deprecated: the contract marks this property deprecated.")
@@ -333,14 +481,16 @@ func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 		if !fi.tagOK {
 			doc = append(doc, fmt.Sprintf("JSON name: %q.", fi.f.Name))
 		}
-		stmt := jen.Id(fi.goName).Add(g.fieldTypeExpr(fi.f.Type, fi.f.Required, fi.f.Nullable))
+		stmt := jen.Id(fi.goName).Add(g.shapeExpr(fi.f.Type, fi.shape))
 		if fi.tagOK {
 			opt := ""
 			switch fi.shape {
 			case shapeNullable:
 				opt = ",omitzero"
 			case shapePointer:
-				if !fi.f.Required {
+				// A required read/write-only property held by pointer
+				// (recursive) may be absent: nil leaves it out.
+				if !fi.f.Required || !fi.f.Nullable && !mustBePresent(fi.f) {
 					opt = ",omitempty"
 				}
 			case shapeValue:
@@ -413,7 +563,7 @@ func (g *gen) emitStructUnmarshal(f *jen.File, t *contract.Type, fields []fieldI
 		ptr := "/" + contract.EscapePointerToken(fi.f.Name)
 		decode := g.decodeInto(fi, ptr)
 		var orElse []jen.Code
-		if fi.f.Required {
+		if mustBePresent(fi.f) {
 			orElse = []jen.Code{jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
 				jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("is required"),
 			}))}
@@ -481,6 +631,14 @@ func (g *gen) emitStructUnmarshal(f *jen.File, t *contract.Type, fields []fieldI
 	f.Line()
 }
 
+// mustBePresent reports required properties whose absence is an error when
+// decoding. A readOnly property is required in responses only and a
+// writeOnly one in requests only; the same type decodes both, so neither
+// is enforced (see the field's comment).
+func mustBePresent(f *contract.Field) bool {
+	return f.Required && !f.ReadOnly && !f.WriteOnly
+}
+
 // decodeInto decodes the raw property r into the field, prefixing errors
 // with the property's pointer. Arrays of objects go element by element so
 // errors name the index.
@@ -519,7 +677,11 @@ func (g *gen) emitStructMarshal(f *jen.File, t *contract.Type, fields []fieldInf
 		}
 		switch fi.shape {
 		case shapePointer:
-			body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("!=").Nil().Op("||").Lit(fi.f.Required)).Block(set...))
+			if fi.f.Required {
+				body = append(body, jen.Block(set...))
+			} else {
+				body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("!=").Nil()).Block(set...))
+			}
 		case shapeNullable:
 			body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Dot("Set")).Block(set...))
 		default:
@@ -549,7 +711,15 @@ func (g *gen) emitStructValidate(f *jen.File, t *contract.Type, fields []fieldIn
 		val := jen.Id("v").Dot(fi.goName)
 		switch fi.shape {
 		case shapePointer:
-			if stmts := g.validateStmts(fi.f.Type, g.deref(fi.f.Type, jen.Id("v").Dot(fi.goName)), ptr); len(stmts) > 0 {
+			stmts := g.validateStmts(fi.f.Type, g.deref(fi.f.Type, jen.Id("v").Dot(fi.goName)), ptr)
+			switch {
+			case fi.f.Required && !fi.f.Nullable && mustBePresent(fi.f):
+				// Held by pointer only because the type is recursive.
+				body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("==").Nil()).Block(
+					jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): ptr, jen.Id("Message"): jen.Lit("is required")})),
+				))
+				body = append(body, stmts...)
+			case len(stmts) > 0:
 				body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("!=").Nil()).Block(stmts...))
 			}
 		case shapeNullable:
@@ -580,8 +750,8 @@ func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 	var consts []jen.Code
 	var cases []jen.Code
 	var members []string
-	for _, v := range t.Enum {
-		cname := g.pkg.unique(name + GoName(fmt.Sprint(v)))
+	for i, v := range t.Enum {
+		cname := g.extras[t].enumConsts[i]
 		lit := enumLit(t.Base, v)
 		consts = append(consts, jen.Id(cname).Id(name).Op("=").Add(lit))
 		cases = append(cases, jen.Id(cname))
@@ -590,9 +760,15 @@ func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 	f.Comment("Members of " + name + ".")
 	f.Const().Defs(consts...)
 	f.Line()
-	f.Comment("Validate reports whether v is one of the members of " + name + ".")
+	f.Comment("Valid reports whether v is one of the members of " + name + ".")
+	f.Func().Params(jen.Id("v").Id(name)).Id("Valid").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+	f.Line()
+	f.Comment("Validate returns a *ValidationError unless v is one of the members of " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.Nil()))),
+		jen.If(jen.Id("v").Dot("Valid").Call()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
 			jen.Id("Message"): jen.Lit("must be one of " + strings.Join(members, ", ")),
 		})),
@@ -618,14 +794,20 @@ func enumLit(base contract.Kind, v any) jen.Code {
 	return jen.Lit(fmt.Sprint(v))
 }
 
-// variantInfo is one union member with its Go field name.
+// variantInfo is one union member with its Go field and accessor names.
 type variantInfo struct {
 	v      *contract.Variant
-	goName string
+	goName string // the field holding the variant: Cat
+	as     string // the accessor method: AsCat
 }
 
+// unionVariants names the fields and accessors of a union, in variant
+// order, in one scope so a field never clashes with a method.
 func (g *gen) unionVariants(t *contract.Type) []variantInfo {
 	var sc scope
+	for _, n := range []string{"Validate", "MarshalJSON", "UnmarshalJSON"} {
+		sc.unique(n)
+	}
 	var out []variantInfo
 	for _, v := range t.Union.Variants {
 		n := g.typeNames[v.Type]
@@ -633,6 +815,9 @@ func (g *gen) unionVariants(t *contract.Type) []variantInfo {
 			n = kindName(v.Type)
 		}
 		out = append(out, variantInfo{v: v, goName: sc.unique(n)})
+	}
+	for i := range out {
+		out[i].as = sc.unique("As" + out[i].goName)
 	}
 	return out
 }
@@ -670,10 +855,13 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		kw = "oneOf"
 	}
 	how := "Decoding tries the variants in order and keeps the first that decodes and validates."
+	if t.Union.OneOf {
+		how = "Decoding tries every variant and requires exactly one to decode and validate."
+	}
 	if t.Union.Discriminator != "" {
 		how = fmt.Sprintf("Decoding picks the variant named by the %q property.", t.Union.Discriminator)
 	}
-	doc = strings.TrimSpace(doc + "\n\nIt holds one of its " + kw + " variants: set exactly one field. " + how)
+	doc = strings.TrimSpace(doc + "\n\n" + name + " holds one of its " + kw + " variants: set exactly one field. " + how)
 	comment(f, name, doc)
 	var fields []jen.Code
 	for _, vi := range vs {
@@ -682,14 +870,47 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 
+	for i, vi := range vs {
+		ctor := g.extras[t].ctors[i]
+		vt := g.typeExpr(vi.v.Type)
+		f.Comment(ctor + " returns a " + name + " holding v.")
+		f.Func().Id(ctor).Params(jen.Id("v").Add(vt.Clone())).Id(name).Block(
+			jen.Return(jen.Id(name).Values(jen.Dict{jen.Id(vi.goName): jen.Op("&").Id("v")})),
+		)
+		f.Line()
+		f.Comment(vi.as + " returns the " + vi.goName + " variant and whether it is the one set.")
+		f.Func().Params(jen.Id("u").Id(name)).Id(vi.as).Params().Params(vt.Clone(), jen.Bool()).Block(
+			jen.If(jen.Id("u").Dot(vi.goName).Op("==").Nil()).Block(
+				jen.Var().Id("zero").Add(vt.Clone()),
+				jen.Return(jen.Id("zero"), jen.False()),
+			),
+			jen.Return(jen.Op("*").Id("u").Dot(vi.goName), jen.True()),
+		)
+		f.Line()
+	}
+
 	// MarshalJSON
 	var mcases []jen.Code
+	filled := false
 	for _, vi := range vs {
+		if fill := g.discriminatorFill(t, vi); fill != nil {
+			filled = true
+			mcases = append(mcases, jen.Case(jen.Id("v").Dot(vi.goName).Op("!=").Nil()).Block(
+				jen.Id("x").Op(":=").Op("*").Id("v").Dot(vi.goName),
+				fill,
+				jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("x"))),
+			))
+			continue
+		}
 		mcases = append(mcases, jen.Case(jen.Id("v").Dot(vi.goName).Op("!=").Nil()).Block(
 			jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("v").Dot(vi.goName))),
 		))
 	}
-	f.Comment("MarshalJSON encodes the variant that is set, or null when none is.")
+	if filled {
+		f.Comment(fmt.Sprintf("MarshalJSON encodes the variant that is set, or null when none is; an empty %q property is filled with the variant's discriminator value.", t.Union.Discriminator))
+	} else {
+		f.Comment("MarshalJSON encodes the variant that is set, or null when none is.")
+	}
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Switch().Block(mcases...),
 		jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil()),
@@ -725,8 +946,12 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 				names = append(names, fmt.Sprintf("%q", val))
 			}
 			cases = append(cases, jen.Case(lits...).Block(
-				jen.Id("v").Dot(vi.goName).Op("=").New(g.typeExpr(vi.v.Type)),
-				jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v").Dot(vi.goName))),
+				jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
+				jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("x")), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Id("decodeError").Call(jen.Lit(""), jen.Err())),
+				),
+				jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x"),
+				jen.Return(jen.Nil()),
 			))
 		}
 		body = append(body,
@@ -734,6 +959,12 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("must be one of " + strings.Join(names, ", "))})),
 		)
 	} else {
+		// Trial decoding: a variant matches when the data decodes into it
+		// and the result validates. anyOf keeps the first match; oneOf
+		// tries them all and requires exactly one.
+		if t.Union.OneOf {
+			body = append(body, jen.Id("n").Op(":=").Lit(0))
+		}
 		for _, vi := range vs {
 			tryStmts := []jen.Code{
 				jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
@@ -744,15 +975,33 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 				fn := jen.Func().Params().Error().Block(append(check, jen.Return(jen.Nil()))...).Call()
 				cond = cond.Op("&&").Add(fn).Op("==").Nil()
 			}
-			tryStmts = append(tryStmts, jen.If(cond).Block(
-				jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x"),
-				jen.Return(jen.Nil()),
-			))
+			then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x")}
+			if t.Union.OneOf {
+				then = append(then, jen.Id("n").Op("++"))
+			} else {
+				then = append(then, jen.Return(jen.Nil()))
+			}
+			tryStmts = append(tryStmts, jen.If(cond).Block(then...))
 			body = append(body, jen.Block(tryStmts...))
 		}
-		body = append(body, jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-			jen.Id("Message"): jen.Lit("does not match any variant of " + kw),
-		})))
+		if t.Union.OneOf {
+			body = append(body,
+				jen.Switch(jen.Id("n")).Block(
+					jen.Case(jen.Lit(1)).Block(jen.Return(jen.Nil())),
+					jen.Case(jen.Lit(0)).Block(jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+						jen.Id("Message"): jen.Lit("does not match any variant of oneOf"),
+					}))),
+				),
+				jen.Op("*").Id("v").Op("=").Id(name).Values(),
+				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+					jen.Id("Message"): jen.Lit("matches ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("+").Lit(" variants of oneOf, want exactly one"),
+				})),
+			)
+		} else {
+			body = append(body, jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+				jen.Id("Message"): jen.Lit("does not match any variant of anyOf"),
+			})))
+		}
 	}
 	f.Comment("UnmarshalJSON decodes the variant the data matches.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
@@ -764,12 +1013,13 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		stmts := g.validateStmts(vi.v.Type, g.deref(vi.v.Type, jen.Id("v").Dot(vi.goName)), jen.Lit(""))
 		vbody = append(vbody, jen.If(jen.Id("v").Dot(vi.goName).Op("!=").Nil()).Block(append([]jen.Code{jen.Id("n").Op("++")}, stmts...)...))
 	}
-	minSet := 1
+	nCheck := jen.Id("n").Op("!=").Lit(1)
 	if t.Nullable {
-		minSet = 0
+		// Null (nothing set) is a valid value.
+		nCheck = jen.Id("n").Op(">").Lit(1)
 	}
 	vbody = append(vbody,
-		jen.If(jen.Id("n").Op("<").Lit(minSet).Op("||").Id("n").Op(">").Lit(1)).Block(
+		jen.If(nCheck).Block(
 			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("exactly one variant of " + name + " must be set")})),
 		),
 		jen.Return(jen.Nil()),
@@ -777,6 +1027,33 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 	f.Comment("Validate checks that one variant is set and valid.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(vbody...)
 	f.Line()
+}
+
+// discriminatorFill is the statement that sets the discriminator property
+// of variant x when it is empty, so NewPetFromCat(Cat{…}) encodes with
+// "petType": "cat" without the caller repeating it. Nil when the variant
+// has no plain string property of that name.
+func (g *gen) discriminatorFill(t *contract.Type, vi variantInfo) jen.Code {
+	if t.Union.Discriminator == "" || len(vi.v.Values) == 0 || vi.v.Type.Kind != contract.KindObject || g.typeNames[vi.v.Type] == "" {
+		return nil
+	}
+	for _, fi := range g.structFields(vi.v.Type) {
+		if fi.f.Name != t.Union.Discriminator || fi.shape != shapeValue {
+			continue
+		}
+		ft := fi.f.Type
+		var val jen.Code
+		switch {
+		case ft.Kind == contract.KindString && ft.Format == "" && g.typeNames[ft] == "":
+			val = jen.Lit(vi.v.Values[0])
+		case ft.Kind == contract.KindEnum && ft.Base == contract.KindString:
+			val = g.typeExpr(ft).Call(jen.Lit(vi.v.Values[0]))
+		default:
+			return nil
+		}
+		return jen.If(jen.Id("x").Dot(fi.goName).Op("==").Lit("")).Block(jen.Id("x").Dot(fi.goName).Op("=").Add(val))
+	}
+	return nil
 }
 
 // jsonText renders a decoded JSON value for documentation.
@@ -817,4 +1094,22 @@ func (g *gen) deref(t *contract.Type, p *jen.Statement) *jen.Statement {
 		return p
 	}
 	return jen.Op("*").Add(p)
+}
+
+// reachesStruct reports whether a value of t can contain a value of owner
+// through struct fields (t itself included).
+func (g *gen) reachesStruct(t, owner *contract.Type, seen map[*contract.Type]bool) bool {
+	if t == owner {
+		return true
+	}
+	if seen[t] || t.Kind != contract.KindObject {
+		return false
+	}
+	seen[t] = true
+	for _, f := range t.Fields {
+		if g.reachesStruct(f.Type, owner, seen) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+)
+
+// configFile is the default configuration file name, looked up in the
+// working folder.
+const configFile = "toolkit.yaml"
+
+// config is toolkit.yaml. Paths in it are relative to the file.
+type config struct {
+	Version  int        `yaml:"version"`
+	Generate []genEntry `yaml:"generate"`
+	Lint     yaml.Node  `yaml:"lint"`     // read by toolkit lint
+	Validate yaml.Node  `yaml:"validate"` // read by toolkit validate
+	Docs     yaml.Node  `yaml:"docs"`     // read by toolkit docs
+	dir      string     // folder of the file
+	path     string     // the file
+	_        struct{}   `yaml:"-"`
+}
+
+// genEntry is one contract to generate from.
+type genEntry struct {
+	Contract string   `yaml:"contract"`
+	Out      string   `yaml:"out"`
+	Package  string   `yaml:"package"`
+	Targets  []string `yaml:"targets"`
+	Strict   bool     `yaml:"strict"`
+	Lenient  bool     `yaml:"lenient"`
+}
+
+// loadConfig reads toolkit.yaml, rejecting unknown keys with their line.
+func loadConfig(path string) (*config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var c config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			return nil, fmt.Errorf("%s: %s", path, te.Errors[0])
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if c.Version != 0 && c.Version != 1 {
+		return nil, fmt.Errorf("%s: version %d is not supported; want 1", path, c.Version)
+	}
+	c.path, c.dir = path, filepath.Dir(path)
+	for i, e := range c.Generate {
+		if e.Contract == "" || e.Out == "" {
+			return nil, fmt.Errorf("%s: generate[%d]: contract and out are required", path, i)
+		}
+		c.Generate[i].Contract = filepath.Join(c.dir, e.Contract)
+		c.Generate[i].Out = filepath.Join(c.dir, e.Out)
+	}
+	return &c, nil
+}

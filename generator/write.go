@@ -1,0 +1,79 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Write puts files into dir. Every file is written to a temporary file
+// beside its target and renamed over it, so a reader never sees half a
+// file; names are checked before anything is written, so a bad name
+// leaves the folder untouched. User-owned files are created only when
+// absent. Nothing outside dir is touched.
+func Write(dir string, files []File) error {
+	targets := make([]string, len(files))
+	for i, f := range files {
+		p, err := target(dir, f.Name)
+		if err != nil {
+			return err
+		}
+		targets[i] = p
+	}
+	for i, f := range files {
+		p := targets[i]
+		if f.UserOwned {
+			if _, err := os.Lstat(p); err == nil {
+				continue
+			} else if !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		} else if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
+			continue // unchanged: keep the file's modification time
+		}
+		if err := writeAtomic(p, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// target resolves a file name inside dir, refusing absolute names and
+// names that climb out of it.
+func target(dir, name string) (string, error) {
+	if name == "" || filepath.IsAbs(name) || strings.Contains(name, "\\") {
+		return "", fmt.Errorf("output file name %q: must be a relative slash-separated path", name)
+	}
+	clean := filepath.Clean(filepath.FromSlash(name))
+	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("output file name %q: leaves the output folder", name)
+	}
+	return filepath.Join(dir, clean), nil
+}
+
+// writeAtomic writes data to path through a temporary file and a rename.
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
