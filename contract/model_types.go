@@ -2,8 +2,8 @@ package contract
 
 import (
 	"fmt"
-	"path/filepath"
 	"math"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"

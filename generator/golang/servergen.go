@@ -815,6 +815,6 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 	if !usesV {
 		sw = jen.Switch(jen.Id("resp").Assert(jen.Type())).Block(cases...)
 	}
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("write"+oi.method).Params(append(wr(), jen.Id("resp").Id(oi.respIface))...).Block(sw)
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("write" + oi.method).Params(append(wr(), jen.Id("resp").Id(oi.respIface))...).Block(sw)
 	f.Line()
 }

@@ -46,7 +46,7 @@ func (g *gen) nameTypes() {
 		case t.Kind == contract.KindEnum:
 			x := &typeExtras{}
 			for _, v := range t.Enum {
-				x.enumConsts = append(x.enumConsts, g.pkg.unique(name + enumSuffix(v)))
+				x.enumConsts = append(x.enumConsts, g.pkg.unique(name+enumSuffix(v)))
 			}
 			g.extras[t] = x
 		case t.Kind == contract.KindUnion && t.Union != nil:
