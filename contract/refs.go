@@ -94,6 +94,9 @@ func (d *Document) checkRefs(c *collector, root *sourceFile) {
 		}
 	}
 	for _, s := range sites {
+		if tf, _ := d.refTarget(s.file, s.ref); d.files[tf] == nil {
+			continue // the file itself could not be read: reported above
+		}
 		if _, ok := d.lookupRef(s.file, s.ref); !ok {
 			c.add(SeverityError, s.file, s.pointer+"/$ref", fmt.Sprintf("$ref %q points to nothing", s.ref))
 			continue

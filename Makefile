@@ -1,0 +1,46 @@
+# The commands a newcomer needs. `make demo` runs the main job on a
+# contract shipped in the repo; `make test` is what CI runs.
+
+GO      ?= go
+DEMO    ?= /tmp/toolkit-demo
+
+.PHONY: all build demo test test-short fuzz generate corpus clean
+
+all: build
+
+build:
+	$(GO) build -o bin/toolkit ./cmd/toolkit
+
+# Generate the kitchen-sink contract into $(DEMO), then build and vet it.
+demo: build
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	./bin/toolkit gen --contract testdata/contracts/kitchensink/openapi.yaml --out $(DEMO)/shop --package shop
+	cd $(DEMO) && printf 'module demo\n\ngo 1.24\n' > go.mod && $(GO) build ./... && $(GO) vet ./...
+	@echo "generated, built and vetted: $$(ls $(DEMO)/shop)"
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+test-short:
+	$(GO) test -short ./...
+
+# Short runs of every fuzz target.
+fuzz:
+	$(GO) test ./generator/golang -run '^$$' -fuzz FuzzGoName -fuzztime 20s
+	$(GO) test ./contract -run '^$$' -fuzz FuzzLoad -fuzztime 20s
+
+generate:
+	$(GO) generate ./...
+
+# Every contract of ../shared/corpus with toolkit, oapi-codegen and ogen:
+# writes corpus-report/results.tsv and summary.md.
+corpus: build
+	cd bench && $(GO) build -o ../bin/corpus ./cmd/corpus \
+	  && $(GO) build -o ../bin/oapi-codegen github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen \
+	  && $(GO) build -o ../bin/ogen github.com/ogen-go/ogen/cmd/ogen \
+	  && ../bin/corpus -list ../../shared/corpus/dev.tsv -toolkit ../bin/toolkit \
+	       -oapi-codegen ../bin/oapi-codegen -ogen ../bin/ogen -out ../corpus-report
+
+clean:
+	rm -rf bin corpus-report
