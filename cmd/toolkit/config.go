@@ -60,8 +60,16 @@ func loadConfig(path string) (*config, error) {
 		if e.Contract == "" || e.Out == "" {
 			return nil, fmt.Errorf("%s: generate[%d]: contract and out are required", path, i)
 		}
-		c.Generate[i].Contract = filepath.Join(c.dir, e.Contract)
-		c.Generate[i].Out = filepath.Join(c.dir, e.Out)
+		c.Generate[i].Contract = resolve(c.dir, e.Contract)
+		c.Generate[i].Out = resolve(c.dir, e.Out)
 	}
 	return &c, nil
+}
+
+// resolve makes p relative to dir unless it is absolute.
+func resolve(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
 }
