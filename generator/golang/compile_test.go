@@ -73,6 +73,7 @@ func TestCorpusTypesBuild(t *testing.T) {
 		t.Skip("compiles a module")
 	}
 	names := corpusSubset(t)
+	t.Logf("%d contracts", len(names))
 	dir := t.TempDir()
 	for i, path := range names {
 		pkg := "c" + string(rune('a'+i/26)) + string(rune('a'+i%26))
