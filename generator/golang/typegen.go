@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -365,7 +366,7 @@ type fieldInfo struct {
 // structMethods are the names of the methods and extra field every
 // struct may have; properties never take them, so "validate" becomes
 // Validate2 rather than a field clashing with the method.
-var structMethods = []string{"AdditionalProperties", "Validate", "MarshalJSON", "UnmarshalJSON"}
+var structMethods = []string{"AdditionalProperties", "Validate", "MarshalJSON", "UnmarshalJSON", "SetDefaults"}
 
 // structFields names the fields of an object type, deterministically (in
 // contract order, clashes numbered: foo_bar and fooBar become FooBar and
@@ -523,6 +524,7 @@ func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 		g.emitStructMarshal(f, t, fields, extra)
 	}
 	g.emitStructValidate(f, t, fields)
+	g.emitSetDefaults(f, t, fields)
 }
 
 func anyUntagged(fs []fieldInfo) bool {
@@ -1054,6 +1056,86 @@ func (g *gen) discriminatorFill(t *contract.Type, vi variantInfo) jen.Code {
 		return jen.If(jen.Id("x").Dot(fi.goName).Op("==").Lit("")).Block(jen.Id("x").Dot(fi.goName).Op("=").Add(val))
 	}
 	return nil
+}
+
+// emitSetDefaults writes SetDefaults for structs whose optional properties
+// have primitive defaults: each absent (nil) one is set to its default. It
+// is not called by UnmarshalJSON, so a decoded value still tells "absent"
+// from "sent the default"; handlers call it when they want the contract's
+// defaults applied. Defaults of the wrong type for their schema (a
+// contract slip the loader warns about) are skipped.
+func (g *gen) emitSetDefaults(f *jen.File, t *contract.Type, fields []fieldInfo) {
+	name := g.typeNames[t]
+	var body []jen.Code
+	for _, fi := range fields {
+		ft := fi.f.Type
+		if fi.shape != shapePointer || fi.f.Required || !ft.HasDefault {
+			continue
+		}
+		lit := g.defaultLit(ft)
+		if lit == nil {
+			continue
+		}
+		body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("==").Nil()).Block(
+			jen.Id("x").Op(":=").Add(g.typeExpr(ft)).Call(lit),
+			jen.Id("v").Dot(fi.goName).Op("=").Op("&").Id("x"),
+		))
+	}
+	if len(body) == 0 {
+		return
+	}
+	f.Comment("SetDefaults sets every absent optional property that has a default in the contract to that default.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("SetDefaults").Params().Block(body...)
+	f.Line()
+}
+
+// defaultLit is a literal for t's default value, nil when the default does
+// not fit t's Go type.
+func (g *gen) defaultLit(t *contract.Type) jen.Code {
+	kind := t.Kind
+	if kind == contract.KindEnum {
+		kind = t.Base
+		if !slicesContains(t.Enum, t.Default) {
+			return nil
+		}
+	}
+	switch x := t.Default.(type) {
+	case bool:
+		if kind == contract.KindBool {
+			return jen.Lit(x)
+		}
+	case string:
+		if kind == contract.KindString && (t.Kind == contract.KindEnum || t.Format == "" || formatChecks[t.Format] != "") {
+			return jen.Lit(x)
+		}
+	case float64:
+		switch kind {
+		case contract.KindInt:
+			if x == math.Trunc(x) && math.Abs(x) <= 1<<53 && (t.Format != "int32" || x >= math.MinInt32 && x <= math.MaxInt32) {
+				return jen.Lit(int64(x))
+			}
+		case contract.KindNumber:
+			if !math.IsInf(x, 0) && !math.IsNaN(x) {
+				return jen.Lit(x)
+			}
+		}
+	}
+	return nil
+}
+
+// slicesContains reports whether the primitive v is one of vs.
+func slicesContains(vs []any, v any) bool {
+	switch v.(type) {
+	case bool, string, float64:
+	default:
+		return false // maps and slices cannot be compared (and are no enum default here)
+	}
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonText renders a decoded JSON value for documentation.
