@@ -45,9 +45,12 @@ func (d *Document) validate(c *collector, opts LoadOptions) {
 	}
 }
 
-// isSoft reports failures that do not stop a faithful result.
+// isSoft reports failures that do not stop a faithful result. Paths whose
+// templates differ only in parameter names are forbidden by the
+// specification but common (GitHub's description has them); generated
+// servers route them by method, and by order when methods clash too.
 func isSoft(msg string) bool {
-	for _, s := range []string{"example", "default", "unsupported 'format'", "pattern", "extra sibling fields"} {
+	for _, s := range []string{"example", "default", "unsupported 'format'", "pattern", "extra sibling fields", "conflicting paths"} {
 		if strings.Contains(msg, s) {
 			return true
 		}
