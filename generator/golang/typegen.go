@@ -1112,7 +1112,7 @@ func (g *gen) defaultLit(t *contract.Type) jen.Code {
 		switch kind {
 		case contract.KindInt:
 			if x == math.Trunc(x) && math.Abs(x) <= 1<<53 && (t.Format != "int32" || x >= math.MinInt32 && x <= math.MaxInt32) {
-				return jen.Lit(int64(x))
+				return jen.Lit(int(x)) // untyped constant: int32(1), not int32(int64(1))
 			}
 		case contract.KindNumber:
 			if !math.IsInf(x, 0) && !math.IsNaN(x) {
