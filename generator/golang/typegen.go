@@ -46,7 +46,7 @@ func (g *gen) nameTypes() {
 		switch {
 		case t.Kind == contract.KindEnum:
 			x := &typeExtras{}
-			for _, v := range t.Enum {
+			for _, v := range enumMembers(t) {
 				x.enumConsts = append(x.enumConsts, g.pkg.unique(name+enumSuffix(v)))
 			}
 			g.extras[t] = x
@@ -752,21 +752,22 @@ func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 	var consts []jen.Code
 	var cases []jen.Code
 	var members []string
-	for i, v := range t.Enum {
+	for i, v := range enumMembers(t) {
 		cname := g.extras[t].enumConsts[i]
 		lit := enumLit(t.Base, v)
 		consts = append(consts, jen.Id(cname).Id(name).Op("=").Add(lit))
 		cases = append(cases, jen.Id(cname))
 		members = append(members, jsonText(v))
 	}
-	f.Comment("Members of " + name + ".")
-	f.Const().Defs(consts...)
-	f.Line()
+	valid := []jen.Code{jen.Return(jen.False())}
+	if len(consts) > 0 {
+		f.Comment("Members of " + name + ".")
+		f.Const().Defs(consts...)
+		f.Line()
+		valid = append([]jen.Code{jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True())))}, valid...)
+	}
 	f.Comment("Valid reports whether v is one of the members of " + name + ".")
-	f.Func().Params(jen.Id("v").Id(name)).Id("Valid").Params().Bool().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
+	f.Func().Params(jen.Id("v").Id(name)).Id("Valid").Params().Bool().Block(valid...)
 	f.Line()
 	f.Comment("Validate returns a *ValidationError unless v is one of the members of " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(
@@ -776,6 +777,32 @@ func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 		})),
 	)
 	f.Line()
+}
+
+// enumMembers are the enum values that become constants: those that fit
+// the enum's base kind, once each. null is left out (a nullable enum is
+// held by pointer or Nullable), as are values of the wrong type, which
+// would not compile.
+func enumMembers(t *contract.Type) []any {
+	var out []any
+	seen := map[any]bool{}
+	for _, v := range t.Enum {
+		ok := false
+		switch x := v.(type) {
+		case string:
+			ok = t.Base == contract.KindString
+		case bool:
+			ok = t.Base == contract.KindBool
+		case float64:
+			ok = t.Base == contract.KindNumber && !math.IsInf(x, 0) && !math.IsNaN(x) ||
+				t.Base == contract.KindInt && x == math.Trunc(x) && math.Abs(x) <= 1<<53
+		}
+		if ok && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func enumLit(base contract.Kind, v any) jen.Code {

@@ -27,6 +27,9 @@ func kitchenModel() *contract.Model {
 	color := &contract.Type{Name: "Color", Kind: contract.KindEnum, Base: contract.KindString,
 		Description: "Color of a pet.\n*/ func init() { panic(1) } /*\n//go:generate rm -rf /",
 		Enum:        []any{"red", "dark-red", "Dark_Red", "", "2fa", "+"}}
+	mixed := &contract.Type{Name: "Mixed", Kind: contract.KindEnum, Base: contract.KindString, Nullable: true,
+		Description: "Values of the wrong type, null and duplicates are not constants.", Enum: []any{"a", nil, "a", 3.0, "b"}}
+	none := &contract.Type{Name: "None", Kind: contract.KindEnum, Base: contract.KindInt, Enum: []any{"x", 1.5}}
 	level := &contract.Type{Name: "Level", Kind: contract.KindEnum, Base: contract.KindInt, Enum: []any{1.0, 2.0, -3.0}}
 	owner := &contract.Type{Name: "Owner", Kind: contract.KindObject, Additional: contract.AdditionalFalse}
 	owner.Fields = []*contract.Field{
@@ -84,7 +87,7 @@ func kitchenModel() *contract.Model {
 	}
 	return &contract.Model{
 		OpenAPI: "3.1.0", Title: "Kitchen", Version: "1",
-		Types: []*contract.Type{cat, color, dog, free, idOrName, labels, level, loose, node, owner, pet, thing},
+		Types: []*contract.Type{cat, color, dog, free, idOrName, labels, level, loose, mixed, node, none, owner, pet, thing},
 		Spec:  []byte("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"`Kitchen` */\"}}"),
 	}
 }
