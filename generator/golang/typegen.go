@@ -150,6 +150,17 @@ func (g *gen) typeExpr(t *contract.Type) *jen.Statement {
 }
 
 // underlyingExpr is the Go type t stands for, ignoring its name.
+//
+// Mapping: boolean → bool; integer → int64 (int32 for format int32);
+// number → float64 (float32 for format float); string → string, except
+// date-time → time.Time and byte → []byte (base64, as encoding/json does
+// it); date, uuid, email, uri, ipv4/6 stay strings checked by Validate;
+// binary inside JSON is a string. Free-form values (and null alone) are
+// `any` rather than json.RawMessage: they decode to the usual
+// map[string]any/[]any/float64 tree a handler can read without a second
+// Unmarshal, at the cost of not preserving the exact bytes (key order,
+// number spelling). Lossy schemas (not, if/then/else …) keep the closest
+// type the model gives them, and their doc comment names what was lost.
 func (g *gen) underlyingExpr(t *contract.Type) *jen.Statement {
 	switch t.Kind {
 	case contract.KindBool:
