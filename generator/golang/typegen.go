@@ -896,7 +896,7 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 	}
 	how := "Decoding tries the variants in order and keeps the first that decodes and validates."
 	if t.Union.OneOf {
-		how = "Decoding tries every variant and requires exactly one to decode and validate."
+		how = "Decoding tries every variant and requires exactly one to decode and validate; when several objects match, the one declaring every property present wins."
 	}
 	if t.Union.Discriminator != "" {
 		how = fmt.Sprintf("Decoding picks the variant named by the %q property.", t.Union.Discriminator)
@@ -1002,10 +1002,20 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		// Trial decoding: a variant matches when the data decodes into it
 		// and the result validates. anyOf keeps the first match; oneOf
 		// tries them all and requires exactly one.
+		tieBreak := false
 		if t.Union.OneOf {
 			body = append(body, jen.Id("n").Op(":=").Lit(0))
+			for _, vi := range vs {
+				tieBreak = tieBreak || closedKeys(vi.v.Type) != nil
+			}
+			if tieBreak {
+				body = append(body,
+					jen.Id("fit").Op(":=").Lit(0),
+					jen.Var().Id("fits").Index(jen.Lit(len(vs))).Bool(),
+				)
+			}
 		}
-		for _, vi := range vs {
+		for i, vi := range vs {
 			tryStmts := []jen.Code{
 				jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
 			}
@@ -1018,6 +1028,12 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 			then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x")}
 			if t.Union.OneOf {
 				then = append(then, jen.Id("n").Op("++"))
+				if keys := closedKeys(vi.v.Type); keys != nil {
+					then = append(then, jen.If(jen.Id("allKnown").Call(append([]jen.Code{jen.Id("data")}, keys...)...)).Block(
+						jen.Id("fits").Index(jen.Lit(i)).Op("=").True(),
+						jen.Id("fit").Op("++"),
+					))
+				}
 			} else {
 				then = append(then, jen.Return(jen.Nil()))
 			}
@@ -1032,6 +1048,18 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 						jen.Id("Message"): jen.Lit("does not match any variant of oneOf"),
 					}))),
 				),
+			)
+			if tieBreak {
+				// Objects that do not forbid unknown properties match
+				// much; when exactly one of the matches declares every
+				// property the data has, it is the one meant.
+				var unset []jen.Code
+				for i, vi := range vs {
+					unset = append(unset, jen.If(jen.Op("!").Id("fits").Index(jen.Lit(i))).Block(jen.Id("v").Dot(vi.goName).Op("=").Nil()))
+				}
+				body = append(body, jen.If(jen.Id("fit").Op("==").Lit(1)).Block(append(unset, jen.Return(jen.Nil()))...))
+			}
+			body = append(body,
 				jen.Op("*").Id("v").Op("=").Id(name).Values(),
 				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
 					jen.Id("Message"): jen.Lit("matches ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("+").Lit(" variants of oneOf, want exactly one"),
@@ -1067,6 +1095,19 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 	f.Comment("Validate checks that one variant is set and valid.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(vbody...)
 	f.Line()
+}
+
+// closedKeys are the property names of an object variant that keeps no
+// additional properties, as literals for allKnown; nil for other variants.
+func closedKeys(t *contract.Type) []jen.Code {
+	if t.Kind != contract.KindObject || t.Additional == contract.AdditionalAny || t.Additional == contract.AdditionalTyped {
+		return nil
+	}
+	keys := []jen.Code{}
+	for _, f := range t.Fields {
+		keys = append(keys, jen.Lit(f.Name))
+	}
+	return keys
 }
 
 // discriminatorFill is the statement that sets the discriminator property

@@ -57,6 +57,10 @@ func kitchenModel() *contract.Model {
 		Variants: []*contract.Variant{{Type: cat, Values: []string{"cat", "Cat"}}, {Type: dog, Values: []string{"dog"}}}}}
 	idOrName := &contract.Type{Name: "IdOrName", Kind: contract.KindUnion, Union: &contract.Union{OneOf: true,
 		Variants: []*contract.Variant{{Type: i64}, {Type: &contract.Type{Kind: contract.KindString, Constraints: contract.Constraints{Pattern: "^[a-z]+$"}}}}}}
+	pa := &contract.Type{Name: "PartA", Kind: contract.KindObject, Fields: []*contract.Field{{Name: "x", Type: i64}}}
+	pb := &contract.Type{Name: "PartB", Kind: contract.KindObject, Fields: []*contract.Field{{Name: "y", Type: i64}}}
+	part := &contract.Type{Name: "Part", Kind: contract.KindUnion, Union: &contract.Union{OneOf: true,
+		Variants: []*contract.Variant{{Type: pa}, {Type: pb}}}}
 	loose := &contract.Type{Name: "Loose", Kind: contract.KindUnion, Union: &contract.Union{
 		Variants: []*contract.Variant{{Type: cat}, {Type: dog}}}}
 	labels := &contract.Type{Name: "Labels", Kind: contract.KindObject, Additional: contract.AdditionalTyped,
@@ -87,7 +91,7 @@ func kitchenModel() *contract.Model {
 	}
 	return &contract.Model{
 		OpenAPI: "3.1.0", Title: "Kitchen", Version: "1",
-		Types: []*contract.Type{cat, color, dog, free, idOrName, labels, level, loose, mixed, node, none, owner, pet, thing},
+		Types: []*contract.Type{cat, color, dog, free, idOrName, labels, level, loose, mixed, node, none, owner, part, pa, pb, pet, thing},
 		Spec:  []byte("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"`Kitchen` */\"}}"),
 	}
 }
