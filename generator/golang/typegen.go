@@ -743,6 +743,7 @@ func (g *gen) emitStructValidate(f *jen.File, t *contract.Type, fields []fieldIn
 			body = append(body, g.validateStmts(fi.f.Type, val, ptr)...)
 		}
 	}
+	body = append(body, g.propertyCountStmts(t, fields)...)
 	if t.Additional == contract.AdditionalTyped && t.AdditionalType != nil {
 		if stmts := g.validateStmts(t.AdditionalType, jen.Id("x"), jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("k"))); len(stmts) > 0 && !t.AdditionalType.Nullable {
 			body = append(body, jen.For(jen.List(jen.Id("k"), jen.Id("x")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(stmts...))
@@ -1095,6 +1096,44 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 	f.Comment("Validate checks that one variant is set and valid.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(vbody...)
 	f.Line()
+}
+
+// propertyCountStmts check minProperties and maxProperties of an object:
+// the properties present (set pointers, non-nil slices and maps, set
+// Nullables, required values) plus its additional properties.
+func (g *gen) propertyCountStmts(t *contract.Type, fields []fieldInfo) []jen.Code {
+	c := t.Constraints
+	if (c.MinProperties == nil || *c.MinProperties == 0) && c.MaxProperties == nil {
+		return nil
+	}
+	fixed := 0
+	var count []jen.Code
+	for _, fi := range fields {
+		field := jen.Id("v").Dot(fi.goName)
+		switch {
+		case fi.shape == shapeNullable:
+			count = append(count, jen.If(field.Dot("Set")).Block(jen.Id("n").Op("++")))
+		case fi.shape == shapeValue && fi.f.Required:
+			fixed++
+		default:
+			// Optional pointers, slices, maps and any: nil is absent.
+			count = append(count, jen.If(field.Op("!=").Nil()).Block(jen.Id("n").Op("++")))
+		}
+	}
+	stmts := []jen.Code{jen.Id("n").Op(":=").Lit(fixed)}
+	stmts = append(stmts, count...)
+	if g.extraType(t) != nil {
+		stmts = append(stmts, jen.Id("n").Op("+=").Len(jen.Id("v").Dot("AdditionalProperties")))
+	}
+	if c.MinProperties != nil && *c.MinProperties > 0 {
+		stmts = append(stmts, jen.If(jen.Id("n").Op("<").Lit(int(*c.MinProperties))).Block(
+			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(""), jen.Id("Message"): jen.Lit(fmt.Sprintf("must have at least %d properties", *c.MinProperties))}))))
+	}
+	if c.MaxProperties != nil {
+		stmts = append(stmts, jen.If(jen.Id("n").Op(">").Lit(int(*c.MaxProperties))).Block(
+			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(""), jen.Id("Message"): jen.Lit(fmt.Sprintf("must have at most %d properties", *c.MaxProperties))}))))
+	}
+	return []jen.Code{jen.Block(stmts...)}
 }
 
 // closedKeys are the property names of an object variant that keeps no
