@@ -64,7 +64,7 @@ func kitchenModel() *contract.Model {
 	loose := &contract.Type{Name: "Loose", Kind: contract.KindUnion, Union: &contract.Union{
 		Variants: []*contract.Variant{{Type: cat}, {Type: dog}}}}
 	labels := &contract.Type{Name: "Labels", Kind: contract.KindObject, Additional: contract.AdditionalTyped,
-		Constraints: contract.Constraints{MinProperties: u64(1), MaxProperties: u64(3)},
+		Constraints:    contract.Constraints{MinProperties: u64(1), MaxProperties: u64(3)},
 		AdditionalType: &contract.Type{Kind: contract.KindInt, Constraints: contract.Constraints{Maximum: f64(10)}}}
 	labels.Fields = []*contract.Field{{Name: "kind", Type: str}}
 	free := &contract.Type{Name: "Free", Kind: contract.KindObject, Additional: contract.AdditionalAny}
