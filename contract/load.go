@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -44,9 +45,10 @@ type Document struct {
 
 	// files holds every file read, keyed by the path used in Source.File.
 	files map[string]*sourceFile
-	// refNames maps a resolved schema to the name its $ref gives it, for
-	// schemas that live outside components (other files).
+	// external is set when a $ref reads another file.
 	external bool
+	// refs are the $refs of every file, for positioning resolution errors.
+	refs []refSite
 }
 
 // sourceFile is one file of the contract: its bytes, decoded tree (for
@@ -201,10 +203,20 @@ func (d *Document) resolve() error {
 		return os.ReadFile(p)
 	}
 	if err := loader.ResolveRefsIn(d.T, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
+		// Put the error where the $ref it names is written.
+		if m := quotedRef.FindStringSubmatch(err.Error()); m != nil {
+			for _, s := range d.refs {
+				if s.ref == m[1] {
+					return d.fail(s.file, s.pointer+"/$ref", "cannot resolve $ref: "+err.Error())
+				}
+			}
+		}
 		return d.fail(d.Path, "", "resolving $refs: "+err.Error())
 	}
 	return nil
 }
+
+var quotedRef = regexp.MustCompile(`"([^"]*#[^"]*)"`)
 
 // relPath turns an absolute path read by the loader back into the path
 // used for the file in positions (relative to the working folder when the

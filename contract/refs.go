@@ -54,6 +54,7 @@ func (d *Document) checkRefs(c *collector, root *sourceFile) {
 	seen := map[string]bool{}
 	queue := []*sourceFile{root}
 	var sites []refSite
+	defer func() { d.refs = sites }()
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]
