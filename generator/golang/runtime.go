@@ -110,6 +110,50 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is not a known property (additionalProperties is false)")})),
 	)
 	f.Line()
+	f.Comment("propFlags say what decodeProperty enforces.")
+	f.Type().Id("propFlags").Uint8()
+	f.Line()
+	f.Const().Defs(
+		jen.Id("propRequired").Id("propFlags").Op("=").Lit(1).Op("<<").Iota().Comment("absence is an error"),
+		jen.Id("propNotNull").Comment("null is an error"),
+	)
+	f.Line()
+	f.Comment("property returns the raw value of the property name, whether it is present, and")
+	f.Comment("the error flags make of its absence or null value.")
+	f.Func().Id("property").Params(jen.Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Id("name").String(), jen.Id("flags").Id("propFlags")).Params(jen.Qual("encoding/json", "RawMessage"), jen.Bool(), jen.Error()).Block(
+		jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Id("raw").Index(jen.Id("name")),
+		jen.Switch().Block(
+			jen.Case(jen.Op("!").Id("ok").Op("&&").Id("flags").Op("&").Id("propRequired").Op("!=").Lit(0)).Block(
+				jen.Return(jen.Nil(), jen.False(), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is required")})),
+			),
+			jen.Case(jen.Id("ok").Op("&&").Id("flags").Op("&").Id("propNotNull").Op("!=").Lit(0).Op("&&").String().Call(jen.Id("r")).Op("==").Lit("null")).Block(
+				jen.Return(jen.Nil(), jen.False(), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("must not be null")})),
+			),
+		),
+		jen.Return(jen.Id("r"), jen.Id("ok"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("decodeProperty decodes the property name of an object, if present, into dst;")
+	f.Comment("errors carry the property's JSON pointer.")
+	f.Func().Id("decodeProperty").Types(jen.Id("T").Any()).Params(jen.Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Id("name").String(), jen.Id("dst").Op("*").Id("T"), jen.Id("flags").Id("propFlags")).Error().Block(
+		jen.List(jen.Id("r"), jen.Id("ok"), jen.Err()).Op(":=").Id("property").Call(jen.Id("raw"), jen.Id("name"), jen.Id("flags")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("r"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Err())),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Comment("decodeItems is decodeProperty for an array, item by item, so an error names its index.")
+	f.Func().Id("decodeItems").Types(jen.Id("T").Any()).Params(jen.Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Id("name").String(), jen.Id("dst").Op("*").Index().Id("T"), jen.Id("flags").Id("propFlags")).Error().Block(
+		jen.List(jen.Id("r"), jen.Id("ok"), jen.Err()).Op(":=").Id("property").Call(jen.Id("raw"), jen.Id("name"), jen.Id("flags")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("decodeArray").Call(jen.Id("r"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Err())),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
 	f.Comment("decodeArray decodes a JSON array item by item, so an error names its index.")
 	f.Func().Id("decodeArray").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("dst").Op("*").Index().Id("T")).Error().Block(
 		jen.Var().Id("items").Index().Qual("encoding/json", "RawMessage"),
@@ -201,7 +245,8 @@ func (g *gen) emitRuntime(f *jen.File) {
 	// Keep the helpers referenced so a package whose contract uses none of
 	// them still vets and builds without unused-code noise.
 	for _, name := range []jen.Code{jen.Id("decodeArray").Types(jen.Any()), jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),
-		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("unknownProperty"), jen.Id("pointerToken"), jen.Id("allKnown")} {
+		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("unknownProperty"), jen.Id("pointerToken"), jen.Id("allKnown"),
+		jen.Id("decodeProperty").Types(jen.Any()), jen.Id("decodeItems").Types(jen.Any())} {
 		f.Var().Id("_").Op("=").Add(name)
 	}
 }

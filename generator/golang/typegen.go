@@ -573,28 +573,7 @@ func (g *gen) emitStructUnmarshal(f *jen.File, t *contract.Type, fields []fieldI
 		jen.Op("*").Id("v").Op("=").Id(name).Values(),
 	}
 	for _, fi := range fields {
-		ptr := "/" + contract.EscapePointerToken(fi.f.Name)
-		decode := g.decodeInto(fi, ptr)
-		var orElse []jen.Code
-		if mustBePresent(fi.f) {
-			orElse = []jen.Code{jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-				jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("is required"),
-			}))}
-		}
-		inner := []jen.Code{}
-		if fi.f.Required && !fi.f.Nullable {
-			inner = append(inner, jen.If(jen.String().Call(jen.Id("r")).Op("==").Lit("null")).Block(
-				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-					jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("must not be null"),
-				})),
-			))
-		}
-		inner = append(inner, decode...)
-		stmt := jen.If(jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Id("raw").Index(jen.Lit(fi.f.Name)), jen.Id("ok")).Block(inner...)
-		if orElse != nil {
-			stmt.Else().Block(orElse...)
-		}
-		body = append(body, stmt)
+		body = append(body, g.decodeProperty(fi))
 	}
 	var known []jen.Code
 	for _, fi := range fields {
@@ -652,20 +631,32 @@ func mustBePresent(f *contract.Field) bool {
 	return f.Required && !f.ReadOnly && !f.WriteOnly
 }
 
-// decodeInto decodes the raw property r into the field, prefixing errors
-// with the property's pointer. Arrays of objects go element by element so
-// errors name the index.
-func (g *gen) decodeInto(fi fieldInfo, ptr string) []jen.Code {
-	target := jen.Op("&").Id("v").Dot(fi.goName)
-	call := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("r"), target)
+// decodeProperty decodes one property from raw into its field through
+// the runtime's decodeProperty (or decodeItems for arrays of structs, so
+// errors name the index): one line per property instead of a block keeps
+// big contracts' files small (GitHub's types shrink by more than half).
+func (g *gen) decodeProperty(fi fieldInfo) jen.Code {
+	var flags []jen.Code
+	if mustBePresent(fi.f) {
+		flags = append(flags, jen.Id("propRequired"))
+	}
+	if fi.f.Required && !fi.f.Nullable {
+		flags = append(flags, jen.Id("propNotNull"))
+	}
+	flag := jen.Lit(0)
+	if len(flags) == 2 {
+		flag = jen.Add(flags[0]).Op("|").Add(flags[1])
+	} else if len(flags) == 1 {
+		flag = jen.Add(flags[0])
+	}
+	fn := "decodeProperty"
 	if fi.shape == shapeValue && fi.f.Type.Kind == contract.KindArray && g.typeNames[fi.f.Type] == "" && fi.f.Type.Elem != nil && g.defined(fi.f.Type.Elem) && !fi.f.Type.Elem.Nullable {
-		call = jen.Id("decodeArray").Call(jen.Id("r"), jen.Op("&").Id("v").Dot(fi.goName))
+		fn = "decodeItems"
 	}
-	return []jen.Code{
-		jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("decodeError").Call(jen.Lit(ptr), jen.Err())),
-		),
-	}
+	return jen.If(
+		jen.Err().Op(":=").Id(fn).Call(jen.Id("raw"), jen.Lit(fi.f.Name), jen.Op("&").Id("v").Dot(fi.goName), flag),
+		jen.Err().Op("!=").Nil(),
+	).Block(jen.Return(jen.Err()))
 }
 
 // emitStructMarshal writes MarshalJSON for objects with additional
