@@ -83,7 +83,7 @@ func TestCorpusTypesBuild(t *testing.T) {
 	goRun(t, dir, "vet", "./...")
 }
 
-// corpusSubset picks 10 contracts of the shared corpus, spread over its
+// corpusSubset picks 20 contracts of the shared corpus, spread over its
 // name order, the same ones on every run; TOOLKIT_CORPUS=all takes all.
 func corpusSubset(t *testing.T) []string {
 	files, _ := filepath.Glob("../../../shared/corpus/dev/*.json")
@@ -109,8 +109,8 @@ func corpusSubset(t *testing.T) []string {
 	}
 	// Every tenth file by name; when the loader rejects one, its next
 	// neighbour stands in.
-	step := max(len(files)/10, 1)
-	for i := 0; i < len(files) && len(out) < 10; i += step {
+	step := max(len(files)/20, 1)
+	for i := 0; i < len(files) && len(out) < 20; i += step {
 		for j := i; j < i+step && j < len(files); j++ {
 			if accepted(files[j]) {
 				out = append(out, files[j])
