@@ -634,7 +634,7 @@ func mustBePresent(f *contract.Field) bool {
 // decodeProperty decodes one property from raw into its field through
 // the runtime's decodeProperty (or decodeItems for arrays of structs, so
 // errors name the index): one line per property instead of a block keeps
-// big contracts' files small (GitHub's types shrink by more than half).
+// big contracts' files smaller (GitHub's types.gen.go: 24.3 MB → 18.8 MB).
 func (g *gen) decodeProperty(fi fieldInfo) jen.Code {
 	var flags []jen.Code
 	if mustBePresent(fi.f) {
