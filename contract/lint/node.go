@@ -1,0 +1,189 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// Node is one node of a contract's raw YAML/JSON tree together with the
+// file it was read from and its JSON pointer in that file. Rules work on
+// Nodes rather than on kin-openapi's resolved model so that every finding
+// keeps the file:line:col of the node that causes it, also when a $ref
+// leads into another file.
+type Node struct {
+	Y       *yaml.Node
+	File    string
+	Pointer string
+	tree    *tree
+}
+
+// tree holds every file read while linting one contract.
+type tree struct {
+	files map[string]*yaml.Node
+}
+
+func (t *tree) load(path string) (*yaml.Node, error) {
+	if n, ok := t.files[path]; ok {
+		return n, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", path, err)
+	}
+	n := &doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	t.files[path] = n
+	return n, nil
+}
+
+// Get returns the value under key of a mapping node, following a $ref on
+// the value (once per hop, up to a small depth) so that rules see the
+// referenced node at its own file and pointer.
+func (n *Node) Get(key string) *Node {
+	c := n.Raw(key)
+	if c == nil {
+		return nil
+	}
+	return c.Deref()
+}
+
+// Raw returns the value under key without following $ref.
+func (n *Node) Raw(key string) *Node {
+	if n == nil || n.Y.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Y.Content); i += 2 {
+		if n.Y.Content[i].Value == key {
+			return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), tree: n.tree}
+		}
+	}
+	return nil
+}
+
+// Ref returns the $ref string of a mapping node, or "".
+func (n *Node) Ref() string {
+	if r := n.Raw("$ref"); r != nil && r.Y.Kind == yaml.ScalarNode {
+		return r.Y.Value
+	}
+	return ""
+}
+
+// Deref follows $ref chains to the node they name. A $ref that cannot be
+// followed leaves the node as it is: the loader reports broken references.
+func (n *Node) Deref() *Node {
+	for i := 0; n != nil && i < 16; i++ {
+		ref := n.Ref()
+		if ref == "" {
+			return n
+		}
+		next := n.tree.follow(n.File, ref)
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+	return n
+}
+
+func (t *tree) follow(from, ref string) *Node {
+	file, frag, _ := strings.Cut(ref, "#")
+	path := from
+	if file != "" {
+		if strings.Contains(file, "://") {
+			return nil
+		}
+		path = filepath.Join(filepath.Dir(from), file)
+	}
+	root, err := t.load(path)
+	if err != nil {
+		return nil
+	}
+	n := &Node{Y: root, File: path, tree: t}
+	for _, tok := range splitPointer(frag) {
+		switch n.Y.Kind {
+		case yaml.MappingNode:
+			n = n.Raw(tok)
+		case yaml.SequenceNode:
+			n = n.Index(tok)
+		default:
+			return nil
+		}
+		if n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+// Index returns the element of a sequence named by a decimal token.
+func (n *Node) Index(tok string) *Node {
+	var i int
+	if _, err := fmt.Sscanf(tok, "%d", &i); err != nil || i < 0 || i >= len(n.Y.Content) {
+		return nil
+	}
+	return n.Items()[i]
+}
+
+func splitPointer(p string) []string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" {
+		return nil
+	}
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+	}
+	return parts
+}
+
+// Pairs calls fn for each key/value of a mapping node in file order; values
+// are not dereferenced.
+func (n *Node) Pairs(fn func(key string, keyNode *yaml.Node, v *Node)) {
+	if n == nil || n.Y.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Y.Content); i += 2 {
+		k := n.Y.Content[i]
+		fn(k.Value, k, &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(k.Value), tree: n.tree})
+	}
+}
+
+// Items returns the elements of a sequence node, not dereferenced.
+func (n *Node) Items() []*Node {
+	if n == nil || n.Y.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*Node, len(n.Y.Content))
+	for i, c := range n.Y.Content {
+		out[i] = &Node{Y: c, File: n.File, Pointer: fmt.Sprintf("%s/%d", n.Pointer, i), tree: n.tree}
+	}
+	return out
+}
+
+// Str returns the scalar value under key, or "".
+func (n *Node) Str(key string) string {
+	if c := n.Get(key); c != nil && c.Y.Kind == yaml.ScalarNode {
+		return c.Y.Value
+	}
+	return ""
+}
+
+// Has reports whether a mapping node has key.
+func (n *Node) Has(key string) bool { return n.Raw(key) != nil }
+
+// Pos is where the node lies.
+func (n *Node) Pos() contract.Position {
+	return contract.Position{File: n.File, Line: n.Y.Line, Col: n.Y.Column}
+}
