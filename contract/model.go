@@ -116,8 +116,9 @@ type Type struct {
 	// Elem is the item type of an array and the value type of a map.
 	Elem *Type
 
-	// Fields are the properties of an object, in contract order (allOf
-	// members merged in the order they appear).
+	// Fields are the properties of an object: each allOf member's in
+	// turn, sorted by name within a member (kin-openapi keeps properties
+	// in a map, so their source order is not known).
 	Fields []*Field
 
 	// Additional says what an object accepts besides its Fields.
@@ -310,7 +311,8 @@ func (k BodyKind) String() string {
 type RequestBody struct {
 	Required    bool
 	Description string
-	// Contents in contract order (one per media type).
+	// Contents, one per media type: JSON first, then form, multipart,
+	// text and binary, by name within a kind.
 	Contents []*Content
 }
 
