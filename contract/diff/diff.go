@@ -54,6 +54,9 @@ func Compare(old, new *contract.Document) ([]Change, error) {
 	out := make([]Change, 0, len(found))
 	for _, c := range found {
 		ch := Change{ID: c.GetId(), Level: level(c.GetLevel()), Message: c.GetUncolorizedText(loc)}
+		if l, ok := promoted[ch.ID]; ok {
+			ch.Level = l
+		}
 		if c.GetOperation() != "" {
 			ch.Operation = c.GetOperation() + " " + c.GetPath()
 		}
@@ -81,6 +84,16 @@ func Compare(old, new *contract.Document) ([]Change, error) {
 		return a.Message < b.Message
 	})
 	return out, nil
+}
+
+// promoted raises oasdiff's level of changes that break toolkit's
+// generated clients: a Go client decodes responses into structs, so a
+// response property that disappears from the contract removes a struct
+// field that client code reads — a compile error after regenerating, and a
+// silently zero value before.
+var promoted = map[string]Level{
+	"response-optional-property-removed":            Breaking,
+	"response-optional-write-only-property-removed": Info, // clients never read write-only fields
 }
 
 func version(d *contract.Document) string {
