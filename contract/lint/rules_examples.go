@@ -1,0 +1,116 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func init() {
+	register(&Rule{ID: "EXAMPLE_VALID", Category: "SCHEMAS", Severity: Error,
+		Purpose: "Examples of schemas, parameters and media types are valid against their schema: docs and mocks show them.", Check: checkExamples})
+}
+
+// maxDepth bounds $ref expansion when building a schema for validation;
+// deeper (recursive) parts accept anything.
+const maxDepth = 12
+
+// plain converts the node to JSON-shaped Go values, expanding $refs.
+func plain(n *Node, depth int) any {
+	if n == nil {
+		return nil
+	}
+	if n.Ref() != "" {
+		if depth >= maxDepth {
+			return map[string]any{}
+		}
+		t := n.Deref()
+		if t == n {
+			return map[string]any{}
+		}
+		return plain(t, depth+1)
+	}
+	switch n.Y.Kind {
+	case yamlMapping:
+		m := map[string]any{}
+		n.Pairs(func(k string, _ *yamlNode, v *Node) { m[k] = plain(v, depth) })
+		return m
+	case yamlSequence:
+		var l []any
+		for _, v := range n.Items() {
+			l = append(l, plain(v, depth))
+		}
+		if l == nil {
+			l = []any{}
+		}
+		return l
+	}
+	var v any
+	if err := n.Y.Decode(&v); err != nil {
+		return n.Y.Value
+	}
+	// Round-trip through JSON so numbers are float64 as VisitJSON expects.
+	b, err := json.Marshal(v)
+	if err != nil {
+		return n.Y.Value
+	}
+	var out any
+	json.Unmarshal(b, &out)
+	return out
+}
+
+func toSchema(n *Node) (*openapi3.Schema, error) {
+	b, err := json.Marshal(plain(n, 0))
+	if err != nil {
+		return nil, err
+	}
+	var s openapi3.Schema
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func checkExamples(c *Context) {
+	check := func(schema, example *Node, what string) {
+		if schema == nil || example == nil {
+			return
+		}
+		s, err := toSchema(schema)
+		if err != nil {
+			return // the loader reports malformed schemas
+		}
+		if err := s.VisitJSON(plain(example, 0), openapi3.MultiErrors()); err != nil {
+			msg := strings.ReplaceAll(err.Error(), "\n", "; ")
+			if len(msg) > 300 {
+				msg = msg[:300] + "…"
+			}
+			c.Report(example, fmt.Sprintf("%s does not match its schema: %s; fix the example or the schema", what, msg))
+		}
+	}
+	eachRootSchema(c.Root, func(s *Node) {
+		if ex := s.Raw("example"); ex != nil {
+			check(s, ex, "example")
+		}
+	})
+	checkMedia := func(m *Node, where string) {
+		check(m.Raw("schema"), m.Raw("example"), "example of the "+where)
+		m.Get("examples").Pairs(func(name string, _ *yamlNode, ex *Node) {
+			ex = ex.Deref()
+			check(m.Raw("schema"), ex.Raw("value"), fmt.Sprintf("example %q of the %s", name, where))
+		})
+	}
+	eachMedia(c.Root, func(op, where string, m *Node) { checkMedia(m, where+" body of "+op) })
+	seen := map[string]bool{}
+	eachOperation(c.Root, func(_ string, item *Node, _ string, op *Node) {
+		eachParameter(item, op, func(p *Node) {
+			if seen[p.File+"#"+p.Pointer] {
+				return
+			}
+			seen[p.File+"#"+p.Pointer] = true
+			checkMedia(p, fmt.Sprintf("parameter %q", p.Str("name")))
+		})
+	})
+}
