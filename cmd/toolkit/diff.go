@@ -62,7 +62,7 @@ Exit status: 0 no breaking change, 1 a breaking change (or a warning with
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
-			if err := diff.Write(e.stdout, format, cs); err != nil {
+			if err := diff.Write(e.stdout, format, cs, diff.GoIdentifiers(docs[0], docs[1])); err != nil {
 				return &exitError{exitUsage, err}
 			}
 			n := diff.Count(cs)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/contractfirst/toolkit/contract"
 )
 
@@ -108,5 +110,29 @@ func TestIdenticalContractsHaveNoChanges(t *testing.T) {
 	}
 	if len(cs) != 0 {
 		t.Errorf("changes between identical contracts:\n%s", dump(cs))
+	}
+}
+
+func TestGoIdentifiers(t *testing.T) {
+	base, err := os.ReadFile("../../testdata/diff/base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(base), "operationId: getPet", "operationId: fetch_pet", 1)
+	text = strings.Replace(text, "    NewPet:\n", "    PetInput:\n", 1)
+	text = strings.ReplaceAll(text, "#/components/schemas/NewPet", "#/components/schemas/PetInput")
+	p := filepath.Join(t.TempDir(), "new.yaml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := GoIdentifiers(loadDoc(t, "../../testdata/diff/base.yaml"), loadDoc(t, p))
+	want := []IdentChange{
+		{Kind: "method", Name: "GetPet", From: "getPet"},
+		{Kind: "type", Name: "NewPet", From: "NewPet"},
+		{Kind: "method", Name: "FetchPet", From: "fetch_pet", Added: true},
+		{Kind: "type", Name: "PetInput", From: "PetInput", Added: true},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("GoIdentifiers (-want +got):\n%s", d)
 	}
 }

@@ -10,8 +10,9 @@ import (
 // Formats lists the output formats Write accepts.
 var Formats = []string{"text", "json", "markdown"}
 
-// Write prints changes in format.
-func Write(w io.Writer, format string, cs []Change) error {
+// Write prints changes, and the generated Go identifiers that come and go,
+// in format.
+func Write(w io.Writer, format string, cs []Change, ids []IdentChange) error {
 	switch format {
 	case "", "text":
 		for _, c := range cs {
@@ -27,6 +28,15 @@ func Write(w io.Writer, format string, cs []Change) error {
 				return err
 			}
 		}
+		for _, id := range ids {
+			sign := "-"
+			if id.Added {
+				sign = "+"
+			}
+			if _, err := fmt.Fprintf(w, "go %s %s %s (from %q)\n", sign, id.Kind, id.Name, id.From); err != nil {
+				return err
+			}
+		}
 		n := Count(cs)
 		_, err := fmt.Fprintf(w, "%d breaking, %d warning, %d info\n", n[Breaking], n[Warning], n[Info])
 		return err
@@ -34,9 +44,15 @@ func Write(w io.Writer, format string, cs []Change) error {
 		if cs == nil {
 			cs = []Change{}
 		}
+		if ids == nil {
+			ids = []IdentChange{}
+		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(cs)
+		return enc.Encode(struct {
+			Changes       []Change      `json:"changes"`
+			GoIdentifiers []IdentChange `json:"goIdentifiers"`
+		}{cs, ids})
 	case "markdown":
 		n := Count(cs)
 		fmt.Fprintf(w, "## API changes\n\n%d breaking, %d warning, %d info\n", n[Breaking], n[Warning], n[Info])
@@ -49,6 +65,16 @@ func Write(w io.Writer, format string, cs []Change) error {
 				if c.Level == l {
 					fmt.Fprintf(w, "| %s | %s | `%s` |\n", mdCell(c.Operation), mdCell(c.Message), c.ID)
 				}
+			}
+		}
+		if len(ids) > 0 {
+			fmt.Fprintf(w, "\n### Generated Go identifiers\n\n| | Kind | Identifier | From |\n|---|---|---|---|\n")
+			for _, id := range ids {
+				sign := "removed"
+				if id.Added {
+					sign = "added"
+				}
+				fmt.Fprintf(w, "| %s | %s | `%s` | %s |\n", sign, id.Kind, id.Name, mdCell(id.From))
 			}
 		}
 		return nil
