@@ -83,7 +83,12 @@ func checkExamples(c *Context) {
 			return // the loader reports malformed schemas
 		}
 		if err := s.VisitJSON(plain(example, 0), openapi3.MultiErrors()); err != nil {
-			msg := strings.ReplaceAll(err.Error(), "\n", "; ")
+			// kin appends the whole schema and value; keep the reason only.
+			msg := err.Error()
+			if i := strings.Index(msg, "\nSchema:"); i >= 0 {
+				msg = msg[:i]
+			}
+			msg = strings.ReplaceAll(msg, "\n", "; ")
 			if len(msg) > 300 {
 				msg = msg[:300] + "…"
 			}
