@@ -164,6 +164,16 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("r"), jen.Id("limit")))),
 	)
 	f.Line()
+	f.Comment("decodeResponse reads a JSON response body into v.")
+	f.Func().Id("decodeResponse").Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Any()).Error().Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("reading %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err()))),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decoding %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
 	f.Comment("unexpected builds the error for an undeclared response.")
 	f.Func().Id("unexpected").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
 		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Lit(1<<20)),
@@ -495,10 +505,8 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 	switch ri.mode {
 	case bodyTyped:
 		out = append(out,
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": reading response: %w"), jen.Err()))),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("out").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": decoding %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+			jen.If(jen.Err().Op(":=").Id("decodeResponse").Call(jen.Id("resp"), jen.Op("&").Id("out").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": %w"), jen.Err())),
 			),
 		)
 	case bodyRaw:

@@ -130,6 +130,18 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r, limit))
 }
 
+// decodeResponse reads a JSON response body into v.
+func decodeResponse(resp *http.Response, v any) error {
+	b, err := readAll(resp.Body, maxResponseBytes)
+	if err != nil {
+		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
+	}
+	return nil
+}
+
 // unexpected builds the error for an undeclared response.
 func unexpected(resp *http.Response) error {
 	b, _ := readAll(resp.Body, 1048576)
@@ -198,33 +210,21 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (ListPetsRes
 				out.XTotalCount = int64(x)
 			}
 		}
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("ListPets: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListPets: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("ListPets: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListPets400Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("ListPets: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListPets: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("ListPets: %w", err)
 		}
 		return out, nil
 	case true:
 		var out ListPetsDefaultResponse
 		out.StatusCode = resp.StatusCode
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("ListPets: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListPets: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("ListPets: %w", err)
 		}
 		return out, nil
 	}
@@ -260,33 +260,21 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (CreatePet
 		if s := resp.Header.Get("Location"); s != "" {
 			out.Location = s
 		}
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("CreatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("CreatePet: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreatePet400Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("CreatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("CreatePet: %w", err)
 		}
 		return out, nil
 	case true:
 		var out CreatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("CreatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("CreatePet: %w", err)
 		}
 		return out, nil
 	}
@@ -312,43 +300,27 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (GetPetResponse,
 	switch {
 	case resp.StatusCode == 200:
 		var out GetPet200Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("GetPet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("GetPet: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetPet400Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("GetPet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("GetPet: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetPet404Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("GetPet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("GetPet: %w", err)
 		}
 		return out, nil
 	case true:
 		var out GetPetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("GetPet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("GetPet: %w", err)
 		}
 		return out, nil
 	}
@@ -377,33 +349,21 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (DeletePet
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeletePet400Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("DeletePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("DeletePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("DeletePet: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeletePet404Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("DeletePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("DeletePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("DeletePet: %w", err)
 		}
 		return out, nil
 	case true:
 		var out DeletePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("DeletePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("DeletePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("DeletePet: %w", err)
 		}
 		return out, nil
 	}
@@ -436,43 +396,27 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (UpdatePet
 	switch {
 	case resp.StatusCode == 200:
 		var out UpdatePet200Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("UpdatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("UpdatePet: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out UpdatePet400Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("UpdatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("UpdatePet: %w", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out UpdatePet404Response
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("UpdatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("UpdatePet: %w", err)
 		}
 		return out, nil
 	case true:
 		var out UpdatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		b, err := readAll(resp.Body, maxResponseBytes)
-		if err != nil {
-			return nil, fmt.Errorf("UpdatePet: reading response: %w", err)
-		}
-		if err := json.Unmarshal(b, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: decoding %d response: %w", resp.StatusCode, err)
+		if err := decodeResponse(resp, &out.Body); err != nil {
+			return nil, fmt.Errorf("UpdatePet: %w", err)
 		}
 		return out, nil
 	}

@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,52 +34,20 @@ func (v *NewPet) UnmarshalJSON(data []byte) error {
 		return decodeError("", err)
 	}
 	*v = NewPet{}
-	if r, ok := raw["birthDate"]; ok {
-		if err := json.Unmarshal(r, &v.BirthDate); err != nil {
-			return decodeError("/birthDate", err)
-		}
+	if err := decodeProperty(raw, "birthDate", &v.BirthDate, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["name"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/name",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Name); err != nil {
-			return decodeError("/name", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/name",
-		}
+	if err := decodeProperty(raw, "name", &v.Name, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["species"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/species",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Species); err != nil {
-			return decodeError("/species", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/species",
-		}
+	if err := decodeProperty(raw, "species", &v.Species, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["tags"]; ok {
-		if err := json.Unmarshal(r, &v.Tags); err != nil {
-			return decodeError("/tags", err)
-		}
+	if err := decodeProperty(raw, "tags", &v.Tags, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["weightKg"]; ok {
-		if err := json.Unmarshal(r, &v.WeightKg); err != nil {
-			return decodeError("/weightKg", err)
-		}
+	if err := decodeProperty(raw, "weightKg", &v.WeightKg, 0); err != nil {
+		return err
 	}
 	for k := range raw {
 		switch k {
@@ -179,101 +148,29 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 		return decodeError("", err)
 	}
 	*v = Pet{}
-	if r, ok := raw["birthDate"]; ok {
-		if err := json.Unmarshal(r, &v.BirthDate); err != nil {
-			return decodeError("/birthDate", err)
-		}
+	if err := decodeProperty(raw, "birthDate", &v.BirthDate, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["createdAt"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/createdAt",
-			}
-		}
-		if err := json.Unmarshal(r, &v.CreatedAt); err != nil {
-			return decodeError("/createdAt", err)
-		}
+	if err := decodeProperty(raw, "createdAt", &v.CreatedAt, propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["id"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/id",
-			}
-		}
-		if err := json.Unmarshal(r, &v.ID); err != nil {
-			return decodeError("/id", err)
-		}
+	if err := decodeProperty(raw, "id", &v.ID, propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["name"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/name",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Name); err != nil {
-			return decodeError("/name", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/name",
-		}
+	if err := decodeProperty(raw, "name", &v.Name, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["species"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/species",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Species); err != nil {
-			return decodeError("/species", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/species",
-		}
+	if err := decodeProperty(raw, "species", &v.Species, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["status"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/status",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Status); err != nil {
-			return decodeError("/status", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/status",
-		}
+	if err := decodeProperty(raw, "status", &v.Status, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["tags"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/tags",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Tags); err != nil {
-			return decodeError("/tags", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/tags",
-		}
+	if err := decodeProperty(raw, "tags", &v.Tags, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["weightKg"]; ok {
-		if err := json.Unmarshal(r, &v.WeightKg); err != nil {
-			return decodeError("/weightKg", err)
-		}
+	if err := decodeProperty(raw, "weightKg", &v.WeightKg, 0); err != nil {
+		return err
 	}
 	return nil
 }
@@ -328,26 +225,11 @@ func (v *PetPage) UnmarshalJSON(data []byte) error {
 		return decodeError("", err)
 	}
 	*v = PetPage{}
-	if r, ok := raw["items"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/items",
-			}
-		}
-		if err := decodeArray(r, &v.Items); err != nil {
-			return decodeError("/items", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/items",
-		}
+	if err := decodeItems(raw, "items", &v.Items, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["nextCursor"]; ok {
-		if err := json.Unmarshal(r, &v.NextCursor); err != nil {
-			return decodeError("/nextCursor", err)
-		}
+	if err := decodeProperty(raw, "nextCursor", &v.NextCursor, 0); err != nil {
+		return err
 	}
 	return nil
 }
@@ -405,25 +287,17 @@ func (v *PetUpdate) UnmarshalJSON(data []byte) error {
 		return decodeError("", err)
 	}
 	*v = PetUpdate{}
-	if r, ok := raw["name"]; ok {
-		if err := json.Unmarshal(r, &v.Name); err != nil {
-			return decodeError("/name", err)
-		}
+	if err := decodeProperty(raw, "name", &v.Name, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["status"]; ok {
-		if err := json.Unmarshal(r, &v.Status); err != nil {
-			return decodeError("/status", err)
-		}
+	if err := decodeProperty(raw, "status", &v.Status, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["tags"]; ok {
-		if err := json.Unmarshal(r, &v.Tags); err != nil {
-			return decodeError("/tags", err)
-		}
+	if err := decodeProperty(raw, "tags", &v.Tags, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["weightKg"]; ok {
-		if err := json.Unmarshal(r, &v.WeightKg); err != nil {
-			return decodeError("/weightKg", err)
-		}
+	if err := decodeProperty(raw, "weightKg", &v.WeightKg, 0); err != nil {
+		return err
 	}
 	for k := range raw {
 		switch k {
@@ -496,6 +370,27 @@ func (v PetUpdate) Validate() error {
 			}
 		}
 	}
+	{
+		n := 0
+		if v.Name != nil {
+			n++
+		}
+		if v.Status != nil {
+			n++
+		}
+		if v.Tags != nil {
+			n++
+		}
+		if v.WeightKg.Set {
+			n++
+		}
+		if n < 1 {
+			return &ValidationError{
+				Message: "must have at least 1 properties",
+				Pointer: "",
+			}
+		}
+	}
 	return nil
 }
 
@@ -515,52 +410,20 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 		return decodeError("", err)
 	}
 	*v = Problem{}
-	if r, ok := raw["detail"]; ok {
-		if err := json.Unmarshal(r, &v.Detail); err != nil {
-			return decodeError("/detail", err)
-		}
+	if err := decodeProperty(raw, "detail", &v.Detail, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["instance"]; ok {
-		if err := json.Unmarshal(r, &v.Instance); err != nil {
-			return decodeError("/instance", err)
-		}
+	if err := decodeProperty(raw, "instance", &v.Instance, 0); err != nil {
+		return err
 	}
-	if r, ok := raw["status"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/status",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Status); err != nil {
-			return decodeError("/status", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/status",
-		}
+	if err := decodeProperty(raw, "status", &v.Status, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["title"]; ok {
-		if string(r) == "null" {
-			return &ValidationError{
-				Message: "must not be null",
-				Pointer: "/title",
-			}
-		}
-		if err := json.Unmarshal(r, &v.Title); err != nil {
-			return decodeError("/title", err)
-		}
-	} else {
-		return &ValidationError{
-			Message: "is required",
-			Pointer: "/title",
-		}
+	if err := decodeProperty(raw, "title", &v.Title, propRequired|propNotNull); err != nil {
+		return err
 	}
-	if r, ok := raw["type"]; ok {
-		if err := json.Unmarshal(r, &v.Type); err != nil {
-			return decodeError("/type", err)
-		}
+	if err := decodeProperty(raw, "type", &v.Type, 0); err != nil {
+		return err
 	}
 	return nil
 }
@@ -737,6 +600,58 @@ func unknownProperty(name string) error {
 	}
 }
 
+// propFlags say what decodeProperty enforces.
+type propFlags uint8
+
+const (
+	propRequired propFlags = 1 << iota // absence is an error
+	propNotNull                        // null is an error
+)
+
+// property returns the raw value of the property name, whether it is present, and
+// the error flags make of its absence or null value.
+func property(raw map[string]json.RawMessage, name string, flags propFlags) (json.RawMessage, bool, error) {
+	r, ok := raw[name]
+	switch {
+	case !ok && flags&propRequired != 0:
+		return nil, false, &ValidationError{
+			Message: "is required",
+			Pointer: "/" + pointerToken(name),
+		}
+	case ok && flags&propNotNull != 0 && string(r) == "null":
+		return nil, false, &ValidationError{
+			Message: "must not be null",
+			Pointer: "/" + pointerToken(name),
+		}
+	}
+	return r, ok, nil
+}
+
+// decodeProperty decodes the property name of an object, if present, into dst;
+// errors carry the property's JSON pointer.
+func decodeProperty[T any](raw map[string]json.RawMessage, name string, dst *T, flags propFlags) error {
+	r, ok, err := property(raw, name, flags)
+	if !ok {
+		return err
+	}
+	if err := json.Unmarshal(r, dst); err != nil {
+		return decodeError("/"+pointerToken(name), err)
+	}
+	return nil
+}
+
+// decodeItems is decodeProperty for an array, item by item, so an error names its index.
+func decodeItems[T any](raw map[string]json.RawMessage, name string, dst *[]T, flags propFlags) error {
+	r, ok, err := property(raw, name, flags)
+	if !ok {
+		return err
+	}
+	if err := decodeArray(r, dst); err != nil {
+		return decodeError("/"+pointerToken(name), err)
+	}
+	return nil
+}
+
 // decodeArray decodes a JSON array item by item, so an error names its index.
 func decodeArray[T any](data []byte, dst *[]T) error {
 	var items []json.RawMessage
@@ -755,6 +670,20 @@ func decodeArray[T any](data []byte, dst *[]T) error {
 	}
 	*dst = out
 	return nil
+}
+
+// allKnown reports whether data is an object whose every property is one of names.
+func allKnown(data []byte, names ...string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(data, &m) != nil {
+		return false
+	}
+	for k := range m {
+		if !slices.Contains(names, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // isMultipleOf reports whether x is a multiple of m, within floating-point error.
@@ -837,3 +766,6 @@ var _ = isIPv4
 var _ = isIPv6
 var _ = unknownProperty
 var _ = pointerToken
+var _ = allKnown
+var _ = decodeProperty[any]
+var _ = decodeItems[any]
