@@ -30,7 +30,6 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
 	g.emitServerRuntime(f)
 	for _, oi := range g.ops {
-		g.emitOpHandler(f, oi)
 		g.emitDecodeRequest(f, oi)
 		g.emitWriteResponse(f, oi)
 	}
@@ -195,7 +194,9 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	var regs []jen.Code
 	for _, oi := range g.ops {
 		regs = append(regs, jen.Id("s").Dot("handle").Call(jen.Id("mux"), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Id("route").Values(jen.Dict{
-			jen.Id("method"): jen.Lit(oi.op.Method), jen.Id("template"): jen.Lit(oi.op.Path), jen.Id("serve"): jen.Id("s").Dot("serve" + oi.method),
+			jen.Id("method"): jen.Lit(oi.op.Method), jen.Id("template"): jen.Lit(oi.op.Path), jen.Id("serve"): jen.Func().Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
+				jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
+			),
 		})))
 	}
 	body := []jen.Code{
@@ -255,6 +256,21 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 			jen.Return(),
 		),
 		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+	)
+	f.Line()
+	f.Comment("serveOperation runs one operation: decode and validate the request, call the")
+	f.Comment("Handler, write its response. Errors go to the error handler.")
+	f.Func().Id("serveOperation").Types(jen.List(jen.Id("Req"), jen.Id("Resp")).Any()).Params(
+		jen.Id("s").Op("*").Id("server"), jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request")), jen.Id("pv").Map(jen.String()).String(),
+		jen.Id("decode").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()).Params(jen.Id("Req"), jen.Op("*").Id("RequestError")),
+		jen.Id("handle").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("Resp"), jen.Error()),
+		jen.Id("write").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Id("Resp")),
+	).Block(
+		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("decode").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("rerr")), jen.Return()),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("handle").Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
+		jen.Id("write").Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
 	)
 	f.Line()
 	f.Comment("recover turns a panicking handler into a 500 problem; the process lives on.")
@@ -399,19 +415,6 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 }
 
-// emitOpHandler writes the method serving one operation: decode, call the
-// Handler, write its response.
-func (g *gen) emitOpHandler(f *jen.File, oi *opInfo) {
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
-		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("s").Dot("decode"+oi.method).Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("rerr")), jen.Return()),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("s").Dot("h").Dot(oi.method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
-		jen.Id("s").Dot("write"+oi.method).Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
-	)
-	f.Line()
-}
-
 // emitDecodeRequest writes the function that reads one operation's
 // parameters and body from a request and validates them.
 func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
@@ -518,13 +521,13 @@ func (g *gen) decodeParam(oi *opInfo, pi paramInfo) []jen.Code {
 	case encDeepObject, encFormObject:
 		return g.decodeObjectParam(pi, field, fail)
 	}
-	missing := []jen.Code{}
 	if p.Required {
-		missing = append(missing, jen.If(jen.Op("!").Id("present").Op("||").Len(jen.Id("vals")).Op("==").Lit(0)).Block(fail("is required")))
+		// Required: reject a missing value once, then parse what is there.
+		stmts = append(stmts, jen.If(jen.Op("!").Id("present").Op("||").Len(jen.Id("vals")).Op("==").Lit(0)).Block(fail("is required")))
+		stmts = append(stmts, parse...)
+	} else {
+		stmts = append(stmts, jen.If(jen.Id("present").Op("&&").Len(jen.Id("vals")).Op(">").Lit(0)).Block(parse...))
 	}
-	stmts = append(stmts, missing...)
-	cond := jen.Id("present").Op("&&").Len(jen.Id("vals")).Op(">").Lit(0)
-	stmts = append(stmts, jen.If(cond).Block(parse...))
 	stmts = append(stmts, g.validateParam(pi, field)...)
 	return stmts
 }

@@ -195,28 +195,38 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	}
 	mux := http.NewServeMux()
 	s.handle(mux, "GET /pets", route{
-		method:   "GET",
-		serve:    s.serveListPets,
+		method: "GET",
+		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+			serveOperation(s, w, r, pv, s.decodeListPets, s.h.ListPets, s.writeListPets)
+		},
 		template: "/pets",
 	})
 	s.handle(mux, "POST /pets", route{
-		method:   "POST",
-		serve:    s.serveCreatePet,
+		method: "POST",
+		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+			serveOperation(s, w, r, pv, s.decodeCreatePet, s.h.CreatePet, s.writeCreatePet)
+		},
 		template: "/pets",
 	})
 	s.handle(mux, "GET /pets/{p0}", route{
-		method:   "GET",
-		serve:    s.serveGetPet,
+		method: "GET",
+		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+			serveOperation(s, w, r, pv, s.decodeGetPet, s.h.GetPet, s.writeGetPet)
+		},
 		template: "/pets/{petId}",
 	})
 	s.handle(mux, "DELETE /pets/{p0}", route{
-		method:   "DELETE",
-		serve:    s.serveDeletePet,
+		method: "DELETE",
+		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+			serveOperation(s, w, r, pv, s.decodeDeletePet, s.h.DeletePet, s.writeDeletePet)
+		},
 		template: "/pets/{petId}",
 	})
 	s.handle(mux, "PATCH /pets/{p0}", route{
-		method:   "PATCH",
-		serve:    s.serveUpdatePet,
+		method: "PATCH",
+		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+			serveOperation(s, w, r, pv, s.decodeUpdatePet, s.h.UpdatePet, s.writeUpdatePet)
+		},
 		template: "/pets/{petId}",
 	})
 	mux.HandleFunc("/", s.unrouted)
@@ -276,6 +286,22 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 		Detail: "no operation of the contract has this path",
 		Status: http.StatusNotFound,
 	})
+}
+
+// serveOperation runs one operation: decode and validate the request, call the
+// Handler, write its response. Errors go to the error handler.
+func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
+	req, rerr := decode(w, r, pv)
+	if rerr != nil {
+		s.onError(w, r, rerr)
+		return
+	}
+	resp, err := handle(r.Context(), req)
+	if err != nil {
+		s.onError(w, r, err)
+		return
+	}
+	write(w, r, resp)
 }
 
 // recover turns a panicking handler into a 500 problem; the process lives on.
@@ -461,20 +487,6 @@ func decodeJSONBody(data []byte, v any) *RequestError {
 	return invalidValue("body", "", decodeError("", err))
 }
 
-func (s *server) serveListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeListPets(w, r, pv)
-	if rerr != nil {
-		s.onError(w, r, rerr)
-		return
-	}
-	resp, err := s.h.ListPets(r.Context(), req)
-	if err != nil {
-		s.onError(w, r, err)
-		return
-	}
-	s.writeListPets(w, r, resp)
-}
-
 func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListPetsRequest, *RequestError) {
 	var req ListPetsRequest
 	q := r.URL.Query()
@@ -599,20 +611,6 @@ func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp List
 	}
 }
 
-func (s *server) serveCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeCreatePet(w, r, pv)
-	if rerr != nil {
-		s.onError(w, r, rerr)
-		return
-	}
-	resp, err := s.h.CreatePet(r.Context(), req)
-	if err != nil {
-		s.onError(w, r, err)
-		return
-	}
-	s.writeCreatePet(w, r, resp)
-}
-
 func (s *server) decodeCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreatePetRequest, *RequestError) {
 	var req CreatePetRequest
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -666,20 +664,6 @@ func (s *server) writeCreatePet(w http.ResponseWriter, r *http.Request, resp Cre
 	}
 }
 
-func (s *server) serveGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeGetPet(w, r, pv)
-	if rerr != nil {
-		s.onError(w, r, rerr)
-		return
-	}
-	resp, err := s.h.GetPet(r.Context(), req)
-	if err != nil {
-		s.onError(w, r, err)
-		return
-	}
-	s.writeGetPet(w, r, resp)
-}
-
 func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string) (GetPetRequest, *RequestError) {
 	var req GetPetRequest
 	{
@@ -688,12 +672,10 @@ func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[str
 		if !present || len(vals) == 0 {
 			return req, badParam("path", "petId", "is required")
 		}
-		if present && len(vals) > 0 {
-			if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
-				return req, badParam("path", "petId", "must be an integer")
-			} else {
-				req.PetID = int64(x)
-			}
+		if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
+			return req, badParam("path", "petId", "must be an integer")
+		} else {
+			req.PetID = int64(x)
 		}
 		if err := func() error {
 			if float64(req.PetID) < 1.0 {
@@ -729,20 +711,6 @@ func (s *server) writeGetPet(w http.ResponseWriter, r *http.Request, resp GetPet
 	}
 }
 
-func (s *server) serveDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeDeletePet(w, r, pv)
-	if rerr != nil {
-		s.onError(w, r, rerr)
-		return
-	}
-	resp, err := s.h.DeletePet(r.Context(), req)
-	if err != nil {
-		s.onError(w, r, err)
-		return
-	}
-	s.writeDeletePet(w, r, resp)
-}
-
 func (s *server) decodeDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (DeletePetRequest, *RequestError) {
 	var req DeletePetRequest
 	{
@@ -751,12 +719,10 @@ func (s *server) decodeDeletePet(w http.ResponseWriter, r *http.Request, pv map[
 		if !present || len(vals) == 0 {
 			return req, badParam("path", "petId", "is required")
 		}
-		if present && len(vals) > 0 {
-			if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
-				return req, badParam("path", "petId", "must be an integer")
-			} else {
-				req.PetID = int64(x)
-			}
+		if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
+			return req, badParam("path", "petId", "must be an integer")
+		} else {
+			req.PetID = int64(x)
 		}
 		if err := func() error {
 			if float64(req.PetID) < 1.0 {
@@ -792,20 +758,6 @@ func (s *server) writeDeletePet(w http.ResponseWriter, r *http.Request, resp Del
 	}
 }
 
-func (s *server) serveUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeUpdatePet(w, r, pv)
-	if rerr != nil {
-		s.onError(w, r, rerr)
-		return
-	}
-	resp, err := s.h.UpdatePet(r.Context(), req)
-	if err != nil {
-		s.onError(w, r, err)
-		return
-	}
-	s.writeUpdatePet(w, r, resp)
-}
-
 func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (UpdatePetRequest, *RequestError) {
 	var req UpdatePetRequest
 	{
@@ -814,12 +766,10 @@ func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[
 		if !present || len(vals) == 0 {
 			return req, badParam("path", "petId", "is required")
 		}
-		if present && len(vals) > 0 {
-			if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
-				return req, badParam("path", "petId", "must be an integer")
-			} else {
-				req.PetID = int64(x)
-			}
+		if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
+			return req, badParam("path", "petId", "must be an integer")
+		} else {
+			req.PetID = int64(x)
 		}
 		if err := func() error {
 			if float64(req.PetID) < 1.0 {
