@@ -1,11 +1,14 @@
 package contract
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 const contracts = "../testdata/contracts"
@@ -279,4 +282,32 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("error is not a *contract.Error: %v", err)
 		}
 	})
+}
+
+// TestSpecIndependentOfLocation builds the multi-file contract from two
+// folders of different depth: the embedded spec must come out the same,
+// or generated code would change with the machine it was generated on.
+func TestSpecIndependentOfLocation(t *testing.T) {
+	src := filepath.Join(contracts, "multifile")
+	var specs [][]byte
+	for _, dest := range []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "deeper", "b", "c")} {
+		if err := os.CopyFS(dest, os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Load(filepath.Join(dest, "openapi.yaml"), LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Build(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(m.Spec, []byte("TestSpecIndependentOfLocation")) {
+			t.Errorf("spec names the folder it was loaded from: %s", m.Spec)
+		}
+		specs = append(specs, m.Spec)
+	}
+	if diff := cmp.Diff(string(specs[0]), string(specs[1])); diff != "" {
+		t.Errorf("spec depends on location (-a +b):\n%s", diff)
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,13 +119,42 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 func specJSON(d *Document) ([]byte, error) {
 	if d.external {
 		// Inline other files' components, so the embedded spec stands alone.
-		d.T.InternalizeRefs(context.Background(), nil)
+		d.T.InternalizeRefs(context.Background(), componentName(d.Path))
 	}
 	b, err := json.Marshal(d.T)
 	if err != nil {
 		return nil, fmt.Errorf("rendering the contract as JSON: %w", err)
 	}
 	return b, nil
+}
+
+// componentName names an internalized component after its file's path
+// relative to the root file's folder (extension dropped) and its pointer
+// inside that file, so the embedded spec does not depend on where the
+// contract sits on disk.
+func componentName(root string) openapi3.RefNameResolver {
+	dir := filepath.Dir(root)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return func(doc *openapi3.T, ref openapi3.ComponentRef) string {
+		if name, ok := openapi3.ReferencesComponentInRootDocument(doc, ref); ok {
+			return path.Base(name)
+		}
+		u := ref.RefPath()
+		file := filepath.FromSlash(u.Path)
+		if rel, err := filepath.Rel(dir, file); err == nil {
+			file = rel
+		}
+		file = strings.TrimSuffix(filepath.ToSlash(file), path.Ext(file))
+		frag := strings.TrimPrefix(u.Fragment, "/components/"+ref.CollectionName())
+		name := strings.Trim(file+"_"+strings.Trim(frag, "/"), "_./")
+		name = openapi3.InvalidIdentifierCharRegExp.ReplaceAllString(name, "_")
+		if name == "" {
+			name = ref.CollectionName()
+		}
+		return name
+	}
 }
 
 func securityOf(reqs openapi3.SecurityRequirements) []SecurityRequirement {
