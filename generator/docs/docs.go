@@ -1,0 +1,197 @@
+// Package docs renders a contract.Model as documentation for people: one
+// self-contained HTML page (inline CSS and script, nothing fetched, works
+// from file:// offline) and the same content as GitHub-flavoured Markdown.
+//
+// Every string from the contract is untrusted. The HTML page is built with
+// html/template, which escapes by context; descriptions are CommonMark
+// rendered by goldmark with raw HTML dropped and only http, https, mailto
+// and relative links kept; and the page carries a Content-Security-Policy
+// that allows only its own script (by hash) and no network access at all,
+// so even a mistake in escaping could neither run a script nor call home.
+// The Markdown re-emits descriptions from their parsed form, so raw HTML
+// in a description shows up as text.
+package docs
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	htmltemplate "html/template"
+	"io/fs"
+	"strings"
+	"sync"
+	texttemplate "text/template"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/templates"
+)
+
+// Options tune the documentation.
+type Options struct {
+	// Title replaces the contract's info.title.
+	Title string
+	// HTML and Markdown are the output file names; empty means
+	// "index.html" and "API.md". "-" leaves that output out.
+	HTML     string
+	Markdown string
+}
+
+// Default output names.
+const (
+	DefaultHTML     = "index.html"
+	DefaultMarkdown = "API.md"
+)
+
+// Target is the "docs" target of toolkit gen: it produces the page and the
+// Markdown with Options.
+type Target struct{ Options Options }
+
+var _ generator.Target = Target{}
+
+// Name implements generator.Target.
+func (Target) Name() string { return "docs" }
+
+// Generate implements generator.Target; the Go package options are unused.
+func (t Target) Generate(m *contract.Model, _ generator.Options) ([]generator.File, error) {
+	return Generate(m, t.Options)
+}
+
+// Generate renders the documentation of m.
+func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
+	htmlName, mdName := opts.HTML, opts.Markdown
+	if htmlName == "" {
+		htmlName = DefaultHTML
+	}
+	if mdName == "" {
+		mdName = DefaultMarkdown
+	}
+	t, err := loadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	v := buildView(m, opts)
+	var files []generator.File
+	if htmlName != "-" {
+		var b bytes.Buffer
+		if err := t.page.ExecuteTemplate(&b, "page", pageData{view: v, Assets: t.assets}); err != nil {
+			return nil, fmt.Errorf("docs: rendering %s: %w", htmlName, err)
+		}
+		files = append(files, generator.File{Name: htmlName, Data: b.Bytes()})
+	}
+	if mdName != "-" {
+		var b bytes.Buffer
+		if err := t.md.ExecuteTemplate(&b, "markdown", v); err != nil {
+			return nil, fmt.Errorf("docs: rendering %s: %w", mdName, err)
+		}
+		files = append(files, generator.File{Name: mdName, Data: tidyMarkdown(b.Bytes())})
+	}
+	return files, nil
+}
+
+// pageData is what the page template sees: the view and the page's own
+// CSS and script.
+type pageData struct {
+	*view
+	Assets assets
+}
+
+// assets are the page's inline style and script, with the hashes the
+// Content-Security-Policy allows them by.
+type assets struct {
+	CSS     htmltemplate.CSS
+	JS      htmltemplate.JS
+	CSSHash string
+	JSHash  string
+}
+
+type parsed struct {
+	page   *htmltemplate.Template
+	md     *texttemplate.Template
+	assets assets
+}
+
+// loadTemplates parses templates/docs once.
+var loadTemplates = sync.OnceValues(func() (*parsed, error) {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(templates.FS, "docs/"+name)
+		if err != nil {
+			return "", fmt.Errorf("docs: template %s: %w", name, err)
+		}
+		return string(b), nil
+	}
+	css, err := read("page.css")
+	if err != nil {
+		return nil, err
+	}
+	js, err := read("page.js")
+	if err != nil {
+		return nil, err
+	}
+	p := &parsed{assets: assets{
+		CSS: htmltemplate.CSS(css), JS: htmltemplate.JS(js),
+		CSSHash: cspHash(css), JSHash: cspHash(js),
+	}}
+	page, err := read("page.html.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	if p.page, err = htmltemplate.New("page").Funcs(htmlFuncs).Parse(page); err != nil {
+		return nil, fmt.Errorf("docs: page.html.tmpl: %w", err)
+	}
+	md, err := read("api.md.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	if p.md, err = texttemplate.New("markdown").Funcs(mdFuncs).Parse(md); err != nil {
+		return nil, fmt.Errorf("docs: api.md.tmpl: %w", err)
+	}
+	return p, nil
+})
+
+// cspHash is the Content-Security-Policy source for an inline element's
+// exact text.
+func cspHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(h[:]) + "'"
+}
+
+// tidyMarkdown collapses runs of blank lines the template's conditionals
+// leave behind (outside fenced code, whose text is kept exactly) and ends
+// the file with one newline.
+func tidyMarkdown(b []byte) []byte {
+	var out []string
+	blank := 0
+	fence := ""
+	for _, l := range strings.Split(string(b), "\n") {
+		if fence != "" {
+			out = append(out, l)
+			if strings.TrimSpace(l) == fence {
+				fence = ""
+			}
+			continue
+		}
+		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "```") {
+			n := 0
+			for n < len(t) && t[n] == '`' {
+				n++
+			}
+			fence = t[:n]
+			blank = 0
+			out = append(out, strings.TrimRight(l, " "))
+			continue
+		}
+		if strings.TrimSpace(l) == "" {
+			blank++
+			if blank > 1 {
+				continue
+			}
+			out = append(out, "")
+			continue
+		}
+		blank = 0
+		out = append(out, strings.TrimRight(l, " "))
+	}
+	return []byte(strings.TrimSpace(strings.Join(out, "\n")) + "\n")
+}
