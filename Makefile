@@ -44,3 +44,10 @@ corpus: build
 
 clean:
 	rm -rf bin corpus-report
+
+# Generation speed and memory, generated servers and clients, side by side
+# with oapi-codegen and ogen (pinned in bench/go.mod) on this machine:
+# writes bench/results.md (a few minutes on 2 cores; keep the machine quiet).
+.PHONY: bench
+bench:
+	cd bench && $(GO) run ./cmd/benchreport -out results.md

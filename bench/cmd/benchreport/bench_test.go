@@ -1,0 +1,99 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseName(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want benchKey
+		ok   bool
+	}{
+		{"BenchmarkServer/op=get/gen=toolkit", benchKey{"Server", "get", "toolkit"}, true},
+		{"BenchmarkServer/op=get/gen=toolkit-2", benchKey{"Server", "get", "toolkit"}, true},
+		{"BenchmarkClient/op=post/gen=oapi-codegen", benchKey{"Client", "post", "oapi-codegen"}, true},
+		{"BenchmarkClient/op=post/gen=oapi-codegen-8", benchKey{"Client", "post", "oapi-codegen"}, true},
+		{"BenchmarkServer/get/toolkit", benchKey{}, false},
+		{"BenchmarkServer", benchKey{}, false},
+	} {
+		got, ok := parseName(c.in)
+		if ok != c.ok || got != c.want {
+			t.Errorf("parseName(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestParseBench(t *testing.T) {
+	out := `goos: linux
+BenchmarkServer/op=get/gen=toolkit         	    2000	     300 ns/op	    20 B/op	      3 allocs/op
+BenchmarkServer/op=get/gen=toolkit         	    2000	     100 ns/op	    10 B/op	      1 allocs/op
+BenchmarkServer/op=get/gen=toolkit         	    2000	     200 ns/op	    30 B/op	      2 allocs/op
+BenchmarkServer/op=post/gen=ogen           	    2000	     81070 ns/op	  14.56 MB/s	   12129 B/op	      80 allocs/op
+PASS
+`
+	got, err := parseBench([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[benchKey]benchStats{
+		{"Server", "get", "toolkit"}: {ns: 200, bytes: 20, allocs: 2, runs: 3},
+		{"Server", "post", "ogen"}:   {ns: 81070, bytes: 12129, allocs: 80, runs: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseBench = %v, want %v", got, want)
+	}
+	if _, err := parseBench([]byte("PASS\n")); err == nil {
+		t.Error("parseBench of output without benchmarks: no error")
+	}
+}
+
+func TestMedian(t *testing.T) {
+	id := func(d time.Duration) time.Duration { return d }
+	for _, c := range []struct {
+		in   []time.Duration
+		want time.Duration
+	}{
+		{nil, 0},
+		{[]time.Duration{5}, 5},
+		{[]time.Duration{9, 1, 5}, 5},
+		{[]time.Duration{9, 1, 5, 3}, 4},
+	} {
+		if got := median(c.in, id); got != c.want {
+			t.Errorf("median(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPickContracts(t *testing.T) {
+	tsv := strings.Join([]string{
+		"file\topenapi\toperations\tbytes\tgenerator\toutcome\tgen_seconds",
+		"dev/a.json\t3.0\t1\t500\toapi-codegen\tok\t0.1",
+		"dev/a.json\t3.0\t1\t500\togen\tok\t0.1",
+		"dev/b.json\t3.0\t1\t900\toapi-codegen\tok\t0.1",
+		"dev/b.json\t3.0\t1\t900\togen\tgen-error\t0.1",
+		"dev/c.json\t3.0\t1\t700\toapi-codegen\tok\t0.1",
+		"dev/c.json\t3.0\t1\t700\togen\tok\t0.1",
+		"dev/d.json\t3.0\t1\t100\toapi-codegen\tok\t0.1",
+		"dev/d.json\t3.0\t1\t100\togen\tok\t0.1",
+	}, "\n") + "\n"
+	path := filepath.Join(t.TempDir(), "results.tsv")
+	if err := os.WriteFile(path, []byte(tsv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := pickContracts(path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"dev/c.json", "dev/a.json"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pickContracts = %v, want %v", got, want)
+	}
+	if _, err := pickContracts(path, 4); err == nil {
+		t.Error("asking for more contracts than both peers handle: no error")
+	}
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+const (
+	toolkit     = "toolkit"
+	oapiCodegen = "oapi-codegen"
+	ogen        = "ogen"
+)
+
+// allGenerators is the order generators run in, and their column order.
+var allGenerators = []string{toolkit, oapiCodegen, ogen}
+
+// buildGenerators builds the three generators into work/bin, so that
+// generation runs time the generators and not the go command.
+func buildGenerators(work string) (map[string]string, error) {
+	bin := filepath.Join(work, "bin")
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		return nil, err
+	}
+	bins := map[string]string{}
+	for _, b := range []struct{ name, dir, pkg string }{
+		{toolkit, "..", "./cmd/toolkit"},
+		{oapiCodegen, ".", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen"},
+		{ogen, ".", "github.com/ogen-go/ogen/cmd/ogen"},
+	} {
+		out := filepath.Join(bin, b.name)
+		cmd := exec.Command(goBin(), "build", "-o", out, b.pkg)
+		cmd.Dir = b.dir
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("building %s: %v\n%s", b.name, err, msg)
+		}
+		bins[b.name] = out
+	}
+	return bins, nil
+}
+
+// genCommand is how each generator is run: every target it has (types,
+// server, client, embedded spec), as make corpus runs it.
+func genCommand(bins map[string]string, gen, contract, dir string) *exec.Cmd {
+	switch gen {
+	case toolkit:
+		return exec.Command(bins[gen], "gen", "--contract", contract, "--out", dir, "--package", "api")
+	case oapiCodegen:
+		return exec.Command(bins[gen], "-generate", "types,client,std-http,strict-server,spec", "-package", "api", "-o", filepath.Join(dir, "api.gen.go"), contract)
+	case ogen:
+		return exec.Command(bins[gen], "-target", dir, "-package", "api", "-clean", contract)
+	}
+	panic("unknown generator " + gen)
+}
+
+// sample is one generator run.
+type sample struct {
+	wall    time.Duration
+	rssKB   int64
+	userCPU time.Duration
+}
+
+// genResult is the median run of each generator on one contract.
+type genResult struct {
+	name   string
+	bytes  int64
+	median map[string]sample
+	runs   int
+}
+
+// measureGeneration runs each generator on contract runs times, in turn
+// (toolkit, oapi-codegen, ogen, toolkit, …), so that a change in the
+// machine's load touches all of them alike, and keeps the medians.
+func measureGeneration(bins map[string]string, contract, work string, runs int, gens []string) (genResult, error) {
+	samples := map[string][]sample{}
+	for range runs {
+		for _, gen := range gens {
+			dir := filepath.Join(work, "out", gen)
+			if err := os.RemoveAll(dir); err != nil {
+				return genResult{}, err
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return genResult{}, err
+			}
+			cmd := genCommand(bins, gen, contract, dir)
+			var stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stderr, &stderr
+			start := time.Now()
+			err := cmd.Run()
+			wall := time.Since(start)
+			if err != nil {
+				return genResult{}, fmt.Errorf("%s: %v\n%s", gen, err, tail(stderr.String(), 2000))
+			}
+			ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			s := sample{wall: wall}
+			if ru != nil {
+				s.rssKB = ru.Maxrss // kilobytes on Linux
+				s.userCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			}
+			samples[gen] = append(samples[gen], s)
+		}
+	}
+	r := genResult{median: map[string]sample{}, runs: runs}
+	for gen, ss := range samples {
+		r.median[gen] = sample{
+			wall:    median(ss, func(s sample) time.Duration { return s.wall }),
+			rssKB:   median(ss, func(s sample) int64 { return s.rssKB }),
+			userCPU: median(ss, func(s sample) time.Duration { return s.userCPU }),
+		}
+	}
+	return r, nil
+}
+
+func median[T any, N int64 | time.Duration | float64](xs []T, key func(T) N) N {
+	if len(xs) == 0 {
+		return 0
+	}
+	vs := make([]N, len(xs))
+	for i, x := range xs {
+		vs[i] = key(x)
+	}
+	slices.Sort(vs)
+	if len(vs)%2 == 1 {
+		return vs[len(vs)/2]
+	}
+	return (vs[len(vs)/2-1] + vs[len(vs)/2]) / 2
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// pickContracts reads a make corpus results.tsv (file, openapi,
+// operations, bytes, generator, outcome, …) and returns the n largest
+// contracts that every peer generated and built ("ok").
+func pickContracts(results string, n int) ([]string, error) {
+	f, err := os.Open(results)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	type entry struct {
+		bytes int64
+		ok    map[string]bool
+	}
+	entries := map[string]*entry{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	header := true
+	for sc.Scan() {
+		if header {
+			header = false
+			continue
+		}
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 6 {
+			continue
+		}
+		e := entries[cols[0]]
+		if e == nil {
+			e = &entry{ok: map[string]bool{}}
+			entries[cols[0]] = e
+		}
+		e.bytes, _ = strconv.ParseInt(cols[3], 10, 64)
+		if cols[5] == "ok" {
+			e.ok[cols[4]] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	var names []string
+	for name, e := range entries {
+		if e.ok[oapiCodegen] && e.ok[ogen] {
+			names = append(names, name)
+		}
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if d := entries[b].bytes - entries[a].bytes; d != 0 {
+			return int(d)
+		}
+		return strings.Compare(a, b)
+	})
+	if len(names) < n {
+		return nil, fmt.Errorf("%s: only %d contracts both peers handle", results, len(names))
+	}
+	return names[:n], nil
+}
