@@ -137,6 +137,15 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 
 // generate loads one contract and renders its files, printing warnings.
 func generate(e *env, en genEntry) ([]generator.File, error) {
+	m, err := loadModel(e, en)
+	if err != nil {
+		return nil, err
+	}
+	return generateModel(e, en, m)
+}
+
+// loadModel loads and builds one entry's contract, printing warnings.
+func loadModel(e *env, en genEntry) (*contract.Model, error) {
 	opts := contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient}
 	doc, err := contract.Load(en.Contract, opts)
 	if err != nil {
@@ -152,6 +161,15 @@ func generate(e *env, en genEntry) ([]generator.File, error) {
 	if en.Strict && len(doc.Warnings) > 0 {
 		return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %d warnings with --strict", len(doc.Warnings))}
 	}
+	return m, nil
+}
+
+// genHooks run after an entry's code is generated; toolkit init's hook
+// reports handler methods a scaffolded project lacks.
+var genHooks []func(e *env, en genEntry, m *contract.Model, pkg string)
+
+// generateModel renders one entry's files from its model.
+func generateModel(e *env, en genEntry, m *contract.Model) ([]generator.File, error) {
 	pkg := en.Package
 	if pkg == "" {
 		pkg = packageName(en.Out)
@@ -159,6 +177,9 @@ func generate(e *env, en genEntry) ([]generator.File, error) {
 	files, err := golang.Generate(m, generator.Options{Package: pkg, Targets: en.Targets})
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
+	}
+	for _, h := range genHooks {
+		h(e, en, m, pkg)
 	}
 	return files, nil
 }
