@@ -24,7 +24,6 @@ func BenchmarkServer(b *testing.B) {
 				}
 				w := NewResponseBuffer()
 				b.ReportAllocs()
-				b.SetBytes(int64(len(br.req.body)))
 				b.ResetTimer()
 				for b.Loop() {
 					body.Reset(br.req.body)
