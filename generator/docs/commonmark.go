@@ -3,6 +3,8 @@ package docs
 import (
 	"bytes"
 	"html/template"
+	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -28,8 +31,56 @@ var markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 1000))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(rawHTMLAsText{}, 10))),
 	)
 })
+
+// rawHTMLAsText renders the raw HTML of a description as visible text
+// (goldmark's default drops it silently), except a few attribute-less
+// inline formatting tags that contracts commonly use and that can do no
+// harm: <br>, <b>, <i>, <em>, <strong>, <code> and the like.
+type rawHTMLAsText struct{}
+
+func (rawHTMLAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkSkipChildren, nil
+		}
+		var raw bytes.Buffer
+		segs := n.(*ast.RawHTML).Segments
+		for i := 0; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			raw.Write(seg.Value(src))
+		}
+		if harmlessTag.Match(raw.Bytes()) {
+			_, _ = w.Write(bytes.ToLower(raw.Bytes()))
+		} else {
+			_, _ = w.Write(util.EscapeHTML(raw.Bytes()))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		n := node.(*ast.HTMLBlock)
+		_, _ = w.WriteString(`<pre class="rawhtml"><code>`)
+		ls := n.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			seg := ls.At(i)
+			_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+		}
+		if n.HasClosure() {
+			seg := n.ClosureLine
+			_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+		}
+		_, _ = w.WriteString("</code></pre>\n")
+		return ast.WalkContinue, nil
+	})
+}
+
+// harmlessTag matches an inline formatting tag with no attributes.
+var harmlessTag = regexp.MustCompile(`^(?i)</?(b|i|em|strong|code|br|sup|sub|kbd|u|s|tt|small|mark|var|samp|del|ins)\s*/?>$`)
 
 // renderHTML renders a description to safe HTML. Empty input gives "".
 func renderHTML(src string) template.HTML {
@@ -70,7 +121,7 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		case *ast.Heading:
 			n.Level = min(n.Level+headingShift, 6)
 		case *ast.Link:
-			if !safeURL(string(n.Destination)) {
+			if !safeURL(literal(n.Destination)) {
 				n.Destination = []byte("#")
 			}
 			n.SetAttributeString("rel", []byte("nofollow noopener noreferrer"))
@@ -85,7 +136,7 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		// An image becomes a link to it, labelled with its alt text.
 		l := ast.NewLink()
 		l.Destination, l.Title = img.Destination, img.Title
-		if !safeURL(string(l.Destination)) {
+		if !safeURL(literal(l.Destination)) {
 			l.Destination = []byte("#")
 		}
 		l.SetAttributeString("rel", []byte("nofollow noopener noreferrer"))
@@ -107,12 +158,16 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 	}
 }
 
-// safeURL reports whether a link destination may be followed: a relative
+// safeURL reports whether a link destination (with its backslash escapes
+// and character references already resolved) may be followed: a relative
 // reference, or an absolute URL with scheme http, https or mailto.
 // Browsers ignore ASCII tabs, newlines and leading control characters and
 // spaces in URLs ("java\tscript:"), so those are removed before looking at
 // the scheme.
 func safeURL(u string) bool {
+	if d, err := url.PathUnescape(u); err == nil && d != u && !safeURL(d) {
+		return false // be strict: refuse what would be unsafe decoded
+	}
 	var b strings.Builder
 	for _, r := range u {
 		if r <= ' ' || r == 0x7f {

@@ -151,9 +151,18 @@ func mdDesc(n *node) string {
 // drawing (text/template has no other way to reach the root from a
 // nested template).
 type (
-	opCtx      struct{ View *view; Op *opView }
-	contentCtx struct{ View *view; Content contentView }
-	treeCtx    struct{ View *view; Tree *node }
+	opCtx struct {
+		View *view
+		Op   *opView
+	}
+	contentCtx struct {
+		View    *view
+		Content contentView
+	}
+	treeCtx struct {
+		View *view
+		Tree *node
+	}
 )
 
 func init() {

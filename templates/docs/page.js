@@ -91,7 +91,10 @@
       if (top < side.scrollTop || top > side.scrollTop + side.clientHeight - 40) side.scrollTop = top - side.clientHeight / 2;
     }
   }
+  // The browser's own scroll restoration on reload would put back a pixel
+  // offset measured before schemas expanded; the anchor is what counts.
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
   window.addEventListener("hashchange", follow);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
-  else follow();
+  window.addEventListener("load", follow);
+  follow();
 })();
