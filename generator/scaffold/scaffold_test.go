@@ -187,7 +187,10 @@ func TestHostileContract(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
-	cases := []struct{ fn func(string) string; in, want string }{
+	cases := []struct {
+		fn       func(string) string
+		in, want string
+	}{
 		{markdownText, "a <b> & [c](d) `e` | *f* _g_ #h", `a &lt;b&gt; &amp; \[c\]\(d\) \` + "`" + `e\` + "`" + ` \| \*f\* \_g\_ \#h`},
 		{markdownCode, "/pets/{id}", "`/pets/{id}`"},
 		{markdownCode, "a`b", "``a`b``"},
