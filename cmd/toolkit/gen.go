@@ -12,6 +12,7 @@ import (
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/generator/docs"
 	"github.com/contractfirst/toolkit/generator/golang"
 )
 
@@ -56,7 +57,7 @@ exits 1 and prints a diff when the files on disk are stale.`,
 	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
 	fl.StringVar(&f.out, "out", "", "output folder for the generated package")
 	fl.StringVar(&f.pkg, "package", "", "Go package name (default: the output folder's name)")
-	fl.StringSliceVar(&f.targets, "generate", nil, "targets: types, server, client, spec (default: all)")
+	fl.StringSliceVar(&f.targets, "generate", nil, "targets: types, server, client, spec, docs (default: all but docs)")
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
 	fl.BoolVar(&f.strict, "strict", false, "treat contract warnings as errors")
 	fl.BoolVar(&f.lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
@@ -174,9 +175,21 @@ func generateModel(e *env, en genEntry, m *contract.Model) ([]generator.File, er
 	if pkg == "" {
 		pkg = packageName(en.Out)
 	}
-	files, err := golang.Generate(m, generator.Options{Package: pkg, Targets: en.Targets})
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
+	targets, docsWanted := splitDocsTarget(en.Targets) // "docs" is generator/docs' target
+	var files []generator.File
+	if docsWanted {
+		df, err := docs.Target{}.Generate(m, generator.Options{})
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
+		}
+		files = append(files, df...)
+	}
+	if !docsWanted || len(targets) > 0 {
+		gf, err := golang.Generate(m, generator.Options{Package: pkg, Targets: targets})
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
+		}
+		files = append(files, gf...)
 	}
 	for _, h := range genHooks {
 		h(e, en, m, pkg)

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/generator/docs"
+)
+
+func init() { commands = append(commands, newDocsCmd) }
+
+// docsFlags are the flags of toolkit docs, and the keys of the docs:
+// section of toolkit.yaml.
+type docsFlags struct {
+	Contract string `yaml:"contract"`
+	Out      string `yaml:"out"`
+	Title    string `yaml:"title"`
+	HTML     string `yaml:"html"`
+	Markdown string `yaml:"markdown"`
+	Strict   bool   `yaml:"strict"`
+	Lenient  bool   `yaml:"lenient"`
+	check    bool
+	config   string
+}
+
+func newDocsCmd(e *env) *cobra.Command {
+	var f docsFlags
+	cmd := &cobra.Command{
+		Use:   "docs",
+		Short: "Write an HTML page and a Markdown file documenting a contract",
+		Long: `Docs writes two files into --out: index.html, one self-contained page (inline
+CSS and script, nothing fetched, opens from file:// offline) with a sidebar
+by tag, a search box, every operation's parameters, bodies, responses,
+schemas, examples and a curl command; and API.md, the same content in
+GitHub-flavoured Markdown.
+
+Every string of the contract is treated as untrusted: descriptions are
+CommonMark with raw HTML shown as text and only http, https and mailto links
+kept, and the page's Content-Security-Policy allows no script but its own.
+
+Without --contract, docs reads the docs: section of toolkit.yaml (keys
+contract, out, title, html, markdown, strict, lenient). A contract with
+errors is reported as file:line:col: /json/pointer: message and nothing is
+written (exit 2). With --check nothing is written: docs exits 1 and prints
+a diff when the files on disk are stale.`,
+		Example: `  toolkit docs --contract api/openapi.yaml --out docs/api
+  toolkit docs --contract api.json --out site --title "Payments API"
+  toolkit docs --contract api.yaml --out docs --markdown -   # page only
+  toolkit docs                     # the docs: section of ./toolkit.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runDocs(e, cmd, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.Contract, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&f.Out, "out", "", "output folder")
+	fl.StringVar(&f.Title, "title", "", "page title (default: the contract's info.title)")
+	fl.StringVar(&f.HTML, "html", docs.DefaultHTML, `name of the HTML page ("-" for none)`)
+	fl.StringVar(&f.Markdown, "markdown", docs.DefaultMarkdown, `name of the Markdown file ("-" for none)`)
+	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
+	fl.BoolVar(&f.Strict, "strict", false, "treat contract warnings as errors")
+	fl.BoolVar(&f.Lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
+	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
+	return cmd
+}
+
+func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
+	if f.Contract == "" {
+		fromFile, err := docsConfig(f.config)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		// Flags given on the command line override the file.
+		fl := cmd.Flags()
+		if fl.Changed("out") {
+			fromFile.Out = f.Out
+		}
+		if fl.Changed("title") {
+			fromFile.Title = f.Title
+		}
+		if fl.Changed("html") || fromFile.HTML == "" {
+			fromFile.HTML = f.HTML
+		}
+		if fl.Changed("markdown") || fromFile.Markdown == "" {
+			fromFile.Markdown = f.Markdown
+		}
+		fromFile.Strict = fromFile.Strict || f.Strict
+		fromFile.Lenient = fromFile.Lenient || f.Lenient
+		fromFile.check = f.check
+		f = fromFile
+	}
+	if f.Out == "" {
+		return &exitError{code: exitUsage, err: errors.New("docs: --out is required")}
+	}
+	if f.HTML == "-" && f.Markdown == "-" {
+		return &exitError{code: exitUsage, err: errors.New(`docs: --html and --markdown are both "-": nothing to write`)}
+	}
+	m, err := loadModel(e, genEntry{Contract: f.Contract, Strict: f.Strict, Lenient: f.Lenient})
+	if err != nil {
+		return err
+	}
+	files, err := docs.Generate(m, docs.Options{Title: f.Title, HTML: f.HTML, Markdown: f.Markdown})
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if f.check {
+		stale, err := generator.Check(f.Out, files)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		for _, s := range stale {
+			fmt.Fprint(e.stdout, s.Diff)
+		}
+		if len(stale) > 0 {
+			return &exitError{code: exitFindings, err: errors.New("docs: documentation is stale; run toolkit docs")}
+		}
+		return nil
+	}
+	if err := generator.Write(f.Out, files); err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("docs: writing %s: %w", f.Out, err)}
+	}
+	for _, file := range files {
+		fmt.Fprintf(e.stderr, "wrote %s\n", file.Name)
+	}
+	return nil
+}
+
+// splitDocsTarget removes "docs" from a toolkit gen target list and says
+// whether it was there, so gen can hand the rest to the Go generator.
+func splitDocsTarget(targets []string) (rest []string, docsWanted bool) {
+	for _, t := range targets {
+		if t == (docs.Target{}).Name() {
+			docsWanted = true
+			continue
+		}
+		rest = append(rest, t)
+	}
+	return rest, docsWanted
+}
+
+// docsConfig reads the docs: section of toolkit.yaml; paths in it are
+// relative to the file.
+func docsConfig(path string) (docsFlags, error) {
+	var f docsFlags
+	explicit := path != ""
+	if !explicit {
+		path = configFile
+	}
+	c, err := loadConfig(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return f, errors.New("docs: no --contract given and no toolkit.yaml in the working folder")
+		}
+		return f, err
+	}
+	if c.Docs.Kind == 0 {
+		return f, fmt.Errorf("docs: no --contract given and %s has no docs: section", path)
+	}
+	if c.Docs.Kind == yaml.MappingNode {
+		known := map[string]bool{"contract": true, "out": true, "title": true, "html": true, "markdown": true, "strict": true, "lenient": true}
+		for i := 0; i+1 < len(c.Docs.Content); i += 2 {
+			if k := c.Docs.Content[i]; !known[k.Value] {
+				return f, fmt.Errorf("%s:%d:%d: docs: unknown key %q (want contract, out, title, html, markdown, strict, lenient)", path, k.Line, k.Column, k.Value)
+			}
+		}
+	}
+	if err := c.Docs.Decode(&f); err != nil {
+		return f, fmt.Errorf("%s: docs: %w", path, err)
+	}
+	if f.Contract == "" {
+		return f, fmt.Errorf("%s: docs: contract is required", path)
+	}
+	f.Contract = resolve(c.dir, f.Contract)
+	if f.Out != "" {
+		f.Out = resolve(c.dir, f.Out)
+	}
+	return f, nil
+}
