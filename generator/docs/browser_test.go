@@ -353,8 +353,11 @@ func TestBrowserXSS(t *testing.T) {
 	if eval[bool](t, tb, `window.__pwned !== undefined`) {
 		t.Error("a payload ran: window.__pwned is set")
 	}
-	if n := eval[int](t, tb, `document.querySelectorAll("script").length`); n != 1 {
-		t.Errorf("the page has %d <script> elements, want only its own", n)
+	if n := eval[int](t, tb, `document.querySelectorAll("script").length`); n != 2 {
+		t.Errorf("the page has %d <script> elements, want only its own two (code and schema data)", n)
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll("script:not([type]), script[type]:not([type='application/json'])").length`); n != 1 {
+		t.Errorf("the page has %d executable <script> elements, want only its own", n)
 	}
 	if n := eval[int](t, tb, `Array.from(document.querySelectorAll("*")).filter(e => Array.from(e.attributes).some(a => a.name.startsWith("on"))).length`); n != 0 {
 		t.Errorf("%d elements carry on* event handler attributes", n)

@@ -73,19 +73,23 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 	}
 	v := buildView(m, opts)
 	var files []generator.File
-	if htmlName != "-" {
-		var b bytes.Buffer
-		if err := t.page.ExecuteTemplate(&b, "page", pageData{view: v, Assets: t.assets}); err != nil {
-			return nil, fmt.Errorf("docs: rendering %s: %w", htmlName, err)
-		}
-		files = append(files, generator.File{Name: htmlName, Data: b.Bytes()})
-	}
 	if mdName != "-" {
 		var b bytes.Buffer
 		if err := t.md.ExecuteTemplate(&b, "markdown", v); err != nil {
 			return nil, fmt.Errorf("docs: rendering %s: %w", mdName, err)
 		}
 		files = append(files, generator.File{Name: mdName, Data: tidyMarkdown(b.Bytes())})
+	}
+	if htmlName != "-" {
+		if err := v.lazyTrees(); err != nil {
+			return nil, fmt.Errorf("docs: %w", err)
+		}
+		var b bytes.Buffer
+		if err := t.page.ExecuteTemplate(&b, "page", pageData{view: v, Assets: t.assets}); err != nil {
+			return nil, fmt.Errorf("docs: rendering %s: %w", htmlName, err)
+		}
+		// The page comes first in the file list.
+		files = append([]generator.File{{Name: htmlName, Data: b.Bytes()}}, files...)
 	}
 	return files, nil
 }

@@ -46,10 +46,10 @@ type node struct {
 
 	Description string
 
-	// Kids are the expanded children; KidsNote says what they are.
 	Kids          []*node
-	KidsNote      string
 	Discriminator string
+	// Lazy, when set, names the JSON entry the page draws Kids from.
+	Lazy string
 }
 
 // schemaRef names a shared type and where it is drawn.

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	htmltemplate "html/template"
 	"strings"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -25,6 +26,8 @@ type view struct {
 	ServerURL string
 	// Slugs maps anchors to the Markdown's GitHub heading anchors.
 	Slugs map[string]string
+	// Data is the JSON the page's script draws schema trees from.
+	Data htmltemplate.JS
 }
 
 // group is a tag: its operations in the sidebar (every operation that
@@ -211,6 +214,43 @@ func buildView(m *contract.Model, opts Options) *view {
 	}
 	v.Slugs = markdownSlugs(v)
 	return v
+}
+
+// lazyTrees moves the page's deep schema trees into JSON (see data.go).
+// The Markdown, written from the same view, still sees every node.
+func (v *view) lazyTrees() error {
+	d := &lazyData{schemas: map[string]*jnode{}}
+	for _, s := range v.Schemas {
+		d.schemas[s.Anchor] = toJSON(s.Tree, false)
+	}
+	seen := map[*opView]bool{}
+	for _, g := range v.Groups {
+		for _, o := range g.Home {
+			if seen[o] {
+				continue
+			}
+			seen[o] = true
+			for _, p := range o.Params {
+				d.deferKids(p.Tree)
+			}
+			if o.Body != nil {
+				for _, c := range o.Body.Contents {
+					d.deferKids(c.Tree)
+				}
+			}
+			for _, r := range o.Responses {
+				for _, h := range r.Headers {
+					d.deferKids(h.Tree)
+				}
+				for _, c := range r.Contents {
+					d.deferKids(c.Tree)
+				}
+			}
+		}
+	}
+	data, err := d.encode()
+	v.Data = data
+	return err
 }
 
 // buildOp computes the view of one operation.

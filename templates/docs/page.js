@@ -38,36 +38,131 @@
     if (e.key === "/" && document.activeElement !== search) { e.preventDefault(); search.focus(); }
   });
 
-  // Shared schemas are drawn once, in the Schemas section; a reference to
-  // one is expanded in place by copying that drawing when opened.
-  function fill(d) {
+  // Schema trees below the first level, and the Schemas section, come
+  // from the JSON block #schema-data and are drawn when needed. Strings are
+  // set with textContent; "d" is a description, already sanitised HTML.
+  var data = null;
+  function store() {
+    if (!data) data = JSON.parse(document.getElementById("schema-data").textContent);
+    return data;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function space(into) { into.appendChild(document.createTextNode(" ")); }
+  function typeline(n, into) {
+    var ty = el("span", "ty");
+    if (n.r) {
+      if (n.t) ty.appendChild(document.createTextNode(n.t));
+      var a = el("a", null, n.rn);
+      a.setAttribute("href", "#" + n.r);
+      ty.appendChild(a);
+    } else {
+      ty.textContent = n.t || "any";
+    }
+    if (n.f) { space(ty); ty.appendChild(el("span", "fmt", "(" + n.f + ")")); }
+    into.appendChild(ty);
+    (n.g || []).forEach(function (f) { space(into); into.appendChild(el("span", f === "deprecated" ? "badge dep" : "flag", f)); });
+  }
+  function facts(n, into) {
+    (n.x || []).forEach(function (f) { space(into); into.appendChild(el("span", "fact", f)); });
+    if (n.e) {
+      space(into);
+      var s = el("span", "enum", "one of ");
+      n.e.forEach(function (v, i) { if (i) s.appendChild(document.createTextNode(", ")); s.appendChild(el("code", null, v)); });
+      into.appendChild(s);
+    }
+    if (n.s) {
+      space(into);
+      var d = el("span", "fact", "discriminator ");
+      d.appendChild(el("code", null, n.s));
+      into.appendChild(d);
+    }
+  }
+  function line(n, into) {
+    var pn = el("span", "pn");
+    if (n.n) pn.textContent = n.n; else pn.appendChild(el("i", null, n.l || ""));
+    into.appendChild(pn);
+    space(into);
+    typeline(n, into);
+    if (n.q) { space(into); into.appendChild(el("span", "req", "required")); }
+    facts(n, into);
+    if (n.d) { var d = el("div", "d md"); d.innerHTML = n.d; into.appendChild(d); }
+  }
+  var pending = new WeakMap(); // <details> → children to draw when opened
+  function tree(kids) {
+    var ul = el("ul", "tree");
+    kids.forEach(function (n) {
+      var li = el("li");
+      if (n.k || n.r) {
+        var d = el("details"), s = el("summary");
+        line(n, s);
+        d.appendChild(s);
+        if (n.k) pending.set(d, n.k);
+        else { d.className = "ref"; d.setAttribute("data-ref", n.r); }
+        li.appendChild(d);
+      } else {
+        var leaf = el("div", "leaf");
+        line(n, leaf);
+        li.appendChild(leaf);
+      }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+  // root draws a schema: its type line, then its first level of children.
+  function root(n, withDesc) {
+    var box = el("div", "schema-root");
+    if (withDesc && n.d) { var d = el("div", "md"); d.innerHTML = n.d; box.appendChild(d); }
+    var rl = el("div", "rl");
+    typeline(n, rl);
+    facts(n, rl);
+    box.appendChild(rl);
+    if (n.k) box.appendChild(tree(n.k));
+    return box;
+  }
+  function opened(d) {
     if (d.getAttribute("data-filled")) return;
+    var kids = pending.get(d), id = d.getAttribute("data-tree"), ref = d.getAttribute("data-ref");
+    if (kids) d.appendChild(tree(kids));
+    else if (id && store().t[id]) d.appendChild(tree(store().t[id]));
+    else if (ref && store().s[ref]) {
+      var copy = root(store().s[ref], true);
+      copy.className += " schema-copy";
+      d.appendChild(copy);
+    } else return;
     d.setAttribute("data-filled", "1");
-    var src = document.getElementById(d.getAttribute("data-ref"));
-    var body = src && src.querySelector(".schema-body");
-    if (!body) return;
-    var copy = body.cloneNode(true);
-    copy.removeAttribute("id");
-    Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
-    copy.className = "schema-copy";
-    d.appendChild(copy);
   }
   document.addEventListener("toggle", function (e) {
-    var d = e.target;
-    if (d.open && d.classList && d.classList.contains("ref")) fill(d);
+    if (e.target.tagName === "DETAILS" && e.target.open) opened(e.target);
   }, true);
+  function drawSchema(body) {
+    if (body.firstChild) return;
+    var n = store().s[body.getAttribute("data-schema")];
+    if (n) body.appendChild(root(n, false));
+  }
 
-  // Request and response schemas that are shared open themselves as they
-  // come into view, so an operation reads like it was drawn in full.
+  // Schemas draw themselves as they come into view, and shared request
+  // and response schemas open themselves, so an operation reads as if it
+  // were drawn in full.
+  var bodies = document.querySelectorAll(".schema-body[data-schema]");
+  var roots = document.querySelectorAll("main article.op details.ref.root");
   if ("IntersectionObserver" in window) {
     var io = new IntersectionObserver(function (entries) {
       entries.forEach(function (en) {
-        if (en.isIntersecting) { io.unobserve(en.target); en.target.open = true; }
+        if (!en.isIntersecting) return;
+        io.unobserve(en.target);
+        if (en.target.tagName === "DETAILS") en.target.open = true;
+        else drawSchema(en.target);
       });
-    }, { rootMargin: "200px" });
-    Array.prototype.forEach.call(document.querySelectorAll("details.ref.root"), function (d) {
-      if (!d.closest(".schema")) io.observe(d);
-    });
+    }, { rootMargin: "400px" });
+    Array.prototype.forEach.call(bodies, function (b) { io.observe(b); });
+    Array.prototype.forEach.call(roots, function (d) { io.observe(d); });
+  } else {
+    Array.prototype.forEach.call(bodies, drawSchema);
   }
 
   // Deep links: open the <details> holding the target, scroll to it and
@@ -76,12 +171,14 @@
   function follow() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
-    var el = document.getElementById(id);
-    if (!el) return;
-    for (var p = el.parentElement; p; p = p.parentElement) {
+    var target = document.getElementById(id);
+    if (!target) return;
+    for (var p = target.parentElement; p; p = p.parentElement) {
       if (p.tagName === "DETAILS") p.open = true;
     }
-    el.scrollIntoView();
+    var body = target.querySelector(".schema-body[data-schema]");
+    if (body) drawSchema(body);
+    target.scrollIntoView();
     if (current) current.classList.remove("current");
     current = document.querySelector('#sidebar a[href="#' + CSS.escape(id) + '"]');
     if (current) {

@@ -1,0 +1,148 @@
+package docs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	htmltemplate "html/template"
+	"sort"
+)
+
+// A large contract's schema trees would make a page of hundreds of
+// thousands of elements that takes many seconds to parse. So the page's
+// HTML holds each operation's schemas one level deep, and everything
+// below, as well as the Schemas section, travels as compact JSON in a
+// non-executed <script type="application/json"> block that the page's
+// script turns into elements only when a reader opens or scrolls to them.
+// Descriptions in the JSON are already sanitised HTML (see commonmark.go)
+// and every other string is set with textContent.
+
+// jnode is a node in the page's JSON: short keys, empty fields left out.
+type jnode struct {
+	Name     string   `json:"n,omitempty"`
+	Label    string   `json:"l,omitempty"`
+	Type     string   `json:"t,omitempty"`  // type text; with a ref, what precedes the name
+	Ref      string   `json:"r,omitempty"`  // anchor of a shared schema
+	RefName  string   `json:"rn,omitempty"` // its name
+	Format   string   `json:"f,omitempty"`
+	Required bool     `json:"q,omitempty"`
+	Flags    []string `json:"g,omitempty"`
+	Facts    []string `json:"x,omitempty"`
+	Enum     []string `json:"e,omitempty"`
+	Desc     string   `json:"d,omitempty"` // sanitised HTML
+	Disc     string   `json:"s,omitempty"`
+	Kids     []*jnode `json:"k,omitempty"`
+}
+
+// toJSON converts a node and its descendants.
+func toJSON(n *node, withDesc bool) *jnode {
+	j := &jnode{Name: n.Name, Label: n.Label, Type: n.Type, Format: n.Format, Required: n.Required, Facts: n.Facts, Enum: n.Enum, Disc: n.Discriminator}
+	if n.Ref != nil {
+		j.Ref, j.RefName, j.Type = n.Ref.Anchor, n.Ref.Name, n.RefPrefix
+	}
+	for _, f := range nodeFlags(n) {
+		j.Flags = append(j.Flags, f)
+	}
+	if withDesc {
+		j.Desc = string(renderHTML(n.Description))
+	}
+	for _, k := range n.Kids {
+		j.Kids = append(j.Kids, toJSON(k, true))
+	}
+	return j
+}
+
+// nodeFlags are the words shown after a node's type.
+func nodeFlags(n *node) []string {
+	var out []string
+	for _, f := range []struct {
+		on   bool
+		text string
+	}{{n.Nullable, "nullable"}, {n.ReadOnly, "read-only"}, {n.WriteOnly, "write-only"}, {n.Deprecated, "deprecated"}, {n.Cut, "recursive"}} {
+		if f.on {
+			out = append(out, f.text)
+		}
+	}
+	return out
+}
+
+// pageData collects the JSON the page carries: the Schemas section's
+// trees by anchor, and the lazily drawn subtrees of operations by id.
+type lazyData struct {
+	schemas map[string]*jnode
+	trees   []lazyTree
+}
+
+type lazyTree struct {
+	id   string
+	kids []*jnode
+}
+
+// defer1 marks every node below the first level of an operation's tree as
+// drawn from JSON: a node with children keeps its line in the HTML and
+// gets a Lazy id for them.
+func (d *lazyData) deferKids(root *node) {
+	if root == nil {
+		return
+	}
+	for _, k := range root.Kids {
+		if len(k.Kids) == 0 {
+			continue
+		}
+		k.Lazy = fmt.Sprintf("t%d", len(d.trees)+1)
+		var kids []*jnode
+		for _, kk := range k.Kids {
+			kids = append(kids, toJSON(kk, true))
+		}
+		d.trees = append(d.trees, lazyTree{id: k.Lazy, kids: kids})
+	}
+}
+
+// encode writes the data as one JSON object, one entry a line (so golden
+// files diff well). encoding/json escapes <, > and & as \u003c …, so the
+// text can never close the <script> element that holds it.
+func (d *lazyData) encode() (htmltemplate.JS, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"s":{`)
+	anchors := make([]string, 0, len(d.schemas))
+	for a := range d.schemas {
+		anchors = append(anchors, a)
+	}
+	sort.Strings(anchors)
+	for i, a := range anchors {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		if err := writeEntry(&b, a, d.schemas[a]); err != nil {
+			return "", err
+		}
+	}
+	b.WriteString("},\n\"t\":{")
+	for i, t := range d.trees {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		if err := writeEntry(&b, t.id, t.kids); err != nil {
+			return "", err
+		}
+	}
+	b.WriteString("}}\n")
+	return htmltemplate.JS(b.String()), nil
+}
+
+func writeEntry(b *bytes.Buffer, key string, v any) error {
+	k, err := json.Marshal(key)
+	if err != nil {
+		return err
+	}
+	val, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b.Write(k)
+	b.WriteByte(':')
+	b.Write(val)
+	return nil
+}
