@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -516,6 +517,20 @@ func wrapped(s *openapi3.Schema) *openapi3.SchemaRef {
 	if len(s.AllOf) == 1 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
 		return s.AllOf[0]
 	}
+	if len(s.AllOf) > 1 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
+		// allOf: [{$ref: X}, {description: …}] only documents X.
+		var inner *openapi3.SchemaRef
+		for _, m := range s.AllOf {
+			if m == nil || m.Value == nil || annotationOnly(m.Value) {
+				continue
+			}
+			if inner != nil {
+				return nil
+			}
+			inner = m
+		}
+		return inner
+	}
 	if len(s.AllOf) > 0 || len(s.OneOf) > 0 && len(s.AnyOf) > 0 {
 		return nil
 	}
@@ -539,6 +554,18 @@ func wrapped(s *openapi3.Schema) *openapi3.SchemaRef {
 	return nil
 }
 
+// annotationOnly reports a schema that only documents (title,
+// description, examples, deprecated, nullable …) and constrains nothing.
+func annotationOnly(s *openapi3.Schema) bool {
+	bare := openapi3.Schema{
+		Extensions: s.Extensions, Origin: s.Origin, Title: s.Title, Description: s.Description,
+		Example: s.Example, Examples: s.Examples, Deprecated: s.Deprecated,
+		Nullable: s.Nullable, ReadOnly: s.ReadOnly, WriteOnly: s.WriteOnly,
+		ExternalDocs: s.ExternalDocs, Default: s.Default,
+	}
+	return s.IsEmpty() || reflect.DeepEqual(*s, bare)
+}
+
 // isNullSchema reports a schema that admits only null.
 func isNullSchema(r *openapi3.SchemaRef) bool {
 	return r != nil && r.Value != nil && r.Value.Type != nil && r.Value.Type.Is("null")
@@ -556,6 +583,11 @@ func isNullable(s *openapi3.Schema) bool {
 	}
 	for _, m := range append(append([]*openapi3.SchemaRef(nil), s.OneOf...), s.AnyOf...) {
 		if isNullSchema(m) {
+			return true
+		}
+	}
+	for _, m := range s.AllOf {
+		if m != nil && m.Value != nil && m.Value.Nullable && annotationOnly(m.Value) {
 			return true
 		}
 	}
