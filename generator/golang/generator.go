@@ -32,12 +32,19 @@ type gen struct {
 	cyclic     map[*contract.Type]bool        // named non-struct types that refer to themselves
 	fieldCache map[*contract.Type][]fieldInfo // struct fields, named once
 	extras     map[*contract.Type]*typeExtras // enum constants, union constructors
+	enumAlias  map[*contract.Type]*contract.Type // inline enum → the identical one it aliases
+	canonical  bool                               // typeExpr names canonical types (see canonicalName)
 	ops        []*opInfo                      // operations with their Go names
 	secOpts    map[string]string              // client option per security scheme
 
 	// patterns used by the file being emitted: pattern → variable name.
 	patterns     map[string]string
 	patternOrder []string
+
+	// shared check functions of the file being emitted: rendered code →
+	// function name (see checkFunc).
+	checks     map[string]string
+	checkOrder []checkDecl
 }
 
 // scope hands out identifiers unique within one Go namespace.
@@ -67,6 +74,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		cyclic:     map[*contract.Type]bool{},
 		fieldCache: map[*contract.Type][]fieldInfo{},
 		patterns:   map[string]string{},
+		enumAlias:  map[*contract.Type]*contract.Type{},
 	}
 	for _, n := range typesRuntimeNames {
 		g.pkg.unique(n)
@@ -75,6 +83,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		g.pkg.unique(n)
 	}
 	g.nameTypes()
+	g.dedupeEnums()
 	g.nameOperations()
 	return g
 }

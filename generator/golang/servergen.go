@@ -29,10 +29,12 @@ var (
 func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
 	g.emitServerRuntime(f)
+	g.emitParamRuntime(f)
 	for _, oi := range g.ops {
 		g.emitDecodeRequest(f, oi)
 		g.emitWriteResponse(f, oi)
 	}
+	g.flushChecks(f)
 	g.flushPatterns(f)
 	return nil
 }
@@ -416,25 +418,123 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 }
 
 // emitDecodeRequest writes the function that reads one operation's
-// parameters and body from a request and validates them.
+// parameters and body from a request and validates them: one runtime
+// helper call per parameter and body where the helpers cover it, spelled
+// out statements for the rest (label and matrix paths, objects, JSON in a
+// parameter, form bodies).
 func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
 	body := []jen.Code{jen.Var().Id("req").Id(oi.reqType)}
-	needQuery := false
+	needQuery, needParams := false, false
 	for _, pi := range oi.params {
-		if pi.p.In == contract.InQuery {
+		if g.paramHelper(pi) != nil {
+			needParams = true
+		} else if pi.p.In == contract.InQuery {
 			needQuery = true
 		}
 	}
 	if needQuery {
 		body = append(body, jen.Id("q").Op(":=").Id("r").Dot("URL").Dot("Query").Call())
 	}
+	if needParams {
+		fields := jen.Dict{jen.Id("r"): jen.Id("r"), jen.Id("pv"): jen.Id("pv")}
+		if needQuery {
+			fields[jen.Id("q")] = jen.Id("q")
+		}
+		body = append(body, jen.Id("p").Op(":=").Op("&").Id("params").Values(fields))
+	}
 	for _, pi := range oi.params {
+		if call := g.paramHelper(pi); call != nil {
+			body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+			continue
+		}
 		body = append(body, jen.Block(g.decodeParam(oi, pi)...))
 	}
-	body = append(body, g.decodeBody(oi)...)
+	if call := g.bodyHelper(oi); call != nil {
+		body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+	} else {
+		body = append(body, g.decodeBody(oi)...)
+	}
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("decode"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Params(jen.Id(oi.reqType), jen.Op("*").Id("RequestError")).Block(body...)
 	f.Line()
+}
+
+// paramHelper is the call of the runtime helper (param, optParam,
+// arrayParam) that decodes and checks parameter pi, nil when no helper
+// covers it.
+func (g *gen) paramHelper(pi paramInfo) *jen.Statement {
+	p := pi.p
+	if p.In == contract.InPath && (p.Style == "label" || p.Style == "matrix") {
+		return nil
+	}
+	field := jen.Op("&").Id("req").Dot(pi.goName)
+	args := []jen.Code{jen.Id("p"), jen.Lit(string(p.In)), jen.Lit(p.Name)}
+	switch pi.enc {
+	case encScalar:
+		parse := g.parseFunc(p.Type)
+		check := g.checkFunc(p.Type, func() *jen.Statement { return g.typeExpr(p.Type) })
+		if pi.shape == shapePointer {
+			return jen.Id("optParam").Call(append(args, parse, check, field)...)
+		}
+		return jen.Id("param").Call(append(args, jen.Lit(p.Required), parse, check, field)...)
+	case encArray:
+		if g.defined(p.Type) {
+			return nil
+		}
+		sep := ""
+		if !(p.In == contract.InQuery && p.Explode) {
+			sep = map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[p.Style]
+			if sep == "" {
+				sep = ","
+			}
+		}
+		parse := g.parseFunc(p.Type.Elem)
+		check := g.checkFunc(p.Type, func() *jen.Statement { return jen.Index().Add(g.typeExpr(p.Type.Elem)) })
+		return jen.Id("arrayParam").Call(append(args, jen.Lit(p.Required), jen.Lit(sep), parse, check, field)...)
+	}
+	return nil
+}
+
+// parseFunc is the runtime function reading one text value of the scalar
+// type t: parseString[T], parseInt[T] … instantiated with t's Go type.
+func (g *gen) parseFunc(t *contract.Type) jen.Code {
+	kind, format := t.Kind, t.Format
+	if kind == contract.KindEnum {
+		kind, format = t.Base, ""
+	}
+	switch kind {
+	case contract.KindBool:
+		return jen.Id("parseBool").Types(g.typeExpr(t))
+	case contract.KindInt:
+		return jen.Id("parseInt").Types(g.typeExpr(t))
+	case contract.KindNumber:
+		return jen.Id("parseNumber").Types(g.typeExpr(t))
+	case contract.KindString:
+		switch format {
+		case "date-time":
+			return jen.Id("parseTime")
+		case "byte":
+			return jen.Id("parseBytes")
+		}
+	}
+	return jen.Id("parseString").Types(g.typeExpr(t))
+}
+
+// bodyHelper is the call of jsonBody or optJSONBody reading a body that
+// only JSON media types carry, nil for other bodies.
+func (g *gen) bodyHelper(oi *opInfo) *jen.Statement {
+	b := oi.body
+	if b.mode != bodyTyped || b.form || len(b.json) == 0 {
+		return nil
+	}
+	args := []jen.Code{jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"), g.checkFunc(b.typ, func() *jen.Statement { return g.typeExpr(b.typ) })}
+	for _, m := range b.json {
+		args = append(args, jen.Lit(m))
+	}
+	if b.required {
+		return jen.Id("jsonBody").Call(args...)
+	}
+	return jen.Id("optJSONBody").Call(args...)
 }
 
 // decodeParam emits the statements that read one parameter into
@@ -770,11 +870,7 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		status := jen.Lit(ri.r.Code)
 		if ri.r.Code == 0 {
-			stmts = append(stmts,
-				jen.Id("status").Op(":=").Id("v").Dot("StatusCode"),
-				jen.If(jen.Id("status").Op("==").Lit(0)).Block(jen.Id("status").Op("=").Lit(defaultStatus(ri.r))),
-			)
-			status = jen.Id("status")
+			status = jen.Id("statusOr").Call(jen.Id("v").Dot("StatusCode"), jen.Lit(defaultStatus(ri.r)))
 		}
 		for _, hi := range ri.headers {
 			val := jen.Id("v").Dot(hi.goName)
@@ -799,13 +895,7 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		case bodyTyped:
 			stmts = append(stmts, jen.Id("s").Dot("writeJSON").Call(jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Id("v").Dot("Body")))
 		case bodyRaw:
-			stmts = append(stmts,
-				jen.Id("ct").Op(":=").Id("v").Dot("ContentType"),
-				jen.If(jen.Id("ct").Op("==").Lit("")).Block(jen.Id("ct").Op("=").Lit(ri.media)),
-				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("ct")),
-				jen.Id("w").Dot("WriteHeader").Call(status),
-				jen.Id("w").Dot("Write").Call(jen.Id("v").Dot("Body")),
-			)
+			stmts = append(stmts, jen.Id("writeRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))
 		default:
 			stmts = append(stmts, jen.Id("w").Dot("WriteHeader").Call(status))
 		}

@@ -143,6 +143,11 @@ func (g *gen) typeName(t *contract.Type) string { return g.typeNames[t] }
 // typeExpr is the Go type of a value of t where t is required and not
 // nullable.
 func (g *gen) typeExpr(t *contract.Type) *jen.Statement {
+	if g.canonical {
+		if n := g.canonicalName(t); n != "" {
+			return jen.Id(n)
+		}
+	}
 	if n := g.typeNames[t]; n != "" {
 		return jen.Id(n)
 	}
@@ -264,6 +269,8 @@ func (g *gen) emitTypes(f *jen.File) error {
 		switch {
 		case t.Kind == contract.KindObject:
 			g.emitStruct(f, t)
+		case t.Kind == contract.KindEnum && g.enumAlias[t] != nil:
+			g.emitEnumAlias(f, t)
 		case t.Kind == contract.KindEnum:
 			g.emitEnum(f, t)
 		case t.Kind == contract.KindUnion:
@@ -780,6 +787,28 @@ func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 		})),
 	)
 	f.Line()
+}
+
+// emitEnumAlias writes an inline enum identical to an earlier one as an
+// alias of it, with constants of its own name.
+func (g *gen) emitEnumAlias(f *jen.File, t *contract.Type) {
+	name, canon := g.typeNames[t], g.typeNames[g.enumAlias[t]]
+	doc := typeDoc(t)
+	if doc != "" {
+		doc += "\n\n"
+	}
+	comment(f, name, doc+name+" has the same members as "+canon+", so it is that type.")
+	f.Type().Id(name).Op("=").Id(canon)
+	f.Line()
+	var consts []jen.Code
+	for i, v := range enumMembers(t) {
+		consts = append(consts, jen.Id(g.extras[t].enumConsts[i]).Id(name).Op("=").Add(enumLit(t.Base, v)))
+	}
+	if len(consts) > 0 {
+		f.Comment("Members of " + name + ".")
+		f.Const().Defs(consts...)
+		f.Line()
+	}
 }
 
 // enumMembers are the enum values that become constants: those that fit
