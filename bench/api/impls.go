@@ -18,6 +18,9 @@ import (
 const (
 	Toolkit     = "toolkit"
 	OapiCodegen = "oapi-codegen"
+	// OapiValidated is oapi-codegen's server behind kin-openapi's request
+	// validator, the setup its documentation gives for checking requests.
+	OapiValidated = "oapi-codegen+kin"
 	Ogen        = "ogen"
 	Handwritten = "handwritten"
 )
@@ -32,7 +35,8 @@ type Server struct {
 	Validates bool
 }
 
-// Servers lists the servers the benchmarks compare, toolkit first.
+// Servers lists the servers the benchmarks compare, toolkit first and the
+// hand-written baseline last.
 func Servers() []Server {
 	return []Server{
 		{Name: Toolkit, Validates: true, New: func() (http.Handler, error) {
@@ -41,6 +45,7 @@ func Servers() []Server {
 		{Name: OapiCodegen, New: func() (http.Handler, error) {
 			return oapiapi.Handler(oapiapi.NewStrictHandler(newOapiService(), nil)), nil
 		}},
+		{Name: OapiValidated, Validates: true, New: newOapiValidated},
 		{Name: Ogen, Validates: true, New: func() (http.Handler, error) {
 			return ogenapi.NewServer(newOgenService())
 		}},
