@@ -8,7 +8,7 @@ import (
 
 // anchors hands out HTML ids: stable (the same contract gives the same ids,
 // so a bookmarked #operation-listPets keeps working after regeneration),
-// safe (ASCII letters, digits, '-', '_' and '.' only, so an id needs no
+// safe (ASCII letters, digits, '-' and '_' only, so an id needs no
 // escaping in a URL, an attribute or a CSS selector) and unique.
 type anchors struct{ used map[string]bool }
 
@@ -26,7 +26,7 @@ func (a *anchors) id(prefix, name string) string {
 	return cand
 }
 
-// sanitize keeps ASCII letters, digits, '_' and '.', and turns every run of
+// sanitize keeps ASCII letters, digits and '_', and turns every run of
 // anything else into one '-'.
 func sanitize(s string) string {
 	var b strings.Builder
@@ -34,7 +34,7 @@ func sanitize(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_', c == '.':
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
 			b.WriteByte(c)
 			dash = false
 		default:

@@ -201,9 +201,9 @@ func (tb *tab) clean(t *testing.T) {
 
 // writePage generates the docs of a contract into a temporary folder and
 // returns the page's file:// URL.
-func writePage(t *testing.T, contractPath string) (pageURL string, files []generator.File) {
+func writePage(t *testing.T, contractPath string, opts Options) (pageURL string, files []generator.File) {
 	t.Helper()
-	files, err := Generate(load(t, contractPath), Options{})
+	files, err := Generate(load(t, contractPath), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,9 +231,25 @@ func artifacts(t *testing.T) string {
 // every operation drawn and listed, search filtering, schema expansion,
 // screenshots in light and dark.
 func TestBrowserPage(t *testing.T) {
+	for _, mode := range pageModes {
+		t.Run(mode.name, func(t *testing.T) { testBrowserPage(t, mode.name, mode.opts) })
+	}
+}
+
+// pageModes are the two ways a page draws operations: in full, and (for
+// large contracts) on demand from JSON.
+var pageModes = []struct {
+	name string
+	opts Options
+}{
+	{"inline", Options{LazyAbove: -1}},
+	{"lazy", Options{LazyAbove: 1}},
+}
+
+func testBrowserPage(t *testing.T, mode string, opts Options) {
 	const contractPath = "../../testdata/contracts/kitchensink/openapi.yaml"
 	m := load(t, contractPath)
-	page, _ := writePage(t, contractPath)
+	page, _ := writePage(t, contractPath, opts)
 	tb := openTab(t)
 	tb.do(t, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#main article.op")))
 	ids := eval[[]string](t, tb, `Array.from(document.querySelectorAll("main article.op")).map(a => a.id)`)
@@ -278,6 +294,7 @@ func TestBrowserPage(t *testing.T) {
 	}
 
 	// A reference to a shared schema expands in place when opened.
+	tb.do(t, chromedp.Navigate(page+"#operation-createItem"), chromedp.WaitVisible(chromedp.ID("operation-createItem")))
 	eval[bool](t, tb, `(() => { const d = document.querySelector("main article.op td details.ref, main article.op .content details.ref"); d.open = true; return true; })()`)
 	if err := poll(tb, `document.querySelector("main article.op details.ref[open] .schema-copy") !== null`); err != nil {
 		t.Errorf("opening a schema reference did not draw the schema: %v", err)
@@ -297,7 +314,7 @@ func TestBrowserPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := filepath.Join(dir, "kitchensink-"+scheme+".png")
+		p := filepath.Join(dir, "kitchensink-"+mode+"-"+scheme+".png")
 		if err := os.WriteFile(p, png, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -309,9 +326,15 @@ func TestBrowserPage(t *testing.T) {
 // TestBrowserDeepLink opens the page at an operation's anchor, and again
 // after a reload: the operation must be in the viewport both times.
 func TestBrowserDeepLink(t *testing.T) {
+	for _, mode := range pageModes {
+		t.Run(mode.name, func(t *testing.T) { testBrowserDeepLink(t, mode.opts) })
+	}
+}
+
+func testBrowserDeepLink(t *testing.T, opts Options) {
 	const contractPath = "../../testdata/contracts/kitchensink/openapi.yaml"
 	m := load(t, contractPath)
-	page, _ := writePage(t, contractPath)
+	page, _ := writePage(t, contractPath, opts)
 	// The last operation is drawn furthest down the page.
 	target := "operation-" + sanitize(m.Operations[len(m.Operations)-1].ID)
 	tb := openTab(t)
@@ -337,15 +360,28 @@ func TestBrowserDeepLink(t *testing.T) {
 // TestBrowserXSS opens the page of a contract whose every string carries a
 // payload: nothing runs, nothing is fetched, the payloads show as text.
 func TestBrowserXSS(t *testing.T) {
-	page, _ := writePage(t, "testdata/xss/openapi.yaml")
+	for _, mode := range pageModes {
+		t.Run(mode.name, func(t *testing.T) { testBrowserXSS(t, mode.opts) })
+	}
+}
+
+func testBrowserXSS(t *testing.T, opts Options) {
+	page, _ := writePage(t, "testdata/xss/openapi.yaml", opts)
 	tb := openTab(t)
 	tb.do(t,
 		chromedp.Navigate(page),
 		chromedp.WaitVisible(chromedp.CSS("#main")),
 	)
-	// Open every <details> twice (the first round expands schema
+	// Draw every lazily drawn operation, then open every <details> twice
+	// (the first round expands schema
 	// references, the second opens what they drew), so a payload hidden in
 	// a collapsed tree gets its chance to run.
+	for _, a := range eval[[]string](t, tb, `Array.from(document.querySelectorAll("main article.op")).map(a => a.id)`) {
+		eval[bool](t, tb, fmt.Sprintf(`location.hash = %q, true`, "#"+a))
+		if err := poll(tb, fmt.Sprintf(`document.getElementById(%q).querySelector(".cols").firstChild !== null`, a)); err != nil {
+			t.Fatalf("operation %s not drawn: %v", a, err)
+		}
+	}
 	for range 2 {
 		eval[bool](t, tb, `document.querySelectorAll("details").forEach(d => d.open = true), true`)
 		tb.do(t, chromedp.Sleep(200*time.Millisecond))

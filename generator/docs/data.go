@@ -71,6 +71,12 @@ func nodeFlags(n *node) []string {
 type lazyData struct {
 	schemas map[string]*jnode
 	trees   []lazyTree
+	ops     []lazyOp
+}
+
+type lazyOp struct {
+	id   string
+	html string
 }
 
 type lazyTree struct {
@@ -99,8 +105,7 @@ func (d *lazyData) deferKids(root *node) {
 }
 
 // encode writes the data as one JSON object, one entry a line (so golden
-// files diff well). encoding/json escapes <, > and & as \u003c …, so the
-// text can never close the <script> element that holds it.
+// files diff well).
 func (d *lazyData) encode() (htmltemplate.JS, error) {
 	var b bytes.Buffer
 	b.WriteString(`{"s":{`)
@@ -128,21 +133,40 @@ func (d *lazyData) encode() (htmltemplate.JS, error) {
 			return "", err
 		}
 	}
+	b.WriteString("},\n\"o\":{")
+	for i, o := range d.ops {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		if err := writeEntry(&b, o.id, o.html); err != nil {
+			return "", err
+		}
+	}
 	b.WriteString("}}\n")
 	return htmltemplate.JS(b.String()), nil
 }
 
+// writeEntry writes "key":value. HTML is not escaped to \u003c (operation
+// bodies are HTML, and that would make them half as big again); instead
+// every "</" becomes "<\/" and every "<!--" "\u003c!--", which is all the
+// HTML tokenizer looks at inside a <script> element, so the text can
+// never close or escape the element that holds it.
 func writeEntry(b *bytes.Buffer, key string, v any) error {
-	k, err := json.Marshal(key)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(key); err != nil {
 		return err
 	}
-	val, err := json.Marshal(v)
-	if err != nil {
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	buf.WriteByte(':')
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	b.Write(k)
-	b.WriteByte(':')
-	b.Write(val)
+	buf.Truncate(buf.Len() - 1)
+	out := bytes.ReplaceAll(buf.Bytes(), []byte("</"), []byte(`<\/`))
+	out = bytes.ReplaceAll(out, []byte("<!--"), []byte(`\u003c!--`))
+	b.Write(out)
 	return nil
 }

@@ -36,7 +36,17 @@ type Options struct {
 	// "index.html" and "API.md". "-" leaves that output out.
 	HTML     string
 	Markdown string
+	// LazyAbove is the number of operations above which the page draws
+	// each operation's body only as it nears the viewport, so a contract
+	// of a thousand operations opens in seconds; 0 means
+	// DefaultLazyAbove, a negative number never.
+	LazyAbove int
 }
+
+// DefaultLazyAbove is the operation count above which bodies are drawn on
+// demand: below it a page parses in well under a second anyway, and a
+// fully drawn page lets the browser's find-in-page see everything.
+const DefaultLazyAbove = 150
 
 // Default output names.
 const (
@@ -81,7 +91,16 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		files = append(files, generator.File{Name: mdName, Data: tidyMarkdown(b.Bytes())})
 	}
 	if htmlName != "-" {
-		if err := v.lazyTrees(); err != nil {
+		lazyAbove := opts.LazyAbove
+		if lazyAbove == 0 {
+			lazyAbove = DefaultLazyAbove
+		}
+		body := func(o *opView) (string, error) {
+			var b strings.Builder
+			err := t.page.ExecuteTemplate(&b, "opbody", o)
+			return b.String(), err
+		}
+		if err := v.lazyTrees(lazyAbove > 0 && v.OpCount > lazyAbove, body); err != nil {
 			return nil, fmt.Errorf("docs: %w", err)
 		}
 		var b bytes.Buffer

@@ -43,6 +43,7 @@ func TestBrowserLarge(t *testing.T) {
 	start = time.Now()
 	tb.do(t, chromedp.Navigate("file://"+filepath.ToSlash(filepath.Join(dir, "index.html"))), chromedp.WaitVisible(chromedp.CSS("main article.op")))
 	t.Logf("navigate to first operation visible: %v", time.Since(start).Round(time.Millisecond))
+	t.Logf("browser timings (ms): %s", eval[string](t, tb, `(() => { const n = performance.getEntriesByType("navigation")[0]; const p = performance.getEntriesByName("first-contentful-paint")[0]; return JSON.stringify({firstContentfulPaint: p && Math.round(p.startTime), domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd)}); })()`))
 	n := eval[int](t, tb, `document.querySelectorAll("main article.op").length`)
 	nodes := eval[int](t, tb, `document.getElementsByTagName("*").length`)
 	t.Logf("%d operations drawn, %d DOM elements", n, nodes)

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"fmt"
 	htmltemplate "html/template"
 	"strings"
 
@@ -52,6 +53,9 @@ type opView struct {
 	Security     []securityView
 	SecurityNone bool
 	Curl         string
+	// LazyID, when set, names the JSON entry holding the operation's
+	// body HTML: on a large page it is drawn only near the viewport.
+	LazyID string
 	// Search is the lower-case text the sidebar filter matches.
 	Search string
 }
@@ -218,7 +222,7 @@ func buildView(m *contract.Model, opts Options) *view {
 
 // lazyTrees moves the page's deep schema trees into JSON (see data.go).
 // The Markdown, written from the same view, still sees every node.
-func (v *view) lazyTrees() error {
+func (v *view) lazyTrees(lazyOps bool, body func(*opView) (string, error)) error {
 	d := &lazyData{schemas: map[string]*jnode{}}
 	for _, s := range v.Schemas {
 		d.schemas[s.Anchor] = toJSON(s.Tree, false)
@@ -245,6 +249,14 @@ func (v *view) lazyTrees() error {
 				for _, c := range r.Contents {
 					d.deferKids(c.Tree)
 				}
+			}
+			if lazyOps {
+				html, err := body(o)
+				if err != nil {
+					return err
+				}
+				o.LazyID = fmt.Sprintf("o%d", len(d.ops)+1)
+				d.ops = append(d.ops, lazyOp{id: o.LazyID, html: html})
 			}
 		}
 	}

@@ -145,25 +145,40 @@
     if (n) body.appendChild(root(n, false));
   }
 
+  // On a large page an operation's body is drawn from the JSON only as it
+  // nears the viewport. The HTML was made (and escaped) by the generator.
+  function drawOp(c) {
+    if (c.firstChild) return;
+    var html = store().o[c.getAttribute("data-op")];
+    if (!html) return;
+    c.innerHTML = html;
+    watch(c.querySelectorAll("details.ref.root"));
+  }
+
   // Schemas draw themselves as they come into view, and shared request
   // and response schemas open themselves, so an operation reads as if it
   // were drawn in full.
-  var bodies = document.querySelectorAll(".schema-body[data-schema]");
-  var roots = document.querySelectorAll("main article.op details.ref.root");
-  if ("IntersectionObserver" in window) {
-    var io = new IntersectionObserver(function (entries) {
-      entries.forEach(function (en) {
-        if (!en.isIntersecting) return;
-        io.unobserve(en.target);
-        if (en.target.tagName === "DETAILS") en.target.open = true;
-        else drawSchema(en.target);
-      });
-    }, { rootMargin: "400px" });
-    Array.prototype.forEach.call(bodies, function (b) { io.observe(b); });
-    Array.prototype.forEach.call(roots, function (d) { io.observe(d); });
-  } else {
-    Array.prototype.forEach.call(bodies, drawSchema);
+  var io = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (en) {
+      if (!en.isIntersecting) return;
+      var t = en.target;
+      io.unobserve(t);
+      if (t.tagName === "DETAILS") t.open = true;
+      else if (t.hasAttribute("data-op")) drawOp(t);
+      else drawSchema(t);
+    });
+  }, { rootMargin: "600px" }) : null;
+  function watch(list) {
+    Array.prototype.forEach.call(list, function (n) {
+      if (io) io.observe(n);
+      else if (n.tagName === "DETAILS") n.open = true;
+      else if (n.hasAttribute("data-op")) drawOp(n);
+      else drawSchema(n);
+    });
   }
+  watch(document.querySelectorAll(".cols[data-op]"));
+  watch(document.querySelectorAll("main article.op details.ref.root"));
+  watch(document.querySelectorAll(".schema-body[data-schema]"));
 
   // Deep links: open the <details> holding the target, scroll to it and
   // mark the matching sidebar entry.
@@ -178,6 +193,8 @@
     }
     var body = target.querySelector(".schema-body[data-schema]");
     if (body) drawSchema(body);
+    var cols = target.querySelector(".cols[data-op]");
+    if (cols) drawOp(cols);
     target.scrollIntoView();
     if (current) current.classList.remove("current");
     current = document.querySelector('#sidebar a[href="#' + CSS.escape(id) + '"]');
