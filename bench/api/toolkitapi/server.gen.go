@@ -4,6 +4,7 @@ package toolkitapi
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -458,106 +460,246 @@ func decodeJSONBody(data []byte, v any) *RequestError {
 	return invalidValue("body", "", decodeError("", err))
 }
 
+// params reads the parameters of one request; the query is parsed on first use.
+type params struct {
+	r  *http.Request
+	pv map[string]string
+	q  url.Values
+}
+
+// values returns the values of parameter name in in (path, query, header or cookie)
+// and whether it was sent.
+func (p *params) values(in, name string) ([]string, bool) {
+	switch in {
+	case "path":
+		v, ok := p.pv[name]
+		return []string{v}, ok
+	case "query":
+		if p.q == nil {
+			p.q = p.r.URL.Query()
+		}
+		v, ok := p.q[name]
+		return v, ok
+	case "header":
+		v := p.r.Header.Values(name)
+		return v, len(v) > 0
+	}
+	c, err := p.r.Cookie(name)
+	if err != nil {
+		return nil, false
+	}
+	return []string{c.Value}, true
+}
+
+// param decodes a one-value parameter into *dst with parse and checks it;
+// an absent one leaves *dst alone, or is an error when required.
+func param[T any](p *params, in, name string, required bool, parse func(string) (T, error), check func(T) error, dst *T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		if required {
+			return badParam(in, name, "is required")
+		}
+		return nil
+	}
+	v, err := parse(vals[0])
+	if err != nil {
+		return badParam(in, name, err.Error())
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			return invalidValue(in, name, err)
+		}
+	}
+	*dst = v
+	return nil
+}
+
+// optParam is param for an optional parameter held by pointer, nil when absent.
+func optParam[T any](p *params, in, name string, parse func(string) (T, error), check func(T) error, dst **T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		return nil
+	}
+	v, err := parse(vals[0])
+	if err != nil {
+		return badParam(in, name, err.Error())
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			return invalidValue(in, name, err)
+		}
+	}
+	*dst = &v
+	return nil
+}
+
+// arrayParam decodes a list parameter item by item. Values are split at sep
+// (",", " " or "|"); an empty sep keeps them as sent (an exploded query parameter).
+func arrayParam[T any](p *params, in, name string, required bool, sep string, parse func(string) (T, error), check func([]T) error, dst *[]T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		if required {
+			return badParam(in, name, "is required")
+		}
+		return nil
+	}
+	if sep != "" {
+		vals = splitParam(strings.Join(vals, sep), sep)
+	}
+	var out []T
+	for _, s := range vals {
+		v, err := parse(s)
+		if err != nil {
+			return badParam(in, name, err.Error())
+		}
+		out = append(out, v)
+	}
+	if check != nil {
+		if err := check(out); err != nil {
+			return invalidValue(in, name, err)
+		}
+	}
+	*dst = out
+	return nil
+}
+
+// parseString, parseInt, parseNumber, parseBool, parseTime and parseBytes read one
+// parameter value; their errors are the message sent to the client.
+func parseString[T ~string](s string) (T, error) {
+	return T(s), nil
+}
+
+func parseInt[T ~int32 | ~int64](s string) (T, error) {
+	x, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || int64(T(x)) != x {
+		return 0, errors.New("must be an integer")
+	}
+	return T(x), nil
+}
+
+func parseNumber[T ~float32 | ~float64](s string) (T, error) {
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, errors.New("must be a number")
+	}
+	return T(x), nil
+}
+
+func parseBool[T ~bool](s string) (T, error) {
+	x, err := strconv.ParseBool(s)
+	if err != nil {
+		return false, errors.New("must be true or false")
+	}
+	return T(x), nil
+}
+
+func parseTime(s string) (time.Time, error) {
+	x, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return x, errors.New("must be an RFC 3339 date-time")
+	}
+	return x, nil
+}
+
+func parseBytes(s string) ([]byte, error) {
+	x, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return nil, errors.New("must be base64")
+	}
+	return x, nil
+}
+
+// readJSONBody reads a JSON body of one of the declared media types into dst. It
+// reports false when the request has no body (an error when required).
+func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required bool, media []string, dst any) (bool, *RequestError) {
+	ct := r.Header.Get("Content-Type")
+	if r.ContentLength == 0 && ct == "" {
+		if required {
+			return false, &RequestError{
+				Detail: "request body is required",
+				Status: http.StatusBadRequest,
+			}
+		}
+		return false, nil
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
+	if !mediaMatches(mt, media...) && mt != "application/json" {
+		return false, &RequestError{
+			Detail: "Content-Type must be one of: " + strings.Join(media, ", "),
+			Status: http.StatusUnsupportedMediaType,
+		}
+	}
+	data, rerr := s.readBody(w, r)
+	if rerr != nil {
+		return false, rerr
+	}
+	return true, decodeJSONBody(data, dst)
+}
+
+// jsonBody reads a required JSON body into *dst and checks it.
+func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, check func(T) error, media ...string) *RequestError {
+	if _, rerr := s.readJSONBody(w, r, true, media, dst); rerr != nil {
+		return rerr
+	}
+	if check != nil {
+		if err := check(*dst); err != nil {
+			return invalidValue("body", "", decodeError("", err))
+		}
+	}
+	return nil
+}
+
+// optJSONBody reads an optional JSON body: *dst stays nil when there is none.
+func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, check func(T) error, media ...string) *RequestError {
+	v := new(T)
+	ok, rerr := s.readJSONBody(w, r, false, media, v)
+	if !ok || rerr != nil {
+		return rerr
+	}
+	*dst = v
+	if check != nil {
+		if err := check(*v); err != nil {
+			return invalidValue("body", "", decodeError("", err))
+		}
+	}
+	return nil
+}
+
+// statusOr is status, or def when the handler left it 0.
+func statusOr(status, def int) int {
+	if status == 0 {
+		return def
+	}
+	return status
+}
+
+// writeRaw sends a body as it is, with contentType or else the declared media type.
+func writeRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
+	if contentType == "" {
+		contentType = media
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
 func (s *server) decodeListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListOrdersRequest, *RequestError) {
 	var req ListOrdersRequest
-	q := r.URL.Query()
-	{
-		raw, present := pv["storeId"]
-		vals := []string{raw}
-		if !present || len(vals) == 0 {
-			return req, badParam("path", "storeId", "is required")
-		}
-		req.StoreID = vals[0]
-		if err := func() error {
-			if utf8.RuneCountInString(req.StoreID) < 3 {
-				return &ValidationError{
-					Message: "must be at least 3 characters long",
-					Pointer: "",
-				}
-			}
-			if utf8.RuneCountInString(req.StoreID) > 32 {
-				return &ValidationError{
-					Message: "must be at most 32 characters long",
-					Pointer: "",
-				}
-			}
-			if !pattern02.MatchString(req.StoreID) {
-				return &ValidationError{
-					Message: "must match the pattern \"^[a-z][a-z0-9-]*$\"",
-					Pointer: "",
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("path", "storeId", err)
-		}
+	p := &params{
+		pv: pv,
+		r:  r,
 	}
-	{
-		vals, present := q["limit"]
-		if present && len(vals) > 0 {
-			if x, err := strconv.ParseInt(vals[0], 10, 32); err != nil {
-				return req, badParam("query", "limit", "must be an integer")
-			} else {
-				v := int32(x)
-				req.Limit = &v
-			}
-		}
-		if err := func() error {
-			if req.Limit != nil {
-				if float64(*req.Limit) < 1.0 {
-					return &ValidationError{
-						Message: "must be at least 1",
-						Pointer: "",
-					}
-				}
-				if float64(*req.Limit) > 100.0 {
-					return &ValidationError{
-						Message: "must be at most 100",
-						Pointer: "",
-					}
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("query", "limit", err)
-		}
+	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
+		return req, rerr
 	}
-	{
-		vals, present := q["status"]
-		if present && len(vals) > 0 {
-			v := OrderStatus(vals[0])
-			req.Status = &v
-		}
-		if err := func() error {
-			if req.Status != nil {
-				if err := req.Status.Validate(); err != nil {
-					return decodeError("", err)
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("query", "status", err)
-		}
+	if rerr := optParam(p, "query", "limit", parseInt[int32], check2, &req.Limit); rerr != nil {
+		return req, rerr
 	}
-	{
-		vals, present := q["cursor"]
-		if present && len(vals) > 0 {
-			v := vals[0]
-			req.Cursor = &v
-		}
-		if err := func() error {
-			if req.Cursor != nil {
-				if utf8.RuneCountInString(*req.Cursor) > 64 {
-					return &ValidationError{
-						Message: "must be at most 64 characters long",
-						Pointer: "",
-					}
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("query", "cursor", err)
-		}
+	if rerr := optParam(p, "query", "status", parseString[OrderStatus], OrderStatus.Validate, &req.Status); rerr != nil {
+		return req, rerr
+	}
+	if rerr := optParam(p, "query", "cursor", parseString[string], check3, &req.Cursor); rerr != nil {
+		return req, rerr
 	}
 	return req, nil
 }
@@ -567,11 +709,7 @@ func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp Li
 	case ListOrders200Response:
 		s.writeJSON(w, r, 200, "application/json", v.Body)
 	case ListOrdersDefaultResponse:
-		status := v.StatusCode
-		if status == 0 {
-			status = 500
-		}
-		s.writeJSON(w, r, status, "application/json", v.Body)
+		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/json", v.Body)
 	default:
 		s.onError(w, r, fmt.Errorf("ListOrders returned %T, which is not a declared response", resp))
 	}
@@ -579,66 +717,15 @@ func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp Li
 
 func (s *server) decodeCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreateOrderRequest, *RequestError) {
 	var req CreateOrderRequest
-	{
-		raw, present := pv["storeId"]
-		vals := []string{raw}
-		if !present || len(vals) == 0 {
-			return req, badParam("path", "storeId", "is required")
-		}
-		req.StoreID = vals[0]
-		if err := func() error {
-			if utf8.RuneCountInString(req.StoreID) < 3 {
-				return &ValidationError{
-					Message: "must be at least 3 characters long",
-					Pointer: "",
-				}
-			}
-			if utf8.RuneCountInString(req.StoreID) > 32 {
-				return &ValidationError{
-					Message: "must be at most 32 characters long",
-					Pointer: "",
-				}
-			}
-			if !pattern02.MatchString(req.StoreID) {
-				return &ValidationError{
-					Message: "must match the pattern \"^[a-z][a-z0-9-]*$\"",
-					Pointer: "",
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("path", "storeId", err)
-		}
+	p := &params{
+		pv: pv,
+		r:  r,
 	}
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if r.ContentLength == 0 && r.Header.Get("Content-Type") == "" {
-		return req, &RequestError{
-			Detail: "request body is required",
-			Status: http.StatusBadRequest,
-		}
+	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
+		return req, rerr
 	}
-	switch {
-	case mediaMatches(mt, "application/json") || mt == "application/json":
-		data, rerr := s.readBody(w, r)
-		if rerr != nil {
-			return req, rerr
-		}
-		if rerr := decodeJSONBody(data, &req.Body); rerr != nil {
-			return req, rerr
-		}
-	default:
-		return req, &RequestError{
-			Detail: "Content-Type must be one of: application/json",
-			Status: http.StatusUnsupportedMediaType,
-		}
-	}
-	if err := func() error {
-		if err := req.Body.Validate(); err != nil {
-			return decodeError("", err)
-		}
-		return nil
-	}(); err != nil {
-		return req, invalidValue("body", "", err)
+	if rerr := jsonBody(s, w, r, &req.Body, NewOrder.Validate, "application/json"); rerr != nil {
+		return req, rerr
 	}
 	return req, nil
 }
@@ -648,11 +735,7 @@ func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp C
 	case CreateOrder201Response:
 		s.writeJSON(w, r, 201, "application/json", v.Body)
 	case CreateOrderDefaultResponse:
-		status := v.StatusCode
-		if status == 0 {
-			status = 500
-		}
-		s.writeJSON(w, r, status, "application/json", v.Body)
+		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/json", v.Body)
 	default:
 		s.onError(w, r, fmt.Errorf("CreateOrder returned %T, which is not a declared response", resp))
 	}
@@ -660,120 +743,24 @@ func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp C
 
 func (s *server) decodeGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) (GetOrderRequest, *RequestError) {
 	var req GetOrderRequest
-	q := r.URL.Query()
-	{
-		raw, present := pv["storeId"]
-		vals := []string{raw}
-		if !present || len(vals) == 0 {
-			return req, badParam("path", "storeId", "is required")
-		}
-		req.StoreID = vals[0]
-		if err := func() error {
-			if utf8.RuneCountInString(req.StoreID) < 3 {
-				return &ValidationError{
-					Message: "must be at least 3 characters long",
-					Pointer: "",
-				}
-			}
-			if utf8.RuneCountInString(req.StoreID) > 32 {
-				return &ValidationError{
-					Message: "must be at most 32 characters long",
-					Pointer: "",
-				}
-			}
-			if !pattern02.MatchString(req.StoreID) {
-				return &ValidationError{
-					Message: "must match the pattern \"^[a-z][a-z0-9-]*$\"",
-					Pointer: "",
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("path", "storeId", err)
-		}
+	p := &params{
+		pv: pv,
+		r:  r,
 	}
-	{
-		raw, present := pv["orderId"]
-		vals := []string{raw}
-		if !present || len(vals) == 0 {
-			return req, badParam("path", "orderId", "is required")
-		}
-		if x, err := strconv.ParseInt(vals[0], 10, 64); err != nil {
-			return req, badParam("path", "orderId", "must be an integer")
-		} else {
-			req.OrderID = int64(x)
-		}
-		if err := func() error {
-			if float64(req.OrderID) < 1.0 {
-				return &ValidationError{
-					Message: "must be at least 1",
-					Pointer: "",
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("path", "orderId", err)
-		}
+	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
+		return req, rerr
 	}
-	{
-		vals, present := q["currency"]
-		if present && len(vals) > 0 {
-			v := Currency(vals[0])
-			req.Currency = &v
-		}
-		if err := func() error {
-			if req.Currency != nil {
-				if err := req.Currency.Validate(); err != nil {
-					return decodeError("", err)
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("query", "currency", err)
-		}
+	if rerr := param(p, "path", "orderId", true, parseInt[int64], check4, &req.OrderID); rerr != nil {
+		return req, rerr
 	}
-	{
-		vals, present := q["includeLines"]
-		if present && len(vals) > 0 {
-			if x, err := strconv.ParseBool(vals[0]); err != nil {
-				return req, badParam("query", "includeLines", "must be true or false")
-			} else {
-				v := bool(x)
-				req.IncludeLines = &v
-			}
-		}
+	if rerr := optParam(p, "query", "currency", parseString[Currency], Currency.Validate, &req.Currency); rerr != nil {
+		return req, rerr
 	}
-	{
-		vals, present := q["locale"]
-		if present && len(vals) > 0 {
-			v := vals[0]
-			req.Locale = &v
-		}
-		if err := func() error {
-			if req.Locale != nil {
-				if utf8.RuneCountInString(*req.Locale) < 2 {
-					return &ValidationError{
-						Message: "must be at least 2 characters long",
-						Pointer: "",
-					}
-				}
-				if utf8.RuneCountInString(*req.Locale) > 5 {
-					return &ValidationError{
-						Message: "must be at most 5 characters long",
-						Pointer: "",
-					}
-				}
-				if !pattern12.MatchString(*req.Locale) {
-					return &ValidationError{
-						Message: "must match the pattern \"^[a-z]{2}(-[A-Z]{2})?$\"",
-						Pointer: "",
-					}
-				}
-			}
-			return nil
-		}(); err != nil {
-			return req, invalidValue("query", "locale", err)
-		}
+	if rerr := optParam(p, "query", "includeLines", parseBool[bool], nil, &req.IncludeLines); rerr != nil {
+		return req, rerr
+	}
+	if rerr := optParam(p, "query", "locale", parseString[string], check5, &req.Locale); rerr != nil {
+		return req, rerr
 	}
 	return req, nil
 }
@@ -783,14 +770,95 @@ func (s *server) writeGetOrder(w http.ResponseWriter, r *http.Request, resp GetO
 	case GetOrder200Response:
 		s.writeJSON(w, r, 200, "application/json", v.Body)
 	case GetOrderDefaultResponse:
-		status := v.StatusCode
-		if status == 0 {
-			status = 500
-		}
-		s.writeJSON(w, r, status, "application/json", v.Body)
+		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/json", v.Body)
 	default:
 		s.onError(w, r, fmt.Errorf("GetOrder returned %T, which is not a declared response", resp))
 	}
+}
+
+// check1 checks a parameter or body value against the contract's constraints.
+func check1(v string) error {
+	if utf8.RuneCountInString(v) < 3 {
+		return &ValidationError{
+			Message: "must be at least 3 characters long",
+			Pointer: "",
+		}
+	}
+	if utf8.RuneCountInString(v) > 32 {
+		return &ValidationError{
+			Message: "must be at most 32 characters long",
+			Pointer: "",
+		}
+	}
+	if !pattern02.MatchString(v) {
+		return &ValidationError{
+			Message: "must match the pattern \"^[a-z][a-z0-9-]*$\"",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check2 checks a parameter or body value against the contract's constraints.
+func check2(v int32) error {
+	if float64(v) < 1.0 {
+		return &ValidationError{
+			Message: "must be at least 1",
+			Pointer: "",
+		}
+	}
+	if float64(v) > 100.0 {
+		return &ValidationError{
+			Message: "must be at most 100",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check3 checks a parameter or body value against the contract's constraints.
+func check3(v string) error {
+	if utf8.RuneCountInString(v) > 64 {
+		return &ValidationError{
+			Message: "must be at most 64 characters long",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check4 checks a parameter or body value against the contract's constraints.
+func check4(v int64) error {
+	if float64(v) < 1.0 {
+		return &ValidationError{
+			Message: "must be at least 1",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check5 checks a parameter or body value against the contract's constraints.
+func check5(v string) error {
+	if utf8.RuneCountInString(v) < 2 {
+		return &ValidationError{
+			Message: "must be at least 2 characters long",
+			Pointer: "",
+		}
+	}
+	if utf8.RuneCountInString(v) > 5 {
+		return &ValidationError{
+			Message: "must be at most 5 characters long",
+			Pointer: "",
+		}
+	}
+	if !pattern12.MatchString(v) {
+		return &ValidationError{
+			Message: "must match the pattern \"^[a-z]{2}(-[A-Z]{2})?$\"",
+			Pointer: "",
+		}
+	}
+	return nil
 }
 
 // Patterns from the contract, compiled once.
