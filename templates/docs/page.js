@@ -196,6 +196,7 @@
     var cols = target.querySelector(".cols[data-op]");
     if (cols) drawOp(cols);
     target.scrollIntoView();
+    pin(target);
     if (current) current.classList.remove("current");
     current = document.querySelector('#sidebar a[href="#' + CSS.escape(id) + '"]');
     if (current) {
@@ -205,6 +206,25 @@
       if (top < side.scrollTop || top > side.scrollTop + side.clientHeight - 40) side.scrollTop = top - side.clientHeight / 2;
     }
   }
+  // Operations and schemas drawn on demand above a deep link's target
+  // change the page's height as they arrive; the target stays pinned to
+  // the top until the reader scrolls or a few seconds pass.
+  var pinned = null, pinTimer = 0;
+  function unpin() { pinned = null; }
+  function pin(t) {
+    pinned = t;
+    clearTimeout(pinTimer);
+    pinTimer = setTimeout(unpin, 3000);
+  }
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (ev) {
+    window.addEventListener(ev, unpin, { passive: true, capture: true });
+  });
+  if ("ResizeObserver" in window) {
+    new ResizeObserver(function () {
+      if (pinned && Math.abs(pinned.getBoundingClientRect().top) > 2) pinned.scrollIntoView();
+    }).observe(document.getElementById("main"));
+  }
+
   // The browser's own scroll restoration on reload would put back a pixel
   // offset measured before schemas expanded; the anchor is what counts.
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
