@@ -352,6 +352,9 @@ func (b *builder) union(t *Type, s *openapi3.Schema, hint string, src Source) {
 	if len(members) == 0 {
 		members, kw = s.AnyOf, "anyOf"
 	}
+	if len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil || len(s.AllOf) > 0 {
+		t.Lossy, t.LossyReason = true, "properties, additionalProperties or allOf beside "+kw+" are not enforced"
+	}
 	var nonNull []*openapi3.SchemaRef
 	for _, m := range members {
 		if isNullSchema(m) {

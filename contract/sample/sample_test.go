@@ -97,7 +97,7 @@ func checkContract(t testing.TB, path string, seeds int) (checked int, failures 
 			t.Logf("%s %s: skipped: %s", filepath.Base(path), p.name, why)
 			continue
 		}
-		if p.typ.Lossy {
+		if reachesLossy(p.typ, map[*contract.Type]bool{}) {
 			continue // the model does not know every rule of the schema
 		}
 		for _, dir := range []Direction{Request, Response} {
@@ -106,6 +106,9 @@ func checkContract(t testing.TB, path string, seeds int) (checked int, failures 
 			values := []any{g.Minimal(p.typ)}
 			for i := 0; i < seeds; i++ {
 				values = append(values, g.Valid(p.typ))
+			}
+			for _, b := range Boundaries(p.typ, dir) {
+				values = append(values, b.Value)
 			}
 			for _, v := range values {
 				checked++
@@ -155,15 +158,38 @@ func undefinedRequired(t *contract.Type, err error) bool {
 	return t != nil && !hasField(t, m[2])
 }
 
+// reachesLossy reports whether t or a type inside it is Lossy.
+func reachesLossy(t *contract.Type, seen map[*contract.Type]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	seen[t] = true
+	if t.Lossy {
+		return true
+	}
+	for _, f := range t.Fields {
+		if reachesLossy(f.Type, seen) {
+			return true
+		}
+	}
+	if t.Union != nil {
+		for _, v := range t.Union.Variants {
+			if reachesLossy(v.Type, seen) {
+				return true
+			}
+		}
+	}
+	return reachesLossy(t.Elem, seen) || reachesLossy(t.AdditionalType, seen)
+}
+
 // unsatisfiable lists corpus schemas no value can satisfy, with why.
 var unsatisfiable = map[string]string{
-	"adyen.com_MarketPayNotificationService.json BusinessDetails":    "gender: enum members are longer than its maxLength 1",
-	"adyen.com_MarketPayNotificationService.json ShareholderContact": "gender: enum members are longer than its maxLength 1",
-	"adyen.com_MarketPayNotificationService.json Name":               "gender: enum members are longer than its maxLength 1",
-	"probely.com.json *":                "findingSeverity: type string with integer enum members",
-	"windows.net_graphrbac.json *":      "allOf base DirectoryObject's additionalProperties {type: object} also applies to every derived property under JSON Schema rules",
-	"codat.io_sync-for-commerce.json *": "a property named additionalProperties whose schema is false",
-	"intellifi.nl.json Presence":        "oneOf variants with no required properties overlap: every small object matches several",
+	"adyen.com_MarketPayNotificationService.json *": "gender: enum members are longer than its maxLength 1",
+	"probely.com.json *":                            "findingSeverity: type string with integer enum members",
+	"windows.net_graphrbac.json *":                  "allOf base DirectoryObject's additionalProperties {type: object} also applies to every derived property under JSON Schema rules",
+	"codat.io_sync-for-commerce.json *":             "a property named additionalProperties whose schema is false",
+	"intellifi.nl.json LocationRule":                "anyOf of oneOfs whose variants have no required properties: every small object matches several",
+	"intellifi.nl.json Presence":                    "oneOf variants with no required properties overlap: every small object matches several",
 }
 
 // knownUnsatisfiable returns why a schema cannot be satisfied, if listed.
@@ -229,7 +255,7 @@ func TestCorpusValues(t *testing.T) {
 	total, failed := 0, 0
 	for _, f := range files {
 		start := time.Now()
-		n, fails := checkContract(t, f, 3)
+		n, fails := checkContract(t, f, 1)
 		if d := time.Since(start); d > time.Second {
 			t.Logf("%s: %d values in %v", filepath.Base(f), n, d)
 		}
