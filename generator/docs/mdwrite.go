@@ -37,16 +37,15 @@ func mdInline(src string) string {
 		return ""
 	}
 	s := []byte(src)
-	w := &mdWriter{src: s, cell: true}
-	first := true
+	var parts []string
 	for n := parseMarkdown(s).FirstChild(); n != nil; n = n.NextSibling() {
-		if !first {
-			w.b.WriteString("<br>")
-		}
-		first = false
+		w := &mdWriter{src: s, cell: true}
 		w.flat(n)
+		if p := strings.TrimSpace(w.b.String()); p != "" {
+			parts = append(parts, p)
+		}
 	}
-	return strings.TrimSpace(w.b.String())
+	return strings.Join(parts, "<br>")
 }
 
 // mdText escapes plain contract text (a name, a summary) for Markdown.
