@@ -17,19 +17,19 @@ import (
 
 func TestSanitize(t *testing.T) {
 	for in, want := range map[string]string{
-		"listPets":             "listPets",
-		"repos/create-fork":    "repos-create-fork",
-		"get /items/{id}":      "get-items-id",
-		`"><script>`:           "script",
-		"a.b":                  "a-b",
-		"":                     "x",
-		"////":                 "x",
-		"snake_case__ok":       "snake_case__ok",
-		"ünïcode":              "n-code",
-		"trailing!!!":          "trailing",
-		"x\u00a0y":             "x-y",
-		"../../etc/passwd":     "etc-passwd",
-		"id with\nnewline":     "id-with-newline",
+		"listPets":            "listPets",
+		"repos/create-fork":   "repos-create-fork",
+		"get /items/{id}":     "get-items-id",
+		`"><script>`:          "script",
+		"a.b":                 "a-b",
+		"":                    "x",
+		"////":                "x",
+		"snake_case__ok":      "snake_case__ok",
+		"ünïcode":             "n-code",
+		"trailing!!!":         "trailing",
+		"x\u00a0y":            "x-y",
+		"../../etc/passwd":    "etc-passwd",
+		"id with\nnewline":    "id-with-newline",
 		"emoji 🎉 in the name": "emoji-in-the-name",
 	} {
 		if got := sanitize(in); got != want {
