@@ -110,7 +110,7 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is not a known property (additionalProperties is false)")})),
 	)
 	f.Line()
-	f.Comment("propFlags say what decodeProperty enforces.")
+	f.Comment("propFlags say what decodeObject enforces.")
 	f.Type().Id("propFlags").Uint8()
 	f.Line()
 	f.Const().Defs(
@@ -133,25 +133,40 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Id("r"), jen.Id("ok"), jen.Nil()),
 	)
 	f.Line()
-	f.Comment("decodeProperty decodes the property name of an object, if present, into dst;")
-	f.Comment("errors carry the property's JSON pointer.")
-	f.Func().Id("decodeProperty").Types(jen.Id("T").Any()).Params(jen.Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Id("name").String(), jen.Id("dst").Op("*").Id("T"), jen.Id("flags").Id("propFlags")).Error().Block(
-		jen.List(jen.Id("r"), jen.Id("ok"), jen.Err()).Op(":=").Id("property").Call(jen.Id("raw"), jen.Id("name"), jen.Id("flags")),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Err())),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("r"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Err())),
-		),
-		jen.Return(jen.Nil()),
+	f.Comment("prop is one property of an object for decodeObject: its JSON name, a pointer")
+	f.Comment("to the field it decodes into and what its absence or null value means.")
+	f.Type().Id("prop").Struct(
+		jen.Id("name").String(),
+		jen.Id("dst").Any(),
+		jen.Id("flags").Id("propFlags"),
 	)
 	f.Line()
-	f.Comment("decodeItems is decodeProperty for an array, item by item, so an error names its index.")
-	f.Func().Id("decodeItems").Types(jen.Id("T").Any()).Params(jen.Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Id("name").String(), jen.Id("dst").Op("*").Index().Id("T"), jen.Id("flags").Id("propFlags")).Error().Block(
-		jen.List(jen.Id("r"), jen.Id("ok"), jen.Err()).Op(":=").Id("property").Call(jen.Id("raw"), jen.Id("name"), jen.Id("flags")),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Err())),
-		jen.If(jen.Err().Op(":=").Id("decodeArray").Call(jen.Id("r"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Err())),
+	f.Comment("decodeObject decodes the JSON object data into props, each property on its own")
+	f.Comment("so an error carries its JSON pointer, and returns every raw property for the")
+	f.Comment("caller's additional-property rules. One table per type, rather than statements")
+	f.Comment("per property, keeps packages of thousands of types small enough to compile.")
+	f.Func().Id("decodeObject").Params(jen.Id("data").Index().Byte(), jen.Id("props").Index().Id("prop")).Params(jen.Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Error()).Block(
+		jen.Var().Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raw")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Id("decodeError").Call(jen.Lit(""), jen.Err())),
 		),
-		jen.Return(jen.Nil()),
+		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("props")).Block(
+			jen.List(jen.Id("r"), jen.Id("ok"), jen.Err()).Op(":=").Id("property").Call(jen.Id("raw"), jen.Id("p").Dot("name"), jen.Id("p").Dot("flags")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Continue()),
+			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("r"), jen.Id("p").Dot("dst")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("p").Dot("name")), jen.Err())),
+			),
+		),
+		jen.Return(jen.Id("raw"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("itemsOf decodes a JSON array into *p item by item, so an error names its index.")
+	f.Type().Id("itemsOf").Types(jen.Id("T").Any()).Struct(jen.Id("p").Op("*").Index().Id("T"))
+	f.Line()
+	f.Comment("UnmarshalJSON decodes the array.")
+	f.Func().Params(jen.Id("x").Id("itemsOf").Types(jen.Id("T"))).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("decodeArray").Call(jen.Id("data"), jen.Id("x").Dot("p"))),
 	)
 	f.Line()
 	f.Comment("decodeArray decodes a JSON array item by item, so an error names its index.")
@@ -246,7 +261,7 @@ func (g *gen) emitRuntime(f *jen.File) {
 	// them still vets and builds without unused-code noise.
 	for _, name := range []jen.Code{jen.Id("decodeArray").Types(jen.Any()), jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),
 		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("unknownProperty"), jen.Id("pointerToken"), jen.Id("allKnown"),
-		jen.Id("decodeProperty").Types(jen.Any()), jen.Id("decodeItems").Types(jen.Any())} {
+		jen.Id("decodeObject"), jen.Id("itemsOf").Types(jen.Any()).Values()} {
 		f.Var().Id("_").Op("=").Add(name)
 	}
 }

@@ -22,6 +22,7 @@ var typesRuntimeNames = []string{"ValidationError", "Nullable", "NewNullable", "
 // the constants of an enum, the constructors of a union.
 type typeExtras struct {
 	enumConsts []string // one per t.Enum value, in order
+	members    string   // the variable listing an enum's members
 	ctors      []string // one per union variant, in order
 }
 
@@ -49,6 +50,7 @@ func (g *gen) nameTypes() {
 			for _, v := range enumMembers(t) {
 				x.enumConsts = append(x.enumConsts, g.pkg.unique(name+enumSuffix(v)))
 			}
+			x.members = g.pkg.unique("members" + name)
 			g.extras[t] = x
 		case t.Kind == contract.KindUnion && t.Union != nil:
 			x := &typeExtras{}
@@ -572,15 +574,27 @@ func (g *gen) extraType(t *contract.Type) *jen.Statement {
 // rejected or ignored as additionalProperties says.
 func (g *gen) emitStructUnmarshal(f *jen.File, t *contract.Type, fields []fieldInfo, extra *jen.Statement) {
 	name := g.typeNames[t]
-	body := []jen.Code{
-		jen.Var().Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raw")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("decodeError").Call(jen.Lit(""), jen.Err())),
-		),
-		jen.Op("*").Id("v").Op("=").Id(name).Values(),
-	}
+	var props []jen.Code
 	for _, fi := range fields {
-		body = append(body, g.decodeProperty(fi))
+		props = append(props, g.propEntry(fi))
+	}
+	table := jen.Index().Id("prop").ValuesFunc(func(gr *jen.Group) {
+		for _, p := range props {
+			gr.Line().Add(p)
+		}
+		if len(props) > 0 {
+			gr.Line()
+		}
+	})
+	keepsRaw := t.Additional == contract.AdditionalFalse || extra != nil
+	rawVar := jen.Id("_")
+	if keepsRaw {
+		rawVar = jen.Id("raw")
+	}
+	body := []jen.Code{
+		jen.Op("*").Id("v").Op("=").Id(name).Values(),
+		jen.List(rawVar, jen.Err()).Op(":=").Id("decodeObject").Call(jen.Id("data"), table),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
 	var known []jen.Code
 	for _, fi := range fields {
@@ -624,7 +638,11 @@ func (g *gen) emitStructUnmarshal(f *jen.File, t *contract.Type, fields []fieldI
 		}
 		body = append(body, loop)
 	}
-	body = append(body, jen.Return(jen.Nil()))
+	if keepsRaw {
+		body = append(body, jen.Return(jen.Nil()))
+	} else {
+		body = append(body[:len(body)-1], jen.Return(jen.Err()))
+	}
 	f.Comment("UnmarshalJSON decodes " + name + ", checking required properties and naming the JSON pointer of what fails.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 	f.Line()
@@ -638,11 +656,10 @@ func mustBePresent(f *contract.Field) bool {
 	return f.Required && !f.ReadOnly && !f.WriteOnly
 }
 
-// decodeProperty decodes one property from raw into its field through
-// the runtime's decodeProperty (or decodeItems for arrays of structs, so
-// errors name the index): one line per property instead of a block keeps
-// big contracts' files smaller (GitHub's types.gen.go: 24.3 MB → 18.8 MB).
-func (g *gen) decodeProperty(fi fieldInfo) jen.Code {
+// propEntry is the decodeObject table entry of one property: its name,
+// a pointer to its field (wrapped in itemsOf for arrays of types with
+// methods, so errors name the index) and its flags.
+func (g *gen) propEntry(fi fieldInfo) jen.Code {
 	var flags []jen.Code
 	if mustBePresent(fi.f) {
 		flags = append(flags, jen.Id("propRequired"))
@@ -656,14 +673,11 @@ func (g *gen) decodeProperty(fi fieldInfo) jen.Code {
 	} else if len(flags) == 1 {
 		flag = jen.Add(flags[0])
 	}
-	fn := "decodeProperty"
+	dst := jen.Op("&").Id("v").Dot(fi.goName)
 	if fi.shape == shapeValue && fi.f.Type.Kind == contract.KindArray && g.typeNames[fi.f.Type] == "" && fi.f.Type.Elem != nil && g.defined(fi.f.Type.Elem) && !fi.f.Type.Elem.Nullable {
-		fn = "decodeItems"
+		dst = jen.Op("&").Id("itemsOf").Types(g.typeExpr(fi.f.Type.Elem)).Values(dst)
 	}
-	return jen.If(
-		jen.Err().Op(":=").Id(fn).Call(jen.Id("raw"), jen.Lit(fi.f.Name), jen.Op("&").Id("v").Dot(fi.goName), flag),
-		jen.Err().Op("!=").Nil(),
-	).Block(jen.Return(jen.Err()))
+	return jen.Values(jen.Lit(fi.f.Name), dst, flag)
 }
 
 // emitStructMarshal writes MarshalJSON for objects with additional
@@ -774,7 +788,19 @@ func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 		f.Comment("Members of " + name + ".")
 		f.Const().Defs(consts...)
 		f.Line()
-		valid = append([]jen.Code{jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True())))}, valid...)
+		// A table rather than a switch: the compiler expands every case of
+		// a string switch into inline comparisons, which on contracts with
+		// thousands of enums costs gigabytes of compiler memory.
+		mv := g.extras[t].members
+		f.Comment(mv + " lists the members of " + name + " for Valid.")
+		f.Var().Id(mv).Op("=").Index().Id(name).ValuesFunc(func(gr *jen.Group) {
+			for _, c := range cases {
+				gr.Line().Add(c)
+			}
+			gr.Line()
+		})
+		f.Line()
+		valid = []jen.Code{jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(mv), jen.Id("v")))}
 	}
 	f.Comment("Valid reports whether v is one of the members of " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Valid").Params().Bool().Block(valid...)

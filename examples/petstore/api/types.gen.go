@@ -29,24 +29,15 @@ type NewPet struct {
 
 // UnmarshalJSON decodes NewPet, checking required properties and naming the JSON pointer of what fails.
 func (v *NewPet) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = NewPet{}
-	if err := decodeProperty(raw, "birthDate", &v.BirthDate, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "name", &v.Name, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "species", &v.Species, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "tags", &v.Tags, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "weightKg", &v.WeightKg, 0); err != nil {
+	raw, err := decodeObject(data, []prop{
+		{"birthDate", &v.BirthDate, 0},
+		{"name", &v.Name, propRequired | propNotNull},
+		{"species", &v.Species, propRequired | propNotNull},
+		{"tags", &v.Tags, 0},
+		{"weightKg", &v.WeightKg, 0},
+	})
+	if err != nil {
 		return err
 	}
 	for k := range raw {
@@ -143,36 +134,18 @@ type Pet struct {
 
 // UnmarshalJSON decodes Pet, checking required properties and naming the JSON pointer of what fails.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Pet{}
-	if err := decodeProperty(raw, "birthDate", &v.BirthDate, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "createdAt", &v.CreatedAt, propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "id", &v.ID, propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "name", &v.Name, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "species", &v.Species, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "status", &v.Status, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "tags", &v.Tags, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "weightKg", &v.WeightKg, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"birthDate", &v.BirthDate, 0},
+		{"createdAt", &v.CreatedAt, propNotNull},
+		{"id", &v.ID, propNotNull},
+		{"name", &v.Name, propRequired | propNotNull},
+		{"species", &v.Species, propRequired | propNotNull},
+		{"status", &v.Status, propRequired | propNotNull},
+		{"tags", &v.Tags, propRequired | propNotNull},
+		{"weightKg", &v.WeightKg, 0},
+	})
+	return err
 }
 
 // Validate checks Pet against the contract's constraints and returns the first violation as a *ValidationError.
@@ -220,18 +193,12 @@ type PetPage struct {
 
 // UnmarshalJSON decodes PetPage, checking required properties and naming the JSON pointer of what fails.
 func (v *PetPage) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = PetPage{}
-	if err := decodeItems(raw, "items", &v.Items, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "nextCursor", &v.NextCursor, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"items", &itemsOf[Pet]{&v.Items}, propRequired | propNotNull},
+		{"nextCursor", &v.NextCursor, 0},
+	})
+	return err
 }
 
 // Validate checks PetPage against the contract's constraints and returns the first violation as a *ValidationError.
@@ -254,13 +221,16 @@ const (
 	PetStatusAdopted   PetStatus = "adopted"
 )
 
+// membersPetStatus lists the members of PetStatus for Valid.
+var membersPetStatus = []PetStatus{
+	PetStatusAvailable,
+	PetStatusPending,
+	PetStatusAdopted,
+}
+
 // Valid reports whether v is one of the members of PetStatus.
 func (v PetStatus) Valid() bool {
-	switch v {
-	case PetStatusAvailable, PetStatusPending, PetStatusAdopted:
-		return true
-	}
-	return false
+	return slices.Contains(membersPetStatus, v)
 }
 
 // Validate returns a *ValidationError unless v is one of the members of PetStatus.
@@ -282,21 +252,14 @@ type PetUpdate struct {
 
 // UnmarshalJSON decodes PetUpdate, checking required properties and naming the JSON pointer of what fails.
 func (v *PetUpdate) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = PetUpdate{}
-	if err := decodeProperty(raw, "name", &v.Name, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "status", &v.Status, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "tags", &v.Tags, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "weightKg", &v.WeightKg, 0); err != nil {
+	raw, err := decodeObject(data, []prop{
+		{"name", &v.Name, 0},
+		{"status", &v.Status, 0},
+		{"tags", &v.Tags, 0},
+		{"weightKg", &v.WeightKg, 0},
+	})
+	if err != nil {
 		return err
 	}
 	for k := range raw {
@@ -405,27 +368,15 @@ type Problem struct {
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Problem{}
-	if err := decodeProperty(raw, "detail", &v.Detail, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "instance", &v.Instance, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "status", &v.Status, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "title", &v.Title, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "type", &v.Type, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"detail", &v.Detail, 0},
+		{"instance", &v.Instance, 0},
+		{"status", &v.Status, propRequired | propNotNull},
+		{"title", &v.Title, propRequired | propNotNull},
+		{"type", &v.Type, 0},
+	})
+	return err
 }
 
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
@@ -456,13 +407,18 @@ const (
 	SpeciesReptile Species = "reptile"
 )
 
+// membersSpecies lists the members of Species for Valid.
+var membersSpecies = []Species{
+	SpeciesDog,
+	SpeciesCat,
+	SpeciesBird,
+	SpeciesFish,
+	SpeciesReptile,
+}
+
 // Valid reports whether v is one of the members of Species.
 func (v Species) Valid() bool {
-	switch v {
-	case SpeciesDog, SpeciesCat, SpeciesBird, SpeciesFish, SpeciesReptile:
-		return true
-	}
-	return false
+	return slices.Contains(membersSpecies, v)
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Species.
@@ -600,7 +556,7 @@ func unknownProperty(name string) error {
 	}
 }
 
-// propFlags say what decodeProperty enforces.
+// propFlags say what decodeObject enforces.
 type propFlags uint8
 
 const (
@@ -627,29 +583,46 @@ func property(raw map[string]json.RawMessage, name string, flags propFlags) (jso
 	return r, ok, nil
 }
 
-// decodeProperty decodes the property name of an object, if present, into dst;
-// errors carry the property's JSON pointer.
-func decodeProperty[T any](raw map[string]json.RawMessage, name string, dst *T, flags propFlags) error {
-	r, ok, err := property(raw, name, flags)
-	if !ok {
-		return err
-	}
-	if err := json.Unmarshal(r, dst); err != nil {
-		return decodeError("/"+pointerToken(name), err)
-	}
-	return nil
+// prop is one property of an object for decodeObject: its JSON name, a pointer
+// to the field it decodes into and what its absence or null value means.
+type prop struct {
+	name  string
+	dst   any
+	flags propFlags
 }
 
-// decodeItems is decodeProperty for an array, item by item, so an error names its index.
-func decodeItems[T any](raw map[string]json.RawMessage, name string, dst *[]T, flags propFlags) error {
-	r, ok, err := property(raw, name, flags)
-	if !ok {
-		return err
+// decodeObject decodes the JSON object data into props, each property on its own
+// so an error carries its JSON pointer, and returns every raw property for the
+// caller's additional-property rules. One table per type, rather than statements
+// per property, keeps packages of thousands of types small enough to compile.
+func decodeObject(data []byte, props []prop) (map[string]json.RawMessage, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, decodeError("", err)
 	}
-	if err := decodeArray(r, dst); err != nil {
-		return decodeError("/"+pointerToken(name), err)
+	for _, p := range props {
+		r, ok, err := property(raw, p.name, p.flags)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(r, p.dst); err != nil {
+			return nil, decodeError("/"+pointerToken(p.name), err)
+		}
 	}
-	return nil
+	return raw, nil
+}
+
+// itemsOf decodes a JSON array into *p item by item, so an error names its index.
+type itemsOf[T any] struct {
+	p *[]T
+}
+
+// UnmarshalJSON decodes the array.
+func (x itemsOf[T]) UnmarshalJSON(data []byte) error {
+	return decodeArray(data, x.p)
 }
 
 // decodeArray decodes a JSON array item by item, so an error names its index.
@@ -767,5 +740,5 @@ var _ = isIPv6
 var _ = unknownProperty
 var _ = pointerToken
 var _ = allKnown
-var _ = decodeProperty[any]
-var _ = decodeItems[any]
+var _ = decodeObject
+var _ = itemsOf[any]{}
