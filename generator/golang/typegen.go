@@ -656,6 +656,22 @@ func mustBePresent(f *contract.Field) bool {
 	return f.Required && !f.ReadOnly && !f.WriteOnly
 }
 
+// admitsNull reports types whose own values include null: free-form
+// values, the null type, and enums listing null.
+func admitsNull(t *contract.Type) bool {
+	switch t.Kind {
+	case contract.KindAny, contract.KindNull:
+		return true
+	case contract.KindEnum:
+		for _, v := range t.Enum {
+			if v == nil {
+				return true
+			}
+		}
+	}
+	return t.Nullable
+}
+
 // propEntry is the decodeObject table entry of one property: its name,
 // a pointer to its field (wrapped in itemsOf for arrays of types with
 // methods, so errors name the index) and its flags.
@@ -664,7 +680,9 @@ func (g *gen) propEntry(fi fieldInfo) jen.Code {
 	if mustBePresent(fi.f) {
 		flags = append(flags, jen.Id("propRequired"))
 	}
-	if fi.f.Required && !fi.f.Nullable {
+	if !fi.f.Nullable && !admitsNull(fi.f.Type) {
+		// null is not absent: an optional property that is not nullable
+		// must not be null either.
 		flags = append(flags, jen.Id("propNotNull"))
 	}
 	flag := jen.Lit(0)

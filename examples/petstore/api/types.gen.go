@@ -31,11 +31,11 @@ type NewPet struct {
 func (v *NewPet) UnmarshalJSON(data []byte) error {
 	*v = NewPet{}
 	raw, err := decodeObject(data, []prop{
-		{"birthDate", &v.BirthDate, 0},
+		{"birthDate", &v.BirthDate, propNotNull},
 		{"name", &v.Name, propRequired | propNotNull},
 		{"species", &v.Species, propRequired | propNotNull},
-		{"tags", &v.Tags, 0},
-		{"weightKg", &v.WeightKg, 0},
+		{"tags", &v.Tags, propNotNull},
+		{"weightKg", &v.WeightKg, propNotNull},
 	})
 	if err != nil {
 		return err
@@ -136,7 +136,7 @@ type Pet struct {
 func (v *Pet) UnmarshalJSON(data []byte) error {
 	*v = Pet{}
 	_, err := decodeObject(data, []prop{
-		{"birthDate", &v.BirthDate, 0},
+		{"birthDate", &v.BirthDate, propNotNull},
 		{"createdAt", &v.CreatedAt, propNotNull},
 		{"id", &v.ID, propNotNull},
 		{"name", &v.Name, propRequired | propNotNull},
@@ -196,7 +196,7 @@ func (v *PetPage) UnmarshalJSON(data []byte) error {
 	*v = PetPage{}
 	_, err := decodeObject(data, []prop{
 		{"items", &itemsOf[Pet]{&v.Items}, propRequired | propNotNull},
-		{"nextCursor", &v.NextCursor, 0},
+		{"nextCursor", &v.NextCursor, propNotNull},
 	})
 	return err
 }
@@ -254,9 +254,9 @@ type PetUpdate struct {
 func (v *PetUpdate) UnmarshalJSON(data []byte) error {
 	*v = PetUpdate{}
 	raw, err := decodeObject(data, []prop{
-		{"name", &v.Name, 0},
-		{"status", &v.Status, 0},
-		{"tags", &v.Tags, 0},
+		{"name", &v.Name, propNotNull},
+		{"status", &v.Status, propNotNull},
+		{"tags", &v.Tags, propNotNull},
 		{"weightKg", &v.WeightKg, 0},
 	})
 	if err != nil {
@@ -370,11 +370,11 @@ type Problem struct {
 func (v *Problem) UnmarshalJSON(data []byte) error {
 	*v = Problem{}
 	_, err := decodeObject(data, []prop{
-		{"detail", &v.Detail, 0},
-		{"instance", &v.Instance, 0},
+		{"detail", &v.Detail, propNotNull},
+		{"instance", &v.Instance, propNotNull},
 		{"status", &v.Status, propRequired | propNotNull},
 		{"title", &v.Title, propRequired | propNotNull},
-		{"type", &v.Type, 0},
+		{"type", &v.Type, propNotNull},
 	})
 	return err
 }
