@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/contractfirst/toolkit/examples/petstore/api"
+	"github.com/contractfirst/toolkit/examples/petstore/store"
 )
 
 func main() {
@@ -30,7 +31,7 @@ func main() {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	mux.Handle("/", api.NewServer(newStore(time.Now), api.WithMiddleware(logRequests(log))))
+	mux.Handle("/", api.NewServer(store.New(time.Now), api.WithMiddleware(logRequests(log))))
 
 	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

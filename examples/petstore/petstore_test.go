@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/contractfirst/toolkit/examples/petstore/api"
+	"github.com/contractfirst/toolkit/examples/petstore/store"
 )
 
 // TestGeneratedCodeIsFresh fails when api/ differs from what the contract
@@ -24,7 +25,7 @@ func TestGeneratedCodeIsFresh(t *testing.T) {
 
 func TestPetLifecycle(t *testing.T) {
 	clock := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
-	srv := httptest.NewServer(api.NewServer(newStore(func() time.Time { return clock })))
+	srv := httptest.NewServer(api.NewServer(store.New(func() time.Time { return clock })))
 	defer srv.Close()
 	c, err := api.NewClient(srv.URL)
 	if err != nil {
@@ -83,3 +84,5 @@ func TestPetLifecycle(t *testing.T) {
 		t.Fatalf("GetPet after delete = %#v, %v", g, err)
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -1,4 +1,7 @@
-package main
+// Package store implements the pet store contract with pets kept in
+// memory. The petstore command serves it; validate's tests hold it to
+// the contract.
+package store
 
 import (
 	"context"
@@ -10,18 +13,19 @@ import (
 	"github.com/contractfirst/toolkit/examples/petstore/api"
 )
 
-// store implements api.Handler with pets kept in memory.
-type store struct {
+// Store implements api.Handler with pets kept in memory.
+type Store struct {
 	now  func() time.Time
 	mu   sync.Mutex
 	next int64
 	pets map[int64]api.Pet
 }
 
-var _ api.Handler = (*store)(nil)
+var _ api.Handler = (*Store)(nil)
 
-func newStore(now func() time.Time) *store {
-	return &store{now: now, next: 1, pets: map[int64]api.Pet{}}
+// New returns an empty store; now stamps createdAt.
+func New(now func() time.Time) *Store {
+	return &Store{now: now, next: 1, pets: map[int64]api.Pet{}}
 }
 
 func notFound(id int64) api.Problem {
@@ -32,7 +36,7 @@ func ptr[T any](v T) *T { return &v }
 
 // ListPets returns pets newest first, filtered, a page at a time. The
 // cursor is the id to continue below.
-func (s *store) ListPets(_ context.Context, req api.ListPetsRequest) (api.ListPetsResponse, error) {
+func (s *Store) ListPets(_ context.Context, req api.ListPetsRequest) (api.ListPetsResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	limit := 20
@@ -81,7 +85,7 @@ func hasAll(have, want []string) bool {
 	return true
 }
 
-func (s *store) CreatePet(_ context.Context, req api.CreatePetRequest) (api.CreatePetResponse, error) {
+func (s *Store) CreatePet(_ context.Context, req api.CreatePetRequest) (api.CreatePetResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := api.Pet{
@@ -99,7 +103,7 @@ func (s *store) CreatePet(_ context.Context, req api.CreatePetRequest) (api.Crea
 	return api.CreatePet201Response{Body: p, Location: "/pets/" + strconv.FormatInt(p.ID, 10)}, nil
 }
 
-func (s *store) GetPet(_ context.Context, req api.GetPetRequest) (api.GetPetResponse, error) {
+func (s *Store) GetPet(_ context.Context, req api.GetPetRequest) (api.GetPetResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.pets[req.PetID]
@@ -109,7 +113,7 @@ func (s *store) GetPet(_ context.Context, req api.GetPetRequest) (api.GetPetResp
 	return api.GetPet200Response{Body: p}, nil
 }
 
-func (s *store) UpdatePet(_ context.Context, req api.UpdatePetRequest) (api.UpdatePetResponse, error) {
+func (s *Store) UpdatePet(_ context.Context, req api.UpdatePetRequest) (api.UpdatePetResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.pets[req.PetID]
@@ -133,7 +137,7 @@ func (s *store) UpdatePet(_ context.Context, req api.UpdatePetRequest) (api.Upda
 	return api.UpdatePet200Response{Body: p}, nil
 }
 
-func (s *store) DeletePet(_ context.Context, req api.DeletePetRequest) (api.DeletePetResponse, error) {
+func (s *Store) DeletePet(_ context.Context, req api.DeletePetRequest) (api.DeletePetResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.pets[req.PetID]; !ok {
