@@ -1,0 +1,219 @@
+package validate
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// check judges one answer; each finding carries its check id.
+func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pathParams map[string]string, resp *http.Response, body []byte) []*Finding {
+	var out []*Finding
+	status := resp.StatusCode
+	if status >= 500 {
+		out = append(out, &Finding{Check: CheckNotServerError, Message: fmt.Sprintf("got %d %s, want an answer below 500", status, http.StatusText(status))})
+	}
+	if c.Phase == PhaseNegative && status < 400 {
+		out = append(out, &Finding{Check: CheckRejectsInvalid, Message: fmt.Sprintf("accepted an invalid request (%s): got %d, want 4xx", strings.TrimPrefix(c.Name, "invalid "), status)})
+	}
+	declared := declaredResponse(t.op, status)
+	if declared == nil {
+		out = append(out, &Finding{Check: CheckStatusDeclared, Message: fmt.Sprintf("status %d is not declared (declared: %s)", status, statusList(t.op))})
+		return out
+	}
+	kresp := t.route.Operation.Responses.Status(status)
+	if kresp == nil {
+		kresp = t.route.Operation.Responses.Default()
+	}
+	if kresp == nil || kresp.Value == nil {
+		// A range ("2XX"): kin-openapi looks ranges up by status too.
+		kresp = t.route.Operation.Responses.Value(declared.Status)
+	}
+	if req.Method == http.MethodHead || status == http.StatusNoContent || status == http.StatusNotModified {
+		return out
+	}
+	out = append(out, r.checkHeaders(t, req, reqBody, pathParams, resp, body)...)
+	if len(declared.Contents) == 0 || kresp == nil || kresp.Value == nil {
+		return out
+	}
+	ctype := resp.Header.Get("Content-Type")
+	if ctype == "" && len(body) == 0 {
+		out = append(out, &Finding{Check: CheckContentType, Message: fmt.Sprintf("empty answer without Content-Type; the contract declares %s", mediaList(declared))})
+		return out
+	}
+	media, _, err := mime.ParseMediaType(ctype)
+	content := kresp.Value.Content.Get(ctype)
+	if err != nil || content == nil {
+		out = append(out, &Finding{Check: CheckContentType, Pointer: "Content-Type", Message: fmt.Sprintf("Content-Type %q is not declared for %s (declared: %s)", ctype, declared.Status, mediaList(declared))})
+		return out
+	}
+	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) {
+		return out
+	}
+	var value any
+	if err := json.Unmarshal(body, &value); err != nil {
+		out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not valid JSON: " + err.Error()})
+		return out
+	}
+	err = content.Schema.Value.VisitJSON(value, append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse()}, r.schemaOp...)...)
+	for _, se := range schemaErrors(err) {
+		out = append(out, &Finding{Check: CheckResponseSchema, Pointer: se.pointer, Message: se.message})
+	}
+	return out
+}
+
+// checkHeaders validates the declared response headers with
+// kin-openapi: required ones present, values matching their schemas.
+func (r *runner) checkHeaders(t *target, req *http.Request, reqBody []byte, pathParams map[string]string, resp *http.Response, body []byte) []*Finding {
+	cp := req.Clone(context.Background())
+	cp.Body = io.NopCloser(bytes.NewReader(reqBody))
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: cp, PathParams: pathParams, Route: t.route},
+		Status:                 resp.StatusCode,
+		Header:                 resp.Header,
+		Body:                   io.NopCloser(bytes.NewReader(body)),
+		Options:                &openapi3filter.Options{ExcludeResponseBody: true, RegexCompiler: lenientRegexp, SchemaValidationOptions: []openapi3.SchemaValidationOption{openapi3.EnableFormatValidation()}},
+	}
+	err := openapi3filter.ValidateResponse(context.Background(), in)
+	if err == nil {
+		return nil
+	}
+	var re *openapi3filter.ResponseError
+	if !errors.As(err, &re) {
+		return []*Finding{{Check: CheckResponseHeaders, Message: err.Error()}}
+	}
+	name := ""
+	if m := headerName.FindStringSubmatch(re.Reason); m != nil {
+		name = m[1]
+	}
+	msg := re.Reason
+	if re.Err != nil {
+		msg += ": " + firstLine(re.Err.Error())
+	}
+	return []*Finding{{Check: CheckResponseHeaders, Pointer: name, Message: msg}}
+}
+
+var headerName = regexp.MustCompile(`header "([^"]+)"`)
+
+// schemaError is one violation inside a body.
+type schemaError struct{ pointer, message string }
+
+// schemaErrors flattens kin-openapi's errors into pointer + message,
+// sorted by pointer.
+func schemaErrors(err error) []schemaError {
+	if err == nil {
+		return nil
+	}
+	var out []schemaError
+	var walk func(error)
+	walk = func(err error) {
+		var me openapi3.MultiError
+		if errors.As(err, &me) {
+			for _, e := range me {
+				walk(e)
+			}
+			return
+		}
+		var se *openapi3.SchemaError
+		if errors.As(err, &se) {
+			ptr := "/" + strings.Join(se.JSONPointer(), "/")
+			if ptr == "/" {
+				ptr = ""
+			}
+			msg := se.Reason
+			if se.SchemaField != "" && !strings.Contains(msg, se.SchemaField) {
+				msg += " (" + se.SchemaField + ")"
+			}
+			if v, err := json.Marshal(se.Value); err == nil && len(v) <= 120 {
+				msg += "; got " + string(v)
+			}
+			out = append(out, schemaError{ptr, msg})
+			return
+		}
+		out = append(out, schemaError{"", firstLine(err.Error())})
+	}
+	walk(err)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pointer < out[j].pointer })
+	return out
+}
+
+// declaredResponse finds the response the contract declares for a
+// status: the exact code, its range ("4XX"), or default.
+func declaredResponse(op *contract.Operation, status int) *contract.Response {
+	var rng, def *contract.Response
+	for _, r := range op.Responses {
+		switch {
+		case r.Code == status:
+			return r
+		case strings.EqualFold(r.Status, strconv.Itoa(status/100)+"XX"):
+			rng = r
+		case r.Status == "default":
+			def = r
+		}
+	}
+	if rng != nil {
+		return rng
+	}
+	return def
+}
+
+func statusList(op *contract.Operation) string {
+	var s []string
+	for _, r := range op.Responses {
+		s = append(s, r.Status)
+	}
+	return strings.Join(s, ", ")
+}
+
+func mediaList(r *contract.Response) string {
+	var s []string
+	for _, c := range r.Contents {
+		s = append(s, c.MediaType)
+	}
+	return strings.Join(s, ", ")
+}
+
+// isJSON reports application/json and any +json media type.
+func isJSON(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// patterns caches compiled patterns: kin-openapi compiles a schema's
+// pattern on every value it checks.
+var patterns sync.Map // string → *regexp.Regexp or error
+
+func compilePattern(expr string) (*regexp.Regexp, error) {
+	if v, ok := patterns.Load(expr); ok {
+		if re, ok := v.(*regexp.Regexp); ok {
+			return re, nil
+		}
+		return nil, v.(error)
+	}
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		patterns.Store(expr, err)
+		return nil, err
+	}
+	patterns.Store(expr, re)
+	return re, nil
+}

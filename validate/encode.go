@@ -1,0 +1,256 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"mime/multipart"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// scalarString renders a JSON scalar the way it travels in a URL or a
+// header: numbers without exponent where possible, true/false, and
+// compound values as JSON.
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		if x == float64(int64(x)) && x < 1e18 && x > -1e18 {
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case json.Number:
+		return x.String()
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// pairs lists an object's keys and values in key order.
+func pairs(m map[string]any) [][2]string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([][2]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, [2]string{k, scalarString(m[k])})
+	}
+	return out
+}
+
+// serializePath renders a path parameter value (already URL-escaped) by
+// its style: simple, label or matrix.
+func serializePath(p *contract.Param, v any) string {
+	esc := url.PathEscape
+	var parts []string
+	sep := ","
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			parts = append(parts, esc(scalarString(e)))
+		}
+	case map[string]any:
+		for _, kv := range pairs(x) {
+			if p.Explode {
+				parts = append(parts, esc(kv[0])+"="+esc(kv[1]))
+			} else {
+				parts = append(parts, esc(kv[0]), esc(kv[1]))
+			}
+		}
+	default:
+		parts = []string{esc(scalarString(v))}
+	}
+	switch p.Style {
+	case "label":
+		if p.Explode {
+			sep = "."
+		}
+		return "." + strings.Join(parts, sep)
+	case "matrix":
+		if _, isArr := v.([]any); isArr && p.Explode {
+			out := ""
+			for _, part := range parts {
+				out += ";" + p.Name + "=" + part
+			}
+			return out
+		}
+		if _, isObj := v.(map[string]any); isObj && p.Explode {
+			return ";" + strings.Join(parts, ";")
+		}
+		return ";" + p.Name + "=" + strings.Join(parts, ",")
+	}
+	return strings.Join(parts, sep)
+}
+
+// addQuery adds a query parameter value to q by its style.
+func addQuery(q url.Values, p *contract.Param, v any) {
+	if p.ContentType != "" {
+		b, _ := json.Marshal(v)
+		q.Add(p.Name, string(b))
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		items := make([]string, len(x))
+		for i, e := range x {
+			items[i] = scalarString(e)
+		}
+		switch {
+		case p.Style == "spaceDelimited":
+			q.Add(p.Name, strings.Join(items, " "))
+		case p.Style == "pipeDelimited":
+			q.Add(p.Name, strings.Join(items, "|"))
+		case p.Explode:
+			for _, it := range items {
+				q.Add(p.Name, it)
+			}
+		default:
+			q.Add(p.Name, strings.Join(items, ","))
+		}
+	case map[string]any:
+		switch {
+		case p.Style == "deepObject":
+			for _, kv := range pairs(x) {
+				q.Add(p.Name+"["+kv[0]+"]", kv[1])
+			}
+		case p.Explode:
+			for _, kv := range pairs(x) {
+				q.Add(kv[0], kv[1])
+			}
+		default:
+			var flat []string
+			for _, kv := range pairs(x) {
+				flat = append(flat, kv[0], kv[1])
+			}
+			q.Add(p.Name, strings.Join(flat, ","))
+		}
+	default:
+		q.Add(p.Name, scalarString(v))
+	}
+}
+
+// headerValue renders a header or cookie parameter (simple / form
+// style).
+func headerValue(p *contract.Param, v any) string {
+	if p.ContentType != "" {
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	switch x := v.(type) {
+	case []any:
+		items := make([]string, len(x))
+		for i, e := range x {
+			items[i] = scalarString(e)
+		}
+		return strings.Join(items, ",")
+	case map[string]any:
+		var flat []string
+		for _, kv := range pairs(x) {
+			if p.Explode {
+				flat = append(flat, kv[0]+"="+kv[1])
+			} else {
+				flat = append(flat, kv[0], kv[1])
+			}
+		}
+		return strings.Join(flat, ",")
+	}
+	return scalarString(v)
+}
+
+// encodeBody renders a body value for its media type; it returns the
+// bytes and the Content-Type header to send.
+func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
+	switch c.Kind {
+	case contract.BodyJSON:
+		b, err := json.Marshal(v)
+		return b, c.MediaType, err
+	case contract.BodyForm:
+		form := url.Values{}
+		if m, ok := v.(map[string]any); ok {
+			for _, k := range sortedKeys(m) {
+				if arr, ok := m[k].([]any); ok {
+					for _, e := range arr {
+						form.Add(k, scalarString(e))
+					}
+					continue
+				}
+				form.Add(k, scalarString(m[k]))
+			}
+		}
+		return []byte(form.Encode()), c.MediaType, nil
+	case contract.BodyMultipart:
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		if err := w.SetBoundary("toolkit-validate-boundary"); err != nil {
+			return nil, "", err
+		}
+		if m, ok := v.(map[string]any); ok {
+			for _, k := range sortedKeys(m) {
+				values := []any{m[k]}
+				if arr, ok := m[k].([]any); ok {
+					values = arr
+				}
+				for _, e := range values {
+					if err := w.WriteField(k, scalarString(e)); err != nil {
+						return nil, "", err
+					}
+				}
+			}
+		}
+		if err := w.Close(); err != nil {
+			return nil, "", err
+		}
+		return buf.Bytes(), w.FormDataContentType(), nil
+	case contract.BodyText:
+		return []byte(scalarString(v)), c.MediaType, nil
+	}
+	if s, ok := v.(string); ok {
+		return []byte(s), mediaOrOctet(c.MediaType), nil
+	}
+	return []byte("toolkit"), mediaOrOctet(c.MediaType), nil
+}
+
+// mediaOrOctet turns wildcard media types into one a server can read.
+func mediaOrOctet(mt string) string {
+	if strings.Contains(mt, "*") {
+		return "application/octet-stream"
+	}
+	return mt
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// shellQuote quotes s for a POSIX shell.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@,+%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// formatSeconds renders a duration as seconds with millisecond
+// precision, e.g. 1.250.
+func formatSeconds(d interface{ Seconds() float64 }) string {
+	return fmt.Sprintf("%.3f", d.Seconds())
+}

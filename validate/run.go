@@ -1,0 +1,420 @@
+package validate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// maxBody caps how much of an answer is read and validated.
+const maxBody = 16 << 20
+
+// ErrUnreachable wraps failures to reach the service at all (connection
+// refused, DNS): a usage problem, not a finding.
+var ErrUnreachable = errors.New("service unreachable")
+
+// runner holds one run's state.
+type runner struct {
+	cfg      Config
+	client   *http.Client
+	base     *url.URL
+	excluded map[string]bool
+	ids      *idPool
+	sem      chan struct{}
+	tick     <-chan time.Time
+	schemaOp []openapi3.SchemaValidationOption
+
+	mu       sync.Mutex
+	results  map[*contract.Operation]*OperationResult
+	requests int
+	done     int
+	total    int
+	reached  bool
+	lastErr  error
+}
+
+// target is an operation with its cases and its kin-openapi route.
+type target struct {
+	op    *contract.Operation
+	route *routers.Route
+	cases []*Case
+}
+
+// Run sends every case of the selected operations and checks the
+// answers. It returns an error only when the run could not be done
+// (bad configuration, service unreachable); findings are in the Report.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Model == nil || cfg.Doc == nil {
+		return nil, errors.New("validate: no contract")
+	}
+	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("validate: --base-url %q is not an absolute URL", cfg.BaseURL)
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 1
+	}
+	r := &runner{
+		cfg: cfg, base: base, ids: newIDPool(),
+		excluded: map[string]bool{},
+		results:  map[*contract.Operation]*OperationResult{},
+		sem:      make(chan struct{}, cfg.Workers),
+	}
+	for _, c := range cfg.ExcludeChecks {
+		if !slices.Contains(Checks, c) {
+			return nil, fmt.Errorf("validate: unknown check %q (checks: %s)", c, strings.Join(Checks, ", "))
+		}
+		r.excluded[c] = true
+	}
+	r.client = cfg.Client
+	if r.client == nil {
+		r.client = &http.Client{
+			Timeout:       cfg.Timeout,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
+	}
+	if cfg.Rate > 0 {
+		t := time.NewTicker(time.Duration(float64(time.Second) / cfg.Rate))
+		defer t.Stop()
+		r.tick = t.C
+	}
+	r.schemaOp = schemaOptions(cfg.Doc.T)
+
+	targets, err := r.targets()
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Contract: cfg.Doc.Path, BaseURL: cfg.BaseURL, Seed: cfg.Seed, Started: time.Now()}
+	for _, t := range targets {
+		r.total += len(t.cases)
+		res := &OperationResult{ID: t.op.ID, Method: t.op.Method, Path: t.op.Path, Checks: map[string][]*Finding{}}
+		r.results[t.op] = res
+		rep.Operations = append(rep.Operations, res)
+	}
+	// Stages: creating and listing first, then reading and changing
+	// resources by id, deleting last, so ids flow from one to the next.
+	for stage := 0; stage < 3; stage++ {
+		var wg sync.WaitGroup
+		for _, t := range targets {
+			if stageOf(t.op) != stage {
+				continue
+			}
+			for _, c := range t.cases {
+				if ctx.Err() != nil {
+					break
+				}
+				r.sem <- struct{}{}
+				wg.Add(1)
+				go func() {
+					defer func() { <-r.sem; wg.Done() }()
+					r.runCase(ctx, t, c)
+				}()
+			}
+		}
+		wg.Wait()
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if !r.reached && r.requests > 0 {
+		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, cfg.BaseURL, r.lastErr)
+	}
+	rep.Requests = r.requests
+	rep.Duration = Duration(time.Since(rep.Started))
+	return rep, nil
+}
+
+// schemaOptions are the kin-openapi schema options every check uses:
+// formats on, patterns Go cannot read ignored rather than failing every
+// value, JSON Schema 2020-12 for 3.1 documents.
+func schemaOptions(t *openapi3.T) []openapi3.SchemaValidationOption {
+	opts := []openapi3.SchemaValidationOption{
+		openapi3.EnableFormatValidation(),
+		openapi3.SetSchemaRegexCompiler(lenientRegexp),
+		openapi3.MultiErrors(),
+	}
+	if t.IsOpenAPI31OrLater() {
+		opts = append(opts, openapi3.EnableJSONSchema2020())
+	}
+	return opts
+}
+
+// targets selects operations by the filters and builds their cases.
+func (r *runner) targets() ([]*target, error) {
+	var out []*target
+	for _, op := range r.cfg.Model.Operations {
+		if len(r.cfg.Operations) > 0 && !slices.Contains(r.cfg.Operations, op.ID) {
+			continue
+		}
+		if len(r.cfg.Tags) > 0 && !slices.ContainsFunc(op.Tags, func(t string) bool { return slices.Contains(r.cfg.Tags, t) }) {
+			continue
+		}
+		route, err := routeOf(r.cfg.Doc.T, op)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &target{op: op, route: route, cases: buildCases(op, r.cfg.Seed, r.cfg.MaxCases)})
+	}
+	if len(out) == 0 {
+		return nil, errors.New("validate: no operation matches the --operation and --tag filters")
+	}
+	return out, nil
+}
+
+// routeOf finds the kin-openapi operation behind a model operation.
+func routeOf(t *openapi3.T, op *contract.Operation) (*routers.Route, error) {
+	item := t.Paths.Value(op.Path)
+	if item == nil {
+		return nil, fmt.Errorf("validate: path %s not found in the contract", op.Path)
+	}
+	kop := item.GetOperation(op.Method)
+	if kop == nil {
+		return nil, fmt.Errorf("validate: %s %s not found in the contract", op.Method, op.Path)
+	}
+	return &routers.Route{Spec: t, Path: op.Path, PathItem: item, Method: op.Method, Operation: kop}, nil
+}
+
+// stageOf orders operations: 0 without path parameters (create, list),
+// 1 with them, 2 DELETE.
+func stageOf(op *contract.Operation) int {
+	switch {
+	case op.Method == http.MethodDelete:
+		return 2
+	case strings.Contains(op.Path, "{"):
+		return 1
+	}
+	return 0
+}
+
+// runCase builds, confirms, sends and checks one case.
+func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
+	req, body, pathParams, err := r.build(ctx, t, c)
+	if err != nil {
+		return // a value that cannot be encoded; nothing to learn from it
+	}
+	if c.Phase == PhaseNegative && !r.contractRejects(t, req, body, pathParams) {
+		r.progress()
+		return // kin-openapi accepts it: not invalid after all
+	}
+	if r.tick != nil {
+		select {
+		case <-r.tick:
+		case <-ctx.Done():
+			return
+		}
+	}
+	curl := curlOf(req, body, r.cfg.Headers)
+	rctx, cancel := context.WithTimeout(ctx, r.cfg.Timeout)
+	defer cancel()
+	req = req.WithContext(rctx)
+	resp, err := r.client.Do(req)
+	var respBody []byte
+	if err == nil {
+		respBody, err = io.ReadAll(io.LimitReader(resp.Body, maxBody))
+		resp.Body.Close()
+	}
+	res := r.results[t.op]
+	r.mu.Lock()
+	r.requests++
+	res.Cases++
+	r.mu.Unlock()
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		if isTimeout(err) || rctx.Err() != nil {
+			r.mu.Lock()
+			r.reached = true
+			r.mu.Unlock()
+			r.add(res, c, &Finding{Check: CheckTimeout, Message: fmt.Sprintf("no complete answer within %v", r.cfg.Timeout), Curl: curl})
+		} else {
+			r.mu.Lock()
+			r.lastErr = err
+			r.mu.Unlock()
+		}
+		r.progress()
+		return
+	}
+	r.mu.Lock()
+	r.reached = true
+	r.mu.Unlock()
+	for _, f := range r.check(t, c, req, body, pathParams, resp, respBody) {
+		f.Status, f.Curl = resp.StatusCode, curl
+		r.add(res, c, f)
+	}
+	if resp.StatusCode < 300 {
+		r.ids.harvest(t, resp, respBody)
+	}
+	r.progress()
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded)
+}
+
+// add records a finding, folding repeats of the same check and message
+// into one with a count.
+func (r *runner) add(res *OperationResult, c *Case, f *Finding) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.excluded[f.Check] {
+		return
+	}
+	f.Case = c.Name
+	for _, old := range res.Checks[f.Check] {
+		if old.Message == f.Message && old.Pointer == f.Pointer {
+			old.Count++
+			return
+		}
+	}
+	res.Checks[f.Check] = append(res.Checks[f.Check], f)
+}
+
+func (r *runner) progress() {
+	r.mu.Lock()
+	r.done++
+	done, total := r.done, r.total
+	r.mu.Unlock()
+	if r.cfg.Progress != nil {
+		r.cfg.Progress(done, total)
+	}
+}
+
+// build turns a case into a request. Linked cases take path parameters
+// from harvested ids when there are any.
+func (r *runner) build(ctx context.Context, t *target, c *Case) (*http.Request, []byte, map[string]string, error) {
+	op := t.op
+	path := op.Path
+	pathParams := map[string]string{}
+	q := url.Values{}
+	hdr := http.Header{}
+	var cookies []string
+	for _, p := range op.Params {
+		v, ok := c.Params[keyOf(p)]
+		if p.In == contract.InPath && c.Linked {
+			if id, found := r.ids.lookup(op, p.Name); found {
+				v, ok = id, true
+			}
+		}
+		if !ok {
+			continue
+		}
+		switch p.In {
+		case contract.InPath:
+			s := serializePath(p, v)
+			path = strings.ReplaceAll(path, "{"+p.Name+"}", s)
+			pathParams[p.Name] = s
+		case contract.InQuery:
+			addQuery(q, p, v)
+		case contract.InHeader:
+			hdr.Set(p.Name, headerValue(p, v))
+		case contract.InCookie:
+			cookies = append(cookies, p.Name+"="+url.QueryEscape(headerValue(p, v)))
+		}
+	}
+	var body []byte
+	var ctype string
+	switch {
+	case c.RawType != "":
+		body, ctype = c.RawBody, c.RawType
+	case c.Content != nil:
+		var err error
+		body, ctype, err = encodeBody(c.Content, c.Body)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	u := *r.base
+	u.Path = r.base.Path + path
+	u.RawPath = r.base.EscapedPath() + path
+	u.RawQuery = q.Encode()
+	req, err := http.NewRequestWithContext(ctx, op.Method, u.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for k, vs := range r.cfg.Headers {
+		req.Header[k] = vs
+	}
+	for k, vs := range hdr {
+		req.Header[k] = vs
+	}
+	if len(cookies) > 0 {
+		req.Header.Set("Cookie", strings.Join(cookies, "; "))
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	req.Header.Set("Accept", acceptOf(op))
+	if body == nil {
+		req.Body, req.ContentLength = http.NoBody, 0
+	}
+	return req, body, pathParams, nil
+}
+
+// acceptOf lists the media types the operation's responses declare.
+func acceptOf(op *contract.Operation) string {
+	var types []string
+	for _, resp := range op.Responses {
+		for _, c := range resp.Contents {
+			if !slices.Contains(types, c.MediaType) {
+				types = append(types, c.MediaType)
+			}
+		}
+	}
+	if len(types) == 0 {
+		return "*/*"
+	}
+	return strings.Join(types, ", ")
+}
+
+// contractRejects asks kin-openapi whether the contract rejects a
+// request: negative cases are sent only when it does, so a conforming
+// service is never blamed for accepting what the contract allows.
+func (r *runner) contractRejects(t *target, req *http.Request, body []byte, pathParams map[string]string) bool {
+	cp := req.Clone(context.Background())
+	cp.Body = io.NopCloser(bytes.NewReader(body))
+	in := &openapi3filter.RequestValidationInput{
+		Request: cp, PathParams: pathParams, Route: t.route,
+		Options: &openapi3filter.Options{
+			AuthenticationFunc:      openapi3filter.NoopAuthenticationFunc,
+			RegexCompiler:           lenientRegexp,
+			SkipSettingDefaults:     true,
+			SchemaValidationOptions: []openapi3.SchemaValidationOption{openapi3.EnableFormatValidation()},
+		},
+	}
+	return openapi3filter.ValidateRequest(context.Background(), in) != nil
+}
+
+// lenientRegexp compiles a pattern as kin-openapi does, but a pattern Go
+// cannot read (lookaheads, \p{Alnum}, huge repeat counts) matches every
+// value: an unreadable pattern must not turn every answer into a finding.
+func lenientRegexp(expr string) (openapi3.RegexMatcher, error) {
+	re, err := compilePattern(expr)
+	if err != nil {
+		return matchAll{}, nil
+	}
+	return re, nil
+}
+
+type matchAll struct{}
+
+func (matchAll) MatchString(string) bool { return true }
