@@ -80,6 +80,9 @@ func exampleText(c *contract.Content, v any, name, summary string, generated boo
 	return ev
 }
 
+// maxCurlBody is the longest body written into a curl command.
+const maxCurlBody = 400
+
 // formText encodes a flat object as application/x-www-form-urlencoded.
 func formText(m map[string]any) string {
 	keys := make([]string, 0, len(m))
@@ -222,8 +225,23 @@ func curl(o *contract.Operation, server string, sec []securityView, schemes map[
 		case contract.BodyBinary:
 			lines = append(lines, "--data-binary @file")
 		default:
-			if ex.Text != "" {
-				lines = append(lines, "--data-raw "+shellWord(lit(ex.Text)))
+			// A short JSON body goes on the command line, on one line; a
+			// long one (shown beside as the request example) is read from
+			// a file rather than repeated.
+			body := ex.Text
+			if ex.Lang == "json" {
+				if v := sample.ContentExample(c, requestDir); v != nil {
+					if compact, err := marshalJSON(v, ""); err == nil {
+						body = compact
+					}
+				}
+			}
+			switch {
+			case body == "":
+			case len(body) > maxCurlBody:
+				lines = append(lines, "--data-binary @request-body")
+			default:
+				lines = append(lines, "--data-raw "+shellWord(lit(body)))
 			}
 		}
 	}

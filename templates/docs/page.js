@@ -114,13 +114,15 @@
     return ul;
   }
   // root draws a schema: its type line, then its first level of children.
-  function root(n, withDesc) {
+  // In the Schemas section (inSection) the heading already names the
+  // type, so the line only says what else is known about it.
+  function root(n, withDesc, inSection) {
     var box = el("div", "schema-root");
     if (withDesc && n.d) { var d = el("div", "md"); d.innerHTML = n.d; box.appendChild(d); }
     var rl = el("div", "rl");
-    typeline(n, rl);
+    if (!inSection || n.f || n.g || n.r || !n.k) typeline(n, rl);
     facts(n, rl);
-    box.appendChild(rl);
+    if (rl.firstChild) box.appendChild(rl);
     if (n.k) box.appendChild(tree(n.k));
     return box;
   }
@@ -130,7 +132,7 @@
     if (kids) d.appendChild(tree(kids));
     else if (id && store().t[id]) d.appendChild(tree(store().t[id]));
     else if (ref && store().s[ref]) {
-      var copy = root(store().s[ref], true);
+      var copy = root(store().s[ref], true, true);
       copy.className += " schema-copy";
       d.appendChild(copy);
     } else return;
@@ -142,7 +144,7 @@
   function drawSchema(body) {
     if (body.firstChild) return;
     var n = store().s[body.getAttribute("data-schema")];
-    if (n) body.appendChild(root(n, false));
+    if (n) body.appendChild(root(n, false, true));
   }
 
   // On a large page an operation's body is drawn from the JSON only as it
