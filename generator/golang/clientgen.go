@@ -192,6 +192,41 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(jen.Id("s"), jen.Id("format")), jen.Lit(","))),
 	)
 	f.Line()
+	f.Comment("wrapError prefixes a client method's error with the method's name; an")
+	f.Comment("*UnexpectedResponseError is returned as it is.")
+	f.Func().Id("wrapError").Params(jen.Id("err").Op("*").Error(), jen.Id("op").String()).Block(
+		jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Parens(jen.Op("*").Id("err")).Assert(jen.Op("*").Id("UnexpectedResponseError")), jen.Op("!").Id("ok").Op("&&").Op("*").Id("err").Op("!=").Nil()).Block(jen.Op("*").Id("err").Op("=").Qual("fmt", "Errorf").Call(jen.Lit("%s: %w"), jen.Id("op"), jen.Op("*").Id("err"))),
+	)
+	f.Line()
+	f.Comment("setQuery sets the query parameter name to format(*v) unless v is nil.")
+	f.Func().Id("setQuery").Types(jen.Id("T").Any()).Params(jen.Id("q").Qual("net/url", "Values"), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Block(
+		jen.If(jen.Id("v").Op("!=").Nil()).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
+	)
+	f.Line()
+	f.Comment("setQueryList sends the items of s as the query parameter name: joined with sep,")
+	f.Comment("or repeated (exploded) when sep is empty. An empty list sends nothing.")
+	f.Func().Id("setQueryList").Types(jen.Id("T").Any()).Params(jen.Id("q").Qual("net/url", "Values"), jen.Id("name").String(), jen.Id("s").Index().Id("T"), jen.Id("sep").String(), jen.Id("format").Func().Params(jen.Id("T")).String()).Block(
+		jen.If(jen.Id("sep").Op("!=").Lit("")).Block(
+			jen.If(jen.Len(jen.Id("s")).Op(">").Lit(0)).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(jen.Id("s"), jen.Id("format")), jen.Id("sep")))),
+			jen.Return(),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("s")).Block(jen.Id("q").Dot("Add").Call(jen.Id("name"), jen.Id("format").Call(jen.Id("x")))),
+	)
+	f.Line()
+	f.Comment("formatString, formatInt, formatNumber, formatBool, formatTime and formatBytes")
+	f.Comment("write one parameter value as the generated server reads it.")
+	f.Func().Id("formatString").Types(jen.Id("T").Op("~").String()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.String().Call(jen.Id("v"))))
+	f.Line()
+	f.Func().Id("formatInt").Types(jen.Id("T").Op("~").Int32().Op("|").Op("~").Int64()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("v")), jen.Lit(10))))
+	f.Line()
+	f.Func().Id("formatNumber").Types(jen.Id("T").Op("~").Float32().Op("|").Op("~").Float64()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(jen.Id("v")), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))))
+	f.Line()
+	f.Func().Id("formatBool").Types(jen.Id("T").Op("~").Bool()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(jen.Id("v")))))
+	f.Line()
+	f.Func().Id("formatTime").Params(jen.Id("v").Qual("time", "Time")).String().Block(jen.Return(jen.Id("v").Dot("Format").Call(jen.Qual("time", "RFC3339"))))
+	f.Line()
+	f.Func().Id("formatBytes").Params(jen.Id("v").Index().Byte()).String().Block(jen.Return(jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Id("v"))))
+	f.Line()
 	f.Var().Id("_").Op("=").Id("joinParam").Types(jen.Int())
 	f.Var().Id("_").Op("=").Id("readAll")
 	f.Comment("maxResponseBytes bounds the bodies the client reads into memory.")
@@ -230,7 +265,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	case bodyTyped:
 		enc := []jen.Code{
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("req").Dot("Body")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": encoding body: %w"), jen.Err()))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
 			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(firstOr(oi.body.json, "application/json"))),
 		}
 		if len(oi.body.json) == 0 {
@@ -256,7 +291,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	}
 	stmts = append(stmts,
 		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": %w"), jen.Err()))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	for _, pi := range oi.params {
 		switch pi.p.In {
@@ -289,7 +324,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	}
 	stmts = append(stmts,
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("r"), security),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": %w"), jen.Err()))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
 	)
 	// Responses: specific codes, then ranges, then default.
@@ -316,7 +351,8 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		f.Comment("")
 		f.Comment("Deprecated: the contract marks this operation deprecated.")
 	}
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()).Block(stmts...)
+	stmts = append([]jen.Code{jen.Defer().Id("wrapError").Call(jen.Op("&").Err(), jen.Lit(oi.method))}, stmts...)
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id("_").Id(oi.respIface), jen.Err().Error()).Block(stmts...)
 	f.Line()
 }
 
@@ -419,18 +455,14 @@ func (g *gen) encodeQueryParam(pi paramInfo) []jen.Code {
 	v := jen.Id("req").Dot(pi.goName)
 	switch pi.enc {
 	case encArray:
-		if p.Explode {
-			return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(v.Clone())).Block(
-				jen.Id("query").Dot("Add").Call(jen.Lit(p.Name), g.formatScalar(p.Type.Elem, jen.Id("x"))),
-			)}
+		sep := ""
+		if !p.Explode {
+			sep = map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[p.Style]
+			if sep == "" {
+				sep = ","
+			}
 		}
-		sep := map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[p.Style]
-		if sep == "" {
-			sep = ","
-		}
-		return []jen.Code{jen.If(jen.Len(v.Clone()).Op(">").Lit(0)).Block(
-			jen.Id("query").Dot("Set").Call(jen.Lit(p.Name), jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(v.Clone(), jen.Func().Params(jen.Id("x").Add(g.typeExpr(p.Type.Elem))).String().Block(jen.Return(g.formatScalar(p.Type.Elem, jen.Id("x"))))), jen.Lit(sep))),
-		)}
+		return []jen.Code{jen.Id("setQueryList").Call(jen.Id("query"), jen.Lit(p.Name), v.Clone(), jen.Lit(sep), g.formatFunc(p.Type.Elem))}
 	case encDeepObject, encFormObject:
 		var out []jen.Code
 		obj := v.Clone()
@@ -455,7 +487,35 @@ func (g *gen) encodeQueryParam(pi paramInfo) []jen.Code {
 		}
 		return []jen.Code{set}
 	}
+	if pi.enc == encScalar && pi.shape == shapePointer {
+		return []jen.Code{jen.Id("setQuery").Call(jen.Id("query"), jen.Lit(p.Name), v, g.formatFunc(p.Type))}
+	}
 	return g.encodeSimple(pi, func(s jen.Code) jen.Code { return jen.Id("query").Dot("Set").Call(jen.Lit(p.Name), s) })
+}
+
+// formatFunc is the runtime function writing one value of the scalar type
+// t as text: formatString[T], formatInt[T] … instantiated with t's Go type.
+func (g *gen) formatFunc(t *contract.Type) jen.Code {
+	kind, format := t.Kind, t.Format
+	if kind == contract.KindEnum {
+		kind, format = t.Base, ""
+	}
+	switch kind {
+	case contract.KindBool:
+		return jen.Id("formatBool").Types(g.typeExpr(t))
+	case contract.KindInt:
+		return jen.Id("formatInt").Types(g.typeExpr(t))
+	case contract.KindNumber:
+		return jen.Id("formatNumber").Types(g.typeExpr(t))
+	case contract.KindString:
+		switch format {
+		case "date-time":
+			return jen.Id("formatTime")
+		case "byte":
+			return jen.Id("formatBytes")
+		}
+	}
+	return jen.Id("formatString").Types(g.typeExpr(t))
 }
 
 // encodeValues emits adding one scalar or array field to a url.Values.
@@ -484,7 +544,7 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 	for _, hi := range ri.headers {
 		target := jen.Id("out").Dot(hi.goName)
 		fail := func(msg string) jen.Code {
-			return jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("%s: response header %q %s", oi.method, hi.h.Name, msg))))
+			return jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("response header %q %s", hi.h.Name, msg))))
 		}
 		var parse []jen.Code
 		if hi.scalar {
@@ -506,13 +566,13 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 	case bodyTyped:
 		out = append(out,
 			jen.If(jen.Err().Op(":=").Id("decodeResponse").Call(jen.Id("resp"), jen.Op("&").Id("out").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": %w"), jen.Err())),
+				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)
 	case bodyRaw:
 		out = append(out,
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+": reading response: %w"), jen.Err()))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("reading response: %w"), jen.Err()))),
 			jen.Id("out").Dot("Body").Op("=").Id("b"),
 			jen.Id("out").Dot("ContentType").Op("=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		)

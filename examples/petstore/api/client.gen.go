@@ -5,6 +5,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Client calls the service over HTTP. Its methods are safe for concurrent use.
@@ -166,6 +168,61 @@ func joinParam[T any](s []T, format func(T) string) string {
 	return strings.Join(mapStrings(s, format), ",")
 }
 
+// wrapError prefixes a client method's error with the method's name; an
+// *UnexpectedResponseError is returned as it is.
+func wrapError(err *error, op string) {
+	if _, ok := (*err).(*UnexpectedResponseError); !ok && *err != nil {
+		*err = fmt.Errorf("%s: %w", op, *err)
+	}
+}
+
+// setQuery sets the query parameter name to format(*v) unless v is nil.
+func setQuery[T any](q url.Values, name string, v *T, format func(T) string) {
+	if v != nil {
+		q.Set(name, format(*v))
+	}
+}
+
+// setQueryList sends the items of s as the query parameter name: joined with sep,
+// or repeated (exploded) when sep is empty. An empty list sends nothing.
+func setQueryList[T any](q url.Values, name string, s []T, sep string, format func(T) string) {
+	if sep != "" {
+		if len(s) > 0 {
+			q.Set(name, strings.Join(mapStrings(s, format), sep))
+		}
+		return
+	}
+	for _, x := range s {
+		q.Add(name, format(x))
+	}
+}
+
+// formatString, formatInt, formatNumber, formatBool, formatTime and formatBytes
+// write one parameter value as the generated server reads it.
+func formatString[T ~string](v T) string {
+	return string(v)
+}
+
+func formatInt[T ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+func formatNumber[T ~float32 | ~float64](v T) string {
+	return strconv.FormatFloat(float64(v), byte(0x67), -1, 64)
+}
+
+func formatBool[T ~bool](v T) string {
+	return strconv.FormatBool(bool(v))
+}
+
+func formatTime(v time.Time) string {
+	return v.Format(time.RFC3339)
+}
+
+func formatBytes(v []byte) string {
+	return base64.StdEncoding.EncodeToString(v)
+}
+
 var _ = joinParam[int]
 var _ = readAll
 
@@ -174,30 +231,23 @@ const maxResponseBytes = 67108864
 
 // ListPets calls GET /pets.
 // List pets
-func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (ListPetsResponse, error) {
+func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsResponse, err error) {
+	defer wrapError(&err, "ListPets")
 	path := "/pets"
 	query := url.Values{}
-	if req.Limit != nil {
-		query.Set("limit", strconv.FormatInt(int64(*req.Limit), 10))
-	}
-	if req.Cursor != nil {
-		query.Set("cursor", string(*req.Cursor))
-	}
-	if req.Status != nil {
-		query.Set("status", string(*req.Status))
-	}
-	for _, x := range req.Tags {
-		query.Add("tags", string(x))
-	}
+	setQuery(query, "limit", req.Limit, formatInt[int32])
+	setQuery(query, "cursor", req.Cursor, formatString[string])
+	setQuery(query, "status", req.Status, formatString[PetStatus])
+	setQueryList(query, "tags", req.Tags, "", formatString[string])
 	var body io.Reader
 	var contentType string
 	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
@@ -205,26 +255,26 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (ListPetsRes
 		var out ListPets200Response
 		if s := resp.Header.Get("X-Total-Count"); s != "" {
 			if x, err := strconv.ParseInt(s, 10, 64); err != nil {
-				return nil, fmt.Errorf("ListPets: response header \"X-Total-Count\" must be an integer")
+				return nil, fmt.Errorf("response header \"X-Total-Count\" must be an integer")
 			} else {
 				out.XTotalCount = int64(x)
 			}
 		}
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListPets: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListPets400Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListPets: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ListPetsDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListPets: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -233,7 +283,8 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (ListPetsRes
 
 // CreatePet calls POST /pets.
 // Create a pet
-func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (CreatePetResponse, error) {
+func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreatePetResponse, err error) {
+	defer wrapError(&err, "CreatePet")
 	path := "/pets"
 	query := url.Values{}
 	var body io.Reader
@@ -241,17 +292,17 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (CreatePet
 	{
 		b, err := json.Marshal(req.Body)
 		if err != nil {
-			return nil, fmt.Errorf("CreatePet: encoding body: %w", err)
+			return nil, fmt.Errorf("encoding body: %w", err)
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
 	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
@@ -261,20 +312,20 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (CreatePet
 			out.Location = s
 		}
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreatePet400Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out CreatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -283,44 +334,45 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (CreatePet
 
 // GetPet calls GET /pets/{petId}.
 // Get a pet
-func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (GetPetResponse, error) {
+func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetResponse, err error) {
+	defer wrapError(&err, "GetPet")
 	path := "/pets/" + url.PathEscape(strconv.FormatInt(int64(req.PetID), 10))
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out GetPet200Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetPet400Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetPet404Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out GetPetDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetPet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -329,18 +381,19 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (GetPetResponse,
 
 // DeletePet calls DELETE /pets/{petId}.
 // Delete a pet
-func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (DeletePetResponse, error) {
+func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeletePetResponse, err error) {
+	defer wrapError(&err, "DeletePet")
 	path := "/pets/" + url.PathEscape(strconv.FormatInt(int64(req.PetID), 10))
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	r, err := c.newRequest(ctx, "DELETE", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("DeletePet: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("DeletePet: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
@@ -350,20 +403,20 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (DeletePet
 	case resp.StatusCode == 400:
 		var out DeletePet400Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("DeletePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeletePet404Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("DeletePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out DeletePetDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("DeletePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -372,7 +425,8 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (DeletePet
 
 // UpdatePet calls PATCH /pets/{petId}.
 // Update a pet
-func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (UpdatePetResponse, error) {
+func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdatePetResponse, err error) {
+	defer wrapError(&err, "UpdatePet")
 	path := "/pets/" + url.PathEscape(strconv.FormatInt(int64(req.PetID), 10))
 	query := url.Values{}
 	var body io.Reader
@@ -380,43 +434,43 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (UpdatePet
 	{
 		b, err := json.Marshal(req.Body)
 		if err != nil {
-			return nil, fmt.Errorf("UpdatePet: encoding body: %w", err)
+			return nil, fmt.Errorf("encoding body: %w", err)
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
 	r, err := c.newRequest(ctx, "PATCH", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("UpdatePet: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("UpdatePet: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out UpdatePet200Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out UpdatePet400Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out UpdatePet404Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out UpdatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("UpdatePet: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
