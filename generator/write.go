@@ -54,6 +54,10 @@ func target(dir, name string) (string, error) {
 	return filepath.Join(dir, clean), nil
 }
 
+// WriteFile writes one file atomically (a temporary file renamed into
+// place), creating its folder: a failed write leaves the old file intact.
+func WriteFile(path string, data []byte) error { return writeAtomic(path, data) }
+
 // writeAtomic writes data to path through a temporary file and a rename.
 func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

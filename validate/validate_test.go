@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/contractfirst/toolkit/contract"
-	"github.com/contractfirst/toolkit/validate/internal/fixture"
+	"github.com/contractfirst/toolkit/internal/fixture"
 )
 
 const petstore = "../examples/petstore/openapi.yaml"

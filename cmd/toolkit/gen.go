@@ -147,22 +147,28 @@ func generate(e *env, en genEntry) ([]generator.File, error) {
 
 // loadModel loads and builds one entry's contract, printing warnings.
 func loadModel(e *env, en genEntry) (*contract.Model, error) {
-	opts := contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient}
-	doc, err := contract.Load(en.Contract, opts)
+	_, m, err := loadContract(e, "gen", en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient})
+	return m, err
+}
+
+// loadContract loads and builds a contract for command cmd, printing
+// warnings; problems are printed and give exit code 2.
+func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
+	doc, err := contract.Load(path, opts)
 	if err != nil {
-		return nil, contractError(e, err)
+		return nil, nil, contractError(e, err)
 	}
 	m, err := contract.BuildWith(doc, opts)
 	if err != nil {
-		return nil, contractError(e, err)
+		return nil, nil, contractError(e, err)
 	}
 	for _, w := range doc.Warnings {
 		fmt.Fprintln(e.stderr, w)
 	}
-	if en.Strict && len(doc.Warnings) > 0 {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %d warnings with --strict", len(doc.Warnings))}
+	if opts.Strict && len(doc.Warnings) > 0 {
+		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%s: %d warnings with --strict", cmd, len(doc.Warnings))}
 	}
-	return m, nil
+	return doc, m, nil
 }
 
 // genHooks run after an entry's code is generated; toolkit init's hook

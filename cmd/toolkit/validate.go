@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/validate"
+)
+
+func init() { commands = append(commands, newValidateCmd) }
+
+// validateFlags are the flags of toolkit validate.
+type validateFlags struct {
+	contract      string
+	baseURL       string
+	serverCmd     string
+	readyPath     string
+	readyTimeout  time.Duration
+	seed          uint64
+	maxCases      int
+	operations    []string
+	tags          []string
+	excludeChecks []string
+	headers       []string
+	workers       int
+	rate          float64
+	timeout       time.Duration
+	reports       []string
+	format        string
+}
+
+func newValidateCmd(e *env) *cobra.Command {
+	var f validateFlags
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check a running service against its contract",
+		Long: `Drive a running service with requests derived from the contract and check
+every answer against it.
+
+Cases come in three phases: the contract's own examples; values generated
+from the schemas, boundaries included; and invalid requests (each breaking
+one rule, and confirmed invalid by kin-openapi) that a conforming service
+must reject with a 4xx. Ids returned by one operation (through OpenAPI links,
+or the "id" of what a collection path returned) fill the path parameters of
+the next, so reads and deletes meet resources that exist.
+
+Checks: ` + strings.Join(validate.Checks, ", ") + `.
+
+Exit codes: 0 no findings, 1 findings, 2 usage error, unreadable contract or
+unreachable service. With --server-cmd the service is started first, waited
+for, and stopped at the end.`,
+		Example: `  toolkit validate --contract openapi.yaml --base-url http://localhost:8080
+  toolkit validate --contract openapi.yaml --base-url http://localhost:8080 \
+      --server-cmd "go run ./cmd/server" --ready-path /healthz --report junit=validate.xml
+  toolkit validate --contract api.json --base-url https://staging.example.com \
+      --header "Authorization: Bearer $TOKEN" --tag orders --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runValidate(cmd.Context(), e, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&f.baseURL, "base-url", "", "where the service listens, e.g. http://localhost:8080")
+	fl.StringVar(&f.serverCmd, "server-cmd", "", "shell command that starts the service; it is stopped at the end")
+	fl.StringVar(&f.readyPath, "ready-path", "", "path polled until the started service answers (default: the first GET without parameters, else /)")
+	fl.DurationVar(&f.readyTimeout, "ready-timeout", 60*time.Second, "how long to wait for the started service")
+	fl.Uint64Var(&f.seed, "seed", 1, "seed of generated values: the same seed sends the same requests")
+	fl.IntVar(&f.maxCases, "max-cases", validate.DefaultMaxCases, "cases per operation at most")
+	fl.StringSliceVar(&f.operations, "operation", nil, "only these operation ids (repeatable)")
+	fl.StringSliceVar(&f.tags, "tag", nil, "only operations with these tags (repeatable)")
+	fl.StringSliceVar(&f.excludeChecks, "exclude-check", nil, "checks to skip (repeatable): "+strings.Join(validate.Checks, ", "))
+	fl.StringArrayVar(&f.headers, "header", nil, `header sent with every request, "Name: value" (repeatable)`)
+	fl.IntVar(&f.workers, "workers", 4, "requests in flight at once")
+	fl.Float64Var(&f.rate, "rate", 0, "requests per second at most (0: no limit)")
+	fl.DurationVar(&f.timeout, "timeout", validate.DefaultTimeout, "deadline of each request")
+	fl.StringArrayVar(&f.reports, "report", nil, "also write a report: junit=FILE or json=FILE (repeatable)")
+	fl.StringVar(&f.format, "format", "text", "stdout format: text or json (json prints nothing else)")
+	return cmd
+}
+
+func runValidate(ctx context.Context, e *env, f validateFlags) error {
+	usage := func(format string, a ...any) error {
+		return &exitError{code: exitUsage, err: fmt.Errorf("validate: "+format, a...)}
+	}
+	if f.contract == "" || f.baseURL == "" {
+		return usage("--contract and --base-url are required")
+	}
+	if f.format != "text" && f.format != "json" {
+		return usage("--format must be text or json, not %q", f.format)
+	}
+	headers := http.Header{}
+	for _, h := range f.headers {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return usage(`--header %q is not "Name: value"`, h)
+		}
+		headers.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+	}
+	reports := map[string]string{}
+	for _, r := range f.reports {
+		kind, file, ok := strings.Cut(r, "=")
+		if !ok || (kind != "junit" && kind != "json") || file == "" {
+			return usage("--report %q is not junit=FILE or json=FILE", r)
+		}
+		reports[kind] = file
+	}
+	doc, m, err := loadContract(e, "validate", f.contract, contract.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if f.serverCmd != "" {
+		ready := f.readyPath
+		if ready == "" {
+			ready = readyPathOf(m)
+		}
+		srv, err := validate.StartServer(ctx, f.serverCmd, f.baseURL, ready, f.readyTimeout)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		defer srv.Stop()
+	}
+
+	cfg := validate.Config{
+		Doc: doc, Model: m, BaseURL: f.baseURL, Headers: headers,
+		Seed: f.seed, MaxCases: f.maxCases,
+		Operations: f.operations, Tags: f.tags, ExcludeChecks: f.excludeChecks,
+		Workers: f.workers, Rate: f.rate, Timeout: f.timeout,
+	}
+	if isTerminal(e.stderr) {
+		cfg.Progress = func(done, total int) {
+			fmt.Fprintf(e.stderr, "\r\033[Kvalidate: %d/%d cases", done, total)
+			if done == total {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
+		}
+	}
+	rep, err := validate.Run(ctx, cfg)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	for kind, file := range reports {
+		write := rep.WriteJUnit
+		if kind == "json" {
+			write = rep.WriteJSON
+		}
+		if err := writeReport(file, write); err != nil {
+			return &exitError{code: exitUsage, err: fmt.Errorf("validate: writing %s: %w", file, err)}
+		}
+	}
+	if f.format == "json" {
+		err = rep.WriteJSON(e.stdout)
+	} else {
+		err = rep.WriteText(e.stdout)
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if rep.Findings() > 0 {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// readyPathOf picks the path polled while a started service comes up:
+// the first GET without path parameters.
+func readyPathOf(m *contract.Model) string {
+	for _, op := range m.Operations {
+		if op.Method == http.MethodGet && !strings.Contains(op.Path, "{") {
+			return op.Path
+		}
+	}
+	return "/"
+}
+
+// writeReport renders a report and writes it atomically.
+func writeReport(path string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return generator.WriteFile(path, buf.Bytes())
+}
+
+// isTerminal reports whether w is a terminal, where progress may be
+// drawn.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

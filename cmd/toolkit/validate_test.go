@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/contractfirst/toolkit/internal/fixture"
+)
+
+const petstoreContract = "../../examples/petstore/openapi.yaml"
+
+// TestValidateExitCodes: 0 on a conforming service, 1 with findings, 2
+// when the service cannot be reached or the contract is broken.
+func TestValidateExitCodes(t *testing.T) {
+	good := httptest.NewServer(fixture.Handler(fixture.Conforming))
+	defer good.Close()
+	bad := httptest.NewServer(fixture.Handler(fixture.BadEnum))
+	defer bad.Close()
+	dead := httptest.NewServer(nil)
+	deadURL := dead.URL
+	dead.Close()
+
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		out  string // expected in stdout or stderr
+	}{
+		{"conforming", []string{"--base-url", good.URL}, 0, "0 findings"},
+		{"findings", []string{"--base-url", bad.URL}, 1, "response-schema"},
+		{"unreachable", []string{"--base-url", deadURL}, 2, "service unreachable"},
+		{"bad header flag", []string{"--base-url", good.URL, "--header", "nocolon"}, 2, "is not"},
+		{"unknown check", []string{"--base-url", good.URL, "--exclude-check", "nope"}, 2, "unknown check"},
+		{"excluded check", []string{"--base-url", bad.URL, "--exclude-check", "response-schema"}, 0, "0 findings"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"validate", "--contract", petstoreContract}, tc.args...)
+			code := run(args, nil, &stdout, &stderr)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, stdout.String(), stderr.String())
+			}
+			if !strings.Contains(stdout.String()+stderr.String(), tc.out) {
+				t.Errorf("output lacks %q:\n%s%s", tc.out, stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+// TestValidateBrokenContract: a contract with errors exits 2 with a
+// positioned problem and sends nothing.
+func TestValidateBrokenContract(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"validate", "--contract", "../../testdata/contracts/broken/ref-loop.yaml", "--base-url", "http://127.0.0.1:1"}, nil, &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "ref-loop.yaml:") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+}
+
+// TestValidateReports: --format json prints only JSON on stdout, and the
+// JUnit and JSON report files hold one test case per operation × check.
+func TestValidateReports(t *testing.T) {
+	srv := httptest.NewServer(fixture.Handler(fixture.MissingHeader))
+	defer srv.Close()
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"validate", "--contract", petstoreContract, "--base-url", srv.URL, "--format", "json",
+		"--report", "junit=" + filepath.Join(dir, "v.xml"), "--report", "json=" + filepath.Join(dir, "v.json")}, nil, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	var rep struct {
+		Operations []struct {
+			ID     string                       `json:"operationId"`
+			Checks map[string][]json.RawMessage `json:"checks"`
+		} `json:"operations"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("stdout is not one JSON document: %v\n%s", err, stdout.String())
+	}
+	found := false
+	for _, op := range rep.Operations {
+		if op.ID == "listPets" && len(op.Checks["response-headers"]) > 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no response-headers finding for listPets in %s", stdout.String())
+	}
+	file, err := os.ReadFile(filepath.Join(dir, "v.json"))
+	if err != nil || !bytes.Equal(file, stdout.Bytes()) {
+		t.Errorf("json report differs from stdout (%v)", err)
+	}
+	x, err := os.ReadFile(filepath.Join(dir, "v.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var suites struct {
+		Suites []struct {
+			Tests    int `xml:"tests,attr"`
+			Failures int `xml:"failures,attr"`
+			Cases    []struct {
+				Name    string    `xml:"name,attr"`
+				Failure *struct{} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(x, &suites); err != nil {
+		t.Fatal(err)
+	}
+	s := suites.Suites[0]
+	if s.Tests != 5*7 || s.Failures == 0 {
+		t.Errorf("junit: %d tests, %d failures; want 35 tests and some failures", s.Tests, s.Failures)
+	}
+	for _, c := range s.Cases {
+		if c.Name == "listPets response-headers" && c.Failure == nil {
+			t.Error("junit: listPets response-headers did not fail")
+		}
+	}
+}
