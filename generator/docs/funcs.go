@@ -171,6 +171,33 @@ func init() {
 	mdFuncs["treeCtx"] = func(v *view, n *node) treeCtx { return treeCtx{v, n} }
 	mdFuncs["mdRootType"] = mdRootType
 	mdFuncs["mdParamDesc"] = mdParamDesc
+	mdFuncs["mdRootLine"] = mdRootLine
+}
+
+// mdRootLine describes a schema's root on one line of a paragraph: its
+// type, flags, facts and enum values, separated by " · ".
+func mdRootLine(n *node, slugs map[string]string) string {
+	parts := []string{mdCode(n.Type, false)}
+	if n.Format != "" {
+		parts[0] += " (" + mdText(n.Format) + ")"
+	}
+	for _, f := range nodeFlags(n) {
+		parts = append(parts, f)
+	}
+	for _, f := range n.Facts {
+		parts = append(parts, mdText(f))
+	}
+	if len(n.Enum) > 0 {
+		vals := make([]string, len(n.Enum))
+		for i, e := range n.Enum {
+			vals[i] = mdCode(e, false)
+		}
+		parts = append(parts, "one of "+strings.Join(vals, ", "))
+	}
+	if n.Discriminator != "" {
+		parts = append(parts, "discriminator "+mdCode(n.Discriminator, false))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // mdRootType is the type of a parameter, header or body, with its facts.

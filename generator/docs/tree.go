@@ -171,6 +171,7 @@ func kindName(t *contract.Type) string {
 type treeBuilder struct {
 	shared map[*contract.Type]*schemaRef
 	path   map[*contract.Type]bool
+	allOf  *allOfIndex
 }
 
 // root draws t as the top of a tree: a shared type is drawn in full only
@@ -230,6 +231,11 @@ func (b *treeBuilder) fill(n *node, t *contract.Type, expand bool) {
 		n.ReadOnly = n.ReadOnly || t.ReadOnly
 		n.WriteOnly = n.WriteOnly || t.WriteOnly
 		n.Deprecated = n.Deprecated || t.Deprecated
+	}
+	if t.Kind == contract.KindObject {
+		if ms := b.allOf.members(t.Source); len(ms) > 0 {
+			n.Facts = append(n.Facts, "all of: "+strings.Join(ms, ", "))
+		}
 	}
 	n.Facts = append(n.Facts, valueFacts(t)...)
 	if t.Lossy {

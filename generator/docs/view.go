@@ -153,7 +153,7 @@ func buildView(m *contract.Model, opts Options) *view {
 	for _, t := range sharedList {
 		shared[t] = &schemaRef{Name: t.Name, Anchor: ids.id("schema", t.Name), Kind: kindName(t)}
 	}
-	tb := &treeBuilder{shared: shared, path: map[*contract.Type]bool{}}
+	tb := &treeBuilder{shared: shared, path: map[*contract.Type]bool{}, allOf: newAllOfIndex(m)}
 	for _, t := range sharedList {
 		r := shared[t]
 		v.Schemas = append(v.Schemas, &schemaView{Name: t.Name, Anchor: r.Anchor, Kind: r.Kind, Description: t.Description, Deprecated: t.Deprecated, Tree: tb.root(t, true)})
