@@ -67,6 +67,10 @@ type result struct {
 	GenTime    time.Duration
 	PeakRSSKB  int64
 	Lines      int
+	// BuildTime and BuildRSSKB are go build's wall time and peak memory
+	// (the compiler's, which dominates), zero when the build did not run.
+	BuildTime  time.Duration
+	BuildRSSKB int64
 }
 
 type config struct {
@@ -77,6 +81,7 @@ type config struct {
 	limit                 int
 	timeout, buildTimeout time.Duration
 	skipBuild             bool
+	notes                 string
 }
 
 func main() {
@@ -93,6 +98,7 @@ func main() {
 	flag.DurationVar(&c.timeout, "timeout", 60*time.Second, "generation time limit per contract")
 	flag.DurationVar(&c.buildTimeout, "build-timeout", 5*time.Minute, "build and vet time limit per contract")
 	flag.BoolVar(&c.skipBuild, "skip-build", false, "only generate; do not build or vet")
+	flag.StringVar(&c.notes, "notes", "", "Markdown file appended to summary.md (figures measured outside the run, such as the largest contracts)")
 	flag.Parse()
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "corpus:", err)
@@ -174,6 +180,13 @@ func run(c config) error {
 		return err
 	}
 	summary := summarize(results, gens)
+	if c.notes != "" {
+		notes, err := os.ReadFile(c.notes)
+		if err != nil {
+			return err
+		}
+		summary += "\n" + string(notes)
+	}
 	if err := os.WriteFile(filepath.Join(c.out, "summary.md"), []byte(summary), 0o644); err != nil {
 		return err
 	}
@@ -279,7 +292,10 @@ func (g generatorRun) run(c config, e contractEntry) result {
 		cmd := exec.Command(goBin(), step.verb, pkg)
 		cmd.Dir = modDir
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		out, code, _, _, timedOut := runCmd(cmd, c.buildTimeout)
+		out, code, dur, rss, timedOut := runCmd(cmd, c.buildTimeout)
+		if step.verb == "build" {
+			r.BuildTime, r.BuildRSSKB = dur, rss
+		}
 		if timedOut {
 			r.Outcome, r.FirstError = outTimeout, step.verb+" exceeded "+c.buildTimeout.String()
 			return r
@@ -418,10 +434,11 @@ func safeName(s string) string {
 
 func writeTSV(path string, rs []result) error {
 	var b strings.Builder
-	b.WriteString("file\topenapi\toperations\tbytes\tgenerator\toutcome\tgen_seconds\tpeak_rss_mb\tlines\tfirst_error\n")
+	b.WriteString("file\topenapi\toperations\tbytes\tgenerator\toutcome\tgen_seconds\tpeak_rss_mb\tlines\tbuild_seconds\tbuild_rss_mb\tfirst_error\n")
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%d\t%s\t%s\t%.3f\t%.1f\t%d\t%s\n", r.Contract.File, r.Contract.OpenAPI, r.Contract.Operations,
-			r.Contract.Bytes, r.Generator, r.Outcome, r.GenTime.Seconds(), float64(r.PeakRSSKB)/1024, r.Lines, r.FirstError)
+		fmt.Fprintf(&b, "%s\t%s\t%d\t%d\t%s\t%s\t%.3f\t%.1f\t%d\t%.1f\t%.0f\t%s\n", r.Contract.File, r.Contract.OpenAPI, r.Contract.Operations,
+			r.Contract.Bytes, r.Generator, r.Outcome, r.GenTime.Seconds(), float64(r.PeakRSSKB)/1024, r.Lines,
+			r.BuildTime.Seconds(), float64(r.BuildRSSKB)/1024, r.FirstError)
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
@@ -429,7 +446,11 @@ func writeTSV(path string, rs []result) error {
 // summarize renders the Markdown report.
 func summarize(rs []result, gens []generatorRun) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Corpus report\n\n%s, %s/%s, %d CPUs\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+	fmt.Fprintf(&b, "# Corpus report\n\n%s; %s, %s/%s, %d CPUs, %s RAM; %d contracts.\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), memTotal(), len(rs)/max(len(gens), 1))
+	if cpu := cpuModel(); cpu != "" {
+		fmt.Fprintf(&b, "CPU: %s. Other work ran on the machine at the same time, so times are indicative; compare generators within a row.\n\n", cpu)
+	}
 	versions := map[string]bool{}
 	for _, r := range rs {
 		versions[r.Contract.OpenAPI] = true
@@ -497,6 +518,19 @@ func summarize(rs []result, gens []generatorRun) string {
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.3f | %.0f | %.0f |\n", g.name, quantile(ts, 0.5), quantile(ts, 0.9), quantile(ts, 1), quantile(ms, 0.5), quantile(ms, 1))
 	}
 
+	b.WriteString("\n## Generated code and its build (runs that built)\n\n| generator | median lines | max lines | median build s | max build s | median build MB | max build MB |\n|---|---|---|---|---|---|---|\n")
+	for _, g := range gens {
+		var ls, bt, bm []float64
+		for _, r := range rs {
+			if r.Generator == g.name && r.BuildTime > 0 {
+				ls = append(ls, float64(r.Lines))
+				bt = append(bt, r.BuildTime.Seconds())
+				bm = append(bm, float64(r.BuildRSSKB)/1024)
+			}
+		}
+		fmt.Fprintf(&b, "| %s | %.0f | %.0f | %.1f | %.1f | %.0f | %.0f |\n", g.name, quantile(ls, 0.5), quantile(ls, 1), quantile(bt, 0.5), quantile(bt, 1), quantile(bm, 0.5), quantile(bm, 1))
+	}
+
 	bands := []struct {
 		name   string
 		lo, hi int
@@ -524,6 +558,33 @@ func summarize(rs []result, gens []generatorRun) string {
 		b.WriteString("\n")
 	}
 
+	b.WriteString("\n## Failure categories\n\n| generator | outcome | category | contracts |\n|---|---|---|---|\n")
+	type catKey struct{ gen, outcome, cat string }
+	cats := map[catKey]int{}
+	var keys []catKey
+	for _, r := range rs {
+		if r.Outcome == outOK {
+			continue
+		}
+		k := catKey{r.Generator, r.Outcome, category(r.FirstError)}
+		if cats[k] == 0 {
+			keys = append(keys, k)
+		}
+		cats[k]++
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].gen != keys[j].gen {
+			return keys[i].gen < keys[j].gen
+		}
+		if cats[keys[i]] != cats[keys[j]] {
+			return cats[keys[i]] > cats[keys[j]]
+		}
+		return keys[i].outcome+keys[i].cat < keys[j].outcome+keys[j].cat
+	})
+	for _, k := range keys {
+		fmt.Fprintf(&b, "| %s | %s | %s | %d |\n", k.gen, k.outcome, strings.ReplaceAll(k.cat, "|", "\\|"), cats[k])
+	}
+
 	b.WriteString("\n## Failures\n\n| contract | generator | outcome | first error |\n|---|---|---|---|\n")
 	for _, r := range rs {
 		if r.Outcome != outOK {
@@ -531,6 +592,63 @@ func summarize(rs []result, gens []generatorRun) string {
 		}
 	}
 	return b.String()
+}
+
+// category reduces a first error line to its kind: the compiler or tool
+// message without file positions, identifiers and quoted values, so
+// failures with one cause count together.
+func category(msg string) string {
+	// Drop a leading "path:line:col: " position.
+	if i := strings.Index(msg, ".go:"); i >= 0 {
+		rest := msg[i+4:]
+		for len(rest) > 0 && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == ':') {
+			rest = rest[1:]
+		}
+		msg = strings.TrimSpace(rest)
+	}
+	for _, known := range []string{
+		"redeclared in this block", "declared and not used", "undefined:", "cannot use", "invalid recursive type",
+		"duplicate case", "duplicate field", "duplicate method", "is not a type", "not enough arguments", "too many arguments",
+		"cannot convert", "mismatched types", "invalid operation", "missing return", "imported and not used",
+		"unsupported", "not implemented", "is not supported", "unexpected", "invalid", "cannot", "failed", "error",
+	} {
+		if strings.Contains(msg, known) {
+			return known
+		}
+	}
+	if len(msg) > 60 {
+		msg = msg[:60] + "…"
+	}
+	return msg
+}
+
+// memTotal is the machine's RAM as "24 GB", or "?" off Linux.
+func memTotal() string {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return "?"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "MemTotal:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return fmt.Sprintf("%.0f GB", kb/1024/1024)
+		}
+	}
+	return "?"
+}
+
+// cpuModel is the processor's model name on Linux, else "".
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return ""
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 func pct(a, b int) float64 {
