@@ -29,27 +29,15 @@ type Address struct {
 
 // UnmarshalJSON decodes Address, checking required properties and naming the JSON pointer of what fails.
 func (v *Address) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Address{}
-	if err := decodeProperty(raw, "city", &v.City, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "country", &v.Country, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "line1", &v.Line1, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "line2", &v.Line2, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "postalCode", &v.PostalCode, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"city", &v.City, propRequired | propNotNull},
+		{"country", &v.Country, propRequired | propNotNull},
+		{"line1", &v.Line1, propRequired | propNotNull},
+		{"line2", &v.Line2, 0},
+		{"postalCode", &v.PostalCode, 0},
+	})
+	return err
 }
 
 // Validate checks Address against the contract's constraints and returns the first violation as a *ValidationError.
@@ -110,18 +98,12 @@ type Attribute struct {
 
 // UnmarshalJSON decodes Attribute, checking required properties and naming the JSON pointer of what fails.
 func (v *Attribute) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Attribute{}
-	if err := decodeProperty(raw, "name", &v.Name, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "value", &v.Value, propRequired|propNotNull); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"name", &v.Name, propRequired | propNotNull},
+		{"value", &v.Value, propRequired | propNotNull},
+	})
+	return err
 }
 
 // Validate checks Attribute against the contract's constraints and returns the first violation as a *ValidationError.
@@ -184,27 +166,15 @@ type Customer struct {
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
 func (v *Customer) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Customer{}
-	if err := decodeProperty(raw, "email", &v.Email, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "id", &v.ID, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "name", &v.Name, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "phone", &v.Phone, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "tier", &v.Tier, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"email", &v.Email, propRequired | propNotNull},
+		{"id", &v.ID, propRequired | propNotNull},
+		{"name", &v.Name, propRequired | propNotNull},
+		{"phone", &v.Phone, 0},
+		{"tier", &v.Tier, 0},
+	})
+	return err
 }
 
 // Validate checks Customer against the contract's constraints and returns the first violation as a *ValidationError.
@@ -262,18 +232,12 @@ type Error struct {
 
 // UnmarshalJSON decodes Error, checking required properties and naming the JSON pointer of what fails.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Error{}
-	if err := decodeProperty(raw, "code", &v.Code, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "message", &v.Message, propRequired|propNotNull); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"code", &v.Code, propRequired | propNotNull},
+		{"message", &v.Message, propRequired | propNotNull},
+	})
+	return err
 }
 
 // Validate checks Error against the contract's constraints and returns the first violation as a *ValidationError.
@@ -295,39 +259,19 @@ type NewOrder struct {
 
 // UnmarshalJSON decodes NewOrder, checking required properties and naming the JSON pointer of what fails.
 func (v *NewOrder) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = NewOrder{}
-	if err := decodeProperty(raw, "billingAddress", &v.BillingAddress, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "currency", &v.Currency, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "customer", &v.Customer, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeItems(raw, "lines", &v.Lines, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "notes", &v.Notes, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "paymentMethod", &v.PaymentMethod, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "priority", &v.Priority, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "shippingAddress", &v.ShippingAddress, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "tags", &v.Tags, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"billingAddress", &v.BillingAddress, 0},
+		{"currency", &v.Currency, propRequired | propNotNull},
+		{"customer", &v.Customer, propRequired | propNotNull},
+		{"lines", &itemsOf[OrderLine]{&v.Lines}, propRequired | propNotNull},
+		{"notes", &v.Notes, 0},
+		{"paymentMethod", &v.PaymentMethod, 0},
+		{"priority", &v.Priority, 0},
+		{"shippingAddress", &v.ShippingAddress, propRequired | propNotNull},
+		{"tags", &v.Tags, 0},
+	})
+	return err
 }
 
 // Validate checks NewOrder against the contract's constraints and returns the first violation as a *ValidationError.
@@ -432,54 +376,24 @@ type Order struct {
 
 // UnmarshalJSON decodes Order, checking required properties and naming the JSON pointer of what fails.
 func (v *Order) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = Order{}
-	if err := decodeProperty(raw, "billingAddress", &v.BillingAddress, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "createdAt", &v.CreatedAt, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "currency", &v.Currency, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "customer", &v.Customer, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "id", &v.ID, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeItems(raw, "lines", &v.Lines, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "notes", &v.Notes, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "paymentMethod", &v.PaymentMethod, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "priority", &v.Priority, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "shippingAddress", &v.ShippingAddress, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "status", &v.Status, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "storeId", &v.StoreID, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "tags", &v.Tags, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "total", &v.Total, propRequired|propNotNull); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"billingAddress", &v.BillingAddress, 0},
+		{"createdAt", &v.CreatedAt, propRequired | propNotNull},
+		{"currency", &v.Currency, propRequired | propNotNull},
+		{"customer", &v.Customer, propRequired | propNotNull},
+		{"id", &v.ID, propRequired | propNotNull},
+		{"lines", &itemsOf[OrderLine]{&v.Lines}, propRequired | propNotNull},
+		{"notes", &v.Notes, 0},
+		{"paymentMethod", &v.PaymentMethod, 0},
+		{"priority", &v.Priority, 0},
+		{"shippingAddress", &v.ShippingAddress, propRequired | propNotNull},
+		{"status", &v.Status, propRequired | propNotNull},
+		{"storeId", &v.StoreID, propRequired | propNotNull},
+		{"tags", &v.Tags, 0},
+		{"total", &v.Total, propRequired | propNotNull},
+	})
+	return err
 }
 
 // Validate checks Order against the contract's constraints and returns the first violation as a *ValidationError.
@@ -526,33 +440,17 @@ type OrderLine struct {
 
 // UnmarshalJSON decodes OrderLine, checking required properties and naming the JSON pointer of what fails.
 func (v *OrderLine) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = OrderLine{}
-	if err := decodeItems(raw, "attributes", &v.Attributes, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "description", &v.Description, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "discount", &v.Discount, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "gift", &v.Gift, 0); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "quantity", &v.Quantity, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "sku", &v.SKU, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "unitPrice", &v.UnitPrice, propRequired|propNotNull); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"attributes", &itemsOf[Attribute]{&v.Attributes}, 0},
+		{"description", &v.Description, 0},
+		{"discount", &v.Discount, 0},
+		{"gift", &v.Gift, 0},
+		{"quantity", &v.Quantity, propRequired | propNotNull},
+		{"sku", &v.SKU, propRequired | propNotNull},
+		{"unitPrice", &v.UnitPrice, propRequired | propNotNull},
+	})
+	return err
 }
 
 // Validate checks OrderLine against the contract's constraints and returns the first violation as a *ValidationError.
@@ -624,18 +522,12 @@ type OrderList struct {
 
 // UnmarshalJSON decodes OrderList, checking required properties and naming the JSON pointer of what fails.
 func (v *OrderList) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return decodeError("", err)
-	}
 	*v = OrderList{}
-	if err := decodeItems(raw, "items", &v.Items, propRequired|propNotNull); err != nil {
-		return err
-	}
-	if err := decodeProperty(raw, "nextCursor", &v.NextCursor, 0); err != nil {
-		return err
-	}
-	return nil
+	_, err := decodeObject(data, []prop{
+		{"items", &itemsOf[Order]{&v.Items}, propRequired | propNotNull},
+		{"nextCursor", &v.NextCursor, 0},
+	})
+	return err
 }
 
 // Validate checks OrderList against the contract's constraints and returns the first violation as a *ValidationError.
@@ -862,7 +754,7 @@ func unknownProperty(name string) error {
 	}
 }
 
-// propFlags say what decodeProperty enforces.
+// propFlags say what decodeObject enforces.
 type propFlags uint8
 
 const (
@@ -889,29 +781,46 @@ func property(raw map[string]json.RawMessage, name string, flags propFlags) (jso
 	return r, ok, nil
 }
 
-// decodeProperty decodes the property name of an object, if present, into dst;
-// errors carry the property's JSON pointer.
-func decodeProperty[T any](raw map[string]json.RawMessage, name string, dst *T, flags propFlags) error {
-	r, ok, err := property(raw, name, flags)
-	if !ok {
-		return err
-	}
-	if err := json.Unmarshal(r, dst); err != nil {
-		return decodeError("/"+pointerToken(name), err)
-	}
-	return nil
+// prop is one property of an object for decodeObject: its JSON name, a pointer
+// to the field it decodes into and what its absence or null value means.
+type prop struct {
+	name  string
+	dst   any
+	flags propFlags
 }
 
-// decodeItems is decodeProperty for an array, item by item, so an error names its index.
-func decodeItems[T any](raw map[string]json.RawMessage, name string, dst *[]T, flags propFlags) error {
-	r, ok, err := property(raw, name, flags)
-	if !ok {
-		return err
+// decodeObject decodes the JSON object data into props, each property on its own
+// so an error carries its JSON pointer, and returns every raw property for the
+// caller's additional-property rules. One table per type, rather than statements
+// per property, keeps packages of thousands of types small enough to compile.
+func decodeObject(data []byte, props []prop) (map[string]json.RawMessage, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, decodeError("", err)
 	}
-	if err := decodeArray(r, dst); err != nil {
-		return decodeError("/"+pointerToken(name), err)
+	for _, p := range props {
+		r, ok, err := property(raw, p.name, p.flags)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(r, p.dst); err != nil {
+			return nil, decodeError("/"+pointerToken(p.name), err)
+		}
 	}
-	return nil
+	return raw, nil
+}
+
+// itemsOf decodes a JSON array into *p item by item, so an error names its index.
+type itemsOf[T any] struct {
+	p *[]T
+}
+
+// UnmarshalJSON decodes the array.
+func (x itemsOf[T]) UnmarshalJSON(data []byte) error {
+	return decodeArray(data, x.p)
 }
 
 // decodeArray decodes a JSON array item by item, so an error names its index.
@@ -1029,8 +938,8 @@ var _ = isIPv6
 var _ = unknownProperty
 var _ = pointerToken
 var _ = allKnown
-var _ = decodeProperty[any]
-var _ = decodeItems[any]
+var _ = decodeObject
+var _ = itemsOf[any]{}
 
 // Patterns from the contract, compiled once.
 var (
