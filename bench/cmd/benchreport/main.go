@@ -37,17 +37,18 @@ var defaultContracts = []string{
 }
 
 type config struct {
-	out       string
-	corpus    string
-	pick      string
-	github    string
-	genRuns   int
-	count     int
-	benchtime string
-	benchRun  string
-	skipGen   bool
-	skipBench bool
-	work      string
+	out          string
+	corpus       string
+	pick         string
+	github       string
+	genRuns      int
+	count        int
+	benchtime    string
+	benchRun     string
+	skipGen      bool
+	skipBench    bool
+	validateRuns int
+	work         string
 }
 
 func main() {
@@ -62,6 +63,7 @@ func main() {
 	flag.StringVar(&c.benchRun, "bench", ".", "go test -bench pattern")
 	flag.BoolVar(&c.skipGen, "skip-gen", false, "skip the generation measurements")
 	flag.BoolVar(&c.skipBench, "skip-bench", false, "skip the server and client benchmarks")
+	flag.IntVar(&c.validateRuns, "validate-runs", 10, "runs of toolkit validate against the generated server (0: skip)")
 	flag.StringVar(&c.work, "work", "", "scratch folder (default: a temporary one, removed at the end)")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -135,6 +137,19 @@ func run(c config) error {
 			} else {
 				logf("skipping GitHub's description: %v", err)
 			}
+		}
+	}
+
+	if c.validateRuns > 0 {
+		if hasValidate(bins[toolkit]) {
+			logf("toolkit validate against the generated server, %d runs", c.validateRuns)
+			v, err := measureValidate(bins[toolkit], c.validateRuns)
+			if err != nil {
+				return err
+			}
+			r.validate = &v
+		} else {
+			logf("skipping toolkit validate: this checkout's toolkit has no validate command")
 		}
 	}
 

@@ -14,6 +14,7 @@ type report struct {
 	gen                   []genResult
 	bench                 map[benchKey]benchStats
 	benchstat             string
+	validate              *validateResult
 }
 
 // columns of the table: toolkit's figure, then each other implementation's
@@ -78,6 +79,18 @@ func (r *report) markdown() string {
 				s, ok := r.bench[benchKey{op.bench, op.op, gen}]
 				return m.get(s), ok
 			}, m.f)
+		}
+	}
+	if v := r.validate; v != nil {
+		fmt.Fprintf(&b, "| toolkit validate: requests sent and checked per second (%d per run, --max-cases 1000, 7 checks each) | %.0f | – | – | – | – | – | – | – | – |\n", v.requests, v.perSecond)
+		fmt.Fprintf(&b, "| toolkit validate: wall time of the command (contract load included) | %.2f s | – | – | – | – | – | – | – | – |\n", v.wall.Seconds())
+	}
+	if v := r.validate; v != nil {
+		fmt.Fprintf(&b, "\ntoolkit validate ran %d times (seeds 1–%d, 4 workers) against toolkit's generated server for bench/contract.yaml, served on loopback by this process; ", v.runs, v.runs)
+		if v.findings == 0 {
+			b.WriteString("it found nothing.\n")
+		} else {
+			fmt.Fprintf(&b, "its first run reported %d finding(s), first: %s\n", v.findings, strings.ReplaceAll(v.first, "|", "\\|"))
 		}
 	}
 	if r.benchstat != "" {
