@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -14,17 +15,16 @@ import (
 // list from the contract itself (Model.Spec, the whole contract as JSON),
 // so a merged object can say "all of: Base, Extra".
 type allOfIndex struct {
-	root any
+	// raw holds the JSON of every node decoded so far, by pointer; a
+	// node's children are added when it is first looked into, so only the
+	// objects along the pointers asked for are ever decoded, once.
+	raw  map[string]json.RawMessage
 	file string // the file Spec's pointers belong to
 }
 
-// newAllOfIndex decodes m.Spec when it mentions allOf at all.
+// newAllOfIndex indexes m.Spec when it mentions allOf at all.
 func newAllOfIndex(m *contract.Model) *allOfIndex {
-	if len(m.Spec) == 0 || !strings.Contains(string(m.Spec), `"allOf"`) {
-		return nil
-	}
-	var root any
-	if err := json.Unmarshal(m.Spec, &root); err != nil {
+	if len(m.Spec) == 0 || !bytes.Contains(m.Spec, []byte(`"allOf"`)) {
 		return nil
 	}
 	// Spec's pointers are those of the root file: the file most
@@ -37,13 +37,43 @@ func newAllOfIndex(m *contract.Model) *allOfIndex {
 			file = o.Source.File
 		}
 	}
-	for _, t := range m.Types {
-		if file == "" {
-			file = t.Source.File
-		}
-		break
+	if file == "" && len(m.Types) > 0 {
+		file = m.Types[0].Source.File
 	}
-	return &allOfIndex{root: root, file: file}
+	return &allOfIndex{raw: map[string]json.RawMessage{"": m.Spec}, file: file}
+}
+
+// node returns the JSON at pointer p, decoding its ancestors as needed.
+func (x *allOfIndex) node(p string) (json.RawMessage, bool) {
+	if r, ok := x.raw[p]; ok {
+		return r, true
+	}
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return nil, false
+	}
+	parent, ok := x.node(p[:i])
+	if !ok {
+		return nil, false
+	}
+	if _, done := x.raw[p[:i]+"/\x00"]; done {
+		return nil, false // children already listed: p is not one of them
+	}
+	x.raw[p[:i]+"/\x00"] = nil
+	var obj map[string]json.RawMessage
+	var arr []json.RawMessage
+	switch {
+	case json.Unmarshal(parent, &obj) == nil:
+		for k, v := range obj {
+			x.raw[p[:i]+"/"+contract.EscapePointerToken(k)] = v
+		}
+	case json.Unmarshal(parent, &arr) == nil:
+		for j, v := range arr {
+			x.raw[p[:i]+"/"+strconv.Itoa(j)] = v
+		}
+	}
+	r, ok := x.raw[p]
+	return r, ok
 }
 
 // members names the allOf members of the schema at src: a $ref by its
@@ -53,33 +83,22 @@ func (x *allOfIndex) members(src contract.Source) []string {
 	if x == nil || src.File != x.file || src.Pointer == "" {
 		return nil
 	}
-	node := x.root
-	for _, tok := range strings.Split(src.Pointer[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch v := node.(type) {
-		case map[string]any:
-			next, ok := v[tok]
-			if !ok {
-				return nil
-			}
-			node = next
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(v) {
-				return nil
-			}
-			node = v[i]
-		default:
-			return nil
-		}
+	r, ok := x.node(src.Pointer)
+	if !ok || !bytes.Contains(r, []byte(`"allOf"`)) {
+		return nil
 	}
-	obj, _ := node.(map[string]any)
-	list, _ := obj["allOf"].([]any)
+	var schema struct {
+		AllOf []struct {
+			Ref string `json:"$ref"`
+		} `json:"allOf"`
+	}
+	if json.Unmarshal(r, &schema) != nil {
+		return nil
+	}
 	var out []string
-	for _, m := range list {
-		mo, _ := m.(map[string]any)
-		if ref, ok := mo["$ref"].(string); ok {
-			out = append(out, ref[strings.LastIndex(ref, "/")+1:])
+	for _, m := range schema.AllOf {
+		if m.Ref != "" {
+			out = append(out, m.Ref[strings.LastIndex(m.Ref, "/")+1:])
 		} else {
 			out = append(out, "inline schema")
 		}

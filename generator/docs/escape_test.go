@@ -2,7 +2,10 @@ package docs
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
+	"io"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -208,7 +211,7 @@ func TestXSSOutputs(t *testing.T) {
 			t.Errorf("%s: the JSON block contains <!--", mode.name)
 		}
 		var parsed struct{ O map[string]string }
-		if err := json.Unmarshal([]byte(data), &parsed); err != nil {
+		if err := json.Unmarshal(unpack(t, data), &parsed); err != nil {
 			t.Fatalf("%s: the JSON block does not parse: %v", mode.name, err)
 		}
 		page = page[:i] + page[i+j+len(close):]
@@ -237,6 +240,32 @@ func TestXSSOutputs(t *testing.T) {
 			t.Errorf("API.md: %s", bad)
 		}
 	}
+}
+
+// unpack returns the page's JSON data, gunzipping it when it is packed
+// (a base64 JSON string), and checks that a packed block is only that.
+func unpack(t *testing.T, data string) []byte {
+	t.Helper()
+	var packed string
+	if json.Unmarshal([]byte(data), &packed) != nil {
+		return []byte(data)
+	}
+	if strings.Trim(packed, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") != "" {
+		t.Fatal("the packed data block holds more than base64")
+	}
+	z, err := base64.StdEncoding.DecodeString(packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // FuzzDescription: whatever a description holds, the HTML has no script,

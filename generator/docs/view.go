@@ -260,7 +260,7 @@ func (v *view) lazyTrees(lazyOps bool, body func(*opView) (string, error)) error
 			}
 		}
 	}
-	data, err := d.encode()
+	data, err := d.encode(lazyOps)
 	v.Data = data
 	return err
 }

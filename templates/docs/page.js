@@ -41,11 +41,25 @@
   // Schema trees below the first level, and the Schemas section, come
   // from the JSON block #schema-data and are drawn when needed. Strings are
   // set with textContent; "d" is a description, already sanitised HTML.
-  var data = null;
-  function store() {
-    if (!data) data = JSON.parse(document.getElementById("schema-data").textContent);
-    return data;
-  }
+  // On a large page the block holds one string instead: the JSON,
+  // gzipped and base64-encoded (a quarter of the bytes to read and parse),
+  // unpacked here by the browser's DecompressionStream. Whatever needs the
+  // data before it is ready waits in line.
+  var data = null, waiting = [];
+  function withData(fn) { if (data) fn(); else waiting.push(fn); }
+  function store() { return data; }
+  (function load() {
+    var raw = JSON.parse(document.getElementById("schema-data").textContent);
+    if (typeof raw !== "string") { data = raw; return; }
+    var bin = atob(raw), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (text) {
+      data = JSON.parse(text);
+      var w = waiting;
+      waiting = [];
+      w.forEach(function (fn) { fn(); });
+    });
+  })();
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -127,6 +141,7 @@
     return box;
   }
   function opened(d) {
+    if (!data) { withData(function () { opened(d); }); return; }
     if (d.getAttribute("data-filled")) return;
     var kids = pending.get(d), id = d.getAttribute("data-tree"), ref = d.getAttribute("data-ref");
     if (kids) d.appendChild(tree(kids));
@@ -142,6 +157,7 @@
     if (e.target.tagName === "DETAILS" && e.target.open) opened(e.target);
   }, true);
   function drawSchema(body) {
+    if (!data) { withData(function () { drawSchema(body); }); return; }
     if (body.firstChild) return;
     var n = store().s[body.getAttribute("data-schema")];
     if (n) body.appendChild(root(n, false, true));
@@ -150,6 +166,7 @@
   // On a large page an operation's body is drawn from the JSON only as it
   // nears the viewport. The HTML was made (and escaped) by the generator.
   function drawOp(c) {
+    if (!data) { withData(function () { drawOp(c); }); return; }
     if (c.firstChild) return;
     var html = store().o[c.getAttribute("data-op")];
     if (!html) return;
