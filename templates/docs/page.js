@@ -195,7 +195,7 @@
       else drawSchema(n);
     });
   }
-  watch(document.querySelectorAll(".cols[data-op]"));
+  watch(document.querySelectorAll(".opbody[data-op]"));
   watch(document.querySelectorAll("main article.op details.ref.root"));
   watch(document.querySelectorAll(".schema-body[data-schema]"));
 
@@ -212,7 +212,7 @@
     }
     var body = target.querySelector(".schema-body[data-schema]");
     if (body) drawSchema(body);
-    var cols = target.querySelector(".cols[data-op]");
+    var cols = target.querySelector(".opbody[data-op]");
     if (cols) drawOp(cols);
     target.scrollIntoView();
     pin(target);
