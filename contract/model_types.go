@@ -3,8 +3,8 @@ package contract
 import (
 	"fmt"
 	"math"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"

@@ -135,7 +135,12 @@ func buildCases(op *contract.Operation, seed uint64, max int) []*Case {
 
 	// Phase 3: one rule broken per case.
 	base := minimal
+	_, frag, _ := strings.Cut(op.Path, "#")
+	dispatch, _, _ := strings.Cut(frag, "=") // "/#X-Amz-Target=Op": the header routes the request
 	for _, p := range op.Params {
+		if p.In == contract.InHeader && strings.EqualFold(p.Name, dispatch) {
+			continue
+		}
 		if p.Required && p.In != contract.InPath {
 			c := base.clone()
 			c.Phase, c.Name = PhaseNegative, "invalid "+string(p.In)+" "+p.Name+": missing-required"
