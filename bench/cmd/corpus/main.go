@@ -82,6 +82,7 @@ type config struct {
 	timeout, buildTimeout time.Duration
 	skipBuild             bool
 	notes                 string
+	fromTSV               string
 }
 
 func main() {
@@ -98,6 +99,7 @@ func main() {
 	flag.DurationVar(&c.timeout, "timeout", 60*time.Second, "generation time limit per contract")
 	flag.DurationVar(&c.buildTimeout, "build-timeout", 5*time.Minute, "build and vet time limit per contract")
 	flag.BoolVar(&c.skipBuild, "skip-build", false, "only generate; do not build or vet")
+	flag.StringVar(&c.fromTSV, "from-tsv", "", "comma-separated results.tsv files to summarize instead of running (rows of several runs, such as the peers' from an earlier one, combine)")
 	flag.StringVar(&c.notes, "notes", "", "Markdown file appended to summary.md (figures measured outside the run, such as the largest contracts)")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -107,6 +109,9 @@ func main() {
 }
 
 func run(c config) error {
+	if c.fromTSV != "" {
+		return summarizeFiles(c)
+	}
 	entries, err := readList(c.list)
 	if err != nil {
 		return err
@@ -192,6 +197,85 @@ func run(c config) error {
 	}
 	fmt.Print(summary)
 	return nil
+}
+
+// summarizeFiles writes summary.md (and a combined results.tsv) from
+// earlier runs' results.tsv files.
+func summarizeFiles(c config) error {
+	var results []result
+	var gens []generatorRun
+	seen := map[string]bool{}
+	for _, f := range strings.Split(c.fromTSV, ",") {
+		rs, err := readTSV(f)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			if !seen[r.Generator] {
+				seen[r.Generator] = true
+				gens = append(gens, generatorRun{name: r.Generator})
+			}
+		}
+		results = append(results, rs...)
+	}
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
+		return err
+	}
+	if err := writeTSV(filepath.Join(c.out, "results.tsv"), results); err != nil {
+		return err
+	}
+	summary := summarize(results, gens)
+	if c.notes != "" {
+		notes, err := os.ReadFile(c.notes)
+		if err != nil {
+			return err
+		}
+		summary += "\n" + string(notes)
+	}
+	return os.WriteFile(filepath.Join(c.out, "summary.md"), []byte(summary), 0o644)
+}
+
+// readTSV reads a results.tsv written by writeTSV, by column name, so
+// files from before a column was added still read.
+func readTSV(path string) ([]result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("%s: empty", path)
+	}
+	col := map[string]int{}
+	for i, h := range strings.Split(lines[0], "\t") {
+		col[h] = i
+	}
+	var out []result
+	for n, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		get := func(name string) string {
+			if i, ok := col[name]; ok && i < len(f) {
+				return f[i]
+			}
+			return ""
+		}
+		num := func(name string) float64 {
+			x, _ := strconv.ParseFloat(get(name), 64)
+			return x
+		}
+		if get("generator") == "" {
+			return nil, fmt.Errorf("%s:%d: no generator column", path, n+2)
+		}
+		out = append(out, result{
+			Contract:  contractEntry{File: get("file"), OpenAPI: get("openapi"), Operations: int(num("operations")), Bytes: int64(num("bytes"))},
+			Generator: get("generator"), Outcome: get("outcome"), FirstError: get("first_error"),
+			GenTime:   time.Duration(num("gen_seconds") * float64(time.Second)),
+			PeakRSSKB: int64(num("peak_rss_mb") * 1024), Lines: int(num("lines")),
+			BuildTime:  time.Duration(num("build_seconds") * float64(time.Second)),
+			BuildRSSKB: int64(num("build_rss_mb") * 1024),
+		})
+	}
+	return out, nil
 }
 
 // generatorRun knows how to generate one contract into a folder and where
