@@ -134,8 +134,12 @@ func curl(o *contract.Operation, server string, sec []securityView, schemes map[
 	for _, p := range o.Params {
 		switch p.In {
 		case contract.InPath:
-			val := lit(scalarText(sample.ParamExample(p)))
-			path = strings.ReplaceAll(path, "{"+p.Name+"}", url.PathEscape(val))
+			// Without a value from the contract the {name} template stays:
+			// a reader sees what to fill in, where "string" would mislead.
+			if hasValue(p) {
+				val := lit(scalarText(sample.ParamExample(p)))
+				path = strings.ReplaceAll(path, "{"+p.Name+"}", url.PathEscape(val))
+			}
 		case contract.InQuery:
 			if p.Required {
 				query.Add(lit(p.Name), lit(scalarText(sample.ParamExample(p))))
@@ -252,6 +256,13 @@ func curl(o *contract.Operation, server string, sec []securityView, schemes map[
 		}
 	}
 	return strings.Join(kept, " \\\n  ")
+}
+
+// hasValue reports whether the contract gives a parameter a value to show:
+// an example, a default, a const or enum members.
+func hasValue(p *contract.Param) bool {
+	t := p.Type
+	return p.HasExample || t != nil && (t.HasExample || t.HasDefault || t.HasConst || len(t.Enum) > 0)
 }
 
 // Shell variables in a curl line are marked as "\x00NAME\x00" while the
