@@ -222,7 +222,21 @@ func curl(o *contract.Operation, server string, sec []securityView, schemes map[
 					keys = append(keys, k)
 				}
 				sort.Strings(keys)
+				files := map[string]bool{}
+				if c.Type != nil {
+					for _, f := range c.Type.Fields {
+						if f.Type != nil && f.Type.Kind == contract.KindString && f.Type.Format == "binary" {
+							files[f.Name] = true
+						}
+					}
+				}
 				for _, k := range keys {
+					if files[k] {
+						// A file part: curl reads it from a file of that name.
+						lines = append(lines, "--form "+shellWord(lit(k+"=@"+k)))
+						continue
+					}
+					// --form-string: a value starting with @ or < is not a file.
 					lines = append(lines, "--form-string "+shellWord(lit(k+"="+scalarText(m[k]))))
 				}
 			}
