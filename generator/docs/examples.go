@@ -225,7 +225,8 @@ func curl(o *contract.Operation, server string, sec []securityView, schemes map[
 				files := map[string]bool{}
 				if c.Type != nil {
 					for _, f := range c.Type.Fields {
-						if f.Type != nil && f.Type.Kind == contract.KindString && f.Type.Format == "binary" {
+						// Only plain names: curl reads "=", ";" and "@" in --form.
+						if f.Type != nil && f.Type.Kind == contract.KindString && f.Type.Format == "binary" && sanitize(f.Name) == f.Name {
 							files[f.Name] = true
 						}
 					}
