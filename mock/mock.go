@@ -15,18 +15,16 @@ import (
 	"hash/fnv"
 	"io"
 	"net/http"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/sample"
+	"github.com/contractfirst/toolkit/internal/route"
 )
 
 // Options tune a mock.
@@ -42,25 +40,13 @@ type Options struct {
 type Server struct {
 	doc    *contract.Document
 	opts   Options
-	routes []*route
+	router *route.Router
 
 	mu    sync.Mutex
 	store map[string]map[string]any // collection path → id → resource
 	next  int
 
 	schemaOpts []openapi3.SchemaValidationOption
-}
-
-// route is one operation with its path matcher.
-type route struct {
-	op      *contract.Operation
-	kin     *routers.Route
-	re      *regexp.Regexp
-	names   []string
-	literal int // literal characters, for picking the most specific route
-	// header and value come from an AWS-style path key
-	// "/#X-Amz-Target=Op": the route matches only requests carrying it.
-	header, value string
 }
 
 // New returns a mock of the loaded contract.
@@ -71,73 +57,17 @@ func New(doc *contract.Document, m *contract.Model, opts Options) (*Server, erro
 	if doc.T.IsOpenAPI31OrLater() {
 		s.schemaOpts = append(s.schemaOpts, openapi3.EnableJSONSchema2020())
 	}
-	for _, op := range m.Operations {
-		item := doc.T.Paths.Value(op.Path)
-		if item == nil || item.GetOperation(op.Method) == nil {
-			return nil, fmt.Errorf("mock: %s %s not found in the contract", op.Method, op.Path)
-		}
-		path, frag, _ := strings.Cut(op.Path, "#")
-		re, names, lit := compilePath(path)
-		header, value, _ := strings.Cut(frag, "=")
-		s.routes = append(s.routes, &route{
-			op: op, re: re, names: names, literal: lit + len(frag), header: header, value: value,
-			kin: &routers.Route{Spec: doc.T, Path: op.Path, PathItem: item, Method: op.Method, Operation: item.GetOperation(op.Method)},
-		})
+	router, err := route.New(doc, m)
+	if err != nil {
+		return nil, fmt.Errorf("mock: %w", err)
 	}
-	sort.SliceStable(s.routes, func(i, j int) bool { return s.routes[i].literal > s.routes[j].literal })
+	s.router = router
 	return s, nil
-}
-
-var param = regexp.MustCompile(`\{([^}/]+)\}`)
-
-// compilePath turns "/pets/{petId}" into a regexp capturing each
-// parameter as one path segment (or part of one: "/files/{name}.json").
-func compilePath(path string) (*regexp.Regexp, []string, int) {
-	var names []string
-	var b strings.Builder
-	b.WriteString("^")
-	last, lit := 0, 0
-	for _, m := range param.FindAllStringSubmatchIndex(path, -1) {
-		b.WriteString(regexp.QuoteMeta(path[last:m[0]]))
-		lit += m[0] - last
-		b.WriteString("([^/]*)")
-		names = append(names, path[m[2]:m[3]])
-		last = m[1]
-	}
-	b.WriteString(regexp.QuoteMeta(path[last:]))
-	lit += len(path) - last
-	b.WriteString("$")
-	return regexp.MustCompile(b.String()), names, lit
-}
-
-// match finds the route of a request, and whether the path exists with
-// another method.
-func (s *Server) match(r *http.Request) (*route, map[string]string, bool) {
-	pathFound := false
-	for _, rt := range s.routes {
-		m := rt.re.FindStringSubmatch(r.URL.EscapedPath())
-		if m == nil {
-			continue
-		}
-		if rt.header != "" && r.Header.Get(rt.header) != rt.value {
-			continue
-		}
-		pathFound = true
-		if rt.op.Method != r.Method {
-			continue
-		}
-		params := map[string]string{}
-		for i, n := range rt.names {
-			params[n] = m[i+1]
-		}
-		return rt, params, true
-	}
-	return nil, nil, pathFound
 }
 
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rt, params, pathFound := s.match(r)
+	rt, params, pathFound := s.router.Match(r)
 	if rt == nil {
 		if pathFound {
 			problem(w, http.StatusMethodNotAllowed, "Method Not Allowed", r.Method+" is not declared for this path")
@@ -153,7 +83,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	in := &openapi3filter.RequestValidationInput{
-		Request: r, PathParams: params, Route: rt.kin,
+		Request: r, PathParams: params, Route: rt.Kin,
 		Options: contract.RequestOptions(),
 	}
 	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
@@ -164,9 +94,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // answer writes the chosen declared response.
-func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *route, params map[string]string, reqBody []byte) {
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *route.Route, params map[string]string, reqBody []byte) {
 	prefer := parsePrefer(r.Header.Get("Prefer"))
-	resp := chooseResponse(rt.op, prefer["code"])
+	resp := chooseResponse(rt.Op, prefer["code"])
 	if resp == nil {
 		w.WriteHeader(http.StatusNoContent)
 		return
@@ -212,10 +142,10 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *route, param
 // the reason travels in X-Mock-Error and, when the body is an object
 // with a string "detail" or "message", there too. Without any declared
 // error response it answers 400 problem+json.
-func (s *Server) reject(w http.ResponseWriter, rt *route, reason string) {
+func (s *Server) reject(w http.ResponseWriter, rt *route.Route, reason string) {
 	var resp *contract.Response
 	for _, want := range []string{"400", "422", "4", "4XX", "default"} {
-		for _, r := range rt.op.Responses {
+		for _, r := range rt.Op.Responses {
 			if r.Status == want || want == "4" && r.Code >= 400 && r.Code < 500 || strings.EqualFold(r.Status, want) {
 				resp = r
 				break
@@ -277,7 +207,7 @@ func withReason(obj map[string]any, reason string) map[string]any {
 // one, the content's example, or a generated value; an example that
 // breaks its own schema (the loader warned about it) gives way to a
 // generated value, so the mock keeps to its contract.
-func (s *Server) bodyOf(rt *route, status string, c *contract.Content, example string, r *http.Request) any {
+func (s *Server) bodyOf(rt *route.Route, status string, c *contract.Content, example string, r *http.Request) any {
 	if example != "" {
 		for _, ne := range c.Examples {
 			if ne.Name == example {
@@ -305,9 +235,9 @@ func (s *Server) bodyOf(rt *route, status string, c *contract.Content, example s
 
 // conforming returns the first candidate value that the response's
 // schema accepts, or the first candidate when none does.
-func (s *Server) conforming(rt *route, status string, c *contract.Content, candidates []func() any) any {
+func (s *Server) conforming(rt *route.Route, status string, c *contract.Content, candidates []func() any) any {
 	var schema *openapi3.Schema
-	if kr := rt.kin.Operation.Responses.Value(status); kr != nil && kr.Value != nil {
+	if kr := rt.Kin.Operation.Responses.Value(status); kr != nil && kr.Value != nil {
 		if mt := kr.Value.Content.Get(c.MediaType); mt != nil && mt.Schema != nil {
 			schema = mt.Schema.Value
 		}
@@ -329,10 +259,10 @@ func isJSONContent(c *contract.Content) bool { return c.Kind == contract.BodyJSO
 
 // stateful keeps what POST creates on a collection path and serves it
 // back from the matching item path; DELETE forgets it.
-func (s *Server) stateful(rt *route, params map[string]string, reqBody []byte, value any, code *int) any {
+func (s *Server) stateful(rt *route.Route, params map[string]string, reqBody []byte, value any, code *int) any {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	op := rt.op
+	op := rt.Op
 	switch {
 	case op.Method == http.MethodPost && !strings.HasSuffix(op.Path, "}"):
 		obj, ok := value.(map[string]any)
@@ -368,8 +298,8 @@ func (s *Server) stateful(rt *route, params map[string]string, reqBody []byte, v
 		}
 		coll[fmt.Sprint(created["id"])] = created
 		return created
-	case len(rt.names) > 0:
-		last := rt.names[len(rt.names)-1]
+	case rt.Last() != "":
+		last := rt.Last()
 		coll, ok := s.store[strings.TrimSuffix(op.Path, "/{"+last+"}")]
 		if !ok {
 			return value

@@ -58,16 +58,7 @@ nothing.`,
 			}
 			log := slog.New(slog.NewTextHandler(e.stderr, nil))
 			log.Info("mock listening", "addr", "http://"+ln.Addr().String(), "contract", file, "operations", len(m.Operations))
-			hs := &http.Server{Handler: logged(log, srv), ReadHeaderTimeout: 10 * time.Second}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			go func() {
-				<-ctx.Done()
-				shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				defer cancel()
-				hs.Shutdown(shutdown)
-			}()
-			if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := serveUntilSignal(ln, logged(log, srv)); err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
 			return nil
@@ -79,6 +70,24 @@ nothing.`,
 	fl.Uint64Var(&opts.Seed, "seed", 0, "vary generated answers (0: the same example every time)")
 	fl.BoolVar(&opts.Stateful, "stateful", false, "keep created resources in memory")
 	return cmd
+}
+
+// serveUntilSignal serves h on ln until SIGINT or SIGTERM, then shuts
+// down gracefully.
+func serveUntilSignal(ln net.Listener, h http.Handler) error {
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hs.Shutdown(shutdown)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
 
 // logged logs each request with its status.

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -86,6 +88,55 @@ for, and stopped at the end.`,
 	fl.DurationVar(&f.timeout, "timeout", validate.DefaultTimeout, "deadline of each request")
 	fl.StringArrayVar(&f.reports, "report", nil, "also write a report: junit=FILE or json=FILE (repeatable)")
 	fl.StringVar(&f.format, "format", "text", "stdout format: text or json (json prints nothing else)")
+	cmd.AddCommand(newProxyCmd(e))
+	return cmd
+}
+
+// newProxyCmd is toolkit validate proxy: check real traffic.
+func newProxyCmd(e *env) *cobra.Command {
+	var file, listen, upstream string
+	cmd := &cobra.Command{
+		Use:   "proxy",
+		Short: "Validate real traffic through a reverse proxy",
+		Long: `Run a reverse proxy in front of the service: every request and answer passing
+through is checked against the contract and each violation is logged on
+stderr, one line each, as it happens. Traffic is forwarded unchanged. On
+SIGINT or SIGTERM a summary per check is printed; the exit code is 1 when
+there were violations.`,
+		Example: `  toolkit validate proxy --contract openapi.yaml --listen 127.0.0.1:9090 --upstream http://127.0.0.1:8080`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if file == "" || upstream == "" {
+				return &exitError{code: exitUsage, err: errors.New("validate proxy: --contract and --upstream are required")}
+			}
+			doc, m, err := loadContract(e, "validate proxy", file, contract.LoadOptions{})
+			if err != nil {
+				return err
+			}
+			p, err := validate.NewProxy(doc, m, upstream, e.stderr)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			ln, err := net.Listen("tcp", listen)
+			if err != nil {
+				return &exitError{code: exitUsage, err: fmt.Errorf("validate proxy: %w", err)}
+			}
+			fmt.Fprintf(e.stderr, "validate proxy: http://%s → %s, checking against %s\n", ln.Addr(), upstream, file)
+			if err := serveUntilSignal(ln, p); err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			n, violations, summary := p.Summary()
+			fmt.Fprintf(e.stdout, "%d requests, %d violations\n%s", n, violations, summary)
+			if violations > 0 {
+				return &exitError{code: exitFindings}
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&file, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&listen, "listen", "127.0.0.1:9090", "address to listen on")
+	fl.StringVar(&upstream, "upstream", "", "URL of the service, e.g. http://127.0.0.1:8080")
 	return cmd
 }
 
