@@ -128,13 +128,13 @@
     return ul;
   }
   // root draws a schema: its type line, then its first level of children.
-  // In the Schemas section (inSection) the heading already names the
-  // type, so the line only says what else is known about it.
-  function root(n, withDesc, inSection) {
+  // shown is the type word already on screen (a Schemas heading says
+  // "object"): the line then only says what else is known.
+  function root(n, withDesc, shown) {
     var box = el("div", "schema-root");
     if (withDesc && n.d) { var d = el("div", "md"); d.innerHTML = n.d; box.appendChild(d); }
     var rl = el("div", "rl");
-    if (!inSection || n.f || n.g || n.r || !n.k) typeline(n, rl);
+    if (n.f || n.g || n.r || n.t !== shown) typeline(n, rl);
     facts(n, rl);
     if (rl.firstChild) box.appendChild(rl);
     if (n.k) box.appendChild(tree(n.k));
@@ -147,7 +147,8 @@
     if (kids) d.appendChild(tree(kids));
     else if (id && store().t[id]) d.appendChild(tree(store().t[id]));
     else if (ref && store().s[ref]) {
-      var copy = root(store().s[ref], true, true);
+      var n = store().s[ref];
+      var copy = root(n, true, n.k ? n.t : "");
       copy.className += " schema-copy";
       d.appendChild(copy);
     } else return;
@@ -160,7 +161,8 @@
     if (!data) { withData(function () { drawSchema(body); }); return; }
     if (body.firstChild) return;
     var n = store().s[body.getAttribute("data-schema")];
-    if (n) body.appendChild(root(n, false, true));
+    var kind = body.parentNode.querySelector(".kind");
+    if (n) body.appendChild(root(n, false, kind ? kind.textContent : ""));
   }
 
   // On a large page an operation's body is drawn from the JSON only as it
@@ -220,6 +222,8 @@
     current = document.querySelector('#sidebar a[href="#' + CSS.escape(id) + '"]');
     if (current) {
       current.classList.add("current");
+      var list = current.closest("details");
+      if (list) list.open = true;
       var side = document.getElementById("sidebar");
       var top = current.offsetTop;
       if (top < side.scrollTop || top > side.scrollTop + side.clientHeight - 40) side.scrollTop = top - side.clientHeight / 2;
