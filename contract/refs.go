@@ -201,8 +201,13 @@ func (d *Document) lookupRef(from, ref string) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	v := f.tree
-	for _, tok := range splitPointer(frag) {
+	return ResolvePointer(f.tree, frag)
+}
+
+// ResolvePointer returns the value a JSON pointer (RFC 6901) designates
+// inside a decoded JSON value.
+func ResolvePointer(v any, pointer string) (any, bool) {
+	for _, tok := range splitPointer(pointer) {
 		switch x := v.(type) {
 		case map[string]any:
 			var ok bool

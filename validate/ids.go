@@ -3,7 +3,6 @@ package validate
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -78,7 +77,7 @@ func (p *idPool) harvest(t *target, resp *http.Response, body []byte) {
 // $response.body#/pointer and $response.header.Name.
 func evalLink(expr string, resp *http.Response, body any) (any, bool) {
 	if ptr, ok := strings.CutPrefix(expr, "$response.body#"); ok {
-		return lookupPointer(body, ptr)
+		return contract.ResolvePointer(body, ptr)
 	}
 	if name, ok := strings.CutPrefix(expr, "$response.header."); ok {
 		if v := resp.Header.Get(name); v != "" {
@@ -86,32 +85,6 @@ func evalLink(expr string, resp *http.Response, body any) (any, bool) {
 		}
 	}
 	return nil, false
-}
-
-// lookupPointer resolves a JSON pointer inside a decoded value.
-func lookupPointer(v any, ptr string) (any, bool) {
-	if ptr == "" {
-		return v, true
-	}
-	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch x := v.(type) {
-		case map[string]any:
-			var ok bool
-			if v, ok = x[tok]; !ok {
-				return nil, false
-			}
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(x) {
-				return nil, false
-			}
-			v = x[i]
-		default:
-			return nil, false
-		}
-	}
-	return v, true
 }
 
 // idIn finds a resource id in an answer: the object's "id", or the
