@@ -14,11 +14,9 @@ import (
 var htmlFuncs = htmltemplate.FuncMap{
 	"md":         renderHTML,
 	"lower":      strings.ToLower,
-	"join":       strings.Join,
 	"schemeText": schemeText,
 	"inText":     func(in contract.ParamIn) string { return string(in) },
 	"jsonText":   func(v any) string { return jsonText(v, 80) },
-	"notEmpty":   func(s string) bool { return strings.TrimSpace(s) != "" },
 }
 
 // mdFuncs are the Markdown template's functions; every one escapes
@@ -34,8 +32,6 @@ var mdFuncs = texttemplate.FuncMap{
 	"mdRows":     mdRows,
 	"schemeText": schemeText,
 	"lower":      strings.ToLower,
-	"join":       strings.Join,
-	"notEmpty":   func(s string) bool { return strings.TrimSpace(s) != "" },
 }
 
 // schemeText says in words what a security scheme asks for.

@@ -193,7 +193,7 @@ func (b *treeBuilder) fill(n *node, t *contract.Type, expand bool) {
 	for (t.Kind == contract.KindArray || t.Kind == contract.KindMap) && t.Elem != nil && (b.shared[t] == nil || expand) {
 		if t.Kind == contract.KindArray {
 			prefix = append(prefix, "array of")
-			n.Facts = append(n.Facts, itemFacts(t, len(prefix))...)
+			n.Facts = append(n.Facts, itemFacts(t)...)
 		} else {
 			prefix = append(prefix, "map of")
 			n.Facts = append(n.Facts, propFacts(t.Constraints)...)
@@ -298,8 +298,8 @@ func (b *treeBuilder) fill(n *node, t *contract.Type, expand bool) {
 	}
 }
 
-// itemFacts are an array's constraints, said of the array at depth.
-func itemFacts(t *contract.Type, depth int) []string {
+// itemFacts are an array's constraints.
+func itemFacts(t *contract.Type) []string {
 	c := t.Constraints
 	var out []string
 	if s := rangeText(c.MinItems, c.MaxItems, "items"); s != "" {
