@@ -149,6 +149,9 @@ func runInit(e *env, f initFlags) error {
 	if f.tool && existed["go.mod"] && !goModHasTool(filepath.Join(f.out, "go.mod")) {
 		fmt.Fprintf(e.stderr, "toolkit: init: go.mod exists and is yours: add the tool with\n\tgo get -tool %s@%s\n", scaffold.ToolkitCommand, opts.ToolVersion)
 	}
+	if strings.HasPrefix(opts.Contract, "../") || filepath.IsAbs(filepath.FromSlash(opts.Contract)) {
+		fmt.Fprintf(e.stderr, "toolkit: init: the project refers to its contract outside its folder (%s); copy the contract into %s to make the project self-contained\n", opts.Contract, f.out)
+	}
 	if len(kept) == 0 {
 		fmt.Fprintln(e.stdout, "\nNext:")
 		if filepath.Clean(f.out) != "." {

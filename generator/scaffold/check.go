@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/contractfirst/toolkit/generator/golang"
 )
@@ -143,7 +144,7 @@ func (r *HandlerReport) Lines(dir, pkg string) []string {
 	var out []string
 	for _, n := range r.Missing {
 		out = append(out, fmt.Sprintf("%s: operation %s (%s %s) has no handler method; add:\n\tfunc (s *%s) %s(ctx context.Context, req %s.%s) (%s.%s, error)",
-			relPath(dir), n.Op.ID, n.Op.Method, n.Op.Path, golang.ServiceType, n.Method, pkg, n.Request, pkg, n.Response))
+			relPath(dir), printable(n.Op.ID), n.Op.Method, printable(n.Op.Path), golang.ServiceType, n.Method, pkg, n.Request, pkg, n.Response))
 	}
 	for _, m := range r.Stale {
 		out = append(out, fmt.Sprintf("%s:%d:%d: handler method %s has no operation in the contract any more; remove or rename it",
@@ -167,4 +168,15 @@ func relPath(p string) string {
 		return p
 	}
 	return rel
+}
+
+// printable replaces control characters in contract text bound for a
+// terminal, so an operation id cannot move the cursor or recolour output.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' {
+			return '?'
+		}
+		return r
+	}, s)
 }
