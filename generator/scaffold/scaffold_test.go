@@ -320,3 +320,25 @@ func TestNoProbeCallsMethod(t *testing.T) {
 		}
 	}
 }
+
+// TestContractHealthz: when the contract has its own /healthz, main.go
+// leaves the path to it.
+func TestContractHealthz(t *testing.T) {
+	m := &contract.Model{Operations: []*contract.Operation{{ID: "health", Method: "GET", Path: "/healthz", Responses: []*contract.Response{{Status: "200"}}}}}
+	files, err := Generate(m, Options{Module: "example.com/x", Package: "api", Contract: "openapi.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch f.Name {
+		case MainFile:
+			if strings.Contains(string(f.Data), `"GET /healthz"`) || !strings.Contains(string(f.Data), "return api.NewServer(service.New(), api.WithMiddleware(logRequests(log)))") {
+				t.Errorf("main.go shadows the contract's /healthz:\n%s", f.Data)
+			}
+		case "README.md":
+			if strings.Contains(string(f.Data), "added by `cmd/server/main.go`") {
+				t.Errorf("README claims main.go adds /healthz:\n%s", f.Data)
+			}
+		}
+	}
+}
