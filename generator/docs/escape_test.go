@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/contractfirst/toolkit/generator"
 	"github.com/google/go-cmp/cmp"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -196,49 +197,56 @@ func TestXSSOutputs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		page := string(files[0].Data)
-		// The JSON block is script data, not markup: it must not be able
-		// to end its element; strings in it are set with textContent, and
-		// operation bodies in it are checked with the page.
-		const open, close = `<script type="application/json" id="schema-data">`, "</script>"
-		i := strings.Index(page, open)
-		j := strings.Index(page[i:], close)
-		if i < 0 || j < 0 {
-			t.Fatal("no schema data block")
+		checkOutputs(t, mode.name, files)
+	}
+}
+
+// checkOutputs asserts that a page and its Markdown carry no markup from
+// the contract (see TestXSSOutputs).
+func checkOutputs(t *testing.T, name string, files []generator.File) {
+	t.Helper()
+	page := string(files[0].Data)
+	// The JSON block is script data, not markup: it must not be able to
+	// end its element; strings in it are set with textContent, and
+	// operation bodies in it are checked with the page.
+	const open, close = `<script type="application/json" id="schema-data">`, "</script>"
+	i := strings.Index(page, open)
+	j := strings.Index(page[i:], close)
+	if i < 0 || j < 0 {
+		t.Fatalf("%s: no schema data block", name)
+	}
+	data := page[i+len(open) : i+j]
+	if strings.Contains(strings.ToLower(data), "<!--") {
+		t.Errorf("%s: the JSON block contains <!--", name)
+	}
+	var parsed struct{ O map[string]string }
+	if err := json.Unmarshal(unpack(t, data), &parsed); err != nil {
+		t.Fatalf("%s: the JSON block does not parse: %v", name, err)
+	}
+	page = page[:i] + page[i+j+len(close):]
+	for _, body := range parsed.O {
+		page += body
+	}
+	// Contract text is escaped, so every '<' left opens our own tags:
+	// none may load anything, carry a handler or link off the page
+	// other than to http(s) and mailto.
+	for _, tag := range tagRE.FindAllString(page, -1) {
+		tname := strings.ToLower(tagRE.FindStringSubmatch(tag)[1])
+		switch {
+		case tname == "img" || tname == "iframe" || tname == "object" || tname == "embed" || tname == "svg" || tname == "form" || tname == "base":
+			t.Errorf("%s: page has a <%s> tag: %s", name, tname, tag)
+		case handlerRE.MatchString(tag):
+			t.Errorf("%s: page has an event handler: %s", name, tag)
 		}
-		data := page[i+len(open) : i+j]
-		if strings.Contains(strings.ToLower(data), "<!--") {
-			t.Errorf("%s: the JSON block contains <!--", mode.name)
+		if m := hrefRE.FindStringSubmatch(tag); m != nil && !safeURL(m[1]) {
+			t.Errorf("%s: page links to %q", name, m[1])
 		}
-		var parsed struct{ O map[string]string }
-		if err := json.Unmarshal(unpack(t, data), &parsed); err != nil {
-			t.Fatalf("%s: the JSON block does not parse: %v", mode.name, err)
-		}
-		page = page[:i] + page[i+j+len(close):]
-		for _, body := range parsed.O {
-			page += body
-		}
-		// Contract text is escaped, so every '<' left opens our own tags:
-		// none may load anything, carry a handler or link off the page
-		// other than to http(s) and mailto.
-		for _, tag := range tagRE.FindAllString(page, -1) {
-			name := strings.ToLower(tagRE.FindStringSubmatch(tag)[1])
-			switch {
-			case name == "img" || name == "iframe" || name == "object" || name == "embed" || name == "svg" || name == "form" || name == "base":
-				t.Errorf("%s page has a <%s> tag: %s", mode.name, name, tag)
-			case handlerRE.MatchString(tag):
-				t.Errorf("%s page has an event handler: %s", mode.name, tag)
-			}
-			if m := hrefRE.FindStringSubmatch(tag); m != nil && !safeURL(m[1]) {
-				t.Errorf("%s page links to %q", mode.name, m[1])
-			}
-		}
-		if n := strings.Count(page, "<script"); n != 1 {
-			t.Errorf("%s page has %d <script elements besides its data, want 1 (its code)", mode.name, n)
-		}
-		for _, bad := range unsafeMarkdown(files[1].Data) {
-			t.Errorf("API.md: %s", bad)
-		}
+	}
+	if n := strings.Count(page, "<script"); n != 1 {
+		t.Errorf("%s: page has %d <script elements besides its data, want 1 (its code)", name, n)
+	}
+	for _, bad := range unsafeMarkdown(files[1].Data) {
+		t.Errorf("%s: API.md: %s", name, bad)
 	}
 }
 
