@@ -5,6 +5,7 @@ package toolkitapi
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Client calls the service over HTTP. Its methods are safe for concurrent use.
@@ -166,6 +168,61 @@ func joinParam[T any](s []T, format func(T) string) string {
 	return strings.Join(mapStrings(s, format), ",")
 }
 
+// wrapError prefixes a client method's error with the method's name; an
+// *UnexpectedResponseError is returned as it is.
+func wrapError(err *error, op string) {
+	if _, ok := (*err).(*UnexpectedResponseError); !ok && *err != nil {
+		*err = fmt.Errorf("%s: %w", op, *err)
+	}
+}
+
+// setQuery sets the query parameter name to format(*v) unless v is nil.
+func setQuery[T any](q url.Values, name string, v *T, format func(T) string) {
+	if v != nil {
+		q.Set(name, format(*v))
+	}
+}
+
+// setQueryList sends the items of s as the query parameter name: joined with sep,
+// or repeated (exploded) when sep is empty. An empty list sends nothing.
+func setQueryList[T any](q url.Values, name string, s []T, sep string, format func(T) string) {
+	if sep != "" {
+		if len(s) > 0 {
+			q.Set(name, strings.Join(mapStrings(s, format), sep))
+		}
+		return
+	}
+	for _, x := range s {
+		q.Add(name, format(x))
+	}
+}
+
+// formatString, formatInt, formatNumber, formatBool, formatTime and formatBytes
+// write one parameter value as the generated server reads it.
+func formatString[T ~string](v T) string {
+	return string(v)
+}
+
+func formatInt[T ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+func formatNumber[T ~float32 | ~float64](v T) string {
+	return strconv.FormatFloat(float64(v), byte(0x67), -1, 64)
+}
+
+func formatBool[T ~bool](v T) string {
+	return strconv.FormatBool(bool(v))
+}
+
+func formatTime(v time.Time) string {
+	return v.Format(time.RFC3339)
+}
+
+func formatBytes(v []byte) string {
+	return base64.StdEncoding.EncodeToString(v)
+}
+
 var _ = joinParam[int]
 var _ = readAll
 
@@ -174,41 +231,36 @@ const maxResponseBytes = 67108864
 
 // ListOrders calls GET /stores/{storeId}/orders.
 // List a store's orders
-func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (ListOrdersResponse, error) {
+func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListOrdersResponse, err error) {
+	defer wrapError(&err, "ListOrders")
 	path := "/stores/" + url.PathEscape(string(req.StoreID)) + "/orders"
 	query := url.Values{}
-	if req.Limit != nil {
-		query.Set("limit", strconv.FormatInt(int64(*req.Limit), 10))
-	}
-	if req.Status != nil {
-		query.Set("status", string(*req.Status))
-	}
-	if req.Cursor != nil {
-		query.Set("cursor", string(*req.Cursor))
-	}
+	setQuery(query, "limit", req.Limit, formatInt[int32])
+	setQuery(query, "status", req.Status, formatString[OrderStatus])
+	setQuery(query, "cursor", req.Cursor, formatString[string])
 	var body io.Reader
 	var contentType string
 	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("ListOrders: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("ListOrders: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ListOrders200Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListOrders: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ListOrdersDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("ListOrders: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -217,7 +269,8 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (ListOrd
 
 // CreateOrder calls POST /stores/{storeId}/orders.
 // Place an order
-func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (CreateOrderResponse, error) {
+func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ CreateOrderResponse, err error) {
+	defer wrapError(&err, "CreateOrder")
 	path := "/stores/" + url.PathEscape(string(req.StoreID)) + "/orders"
 	query := url.Values{}
 	var body io.Reader
@@ -225,31 +278,31 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (Creat
 	{
 		b, err := json.Marshal(req.Body)
 		if err != nil {
-			return nil, fmt.Errorf("CreateOrder: encoding body: %w", err)
+			return nil, fmt.Errorf("encoding body: %w", err)
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
 	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("CreateOrder: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("CreateOrder: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateOrder201Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreateOrder: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out CreateOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("CreateOrder: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}
@@ -258,41 +311,36 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (Creat
 
 // GetOrder calls GET /stores/{storeId}/orders/{orderId}.
 // Read one order
-func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (GetOrderResponse, error) {
+func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderResponse, err error) {
+	defer wrapError(&err, "GetOrder")
 	path := "/stores/" + url.PathEscape(string(req.StoreID)) + "/orders/" + url.PathEscape(strconv.FormatInt(int64(req.OrderID), 10))
 	query := url.Values{}
-	if req.Currency != nil {
-		query.Set("currency", string(*req.Currency))
-	}
-	if req.IncludeLines != nil {
-		query.Set("includeLines", strconv.FormatBool(bool(*req.IncludeLines)))
-	}
-	if req.Locale != nil {
-		query.Set("locale", string(*req.Locale))
-	}
+	setQuery(query, "currency", req.Currency, formatString[Currency])
+	setQuery(query, "includeLines", req.IncludeLines, formatBool[bool])
+	setQuery(query, "locale", req.Locale, formatString[string])
 	var body io.Reader
 	var contentType string
 	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("GetOrder: %w", err)
+		return nil, err
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, fmt.Errorf("GetOrder: %w", err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out GetOrder200Response
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetOrder: %w", err)
+			return nil, err
 		}
 		return out, nil
 	case true:
 		var out GetOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body); err != nil {
-			return nil, fmt.Errorf("GetOrder: %w", err)
+			return nil, err
 		}
 		return out, nil
 	}

@@ -34,8 +34,8 @@ func (v *Address) UnmarshalJSON(data []byte) error {
 		{"city", &v.City, propRequired | propNotNull},
 		{"country", &v.Country, propRequired | propNotNull},
 		{"line1", &v.Line1, propRequired | propNotNull},
-		{"line2", &v.Line2, 0},
-		{"postalCode", &v.PostalCode, 0},
+		{"line2", &v.Line2, propNotNull},
+		{"postalCode", &v.PostalCode, propNotNull},
 	})
 	return err
 }
@@ -139,13 +139,17 @@ const (
 	CurrencyJPY Currency = "JPY"
 )
 
+// membersCurrency lists the members of Currency for Valid.
+var membersCurrency = []Currency{
+	CurrencyEUR,
+	CurrencyUSD,
+	CurrencyGBP,
+	CurrencyJPY,
+}
+
 // Valid reports whether v is one of the members of Currency.
 func (v Currency) Valid() bool {
-	switch v {
-	case CurrencyEUR, CurrencyUSD, CurrencyGBP, CurrencyJPY:
-		return true
-	}
-	return false
+	return slices.Contains(membersCurrency, v)
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Currency.
@@ -171,8 +175,8 @@ func (v *Customer) UnmarshalJSON(data []byte) error {
 		{"email", &v.Email, propRequired | propNotNull},
 		{"id", &v.ID, propRequired | propNotNull},
 		{"name", &v.Name, propRequired | propNotNull},
-		{"phone", &v.Phone, 0},
-		{"tier", &v.Tier, 0},
+		{"phone", &v.Phone, propNotNull},
+		{"tier", &v.Tier, propNotNull},
 	})
 	return err
 }
@@ -261,15 +265,15 @@ type NewOrder struct {
 func (v *NewOrder) UnmarshalJSON(data []byte) error {
 	*v = NewOrder{}
 	_, err := decodeObject(data, []prop{
-		{"billingAddress", &v.BillingAddress, 0},
+		{"billingAddress", &v.BillingAddress, propNotNull},
 		{"currency", &v.Currency, propRequired | propNotNull},
 		{"customer", &v.Customer, propRequired | propNotNull},
 		{"lines", &itemsOf[OrderLine]{&v.Lines}, propRequired | propNotNull},
-		{"notes", &v.Notes, 0},
-		{"paymentMethod", &v.PaymentMethod, 0},
-		{"priority", &v.Priority, 0},
+		{"notes", &v.Notes, propNotNull},
+		{"paymentMethod", &v.PaymentMethod, propNotNull},
+		{"priority", &v.Priority, propNotNull},
 		{"shippingAddress", &v.ShippingAddress, propRequired | propNotNull},
-		{"tags", &v.Tags, 0},
+		{"tags", &v.Tags, propNotNull},
 	})
 	return err
 }
@@ -378,19 +382,19 @@ type Order struct {
 func (v *Order) UnmarshalJSON(data []byte) error {
 	*v = Order{}
 	_, err := decodeObject(data, []prop{
-		{"billingAddress", &v.BillingAddress, 0},
+		{"billingAddress", &v.BillingAddress, propNotNull},
 		{"createdAt", &v.CreatedAt, propRequired | propNotNull},
 		{"currency", &v.Currency, propRequired | propNotNull},
 		{"customer", &v.Customer, propRequired | propNotNull},
 		{"id", &v.ID, propRequired | propNotNull},
 		{"lines", &itemsOf[OrderLine]{&v.Lines}, propRequired | propNotNull},
-		{"notes", &v.Notes, 0},
-		{"paymentMethod", &v.PaymentMethod, 0},
-		{"priority", &v.Priority, 0},
+		{"notes", &v.Notes, propNotNull},
+		{"paymentMethod", &v.PaymentMethod, propNotNull},
+		{"priority", &v.Priority, propNotNull},
 		{"shippingAddress", &v.ShippingAddress, propRequired | propNotNull},
 		{"status", &v.Status, propRequired | propNotNull},
 		{"storeId", &v.StoreID, propRequired | propNotNull},
-		{"tags", &v.Tags, 0},
+		{"tags", &v.Tags, propNotNull},
 		{"total", &v.Total, propRequired | propNotNull},
 	})
 	return err
@@ -442,10 +446,10 @@ type OrderLine struct {
 func (v *OrderLine) UnmarshalJSON(data []byte) error {
 	*v = OrderLine{}
 	_, err := decodeObject(data, []prop{
-		{"attributes", &itemsOf[Attribute]{&v.Attributes}, 0},
-		{"description", &v.Description, 0},
-		{"discount", &v.Discount, 0},
-		{"gift", &v.Gift, 0},
+		{"attributes", &itemsOf[Attribute]{&v.Attributes}, propNotNull},
+		{"description", &v.Description, propNotNull},
+		{"discount", &v.Discount, propNotNull},
+		{"gift", &v.Gift, propNotNull},
 		{"quantity", &v.Quantity, propRequired | propNotNull},
 		{"sku", &v.SKU, propRequired | propNotNull},
 		{"unitPrice", &v.UnitPrice, propRequired | propNotNull},
@@ -525,7 +529,7 @@ func (v *OrderList) UnmarshalJSON(data []byte) error {
 	*v = OrderList{}
 	_, err := decodeObject(data, []prop{
 		{"items", &itemsOf[Order]{&v.Items}, propRequired | propNotNull},
-		{"nextCursor", &v.NextCursor, 0},
+		{"nextCursor", &v.NextCursor, propNotNull},
 	})
 	return err
 }
@@ -557,13 +561,18 @@ const (
 	OrderStatusCancelled OrderStatus = "cancelled"
 )
 
+// membersOrderStatus lists the members of OrderStatus for Valid.
+var membersOrderStatus = []OrderStatus{
+	OrderStatusPending,
+	OrderStatusPaid,
+	OrderStatusShipped,
+	OrderStatusDelivered,
+	OrderStatusCancelled,
+}
+
 // Valid reports whether v is one of the members of OrderStatus.
 func (v OrderStatus) Valid() bool {
-	switch v {
-	case OrderStatusPending, OrderStatusPaid, OrderStatusShipped, OrderStatusDelivered, OrderStatusCancelled:
-		return true
-	}
-	return false
+	return slices.Contains(membersOrderStatus, v)
 }
 
 // Validate returns a *ValidationError unless v is one of the members of OrderStatus.
@@ -584,13 +593,17 @@ const (
 	PaymentMethodTransfer PaymentMethod = "transfer"
 )
 
+// membersPaymentMethod lists the members of PaymentMethod for Valid.
+var membersPaymentMethod = []PaymentMethod{
+	PaymentMethodCard,
+	PaymentMethodInvoice,
+	PaymentMethodPaypal,
+	PaymentMethodTransfer,
+}
+
 // Valid reports whether v is one of the members of PaymentMethod.
 func (v PaymentMethod) Valid() bool {
-	switch v {
-	case PaymentMethodCard, PaymentMethodInvoice, PaymentMethodPaypal, PaymentMethodTransfer:
-		return true
-	}
-	return false
+	return slices.Contains(membersPaymentMethod, v)
 }
 
 // Validate returns a *ValidationError unless v is one of the members of PaymentMethod.
@@ -610,13 +623,16 @@ const (
 	TierPlatinum Tier = "platinum"
 )
 
+// membersTier lists the members of Tier for Valid.
+var membersTier = []Tier{
+	TierStandard,
+	TierGold,
+	TierPlatinum,
+}
+
 // Valid reports whether v is one of the members of Tier.
 func (v Tier) Valid() bool {
-	switch v {
-	case TierStandard, TierGold, TierPlatinum:
-		return true
-	}
-	return false
+	return slices.Contains(membersTier, v)
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Tier.
