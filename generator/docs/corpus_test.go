@@ -9,7 +9,7 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 )
 
-// TestCorpus renders real contracts (20 of the shared corpus, spread over
+// TestCorpus renders real contracts (10 of the shared corpus, spread over
 // its name order; TOOLKIT_CORPUS=all for every one) and checks what the
 // hand-made fixtures cannot: that real descriptions, full of HTML, tables
 // and links, come out with no markup from the contract in the page or the
@@ -22,7 +22,7 @@ func TestCorpus(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("shared corpus not found")
 	}
-	step := max(len(files)/20, 1)
+	step := max(len(files)/10, 1)
 	if os.Getenv("TOOLKIT_CORPUS") == "all" {
 		step = 1
 	}
