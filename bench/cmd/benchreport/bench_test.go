@@ -97,3 +97,37 @@ func TestPickContracts(t *testing.T) {
 		t.Error("asking for more contracts than both peers handle: no error")
 	}
 }
+
+func TestTargets(t *testing.T) {
+	r := &report{
+		gen: []genResult{{name: "a.json", median: map[string]sample{
+			toolkit:     {userCPU: time.Second, rssKB: 100},
+			oapiCodegen: {userCPU: 2 * time.Second, rssKB: 200},
+			ogen:        {userCPU: 3 * time.Second, rssKB: 300},
+		}}, {name: "b.json", median: map[string]sample{
+			toolkit:     {userCPU: time.Second, rssKB: 100},
+			oapiCodegen: {userCPU: 1500 * time.Millisecond, rssKB: 200},
+			ogen:        {userCPU: 3 * time.Second, rssKB: 300},
+		}}},
+		bench: map[benchKey]benchStats{
+			{"Server", "get", toolkit}:       {ns: 110, allocs: 10},
+			{"Server", "get", ogen}:          {ns: 120, allocs: 10},
+			{"Server", "get", oapiCodegen}:   {ns: 100, allocs: 5},
+			{"Server", "get", "handwritten"}: {ns: 100, allocs: 5},
+		},
+	}
+	var b strings.Builder
+	r.targets(&b)
+	got := b.String()
+	for _, want := range []string{
+		"gen a.json: 2.0× less CPU than the faster peer, peak RSS 0.50 of the smaller: met",
+		"gen b.json: 1.5× less CPU than the faster peer, peak RSS 0.50 of the smaller: **missed**",
+		"time 0.92× ogen's, allocs 10 vs 10: met",
+		"time 1.10× oapi-codegen's: **missed**",
+		"time 1.10× the hand-written server's (target ≤ 1.15): met",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("targets lack %q:\n%s", want, got)
+		}
+	}
+}
