@@ -29,6 +29,7 @@ test-short:
 fuzz:
 	$(GO) test ./generator/golang -run '^$$' -fuzz FuzzGoName -fuzztime 20s
 	$(GO) test ./contract -run '^$$' -fuzz FuzzLoad -fuzztime 20s
+	$(GO) test ./generator/docs -run '^$$' -fuzz FuzzDescription -fuzztime 20s
 
 generate:
 	$(GO) generate ./...
