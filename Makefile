@@ -30,6 +30,7 @@ fuzz:
 	$(GO) test ./generator/golang -run '^$$' -fuzz FuzzGoName -fuzztime 20s
 	$(GO) test ./contract -run '^$$' -fuzz FuzzLoad -fuzztime 20s
 	$(GO) test ./generator/docs -run '^$$' -fuzz FuzzDescription -fuzztime 20s
+	$(GO) test ./contract/sample -run '^$$' -fuzz FuzzPattern -fuzztime 20s
 
 generate:
 	$(GO) generate ./...

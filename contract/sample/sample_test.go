@@ -355,3 +355,25 @@ func TestInvalidKinds(t *testing.T) {
 }
 
 func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+// FuzzPattern: for any pattern and length bounds, a string built from
+// the pattern matches it and fits the bounds, or none is offered; it
+// never panics or hangs.
+func FuzzPattern(f *testing.F) {
+	for _, p := range []string{`^[a-z]{3,8}$`, `^\d{5}(-\d{4})?$`, `(foo|bar)+`, `^\S+@\S+$`, `[^abc]`, `\bword\b`, `x{0,1000}`} {
+		f.Add(p, uint8(0), uint8(20))
+	}
+	f.Fuzz(func(t *testing.T, pattern string, lo, hi uint8) {
+		min, max := uint64(lo), uint64(hi)
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return
+		}
+		for _, g := range []*Generator{New(1, Request), {typical: true, rng: New(2, Request).rng}} {
+			s, ok := g.fromPattern(pattern, &min, &max)
+			if ok && (!re.MatchString(s) || !fitsLength(s, &min, &max)) {
+				t.Fatalf("%q for %q [%d,%d]", s, pattern, min, max)
+			}
+		}
+	})
+}
