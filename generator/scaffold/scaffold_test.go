@@ -276,6 +276,10 @@ func TestProbe(t *testing.T) {
 			op("search", "GET", "/s", []*contract.Param{{Name: "f", In: contract.InQuery, Required: true, Style: "deepObject", Type: obj}}, nil),
 			op("create", "POST", "/c", nil, body),
 		}, `POST /c body application/json "hi"`},
+		{"fragment path skipped", []*contract.Operation{
+			op("target", "POST", "/#X-Amz-Target=Svc.Op", nil, nil),
+			op("query", "GET", "/?Action=Describe", nil, nil),
+		}, "none"},
 		{"matrix path skipped", []*contract.Operation{
 			op("get", "GET", "/m/{id}", []*contract.Param{{Name: "id", In: contract.InPath, Required: true, Style: "matrix", Type: str}}, nil),
 		}, "none"},

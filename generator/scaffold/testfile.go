@@ -51,6 +51,10 @@ func (p *project) pickProbe() (*probe, bool) {
 
 func newProbe(n golang.HandlerName) (*probe, int, bool) {
 	op := n.Op
+	if strings.ContainsAny(op.Path, "#?") {
+		// AWS-style "/#X-Amz-Target=…" paths: no request has them as its path.
+		return nil, 0, false
+	}
 	pr := &probe{name: n}
 	cost := 0
 	path := op.Path
