@@ -60,7 +60,8 @@ contract inside the project folder to make it self-contained.
 --tool adds toolkit to go.mod as a tool ("go tool toolkit"), required at
 the version of the running toolkit binary (what "go install ...@v1.2.3" or
 a build from a clean checkout records), or at --tool-version. Run "go mod
-tidy" once afterwards to download it and fill go.sum.`,
+tidy" once afterwards to download it and fill go.sum; go.mod's go line then
+rises to toolkit's own.`,
 		Example: `  toolkit init --contract openapi.yaml --out . --module example.com/petstore
   toolkit init --contract specs/crm.yaml --out crm --module github.com/acme/crm --package crmapi
   toolkit init --contract openapi.yaml --out . --module example.com/pets --tool`,
