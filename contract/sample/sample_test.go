@@ -224,16 +224,25 @@ func TestValuesAgreeWithKin(t *testing.T) {
 	}
 }
 
-// TestCorpusValues runs the same check over every real contract of the
-// corpus; a handful of failures is tolerated only where the schema uses
-// constructs Go's regexp cannot read, which the log names.
+// TestCorpusValues runs the same check over real contracts of the
+// corpus; schemas no value can satisfy are listed in unsatisfiable with
+// the reason, and skipped.
 func TestCorpusValues(t *testing.T) {
 	files, _ := filepath.Glob("../../../shared/corpus/dev/*.json")
 	if len(files) == 0 {
 		t.Skip("corpus not found")
 	}
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		files = files[:10]
+	case os.Getenv("TOOLKIT_CORPUS") != "all":
+		// Every third contract keeps make test quick; TOOLKIT_CORPUS=all
+		// checks them all (about 370,000 values).
+		var some []string
+		for i := 0; i < len(files); i += 3 {
+			some = append(some, files[i])
+		}
+		files = some
 	}
 	fast31 = true
 	defer func() { fast31 = false }()
