@@ -31,6 +31,7 @@ fuzz:
 	$(GO) test ./contract -run '^$$' -fuzz FuzzLoad -fuzztime 20s
 	$(GO) test ./generator/docs -run '^$$' -fuzz FuzzDescription -fuzztime 20s
 	$(GO) test ./contract/sample -run '^$$' -fuzz FuzzPattern -fuzztime 20s
+	$(GO) test ./generator/scaffold -run '^$$' -fuzz FuzzMarkdownText -fuzztime 20s
 
 generate:
 	$(GO) generate ./...

@@ -293,12 +293,20 @@ func (r *runner) add(res *OperationResult, c *Case, f *Finding) {
 	}
 	f.Case = c.Name
 	for _, old := range res.Checks[f.Check] {
-		if old.Message == f.Message && old.Pointer == f.Pointer {
+		if sameRule(old.Message, f.Message) && old.Pointer == f.Pointer {
 			old.Count++
 			return
 		}
 	}
 	res.Checks[f.Check] = append(res.Checks[f.Check], f)
+}
+
+// sameRule reports two messages that differ at most in the value they
+// quote ("…; got 3" and "…; got 4"): the same violation.
+func sameRule(a, b string) bool {
+	a, _, _ = strings.Cut(a, "; got ")
+	b, _, _ = strings.Cut(b, "; got ")
+	return a == b
 }
 
 func (r *runner) progress() {
