@@ -189,7 +189,7 @@ func TestCustomerFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Search "ad" (Ada, Adele; "Grace Hopper" has no "ad") two per page:
+	// Search "AD" (matches Ada and Adele, ignoring case) one per page:
 	// newest first, then the cursor.
 	var got []string
 	var cursor *string

@@ -41,7 +41,8 @@ const (
 	minSigningKey = 32
 )
 
-var b64 = base64.RawURLEncoding
+// b64 is strict: a token has one spelling (no set unused bits).
+var b64 = base64.RawURLEncoding.Strict()
 
 // Signer issues and verifies tokens.
 type Signer struct {
