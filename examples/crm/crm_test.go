@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os/exec"
@@ -345,6 +347,79 @@ func TestValidate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestValidateCLI is what CI runs by hand: toolkit validate starts the
+// built service itself (--server-cmd) with a demo token minted for the
+// same key, and finds nothing in either contract.
+func TestValidateCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the service and toolkit")
+	}
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	bin := filepath.Join(t.TempDir(), "crm")
+	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	key := strings.Repeat("5a", 32)
+	out, err := exec.Command(bin, "-token-key", key, "-mint-demo-token").Output()
+	if err != nil {
+		t.Fatalf("-mint-demo-token: %v", err)
+	}
+	token := strings.TrimSpace(string(out))
+	for _, contractPath := range []string{"user/openapi.yaml", "customer/openapi.yaml"} {
+		addr := freeAddr(t)
+		cmd := exec.Command(gobin, "run", "github.com/contractfirst/toolkit/cmd/toolkit", "validate",
+			"--contract", contractPath, "--base-url", "http://"+addr, "--ready-path", "/healthz",
+			"--server-cmd", fmt.Sprintf("%s -addr %s -token-key %s -demo-token %s -pbkdf2-iterations %d", bin, addr, key, token, testIterations),
+			"--header", "Authorization: Bearer "+token)
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), " 0 findings") {
+			t.Errorf("toolkit validate --contract %s: %v\n%s", contractPath, err, out)
+		}
+	}
+}
+
+// freeAddr returns a loopback address nothing listens on right now.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func TestDemoSession(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now()
+	signer, _ := auth.NewSigner(bytes.Repeat([]byte("k"), 32), nil)
+	other, _ := auth.NewSigner(bytes.Repeat([]byte("o"), 32), nil)
+	hasher := auth.Hasher{Iterations: testIterations}
+	good, err := mintDemoToken(signer, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign, _ := mintDemoToken(other, now)
+	sid, _ := auth.NewSessionID()
+	notDemo, _ := signer.Sign(auth.Claims{UserID: 2, SessionID: sid, ExpiresAt: now.Add(time.Hour)})
+	for name, tok := range map[string]string{"other key": foreign, "another user": notDemo, "garbage": "x"} {
+		if err := openDemoSession(ctx, store.NewMemory(nil), signer, hasher, tok, now); err == nil {
+			t.Errorf("%s: openDemoSession accepted the token", name)
+		}
+	}
+	st := store.NewMemory(nil)
+	if err := openDemoSession(ctx, st, signer, hasher, good, now); err != nil {
+		t.Fatal(err)
+	}
+	a := auth.Authenticator{Signer: signer, Sessions: st}
+	if c, err := a.Authenticate(auth.WithToken(ctx, good)); err != nil || c.UserID != demoUserID {
+		t.Errorf("demo token: Authenticate = %+v, %v", c, err)
+	}
+	if err := openDemoSession(ctx, st, signer, hasher, good, now); err == nil {
+		t.Error("openDemoSession on a store that has users: want an error")
 	}
 }
 

@@ -39,15 +39,44 @@ func main() {
 	keyHex := flag.String("token-key", os.Getenv("CRM_TOKEN_KEY"), "hex `key` (32+ bytes) signing tokens; default $CRM_TOKEN_KEY, else random per run")
 	ttl := flag.Duration("token-ttl", time.Hour, "how long a login lasts")
 	iter := flag.Int("pbkdf2-iterations", auth.DefaultIterations, "PBKDF2-HMAC-SHA256 iterations for new password hashes")
+	mint := flag.Bool("mint-demo-token", false, "print a token for the demo account (needs -token-key) and exit")
+	demo := flag.String("demo-token", "", "create the demo account and accept this `token` from -mint-demo-token")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := run(log, *addr, *keyHex, *ttl, *iter); err != nil {
+	var err error
+	if *mint {
+		err = printDemoToken(*keyHex)
+	} else {
+		err = run(log, *addr, *keyHex, *ttl, *iter, *demo)
+	}
+	if err != nil {
 		log.Error("crm", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(log *slog.Logger, addr, keyHex string, ttl time.Duration, iter int) error {
+// printDemoToken is -mint-demo-token.
+func printDemoToken(keyHex string) error {
+	if keyHex == "" {
+		return errors.New("-mint-demo-token needs -token-key or $CRM_TOKEN_KEY: the service must share the key")
+	}
+	key, err := signingKey(keyHex)
+	if err != nil {
+		return err
+	}
+	signer, err := auth.NewSigner(key, time.Now)
+	if err != nil {
+		return err
+	}
+	tok, err := mintDemoToken(signer, time.Now())
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Println(tok)
+	return err
+}
+
+func run(log *slog.Logger, addr, keyHex string, ttl time.Duration, iter int, demoToken string) error {
 	key, err := signingKey(keyHex)
 	if err != nil {
 		return err
@@ -59,7 +88,14 @@ func run(log *slog.Logger, addr, keyHex string, ttl time.Duration, iter int) err
 	if err != nil {
 		return err
 	}
-	h := newHandler(store.NewMemory(time.Now), signer, auth.Hasher{Iterations: iter}, ttl, log)
+	st, hasher := store.NewMemory(time.Now), auth.Hasher{Iterations: iter}
+	if demoToken != "" {
+		if err := openDemoSession(context.Background(), st, signer, hasher, demoToken, time.Now()); err != nil {
+			return err
+		}
+		log.Info("demo account ready", "username", demoUsername)
+	}
+	h := newHandler(st, signer, hasher, ttl, log)
 
 	srv := &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
