@@ -22,6 +22,7 @@ import (
 	customerapi "github.com/contractfirst/toolkit/examples/crm/customer/api"
 	"github.com/contractfirst/toolkit/examples/crm/store"
 	userapi "github.com/contractfirst/toolkit/examples/crm/user/api"
+	"github.com/contractfirst/toolkit/mock"
 	"github.com/contractfirst/toolkit/validate"
 )
 
@@ -420,6 +421,42 @@ func TestDemoSession(t *testing.T) {
 	}
 	if err := openDemoSession(ctx, st, signer, hasher, good, now); err == nil {
 		t.Error("openDemoSession on a store that has users: want an error")
+	}
+}
+
+// TestMockConforms: toolkit mock of each CRM contract, stateless and
+// stateful, passes toolkit validate, so consumer teams can develop
+// against the mock before (or instead of) this service.
+func TestMockConforms(t *testing.T) {
+	for _, contractPath := range []string{"user/openapi.yaml", "customer/openapi.yaml"} {
+		for _, stateful := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/stateful=%v", filepath.Dir(contractPath), stateful), func(t *testing.T) {
+				doc, err := contract.Load(contractPath, contract.LoadOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				m, err := contract.Build(doc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				h, err := mock.New(doc, m, mock.Options{Seed: 1, Stateful: stateful})
+				if err != nil {
+					t.Fatal(err)
+				}
+				srv := httptest.NewServer(h)
+				defer srv.Close()
+				rep, err := validate.Run(context.Background(), validate.Config{Doc: doc, Model: m, BaseURL: srv.URL, Seed: 1,
+					Headers: http.Header{"Authorization": {"Bearer mock"}}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Findings() != 0 || rep.Requests == 0 {
+					var buf bytes.Buffer
+					rep.WriteText(&buf)
+					t.Errorf("validate against the mock: %d findings in %d requests:\n%s", rep.Findings(), rep.Requests, buf.String())
+				}
+			})
+		}
 	}
 }
 
