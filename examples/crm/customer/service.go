@@ -43,8 +43,12 @@ func New(st Store, signer *auth.Signer, now func() time.Time) *Service {
 const defaultLimit = 20
 
 func problem(status int32, title, detail string) api.Problem {
-	return api.Problem{Status: status, Title: title, Detail: &detail}
+	return api.Problem{Type: &aboutBlank, Status: status, Title: title, Detail: &detail}
 }
+
+// aboutBlank is RFC 9457's problem type for "the status code says it
+// all", as in the generated server's own problems.
+var aboutBlank = "about:blank"
 
 func unauthorized(err error) api.Problem {
 	return problem(401, "Unauthorized", err.Error())
