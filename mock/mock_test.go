@@ -19,6 +19,8 @@ var contracts = []string{
 	"../testdata/contracts/swagger2/swagger.yaml",
 	"../testdata/contracts/multifile/openapi.yaml",
 	"../examples/petstore/openapi.yaml",
+	"../examples/crm/user/openapi.yaml",
+	"../examples/crm/customer/openapi.yaml",
 }
 
 func load(t testing.TB, path string) (*contract.Document, *contract.Model) {
