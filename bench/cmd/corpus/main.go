@@ -642,6 +642,29 @@ func summarize(rs []result, gens []generatorRun) string {
 		b.WriteString("\n")
 	}
 
+	b.WriteString("\n## Build time by size band (median s / max s, contracts that built)\n\n| band |")
+	for _, g := range gens {
+		fmt.Fprintf(&b, " %s |", g.name)
+	}
+	b.WriteString("\n|---|")
+	for range gens {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, band := range bands {
+		fmt.Fprintf(&b, "| %s |", band.name)
+		for _, g := range gens {
+			var ts []float64
+			for _, r := range rs {
+				if r.Generator == g.name && r.Contract.Operations >= band.lo && r.Contract.Operations <= band.hi && r.BuildTime > 0 {
+					ts = append(ts, r.BuildTime.Seconds())
+				}
+			}
+			fmt.Fprintf(&b, " %.1f / %.1f (%d) |", quantile(ts, 0.5), quantile(ts, 1), len(ts))
+		}
+		b.WriteString("\n")
+	}
+
 	b.WriteString("\n## Failure categories\n\n| generator | outcome | category | contracts |\n|---|---|---|---|\n")
 	type catKey struct{ gen, outcome, cat string }
 	cats := map[catKey]int{}
@@ -682,16 +705,25 @@ func summarize(rs []result, gens []generatorRun) string {
 // message without file positions, identifiers and quoted values, so
 // failures with one cause count together.
 func category(msg string) string {
-	// Drop a leading "path:line:col: " position.
-	if i := strings.Index(msg, ".go:"); i >= 0 {
-		rest := msg[i+4:]
-		for len(rest) > 0 && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == ':') {
-			rest = rest[1:]
+	// Drop a leading "path:line:col: " position and a "/json/pointer: ".
+	for _, ext := range []string{".go:", ".json:", ".yaml:", ".yml:"} {
+		if i := strings.Index(msg, ext); i >= 0 {
+			rest := msg[i+len(ext):]
+			for len(rest) > 0 && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == ':') {
+				rest = rest[1:]
+			}
+			msg = strings.TrimSpace(rest)
+			break
 		}
-		msg = strings.TrimSpace(rest)
+	}
+	if strings.HasPrefix(msg, "/") {
+		if i := strings.Index(msg, ": "); i >= 0 {
+			msg = msg[i+2:]
+		}
 	}
 	for _, known := range []string{
-		"redeclared in this block", "declared and not used", "undefined:", "cannot use", "invalid recursive type",
+		"cannot resolve $ref", "must be a non-empty string",
+		"redeclared", "declared and not used", "undefined", "duplicate path", "exceeded", "cannot use", "invalid recursive type",
 		"duplicate case", "duplicate field", "duplicate method", "is not a type", "not enough arguments", "too many arguments",
 		"cannot convert", "mismatched types", "invalid operation", "missing return", "imported and not used",
 		"unsupported", "not implemented", "is not supported", "unexpected", "invalid", "cannot", "failed", "error",
@@ -700,10 +732,7 @@ func category(msg string) string {
 			return known
 		}
 	}
-	if len(msg) > 60 {
-		msg = msg[:60] + "…"
-	}
-	return msg
+	return "other (see Failures)"
 }
 
 // memTotal is the machine's RAM as "24 GB", or "?" off Linux.
