@@ -66,7 +66,7 @@ func BenchmarkCheckAnswer(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if fs := r.check(tgt, c, req, nil, nil, resp, body); len(fs) > 0 {
+		if fs := r.check(tgt, c, req, nil, nil, &answer{resp: resp, body: body}); len(fs) > 0 {
 			b.Fatal(fs[0].Message)
 		}
 	}

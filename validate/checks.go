@@ -20,8 +20,28 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 )
 
+// answer is a response with its body, decoded as JSON at most once for
+// both the checks and the id harvest.
+type answer struct {
+	resp    *http.Response
+	body    []byte
+	value   any
+	decoded bool
+	err     error
+}
+
+// json returns the body decoded as JSON.
+func (a *answer) json() (any, error) {
+	if !a.decoded {
+		a.decoded = true
+		a.err = json.Unmarshal(a.body, &a.value)
+	}
+	return a.value, a.err
+}
+
 // check judges one answer; each finding carries its check id.
-func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pathParams map[string]string, resp *http.Response, body []byte) []*Finding {
+func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pathParams map[string]string, a *answer) []*Finding {
+	resp, body := a.resp, a.body
 	var out []*Finding
 	status := resp.StatusCode
 	if status >= 500 {
@@ -69,8 +89,8 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) {
 		return out
 	}
-	var value any
-	if err := json.Unmarshal(body, &value); err != nil {
+	value, err := a.json()
+	if err != nil {
 		out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not valid JSON: " + err.Error()})
 		return out
 	}

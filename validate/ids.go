@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
@@ -42,9 +41,10 @@ func (p *idPool) lookup(op *contract.Operation, param string) (any, bool) {
 }
 
 // harvest records ids from a successful answer of t.
-func (p *idPool) harvest(t *target, resp *http.Response, body []byte) {
-	var value any
-	if len(body) == 0 || json.Unmarshal(body, &value) != nil {
+func (p *idPool) harvest(t *target, a *answer) {
+	resp := a.resp
+	value, err := a.json()
+	if len(a.body) == 0 || err != nil {
 		return
 	}
 	p.mu.Lock()

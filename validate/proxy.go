@@ -116,7 +116,7 @@ func (p *Proxy) checkResponse(resp *http.Response) error {
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	t := &target{op: ex.route.Op, route: ex.route.Kin}
 	c := &Case{Op: ex.route.Op, Phase: PhaseGenerated, Name: "traffic"}
-	for _, f := range p.run.check(t, c, resp.Request, ex.body, ex.params, resp, body) {
+	for _, f := range p.run.check(t, c, resp.Request, ex.body, ex.params, &answer{resp: resp, body: body}) {
 		p.report(resp.Request, resp.StatusCode, f)
 	}
 	return nil

@@ -268,12 +268,13 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 	r.mu.Lock()
 	r.reached = true
 	r.mu.Unlock()
-	for _, f := range r.check(t, c, req, body, pathParams, resp, respBody) {
+	a := &answer{resp: resp, body: respBody}
+	for _, f := range r.check(t, c, req, body, pathParams, a) {
 		f.Status, f.Curl = resp.StatusCode, curl
 		r.add(res, c, f)
 	}
 	if resp.StatusCode < 300 {
-		r.ids.harvest(t, resp, respBody)
+		r.ids.harvest(t, a)
 	}
 	r.progress()
 }
