@@ -602,15 +602,22 @@ func summarize(rs []result, gens []generatorRun) string {
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.3f | %.0f | %.0f |\n", g.name, quantile(ts, 0.5), quantile(ts, 0.9), quantile(ts, 1), quantile(ms, 0.5), quantile(ms, 1))
 	}
 
-	b.WriteString("\n## Generated code and its build (runs that built)\n\n| generator | median lines | max lines | median build s | max build s | median build MB | max build MB |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n## Generated code (runs that built and vetted) and its build\n\n| generator | median lines | max lines | median build s | max build s | median build MB | max build MB |\n|---|---|---|---|---|---|---|\n")
 	for _, g := range gens {
 		var ls, bt, bm []float64
 		for _, r := range rs {
-			if r.Generator == g.name && r.BuildTime > 0 {
+			if r.Generator == g.name && r.Outcome == outOK && r.Lines > 0 {
 				ls = append(ls, float64(r.Lines))
+			}
+			if r.Generator == g.name && r.BuildTime > 0 {
 				bt = append(bt, r.BuildTime.Seconds())
 				bm = append(bm, float64(r.BuildRSSKB)/1024)
 			}
+		}
+		if len(bt) == 0 {
+			// Rows from a run that did not record builds.
+			fmt.Fprintf(&b, "| %s | %.0f | %.0f | n/a | n/a | n/a | n/a |\n", g.name, quantile(ls, 0.5), quantile(ls, 1))
+			continue
 		}
 		fmt.Fprintf(&b, "| %s | %.0f | %.0f | %.1f | %.1f | %.0f | %.0f |\n", g.name, quantile(ls, 0.5), quantile(ls, 1), quantile(bt, 0.5), quantile(bt, 1), quantile(bm, 0.5), quantile(bm, 1))
 	}
