@@ -182,7 +182,38 @@ type server struct {
 type route struct {
 	method   string
 	template string
-	serve    func(w http.ResponseWriter, r *http.Request, pv map[string]string)
+	pattern  string
+	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+}
+
+// routeTable lists every operation: its method, ServeMux pattern, contract path
+// template and the server method serving it.
+var routeTable = []route{
+	{"GET", "/pets", "GET /pets", (*server).serveListPets},
+	{"POST", "/pets", "POST /pets", (*server).serveCreatePet},
+	{"GET", "/pets/{petId}", "GET /pets/{p0}", (*server).serveGetPet},
+	{"DELETE", "/pets/{petId}", "DELETE /pets/{p0}", (*server).serveDeletePet},
+	{"PATCH", "/pets/{petId}", "PATCH /pets/{p0}", (*server).serveUpdatePet},
+}
+
+func (s *server) serveListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeListPets, s.h.ListPets, s.writeListPets)
+}
+
+func (s *server) serveCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeCreatePet, s.h.CreatePet, s.writeCreatePet)
+}
+
+func (s *server) serveGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeGetPet, s.h.GetPet, s.writeGetPet)
+}
+
+func (s *server) serveDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeDeletePet, s.h.DeletePet, s.writeDeletePet)
+}
+
+func (s *server) serveUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeUpdatePet, s.h.UpdatePet, s.writeUpdatePet)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -196,41 +227,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		o(s)
 	}
 	mux := http.NewServeMux()
-	s.handle(mux, "GET /pets", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeListPets, s.h.ListPets, s.writeListPets)
-		},
-		template: "/pets",
-	})
-	s.handle(mux, "POST /pets", route{
-		method: "POST",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeCreatePet, s.h.CreatePet, s.writeCreatePet)
-		},
-		template: "/pets",
-	})
-	s.handle(mux, "GET /pets/{p0}", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeGetPet, s.h.GetPet, s.writeGetPet)
-		},
-		template: "/pets/{petId}",
-	})
-	s.handle(mux, "DELETE /pets/{p0}", route{
-		method: "DELETE",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeDeletePet, s.h.DeletePet, s.writeDeletePet)
-		},
-		template: "/pets/{petId}",
-	})
-	s.handle(mux, "PATCH /pets/{p0}", route{
-		method: "PATCH",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeUpdatePet, s.h.UpdatePet, s.writeUpdatePet)
-		},
-		template: "/pets/{petId}",
-	})
+	for _, rt := range routeTable {
+		s.handle(mux, rt.pattern, rt)
+	}
 	mux.HandleFunc("/", s.unrouted)
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
@@ -250,7 +249,7 @@ func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
 	}()
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 		s.unrouted(w, r)
@@ -266,7 +265,7 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if pv, ok := matchPath(rt.template, path); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 	}
