@@ -182,7 +182,38 @@ type server struct {
 type route struct {
 	method   string
 	template string
-	serve    func(w http.ResponseWriter, r *http.Request, pv map[string]string)
+	pattern  string
+	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+}
+
+// routeTable lists every operation: its method, ServeMux pattern, contract path
+// template and the server method serving it.
+var routeTable = []route{
+	{"GET", "/customers", "GET /customers", (*server).serveListCustomers},
+	{"POST", "/customers", "POST /customers", (*server).serveCreateCustomer},
+	{"GET", "/customers/{customerId}", "GET /customers/{p0}", (*server).serveGetCustomer},
+	{"PUT", "/customers/{customerId}", "PUT /customers/{p0}", (*server).serveReplaceCustomer},
+	{"DELETE", "/customers/{customerId}", "DELETE /customers/{p0}", (*server).serveDeleteCustomer},
+}
+
+func (s *server) serveListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeListCustomers, s.h.ListCustomers, s.writeListCustomers)
+}
+
+func (s *server) serveCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeCreateCustomer, s.h.CreateCustomer, s.writeCreateCustomer)
+}
+
+func (s *server) serveGetCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeGetCustomer, s.h.GetCustomer, s.writeGetCustomer)
+}
+
+func (s *server) serveReplaceCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeReplaceCustomer, s.h.ReplaceCustomer, s.writeReplaceCustomer)
+}
+
+func (s *server) serveDeleteCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeDeleteCustomer, s.h.DeleteCustomer, s.writeDeleteCustomer)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -196,41 +227,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		o(s)
 	}
 	mux := http.NewServeMux()
-	s.handle(mux, "GET /customers", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeListCustomers, s.h.ListCustomers, s.writeListCustomers)
-		},
-		template: "/customers",
-	})
-	s.handle(mux, "POST /customers", route{
-		method: "POST",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeCreateCustomer, s.h.CreateCustomer, s.writeCreateCustomer)
-		},
-		template: "/customers",
-	})
-	s.handle(mux, "GET /customers/{p0}", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeGetCustomer, s.h.GetCustomer, s.writeGetCustomer)
-		},
-		template: "/customers/{customerId}",
-	})
-	s.handle(mux, "PUT /customers/{p0}", route{
-		method: "PUT",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeReplaceCustomer, s.h.ReplaceCustomer, s.writeReplaceCustomer)
-		},
-		template: "/customers/{customerId}",
-	})
-	s.handle(mux, "DELETE /customers/{p0}", route{
-		method: "DELETE",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeDeleteCustomer, s.h.DeleteCustomer, s.writeDeleteCustomer)
-		},
-		template: "/customers/{customerId}",
-	})
+	for _, rt := range routeTable {
+		s.handle(mux, rt.pattern, rt)
+	}
 	mux.HandleFunc("/", s.unrouted)
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
@@ -250,7 +249,7 @@ func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
 	}()
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 		s.unrouted(w, r)
@@ -266,7 +265,7 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if pv, ok := matchPath(rt.template, path); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 	}

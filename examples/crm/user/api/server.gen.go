@@ -189,7 +189,43 @@ type server struct {
 type route struct {
 	method   string
 	template string
-	serve    func(w http.ResponseWriter, r *http.Request, pv map[string]string)
+	pattern  string
+	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+}
+
+// routeTable lists every operation: its method, ServeMux pattern, contract path
+// template and the server method serving it.
+var routeTable = []route{
+	{"POST", "/sessions", "POST /sessions", (*server).serveLogin},
+	{"GET", "/sessions/current", "GET /sessions/current", (*server).serveValidateToken},
+	{"DELETE", "/sessions/current", "DELETE /sessions/current", (*server).serveLogout},
+	{"POST", "/users", "POST /users", (*server).serveRegisterUser},
+	{"GET", "/users/me", "GET /users/me", (*server).serveGetProfile},
+	{"PUT", "/users/me/password", "PUT /users/me/password", (*server).serveChangePassword},
+}
+
+func (s *server) serveLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeLogin, s.h.Login, s.writeLogin)
+}
+
+func (s *server) serveValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
+}
+
+func (s *server) serveLogout(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeLogout, s.h.Logout, s.writeLogout)
+}
+
+func (s *server) serveRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
+}
+
+func (s *server) serveGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
+}
+
+func (s *server) serveChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -203,48 +239,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		o(s)
 	}
 	mux := http.NewServeMux()
-	s.handle(mux, "POST /sessions", route{
-		method: "POST",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeLogin, s.h.Login, s.writeLogin)
-		},
-		template: "/sessions",
-	})
-	s.handle(mux, "GET /sessions/current", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
-		},
-		template: "/sessions/current",
-	})
-	s.handle(mux, "DELETE /sessions/current", route{
-		method: "DELETE",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeLogout, s.h.Logout, s.writeLogout)
-		},
-		template: "/sessions/current",
-	})
-	s.handle(mux, "POST /users", route{
-		method: "POST",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
-		},
-		template: "/users",
-	})
-	s.handle(mux, "GET /users/me", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
-		},
-		template: "/users/me",
-	})
-	s.handle(mux, "PUT /users/me/password", route{
-		method: "PUT",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
-		},
-		template: "/users/me/password",
-	})
+	for _, rt := range routeTable {
+		s.handle(mux, rt.pattern, rt)
+	}
 	mux.HandleFunc("/", s.unrouted)
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
@@ -264,7 +261,7 @@ func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
 	}()
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 		s.unrouted(w, r)
@@ -280,7 +277,7 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if pv, ok := matchPath(rt.template, path); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 	}
