@@ -19,6 +19,8 @@ demo: build
 	@echo "generated, built and vetted: $$(ls $(DEMO)/shop)"
 
 test:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt -w needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test ./...
 
@@ -37,16 +39,16 @@ generate:
 	$(GO) generate ./...
 
 # Every contract of ../shared/corpus with toolkit, oapi-codegen and ogen:
-# writes corpus-report/results.tsv and summary.md.
+# writes bench/corpus-report/results.tsv and summary.md.
 corpus: build
 	cd bench && $(GO) build -o ../bin/corpus ./cmd/corpus \
 	  && $(GO) build -o ../bin/oapi-codegen github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen \
 	  && $(GO) build -o ../bin/ogen github.com/ogen-go/ogen/cmd/ogen \
 	  && ../bin/corpus -list ../../shared/corpus/dev.tsv -toolkit ../bin/toolkit \
-	       -oapi-codegen ../bin/oapi-codegen -ogen ../bin/ogen -out ../corpus-report
+	       -oapi-codegen ../bin/oapi-codegen -ogen ../bin/ogen -out corpus-report
 
 clean:
-	rm -rf bin corpus-report
+	rm -rf bin
 
 # Generation speed and memory, generated servers and clients, side by side
 # with oapi-codegen and ogen (pinned in bench/go.mod) on this machine:

@@ -21,8 +21,8 @@ const (
 	// OapiValidated is oapi-codegen's server behind kin-openapi's request
 	// validator, the setup its documentation gives for checking requests.
 	OapiValidated = "oapi-codegen+kin"
-	Ogen        = "ogen"
-	Handwritten = "handwritten"
+	Ogen          = "ogen"
+	Handwritten   = "handwritten"
 )
 
 // Server is one implementation of the contract's server.

@@ -208,7 +208,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	})
 	f.Line()
 	for _, oi := range g.ops {
-		f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
+		f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve" + oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
 			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
 		)
 		f.Line()
