@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -64,6 +66,26 @@ func loadConfig(path string) (*config, error) {
 		c.Generate[i].Out = resolve(c.dir, e.Out)
 	}
 	return &c, nil
+}
+
+// decodeSection decodes the section name of the file (node) into v,
+// rejecting keys not in known with their line; it reports false when
+// the section is absent.
+func (c *config) decodeSection(name string, node *yaml.Node, known []string, v any) (bool, error) {
+	if node.Kind == 0 {
+		return false, nil
+	}
+	if node.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if k := node.Content[i]; !slices.Contains(known, k.Value) {
+				return true, fmt.Errorf("%s:%d:%d: %s: unknown key %q (want %s)", c.path, k.Line, k.Column, name, k.Value, strings.Join(known, ", "))
+			}
+		}
+	}
+	if err := node.Decode(v); err != nil {
+		return true, fmt.Errorf("%s: %s: %w", c.path, name, err)
+	}
+	return true, nil
 }
 
 // resolve makes p relative to dir unless it is absolute.

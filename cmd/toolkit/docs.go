@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/docs"
@@ -157,19 +156,12 @@ func docsConfig(path string) (docsFlags, error) {
 		}
 		return f, err
 	}
-	if c.Docs.Kind == 0 {
+	found, err := c.decodeSection("docs", &c.Docs, []string{"contract", "out", "title", "html", "markdown", "strict", "lenient"}, &f)
+	if err != nil {
+		return f, err
+	}
+	if !found {
 		return f, fmt.Errorf("docs: no --contract given and %s has no docs: section", path)
-	}
-	if c.Docs.Kind == yaml.MappingNode {
-		known := map[string]bool{"contract": true, "out": true, "title": true, "html": true, "markdown": true, "strict": true, "lenient": true}
-		for i := 0; i+1 < len(c.Docs.Content); i += 2 {
-			if k := c.Docs.Content[i]; !known[k.Value] {
-				return f, fmt.Errorf("%s:%d:%d: docs: unknown key %q (want contract, out, title, html, markdown, strict, lenient)", path, k.Line, k.Column, k.Value)
-			}
-		}
-	}
-	if err := c.Docs.Decode(&f); err != nil {
-		return f, fmt.Errorf("%s: docs: %w", path, err)
 	}
 	if f.Contract == "" {
 		return f, fmt.Errorf("%s: docs: contract is required", path)

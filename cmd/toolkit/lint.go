@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/lint"
@@ -113,17 +112,8 @@ func lintConfig(path string) (lint.Config, error) {
 		}
 		return cfg, err
 	}
-	if c.Lint.Kind != 0 {
-		if c.Lint.Kind == yaml.MappingNode {
-			for i := 0; i+1 < len(c.Lint.Content); i += 2 {
-				if k := c.Lint.Content[i]; k.Value != "disable" && k.Value != "severity" {
-					return cfg, fmt.Errorf("%s:%d:%d: lint: unknown key %q (want disable, severity)", path, k.Line, k.Column, k.Value)
-				}
-			}
-		}
-		if err := c.Lint.Decode(&cfg); err != nil {
-			return cfg, fmt.Errorf("%s: lint: %w", path, err)
-		}
+	if _, err := c.decodeSection("lint", &c.Lint, []string{"disable", "severity"}, &cfg); err != nil {
+		return cfg, err
 	}
 	return cfg, cfg.Validate()
 }
