@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
@@ -41,6 +42,101 @@ type validateFlags struct {
 	timeout       time.Duration
 	reports       []string
 	format        string
+	config        string
+}
+
+// validateFile is the validate: section of toolkit.yaml, so a pipeline
+// step can be just "toolkit validate". Flags given on the command line
+// win; paths are relative to the file; headers expand $VARIABLES, so
+// tokens stay out of the file.
+type validateFile struct {
+	Contract      string        `yaml:"contract"`
+	BaseURL       string        `yaml:"base-url"`
+	ServerCmd     string        `yaml:"server-cmd"`
+	ReadyPath     string        `yaml:"ready-path"`
+	ReadyTimeout  time.Duration `yaml:"ready-timeout"`
+	Seed          uint64        `yaml:"seed"`
+	MaxCases      int           `yaml:"max-cases"`
+	Operations    []string      `yaml:"operations"`
+	Tags          []string      `yaml:"tags"`
+	ExcludeChecks []string      `yaml:"exclude-checks"`
+	Headers       []string      `yaml:"headers"`
+	Workers       int           `yaml:"workers"`
+	Rate          float64       `yaml:"rate"`
+	Timeout       time.Duration `yaml:"timeout"`
+	Reports       []string      `yaml:"reports"`
+}
+
+var validateKeys = []string{"contract", "base-url", "server-cmd", "ready-path", "ready-timeout", "seed", "max-cases", "operations", "tags", "exclude-checks", "headers", "workers", "rate", "timeout", "reports"}
+
+// applyValidateConfig fills the flags not given on the command line from
+// the validate: section of toolkit.yaml (--config, or ./toolkit.yaml when
+// it exists).
+func applyValidateConfig(fl *pflag.FlagSet, f *validateFlags) error {
+	path := f.config
+	if path == "" {
+		path = configFile
+	}
+	c, err := loadConfig(path)
+	if err != nil {
+		if f.config == "" && errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	var v validateFile
+	if _, err := c.decodeSection("validate", &c.Validate, validateKeys, &v); err != nil {
+		return err
+	}
+	str := func(flag string, dst *string, val string) {
+		if !fl.Changed(flag) && val != "" {
+			*dst = val
+		}
+	}
+	list := func(flag string, dst *[]string, val []string) {
+		if !fl.Changed(flag) && len(val) > 0 {
+			*dst = val
+		}
+	}
+	if v.Contract != "" {
+		v.Contract = resolve(c.dir, v.Contract)
+	}
+	for i, r := range v.Reports {
+		if kind, file, ok := strings.Cut(r, "="); ok {
+			v.Reports[i] = kind + "=" + resolve(c.dir, file)
+		}
+	}
+	for i, h := range v.Headers {
+		v.Headers[i] = os.ExpandEnv(h)
+	}
+	str("contract", &f.contract, v.Contract)
+	str("base-url", &f.baseURL, v.BaseURL)
+	str("server-cmd", &f.serverCmd, v.ServerCmd)
+	str("ready-path", &f.readyPath, v.ReadyPath)
+	list("operation", &f.operations, v.Operations)
+	list("tag", &f.tags, v.Tags)
+	list("exclude-check", &f.excludeChecks, v.ExcludeChecks)
+	list("header", &f.headers, v.Headers)
+	list("report", &f.reports, v.Reports)
+	if !fl.Changed("seed") && v.Seed != 0 {
+		f.seed = v.Seed
+	}
+	if !fl.Changed("max-cases") && v.MaxCases != 0 {
+		f.maxCases = v.MaxCases
+	}
+	if !fl.Changed("workers") && v.Workers != 0 {
+		f.workers = v.Workers
+	}
+	if !fl.Changed("rate") && v.Rate != 0 {
+		f.rate = v.Rate
+	}
+	if !fl.Changed("timeout") && v.Timeout != 0 {
+		f.timeout = v.Timeout
+	}
+	if !fl.Changed("ready-timeout") && v.ReadyTimeout != 0 {
+		f.readyTimeout = v.ReadyTimeout
+	}
+	return nil
 }
 
 func newValidateCmd(e *env) *cobra.Command {
@@ -62,14 +158,24 @@ Checks: ` + strings.Join(validate.Checks, ", ") + `.
 
 Exit codes: 0 no findings, 1 findings, 2 usage error, unreadable contract or
 unreachable service. With --server-cmd the service is started first, waited
-for, and stopped at the end.`,
+for, and stopped at the end.
+
+The validate: section of toolkit.yaml gives defaults for every flag (keys:
+contract, base-url, server-cmd, ready-path, ready-timeout, seed, max-cases,
+operations, tags, exclude-checks, headers, workers, rate, timeout, reports);
+paths are relative to the file and headers expand $VARIABLES.`,
 		Example: `  toolkit validate --contract openapi.yaml --base-url http://localhost:8080
   toolkit validate --contract openapi.yaml --base-url http://localhost:8080 \
       --server-cmd "go run ./cmd/server" --ready-path /healthz --report junit=validate.xml
   toolkit validate --contract api.json --base-url https://staging.example.com \
       --header "Authorization: Bearer $TOKEN" --tag orders --format json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runValidate(cmd.Context(), e, f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := applyValidateConfig(cmd.Flags(), &f); err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			return runValidate(cmd.Context(), e, f)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
@@ -88,6 +194,7 @@ for, and stopped at the end.`,
 	fl.DurationVar(&f.timeout, "timeout", validate.DefaultTimeout, "deadline of each request")
 	fl.StringArrayVar(&f.reports, "report", nil, "also write a report: junit=FILE or json=FILE (repeatable)")
 	fl.StringVar(&f.format, "format", "text", "stdout format: text or json (json prints nothing else)")
+	fl.StringVar(&f.config, "config", "", "configuration file whose validate: section gives defaults (default: ./toolkit.yaml when present)")
 	cmd.AddCommand(newProxyCmd(e))
 	return cmd
 }

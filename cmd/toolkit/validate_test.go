@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -122,5 +123,50 @@ func TestValidateReports(t *testing.T) {
 		if c.Name == "listPets response-headers" && c.Failure == nil {
 			t.Error("junit: listPets response-headers did not fail")
 		}
+	}
+}
+
+// TestValidateConfig: the validate: section of toolkit.yaml supplies the
+// flags, with paths relative to the file and $VARIABLES expanded in
+// headers; flags on the command line win; unknown keys are refused with
+// their line.
+func TestValidateConfig(t *testing.T) {
+	var seen string
+	bad := fixture.Handler(fixture.BadEnum)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = r.Header.Get("X-Token")
+		bad.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	contractPath, _ := filepath.Rel(dir, abs(t, petstoreContract))
+	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte(`version: 1
+validate:
+  contract: `+contractPath+`
+  base-url: `+srv.URL+`
+  headers: ["X-Token: ${VALIDATE_TEST_TOKEN}"]
+  max-cases: 5
+  reports: [json=out/report.json]
+`), 0o644)
+	os.Mkdir(filepath.Join(dir, "out"), 0o755)
+	t.Setenv("VALIDATE_TEST_TOKEN", "s3cret")
+
+	code, stdout, stderr := runCLI(t, dir, "validate")
+	if code != 1 || !strings.Contains(stdout, "response-schema") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if seen != "s3cret" {
+		t.Errorf("header from the file: got %q", seen)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "report.json")); err != nil {
+		t.Errorf("report path not relative to the file: %v", err)
+	}
+	if code, stdout, _ := runCLI(t, dir, "validate", "--exclude-check", "response-schema"); code != 0 {
+		t.Errorf("a flag should win over the file: exit %d\n%s", code, stdout)
+	}
+
+	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte("version: 1\nvalidate:\n  base_url: x\n"), 0o644)
+	if code, _, stderr := runCLI(t, dir, "validate"); code != 2 || !strings.Contains(stderr, `toolkit.yaml:3:3: validate: unknown key "base_url"`) {
+		t.Errorf("unknown key: exit %d, %q", code, stderr)
 	}
 }
