@@ -258,9 +258,13 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 			r.mu.Unlock()
 			r.add(res, c, &Finding{Check: CheckTimeout, Message: fmt.Sprintf("no complete answer within %v", r.cfg.Timeout), Curl: curl})
 		} else {
+			// No answer at all: a service that drops the connection on
+			// some input (a crash, a panic) fails like a 5xx. Whether it
+			// was reachable at all is decided at the end of the run.
 			r.mu.Lock()
 			r.lastErr = err
 			r.mu.Unlock()
+			r.add(res, c, &Finding{Check: CheckNotServerError, Message: "no answer: " + unwrapURLError(err), Curl: curl})
 		}
 		r.progress()
 		return
@@ -277,6 +281,16 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 		r.ids.harvest(t, a)
 	}
 	r.progress()
+}
+
+// unwrapURLError drops net/http's `Get "URL": ` prefix, which the curl
+// command already shows.
+func unwrapURLError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err.Error()
+	}
+	return err.Error()
 }
 
 func isTimeout(err error) bool {
