@@ -84,8 +84,9 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		return nil, c.err()
 	}
 
+	hoisted := hoistNestedDefs(obj)
 	var data []byte
-	if json.Valid(root.data) {
+	if !hoisted && json.Valid(root.data) {
 		data = root.data
 	} else if data, err = json.Marshal(root.tree); err != nil {
 		return nil, d.fail(path, "", "cannot convert YAML to JSON: "+err.Error())

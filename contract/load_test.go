@@ -311,3 +311,45 @@ func TestSpecIndependentOfLocation(t *testing.T) {
 		t.Errorf("spec depends on location (-a +b):\n%s", diff)
 	}
 }
+
+// TestNestedDefsRefs: $refs into a schema's own $defs or definitions
+// (JSON Schema's places for sub-schemas) resolve: the target is hoisted
+// to components/schemas; a target that is not a schema stays an error
+// at the $ref.
+func TestNestedDefsRefs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.json", `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Order"}}}}}}}},
+"components":{"schemas":{"Order":{"type":"object","properties":{"line":{"$ref":"#/components/schemas/Order/$defs/line"},"status":{"$ref":"#/components/schemas/Order/definitions/status"}},
+"$defs":{"line":{"type":"object","properties":{"sku":{"type":"string"}}}},"definitions":{"status":{"type":"string","enum":["open","closed"]}}}}}}`)
+	doc, err := Load(good, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]Kind{}
+	for _, ty := range m.Types {
+		names[ty.Name] = ty.Kind
+	}
+	if names["Order_line"] != KindObject || names["Order_status"] != KindEnum {
+		t.Errorf("hoisted types: got %v", names)
+	}
+
+	bad := write("bad.json", `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},
+"components":{"schemas":{"Order":{"type":"object","properties":{"kind":{"$ref":"#/components/schemas/Order/definitions/kind"}},
+"definitions":{"kind":{"type":{"type":"string"}}}}}}}`)
+	_, err = Load(bad, LoadOptions{})
+	var ce *Error
+	if !errors.As(err, &ce) || !strings.Contains(ce.Problems[0].String(), "/components/schemas/Order/properties/kind/$ref") {
+		t.Errorf("broken target: got %v", err)
+	}
+}
