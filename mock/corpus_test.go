@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +28,7 @@ func TestCorpusMockValidate(t *testing.T) {
 	byCheck := map[string]int{}
 	clean := 0
 	for _, f := range files {
-		doc, err := contract.Load(f, contract.LoadOptions{Lenient: true})
-		if err != nil {
-			continue
-		}
-		m, err := contract.Build(doc)
+		doc, m, err := contract.Open(f, contract.LoadOptions{Lenient: true})
 		if err != nil {
 			continue
 		}
@@ -64,16 +61,8 @@ func TestCorpusMockValidate(t *testing.T) {
 	}
 	var summary []string
 	for c, n := range byCheck {
-		summary = append(summary, c+"="+itoa(n))
+		summary = append(summary, c+"="+strconv.Itoa(n))
 	}
 	sort.Strings(summary)
 	t.Logf("%d contracts, %d without findings; findings by check: %s", len(files), clean, strings.Join(summary, " "))
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n < 10 {
-		return digits[n : n+1]
-	}
-	return itoa(n/10) + digits[n%10:n%10+1]
 }

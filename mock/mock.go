@@ -119,7 +119,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *route.Route,
 			continue
 		}
 		v := sample.Example(h.Type, sample.Response)
-		w.Header().Set(h.Name, headerString(v))
+		w.Header().Set(h.Name, sample.Text(v))
 	}
 	if code == http.StatusNotFound && content != nil && value == nil {
 		value = sample.ContentExample(content, sample.Response)
@@ -166,7 +166,7 @@ func (s *Server) reject(w http.ResponseWriter, rt *route.Route, reason string) {
 	}
 	for _, h := range resp.Headers {
 		if h.Required {
-			w.Header().Set(h.Name, headerString(sample.Example(h.Type, sample.Response)))
+			w.Header().Set(h.Name, sample.Text(sample.Example(h.Type, sample.Response)))
 		}
 	}
 	if len(resp.Contents) == 0 {
@@ -387,19 +387,6 @@ func encode(c *contract.Content, v any) ([]byte, string) {
 	}
 	b, _ := json.Marshal(v)
 	return b, mt
-}
-
-func headerString(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
 }
 
 // parsePrefer reads "code=404, example=named" from a Prefer header.

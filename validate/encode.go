@@ -4,48 +4,21 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime/multipart"
 	"net/url"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/sample"
 )
-
-// scalarString renders a JSON scalar the way it travels in a URL or a
-// header: numbers without exponent where possible, true/false, and
-// compound values as JSON.
-func scalarString(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case float64:
-		if x == float64(int64(x)) && x < 1e18 && x > -1e18 {
-			return strconv.FormatInt(int64(x), 10)
-		}
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case json.Number:
-		return x.String()
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
-}
 
 // pairs lists an object's keys and values in key order.
 func pairs(m map[string]any) [][2]string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([][2]string, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, [2]string{k, scalarString(m[k])})
+	out := make([][2]string, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, [2]string{k, sample.Text(m[k])})
 	}
 	return out
 }
@@ -59,7 +32,7 @@ func serializePath(p *contract.Param, v any) string {
 	switch x := v.(type) {
 	case []any:
 		for _, e := range x {
-			parts = append(parts, esc(scalarString(e)))
+			parts = append(parts, esc(sample.Text(e)))
 		}
 	case map[string]any:
 		for _, kv := range pairs(x) {
@@ -70,7 +43,7 @@ func serializePath(p *contract.Param, v any) string {
 			}
 		}
 	default:
-		parts = []string{esc(scalarString(v))}
+		parts = []string{esc(sample.Text(v))}
 	}
 	switch p.Style {
 	case "label":
@@ -105,7 +78,7 @@ func addQuery(q url.Values, p *contract.Param, v any) {
 	case []any:
 		items := make([]string, len(x))
 		for i, e := range x {
-			items[i] = scalarString(e)
+			items[i] = sample.Text(e)
 		}
 		switch {
 		case p.Style == "spaceDelimited":
@@ -137,7 +110,7 @@ func addQuery(q url.Values, p *contract.Param, v any) {
 			q.Add(p.Name, strings.Join(flat, ","))
 		}
 	default:
-		q.Add(p.Name, scalarString(v))
+		q.Add(p.Name, sample.Text(v))
 	}
 }
 
@@ -152,7 +125,7 @@ func headerValue(p *contract.Param, v any) string {
 	case []any:
 		items := make([]string, len(x))
 		for i, e := range x {
-			items[i] = scalarString(e)
+			items[i] = sample.Text(e)
 		}
 		return strings.Join(items, ",")
 	case map[string]any:
@@ -166,7 +139,7 @@ func headerValue(p *contract.Param, v any) string {
 		}
 		return strings.Join(flat, ",")
 	}
-	return scalarString(v)
+	return sample.Text(v)
 }
 
 // encodeBody renders a body value for its media type; it returns the
@@ -179,14 +152,14 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 	case contract.BodyForm:
 		form := url.Values{}
 		if m, ok := v.(map[string]any); ok {
-			for _, k := range sortedKeys(m) {
+			for _, k := range slices.Sorted(maps.Keys(m)) {
 				if arr, ok := m[k].([]any); ok {
 					for _, e := range arr {
-						form.Add(k, scalarString(e))
+						form.Add(k, sample.Text(e))
 					}
 					continue
 				}
-				form.Add(k, scalarString(m[k]))
+				form.Add(k, sample.Text(m[k]))
 			}
 		}
 		return []byte(form.Encode()), c.MediaType, nil
@@ -197,13 +170,13 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 			return nil, "", err
 		}
 		if m, ok := v.(map[string]any); ok {
-			for _, k := range sortedKeys(m) {
+			for _, k := range slices.Sorted(maps.Keys(m)) {
 				values := []any{m[k]}
 				if arr, ok := m[k].([]any); ok {
 					values = arr
 				}
 				for _, e := range values {
-					if err := w.WriteField(k, scalarString(e)); err != nil {
+					if err := w.WriteField(k, sample.Text(e)); err != nil {
 						return nil, "", err
 					}
 				}
@@ -214,7 +187,7 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 		}
 		return buf.Bytes(), w.FormDataContentType(), nil
 	case contract.BodyText:
-		return []byte(scalarString(v)), c.MediaType, nil
+		return []byte(sample.Text(v)), c.MediaType, nil
 	}
 	if s, ok := v.(string); ok {
 		return []byte(s), mediaOrOctet(c.MediaType), nil
@@ -228,15 +201,6 @@ func mediaOrOctet(mt string) string {
 		return "application/octet-stream"
 	}
 	return mt
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // shellQuote quotes s for a POSIX shell.

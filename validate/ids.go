@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -96,7 +98,7 @@ func idIn(v any) (any, bool) {
 		if id, ok := x["id"]; ok && isScalar(id) {
 			return id, true
 		}
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			if arr, ok := x[k].([]any); ok && len(arr) > 0 {
 				return idIn(arr[0])
 			}

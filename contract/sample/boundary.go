@@ -96,7 +96,7 @@ func (g *Generator) boundaries(t *contract.Type, p string, nullable bool, depth 
 			if _, present := base[f.Name]; !present || g.skip(f) {
 				continue
 			}
-			for _, b := range g.boundaries(f.Type, p+"/"+escape(f.Name), f.Nullable, depth+1) {
+			for _, b := range g.boundaries(f.Type, p+"/"+contract.EscapePointerToken(f.Name), f.Nullable, depth+1) {
 				cp := copyMap(base)
 				cp[f.Name] = b.Value
 				b.Value = cp

@@ -131,7 +131,7 @@ func (g *Generator) invalid(t *contract.Type, v any, p string, nullable bool, de
 			if _, ok := obj[f.Name]; !ok || g.skip(f) {
 				continue
 			}
-			fp := p + "/" + escape(f.Name)
+			fp := p + "/" + contract.EscapePointerToken(f.Name)
 			if f.Required {
 				cp := copyMap(obj)
 				delete(cp, f.Name)
@@ -216,9 +216,4 @@ func copyMap(m map[string]any) map[string]any {
 		cp[k] = v
 	}
 	return cp
-}
-
-// escape escapes a property name for a JSON pointer (RFC 6901).
-func escape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }

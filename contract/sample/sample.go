@@ -12,7 +12,7 @@ package sample
 import (
 	"math"
 	"math/rand/v2"
-	"sort"
+	"strings"
 
 	"github.com/contractfirst/toolkit/contract"
 )
@@ -311,12 +311,18 @@ func min64(a, b uint64) uint64 {
 	return b
 }
 
-func (g *Generator) array(t *contract.Type, depth int) any {
+// size picks how many items or entries a collection at depth gets:
+// one typically, the minimum once deep enough or out of budget.
+func (g *Generator) size(min, max *uint64, depth int) int {
 	typical := 1
 	if depth >= maxDepth || g.budget <= 0 {
 		typical = 0
 	}
-	n := g.count(t.Constraints.MinItems, t.Constraints.MaxItems, typical)
+	return g.count(min, max, typical)
+}
+
+func (g *Generator) array(t *contract.Type, depth int) any {
+	n := g.size(t.Constraints.MinItems, t.Constraints.MaxItems, depth)
 	out := make([]any, 0, n)
 	seen := map[string]bool{}
 	for tries := 0; len(out) < n && tries < 20*n+10; tries++ {
@@ -339,11 +345,7 @@ func (g *Generator) array(t *contract.Type, depth int) any {
 }
 
 func (g *Generator) mapValue(t *contract.Type, depth int) any {
-	typical := 1
-	if depth >= maxDepth || g.budget <= 0 {
-		typical = 0
-	}
-	n := g.count(t.Constraints.MinProperties, t.Constraints.MaxProperties, typical)
+	n := g.size(t.Constraints.MinProperties, t.Constraints.MaxProperties, depth)
 	out := make(map[string]any, n)
 	for i := 0; i < n; i++ {
 		out[propName(i)] = g.value(t.Elem, depth+1, false)
@@ -352,15 +354,7 @@ func (g *Generator) mapValue(t *contract.Type, depth int) any {
 }
 
 func propName(i int) string {
-	return "key" + string(rune('A'+i%26)) + repeat(i/26)
-}
-
-func repeat(n int) string {
-	s := ""
-	for ; n > 0; n-- {
-		s += "x"
-	}
-	return s
+	return "key" + string(rune('A'+i%26)) + strings.Repeat("x", i/26)
 }
 
 // skip reports whether a field does not travel in this direction.
@@ -467,16 +461,6 @@ func (g *Generator) unique(t *contract.Type, chosen *contract.Variant, val any) 
 		}
 	}
 	return true
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys(m map[string]any) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // matches reports whether v could be a value of t, judged on shape

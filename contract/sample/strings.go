@@ -3,8 +3,10 @@ package sample
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"regexp/syntax"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -234,6 +236,30 @@ func (g *Generator) classRune(ranges []rune) rune {
 
 // key is a canonical form of a JSON value, for telling values apart.
 func key(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// Text renders a value the way it travels as text (a path segment, a
+// query value, a header): strings as they are, integers without
+// exponent, numbers in their shortest form, true/false, and compound
+// values as JSON.
+func Text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e18 {
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case json.Number:
+		return x.String()
+	}
 	b, _ := json.Marshal(v)
 	return string(b)
 }
