@@ -26,6 +26,20 @@ func Build(d *Document) (*Model, error) {
 	return BuildWith(d, LoadOptions{})
 }
 
+// Open loads a contract and builds its Model with the same options: what
+// every command and test that needs both does.
+func Open(path string, opts LoadOptions) (*Document, *Model, error) {
+	d, err := Load(path, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := BuildWith(d, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, m, nil
+}
+
 // BuildWith is Build with the options the Document was loaded with
 // (Lenient turns some errors into warnings).
 func BuildWith(d *Document, opts LoadOptions) (*Model, error) {

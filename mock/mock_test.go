@@ -25,11 +25,7 @@ var contracts = []string{
 
 func load(t testing.TB, path string) (*contract.Document, *contract.Model) {
 	t.Helper()
-	doc, err := contract.Load(path, contract.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := contract.Build(doc)
+	doc, m, err := contract.Open(path, contract.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,7 @@ const petstore = "../examples/petstore/openapi.yaml"
 
 func load(t testing.TB, path string) (*contract.Document, *contract.Model) {
 	t.Helper()
-	doc, err := contract.Load(path, contract.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := contract.Build(doc)
+	doc, m, err := contract.Open(path, contract.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

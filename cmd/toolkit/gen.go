@@ -154,11 +154,7 @@ func loadModel(e *env, en genEntry) (*contract.Model, error) {
 // loadContract loads and builds a contract for command cmd, printing
 // warnings; problems are printed and give exit code 2.
 func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
-	doc, err := contract.Load(path, opts)
-	if err != nil {
-		return nil, nil, contractError(e, err)
-	}
-	m, err := contract.BuildWith(doc, opts)
+	doc, m, err := contract.Open(path, opts)
 	if err != nil {
 		return nil, nil, contractError(e, err)
 	}

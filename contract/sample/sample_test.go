@@ -32,11 +32,7 @@ var fast31 bool
 // pairs loads a contract and pairs every component schema with its type.
 func pairs(t testing.TB, path string) ([]schemaPair, []openapi3.SchemaValidationOption) {
 	t.Helper()
-	doc, err := contract.Load(path, contract.LoadOptions{Lenient: true})
-	var m *contract.Model
-	if err == nil {
-		m, err = contract.Build(doc)
-	}
+	doc, m, err := contract.Open(path, contract.LoadOptions{Lenient: true})
 	if err != nil {
 		// Invalid contracts are the loader's business (see its tests).
 		t.Logf("%s: not checked: %v", filepath.Base(path), firstLine(err))

@@ -305,11 +305,7 @@ func TestHealthzAndUnknownPaths(t *testing.T) {
 func TestValidate(t *testing.T) {
 	for _, contractPath := range []string{"user/openapi.yaml", "customer/openapi.yaml"} {
 		t.Run(filepath.Dir(contractPath), func(t *testing.T) {
-			doc, err := contract.Load(contractPath, contract.LoadOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := contract.Build(doc)
+			doc, m, err := contract.Open(contractPath, contract.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -431,11 +427,7 @@ func TestMockConforms(t *testing.T) {
 	for _, contractPath := range []string{"user/openapi.yaml", "customer/openapi.yaml"} {
 		for _, stateful := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/stateful=%v", filepath.Dir(contractPath), stateful), func(t *testing.T) {
-				doc, err := contract.Load(contractPath, contract.LoadOptions{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				m, err := contract.Build(doc)
+				doc, m, err := contract.Open(contractPath, contract.LoadOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}

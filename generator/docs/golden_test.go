@@ -24,13 +24,9 @@ var goldenContracts = []struct{ name, path string }{
 // load builds the Model of a contract, failing the test on any error.
 func load(t testing.TB, path string) *contract.Model {
 	t.Helper()
-	d, err := contract.Load(path, contract.LoadOptions{})
+	_, m, err := contract.Open(path, contract.LoadOptions{})
 	if err != nil {
-		t.Fatalf("load %s: %v", path, err)
-	}
-	m, err := contract.Build(d)
-	if err != nil {
-		t.Fatalf("build %s: %v", path, err)
+		t.Fatalf("open %s: %v", path, err)
 	}
 	return m
 }

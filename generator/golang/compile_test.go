@@ -18,13 +18,9 @@ func goTool() string { return filepath.Join(runtime.GOROOT(), "bin", "go") }
 // generateFiles loads a contract and generates the given targets.
 func generateFiles(t testing.TB, path, pkg string, targets ...string) []generator.File {
 	t.Helper()
-	doc, err := contract.Load(path, contract.LoadOptions{})
+	_, m, err := contract.Open(path, contract.LoadOptions{})
 	if err != nil {
-		t.Fatalf("load %s: %v", path, err)
-	}
-	m, err := contract.Build(doc)
-	if err != nil {
-		t.Fatalf("build %s: %v", path, err)
+		t.Fatalf("open %s: %v", path, err)
 	}
 	files, err := Generate(m, generator.Options{Package: pkg, Targets: targets})
 	if err != nil {
@@ -91,12 +87,8 @@ func corpusSubset(t *testing.T) []string {
 		t.Skip("shared corpus not found")
 	}
 	accepted := func(f string) bool {
-		doc, err := contract.Load(f, contract.LoadOptions{})
-		if err != nil {
-			return false // invalid contracts are the loader's tests' business
-		}
-		_, err = contract.Build(doc)
-		return err == nil
+		_, _, err := contract.Open(f, contract.LoadOptions{})
+		return err == nil // invalid contracts are the loader's tests' business
 	}
 	var out []string
 	if os.Getenv("TOOLKIT_CORPUS") == "all" {

@@ -41,13 +41,9 @@ func interfaceMethods(t *testing.T, src []byte) []string {
 
 func loadModel(t *testing.T, path string) *contract.Model {
 	t.Helper()
-	doc, err := contract.Load(path, contract.LoadOptions{})
+	_, m, err := contract.Open(path, contract.LoadOptions{})
 	if err != nil {
-		t.Fatalf("load %s: %v", path, err)
-	}
-	m, err := contract.Build(doc)
-	if err != nil {
-		t.Fatalf("build %s: %v", path, err)
+		t.Fatalf("open %s: %v", path, err)
 	}
 	return m
 }
