@@ -495,28 +495,7 @@ func (g *gen) encodeQueryParam(pi paramInfo) []jen.Code {
 
 // formatFunc is the runtime function writing one value of the scalar type
 // t as text: formatString[T], formatInt[T] … instantiated with t's Go type.
-func (g *gen) formatFunc(t *contract.Type) jen.Code {
-	kind, format := t.Kind, t.Format
-	if kind == contract.KindEnum {
-		kind, format = t.Base, ""
-	}
-	switch kind {
-	case contract.KindBool:
-		return jen.Id("formatBool").Types(g.typeExpr(t))
-	case contract.KindInt:
-		return jen.Id("formatInt").Types(g.typeExpr(t))
-	case contract.KindNumber:
-		return jen.Id("formatNumber").Types(g.typeExpr(t))
-	case contract.KindString:
-		switch format {
-		case "date-time":
-			return jen.Id("formatTime")
-		case "byte":
-			return jen.Id("formatBytes")
-		}
-	}
-	return jen.Id("formatString").Types(g.typeExpr(t))
-}
+func (g *gen) formatFunc(t *contract.Type) jen.Code { return g.scalarFunc("format", t) }
 
 // encodeValues emits adding one scalar or array field to a url.Values.
 func (g *gen) encodeValues(values, key string, t *contract.Type, shape fieldShape, v *jen.Statement) []jen.Code {

@@ -512,27 +512,32 @@ func (g *gen) paramHelper(pi paramInfo) *jen.Statement {
 
 // parseFunc is the runtime function reading one text value of the scalar
 // type t: parseString[T], parseInt[T] … instantiated with t's Go type.
-func (g *gen) parseFunc(t *contract.Type) jen.Code {
+func (g *gen) parseFunc(t *contract.Type) jen.Code { return g.scalarFunc("parse", t) }
+
+// scalarFunc names the runtime function verb+Kind for the scalar type t
+// (parseInt[T], formatTime …): the server parses and the client formats
+// the same set of scalar kinds.
+func (g *gen) scalarFunc(verb string, t *contract.Type) jen.Code {
 	kind, format := t.Kind, t.Format
 	if kind == contract.KindEnum {
 		kind, format = t.Base, ""
 	}
 	switch kind {
 	case contract.KindBool:
-		return jen.Id("parseBool").Types(g.typeExpr(t))
+		return jen.Id(verb + "Bool").Types(g.typeExpr(t))
 	case contract.KindInt:
-		return jen.Id("parseInt").Types(g.typeExpr(t))
+		return jen.Id(verb + "Int").Types(g.typeExpr(t))
 	case contract.KindNumber:
-		return jen.Id("parseNumber").Types(g.typeExpr(t))
+		return jen.Id(verb + "Number").Types(g.typeExpr(t))
 	case contract.KindString:
 		switch format {
 		case "date-time":
-			return jen.Id("parseTime")
+			return jen.Id(verb + "Time")
 		case "byte":
-			return jen.Id("parseBytes")
+			return jen.Id(verb + "Bytes")
 		}
 	}
-	return jen.Id("parseString").Types(g.typeExpr(t))
+	return jen.Id(verb + "String").Types(g.typeExpr(t))
 }
 
 // bodyHelper is the call of jsonBody or optJSONBody reading a body that
