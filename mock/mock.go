@@ -47,6 +47,7 @@ type Server struct {
 	next  int
 
 	schemaOpts []openapi3.SchemaValidationOption
+	answers    sync.Map // answerKey → body value; values are never mutated
 }
 
 // New returns a mock of the loaded contract.
@@ -174,7 +175,7 @@ func (s *Server) reject(w http.ResponseWriter, rt *route.Route, reason string) {
 		return
 	}
 	c := resp.Contents[0]
-	value := s.conforming(rt, resp.Status, c, []func() any{
+	value := s.conforming(rt, resp.Status, c, "error", []func() any{
 		func() any { return sample.ContentExample(c, sample.Response) },
 		func() any { return sample.New(1, sample.Response).Minimal(c.Type) },
 	})
@@ -230,32 +231,53 @@ func (s *Server) bodyOf(rt *route.Route, status string, c *contract.Content, exa
 			func() any { return sample.New(seed, sample.Response).Valid(c.Type) },
 			func() any { return sample.New(seed, sample.Response).Minimal(c.Type) })
 	}
-	return s.conforming(rt, status, c, candidates)
+	use := "body"
+	if s.opts.Seed != 0 {
+		use = "" // the value depends on the request: nothing to cache
+	}
+	return s.conforming(rt, status, c, use, candidates)
 }
 
 // conforming returns the first candidate value that the response's
-// schema accepts, or the first candidate when none does.
-func (s *Server) conforming(rt *route.Route, status string, c *contract.Content, candidates []func() any) any {
+// schema accepts, or the first candidate when none does. Values that do
+// not depend on the request are kept under use ("body", "error"), so the
+// schema check runs once per response, not once per request.
+func (s *Server) conforming(rt *route.Route, status string, c *contract.Content, use string, candidates []func() any) any {
+	key := answerKey{c, status, use}
+	if use != "" {
+		if v, ok := s.answers.Load(key); ok {
+			return v
+		}
+	}
 	var schema *openapi3.Schema
 	if kr := rt.Kin.Operation.Responses.Value(status); kr != nil && kr.Value != nil {
 		if mt := kr.Value.Content.Get(c.MediaType); mt != nil && mt.Schema != nil {
 			schema = mt.Schema.Value
 		}
 	}
-	var first any
+	chosen := any(nil)
 	for i, cand := range candidates {
 		v := cand()
 		if i == 0 {
-			first = v
+			chosen = v
 		}
-		if schema == nil || !isJSONContent(c) || schema.VisitJSON(v, s.schemaOpts...) == nil {
-			return v
+		if schema == nil || c.Kind != contract.BodyJSON || schema.VisitJSON(v, s.schemaOpts...) == nil {
+			chosen = v
+			break
 		}
 	}
-	return first
+	if use != "" {
+		s.answers.Store(key, chosen)
+	}
+	return chosen
 }
 
-func isJSONContent(c *contract.Content) bool { return c.Kind == contract.BodyJSON }
+// answerKey identifies a cached answer body.
+type answerKey struct {
+	content *contract.Content
+	status  string
+	use     string
+}
 
 // stateful keeps what POST creates on a collection path and serves it
 // back from the matching item path; DELETE forgets it.
