@@ -71,7 +71,9 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 	if req.Method == http.MethodHead || status == http.StatusNoContent || status == http.StatusNotModified {
 		return out
 	}
-	out = append(out, r.checkHeaders(t, req, reqBody, pathParams, resp, body)...)
+	if len(declared.Headers) > 0 {
+		out = append(out, r.checkHeaders(t, req, reqBody, pathParams, resp, body)...)
+	}
 	if len(declared.Contents) == 0 || kresp == nil || kresp.Value == nil {
 		return out
 	}
