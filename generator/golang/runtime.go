@@ -257,6 +257,8 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("a").Dot("Is6").Call()),
 	)
 	f.Line()
+	emitJSONReader(f)
+	emitJSONWriter(f)
 	// Keep the helpers referenced so a package whose contract uses none of
 	// them still vets and builds without unused-code noise.
 	for _, name := range []jen.Code{jen.Id("decodeArray").Types(jen.Any()), jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),

@@ -1,0 +1,40 @@
+package golang
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestCodec generates the kitchen-sink types, whose runtime carries the
+// generated JSON reader and writer, and runs the tests in testdata/codec
+// inside that package: they compare the generated codec with
+// encoding/json on fixed cases and on their fuzz targets' seed corpora.
+// TOOLKIT_FUZZTIME (say 30s) also fuzzes each target for that long.
+func TestCodec(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a generated module")
+	}
+	srcs, _ := filepath.Glob("testdata/codec/*_test.go")
+	if len(srcs) == 0 {
+		t.Skip("no codec tests")
+	}
+	dir := t.TempDir()
+	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/kitchensink/openapi.yaml", "api", "types"))
+	for _, src := range srcs {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "api", filepath.Base(src)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	goRun(t, dir, "vet", "./...")
+	goRun(t, dir, "test", "-count=1", "./...")
+	if ft := os.Getenv("TOOLKIT_FUZZTIME"); ft != "" {
+		for _, target := range []string{"FuzzJSONReader", "FuzzJSONWriter"} {
+			goRun(t, dir, "test", "-run=^$", "-fuzz=^"+target+"$", "-fuzztime="+ft, "./api")
+		}
+	}
+}
