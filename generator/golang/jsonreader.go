@@ -65,7 +65,7 @@ func emitJSONReader(f *jen.File) {
 	f.Func().Params(jen.Id("r").Op("*").Id("jsonReader")).Id("space").Params().Byte().Block(
 		jen.For(jen.Id("r").Dot("pos").Op("<").Len(jen.Id("r").Dot("data"))).Block(
 			jen.Id("c").Op(":=").Id("r").Dot("data").Index(jen.Id("r").Dot("pos")),
-			jen.If(jen.Id("c").Op("!=").LitRune(' ').Op("&&").Id("c").Op("!=").LitRune('\t').Op("&&").Id("c").Op("!=").LitRune('\n').Op("&&").Id("c").Op("!=").LitRune('\r')).Block(
+			jen.If(jen.Id("c").Op(">").LitRune(' ').Op("||").Id("c").Op("!=").LitRune(' ').Op("&&").Id("c").Op("!=").LitRune('\t').Op("&&").Id("c").Op("!=").LitRune('\n').Op("&&").Id("c").Op("!=").LitRune('\r')).Block(
 				jen.Return(jen.Id("c")),
 			),
 			jen.Id("r").Dot("pos").Op("++"),
@@ -885,20 +885,27 @@ func emitJSONReader(f *jen.File) {
 		jen.Return(jen.Id("f").Call(jen.Op("&").Id("p").Dot("Value"), jen.Id("r"))),
 	)
 	f.Line()
-	f.Comment("readSlice reads an array (not null) into a new slice, each item decoded in")
-	f.Comment("place with f.")
+	f.Comment("readSlice reads an array (not null) into a new slice, never nil, each item")
+	f.Comment("decoded in place with f.")
 	f.Func().Id("readSlice").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Index().Id("T"), jen.Id("r").Op("*").Id("jsonReader"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
 			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must not be null")})),
 		),
-		jen.Id("s").Op(":=").Make(jen.Index().Id("T"), jen.Lit(0)),
+		jen.Var().Id("s").Index().Id("T"),
 		jen.Var().Id("zero").Id("T"),
 		jen.Err().Op(":=").Id("r").Dot("array").Call(jen.Func().Params(jen.Id("i").Int()).Error().Block(
+			jen.If(jen.Id("s").Op("==").Nil()).Block(
+				jen.Comment("Room for 4 items at first, as encoding/json makes."),
+				jen.Id("s").Op("=").Make(jen.Index().Id("T"), jen.Lit(0), jen.Lit(4)),
+			),
 			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("zero")),
 			jen.Return(jen.Id("f").Call(jen.Op("&").Id("s").Index(jen.Id("i")), jen.Id("r"))),
 		)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Err()),
+		),
+		jen.If(jen.Id("s").Op("==").Nil()).Block(
+			jen.Id("s").Op("=").Make(jen.Index().Id("T"), jen.Lit(0)),
 		),
 		jen.Op("*").Id("p").Op("=").Id("s"),
 		jen.Return(jen.Nil()),
