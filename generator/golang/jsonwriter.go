@@ -151,13 +151,49 @@ func (e *jsonWriterEmitter) strings() {
 		jen.Return(jen.Id("t")),
 	)
 	f.Line()
+	e.comment("jsonLo has 1 in each byte, jsonHi 0x80: the masks of the eight-bytes-at-a-time",
+		"scan in str.")
+	f.Const().Defs(
+		jen.Id("jsonLo").Op("=").Op("^").Uint64().Call(jen.Lit(0)).Op("/").Lit(255),
+		jen.Id("jsonHi").Op("=").Id("jsonLo").Op("*").Lit(128),
+	)
+	f.Line()
+	lo := func(k jen.Code) *jen.Statement { return jen.Parens(jen.Id("jsonLo").Op("*").Add(k)) }
+	x := func() *jen.Statement { return jen.Id("x") }
+	word := jen.Uint64().Call(jen.Id("t").Index(jen.Lit(0)))
+	for k := 1; k < 8; k++ {
+		if k == 4 {
+			word.Op("|").Line()
+		} else {
+			word.Op("|")
+		}
+		word.Uint64().Call(jen.Id("t").Index(jen.Lit(k))).Op("<<").Lit(8 * k)
+	}
+	// zero flags the zero bytes of v in their top bit: exactly the lowest one,
+	// and maybe bytes above it (a borrow), which is all the scan needs.
+	zero := func(v string) *jen.Statement {
+		return jen.Parens(jen.Id(v).Op("-").Id("jsonLo")).Op("&^").Id(v)
+	}
 	e.comment("str writes s as a JSON string escaped exactly as encoding/json escapes it by",
 		"default, HTML-safe, with invalid UTF-8 as U+FFFD. Runs of bytes that need no",
-		"escape are copied in bulk.")
+		"escape are copied in bulk; they are found eight bytes at a time.")
 	e.method("str", s().String()).Block(
 		jwB().Op(":=").Append(jwBuf(), jen.LitRune('"')),
 		jen.Id("start").Op(":=").Lit(0),
 		jen.For(i().Op(":=").Lit(0), i().Op("<").Len(s()), jen.Empty()).Block(
+			jen.If(i().Op("+").Lit(8).Op("<=").Len(s())).Block(
+				jen.Comment("The top bit of each byte of m flags a byte below 0x20 or from 0x80 on,"),
+				jen.Comment("or one of \\ \" & < > (ORing 4 turns '\"' into '&', ORing 2 '<' into '>')."),
+				jen.Comment("The lowest flag is exact; a borrow may raise flags above it."),
+				jen.Id("t").Op(":=").Add(s()).Index(i().Op(":").Add(i()).Op("+").Lit(8)),
+				x().Op(":=").Add(word),
+				jen.Id("q").Op(":=").Add(x()).Op("^").Add(lo(jen.LitRune('\\'))),
+				jen.Id("a").Op(":=").Parens(x().Op("|").Add(lo(jen.Lit(4)))).Op("^").Add(lo(jen.LitRune('&'))),
+				jen.Id("h").Op(":=").Parens(x().Op("|").Add(lo(jen.Lit(2)))).Op("^").Add(lo(jen.LitRune('>'))),
+				jen.Id("m").Op(":=").Parens(x().Op("|").Parens(x().Op("-").Add(lo(jen.LitRune(' ')))).Op("|").Add(zero("q")).Op("|").Add(zero("a")).Op("|").Add(zero("h"))).Op("&").Id("jsonHi"),
+				jen.If(jen.Id("m").Op("==").Lit(0)).Block(i().Op("+=").Lit(8), jen.Continue()),
+				i().Op("+=").Qual("math/bits", "TrailingZeros64").Call(jen.Id("m")).Op("/").Lit(8),
+			),
 			c().Op(":=").Add(s()).Index(i()),
 			jen.If(jen.Id("jsonSafe").Index(c())).Block(i().Op("++"), jen.Continue()),
 			jen.If(c().Op("<").Qual("unicode/utf8", "RuneSelf")).Block(

@@ -71,6 +71,30 @@ func TestWriterStrings(t *testing.T) {
 	}
 	type color string
 	writerSame(t, "named string", color("<red>"), writeString[color])
+
+	// str scans eight bytes at a time: every byte that needs care, and its
+	// harmless neighbours, at every offset of the first windows, alone and
+	// in pairs (a flagged byte must not hide or fake the ones after it).
+	specials := []string{"\"", "\\", "<", ">", "&", "\x00", "\x01", "\x1f", " ", "!", "#", "%", "'", ";", "=", "?", "[", "]", "\x7f",
+		"é", "\u2028", "\u2029", "\xff", "\x80", "😀", "\xe2\x80"}
+	for _, sp := range specials {
+		for n := range 20 {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + sp + strings.Repeat("b", n-at)
+				writerSame(t, "string "+s, s, writeString[string])
+			}
+		}
+	}
+	for _, sp1 := range specials[:8] {
+		for _, sp2 := range specials {
+			for i := range 17 {
+				for j := i; j < 17; j++ {
+					s := strings.Repeat("a", i) + sp1 + strings.Repeat("b", j-i) + sp2 + strings.Repeat("c", 17-j)
+					writerSame(t, "string "+s, s, writeString[string])
+				}
+			}
+		}
+	}
 }
 
 // writerFloats crosses the 'e'/'f' format thresholds, extremes and specials.
