@@ -6,7 +6,9 @@ import "github.com/dave/jennifer/jen"
 // generated types' decodeJSON methods use, and its generic readers. They
 // take what encoding/json takes, decode it to the same values and name the
 // JSON pointer of what breaks the contract; testdata/codec/reader_test.go
-// checks that inside a generated package.
+// checks that inside a generated package. The Go it writes is easiest read
+// in any generated types file (toolkit gen --generate types), from the
+// jsonReader type on.
 func emitJSONReader(f *jen.File) {
 	f.Comment("jsonReader decodes one JSON document held in memory, without reflection:")
 	f.Comment("generated decodeJSON methods walk the document with it, so decoding costs no")
