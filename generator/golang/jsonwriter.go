@@ -428,7 +428,14 @@ func (e *jsonWriterEmitter) anyValues() {
 			jen.Case(jen.Index().Any()).Block(jen.Id("writeSlice").Call(jen.Op("&").Add(v()), jwW(), jen.Id("writeAny"))),
 			jen.Case(jen.Map(jen.String()).Any()).Block(jen.Id("writeMap").Call(jen.Op("&").Add(v()), jwW(), jen.Id("writeAny"))),
 			jen.Case(jen.Qual("encoding/json", "RawMessage")).Block(jen.Id("writeRaw").Call(jen.Op("&").Add(v()), jwW())),
-			jen.Case(jen.Id("jsonWriteEncoder")).Block(v().Dot("encodeJSON").Call(jwW())),
+			jen.Case(jen.Id("jsonWriteEncoder")).Block(
+				jen.Comment("A nil pointer is null, as json.Marshal writes it: no method is called on it."),
+				jen.If(
+					jen.Id("rv").Op(":=").Qual("reflect", "ValueOf").Call(v()),
+					jen.Id("rv").Dot("Kind").Call().Op("==").Qual("reflect", "Pointer").Op("&&").Id("rv").Dot("IsNil").Call(),
+				).Block(jwW().Dot("null").Call(), jen.Return()),
+				v().Dot("encodeJSON").Call(jwW()),
+			),
 			jen.Default().Block(marshal(v())...),
 		),
 	)
