@@ -52,8 +52,8 @@ func jwBytes(s string) []jen.Code {
 	return out
 }
 
-// jwHexOf is jsonHex[x], one lower-case hexadecimal digit.
-func jwHexOf(x *jen.Statement) *jen.Statement { return jen.Id("jsonHex").Index(x) }
+// jwHexOf is jsonWriteHex[x], one lower-case hexadecimal digit.
+func jwHexOf(x *jen.Statement) *jen.Statement { return jen.Id("jsonWriteHex").Index(x) }
 
 // jwFunc is the element writer parameter "f func(*T, *jsonWriter)".
 func jwFunc() *jen.Statement {
@@ -134,16 +134,16 @@ func (e *jsonWriterEmitter) strings() {
 	i := func() *jen.Statement { return jen.Id("i") }
 	s := func() *jen.Statement { return jen.Id("s") }
 	flush := func() *jen.Statement { return jwAppendB(s().Index(jen.Id("start").Op(":").Id("i")).Op("...")) }
-	e.comment("jsonHex is the digits of \\u00XX escapes, lower case as encoding/json writes them.")
-	f.Const().Id("jsonHex").Op("=").Lit("0123456789abcdef")
+	e.comment("jsonWriteHex is the digits of \\u00XX escapes, lower case as encoding/json writes them.")
+	f.Const().Id("jsonWriteHex").Op("=").Lit("0123456789abcdef")
 	f.Line()
-	e.comment("jsonSafe marks the bytes a JSON string holds as they are: ASCII other than",
+	e.comment("jsonWriteSafe marks the bytes a JSON string holds as they are: ASCII other than",
 		"control characters, the quote, the backslash and the HTML-special <, > and &",
 		"(escaped as encoding/json does). Bytes from 0x80 start a rune to look at.")
-	f.Var().Id("jsonSafe").Op("=").Id("jsonSafeTable").Call()
+	f.Var().Id("jsonWriteSafe").Op("=").Id("jsonWriteSafeTable").Call()
 	f.Line()
-	e.comment("jsonSafeTable builds jsonSafe.")
-	f.Func().Id("jsonSafeTable").Params().Params(jen.Id("t").Index(jen.Lit(256)).Bool()).Block(
+	e.comment("jsonWriteSafeTable builds jsonWriteSafe.")
+	f.Func().Id("jsonWriteSafeTable").Params().Params(jen.Id("t").Index(jen.Lit(256)).Bool()).Block(
 		jen.For(c().Op(":=").LitRune(' '), c().Op("<").Qual("unicode/utf8", "RuneSelf"), c().Op("++")).Block(
 			jen.Id("t").Index(c()).Op("=").Add(c()).Op("!=").LitRune('"').Op("&&").Add(c()).Op("!=").LitRune('\\').
 				Op("&&").Add(c()).Op("!=").LitRune('<').Op("&&").Add(c()).Op("!=").LitRune('>').Op("&&").Add(c()).Op("!=").LitRune('&'),
@@ -151,14 +151,14 @@ func (e *jsonWriterEmitter) strings() {
 		jen.Return(jen.Id("t")),
 	)
 	f.Line()
-	e.comment("jsonLo has 1 in each byte, jsonHi 0x80: the masks of the eight-bytes-at-a-time",
+	e.comment("jsonWriteLo has 1 in each byte, jsonWriteHi 0x80: the masks of the eight-bytes-at-a-time",
 		"scan in str.")
 	f.Const().Defs(
-		jen.Id("jsonLo").Op("=").Op("^").Uint64().Call(jen.Lit(0)).Op("/").Lit(255),
-		jen.Id("jsonHi").Op("=").Id("jsonLo").Op("*").Lit(128),
+		jen.Id("jsonWriteLo").Op("=").Op("^").Uint64().Call(jen.Lit(0)).Op("/").Lit(255),
+		jen.Id("jsonWriteHi").Op("=").Id("jsonWriteLo").Op("*").Lit(128),
 	)
 	f.Line()
-	lo := func(k jen.Code) *jen.Statement { return jen.Parens(jen.Id("jsonLo").Op("*").Add(k)) }
+	lo := func(k jen.Code) *jen.Statement { return jen.Parens(jen.Id("jsonWriteLo").Op("*").Add(k)) }
 	x := func() *jen.Statement { return jen.Id("x") }
 	word := jen.Uint64().Call(jen.Id("t").Index(jen.Lit(0)))
 	for k := 1; k < 8; k++ {
@@ -172,7 +172,7 @@ func (e *jsonWriterEmitter) strings() {
 	// zero flags the zero bytes of v in their top bit: exactly the lowest one,
 	// and maybe bytes above it (a borrow), which is all the scan needs.
 	zero := func(v string) *jen.Statement {
-		return jen.Parens(jen.Id(v).Op("-").Id("jsonLo")).Op("&^").Id(v)
+		return jen.Parens(jen.Id(v).Op("-").Id("jsonWriteLo")).Op("&^").Id(v)
 	}
 	e.comment("str writes s as a JSON string escaped exactly as encoding/json escapes it by",
 		"default, HTML-safe, with invalid UTF-8 as U+FFFD. Runs of bytes that need no",
@@ -190,12 +190,12 @@ func (e *jsonWriterEmitter) strings() {
 				jen.Id("q").Op(":=").Add(x()).Op("^").Add(lo(jen.LitRune('\\'))),
 				jen.Id("a").Op(":=").Parens(x().Op("|").Add(lo(jen.Lit(4)))).Op("^").Add(lo(jen.LitRune('&'))),
 				jen.Id("h").Op(":=").Parens(x().Op("|").Add(lo(jen.Lit(2)))).Op("^").Add(lo(jen.LitRune('>'))),
-				jen.Id("m").Op(":=").Parens(x().Op("|").Parens(x().Op("-").Add(lo(jen.LitRune(' ')))).Op("|").Add(zero("q")).Op("|").Add(zero("a")).Op("|").Add(zero("h"))).Op("&").Id("jsonHi"),
+				jen.Id("m").Op(":=").Parens(x().Op("|").Parens(x().Op("-").Add(lo(jen.LitRune(' ')))).Op("|").Add(zero("q")).Op("|").Add(zero("a")).Op("|").Add(zero("h"))).Op("&").Id("jsonWriteHi"),
 				jen.If(jen.Id("m").Op("==").Lit(0)).Block(i().Op("+=").Lit(8), jen.Continue()),
 				i().Op("+=").Qual("math/bits", "TrailingZeros64").Call(jen.Id("m")).Op("/").Lit(8),
 			),
 			c().Op(":=").Add(s()).Index(i()),
-			jen.If(jen.Id("jsonSafe").Index(c())).Block(i().Op("++"), jen.Continue()),
+			jen.If(jen.Id("jsonWriteSafe").Index(c())).Block(i().Op("++"), jen.Continue()),
 			jen.If(c().Op("<").Qual("unicode/utf8", "RuneSelf")).Block(
 				flush(),
 				jen.Switch(c()).Block(
@@ -292,7 +292,7 @@ func (e *jsonWriterEmitter) numbers() {
 	f.Func().Id("jsonWriteNumber").Params(jwParam(), jen.Id("n").Qual("encoding/json", "Number")).Block(
 		jen.Id("s").Op(":=").String().Call(jen.Id("n")),
 		jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Id("s").Op("=").Lit("0")),
-		jen.If(jen.Op("!").Id("jsonValidNumber").Call(jen.Id("s"))).Block(
+		jen.If(jen.Op("!").Id("jsonWriteValidNumber").Call(jen.Id("s"))).Block(
 			jwFail(jen.Qual("errors", "New").Call(jen.Lit("json: invalid number literal ").Op("+").Qual("strconv", "Quote").Call(jen.Id("s"))))...,
 		),
 		jwAppend(jen.Id("s").Op("...")),
@@ -304,8 +304,8 @@ func (e *jsonWriterEmitter) numbers() {
 	skipDigits := func() *jen.Statement {
 		return jen.For(s().Op("!=").Lit("").Op("&&").Add(jwDigit(s0))).Block(s().Op("=").Add(s()).Index(jen.Lit(1).Op(":")))
 	}
-	e.comment("jsonValidNumber reports whether s is a JSON number (RFC 8259, section 6).")
-	f.Func().Id("jsonValidNumber").Params(s().String()).Bool().Block(
+	e.comment("jsonWriteValidNumber reports whether s is a JSON number (RFC 8259, section 6).")
+	f.Func().Id("jsonWriteValidNumber").Params(s().String()).Bool().Block(
 		jen.If(s().Op("!=").Lit("").Op("&&").Add(s0()).Op("==").LitRune('-')).Block(s().Op("=").Add(s()).Index(jen.Lit(1).Op(":"))),
 		jen.Switch().Block(
 			jen.Case(s().Op("==").Lit("")).Block(jen.Return(jen.False())),
@@ -409,8 +409,8 @@ func (e *jsonWriterEmitter) anyValues() {
 			jwAppend(jen.Id("b").Op("...")),
 		}
 	}
-	e.comment("jsonEncoder is a value that writes itself: a generated type.")
-	f.Type().Id("jsonEncoder").Interface(jen.Id("encodeJSON").Params(jen.Op("*").Id("jsonWriter")))
+	e.comment("jsonWriteEncoder is a value that writes itself: a generated type.")
+	f.Type().Id("jsonWriteEncoder").Interface(jen.Id("encodeJSON").Params(jen.Op("*").Id("jsonWriter")))
 	f.Line()
 	e.comment("writeAny writes a value of unknown type. The types JSON decodes into, and",
 		"generated types, are written directly; anything else by json.Marshal.")
@@ -428,7 +428,14 @@ func (e *jsonWriterEmitter) anyValues() {
 			jen.Case(jen.Index().Any()).Block(jen.Id("writeSlice").Call(jen.Op("&").Add(v()), jwW(), jen.Id("writeAny"))),
 			jen.Case(jen.Map(jen.String()).Any()).Block(jen.Id("writeMap").Call(jen.Op("&").Add(v()), jwW(), jen.Id("writeAny"))),
 			jen.Case(jen.Qual("encoding/json", "RawMessage")).Block(jen.Id("writeRaw").Call(jen.Op("&").Add(v()), jwW())),
-			jen.Case(jen.Id("jsonEncoder")).Block(v().Dot("encodeJSON").Call(jwW())),
+			jen.Case(jen.Id("jsonWriteEncoder")).Block(
+				jen.Comment("A nil pointer is null, as json.Marshal writes it: no method is called on it."),
+				jen.If(
+					jen.Id("rv").Op(":=").Qual("reflect", "ValueOf").Call(v()),
+					jen.Id("rv").Dot("Kind").Call().Op("==").Qual("reflect", "Pointer").Op("&&").Id("rv").Dot("IsNil").Call(),
+				).Block(jwW().Dot("null").Call(), jen.Return()),
+				v().Dot("encodeJSON").Call(jwW()),
+			),
 			jen.Default().Block(marshal(v())...),
 		),
 	)
@@ -448,7 +455,7 @@ func (e *jsonWriterEmitter) anyValues() {
 				jen.Err().Op(":=").Qual("encoding/json", "Compact").Call(jen.Op("&").Id("b"), m()),
 			}, jwFail(jwMarshalerError(jen.Qual("encoding/json", "RawMessage"), jen.Err()))...)...,
 		),
-		jwBuf().Op("=").Id("jsonAppendCompact").Call(jwBuf(), m()),
+		jwBuf().Op("=").Id("jsonWriteCompact").Call(jwBuf(), m()),
 	)
 	f.Line()
 
@@ -460,10 +467,10 @@ func (e *jsonWriterEmitter) anyValues() {
 		return dst().Op("=").Append(append([]jen.Code{dst()}, args...)...)
 	}
 	flush := func() *jen.Statement { return appendDst(src().Index(jen.Id("start").Op(":").Id("i")).Op("...")) }
-	e.comment("jsonAppendCompact appends the valid JSON src to dst without insignificant",
+	e.comment("jsonWriteCompact appends the valid JSON src to dst without insignificant",
 		"spaces, with <, >, &, U+2028 and U+2029 in strings escaped: what json.Marshal",
 		"does to the output of a MarshalJSON method.")
-	f.Func().Id("jsonAppendCompact").Params(jen.List(dst(), src()).Index().Byte()).Index().Byte().Block(
+	f.Func().Id("jsonWriteCompact").Params(jen.List(dst(), src()).Index().Byte()).Index().Byte().Block(
 		jen.Id("start").Op(":=").Lit(0),
 		jen.Id("in").Op(":=").False(),
 		jen.For(i().Op(":=").Lit(0), i().Op("<").Len(src()), i().Op("++")).Block(
@@ -575,19 +582,19 @@ func (e *jsonWriterEmitter) entryPoints() {
 		"before it copies the result out.")
 	f.Var().Id("jsonWriters").Qual("sync", "Pool")
 	f.Line()
-	e.comment("jsonMaxPooled is the capacity beyond which a buffer is not kept for reuse.")
-	f.Const().Id("jsonMaxPooled").Op("=").Lit(64).Op("<<").Lit(10)
+	e.comment("jsonWriteMaxPooled is the capacity beyond which a buffer is not kept for reuse.")
+	f.Const().Id("jsonWriteMaxPooled").Op("=").Lit(64).Op("<<").Lit(10)
 	f.Line()
-	e.comment("jsonGetWriter returns an empty writer from the pool, or a new one.")
-	f.Func().Id("jsonGetWriter").Params().Op("*").Id("jsonWriter").Block(
+	e.comment("jsonWriteGet returns an empty writer from the pool, or a new one.")
+	f.Func().Id("jsonWriteGet").Params().Op("*").Id("jsonWriter").Block(
 		jen.If(jen.List(jwW(), jen.Id("ok")).Op(":=").Id("jsonWriters").Dot("Get").Call().Assert(jen.Op("*").Id("jsonWriter")), jen.Id("ok")).Block(jen.Return(jwW())),
 		jen.Return(jen.New(jen.Id("jsonWriter"))),
 	)
 	f.Line()
-	e.comment("jsonPutWriter empties w and returns it to the pool with its buffer, unless",
+	e.comment("jsonWritePut empties w and returns it to the pool with its buffer, unless",
 		"that buffer has grown too large to keep.")
-	f.Func().Id("jsonPutWriter").Params(jwParam()).Block(
-		jen.If(jen.Cap(jwBuf()).Op(">").Id("jsonMaxPooled")).Block(jwBuf().Op("=").Nil()),
+	f.Func().Id("jsonWritePut").Params(jwParam()).Block(
+		jen.If(jen.Cap(jwBuf()).Op(">").Id("jsonWriteMaxPooled")).Block(jwBuf().Op("=").Nil()),
 		jen.List(jwBuf(), jwW().Dot("err")).Op("=").List(jwBuf().Index(jen.Op(":").Lit(0)), jen.Nil()),
 		jen.Id("jsonWriters").Dot("Put").Call(jwW()),
 	)
@@ -597,28 +604,28 @@ func (e *jsonWriterEmitter) entryPoints() {
 		"first error. The JSON is written into a pooled buffer and copied out, so",
 		"the result is the one allocation.")
 	f.Func().Id("encodeJSONValue").Add(typeParams()).Params(jen.Id("p").Op("*").Id("T"), jwFunc()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jwW().Op(":=").Id("jsonGetWriter").Call(),
+		jwW().Op(":=").Id("jsonWriteGet").Call(),
 		jen.Id("f").Call(jen.Id("p"), jwW()),
 		jen.If(jen.Err().Op(":=").Add(jwW()).Dot("err"), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("jsonPutWriter").Call(jwW()),
+			jen.Id("jsonWritePut").Call(jwW()),
 			jen.Return(jen.Nil(), jen.Err()),
 		),
 		jen.Id("out").Op(":=").Make(jen.Index().Byte(), jen.Len(jwBuf())),
 		jen.Copy(jen.Id("out"), jwBuf()),
-		jen.Id("jsonPutWriter").Call(jwW()),
+		jen.Id("jsonWritePut").Call(jwW()),
 		jen.Return(jen.Id("out"), jen.Nil()),
 	)
 	f.Line()
 	e.comment("appendJSONValue appends the JSON of *p, encoded with f, to buf (a server's",
 		"pooled buffer). On an error it returns buf as it was and the error.")
 	f.Func().Id("appendJSONValue").Add(typeParams()).Params(jen.Id("buf").Index().Byte(), jen.Id("p").Op("*").Id("T"), jwFunc()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jwW().Op(":=").Id("jsonGetWriter").Call(),
+		jwW().Op(":=").Id("jsonWriteGet").Call(),
 		jen.Id("own").Op(":=").Add(jwBuf()),
 		jwBuf().Op("=").Id("buf"),
 		jen.Id("f").Call(jen.Id("p"), jwW()),
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").List(jwBuf(), jwW().Dot("err")),
 		jwBuf().Op("=").Id("own"),
-		jen.Id("jsonPutWriter").Call(jwW()),
+		jen.Id("jsonWritePut").Call(jwW()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("buf"), jen.Err())),
 		jen.Return(jen.Id("out"), jen.Nil()),
 	)

@@ -331,7 +331,7 @@ func TestWriterAny(t *testing.T) {
 		[]any{}, []any(nil), []any{1.0, "a", nil, []any{map[string]any{}}},
 		map[string]any{}, map[string]any(nil), map[string]any{"b": 1.0, "a": map[string]any{"y": nil, "x": []any{true}}},
 		json.RawMessage(` {"a" : "<"} `), json.RawMessage(nil),
-		&writerPet{Name: "any", Age: &age},
+		&writerPet{Name: "any", Age: &age}, (*writerPet)(nil),
 		writerPet{Name: "value, through json.Marshal"},
 		[]string{"fallback"}, map[string]int{"b": 1, "a": 2}, uint8(3), struct {
 			A int `json:"a"`
@@ -430,6 +430,15 @@ func TestWriterAllocs(t *testing.T) {
 		}
 	}); n != 1 {
 		t.Errorf("%v allocations in encodeJSONValue, want 1", n)
+	}
+	// A map takes one allocation, the copy of its values f writes from
+	// (f is a function value: what it is given a pointer to escapes).
+	m := map[string]int64{"b": 2, "a": 1, "c": 3}
+	if n := testing.AllocsPerRun(100, func() {
+		w.buf = w.buf[:0]
+		writeMap(&m, &w, writeInt[int64])
+	}); n > 1 {
+		t.Errorf("%v allocations writing a map, want at most 1", n)
 	}
 	buf := make([]byte, 0, 4096)
 	if n := testing.AllocsPerRun(100, func() {
