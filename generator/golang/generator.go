@@ -6,6 +6,7 @@ package golang
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -119,7 +120,16 @@ func Generate(m *contract.Model, opts generator.Options) ([]generator.File, erro
 		// response types.
 		want["types"], want["operations"] = true, true
 	}
-	var files []generator.File
+	// Emitting shares the gen's state, so it runs in order; rendering (the
+	// jennifer walk and gofmt, most of the time) does not, so the files
+	// render concurrently, each into its own slot.
+	type job struct {
+		name string
+		f    *jen.File
+		data []byte
+		err  error
+	}
+	var jobs []*job
 	for _, o := range outputs {
 		if !want[o.target] {
 			continue
@@ -129,11 +139,23 @@ func Generate(m *contract.Model, opts generator.Options) ([]generator.File, erro
 		if err := o.emit(g, f); err != nil {
 			return nil, fmt.Errorf("%s: %w", o.name, err)
 		}
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("%s: render: %w", o.name, err)
+		jobs = append(jobs, &job{name: o.name, f: f})
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			j.err = j.f.Render(&buf)
+			j.data = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	var files []generator.File
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, fmt.Errorf("%s: render: %w", j.name, j.err)
 		}
-		files = append(files, generator.File{Name: o.name, Data: buf.Bytes()})
+		files = append(files, generator.File{Name: j.name, Data: j.data})
 	}
 	return files, nil
 }
