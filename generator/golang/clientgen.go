@@ -159,16 +159,22 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Id("c").Dot("hc").Dot("Do").Call(jen.Id("r"))),
 	)
 	f.Line()
-	f.Comment("readAll reads a response body up to limit bytes.")
-	f.Func().Id("readAll").Params(jen.Id("r").Qual("io", "Reader"), jen.Id("limit").Int64()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("r"), jen.Id("limit")))),
+	f.Comment("readAll reads a response body up to limit bytes; a declared length within the")
+	f.Comment("limit (size, -1 when unknown) sizes the buffer up front.")
+	f.Func().Id("readAll").Params(jen.Id("r").Qual("io", "Reader"), jen.List(jen.Id("size"), jen.Id("limit")).Int64()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Id("size").Op("<=").Lit(0).Op("||").Id("size").Op(">").Id("limit")).Block(
+			jen.Return(jen.Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("r"), jen.Id("limit")))),
+		),
+		jen.Id("b").Op(":=").Make(jen.Index().Byte(), jen.Id("size")),
+		jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("io", "ReadFull").Call(jen.Id("r"), jen.Id("b")),
+		jen.Return(jen.Id("b").Index(jen.Empty(), jen.Id("n")), jen.Err()),
 	)
 	f.Line()
-	f.Comment("decodeResponse reads a JSON response body into v.")
-	f.Func().Id("decodeResponse").Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Any()).Error().Block(
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
+	f.Comment("decodeResponse reads a JSON response body into *v with read.")
+	f.Func().Id("decodeResponse").Types(jen.Id("T").Any()).Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Op("*").Id("T"), jen.Id("read").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("resp").Dot("ContentLength"), jen.Id("maxResponseBytes")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("reading %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err()))),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Id("decodeJSONValue").Call(jen.Id("b"), jen.Id("v"), jen.Id("read")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decoding %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
 		),
 		jen.Return(jen.Nil()),
@@ -176,7 +182,7 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Line()
 	f.Comment("unexpected builds the error for an undeclared response.")
 	f.Func().Id("unexpected").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
-		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Lit(1<<20)),
+		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Lit(-1), jen.Lit(1<<20)),
 		jen.Return(jen.Op("&").Id("UnexpectedResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"), jen.Id("Header"): jen.Id("resp").Dot("Header"), jen.Id("Body"): jen.Id("b")})),
 	)
 	f.Line()
@@ -263,8 +269,12 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	stmts = append(stmts, jen.Var().Id("body").Qual("io", "Reader"), jen.Var().Id("contentType").String())
 	switch oi.body.mode {
 	case bodyTyped:
+		bodyPtr := jen.Id("req").Dot("Body")
+		if oi.body.required {
+			bodyPtr = jen.Op("&").Id("req").Dot("Body")
+		}
 		enc := []jen.Code{
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("req").Dot("Body")),
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("encodeJSONValue").Call(bodyPtr, g.writerFn(oi.body.typ)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
 			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(firstOr(oi.body.json, "application/json"))),
 		}
@@ -544,13 +554,13 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 	switch ri.mode {
 	case bodyTyped:
 		out = append(out,
-			jen.If(jen.Err().Op(":=").Id("decodeResponse").Call(jen.Id("resp"), jen.Op("&").Id("out").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Id("decodeResponse").Call(jen.Id("resp"), jen.Op("&").Id("out").Dot("Body"), g.readerFn(ri.typ)), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)
 	case bodyRaw:
 		out = append(out,
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("maxResponseBytes")),
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("resp").Dot("ContentLength"), jen.Id("maxResponseBytes")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("reading response: %w"), jen.Err()))),
 			jen.Id("out").Dot("Body").Op("=").Id("b"),
 			jen.Id("out").Dot("ContentType").Op("=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),

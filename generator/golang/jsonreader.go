@@ -17,6 +17,11 @@ func emitJSONReader(f *jen.File) {
 		jen.Comment("data is the whole document; pos is the offset of the next byte to read."),
 		jen.Id("data").Index().Byte(),
 		jen.Id("pos").Int(),
+		jen.Comment("src is data as one string when decodeJSONValue made it (documents up to"),
+		jen.Comment("jsonReadShareMax bytes): strings without escapes are then slices of it, so"),
+		jen.Comment("a document's strings cost one allocation rather than one each, at the price"),
+		jen.Comment("of a kept string keeping the document's text alive."),
+		jen.Id("src").String(),
 		jen.Comment("buf is scratch for unescaping keys and strings, used as a stack: what a"),
 		jen.Comment("reader appends it takes off again, so a key stays valid while its value"),
 		jen.Comment("is read."),
@@ -413,6 +418,11 @@ func emitJSONReader(f *jen.File) {
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("r").Dot("scanString").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Lit(""), jen.Err()),
+		),
+		jen.If(jen.Len(jen.Id("r").Dot("buf")).Op("==").Id("mark").Op("&&").Id("r").Dot("src").Op("!=").Lit("")).Block(
+			jen.Comment("No escapes: b is the text between the quotes, which src holds too."),
+			jen.Id("end").Op(":=").Id("r").Dot("pos").Op("-").Lit(1),
+			jen.Return(jen.Id("r").Dot("src").Index(jen.Id("end").Op("-").Len(jen.Id("b")), jen.Id("end")), jen.Nil()),
 		),
 		jen.Id("s").Op(":=").String().Call(jen.Id("b")),
 		jen.Id("r").Dot("buf").Op("=").Id("r").Dot("buf").Index(jen.Empty(), jen.Id("mark")),
@@ -960,12 +970,19 @@ func emitJSONReader(f *jen.File) {
 	f.Comment("huge key or string does not pin its memory.")
 	f.Const().Id("jsonReadMaxPooled").Op("=").Lit(64).Op("<<").Lit(10)
 	f.Line()
+	f.Comment("jsonReadShareMax is the largest document whose strings share one copy of its")
+	f.Comment("text (see jsonReader.src): a string kept from a bigger one does not pin more.")
+	f.Const().Id("jsonReadShareMax").Op("=").Lit(1).Op("<<").Lit(20)
+	f.Line()
 	f.Comment("decodeJSONValue decodes the document data into p with f, and checks that")
 	f.Comment("nothing but whitespace follows. A document that is not JSON reports")
 	f.Comment("encoding/json's *json.SyntaxError, even when f met a type error first.")
 	f.Func().Id("decodeJSONValue").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("p").Op("*").Id("T"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.Id("r").Op(":=").Id("jsonReaders").Dot("Get").Call().Assert(jen.Op("*").Id("jsonReader")),
 		jen.Op("*").Id("r").Op("=").Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("data"), jen.Id("buf"): jen.Id("r").Dot("buf").Index(jen.Empty(), jen.Lit(0))}),
+		jen.If(jen.Len(jen.Id("data")).Op("<=").Id("jsonReadShareMax")).Block(
+			jen.Id("r").Dot("src").Op("=").String().Call(jen.Id("data")),
+		),
 		jen.Err().Op(":=").Id("f").Call(jen.Id("p"), jen.Id("r")),
 		jen.If(jen.Err().Op("==").Nil()).Block(
 			jen.Err().Op("=").Id("r").Dot("end").Call(),

@@ -92,9 +92,9 @@ func TestJSONReaderAPI(t *testing.T) {
 		}
 	}
 	// The reader's fields that generated code may set (data) or that the
-	// contract names; depth is the reader's own.
+	// contract names; src and depth are the reader's own.
 	for _, want := range []string{
-		"type jsonReader struct {\n\tdata\t[]byte\n\tpos\tint\n\tbuf\t[]byte\n\tdepth\tint\n}",
+		"type jsonReader struct {\n\tdata\t[]byte\n\tpos\tint\n\tsrc\tstring\n\tbuf\t[]byte\n\tdepth\tint\n}",
 		"type jsonSyntaxError struct {\n\tOffset\tint\n\tmsg\tstring\n}",
 	} {
 		if !decls[want] {

@@ -50,6 +50,9 @@ func (g *gen) emitParamRuntime(f *jen.File) {
 	T := func() *jen.Statement { return id("T") }
 	parseFn := func() *jen.Statement { return jen.Func().Params(jen.String()).Params(T(), jen.Error()) }
 	checkFn := func(t *jen.Statement) *jen.Statement { return jen.Func().Params(t).Error() }
+	readFn := func(t *jen.Statement) *jen.Statement {
+		return jen.Func().Params(jen.Op("*").Add(t), jen.Op("*").Id("jsonReader")).Error()
+	}
 	present := func(required bool) []jen.Code {
 		absent := []jen.Code{jen.Return(jen.Nil())}
 		if required {
@@ -152,9 +155,9 @@ func (g *gen) emitParamRuntime(f *jen.File) {
 	f.Line()
 
 	// JSON bodies.
-	f.Comment("readJSONBody reads a JSON body of one of the declared media types into dst. It")
-	f.Comment("reports false when the request has no body (an error when required).")
-	f.Func().Params(id("s").Op("*").Id("server")).Id("readJSONBody").Params(append(wr(), id("required").Bool(), id("media").Index().String(), id("dst").Any())...).Params(jen.Bool(), jen.Op("*").Id("RequestError")).Block(
+	f.Comment("readJSONBody reads a JSON body of one of the declared media types into *dst with")
+	f.Comment("read. It reports false when the request has no body (an error when required).")
+	f.Func().Id("readJSONBody").Types(T().Any()).Params(append(append([]jen.Code{id("s").Op("*").Id("server")}, wr()...), id("required").Bool(), id("media").Index().String(), id("dst").Op("*").Add(T()), id("read").Add(readFn(T())))...).Params(jen.Bool(), jen.Op("*").Id("RequestError")).Block(
 		id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		jen.If(id("r").Dot("ContentLength").Op("==").Lit(0).Op("&&").Id("ct").Op("==").Lit("")).Block(
 			jen.If(id("required")).Block(jen.Return(jen.False(), reqErr("StatusBadRequest", jen.Lit("request body is required")))),
@@ -166,7 +169,7 @@ func (g *gen) emitParamRuntime(f *jen.File) {
 		),
 		jen.List(id("data"), id("rerr")).Op(":=").Id("s").Dot("readBody").Call(id("w"), id("r")),
 		jen.If(id("rerr").Op("!=").Nil()).Block(jen.Return(jen.False(), id("rerr"))),
-		jen.Return(jen.True(), id("decodeJSONBody").Call(id("data"), id("dst"))),
+		jen.Return(jen.True(), id("decodeJSONBody").Call(id("data"), id("dst"), id("read"))),
 	)
 	f.Line()
 	checkBody := func(v jen.Code) *jen.Statement {
@@ -178,17 +181,17 @@ func (g *gen) emitParamRuntime(f *jen.File) {
 	}
 	f.Comment("jsonBody reads a required JSON body into *dst and checks it.")
 	f.Func().Id("jsonBody").Types(T().Any()).Params(append([]jen.Code{id("s").Op("*").Id("server")}, append(wr(),
-		id("dst").Op("*").Add(T()), id("check").Add(checkFn(T())), id("media").Op("...").String())...)...).Op("*").Id("RequestError").Block(
-		jen.If(jen.List(id("_"), id("rerr")).Op(":=").Id("s").Dot("readJSONBody").Call(id("w"), id("r"), jen.True(), id("media"), id("dst")), id("rerr").Op("!=").Nil()).Block(jen.Return(id("rerr"))),
+		id("dst").Op("*").Add(T()), id("read").Add(readFn(T())), id("check").Add(checkFn(T())), id("media").Op("...").String())...)...).Op("*").Id("RequestError").Block(
+		jen.If(jen.List(id("_"), id("rerr")).Op(":=").Id("readJSONBody").Call(id("s"), id("w"), id("r"), jen.True(), id("media"), id("dst"), id("read")), id("rerr").Op("!=").Nil()).Block(jen.Return(id("rerr"))),
 		checkBody(jen.Op("*").Id("dst")),
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
 	f.Comment("optJSONBody reads an optional JSON body: *dst stays nil when there is none.")
 	f.Func().Id("optJSONBody").Types(T().Any()).Params(append([]jen.Code{id("s").Op("*").Id("server")}, append(wr(),
-		id("dst").Op("**").Add(T()), id("check").Add(checkFn(T())), id("media").Op("...").String())...)...).Op("*").Id("RequestError").Block(
+		id("dst").Op("**").Add(T()), id("read").Add(readFn(T())), id("check").Add(checkFn(T())), id("media").Op("...").String())...)...).Op("*").Id("RequestError").Block(
 		id("v").Op(":=").New(T()),
-		jen.List(id("ok"), id("rerr")).Op(":=").Id("s").Dot("readJSONBody").Call(id("w"), id("r"), jen.False(), id("media"), id("v")),
+		jen.List(id("ok"), id("rerr")).Op(":=").Id("readJSONBody").Call(id("s"), id("w"), id("r"), jen.False(), id("media"), id("v"), id("read")),
 		jen.If(jen.Op("!").Id("ok").Op("||").Id("rerr").Op("!=").Nil()).Block(jen.Return(id("rerr"))),
 		jen.Op("*").Id("dst").Op("=").Id("v"),
 		checkBody(jen.Op("*").Id("v")),
@@ -202,8 +205,8 @@ func (g *gen) emitParamRuntime(f *jen.File) {
 		jen.Return(id("status")),
 	)
 	f.Line()
-	f.Comment("writeRaw sends a body as it is, with contentType or else the declared media type.")
-	f.Func().Id("writeRaw").Params(id("w").Add(httpQ("ResponseWriter")), id("status").Int(), jen.List(id("contentType"), id("media")).String(), id("body").Index().Byte()).Block(
+	f.Comment("sendRaw sends a body as it is, with contentType or else the declared media type.")
+	f.Func().Id("sendRaw").Params(id("w").Add(httpQ("ResponseWriter")), id("status").Int(), jen.List(id("contentType"), id("media")).String(), id("body").Index().Byte()).Block(
 		jen.If(id("contentType").Op("==").Lit("")).Block(id("contentType").Op("=").Id("media")),
 		id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), id("contentType")),
 		id("w").Dot("WriteHeader").Call(id("status")),

@@ -104,86 +104,6 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Qual("strings", "ReplaceAll").Call(jen.Qual("strings", "ReplaceAll").Call(jen.Id("s"), jen.Lit("~"), jen.Lit("~0")), jen.Lit("/"), jen.Lit("~1"))),
 	)
 	f.Line()
-	f.Comment("unknownProperty reports a property that an object without additional")
-	f.Comment("properties does not name.")
-	f.Func().Id("unknownProperty").Params(jen.Id("name").String()).Error().Block(
-		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is not a known property (additionalProperties is false)")})),
-	)
-	f.Line()
-	f.Comment("propFlags say what decodeObject enforces.")
-	f.Type().Id("propFlags").Uint8()
-	f.Line()
-	f.Const().Defs(
-		jen.Id("propRequired").Id("propFlags").Op("=").Lit(1).Op("<<").Iota().Comment("absence is an error"),
-		jen.Id("propNotNull").Comment("null is an error"),
-	)
-	f.Line()
-	f.Comment("property returns the raw value of the property name, whether it is present, and")
-	f.Comment("the error flags make of its absence or null value.")
-	f.Func().Id("property").Params(jen.Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Id("name").String(), jen.Id("flags").Id("propFlags")).Params(jen.Qual("encoding/json", "RawMessage"), jen.Bool(), jen.Error()).Block(
-		jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Id("raw").Index(jen.Id("name")),
-		jen.Switch().Block(
-			jen.Case(jen.Op("!").Id("ok").Op("&&").Id("flags").Op("&").Id("propRequired").Op("!=").Lit(0)).Block(
-				jen.Return(jen.Nil(), jen.False(), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is required")})),
-			),
-			jen.Case(jen.Id("ok").Op("&&").Id("flags").Op("&").Id("propNotNull").Op("!=").Lit(0).Op("&&").String().Call(jen.Id("r")).Op("==").Lit("null")).Block(
-				jen.Return(jen.Nil(), jen.False(), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("must not be null")})),
-			),
-		),
-		jen.Return(jen.Id("r"), jen.Id("ok"), jen.Nil()),
-	)
-	f.Line()
-	f.Comment("prop is one property of an object for decodeObject: its JSON name, a pointer")
-	f.Comment("to the field it decodes into and what its absence or null value means.")
-	f.Type().Id("prop").Struct(
-		jen.Id("name").String(),
-		jen.Id("dst").Any(),
-		jen.Id("flags").Id("propFlags"),
-	)
-	f.Line()
-	f.Comment("decodeObject decodes the JSON object data into props, each property on its own")
-	f.Comment("so an error carries its JSON pointer, and returns every raw property for the")
-	f.Comment("caller's additional-property rules. One table per type, rather than statements")
-	f.Comment("per property, keeps packages of thousands of types small enough to compile.")
-	f.Func().Id("decodeObject").Params(jen.Id("data").Index().Byte(), jen.Id("props").Index().Id("prop")).Params(jen.Map(jen.String()).Qual("encoding/json", "RawMessage"), jen.Error()).Block(
-		jen.Var().Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raw")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Id("decodeError").Call(jen.Lit(""), jen.Err())),
-		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("props")).Block(
-			jen.List(jen.Id("r"), jen.Id("ok"), jen.Err()).Op(":=").Id("property").Call(jen.Id("raw"), jen.Id("p").Dot("name"), jen.Id("p").Dot("flags")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Continue()),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("r"), jen.Id("p").Dot("dst")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("p").Dot("name")), jen.Err())),
-			),
-		),
-		jen.Return(jen.Id("raw"), jen.Nil()),
-	)
-	f.Line()
-	f.Comment("itemsOf decodes a JSON array into *p item by item, so an error names its index.")
-	f.Type().Id("itemsOf").Types(jen.Id("T").Any()).Struct(jen.Id("p").Op("*").Index().Id("T"))
-	f.Line()
-	f.Comment("UnmarshalJSON decodes the array.")
-	f.Func().Params(jen.Id("x").Id("itemsOf").Types(jen.Id("T"))).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("decodeArray").Call(jen.Id("data"), jen.Id("x").Dot("p"))),
-	)
-	f.Line()
-	f.Comment("decodeArray decodes a JSON array item by item, so an error names its index.")
-	f.Func().Id("decodeArray").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("dst").Op("*").Index().Id("T")).Error().Block(
-		jen.Var().Id("items").Index().Qual("encoding/json", "RawMessage"),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.If(jen.Id("items").Op("==").Nil()).Block(jen.Op("*").Id("dst").Op("=").Nil(), jen.Return(jen.Nil())),
-		jen.Id("out").Op(":=").Make(jen.Index().Id("T"), jen.Len(jen.Id("items"))),
-		jen.For(jen.List(jen.Id("i"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("item"), jen.Op("&").Id("out").Index(jen.Id("i"))), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Id("decodeError").Call(jen.Lit("/").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")), jen.Err())),
-			),
-		),
-		jen.Op("*").Id("dst").Op("=").Id("out"),
-		jen.Return(jen.Nil()),
-	)
-	f.Line()
 	f.Comment("allKnown reports whether data is an object whose every property is one of names.")
 	f.Func().Id("allKnown").Params(jen.Id("data").Index().Byte(), jen.Id("names").Op("...").String()).Bool().Block(
 		jen.Var().Id("m").Map(jen.String()).Qual("encoding/json", "RawMessage"),
@@ -259,11 +179,12 @@ func (g *gen) emitRuntime(f *jen.File) {
 	f.Line()
 	emitJSONReader(f)
 	emitJSONWriter(f)
+	emitCodecRuntime(f)
 	// Keep the helpers referenced so a package whose contract uses none of
 	// them still vets and builds without unused-code noise.
-	for _, name := range []jen.Code{jen.Id("decodeArray").Types(jen.Any()), jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),
+	for _, name := range []jen.Code{jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),
 		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("unknownProperty"), jen.Id("pointerToken"), jen.Id("allKnown"),
-		jen.Id("decodeObject"), jen.Id("itemsOf").Types(jen.Any()).Values()} {
+		jen.Id("missingProperty"), jen.Id("readNullOr").Types(jen.Any()), jen.Id("readExtra").Types(jen.Any()), jen.Id("writeExtras").Types(jen.Any())} {
 		f.Var().Id("_").Op("=").Add(name)
 	}
 }

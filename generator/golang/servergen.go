@@ -330,13 +330,24 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("w").Dot("Write").Call(jen.Id("b")),
 	)
 	f.Line()
-	f.Comment("writeJSON encodes v before sending anything, so an encoding error is still a clean 500.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("writeJSON").Params(append(wr(), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("v").Any())...).Block(
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
+	f.Comment("jsonBuffers holds the buffers responses are encoded into, so a busy server")
+	f.Comment("does not allocate one per response.")
+	f.Var().Id("jsonBuffers").Op("=").Qual("sync", "Pool").Values(jen.Dict{jen.Id("New"): jen.Func().Params().Any().Block(
+		jen.Id("b").Op(":=").Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(4096)),
+		jen.Return(jen.Op("&").Id("b")),
+	)})
+	f.Line()
+	f.Comment("sendJSON encodes *v with write before sending anything, so an encoding error is")
+	f.Comment("still a clean 500.")
+	f.Func().Id("sendJSON").Types(jen.Id("T").Any()).Params(append(append([]jen.Code{jen.Id("s").Op("*").Id("server")}, wr()...), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("v").Op("*").Id("T"), jen.Id("write").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonWriter")))...).Block(
+		jen.Id("bp").Op(":=").Id("jsonBuffers").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
+		jen.Defer().Id("jsonBuffers").Dot("Put").Call(jen.Id("bp")),
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("appendJSONValue").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("v"), jen.Id("write")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding response: %w"), jen.Err())),
 			jen.Return(),
 		),
+		jen.Op("*").Id("bp").Op("=").Id("b"),
 		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
 		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
 		jen.Id("w").Dot("Write").Call(jen.Id("b")),
@@ -346,12 +357,12 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Comment("and returns the unescaped template values. A segment may hold text around its")
 	f.Comment("variables (\"{id}.json\").")
 	f.Func().Id("matchPath").Params(jen.List(jen.Id("template"), jen.Id("path")).String()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
-		jen.Id("ts").Op(":=").Qual("strings", "Split").Call(jen.Id("template"), jen.Lit("/")),
-		jen.Id("ps").Op(":=").Qual("strings", "Split").Call(jen.Id("path"), jen.Lit("/")),
-		jen.If(jen.Len(jen.Id("ts")).Op("!=").Len(jen.Id("ps"))).Block(jen.Return(jen.Nil(), jen.False())),
 		jen.Var().Id("vals").Map(jen.String()).String(),
-		jen.For(jen.List(jen.Id("i"), jen.Id("t")).Op(":=").Range().Id("ts")).Block(
-			jen.Id("p").Op(":=").Id("ps").Index(jen.Id("i")),
+		jen.Comment("Segment by segment, without splitting either string up front."),
+		jen.For().Block(
+			jen.List(jen.Id("t"), jen.Id("tRest"), jen.Id("tMore")).Op(":=").Qual("strings", "Cut").Call(jen.Id("template"), jen.Lit("/")),
+			jen.List(jen.Id("p"), jen.Id("pRest"), jen.Id("pMore")).Op(":=").Qual("strings", "Cut").Call(jen.Id("path"), jen.Lit("/")),
+			jen.If(jen.Id("tMore").Op("!=").Id("pMore")).Block(jen.Return(jen.Nil(), jen.False())),
 			jen.For(jen.Id("t").Op("!=").Lit("")).Block(
 				jen.Id("open").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('{')),
 				jen.If(jen.Id("open").Op("<").Lit(0)).Block(
@@ -382,8 +393,9 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 				jen.Id("p").Op("=").Id("p").Index(jen.Id("stop"), jen.Empty()),
 			),
 			jen.If(jen.Id("p").Op("!=").Lit("")).Block(jen.Return(jen.Nil(), jen.False())),
+			jen.If(jen.Op("!").Id("tMore")).Block(jen.Return(jen.Id("vals"), jen.True())),
+			jen.List(jen.Id("template"), jen.Id("path")).Op("=").List(jen.Id("tRest"), jen.Id("pRest")),
 		),
-		jen.Return(jen.Id("vals"), jen.True()),
 	)
 	f.Line()
 	f.Comment("splitParam splits a non-exploded array parameter at its delimiter.")
@@ -408,6 +420,14 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	f.Comment("readBody reads a request body up to the server's limit.")
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("readBody").Params(wr()...).Params(jen.Index().Byte(), jen.Op("*").Id("RequestError")).Block(
+		jen.Comment("A declared length within the limit is read in one allocation."),
+		jen.If(jen.Id("n").Op(":=").Id("r").Dot("ContentLength"), jen.Id("n").Op(">").Lit(0).Op("&&").Id("n").Op("<=").Id("s").Dot("maxBody")).Block(
+			jen.Id("data").Op(":=").Make(jen.Index().Byte(), jen.Id("n")),
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual("io", "ReadFull").Call(jen.Id("r").Dot("Body"), jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("reading request body: ").Op("+").Err().Dot("Error").Call()})),
+			),
+			jen.Return(jen.Id("data"), jen.Nil()),
+		),
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(httpQ("MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("s").Dot("maxBody"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Var().Id("tooBig").Op("*").Qual("net/http", "MaxBytesError"),
@@ -419,12 +439,13 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Return(jen.Id("data"), jen.Nil()),
 	)
 	f.Line()
-	f.Comment("decodeJSONBody decodes a JSON request body into v, naming the offending field.")
-	f.Func().Id("decodeJSONBody").Params(jen.Id("data").Index().Byte(), jen.Id("v").Any()).Op("*").Id("RequestError").Block(
-		jen.Id("err").Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")),
+	f.Comment("decodeJSONBody decodes a JSON request body into *v with read, naming the")
+	f.Comment("offending field.")
+	f.Func().Id("decodeJSONBody").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("v").Op("*").Id("T"), jen.Id("read").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Op("*").Id("RequestError").Block(
+		jen.Id("err").Op(":=").Id("decodeJSONValue").Call(jen.Id("data"), jen.Id("v"), jen.Id("read")),
 		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Var().Id("se").Op("*").Qual("encoding/json", "SyntaxError"),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("se")).Op("||").Qual("errors", "Is").Call(jen.Err(), jen.Qual("io", "ErrUnexpectedEOF"))).Block(
+		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("se"))).Block(
 			jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is not valid JSON: ").Op("+").Err().Dot("Error").Call()})),
 		),
 		jen.Return(jen.Id("invalidValue").Call(jen.Lit("body"), jen.Lit(""), jen.Id("decodeError").Call(jen.Lit(""), jen.Err()))),
@@ -547,7 +568,7 @@ func (g *gen) bodyHelper(oi *opInfo) *jen.Statement {
 	if b.mode != bodyTyped || b.form || len(b.json) == 0 {
 		return nil
 	}
-	args := []jen.Code{jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"), g.checkFunc(b.typ, func() *jen.Statement { return g.typeExpr(b.typ) })}
+	args := []jen.Code{jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"), g.readerFn(b.typ), g.checkFunc(b.typ, func() *jen.Statement { return g.typeExpr(b.typ) })}
 	for _, m := range b.json {
 		args = append(args, jen.Lit(m))
 	}
@@ -786,7 +807,7 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	if !b.required {
 		jsonDecode = append(jsonDecode, jen.Id("req").Dot("Body").Op("=").New(g.typeExpr(b.typ)))
 	}
-	jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("decodeJSONBody").Call(jen.Id("data"), target), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+	jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("decodeJSONBody").Call(jen.Id("data"), target, g.readerFn(b.typ)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
 	if len(b.json) > 0 {
 		cases = append(cases, jen.Case(jen.Id("mediaMatches").Call(append([]jen.Code{jen.Id("mt")}, jsonLits...)...).Op("||").Id("mt").Op("==").Lit("application/json")).Block(jsonDecode...))
 	}
@@ -913,9 +934,9 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		switch ri.mode {
 		case bodyTyped:
-			stmts = append(stmts, jen.Id("s").Dot("writeJSON").Call(jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Id("v").Dot("Body")))
+			stmts = append(stmts, jen.Id("sendJSON").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ)))
 		case bodyRaw:
-			stmts = append(stmts, jen.Id("writeRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))
+			stmts = append(stmts, jen.Id("sendRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))
 		default:
 			stmts = append(stmts, jen.Id("w").Dot("WriteHeader").Call(status))
 		}

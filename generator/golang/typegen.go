@@ -539,21 +539,10 @@ func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 	}
 	f.Type().Id(name).Struct(decl...)
 	f.Line()
-	g.emitStructUnmarshal(f, t, fields, extra)
-	if extra != nil || anyUntagged(fields) {
-		g.emitStructMarshal(f, t, fields, extra)
-	}
+	g.emitStructDecode(f, t, fields, extra)
+	g.emitStructEncode(f, t, fields, extra)
 	g.emitStructValidate(f, t, fields)
 	g.emitSetDefaults(f, t, fields)
-}
-
-func anyUntagged(fs []fieldInfo) bool {
-	for _, fi := range fs {
-		if !fi.tagOK {
-			return true
-		}
-	}
-	return false
 }
 
 // extraType is the Go type of additional property values, nil when the
@@ -566,86 +555,6 @@ func (g *gen) extraType(t *contract.Type) *jen.Statement {
 		return jen.Any()
 	}
 	return nil
-}
-
-// emitStructUnmarshal writes UnmarshalJSON: each known property is decoded
-// on its own so an error names its JSON pointer; required properties must
-// be present (and not null unless nullable); unknown properties are kept,
-// rejected or ignored as additionalProperties says.
-func (g *gen) emitStructUnmarshal(f *jen.File, t *contract.Type, fields []fieldInfo, extra *jen.Statement) {
-	name := g.typeNames[t]
-	var props []jen.Code
-	for _, fi := range fields {
-		props = append(props, g.propEntry(fi))
-	}
-	table := jen.Index().Id("prop").ValuesFunc(func(gr *jen.Group) {
-		for _, p := range props {
-			gr.Line().Add(p)
-		}
-		if len(props) > 0 {
-			gr.Line()
-		}
-	})
-	keepsRaw := t.Additional == contract.AdditionalFalse || extra != nil
-	rawVar := jen.Id("_")
-	if keepsRaw {
-		rawVar = jen.Id("raw")
-	}
-	body := []jen.Code{
-		jen.Op("*").Id("v").Op("=").Id(name).Values(),
-		jen.List(rawVar, jen.Err()).Op(":=").Id("decodeObject").Call(jen.Id("data"), table),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	}
-	var known []jen.Code
-	for _, fi := range fields {
-		known = append(known, jen.Lit(fi.f.Name))
-	}
-	switch {
-	case t.Additional == contract.AdditionalFalse:
-		loop := jen.For(jen.Id("k").Op(":=").Range().Id("raw"))
-		if len(known) > 0 {
-			loop.Block(jen.Switch(jen.Id("k")).Block(
-				jen.Case(known...),
-				jen.Default().Block(jen.Return(jen.Id("unknownProperty").Call(jen.Id("k")))),
-			))
-			body = append(body, loop)
-		} else {
-			body = append(body, jen.For(jen.Id("k").Op(":=").Range().Id("raw")).Block(jen.Return(jen.Id("unknownProperty").Call(jen.Id("k")))))
-		}
-	case extra != nil:
-		decodeExtra := []jen.Code{
-			jen.Var().Id("x").Add(extra),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("r"), jen.Op("&").Id("x")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Id("decodeError").Call(jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("k")), jen.Err())),
-			),
-			jen.If(jen.Id("v").Dot("AdditionalProperties").Op("==").Nil()).Block(
-				jen.Id("v").Dot("AdditionalProperties").Op("=").Map(jen.String()).Add(extra).Values(),
-			),
-			jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")).Op("=").Id("x"),
-		}
-		loop := jen.For(jen.List(jen.Id("k"), jen.Id("r")).Op(":=").Range().Id("raw"))
-		if len(known) > 0 {
-			loop.Block(jen.Switch(jen.Id("k")).Block(
-				jen.Case(known...).Block(jen.Continue()),
-			), jen.Add(decodeExtra...))
-			// jen.Add with several statements renders them on one line;
-			// build the block explicitly instead.
-			loop = jen.For(jen.List(jen.Id("k"), jen.Id("r")).Op(":=").Range().Id("raw")).Block(
-				append([]jen.Code{jen.Switch(jen.Id("k")).Block(jen.Case(known...).Block(jen.Continue()))}, decodeExtra...)...,
-			)
-		} else {
-			loop = jen.For(jen.List(jen.Id("k"), jen.Id("r")).Op(":=").Range().Id("raw")).Block(decodeExtra...)
-		}
-		body = append(body, loop)
-	}
-	if keepsRaw {
-		body = append(body, jen.Return(jen.Nil()))
-	} else {
-		body = append(body[:len(body)-1], jen.Return(jen.Err()))
-	}
-	f.Comment("UnmarshalJSON decodes " + name + ", checking required properties and naming the JSON pointer of what fails.")
-	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
-	f.Line()
 }
 
 // mustBePresent reports required properties whose absence is an error when
@@ -670,79 +579,6 @@ func admitsNull(t *contract.Type) bool {
 		}
 	}
 	return t.Nullable
-}
-
-// propEntry is the decodeObject table entry of one property: its name,
-// a pointer to its field (wrapped in itemsOf for arrays of types with
-// methods, so errors name the index) and its flags.
-func (g *gen) propEntry(fi fieldInfo) jen.Code {
-	var flags []jen.Code
-	if mustBePresent(fi.f) {
-		flags = append(flags, jen.Id("propRequired"))
-	}
-	if !fi.f.Nullable && !admitsNull(fi.f.Type) {
-		// null is not absent: an optional property that is not nullable
-		// must not be null either.
-		flags = append(flags, jen.Id("propNotNull"))
-	}
-	flag := jen.Lit(0)
-	if len(flags) == 2 {
-		flag = jen.Add(flags[0]).Op("|").Add(flags[1])
-	} else if len(flags) == 1 {
-		flag = jen.Add(flags[0])
-	}
-	dst := jen.Op("&").Id("v").Dot(fi.goName)
-	if fi.shape == shapeValue && fi.f.Type.Kind == contract.KindArray && g.typeNames[fi.f.Type] == "" && fi.f.Type.Elem != nil && g.defined(fi.f.Type.Elem) && !fi.f.Type.Elem.Nullable {
-		dst = jen.Op("&").Id("itemsOf").Types(g.typeExpr(fi.f.Type.Elem)).Values(dst)
-	}
-	return jen.Values(jen.Lit(fi.f.Name), dst, flag)
-}
-
-// emitStructMarshal writes MarshalJSON for objects with additional
-// properties or names a struct tag cannot carry.
-func (g *gen) emitStructMarshal(f *jen.File, t *contract.Type, fields []fieldInfo, extra *jen.Statement) {
-	name := g.typeNames[t]
-	body := []jen.Code{
-		jen.Type().Id("plain").Id(name),
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("plain").Call(jen.Id("v"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Var().Id("m").Map(jen.String()).Qual("encoding/json", "RawMessage"),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-	}
-	for _, fi := range fields {
-		if fi.tagOK {
-			continue
-		}
-		set := []jen.Code{
-			jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v").Dot(fi.goName)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Id("m").Index(jen.Lit(fi.f.Name)).Op("=").Id("x"),
-		}
-		switch fi.shape {
-		case shapePointer:
-			if fi.f.Required {
-				body = append(body, jen.Block(set...))
-			} else {
-				body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("!=").Nil()).Block(set...))
-			}
-		case shapeNullable:
-			body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Dot("Set")).Block(set...))
-		default:
-			body = append(body, jen.Block(set...))
-		}
-	}
-	if extra != nil {
-		body = append(body, jen.For(jen.List(jen.Id("k"), jen.Id("x")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Id("known")).Op(":=").Id("m").Index(jen.Id("k")), jen.Id("known")).Block(jen.Continue()),
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("x")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Id("m").Index(jen.Id("k")).Op("=").Id("b"),
-		))
-	}
-	body = append(body, jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("m"))))
-	f.Comment("MarshalJSON encodes " + name + " with its additional properties.")
-	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
-	f.Line()
 }
 
 // emitStructValidate writes Validate: every property's constraints.

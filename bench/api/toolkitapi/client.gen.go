@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -127,18 +126,24 @@ func (c *Client) send(ctx context.Context, r *http.Request, security [][]string)
 	return c.hc.Do(r)
 }
 
-// readAll reads a response body up to limit bytes.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, limit))
+// readAll reads a response body up to limit bytes; a declared length within the
+// limit (size, -1 when unknown) sizes the buffer up front.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size <= 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	b := make([]byte, size)
+	n, err := io.ReadFull(r, b)
+	return b[:n], err
 }
 
-// decodeResponse reads a JSON response body into v.
-func decodeResponse(resp *http.Response, v any) error {
-	b, err := readAll(resp.Body, maxResponseBytes)
+// decodeResponse reads a JSON response body into *v with read.
+func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
+	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
 	if err != nil {
 		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := decodeJSONValue(b, v, read); err != nil {
 		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
 	}
 	return nil
@@ -146,7 +151,7 @@ func decodeResponse(resp *http.Response, v any) error {
 
 // unexpected builds the error for an undeclared response.
 func unexpected(resp *http.Response) error {
-	b, _ := readAll(resp.Body, 1048576)
+	b, _ := readAll(resp.Body, -1, 1048576)
 	return &UnexpectedResponseError{
 		Body:       b,
 		Header:     resp.Header,
@@ -252,14 +257,14 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 	switch {
 	case resp.StatusCode == 200:
 		var out ListOrders200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*OrderList).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ListOrdersDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -276,7 +281,7 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*NewOrder).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -294,14 +299,14 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateOrder201Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Order).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out CreateOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -332,14 +337,14 @@ func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderR
 	switch {
 	case resp.StatusCode == 200:
 		var out GetOrder200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Order).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out GetOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -167,7 +168,28 @@ type server struct {
 type route struct {
 	method   string
 	template string
-	serve    func(w http.ResponseWriter, r *http.Request, pv map[string]string)
+	pattern  string
+	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+}
+
+// routeTable lists every operation: its method, ServeMux pattern, contract path
+// template and the server method serving it.
+var routeTable = []route{
+	{"GET", "/stores/{storeId}/orders", "GET /stores/{p0}/orders", (*server).serveListOrders},
+	{"POST", "/stores/{storeId}/orders", "POST /stores/{p0}/orders", (*server).serveCreateOrder},
+	{"GET", "/stores/{storeId}/orders/{orderId}", "GET /stores/{p0}/orders/{p1}", (*server).serveGetOrder},
+}
+
+func (s *server) serveListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeListOrders, s.h.ListOrders, s.writeListOrders)
+}
+
+func (s *server) serveCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeCreateOrder, s.h.CreateOrder, s.writeCreateOrder)
+}
+
+func (s *server) serveGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
+	serveOperation(s, w, r, pv, s.decodeGetOrder, s.h.GetOrder, s.writeGetOrder)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -181,27 +203,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		o(s)
 	}
 	mux := http.NewServeMux()
-	s.handle(mux, "GET /stores/{p0}/orders", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeListOrders, s.h.ListOrders, s.writeListOrders)
-		},
-		template: "/stores/{storeId}/orders",
-	})
-	s.handle(mux, "POST /stores/{p0}/orders", route{
-		method: "POST",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeCreateOrder, s.h.CreateOrder, s.writeCreateOrder)
-		},
-		template: "/stores/{storeId}/orders",
-	})
-	s.handle(mux, "GET /stores/{p0}/orders/{p1}", route{
-		method: "GET",
-		serve: func(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-			serveOperation(s, w, r, pv, s.decodeGetOrder, s.h.GetOrder, s.writeGetOrder)
-		},
-		template: "/stores/{storeId}/orders/{orderId}",
-	})
+	for _, rt := range routeTable {
+		s.handle(mux, rt.pattern, rt)
+	}
 	mux.HandleFunc("/", s.unrouted)
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
@@ -221,7 +225,7 @@ func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
 	}()
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 		s.unrouted(w, r)
@@ -237,7 +241,7 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if pv, ok := matchPath(rt.template, path); ok {
-			rt.serve(w, r, pv)
+			rt.serve(s, w, r, pv)
 			return
 		}
 	}
@@ -327,13 +331,24 @@ func writeProblem(w http.ResponseWriter, p ProblemDetails) {
 	w.Write(b)
 }
 
-// writeJSON encodes v before sending anything, so an encoding error is still a clean 500.
-func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, contentType string, v any) {
-	b, err := json.Marshal(v)
+// jsonBuffers holds the buffers responses are encoded into, so a busy server
+// does not allocate one per response.
+var jsonBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096)
+	return &b
+}}
+
+// sendJSON encodes *v with write before sending anything, so an encoding error is
+// still a clean 500.
+func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter)) {
+	bp := jsonBuffers.Get().(*[]byte)
+	defer jsonBuffers.Put(bp)
+	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
 		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
+	*bp = b
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	w.Write(b)
@@ -343,14 +358,14 @@ func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, c
 // and returns the unescaped template values. A segment may hold text around its
 // variables ("{id}.json").
 func matchPath(template, path string) (map[string]string, bool) {
-	ts := strings.Split(template, "/")
-	ps := strings.Split(path, "/")
-	if len(ts) != len(ps) {
-		return nil, false
-	}
 	var vals map[string]string
-	for i, t := range ts {
-		p := ps[i]
+	// Segment by segment, without splitting either string up front.
+	for {
+		t, tRest, tMore := strings.Cut(template, "/")
+		p, pRest, pMore := strings.Cut(path, "/")
+		if tMore != pMore {
+			return nil, false
+		}
 		for t != "" {
 			open := strings.IndexByte(t, byte(0x7b))
 			if open < 0 {
@@ -397,8 +412,11 @@ func matchPath(template, path string) (map[string]string, bool) {
 		if p != "" {
 			return nil, false
 		}
+		if !tMore {
+			return vals, true
+		}
+		template, path = tRest, pRest
 	}
-	return vals, true
 }
 
 // splitParam splits a non-exploded array parameter at its delimiter.
@@ -427,6 +445,17 @@ func mediaMatches(mt string, declared ...string) bool {
 
 // readBody reads a request body up to the server's limit.
 func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *RequestError) {
+	// A declared length within the limit is read in one allocation.
+	if n := r.ContentLength; n > 0 && n <= s.maxBody {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, data); err != nil {
+			return nil, &RequestError{
+				Detail: "reading request body: " + err.Error(),
+				Status: http.StatusBadRequest,
+			}
+		}
+		return data, nil
+	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -444,14 +473,15 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Requ
 	return data, nil
 }
 
-// decodeJSONBody decodes a JSON request body into v, naming the offending field.
-func decodeJSONBody(data []byte, v any) *RequestError {
-	err := json.Unmarshal(data, v)
+// decodeJSONBody decodes a JSON request body into *v with read, naming the
+// offending field.
+func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) *RequestError {
+	err := decodeJSONValue(data, v, read)
 	if err == nil {
 		return nil
 	}
 	var se *json.SyntaxError
-	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.As(err, &se) {
 		return &RequestError{
 			Detail: "request body is not valid JSON: " + err.Error(),
 			Status: http.StatusBadRequest,
@@ -609,9 +639,9 @@ func parseBytes(s string) ([]byte, error) {
 	return x, nil
 }
 
-// readJSONBody reads a JSON body of one of the declared media types into dst. It
-// reports false when the request has no body (an error when required).
-func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required bool, media []string, dst any) (bool, *RequestError) {
+// readJSONBody reads a JSON body of one of the declared media types into *dst with
+// read. It reports false when the request has no body (an error when required).
+func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
 	ct := r.Header.Get("Content-Type")
 	if r.ContentLength == 0 && ct == "" {
 		if required {
@@ -633,12 +663,12 @@ func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required b
 	if rerr != nil {
 		return false, rerr
 	}
-	return true, decodeJSONBody(data, dst)
+	return true, decodeJSONBody(data, dst, read)
 }
 
 // jsonBody reads a required JSON body into *dst and checks it.
-func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, check func(T) error, media ...string) *RequestError {
-	if _, rerr := s.readJSONBody(w, r, true, media, dst); rerr != nil {
+func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
+	if _, rerr := readJSONBody(s, w, r, true, media, dst, read); rerr != nil {
 		return rerr
 	}
 	if check != nil {
@@ -650,9 +680,9 @@ func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, 
 }
 
 // optJSONBody reads an optional JSON body: *dst stays nil when there is none.
-func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, check func(T) error, media ...string) *RequestError {
+func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
 	v := new(T)
-	ok, rerr := s.readJSONBody(w, r, false, media, v)
+	ok, rerr := readJSONBody(s, w, r, false, media, v, read)
 	if !ok || rerr != nil {
 		return rerr
 	}
@@ -673,8 +703,8 @@ func statusOr(status, def int) int {
 	return status
 }
 
-// writeRaw sends a body as it is, with contentType or else the declared media type.
-func writeRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
+// sendRaw sends a body as it is, with contentType or else the declared media type.
+func sendRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
 	if contentType == "" {
 		contentType = media
 	}
@@ -707,9 +737,9 @@ func (s *server) decodeListOrders(w http.ResponseWriter, r *http.Request, pv map
 func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp ListOrdersResponse) {
 	switch v := resp.(type) {
 	case ListOrders200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*OrderList).encodeJSON)
 	case ListOrdersDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("ListOrders returned %T, which is not a declared response", resp))
 	}
@@ -724,7 +754,7 @@ func (s *server) decodeCreateOrder(w http.ResponseWriter, r *http.Request, pv ma
 	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
 		return req, rerr
 	}
-	if rerr := jsonBody(s, w, r, &req.Body, NewOrder.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*NewOrder).decodeJSON, NewOrder.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -733,9 +763,9 @@ func (s *server) decodeCreateOrder(w http.ResponseWriter, r *http.Request, pv ma
 func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp CreateOrderResponse) {
 	switch v := resp.(type) {
 	case CreateOrder201Response:
-		s.writeJSON(w, r, 201, "application/json", v.Body)
+		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Order).encodeJSON)
 	case CreateOrderDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("CreateOrder returned %T, which is not a declared response", resp))
 	}
@@ -768,9 +798,9 @@ func (s *server) decodeGetOrder(w http.ResponseWriter, r *http.Request, pv map[s
 func (s *server) writeGetOrder(w http.ResponseWriter, r *http.Request, resp GetOrderResponse) {
 	switch v := resp.(type) {
 	case GetOrder200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Order).encodeJSON)
 	case GetOrderDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("GetOrder returned %T, which is not a declared response", resp))
 	}

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -127,18 +126,24 @@ func (c *Client) send(ctx context.Context, r *http.Request, security [][]string)
 	return c.hc.Do(r)
 }
 
-// readAll reads a response body up to limit bytes.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, limit))
+// readAll reads a response body up to limit bytes; a declared length within the
+// limit (size, -1 when unknown) sizes the buffer up front.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size <= 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	b := make([]byte, size)
+	n, err := io.ReadFull(r, b)
+	return b[:n], err
 }
 
-// decodeResponse reads a JSON response body into v.
-func decodeResponse(resp *http.Response, v any) error {
-	b, err := readAll(resp.Body, maxResponseBytes)
+// decodeResponse reads a JSON response body into *v with read.
+func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
+	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
 	if err != nil {
 		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := decodeJSONValue(b, v, read); err != nil {
 		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
 	}
 	return nil
@@ -146,7 +151,7 @@ func decodeResponse(resp *http.Response, v any) error {
 
 // unexpected builds the error for an undeclared response.
 func unexpected(resp *http.Response) error {
-	b, _ := readAll(resp.Body, 1048576)
+	b, _ := readAll(resp.Body, -1, 1048576)
 	return &UnexpectedResponseError{
 		Body:       b,
 		Header:     resp.Header,
@@ -260,20 +265,20 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 				out.XTotalCount = int64(x)
 			}
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*PetPage).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListPets400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ListPetsDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -290,7 +295,7 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*NewPet).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -311,20 +316,20 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 		if s := resp.Header.Get("Location"); s != "" {
 			out.Location = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreatePet400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out CreatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -352,26 +357,26 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 	switch {
 	case resp.StatusCode == 200:
 		var out GetPet200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetPet400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetPet404Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out GetPetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -402,20 +407,20 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeletePet400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeletePet404Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out DeletePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -432,7 +437,7 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*PetUpdate).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -450,26 +455,26 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 	switch {
 	case resp.StatusCode == 200:
 		var out UpdatePet200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out UpdatePet400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out UpdatePet404Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out UpdatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil

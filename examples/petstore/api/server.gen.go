@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -355,13 +356,24 @@ func writeProblem(w http.ResponseWriter, p ProblemDetails) {
 	w.Write(b)
 }
 
-// writeJSON encodes v before sending anything, so an encoding error is still a clean 500.
-func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, contentType string, v any) {
-	b, err := json.Marshal(v)
+// jsonBuffers holds the buffers responses are encoded into, so a busy server
+// does not allocate one per response.
+var jsonBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096)
+	return &b
+}}
+
+// sendJSON encodes *v with write before sending anything, so an encoding error is
+// still a clean 500.
+func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter)) {
+	bp := jsonBuffers.Get().(*[]byte)
+	defer jsonBuffers.Put(bp)
+	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
 		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
+	*bp = b
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	w.Write(b)
@@ -371,14 +383,14 @@ func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, c
 // and returns the unescaped template values. A segment may hold text around its
 // variables ("{id}.json").
 func matchPath(template, path string) (map[string]string, bool) {
-	ts := strings.Split(template, "/")
-	ps := strings.Split(path, "/")
-	if len(ts) != len(ps) {
-		return nil, false
-	}
 	var vals map[string]string
-	for i, t := range ts {
-		p := ps[i]
+	// Segment by segment, without splitting either string up front.
+	for {
+		t, tRest, tMore := strings.Cut(template, "/")
+		p, pRest, pMore := strings.Cut(path, "/")
+		if tMore != pMore {
+			return nil, false
+		}
 		for t != "" {
 			open := strings.IndexByte(t, byte(0x7b))
 			if open < 0 {
@@ -425,8 +437,11 @@ func matchPath(template, path string) (map[string]string, bool) {
 		if p != "" {
 			return nil, false
 		}
+		if !tMore {
+			return vals, true
+		}
+		template, path = tRest, pRest
 	}
-	return vals, true
 }
 
 // splitParam splits a non-exploded array parameter at its delimiter.
@@ -455,6 +470,17 @@ func mediaMatches(mt string, declared ...string) bool {
 
 // readBody reads a request body up to the server's limit.
 func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *RequestError) {
+	// A declared length within the limit is read in one allocation.
+	if n := r.ContentLength; n > 0 && n <= s.maxBody {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, data); err != nil {
+			return nil, &RequestError{
+				Detail: "reading request body: " + err.Error(),
+				Status: http.StatusBadRequest,
+			}
+		}
+		return data, nil
+	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -472,14 +498,15 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Requ
 	return data, nil
 }
 
-// decodeJSONBody decodes a JSON request body into v, naming the offending field.
-func decodeJSONBody(data []byte, v any) *RequestError {
-	err := json.Unmarshal(data, v)
+// decodeJSONBody decodes a JSON request body into *v with read, naming the
+// offending field.
+func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) *RequestError {
+	err := decodeJSONValue(data, v, read)
 	if err == nil {
 		return nil
 	}
 	var se *json.SyntaxError
-	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.As(err, &se) {
 		return &RequestError{
 			Detail: "request body is not valid JSON: " + err.Error(),
 			Status: http.StatusBadRequest,
@@ -637,9 +664,9 @@ func parseBytes(s string) ([]byte, error) {
 	return x, nil
 }
 
-// readJSONBody reads a JSON body of one of the declared media types into dst. It
-// reports false when the request has no body (an error when required).
-func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required bool, media []string, dst any) (bool, *RequestError) {
+// readJSONBody reads a JSON body of one of the declared media types into *dst with
+// read. It reports false when the request has no body (an error when required).
+func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
 	ct := r.Header.Get("Content-Type")
 	if r.ContentLength == 0 && ct == "" {
 		if required {
@@ -661,12 +688,12 @@ func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required b
 	if rerr != nil {
 		return false, rerr
 	}
-	return true, decodeJSONBody(data, dst)
+	return true, decodeJSONBody(data, dst, read)
 }
 
 // jsonBody reads a required JSON body into *dst and checks it.
-func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, check func(T) error, media ...string) *RequestError {
-	if _, rerr := s.readJSONBody(w, r, true, media, dst); rerr != nil {
+func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
+	if _, rerr := readJSONBody(s, w, r, true, media, dst, read); rerr != nil {
 		return rerr
 	}
 	if check != nil {
@@ -678,9 +705,9 @@ func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, 
 }
 
 // optJSONBody reads an optional JSON body: *dst stays nil when there is none.
-func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, check func(T) error, media ...string) *RequestError {
+func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
 	v := new(T)
-	ok, rerr := s.readJSONBody(w, r, false, media, v)
+	ok, rerr := readJSONBody(s, w, r, false, media, v, read)
 	if !ok || rerr != nil {
 		return rerr
 	}
@@ -701,8 +728,8 @@ func statusOr(status, def int) int {
 	return status
 }
 
-// writeRaw sends a body as it is, with contentType or else the declared media type.
-func writeRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
+// sendRaw sends a body as it is, with contentType or else the declared media type.
+func sendRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
 	if contentType == "" {
 		contentType = media
 	}
@@ -736,11 +763,11 @@ func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp List
 	switch v := resp.(type) {
 	case ListPets200Response:
 		w.Header().Set("X-Total-Count", strconv.FormatInt(int64(v.XTotalCount), 10))
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*PetPage).encodeJSON)
 	case ListPets400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListPetsDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("ListPets returned %T, which is not a declared response", resp))
 	}
@@ -748,7 +775,7 @@ func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp List
 
 func (s *server) decodeCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreatePetRequest, *RequestError) {
 	var req CreatePetRequest
-	if rerr := jsonBody(s, w, r, &req.Body, NewPet.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*NewPet).decodeJSON, NewPet.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -758,11 +785,11 @@ func (s *server) writeCreatePet(w http.ResponseWriter, r *http.Request, resp Cre
 	switch v := resp.(type) {
 	case CreatePet201Response:
 		w.Header().Set("Location", string(v.Location))
-		s.writeJSON(w, r, 201, "application/json", v.Body)
+		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Pet).encodeJSON)
 	case CreatePet400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreatePetDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("CreatePet returned %T, which is not a declared response", resp))
 	}
@@ -783,13 +810,13 @@ func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[str
 func (s *server) writeGetPet(w http.ResponseWriter, r *http.Request, resp GetPetResponse) {
 	switch v := resp.(type) {
 	case GetPet200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Pet).encodeJSON)
 	case GetPet400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetPet404Response:
-		s.writeJSON(w, r, 404, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetPetDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("GetPet returned %T, which is not a declared response", resp))
 	}
@@ -812,11 +839,11 @@ func (s *server) writeDeletePet(w http.ResponseWriter, r *http.Request, resp Del
 	case DeletePet204Response:
 		w.WriteHeader(204)
 	case DeletePet400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeletePet404Response:
-		s.writeJSON(w, r, 404, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeletePetDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("DeletePet returned %T, which is not a declared response", resp))
 	}
@@ -831,7 +858,7 @@ func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[
 	if rerr := param(p, "path", "petId", true, parseInt[int64], check4, &req.PetID); rerr != nil {
 		return req, rerr
 	}
-	if rerr := jsonBody(s, w, r, &req.Body, PetUpdate.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*PetUpdate).decodeJSON, PetUpdate.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -840,13 +867,13 @@ func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[
 func (s *server) writeUpdatePet(w http.ResponseWriter, r *http.Request, resp UpdatePetResponse) {
 	switch v := resp.(type) {
 	case UpdatePet200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Pet).encodeJSON)
 	case UpdatePet400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case UpdatePet404Response:
-		s.writeJSON(w, r, 404, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case UpdatePetDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("UpdatePet returned %T, which is not a declared response", resp))
 	}

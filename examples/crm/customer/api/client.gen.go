@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -137,18 +136,24 @@ func (c *Client) send(ctx context.Context, r *http.Request, security [][]string)
 	return c.hc.Do(r)
 }
 
-// readAll reads a response body up to limit bytes.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, limit))
+// readAll reads a response body up to limit bytes; a declared length within the
+// limit (size, -1 when unknown) sizes the buffer up front.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size <= 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	b := make([]byte, size)
+	n, err := io.ReadFull(r, b)
+	return b[:n], err
 }
 
-// decodeResponse reads a JSON response body into v.
-func decodeResponse(resp *http.Response, v any) error {
-	b, err := readAll(resp.Body, maxResponseBytes)
+// decodeResponse reads a JSON response body into *v with read.
+func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
+	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
 	if err != nil {
 		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := decodeJSONValue(b, v, read); err != nil {
 		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
 	}
 	return nil
@@ -156,7 +161,7 @@ func decodeResponse(resp *http.Response, v any) error {
 
 // unexpected builds the error for an undeclared response.
 func unexpected(resp *http.Response) error {
-	b, _ := readAll(resp.Body, 1048576)
+	b, _ := readAll(resp.Body, -1, 1048576)
 	return &UnexpectedResponseError{
 		Body:       b,
 		Header:     resp.Header,
@@ -262,13 +267,13 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 	switch {
 	case resp.StatusCode == 200:
 		var out ListCustomers200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*CustomerPage).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListCustomers400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -277,14 +282,14 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ListCustomersDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -301,7 +306,7 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*CustomerInput).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -322,13 +327,13 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		if s := resp.Header.Get("Location"); s != "" {
 			out.Location = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreateCustomer400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -337,14 +342,14 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out CreateCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -372,13 +377,13 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 	switch {
 	case resp.StatusCode == 200:
 		var out GetCustomer200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetCustomer400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -387,20 +392,20 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetCustomer404Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out GetCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -417,7 +422,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*CustomerInput).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -435,13 +440,13 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 	switch {
 	case resp.StatusCode == 200:
 		var out ReplaceCustomer200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ReplaceCustomer400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -450,20 +455,20 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ReplaceCustomer404Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ReplaceCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -494,7 +499,7 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeleteCustomer400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -503,20 +508,20 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeleteCustomer404Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out DeleteCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil

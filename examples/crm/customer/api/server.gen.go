@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -355,13 +356,24 @@ func writeProblem(w http.ResponseWriter, p ProblemDetails) {
 	w.Write(b)
 }
 
-// writeJSON encodes v before sending anything, so an encoding error is still a clean 500.
-func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, contentType string, v any) {
-	b, err := json.Marshal(v)
+// jsonBuffers holds the buffers responses are encoded into, so a busy server
+// does not allocate one per response.
+var jsonBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096)
+	return &b
+}}
+
+// sendJSON encodes *v with write before sending anything, so an encoding error is
+// still a clean 500.
+func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter)) {
+	bp := jsonBuffers.Get().(*[]byte)
+	defer jsonBuffers.Put(bp)
+	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
 		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
+	*bp = b
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	w.Write(b)
@@ -371,14 +383,14 @@ func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, c
 // and returns the unescaped template values. A segment may hold text around its
 // variables ("{id}.json").
 func matchPath(template, path string) (map[string]string, bool) {
-	ts := strings.Split(template, "/")
-	ps := strings.Split(path, "/")
-	if len(ts) != len(ps) {
-		return nil, false
-	}
 	var vals map[string]string
-	for i, t := range ts {
-		p := ps[i]
+	// Segment by segment, without splitting either string up front.
+	for {
+		t, tRest, tMore := strings.Cut(template, "/")
+		p, pRest, pMore := strings.Cut(path, "/")
+		if tMore != pMore {
+			return nil, false
+		}
 		for t != "" {
 			open := strings.IndexByte(t, byte(0x7b))
 			if open < 0 {
@@ -425,8 +437,11 @@ func matchPath(template, path string) (map[string]string, bool) {
 		if p != "" {
 			return nil, false
 		}
+		if !tMore {
+			return vals, true
+		}
+		template, path = tRest, pRest
 	}
-	return vals, true
 }
 
 // splitParam splits a non-exploded array parameter at its delimiter.
@@ -455,6 +470,17 @@ func mediaMatches(mt string, declared ...string) bool {
 
 // readBody reads a request body up to the server's limit.
 func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *RequestError) {
+	// A declared length within the limit is read in one allocation.
+	if n := r.ContentLength; n > 0 && n <= s.maxBody {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, data); err != nil {
+			return nil, &RequestError{
+				Detail: "reading request body: " + err.Error(),
+				Status: http.StatusBadRequest,
+			}
+		}
+		return data, nil
+	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -472,14 +498,15 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Requ
 	return data, nil
 }
 
-// decodeJSONBody decodes a JSON request body into v, naming the offending field.
-func decodeJSONBody(data []byte, v any) *RequestError {
-	err := json.Unmarshal(data, v)
+// decodeJSONBody decodes a JSON request body into *v with read, naming the
+// offending field.
+func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) *RequestError {
+	err := decodeJSONValue(data, v, read)
 	if err == nil {
 		return nil
 	}
 	var se *json.SyntaxError
-	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.As(err, &se) {
 		return &RequestError{
 			Detail: "request body is not valid JSON: " + err.Error(),
 			Status: http.StatusBadRequest,
@@ -637,9 +664,9 @@ func parseBytes(s string) ([]byte, error) {
 	return x, nil
 }
 
-// readJSONBody reads a JSON body of one of the declared media types into dst. It
-// reports false when the request has no body (an error when required).
-func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required bool, media []string, dst any) (bool, *RequestError) {
+// readJSONBody reads a JSON body of one of the declared media types into *dst with
+// read. It reports false when the request has no body (an error when required).
+func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
 	ct := r.Header.Get("Content-Type")
 	if r.ContentLength == 0 && ct == "" {
 		if required {
@@ -661,12 +688,12 @@ func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required b
 	if rerr != nil {
 		return false, rerr
 	}
-	return true, decodeJSONBody(data, dst)
+	return true, decodeJSONBody(data, dst, read)
 }
 
 // jsonBody reads a required JSON body into *dst and checks it.
-func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, check func(T) error, media ...string) *RequestError {
-	if _, rerr := s.readJSONBody(w, r, true, media, dst); rerr != nil {
+func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
+	if _, rerr := readJSONBody(s, w, r, true, media, dst, read); rerr != nil {
 		return rerr
 	}
 	if check != nil {
@@ -678,9 +705,9 @@ func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, 
 }
 
 // optJSONBody reads an optional JSON body: *dst stays nil when there is none.
-func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, check func(T) error, media ...string) *RequestError {
+func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
 	v := new(T)
-	ok, rerr := s.readJSONBody(w, r, false, media, v)
+	ok, rerr := readJSONBody(s, w, r, false, media, v, read)
 	if !ok || rerr != nil {
 		return rerr
 	}
@@ -701,8 +728,8 @@ func statusOr(status, def int) int {
 	return status
 }
 
-// writeRaw sends a body as it is, with contentType or else the declared media type.
-func writeRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
+// sendRaw sends a body as it is, with contentType or else the declared media type.
+func sendRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
 	if contentType == "" {
 		contentType = media
 	}
@@ -732,14 +759,14 @@ func (s *server) decodeListCustomers(w http.ResponseWriter, r *http.Request, pv 
 func (s *server) writeListCustomers(w http.ResponseWriter, r *http.Request, resp ListCustomersResponse) {
 	switch v := resp.(type) {
 	case ListCustomers200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*CustomerPage).encodeJSON)
 	case ListCustomers400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListCustomers401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListCustomersDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("ListCustomers returned %T, which is not a declared response", resp))
 	}
@@ -747,7 +774,7 @@ func (s *server) writeListCustomers(w http.ResponseWriter, r *http.Request, resp
 
 func (s *server) decodeCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreateCustomerRequest, *RequestError) {
 	var req CreateCustomerRequest
-	if rerr := jsonBody(s, w, r, &req.Body, CustomerInput.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*CustomerInput).decodeJSON, CustomerInput.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -757,14 +784,14 @@ func (s *server) writeCreateCustomer(w http.ResponseWriter, r *http.Request, res
 	switch v := resp.(type) {
 	case CreateCustomer201Response:
 		w.Header().Set("Location", string(v.Location))
-		s.writeJSON(w, r, 201, "application/json", v.Body)
+		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Customer).encodeJSON)
 	case CreateCustomer400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreateCustomer401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreateCustomerDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("CreateCustomer returned %T, which is not a declared response", resp))
 	}
@@ -785,16 +812,16 @@ func (s *server) decodeGetCustomer(w http.ResponseWriter, r *http.Request, pv ma
 func (s *server) writeGetCustomer(w http.ResponseWriter, r *http.Request, resp GetCustomerResponse) {
 	switch v := resp.(type) {
 	case GetCustomer200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Customer).encodeJSON)
 	case GetCustomer400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetCustomer401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetCustomer404Response:
-		s.writeJSON(w, r, 404, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetCustomerDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("GetCustomer returned %T, which is not a declared response", resp))
 	}
@@ -809,7 +836,7 @@ func (s *server) decodeReplaceCustomer(w http.ResponseWriter, r *http.Request, p
 	if rerr := param(p, "path", "customerId", true, parseInt[int64], check4, &req.CustomerID); rerr != nil {
 		return req, rerr
 	}
-	if rerr := jsonBody(s, w, r, &req.Body, CustomerInput.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*CustomerInput).decodeJSON, CustomerInput.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -818,16 +845,16 @@ func (s *server) decodeReplaceCustomer(w http.ResponseWriter, r *http.Request, p
 func (s *server) writeReplaceCustomer(w http.ResponseWriter, r *http.Request, resp ReplaceCustomerResponse) {
 	switch v := resp.(type) {
 	case ReplaceCustomer200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Customer).encodeJSON)
 	case ReplaceCustomer400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ReplaceCustomer401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ReplaceCustomer404Response:
-		s.writeJSON(w, r, 404, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ReplaceCustomerDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("ReplaceCustomer returned %T, which is not a declared response", resp))
 	}
@@ -850,14 +877,14 @@ func (s *server) writeDeleteCustomer(w http.ResponseWriter, r *http.Request, res
 	case DeleteCustomer204Response:
 		w.WriteHeader(204)
 	case DeleteCustomer400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeleteCustomer401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeleteCustomer404Response:
-		s.writeJSON(w, r, 404, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeleteCustomerDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("DeleteCustomer returned %T, which is not a declared response", resp))
 	}

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -137,18 +136,24 @@ func (c *Client) send(ctx context.Context, r *http.Request, security [][]string)
 	return c.hc.Do(r)
 }
 
-// readAll reads a response body up to limit bytes.
-func readAll(r io.Reader, limit int64) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, limit))
+// readAll reads a response body up to limit bytes; a declared length within the
+// limit (size, -1 when unknown) sizes the buffer up front.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size <= 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	b := make([]byte, size)
+	n, err := io.ReadFull(r, b)
+	return b[:n], err
 }
 
-// decodeResponse reads a JSON response body into v.
-func decodeResponse(resp *http.Response, v any) error {
-	b, err := readAll(resp.Body, maxResponseBytes)
+// decodeResponse reads a JSON response body into *v with read.
+func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
+	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
 	if err != nil {
 		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := decodeJSONValue(b, v, read); err != nil {
 		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
 	}
 	return nil
@@ -156,7 +161,7 @@ func decodeResponse(resp *http.Response, v any) error {
 
 // unexpected builds the error for an undeclared response.
 func unexpected(resp *http.Response) error {
-	b, _ := readAll(resp.Body, 1048576)
+	b, _ := readAll(resp.Body, -1, 1048576)
 	return &UnexpectedResponseError{
 		Body:       b,
 		Header:     resp.Header,
@@ -248,7 +253,7 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*Credentials).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -266,26 +271,26 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 	switch {
 	case resp.StatusCode == 201:
 		var out Login201Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Session).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out Login400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out Login401Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out LoginDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -313,7 +318,7 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 	switch {
 	case resp.StatusCode == 200:
 		var out ValidateToken200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*TokenInfo).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -322,14 +327,14 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ValidateTokenDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -363,14 +368,14 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out LogoutDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -387,7 +392,7 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*NewUser).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -408,26 +413,26 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 		if s := resp.Header.Get("Location"); s != "" {
 			out.Location = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*User).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out RegisterUser400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 409:
 		var out RegisterUser409Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out RegisterUserDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -455,7 +460,7 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 	switch {
 	case resp.StatusCode == 200:
 		var out GetProfile200Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*User).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -464,14 +469,14 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out GetProfileDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -488,7 +493,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 	var body io.Reader
 	var contentType string
 	{
-		b, err := json.Marshal(req.Body)
+		b, err := encodeJSONValue(&req.Body, (*PasswordChange).encodeJSON)
 		if err != nil {
 			return nil, fmt.Errorf("encoding body: %w", err)
 		}
@@ -509,7 +514,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ChangePassword400Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
@@ -518,20 +523,20 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		if s := resp.Header.Get("WWW-Authenticate"); s != "" {
 			out.WWWAuthenticate = s
 		}
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case resp.StatusCode == 403:
 		var out ChangePassword403Response
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil
 	case true:
 		var out ChangePasswordDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body); err != nil {
+		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
 		return out, nil

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -367,13 +368,24 @@ func writeProblem(w http.ResponseWriter, p ProblemDetails) {
 	w.Write(b)
 }
 
-// writeJSON encodes v before sending anything, so an encoding error is still a clean 500.
-func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, contentType string, v any) {
-	b, err := json.Marshal(v)
+// jsonBuffers holds the buffers responses are encoded into, so a busy server
+// does not allocate one per response.
+var jsonBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096)
+	return &b
+}}
+
+// sendJSON encodes *v with write before sending anything, so an encoding error is
+// still a clean 500.
+func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter)) {
+	bp := jsonBuffers.Get().(*[]byte)
+	defer jsonBuffers.Put(bp)
+	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
 		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
+	*bp = b
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	w.Write(b)
@@ -383,14 +395,14 @@ func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, c
 // and returns the unescaped template values. A segment may hold text around its
 // variables ("{id}.json").
 func matchPath(template, path string) (map[string]string, bool) {
-	ts := strings.Split(template, "/")
-	ps := strings.Split(path, "/")
-	if len(ts) != len(ps) {
-		return nil, false
-	}
 	var vals map[string]string
-	for i, t := range ts {
-		p := ps[i]
+	// Segment by segment, without splitting either string up front.
+	for {
+		t, tRest, tMore := strings.Cut(template, "/")
+		p, pRest, pMore := strings.Cut(path, "/")
+		if tMore != pMore {
+			return nil, false
+		}
 		for t != "" {
 			open := strings.IndexByte(t, byte(0x7b))
 			if open < 0 {
@@ -437,8 +449,11 @@ func matchPath(template, path string) (map[string]string, bool) {
 		if p != "" {
 			return nil, false
 		}
+		if !tMore {
+			return vals, true
+		}
+		template, path = tRest, pRest
 	}
-	return vals, true
 }
 
 // splitParam splits a non-exploded array parameter at its delimiter.
@@ -467,6 +482,17 @@ func mediaMatches(mt string, declared ...string) bool {
 
 // readBody reads a request body up to the server's limit.
 func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *RequestError) {
+	// A declared length within the limit is read in one allocation.
+	if n := r.ContentLength; n > 0 && n <= s.maxBody {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, data); err != nil {
+			return nil, &RequestError{
+				Detail: "reading request body: " + err.Error(),
+				Status: http.StatusBadRequest,
+			}
+		}
+		return data, nil
+	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -484,14 +510,15 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Requ
 	return data, nil
 }
 
-// decodeJSONBody decodes a JSON request body into v, naming the offending field.
-func decodeJSONBody(data []byte, v any) *RequestError {
-	err := json.Unmarshal(data, v)
+// decodeJSONBody decodes a JSON request body into *v with read, naming the
+// offending field.
+func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) *RequestError {
+	err := decodeJSONValue(data, v, read)
 	if err == nil {
 		return nil
 	}
 	var se *json.SyntaxError
-	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.As(err, &se) {
 		return &RequestError{
 			Detail: "request body is not valid JSON: " + err.Error(),
 			Status: http.StatusBadRequest,
@@ -649,9 +676,9 @@ func parseBytes(s string) ([]byte, error) {
 	return x, nil
 }
 
-// readJSONBody reads a JSON body of one of the declared media types into dst. It
-// reports false when the request has no body (an error when required).
-func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required bool, media []string, dst any) (bool, *RequestError) {
+// readJSONBody reads a JSON body of one of the declared media types into *dst with
+// read. It reports false when the request has no body (an error when required).
+func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
 	ct := r.Header.Get("Content-Type")
 	if r.ContentLength == 0 && ct == "" {
 		if required {
@@ -673,12 +700,12 @@ func (s *server) readJSONBody(w http.ResponseWriter, r *http.Request, required b
 	if rerr != nil {
 		return false, rerr
 	}
-	return true, decodeJSONBody(data, dst)
+	return true, decodeJSONBody(data, dst, read)
 }
 
 // jsonBody reads a required JSON body into *dst and checks it.
-func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, check func(T) error, media ...string) *RequestError {
-	if _, rerr := s.readJSONBody(w, r, true, media, dst); rerr != nil {
+func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
+	if _, rerr := readJSONBody(s, w, r, true, media, dst, read); rerr != nil {
 		return rerr
 	}
 	if check != nil {
@@ -690,9 +717,9 @@ func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, 
 }
 
 // optJSONBody reads an optional JSON body: *dst stays nil when there is none.
-func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, check func(T) error, media ...string) *RequestError {
+func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
 	v := new(T)
-	ok, rerr := s.readJSONBody(w, r, false, media, v)
+	ok, rerr := readJSONBody(s, w, r, false, media, v, read)
 	if !ok || rerr != nil {
 		return rerr
 	}
@@ -713,8 +740,8 @@ func statusOr(status, def int) int {
 	return status
 }
 
-// writeRaw sends a body as it is, with contentType or else the declared media type.
-func writeRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
+// sendRaw sends a body as it is, with contentType or else the declared media type.
+func sendRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
 	if contentType == "" {
 		contentType = media
 	}
@@ -725,7 +752,7 @@ func writeRaw(w http.ResponseWriter, status int, contentType, media string, body
 
 func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) (LoginRequest, *RequestError) {
 	var req LoginRequest
-	if rerr := jsonBody(s, w, r, &req.Body, Credentials.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*Credentials).decodeJSON, Credentials.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -734,13 +761,13 @@ func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[stri
 func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginResponse) {
 	switch v := resp.(type) {
 	case Login201Response:
-		s.writeJSON(w, r, 201, "application/json", v.Body)
+		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Session).encodeJSON)
 	case Login400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case Login401Response:
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LoginDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("Login returned %T, which is not a declared response", resp))
 	}
@@ -754,12 +781,12 @@ func (s *server) decodeValidateToken(w http.ResponseWriter, r *http.Request, pv 
 func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp ValidateTokenResponse) {
 	switch v := resp.(type) {
 	case ValidateToken200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*TokenInfo).encodeJSON)
 	case ValidateToken401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ValidateTokenDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("ValidateToken returned %T, which is not a declared response", resp))
 	}
@@ -776,9 +803,9 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 		w.WriteHeader(204)
 	case Logout401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LogoutDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("Logout returned %T, which is not a declared response", resp))
 	}
@@ -786,7 +813,7 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 
 func (s *server) decodeRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) (RegisterUserRequest, *RequestError) {
 	var req RegisterUserRequest
-	if rerr := jsonBody(s, w, r, &req.Body, NewUser.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*NewUser).decodeJSON, NewUser.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -796,13 +823,13 @@ func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp 
 	switch v := resp.(type) {
 	case RegisterUser201Response:
 		w.Header().Set("Location", string(v.Location))
-		s.writeJSON(w, r, 201, "application/json", v.Body)
+		sendJSON(s, w, r, 201, "application/json", &v.Body, (*User).encodeJSON)
 	case RegisterUser400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUser409Response:
-		s.writeJSON(w, r, 409, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 409, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUserDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("RegisterUser returned %T, which is not a declared response", resp))
 	}
@@ -816,12 +843,12 @@ func (s *server) decodeGetProfile(w http.ResponseWriter, r *http.Request, pv map
 func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp GetProfileResponse) {
 	switch v := resp.(type) {
 	case GetProfile200Response:
-		s.writeJSON(w, r, 200, "application/json", v.Body)
+		sendJSON(s, w, r, 200, "application/json", &v.Body, (*User).encodeJSON)
 	case GetProfile401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetProfileDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("GetProfile returned %T, which is not a declared response", resp))
 	}
@@ -829,7 +856,7 @@ func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp Ge
 
 func (s *server) decodeChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) (ChangePasswordRequest, *RequestError) {
 	var req ChangePasswordRequest
-	if rerr := jsonBody(s, w, r, &req.Body, PasswordChange.Validate, "application/json"); rerr != nil {
+	if rerr := jsonBody(s, w, r, &req.Body, (*PasswordChange).decodeJSON, PasswordChange.Validate, "application/json"); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -840,14 +867,14 @@ func (s *server) writeChangePassword(w http.ResponseWriter, r *http.Request, res
 	case ChangePassword204Response:
 		w.WriteHeader(204)
 	case ChangePassword400Response:
-		s.writeJSON(w, r, 400, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		s.writeJSON(w, r, 401, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword403Response:
-		s.writeJSON(w, r, 403, "application/problem+json", v.Body)
+		sendJSON(s, w, r, 403, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePasswordDefaultResponse:
-		s.writeJSON(w, r, statusOr(v.StatusCode, 500), "application/problem+json", v.Body)
+		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.onError(w, r, fmt.Errorf("ChangePassword returned %T, which is not a declared response", resp))
 	}

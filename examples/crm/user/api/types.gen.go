@@ -4,9 +4,12 @@ package api
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"maps"
 	"math"
+	"math/bits"
 	"net/mail"
 	"net/netip"
 	"net/url"
@@ -15,7 +18,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -26,24 +31,50 @@ type Credentials struct {
 	Username Username `json:"username"`
 }
 
-// UnmarshalJSON decodes Credentials, checking required properties and naming the JSON pointer of what fails.
-func (v *Credentials) UnmarshalJSON(data []byte) error {
+// decodeJSON reads Credentials from r in one pass, naming the JSON pointer of what fails.
+func (v *Credentials) decodeJSON(r *jsonReader) error {
 	*v = Credentials{}
-	raw, err := decodeObject(data, []prop{
-		{"password", &v.Password, propRequired | propNotNull},
-		{"username", &v.Username, propRequired | propNotNull},
-	})
-	if err != nil {
+	var seen [2]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "password":
+			seen[0] = true
+			return readString(&v.Password, r)
+		case "username":
+			seen[1] = true
+			return readString(&v.Username, r)
+		}
+		return unknownProperty()
+	}); err != nil {
 		return err
 	}
-	for k := range raw {
-		switch k {
-		case "password", "username":
-		default:
-			return unknownProperty(k)
-		}
+	if !seen[0] {
+		return missingProperty("password")
+	}
+	if !seen[1] {
+		return missingProperty("username")
 	}
 	return nil
+}
+
+// UnmarshalJSON decodes Credentials, checking required properties and naming the JSON pointer of what fails.
+func (v *Credentials) UnmarshalJSON(data []byte) error {
+	return decodeJSONValue(data, v, (*Credentials).decodeJSON)
+}
+
+// encodeJSON writes Credentials to w.
+func (v *Credentials) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	w.field("\"password\":")
+	writeString(&v.Password, w)
+	w.field("\"username\":")
+	writeString(&v.Username, w)
+	w.raw("}")
+}
+
+// MarshalJSON encodes Credentials.
+func (v Credentials) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*Credentials).encodeJSON)
 }
 
 // Validate checks Credentials against the contract's constraints and returns the first violation as a *ValidationError.
@@ -90,26 +121,64 @@ type NewUser struct {
 	Username Username `json:"username"`
 }
 
-// UnmarshalJSON decodes NewUser, checking required properties and naming the JSON pointer of what fails.
-func (v *NewUser) UnmarshalJSON(data []byte) error {
+// decodeJSON reads NewUser from r in one pass, naming the JSON pointer of what fails.
+func (v *NewUser) decodeJSON(r *jsonReader) error {
 	*v = NewUser{}
-	raw, err := decodeObject(data, []prop{
-		{"displayName", &v.DisplayName, propNotNull},
-		{"email", &v.Email, propRequired | propNotNull},
-		{"password", &v.Password, propRequired | propNotNull},
-		{"username", &v.Username, propRequired | propNotNull},
-	})
-	if err != nil {
+	var seen [3]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "displayName":
+			return readPtr(&v.DisplayName, r, readString)
+		case "email":
+			seen[0] = true
+			return readString(&v.Email, r)
+		case "password":
+			seen[1] = true
+			return readString(&v.Password, r)
+		case "username":
+			seen[2] = true
+			return readString(&v.Username, r)
+		}
+		return unknownProperty()
+	}); err != nil {
 		return err
 	}
-	for k := range raw {
-		switch k {
-		case "displayName", "email", "password", "username":
-		default:
-			return unknownProperty(k)
-		}
+	if !seen[0] {
+		return missingProperty("email")
+	}
+	if !seen[1] {
+		return missingProperty("password")
+	}
+	if !seen[2] {
+		return missingProperty("username")
 	}
 	return nil
+}
+
+// UnmarshalJSON decodes NewUser, checking required properties and naming the JSON pointer of what fails.
+func (v *NewUser) UnmarshalJSON(data []byte) error {
+	return decodeJSONValue(data, v, (*NewUser).decodeJSON)
+}
+
+// encodeJSON writes NewUser to w.
+func (v *NewUser) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	if v.DisplayName != nil {
+		w.field("\"displayName\":")
+		writeString(v.DisplayName, w)
+	}
+	w.field("\"email\":")
+	writeString(&v.Email, w)
+	w.field("\"password\":")
+	writeString(&v.Password, w)
+	w.field("\"username\":")
+	writeString(&v.Username, w)
+	w.raw("}")
+}
+
+// MarshalJSON encodes NewUser.
+func (v NewUser) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*NewUser).encodeJSON)
 }
 
 // Validate checks NewUser against the contract's constraints and returns the first violation as a *ValidationError.
@@ -181,24 +250,50 @@ type PasswordChange struct {
 	NewPassword     Password `json:"newPassword"`
 }
 
-// UnmarshalJSON decodes PasswordChange, checking required properties and naming the JSON pointer of what fails.
-func (v *PasswordChange) UnmarshalJSON(data []byte) error {
+// decodeJSON reads PasswordChange from r in one pass, naming the JSON pointer of what fails.
+func (v *PasswordChange) decodeJSON(r *jsonReader) error {
 	*v = PasswordChange{}
-	raw, err := decodeObject(data, []prop{
-		{"currentPassword", &v.CurrentPassword, propRequired | propNotNull},
-		{"newPassword", &v.NewPassword, propRequired | propNotNull},
-	})
-	if err != nil {
+	var seen [2]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "currentPassword":
+			seen[0] = true
+			return readString(&v.CurrentPassword, r)
+		case "newPassword":
+			seen[1] = true
+			return readString(&v.NewPassword, r)
+		}
+		return unknownProperty()
+	}); err != nil {
 		return err
 	}
-	for k := range raw {
-		switch k {
-		case "currentPassword", "newPassword":
-		default:
-			return unknownProperty(k)
-		}
+	if !seen[0] {
+		return missingProperty("currentPassword")
+	}
+	if !seen[1] {
+		return missingProperty("newPassword")
 	}
 	return nil
+}
+
+// UnmarshalJSON decodes PasswordChange, checking required properties and naming the JSON pointer of what fails.
+func (v *PasswordChange) UnmarshalJSON(data []byte) error {
+	return decodeJSONValue(data, v, (*PasswordChange).decodeJSON)
+}
+
+// encodeJSON writes PasswordChange to w.
+func (v *PasswordChange) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	w.field("\"currentPassword\":")
+	writeString(&v.CurrentPassword, w)
+	w.field("\"newPassword\":")
+	writeString(&v.NewPassword, w)
+	w.raw("}")
+}
+
+// MarshalJSON encodes PasswordChange.
+func (v PasswordChange) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*PasswordChange).encodeJSON)
 }
 
 // Validate checks PasswordChange against the contract's constraints and returns the first violation as a *ValidationError.
@@ -239,17 +334,69 @@ type Problem struct {
 	Type     *string `json:"type,omitempty"`
 }
 
+// decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
+func (v *Problem) decodeJSON(r *jsonReader) error {
+	*v = Problem{}
+	var seen [2]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "detail":
+			return readPtr(&v.Detail, r, readString)
+		case "instance":
+			return readPtr(&v.Instance, r, readString)
+		case "status":
+			seen[0] = true
+			return readInt(&v.Status, r)
+		case "title":
+			seen[1] = true
+			return readString(&v.Title, r)
+		case "type":
+			return readPtr(&v.Type, r, readString)
+		}
+		_, err := r.skip()
+		return err
+	}); err != nil {
+		return err
+	}
+	if !seen[0] {
+		return missingProperty("status")
+	}
+	if !seen[1] {
+		return missingProperty("title")
+	}
+	return nil
+}
+
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	*v = Problem{}
-	_, err := decodeObject(data, []prop{
-		{"detail", &v.Detail, propNotNull},
-		{"instance", &v.Instance, propNotNull},
-		{"status", &v.Status, propRequired | propNotNull},
-		{"title", &v.Title, propRequired | propNotNull},
-		{"type", &v.Type, propNotNull},
-	})
-	return err
+	return decodeJSONValue(data, v, (*Problem).decodeJSON)
+}
+
+// encodeJSON writes Problem to w.
+func (v *Problem) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	if v.Detail != nil {
+		w.field("\"detail\":")
+		writeString(v.Detail, w)
+	}
+	if v.Instance != nil {
+		w.field("\"instance\":")
+		writeString(v.Instance, w)
+	}
+	w.field("\"status\":")
+	writeInt(&v.Status, w)
+	w.field("\"title\":")
+	writeString(&v.Title, w)
+	if v.Type != nil {
+		w.field("\"type\":")
+		writeString(v.Type, w)
+	}
+	w.raw("}")
+}
+
+// MarshalJSON encodes Problem.
+func (v Problem) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*Problem).encodeJSON)
 }
 
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
@@ -277,16 +424,67 @@ type Session struct {
 	User      User             `json:"user"`
 }
 
+// decodeJSON reads Session from r in one pass, naming the JSON pointer of what fails.
+func (v *Session) decodeJSON(r *jsonReader) error {
+	*v = Session{}
+	var seen [4]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "expiresAt":
+			seen[0] = true
+			return readTime(&v.ExpiresAt, r)
+		case "token":
+			seen[1] = true
+			return readString(&v.Token, r)
+		case "tokenType":
+			seen[2] = true
+			return readString(&v.TokenType, r)
+		case "user":
+			seen[3] = true
+			return v.User.decodeJSON(r)
+		}
+		_, err := r.skip()
+		return err
+	}); err != nil {
+		return err
+	}
+	if !seen[0] {
+		return missingProperty("expiresAt")
+	}
+	if !seen[1] {
+		return missingProperty("token")
+	}
+	if !seen[2] {
+		return missingProperty("tokenType")
+	}
+	if !seen[3] {
+		return missingProperty("user")
+	}
+	return nil
+}
+
 // UnmarshalJSON decodes Session, checking required properties and naming the JSON pointer of what fails.
 func (v *Session) UnmarshalJSON(data []byte) error {
-	*v = Session{}
-	_, err := decodeObject(data, []prop{
-		{"expiresAt", &v.ExpiresAt, propRequired | propNotNull},
-		{"token", &v.Token, propRequired | propNotNull},
-		{"tokenType", &v.TokenType, propRequired | propNotNull},
-		{"user", &v.User, propRequired | propNotNull},
-	})
-	return err
+	return decodeJSONValue(data, v, (*Session).decodeJSON)
+}
+
+// encodeJSON writes Session to w.
+func (v *Session) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	w.field("\"expiresAt\":")
+	writeTime(&v.ExpiresAt, w)
+	w.field("\"token\":")
+	writeString(&v.Token, w)
+	w.field("\"tokenType\":")
+	writeString(&v.TokenType, w)
+	w.field("\"user\":")
+	v.User.encodeJSON(w)
+	w.raw("}")
+}
+
+// MarshalJSON encodes Session.
+func (v Session) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*Session).encodeJSON)
 }
 
 // Validate checks Session against the contract's constraints and returns the first violation as a *ValidationError.
@@ -332,15 +530,59 @@ type TokenInfo struct {
 	Username Username `json:"username"`
 }
 
+// decodeJSON reads TokenInfo from r in one pass, naming the JSON pointer of what fails.
+func (v *TokenInfo) decodeJSON(r *jsonReader) error {
+	*v = TokenInfo{}
+	var seen [3]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "expiresAt":
+			seen[0] = true
+			return readTime(&v.ExpiresAt, r)
+		case "userId":
+			seen[1] = true
+			return readInt(&v.UserID, r)
+		case "username":
+			seen[2] = true
+			return readString(&v.Username, r)
+		}
+		_, err := r.skip()
+		return err
+	}); err != nil {
+		return err
+	}
+	if !seen[0] {
+		return missingProperty("expiresAt")
+	}
+	if !seen[1] {
+		return missingProperty("userId")
+	}
+	if !seen[2] {
+		return missingProperty("username")
+	}
+	return nil
+}
+
 // UnmarshalJSON decodes TokenInfo, checking required properties and naming the JSON pointer of what fails.
 func (v *TokenInfo) UnmarshalJSON(data []byte) error {
-	*v = TokenInfo{}
-	_, err := decodeObject(data, []prop{
-		{"expiresAt", &v.ExpiresAt, propRequired | propNotNull},
-		{"userId", &v.UserID, propRequired | propNotNull},
-		{"username", &v.Username, propRequired | propNotNull},
-	})
-	return err
+	return decodeJSONValue(data, v, (*TokenInfo).decodeJSON)
+}
+
+// encodeJSON writes TokenInfo to w.
+func (v *TokenInfo) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	w.field("\"expiresAt\":")
+	writeTime(&v.ExpiresAt, w)
+	w.field("\"userId\":")
+	writeInt(&v.UserID, w)
+	w.field("\"username\":")
+	writeString(&v.Username, w)
+	w.raw("}")
+}
+
+// MarshalJSON encodes TokenInfo.
+func (v TokenInfo) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*TokenInfo).encodeJSON)
 }
 
 // Validate checks TokenInfo against the contract's constraints and returns the first violation as a *ValidationError.
@@ -381,17 +623,73 @@ type User struct {
 	Username Username `json:"username"`
 }
 
+// decodeJSON reads User from r in one pass, naming the JSON pointer of what fails.
+func (v *User) decodeJSON(r *jsonReader) error {
+	*v = User{}
+	var seen [4]bool
+	if err := r.object(func(k []byte) error {
+		switch string(k) {
+		case "createdAt":
+			seen[0] = true
+			return readTime(&v.CreatedAt, r)
+		case "displayName":
+			return readPtr(&v.DisplayName, r, readString)
+		case "email":
+			seen[1] = true
+			return readString(&v.Email, r)
+		case "id":
+			seen[2] = true
+			return readInt(&v.ID, r)
+		case "username":
+			seen[3] = true
+			return readString(&v.Username, r)
+		}
+		_, err := r.skip()
+		return err
+	}); err != nil {
+		return err
+	}
+	if !seen[0] {
+		return missingProperty("createdAt")
+	}
+	if !seen[1] {
+		return missingProperty("email")
+	}
+	if !seen[2] {
+		return missingProperty("id")
+	}
+	if !seen[3] {
+		return missingProperty("username")
+	}
+	return nil
+}
+
 // UnmarshalJSON decodes User, checking required properties and naming the JSON pointer of what fails.
 func (v *User) UnmarshalJSON(data []byte) error {
-	*v = User{}
-	_, err := decodeObject(data, []prop{
-		{"createdAt", &v.CreatedAt, propRequired | propNotNull},
-		{"displayName", &v.DisplayName, propNotNull},
-		{"email", &v.Email, propRequired | propNotNull},
-		{"id", &v.ID, propRequired | propNotNull},
-		{"username", &v.Username, propRequired | propNotNull},
-	})
-	return err
+	return decodeJSONValue(data, v, (*User).decodeJSON)
+}
+
+// encodeJSON writes User to w.
+func (v *User) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	w.field("\"createdAt\":")
+	writeTime(&v.CreatedAt, w)
+	if v.DisplayName != nil {
+		w.field("\"displayName\":")
+		writeString(v.DisplayName, w)
+	}
+	w.field("\"email\":")
+	writeString(&v.Email, w)
+	w.field("\"id\":")
+	writeInt(&v.ID, w)
+	w.field("\"username\":")
+	writeString(&v.Username, w)
+	w.raw("}")
+}
+
+// MarshalJSON encodes User.
+func (v User) MarshalJSON() ([]byte, error) {
+	return encodeJSONValue(&v, (*User).encodeJSON)
 }
 
 // Validate checks User against the contract's constraints and returns the first violation as a *ValidationError.
@@ -550,104 +848,6 @@ func pointerToken(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
-// unknownProperty reports a property that an object without additional
-// properties does not name.
-func unknownProperty(name string) error {
-	return &ValidationError{
-		Message: "is not a known property (additionalProperties is false)",
-		Pointer: "/" + pointerToken(name),
-	}
-}
-
-// propFlags say what decodeObject enforces.
-type propFlags uint8
-
-const (
-	propRequired propFlags = 1 << iota // absence is an error
-	propNotNull                        // null is an error
-)
-
-// property returns the raw value of the property name, whether it is present, and
-// the error flags make of its absence or null value.
-func property(raw map[string]json.RawMessage, name string, flags propFlags) (json.RawMessage, bool, error) {
-	r, ok := raw[name]
-	switch {
-	case !ok && flags&propRequired != 0:
-		return nil, false, &ValidationError{
-			Message: "is required",
-			Pointer: "/" + pointerToken(name),
-		}
-	case ok && flags&propNotNull != 0 && string(r) == "null":
-		return nil, false, &ValidationError{
-			Message: "must not be null",
-			Pointer: "/" + pointerToken(name),
-		}
-	}
-	return r, ok, nil
-}
-
-// prop is one property of an object for decodeObject: its JSON name, a pointer
-// to the field it decodes into and what its absence or null value means.
-type prop struct {
-	name  string
-	dst   any
-	flags propFlags
-}
-
-// decodeObject decodes the JSON object data into props, each property on its own
-// so an error carries its JSON pointer, and returns every raw property for the
-// caller's additional-property rules. One table per type, rather than statements
-// per property, keeps packages of thousands of types small enough to compile.
-func decodeObject(data []byte, props []prop) (map[string]json.RawMessage, error) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, decodeError("", err)
-	}
-	for _, p := range props {
-		r, ok, err := property(raw, p.name, p.flags)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue
-		}
-		if err := json.Unmarshal(r, p.dst); err != nil {
-			return nil, decodeError("/"+pointerToken(p.name), err)
-		}
-	}
-	return raw, nil
-}
-
-// itemsOf decodes a JSON array into *p item by item, so an error names its index.
-type itemsOf[T any] struct {
-	p *[]T
-}
-
-// UnmarshalJSON decodes the array.
-func (x itemsOf[T]) UnmarshalJSON(data []byte) error {
-	return decodeArray(data, x.p)
-}
-
-// decodeArray decodes a JSON array item by item, so an error names its index.
-func decodeArray[T any](data []byte, dst *[]T) error {
-	var items []json.RawMessage
-	if err := json.Unmarshal(data, &items); err != nil {
-		return err
-	}
-	if items == nil {
-		*dst = nil
-		return nil
-	}
-	out := make([]T, len(items))
-	for i, item := range items {
-		if err := json.Unmarshal(item, &out[i]); err != nil {
-			return decodeError("/"+strconv.Itoa(i), err)
-		}
-	}
-	*dst = out
-	return nil
-}
-
 // allKnown reports whether data is an object whose every property is one of names.
 func allKnown(data []byte, names ...string) bool {
 	var m map[string]json.RawMessage
@@ -731,7 +931,1577 @@ func isIPv6(s string) bool {
 	return err == nil && a.Is6()
 }
 
-var _ = decodeArray[any]
+// jsonReader decodes one JSON document held in memory, without reflection:
+// generated decodeJSON methods walk the document with it, so decoding costs no
+// more than the values it makes.
+type jsonReader struct {
+	// data is the whole document; pos is the offset of the next byte to read.
+	data []byte
+	pos  int
+	// buf is scratch for unescaping keys and strings, used as a stack: what a
+	// reader appends it takes off again, so a key stays valid while its value
+	// is read.
+	buf []byte
+	// depth counts the objects and arrays open around pos, so nesting deeper
+	// than jsonReadMaxDepth is a syntax error rather than a stack overflow.
+	depth int
+}
+
+// jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.
+const jsonReadMaxDepth = 10000
+
+// jsonSyntaxError says the input is not JSON. Offset is the byte offset of the
+// error.
+type jsonSyntaxError struct {
+	Offset int
+	msg    string
+}
+
+// Error says where and why the input is not JSON.
+func (e *jsonSyntaxError) Error() string {
+	return "invalid JSON at offset " + strconv.Itoa(e.Offset) + ": " + e.msg
+}
+
+// syntaxError reports the byte at offset at, or the end of the input there,
+// as unexpected; context says what was expected ("after array element").
+func (r *jsonReader) syntaxError(at int, context string) error {
+	if at >= len(r.data) {
+		return &jsonSyntaxError{
+			Offset: len(r.data),
+			msg:    "unexpected end of input",
+		}
+	}
+	return &jsonSyntaxError{
+		Offset: at,
+		msg:    "invalid character " + jsonReadQuoteChar(r.data[at]) + " " + context,
+	}
+}
+
+// jsonReadQuoteChar quotes a byte for a syntax error message, as encoding/json does.
+func jsonReadQuoteChar(c byte) string {
+	if c == '\'' {
+		return "'\\''"
+	}
+	if c == '"' {
+		return "'\"'"
+	}
+	s := strconv.Quote(string(rune(c)))
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+// space skips whitespace and returns the next byte, or 0 at the end of the
+// input (which no reader takes for the start of a value).
+func (r *jsonReader) space() byte {
+	for r.pos < len(r.data) {
+		c := r.data[r.pos]
+		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c
+		}
+		r.pos++
+	}
+	return 0
+}
+
+// typeError says the value at pos is not the JSON type want names ("a
+// string"), naming the type it is, or that it is null. A byte that starts no
+// value is a syntax error.
+func (r *jsonReader) typeError(want string) error {
+	got := ""
+	c := r.space()
+	switch c {
+	case '{':
+		got = "object"
+	case '[':
+		got = "array"
+	case '"':
+		got = "string"
+	case 't', 'f':
+		got = "bool"
+	case 'n':
+		if err := r.literal("null"); err != nil {
+			return err
+		}
+		return &ValidationError{Message: "must not be null"}
+	default:
+		if c != '-' && (c < '0' || c > '9') {
+			return r.syntaxError(r.pos, "looking for beginning of value")
+		}
+		got = "number"
+	}
+	return &ValidationError{Message: "must be " + want + ", not " + got}
+}
+
+// literal consumes the literal lit (true, false or null) at pos.
+func (r *jsonReader) literal(lit string) error {
+	for i := 0; i < len(lit); i++ {
+		if r.pos+i >= len(r.data) || r.data[r.pos+i] != lit[i] {
+			return r.syntaxError(r.pos+i, "in literal "+lit)
+		}
+	}
+	r.pos += len(lit)
+	return nil
+}
+
+// isNull skips whitespace and, if the next value is the literal null,
+// consumes it and reports true; otherwise it consumes nothing.
+func (r *jsonReader) isNull() bool {
+	c := r.space()
+	if c == 'n' && len(r.data)-r.pos >= 4 && string(r.data[r.pos:r.pos+4]) == "null" {
+		r.pos += 4
+		return true
+	}
+	return false
+}
+
+// enter opens an object or array at pos, counting its depth.
+func (r *jsonReader) enter() error {
+	r.depth++
+	if r.depth > jsonReadMaxDepth {
+		return &jsonSyntaxError{
+			Offset: r.pos,
+			msg:    "exceeded max depth",
+		}
+	}
+	r.pos++
+	return nil
+}
+
+// object reads an object, calling fn for each member with its unescaped key
+// and r at the member's value, which fn must consume. The key is valid only
+// during the call: it is a slice of data, or of buf when it has escapes, so
+// keys cost no allocation. A *ValidationError from fn gets the key prefixed to
+// its pointer. Duplicate keys reach fn each time (the last wins, as in
+// encoding/json).
+func (r *jsonReader) object(fn func(key []byte) error) error {
+	if r.space() != '{' {
+		return r.typeError("an object")
+	}
+	if err := r.enter(); err != nil {
+		return err
+	}
+	c := r.space()
+	if c == '}' {
+		r.pos++
+		r.depth--
+		return nil
+	}
+	for {
+		if c != '"' {
+			return r.syntaxError(r.pos, "looking for beginning of object key string")
+		}
+		mark := len(r.buf)
+		key, err := r.scanString()
+		if err != nil {
+			return err
+		}
+		if r.space() != ':' {
+			return r.syntaxError(r.pos, "after object key")
+		}
+		r.pos++
+		if err := fn(key); err != nil {
+			var ve *ValidationError
+			if errors.As(err, &ve) {
+				ve.Pointer = "/" + pointerToken(string(key)) + ve.Pointer
+			}
+			return err
+		}
+		r.buf = r.buf[:mark]
+		c = r.space()
+		if c == '}' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		if c != ',' {
+			return r.syntaxError(r.pos, "after object key:value pair")
+		}
+		r.pos++
+		c = r.space()
+	}
+}
+
+// array reads an array, calling fn for item i (from 0) with r at the item,
+// which fn must consume. A *ValidationError from fn gets the index prefixed to
+// its pointer.
+func (r *jsonReader) array(fn func(i int) error) error {
+	if r.space() != '[' {
+		return r.typeError("an array")
+	}
+	if err := r.enter(); err != nil {
+		return err
+	}
+	if r.space() == ']' {
+		r.pos++
+		r.depth--
+		return nil
+	}
+	for i := 0; ; i++ {
+		if err := fn(i); err != nil {
+			var ve *ValidationError
+			if errors.As(err, &ve) {
+				ve.Pointer = "/" + strconv.Itoa(i) + ve.Pointer
+			}
+			return err
+		}
+		c := r.space()
+		if c == ']' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		if c != ',' {
+			return r.syntaxError(r.pos, "after array element")
+		}
+		r.pos++
+	}
+}
+
+// jsonReadPlain marks the bytes a string holds as they are: not the quote,
+// the backslash, control characters or the start of a multi-byte UTF-8
+// sequence, which must be checked.
+var jsonReadPlain = jsonReadPlainTable()
+
+// jsonReadPlainTable builds jsonReadPlain.
+func jsonReadPlainTable() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}
+
+// scanString consumes the string at pos (the opening quote) and returns its
+// unescaped bytes: a slice of data when it holds neither escapes nor invalid
+// UTF-8, else appended to buf (the caller takes them off again).
+func (r *jsonReader) scanString() ([]byte, error) {
+	data := r.data
+	start := r.pos + 1
+	i := start
+	for i < len(data) {
+		c := data[i]
+		if jsonReadPlain[c] {
+			i++
+			continue
+		}
+		if c == '"' {
+			r.pos = i + 1
+			return data[start:i], nil
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		rn, size := utf8.DecodeRune(data[i:])
+		if rn == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	return r.unescape(start, i)
+}
+
+// unescape finishes scanString from i, the first byte that needs work, as
+// encoding/json does: escapes are decoded, a valid surrogate pair becomes one
+// rune, and a lone surrogate or invalid UTF-8 becomes U+FFFD.
+func (r *jsonReader) unescape(start, i int) ([]byte, error) {
+	data := r.data
+	mark := len(r.buf)
+	b := append(r.buf, data[start:i]...)
+	for {
+		if i >= len(data) {
+			r.buf = b[:mark]
+			return nil, r.syntaxError(i, "in string literal")
+		}
+		c := data[i]
+		switch {
+		case c == '"':
+			r.buf = b
+			r.pos = i + 1
+			return b[mark:], nil
+		case c == '\\':
+			if i+1 >= len(data) {
+				r.buf = b[:mark]
+				return nil, r.syntaxError(i+1, "in string escape code")
+			}
+			switch e := data[i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				rn := jsonReadHex4(data[i+2:])
+				if rn < 0 {
+					r.buf = b[:mark]
+					return nil, r.hexError(i + 2)
+				}
+				if utf16.IsSurrogate(rn) {
+					rn2 := rune(-1)
+					if i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+						rn2 = jsonReadHex4(data[i+8:])
+					}
+					if d := utf16.DecodeRune(rn, rn2); d != utf8.RuneError {
+						rn = d
+						i += 6
+					} else {
+						rn = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, rn)
+				i += 4
+			default:
+				r.buf = b[:mark]
+				return nil, r.syntaxError(i+1, "in string escape code")
+			}
+			i += 2
+		case c < ' ':
+			r.buf = b[:mark]
+			return nil, r.syntaxError(i, "in string literal")
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			rn, size := utf8.DecodeRune(data[i:])
+			if rn == utf8.RuneError && size == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, data[i:i+size]...)
+			}
+			i += size
+		}
+	}
+}
+
+// hexError reports the first of the four bytes at i that is not a hex digit.
+func (r *jsonReader) hexError(i int) error {
+	for ; i < len(r.data) && jsonReadHex(r.data[i]) >= 0; i++ {
+	}
+	return r.syntaxError(i, "in \\u hexadecimal character escape")
+}
+
+// jsonReadHex is the value of the hex digit c, or -1.
+func jsonReadHex(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// jsonReadHex4 decodes the four hex digits that start b, or returns -1.
+func jsonReadHex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	n := rune(0)
+	for _, c := range b[:4] {
+		h := jsonReadHex(c)
+		if h < 0 {
+			return -1
+		}
+		n = n<<4 | h
+	}
+	return n
+}
+
+// str reads a string value, unescaped; the string is its only allocation.
+func (r *jsonReader) str() (string, error) {
+	if r.space() != '"' {
+		return "", r.typeError("a string")
+	}
+	mark := len(r.buf)
+	b, err := r.scanString()
+	if err != nil {
+		return "", err
+	}
+	s := string(b)
+	r.buf = r.buf[:mark]
+	return s, nil
+}
+
+// scanNumber consumes the number at pos, checked against the JSON grammar,
+// and returns its text and whether it is an integer (no fraction, no
+// exponent).
+func (r *jsonReader) scanNumber() ([]byte, bool, error) {
+	data := r.data
+	start := r.pos
+	i := start
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	if i >= len(data) || data[i] < '0' || data[i] > '9' {
+		return nil, false, r.syntaxError(i, "in numeric literal")
+	}
+	if data[i] == '0' {
+		i++
+	} else {
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+	}
+	integer := true
+	if i < len(data) && data[i] == '.' {
+		integer = false
+		i++
+		if i >= len(data) || data[i] < '0' || data[i] > '9' {
+			return nil, false, r.syntaxError(i, "after decimal point in numeric literal")
+		}
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		integer = false
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i >= len(data) || data[i] < '0' || data[i] > '9' {
+			return nil, false, r.syntaxError(i, "in exponent of numeric literal")
+		}
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+	}
+	r.pos = i
+	return data[start:i], integer, nil
+}
+
+// isNumberStart reports whether c starts a JSON number.
+func jsonReadIsNumberStart(c byte) bool {
+	return c == '-' || c >= '0' && c <= '9'
+}
+
+// integer reads a JSON number with no fraction and no exponent that fits an
+// int64.
+func (r *jsonReader) integer() (int64, error) {
+	if !jsonReadIsNumberStart(r.space()) {
+		return 0, r.typeError("an integer")
+	}
+	lit, integer, err := r.scanNumber()
+	if err != nil {
+		return 0, err
+	}
+	digits := lit
+	if digits[0] == '-' {
+		digits = digits[1:]
+	}
+	// 19 digits cannot overflow a uint64; more are beyond an int64.
+	if !integer || len(digits) > 19 {
+		return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+	}
+	u := uint64(0)
+	for _, c := range digits {
+		u = u*10 + uint64(c-'0')
+	}
+	if lit[0] == '-' {
+		if u > 1<<63 {
+			return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+		}
+		return -int64(u), nil
+	}
+	if u > 1<<63-1 {
+		return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+	}
+	return int64(u), nil
+}
+
+// number reads any JSON number, as strconv.ParseFloat(s, 64) does.
+func (r *jsonReader) number() (float64, error) {
+	if !jsonReadIsNumberStart(r.space()) {
+		return 0, r.typeError("a number")
+	}
+	lit, _, err := r.scanNumber()
+	if err != nil {
+		return 0, err
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	if err != nil {
+		return 0, &ValidationError{Message: "must be a number, not number " + string(lit)}
+	}
+	return f, nil
+}
+
+// boolean reads true or false.
+func (r *jsonReader) boolean() (bool, error) {
+	switch r.space() {
+	case 't':
+		return true, r.literal("true")
+	case 'f':
+		return false, r.literal("false")
+	}
+	return false, r.typeError("a boolean")
+}
+
+// skip consumes one value of any type, checked as thoroughly as
+// encoding/json checks it, and returns its text: a slice of data, not a copy.
+func (r *jsonReader) skip() ([]byte, error) {
+	r.space()
+	start := r.pos
+	if err := r.skipValue(); err != nil {
+		return nil, err
+	}
+	return r.data[start:r.pos], nil
+}
+
+// skipValue consumes the value at pos (after whitespace).
+func (r *jsonReader) skipValue() error {
+	c := r.space()
+	switch c {
+	case '{':
+		if err := r.enter(); err != nil {
+			return err
+		}
+		c = r.space()
+		if c == '}' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		for {
+			if c != '"' {
+				return r.syntaxError(r.pos, "looking for beginning of object key string")
+			}
+			if err := r.skipString(); err != nil {
+				return err
+			}
+			if r.space() != ':' {
+				return r.syntaxError(r.pos, "after object key")
+			}
+			r.pos++
+			if err := r.skipValue(); err != nil {
+				return err
+			}
+			c = r.space()
+			if c == '}' {
+				r.pos++
+				r.depth--
+				return nil
+			}
+			if c != ',' {
+				return r.syntaxError(r.pos, "after object key:value pair")
+			}
+			r.pos++
+			c = r.space()
+		}
+	case '[':
+		if err := r.enter(); err != nil {
+			return err
+		}
+		if r.space() == ']' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		for {
+			if err := r.skipValue(); err != nil {
+				return err
+			}
+			c = r.space()
+			if c == ']' {
+				r.pos++
+				r.depth--
+				return nil
+			}
+			if c != ',' {
+				return r.syntaxError(r.pos, "after array element")
+			}
+			r.pos++
+		}
+	case '"':
+		return r.skipString()
+	case 't':
+		return r.literal("true")
+	case 'f':
+		return r.literal("false")
+	case 'n':
+		return r.literal("null")
+	}
+	if !jsonReadIsNumberStart(c) {
+		return r.syntaxError(r.pos, "looking for beginning of value")
+	}
+	_, _, err := r.scanNumber()
+	return err
+}
+
+// skipString consumes the string at pos, checking its escapes and control
+// characters but unescaping nothing (JSON does not require valid UTF-8).
+func (r *jsonReader) skipString() error {
+	data := r.data
+	i := r.pos + 1
+	for i < len(data) {
+		c := data[i]
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			return nil
+		case c == '\\':
+			if i+1 >= len(data) {
+				return r.syntaxError(i+1, "in string escape code")
+			}
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if jsonReadHex4(data[i+2:]) < 0 {
+					return r.hexError(i + 2)
+				}
+				i += 6
+			default:
+				return r.syntaxError(i+1, "in string escape code")
+			}
+		case c < ' ':
+			return r.syntaxError(i, "in string literal")
+		default:
+			i++
+		}
+	}
+	return r.syntaxError(i, "in string literal")
+}
+
+// value reads one value as encoding/json decodes it into an any:
+// map[string]any, []any, float64, string, bool or nil.
+func (r *jsonReader) value() (any, error) {
+	c := r.space()
+	switch c {
+	case '{':
+		m := make(map[string]any)
+		err := r.object(func(key []byte) error {
+			v, err := r.value()
+			if err != nil {
+				return err
+			}
+			m[string(key)] = v
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return m, nil
+	case '[':
+		a := make([]any, 0)
+		err := r.array(func(int) error {
+			v, err := r.value()
+			if err != nil {
+				return err
+			}
+			a = append(a, v)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return a, nil
+	case '"':
+		return r.str()
+	case 't', 'f':
+		return r.boolean()
+	case 'n':
+		return nil, r.literal("null")
+	}
+	if !jsonReadIsNumberStart(c) {
+		return nil, r.syntaxError(r.pos, "looking for beginning of value")
+	}
+	return r.number()
+}
+
+// end checks that only whitespace follows the value read.
+func (r *jsonReader) end() error {
+	r.space()
+	if r.pos < len(r.data) {
+		return r.syntaxError(r.pos, "after top-level value")
+	}
+	return nil
+}
+
+// readString reads a JSON string into a string type.
+func readString[T ~string](p *T, r *jsonReader) error {
+	s, err := r.str()
+	if err != nil {
+		return err
+	}
+	*p = T(s)
+	return nil
+}
+
+// readInt reads a JSON integer into an integer type it fits.
+func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
+	n, err := r.integer()
+	if err != nil {
+		return err
+	}
+	if int64(T(n)) != n {
+		// A JSON integer that does not fit has no leading zeros, so n
+		// formats as its literal.
+		return &ValidationError{Message: "must be an integer, not number " + strconv.FormatInt(n, 10)}
+	}
+	*p = T(n)
+	return nil
+}
+
+// readFloat reads a JSON number into a float type, rounded once to its size
+// as encoding/json does.
+func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
+	r.space()
+	start := r.pos
+	f, err := r.number()
+	if err != nil {
+		return err
+	}
+	v := T(f)
+	if float64(v) != f {
+		// T is a float32 and f is not one: round the literal to 32 bits
+		// directly, not through a float64, and reject what overflows.
+		lit := r.data[start:r.pos]
+		f, err = strconv.ParseFloat(string(lit), 32)
+		if err != nil {
+			return &ValidationError{Message: "must be a number, not number " + string(lit)}
+		}
+		v = T(f)
+	}
+	*p = v
+	return nil
+}
+
+// readBool reads true or false into a bool type.
+func readBool[T ~bool](p *T, r *jsonReader) error {
+	b, err := r.boolean()
+	if err != nil {
+		return err
+	}
+	*p = T(b)
+	return nil
+}
+
+// readTime reads an RFC 3339 date-time string, as time.Time's UnmarshalJSON
+// does, without allocating the string.
+func readTime(p *time.Time, r *jsonReader) error {
+	if r.space() != '"' {
+		return r.typeError("a string")
+	}
+	mark := len(r.buf)
+	b, err := r.scanString()
+	if err != nil {
+		return err
+	}
+	var t time.Time
+	err = t.UnmarshalText(b)
+	r.buf = r.buf[:mark]
+	if err != nil {
+		return &ValidationError{Message: "must be a date-time (RFC 3339), not " + strconv.Quote(string(b))}
+	}
+	*p = t
+	return nil
+}
+
+// readBytes reads a base64 string (standard encoding, which tolerates \r and
+// \n) into bytes, as encoding/json decodes a []byte.
+func readBytes(p *[]byte, r *jsonReader) error {
+	if r.space() != '"' {
+		return r.typeError("a string")
+	}
+	mark := len(r.buf)
+	b, err := r.scanString()
+	if err != nil {
+		return err
+	}
+	out := make([]byte, base64.StdEncoding.DecodedLen(len(b)))
+	n, err := base64.StdEncoding.Decode(out, b)
+	r.buf = r.buf[:mark]
+	if err != nil {
+		return &ValidationError{Message: "must be base64-encoded bytes"}
+	}
+	*p = out[:n]
+	return nil
+}
+
+// readAny reads any value, as encoding/json decodes it into an any (null is nil).
+func readAny(p *any, r *jsonReader) error {
+	v, err := r.value()
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// readRaw reads any value as its JSON text, copied, since the caller may reuse
+// the document's bytes.
+func readRaw(p *json.RawMessage, r *jsonReader) error {
+	raw, err := r.skip()
+	if err != nil {
+		return err
+	}
+	*p = append(json.RawMessage(nil), raw...)
+	return nil
+}
+
+// readPtr reads a value into a new T with f (which rejects null) and points p
+// at it.
+func readPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	x := new(T)
+	if err := f(x, r); err != nil {
+		return err
+	}
+	*p = x
+	return nil
+}
+
+// readNullPtr reads null as a nil pointer, and anything else as readPtr does.
+func readNullPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		*p = nil
+		return nil
+	}
+	return readPtr(p, r, f)
+}
+
+// readNullable reads null or a value with f into a Nullable, which either way
+// is then set.
+func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		*p = Nullable[T]{
+			Null: true,
+			Set:  true,
+		}
+		return nil
+	}
+	*p = Nullable[T]{Set: true}
+	return f(&p.Value, r)
+}
+
+// readSlice reads an array (not null) into a new slice, never nil, each item
+// decoded in place with f.
+func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		return &ValidationError{Message: "must not be null"}
+	}
+	var s []T
+	var zero T
+	err := r.array(func(i int) error {
+		if s == nil {
+			// Room for 4 items at first, as encoding/json makes.
+			s = make([]T, 0, 4)
+		}
+		s = append(s, zero)
+		return f(&s[i], r)
+	})
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		s = make([]T, 0)
+	}
+	*p = s
+	return nil
+}
+
+// readMap reads an object (not null) into a new map, each value decoded with f.
+func readMap[T any](p *map[string]T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		return &ValidationError{Message: "must not be null"}
+	}
+	m := make(map[string]T)
+	// One variable for every value, so decoding costs one allocation when f
+	// makes it escape, not one per member.
+	var v, zero T
+	err := r.object(func(key []byte) error {
+		v = zero
+		if err := f(&v, r); err != nil {
+			return err
+		}
+		m[string(key)] = v
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	*p = m
+	return nil
+}
+
+// readJSON reads a value of a type that decodes itself (a union) with
+// encoding/json, keeping the JSON pointers of its validation errors.
+func readJSON[T any](p *T, r *jsonReader) error {
+	raw, err := r.skip()
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, p); err != nil {
+		return decodeError("", err)
+	}
+	return nil
+}
+
+// jsonReaders keeps readers, with their scratch buffers, from one document
+// to the next, so a decode allocates no reader.
+var jsonReaders = sync.Pool{New: func() any {
+	return new(jsonReader)
+}}
+
+// jsonReadMaxPooled is the largest scratch buffer kept in jsonReaders: one
+// huge key or string does not pin its memory.
+const jsonReadMaxPooled = 64 << 10
+
+// decodeJSONValue decodes the document data into p with f, and checks that
+// nothing but whitespace follows. A document that is not JSON reports
+// encoding/json's *json.SyntaxError, even when f met a type error first.
+func decodeJSONValue[T any](data []byte, p *T, f func(*T, *jsonReader) error) error {
+	r := jsonReaders.Get().(*jsonReader)
+	*r = jsonReader{
+		buf:  r.buf[:0],
+		data: data,
+	}
+	err := f(p, r)
+	if err == nil {
+		err = r.end()
+	}
+	if cap(r.buf) <= jsonReadMaxPooled {
+		*r = jsonReader{buf: r.buf[:0]}
+		jsonReaders.Put(r)
+	}
+	if err != nil {
+		if jerr := json.Unmarshal(data, new(json.RawMessage)); jerr != nil {
+			return jerr
+		}
+		return err
+	}
+	return nil
+}
+
+// jsonWriter appends JSON to buf without reflection; the first error (a value
+// JSON cannot hold) is kept in err. Generated encodeJSON methods write through it.
+type jsonWriter struct {
+	buf []byte
+	err error
+}
+
+// raw appends s verbatim: generated code passes literals such as "{" and "}".
+func (w *jsonWriter) raw(s string) {
+	w.buf = append(w.buf, s...)
+}
+
+// field starts an object member: key is the already-escaped `"name":` text,
+// made when the code was generated. A comma goes first unless the member is
+// the object's first, which is when the last byte written is '{'.
+func (w *jsonWriter) field(key string) {
+	if n := len(w.buf); n > 0 && w.buf[n-1] != '{' {
+		w.buf = append(w.buf, ',')
+	}
+	w.buf = append(w.buf, key...)
+}
+
+// null writes null.
+func (w *jsonWriter) null() {
+	w.buf = append(w.buf, "null"...)
+}
+
+// fail records err unless an earlier error is recorded: the first is the one
+// the caller reports.
+func (w *jsonWriter) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+// jsonWriteHex is the digits of \u00XX escapes, lower case as encoding/json writes them.
+const jsonWriteHex = "0123456789abcdef"
+
+// jsonWriteSafe marks the bytes a JSON string holds as they are: ASCII other than
+// control characters, the quote, the backslash and the HTML-special <, > and &
+// (escaped as encoding/json does). Bytes from 0x80 start a rune to look at.
+var jsonWriteSafe = jsonWriteSafeTable()
+
+// jsonWriteSafeTable builds jsonWriteSafe.
+func jsonWriteSafeTable() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}
+
+// jsonWriteLo has 1 in each byte, jsonWriteHi 0x80: the masks of the eight-bytes-at-a-time
+// scan in str.
+const (
+	jsonWriteLo = ^uint64(0) / 255
+	jsonWriteHi = jsonWriteLo * 128
+)
+
+// str writes s as a JSON string escaped exactly as encoding/json escapes it by
+// default, HTML-safe, with invalid UTF-8 as U+FFFD. Runs of bytes that need no
+// escape are copied in bulk; they are found eight bytes at a time.
+func (w *jsonWriter) str(s string) {
+	b := append(w.buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// The top bit of each byte of m flags a byte below 0x20 or from 0x80 on,
+			// or one of \ " & < > (ORing 4 turns '"' into '&', ORing 2 '<' into '>').
+			// The lowest flag is exact; a borrow may raise flags above it.
+			t := s[i : i+8]
+			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			q := x ^ (jsonWriteLo * '\\')
+			a := (x | (jsonWriteLo * 4)) ^ (jsonWriteLo * '&')
+			h := (x | (jsonWriteLo * 2)) ^ (jsonWriteLo * '>')
+			m := (x | (x - (jsonWriteLo * ' ')) | (q-jsonWriteLo)&^q | (a-jsonWriteLo)&^a | (h-jsonWriteLo)&^h) & jsonWriteHi
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
+		c := s[i]
+		if jsonWriteSafe[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', jsonWriteHex[c>>4], jsonWriteHex[c&15])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, "\\ufffd"...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', jsonWriteHex[r&15])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	w.buf = append(b, '"')
+}
+
+// int writes n.
+func (w *jsonWriter) int(n int64) {
+	w.buf = strconv.AppendInt(w.buf, n, 10)
+}
+
+// float writes f as encoding/json writes a float64 (bits 64) or a float32
+// (bits 32): like ECMAScript, in 'f' format unless the magnitude is below 1e-6
+// or from 1e21 on, then in 'e' format with a one-digit negative exponent
+// unpadded. JSON has no NaN or infinities: those fail, as in json.Marshal, and
+// write null.
+func (w *jsonWriter) float(f float64, bits int) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		v := reflect.ValueOf(f)
+		if bits == 32 {
+			v = reflect.ValueOf(float32(f))
+		}
+		w.fail(&json.UnsupportedValueError{
+			Str:   strconv.FormatFloat(f, 'g', -1, bits),
+			Value: v,
+		})
+		w.null()
+		return
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 {
+		if bits == 64 && (abs < 1e-06 || abs >= 1e+21) || bits == 32 && (float32(abs) < 1e-06 || float32(abs) >= 1e+21) {
+			format = 'e'
+		}
+	}
+	b := strconv.AppendFloat(w.buf, f, format, -1, bits)
+	if format == 'e' {
+		// 1e-07 becomes 1e-7, as in encoding/json.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	w.buf = b
+}
+
+// jsonWriteNumber writes a json.Number as encoding/json does: verbatim, "0"
+// when empty, and an error when it is not a JSON number.
+func jsonWriteNumber(w *jsonWriter, n json.Number) {
+	s := string(n)
+	if s == "" {
+		s = "0"
+	}
+	if !jsonWriteValidNumber(s) {
+		w.fail(errors.New("json: invalid number literal " + strconv.Quote(s)))
+		w.null()
+		return
+	}
+	w.buf = append(w.buf, s...)
+}
+
+// jsonWriteValidNumber reports whether s is a JSON number (RFC 8259, section 6).
+func jsonWriteValidNumber(s string) bool {
+	if s != "" && s[0] == '-' {
+		s = s[1:]
+	}
+	switch {
+	case s == "":
+		return false
+	case s[0] == '0':
+		s = s[1:]
+	case '1' <= s[0] && s[0] <= '9':
+		s = s[1:]
+		for s != "" && '0' <= s[0] && s[0] <= '9' {
+			s = s[1:]
+		}
+	default:
+		return false
+	}
+	if len(s) >= 2 && s[0] == '.' && '0' <= s[1] && s[1] <= '9' {
+		s = s[2:]
+		for s != "" && '0' <= s[0] && s[0] <= '9' {
+			s = s[1:]
+		}
+	}
+	if len(s) >= 2 && (s[0] == 'e' || s[0] == 'E') {
+		s = s[1:]
+		if s[0] == '+' || s[0] == '-' {
+			s = s[1:]
+			if s == "" {
+				return false
+			}
+		}
+		for s != "" && '0' <= s[0] && s[0] <= '9' {
+			s = s[1:]
+		}
+	}
+	return s == ""
+}
+
+// boolean writes b.
+func (w *jsonWriter) boolean(b bool) {
+	if b {
+		w.buf = append(w.buf, "true"...)
+	} else {
+		w.buf = append(w.buf, "false"...)
+	}
+}
+
+// writeString writes a string.
+func writeString[T ~string](p *T, w *jsonWriter) {
+	w.str(string(*p))
+}
+
+// writeInt writes an integer.
+func writeInt[T ~int32 | ~int64](p *T, w *jsonWriter) {
+	w.int(int64(*p))
+}
+
+// writeFloat32 writes a float32 as encoding/json does, in the shortest form
+// that reads back as the same float32.
+func writeFloat32[T ~float32](p *T, w *jsonWriter) {
+	w.float(float64(*p), 32)
+}
+
+// writeFloat64 writes a float64.
+func writeFloat64[T ~float64](p *T, w *jsonWriter) {
+	w.float(float64(*p), 64)
+}
+
+// writeBool writes a boolean.
+func writeBool[T ~bool](p *T, w *jsonWriter) {
+	w.boolean(bool(*p))
+}
+
+// writeTime writes a time as time.Time.MarshalJSON does, RFC 3339 with
+// nanoseconds, formatted straight into the buffer. Like MarshalJSON, it fails
+// on a year outside [0,9999] or a zone offset of 24 hours or more, which RFC
+// 3339 cannot write.
+func writeTime(p *time.Time, w *jsonWriter) {
+	b := append(w.buf, '"')
+	n := len(b)
+	b = p.AppendFormat(b, time.RFC3339Nano)
+	var msg string
+	switch {
+	case b[n+4] != '-':
+		msg = "year outside of range [0,9999]"
+	case b[len(b)-1] != 'Z':
+		c := b[len(b)-6]
+		if '0' <= c && c <= '9' || 10*(b[len(b)-5]-'0')+(b[len(b)-4]-'0') >= 24 {
+			msg = "timezone hour outside of range [0,23]"
+		}
+	}
+	if msg != "" {
+		w.buf = b[:n-1]
+		w.fail(&json.MarshalerError{
+			Err:  errors.New("Time.MarshalJSON: " + msg),
+			Type: reflect.TypeFor[time.Time](),
+		})
+		w.null()
+		return
+	}
+	w.buf = append(b, '"')
+}
+
+// writeBytes writes bytes as encoding/json does: a base64 string (standard
+// encoding, padded), or null for a nil slice.
+func writeBytes(p *[]byte, w *jsonWriter) {
+	if *p == nil {
+		w.null()
+		return
+	}
+	b := append(w.buf, '"')
+	b = base64.StdEncoding.AppendEncode(b, *p)
+	w.buf = append(b, '"')
+}
+
+// jsonWriteEncoder is a value that writes itself: a generated type.
+type jsonWriteEncoder interface {
+	encodeJSON(*jsonWriter)
+}
+
+// writeAny writes a value of unknown type. The types JSON decodes into, and
+// generated types, are written directly; anything else by json.Marshal.
+func writeAny(p *any, w *jsonWriter) {
+	switch v := (*p).(type) {
+	case nil:
+		w.null()
+	case bool:
+		w.boolean(v)
+	case float64:
+		w.float(v, 64)
+	case float32:
+		w.float(float64(v), 32)
+	case int:
+		w.int(int64(v))
+	case int64:
+		w.int(v)
+	case int32:
+		w.int(int64(v))
+	case string:
+		w.str(v)
+	case json.Number:
+		jsonWriteNumber(w, v)
+	case []any:
+		writeSlice(&v, w, writeAny)
+	case map[string]any:
+		writeMap(&v, w, writeAny)
+	case json.RawMessage:
+		writeRaw(&v, w)
+	case jsonWriteEncoder:
+		// A nil pointer is null, as json.Marshal writes it: no method is called on it.
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			w.null()
+			return
+		}
+		v.encodeJSON(w)
+	default:
+		b, err := json.Marshal(v)
+		if err != nil {
+			w.fail(err)
+			w.null()
+			return
+		}
+		w.buf = append(w.buf, b...)
+	}
+}
+
+// writeRaw writes a json.RawMessage as encoding/json does: null when nil, else
+// compacted, with <, >, &, U+2028 and U+2029 escaped; it fails when the
+// message is not JSON.
+func writeRaw(p *json.RawMessage, w *jsonWriter) {
+	m := *p
+	if m == nil {
+		w.null()
+		return
+	}
+	if !json.Valid(m) {
+		// Compact, on this rare path only, says what is wrong where.
+		var b bytes.Buffer
+		err := json.Compact(&b, m)
+		w.fail(&json.MarshalerError{
+			Err:  err,
+			Type: reflect.TypeFor[json.RawMessage](),
+		})
+		w.null()
+		return
+	}
+	w.buf = jsonWriteCompact(w.buf, m)
+}
+
+// jsonWriteCompact appends the valid JSON src to dst without insignificant
+// spaces, with <, >, &, U+2028 and U+2029 in strings escaped: what json.Marshal
+// does to the output of a MarshalJSON method.
+func jsonWriteCompact(dst, src []byte) []byte {
+	start := 0
+	in := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if !in {
+			switch c {
+			case ' ', '\t', '\n', '\r':
+				dst = append(dst, src[start:i]...)
+				start = i + 1
+			case '"':
+				in = true
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			in = false
+		case '\\':
+			i++
+		case '<', '>', '&':
+			dst = append(dst, src[start:i]...)
+			dst = append(dst, '\\', 'u', '0', '0', jsonWriteHex[c>>4], jsonWriteHex[c&15])
+			start = i + 1
+		case byte(0xe2):
+			if i+2 < len(src) && src[i+1] == byte(0x80) && src[i+2]&^1 == byte(0xa8) {
+				dst = append(dst, src[start:i]...)
+				dst = append(dst, '\\', 'u', '2', '0', '2', jsonWriteHex[src[i+2]&15])
+				i += 2
+				start = i + 1
+			}
+		}
+	}
+	return append(dst, src[start:]...)
+}
+
+// writeJSON writes a value of a type with its own MarshalJSON method (such as
+// a union) through json.Marshal.
+func writeJSON[T any](p *T, w *jsonWriter) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		w.fail(err)
+		w.null()
+		return
+	}
+	w.buf = append(w.buf, b...)
+}
+
+// writePtr writes null for a nil pointer, else what it points to with f.
+func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.null()
+		return
+	}
+	f(*p, w)
+}
+
+// writeNullable writes null for an absent or null value, else the value with f.
+func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)) {
+	if !p.Set || p.Null {
+		w.null()
+		return
+	}
+	f(&p.Value, w)
+}
+
+// writeSlice writes a slice as a JSON array, each item with f; a nil slice is
+// null, as encoding/json writes it.
+func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	s := *p
+	if s == nil {
+		w.null()
+		return
+	}
+	w.buf = append(w.buf, '[')
+	for i := range s {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		f(&s[i], w)
+	}
+	w.buf = append(w.buf, ']')
+}
+
+// writeMap writes a map as a JSON object with its keys sorted, as
+// encoding/json orders them, each value with f; a nil map is null. Keys of
+// small maps are sorted on the stack; values go through one local copy, since
+// map values have no address.
+func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	m := *p
+	if m == nil {
+		w.null()
+		return
+	}
+	var small [16]string
+	keys := small[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w.buf = append(w.buf, '{')
+	var v T
+	for i, k := range keys {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.str(k)
+		w.buf = append(w.buf, ':')
+		v = m[k]
+		f(&v, w)
+	}
+	w.buf = append(w.buf, '}')
+}
+
+// jsonWriters recycles writers, and the buffers encodeJSONValue writes into
+// before it copies the result out.
+var jsonWriters sync.Pool
+
+// jsonWriteMaxPooled is the capacity beyond which a buffer is not kept for reuse.
+const jsonWriteMaxPooled = 64 << 10
+
+// jsonWriteGet returns an empty writer from the pool, or a new one.
+func jsonWriteGet() *jsonWriter {
+	if w, ok := jsonWriters.Get().(*jsonWriter); ok {
+		return w
+	}
+	return new(jsonWriter)
+}
+
+// jsonWritePut empties w and returns it to the pool with its buffer, unless
+// that buffer has grown too large to keep.
+func jsonWritePut(w *jsonWriter) {
+	if cap(w.buf) > jsonWriteMaxPooled {
+		w.buf = nil
+	}
+	w.buf, w.err = w.buf[:0], nil
+	jsonWriters.Put(w)
+}
+
+// encodeJSONValue encodes *p with f and returns the JSON, or nil and the
+// first error. The JSON is written into a pooled buffer and copied out, so
+// the result is the one allocation.
+func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+	w := jsonWriteGet()
+	f(p, w)
+	if err := w.err; err != nil {
+		jsonWritePut(w)
+		return nil, err
+	}
+	out := make([]byte, len(w.buf))
+	copy(out, w.buf)
+	jsonWritePut(w)
+	return out, nil
+}
+
+// appendJSONValue appends the JSON of *p, encoded with f, to buf (a server's
+// pooled buffer). On an error it returns buf as it was and the error.
+func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+	w := jsonWriteGet()
+	own := w.buf
+	w.buf = buf
+	f(p, w)
+	out, err := w.buf, w.err
+	w.buf = own
+	jsonWritePut(w)
+	if err != nil {
+		return buf, err
+	}
+	return out, nil
+}
+
+// The writers generated code may leave unused, referenced for linters.
+var _ = []any{
+	(*jsonWriter).raw,
+	(*jsonWriter).field,
+	writeString[string],
+	writeInt[int64],
+	writeFloat32[float32],
+	writeFloat64[float64],
+	writeBool[bool],
+	writeTime,
+	writeBytes,
+	writeAny,
+	writeRaw,
+	writeJSON[any],
+	writePtr[any],
+	writeNullable[any],
+	writeSlice[any],
+	writeMap[any],
+	encodeJSONValue[any],
+	appendJSONValue[any],
+}
+
+// missingProperty reports a required property the object does not have.
+func missingProperty(name string) error {
+	return &ValidationError{
+		Message: "is required",
+		Pointer: "/" + pointerToken(name),
+	}
+}
+
+// unknownProperty reports a property that an object without additional
+// properties does not name; jsonReader.object adds its pointer.
+func unknownProperty() error {
+	return &ValidationError{Message: "is not a known property (additionalProperties is false)"}
+}
+
+// readNullOr reads a value that may be null, which leaves the zero value (nil for
+// slices and maps).
+func readNullOr[T any](p *T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		var zero T
+		*p = zero
+		return nil
+	}
+	return f(p, r)
+}
+
+// readExtra reads the value of the additional property k into *m.
+func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *jsonReader) error) error {
+	var x T
+	if err := f(&x, r); err != nil {
+		return err
+	}
+	if *m == nil {
+		*m = map[string]T{}
+	}
+	(*m)[string(k)] = x
+	return nil
+}
+
+// writeExtras writes the additional properties m, sorted by name, leaving out
+// those named like a known property.
+func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), known ...string) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if slices.Contains(known, k) {
+			continue
+		}
+		x := m[k]
+		w.field("")
+		w.str(k)
+		w.raw(":")
+		f(&x, w)
+	}
+}
+
 var _ = isMultipleOf
 var _ = uniqueItems[int]
 var _ = isDate
@@ -743,8 +2513,10 @@ var _ = isIPv6
 var _ = unknownProperty
 var _ = pointerToken
 var _ = allKnown
-var _ = decodeObject
-var _ = itemsOf[any]{}
+var _ = missingProperty
+var _ = readNullOr[any]
+var _ = readExtra[any]
+var _ = writeExtras[any]
 
 // Patterns from the contract, compiled once.
 var (

@@ -1,0 +1,402 @@
+package golang
+
+import (
+	"encoding/json"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// The generated JSON codec: every object type gets a decodeJSON method that
+// reads it from a jsonReader in one pass (no map of raw properties, no
+// reflection, errors carrying their JSON pointer) and an encodeJSON method
+// that appends it to a jsonWriter. Other values are read and written by the
+// runtime's generic functions (readString, readSlice, writeMap …), which all
+// share one shape, func(*T, *jsonReader) error and func(*T, *jsonWriter), so
+// a method expression such as (*Pet).decodeJSON or a func literal for a
+// nested array plugs into them the same way. The functions below pick the
+// reader and writer of a contract type; they mirror typeExpr, which picks its
+// Go type, case for case.
+
+// codecKind says how a contract type is read and written.
+type codecKind int
+
+const (
+	codecStruct codecKind = iota // a generated object: its own methods
+	codecJSON                    // its own UnmarshalJSON/MarshalJSON (unions, recursive aliases)
+	codecBool
+	codecInt
+	codecFloat32
+	codecFloat64
+	codecString
+	codecTime
+	codecBytes
+	codecArray
+	codecMap
+	codecAny
+)
+
+// codecOf classifies t as typeExpr renders it.
+func (g *gen) codecOf(t *contract.Type) codecKind {
+	if t == nil {
+		return codecAny
+	}
+	if g.typeNames[t] != "" {
+		switch {
+		case t.Kind == contract.KindObject:
+			return codecStruct
+		case t.Kind == contract.KindUnion || g.cyclic[t]:
+			return codecJSON
+		}
+	}
+	kind, format := t.Kind, t.Format
+	if kind == contract.KindEnum {
+		kind, format = t.Base, ""
+	}
+	switch kind {
+	case contract.KindBool:
+		return codecBool
+	case contract.KindInt:
+		return codecInt
+	case contract.KindNumber:
+		if format == "float" {
+			return codecFloat32
+		}
+		return codecFloat64
+	case contract.KindString:
+		switch format {
+		case "date-time":
+			return codecTime
+		case "byte":
+			return codecBytes
+		}
+		return codecString
+	case contract.KindArray:
+		return codecArray
+	case contract.KindMap:
+		return codecMap
+	}
+	return codecAny
+}
+
+// readsNull reports readers that take null as a value of their own (the
+// free-form tree and types decoding themselves); every other reader rejects
+// it with "must not be null".
+func (g *gen) readsNull(t *contract.Type) bool {
+	c := g.codecOf(t)
+	return c == codecAny || c == codecJSON
+}
+
+// mayBeNull reports values of t for which null is allowed although t is held
+// by value: nullable types Go can hold as nil, and enums listing null.
+func mayBeNull(t *contract.Type, nullable bool) bool {
+	return nullable || admitsNull(t)
+}
+
+var readerFuncs = map[codecKind]string{
+	codecBool: "readBool", codecInt: "readInt", codecFloat32: "readFloat", codecFloat64: "readFloat",
+	codecString: "readString", codecTime: "readTime", codecBytes: "readBytes", codecAny: "readAny",
+}
+
+var writerFuncs = map[codecKind]string{
+	codecBool: "writeBool", codecInt: "writeInt", codecFloat32: "writeFloat32", codecFloat64: "writeFloat64",
+	codecString: "writeString", codecTime: "writeTime", codecBytes: "writeBytes", codecAny: "writeAny",
+}
+
+// readerFn is a func(*T, *jsonReader) error value reading a value of t held
+// as typeExpr(t).
+func (g *gen) readerFn(t *contract.Type) jen.Code {
+	switch c := g.codecOf(t); c {
+	case codecStruct:
+		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
+	case codecJSON:
+		return jen.Id("readJSON").Types(jen.Id(g.typeNames[t]))
+	case codecArray, codecMap:
+		return jen.Func().Params(jen.Id("p").Op("*").Add(g.typeExpr(t)), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
+			jen.Return(g.readInto(t, jen.Id("p"), jen.Id("p"))),
+		)
+	default:
+		return jen.Id(readerFuncs[c])
+	}
+}
+
+// readInto is the call reading a value of t into the variable val, whose
+// address is ptr: a method call for objects, a generic reader otherwise.
+func (g *gen) readInto(t *contract.Type, val, ptr *jen.Statement) *jen.Statement {
+	switch g.codecOf(t) {
+	case codecStruct:
+		return val.Clone().Dot("decodeJSON").Call(jen.Id("r"))
+	case codecArray:
+		return jen.Id("readSlice").Call(ptr.Clone(), jen.Id("r"), g.elemReaderFn(t.Elem))
+	case codecMap:
+		return jen.Id("readMap").Call(ptr.Clone(), jen.Id("r"), g.elemReaderFn(t.Elem))
+	}
+	return jen.Add(g.readerFn(t)).Call(ptr.Clone(), jen.Id("r"))
+}
+
+// elemReaderFn reads an array item or map value held as elemExpr(t).
+func (g *gen) elemReaderFn(t *contract.Type) jen.Code {
+	if t == nil {
+		return jen.Id("readAny")
+	}
+	switch {
+	case t.Nullable && !nilable(g, t):
+		return jen.Func().Params(jen.Id("p").Op("**").Add(g.typeExpr(t)), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
+			jen.Return(jen.Id("readNullPtr").Call(jen.Id("p"), jen.Id("r"), g.readerFn(t))),
+		)
+	case mayBeNull(t, false) && !g.readsNull(t):
+		return jen.Func().Params(jen.Id("p").Op("*").Add(g.typeExpr(t)), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
+			jen.Return(jen.Id("readNullOr").Call(jen.Id("p"), jen.Id("r"), g.readerFn(t))),
+		)
+	}
+	return g.readerFn(t)
+}
+
+// writerFn is a func(*T, *jsonWriter) value writing a value of t held as
+// typeExpr(t).
+func (g *gen) writerFn(t *contract.Type) jen.Code {
+	switch c := g.codecOf(t); c {
+	case codecStruct:
+		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("encodeJSON")
+	case codecJSON:
+		return jen.Id("writeJSON").Types(jen.Id(g.typeNames[t]))
+	case codecArray, codecMap:
+		return jen.Func().Params(jen.Id("p").Op("*").Add(g.typeExpr(t)), jen.Id("w").Op("*").Id("jsonWriter")).Block(
+			g.writeFrom(t, jen.Id("p"), jen.Id("p")),
+		)
+	default:
+		return jen.Id(writerFuncs[c])
+	}
+}
+
+// writeFrom is the call writing the value of t in the variable val, whose
+// address is ptr.
+func (g *gen) writeFrom(t *contract.Type, val, ptr *jen.Statement) *jen.Statement {
+	switch g.codecOf(t) {
+	case codecStruct:
+		return val.Clone().Dot("encodeJSON").Call(jen.Id("w"))
+	case codecArray:
+		return jen.Id("writeSlice").Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
+	case codecMap:
+		return jen.Id("writeMap").Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
+	}
+	return jen.Add(g.writerFn(t)).Call(ptr.Clone(), jen.Id("w"))
+}
+
+// elemWriterFn writes an array item or map value held as elemExpr(t).
+func (g *gen) elemWriterFn(t *contract.Type) jen.Code {
+	if t == nil {
+		return jen.Id("writeAny")
+	}
+	if t.Nullable && !nilable(g, t) {
+		return jen.Func().Params(jen.Id("p").Op("**").Add(g.typeExpr(t)), jen.Id("w").Op("*").Id("jsonWriter")).Block(
+			jen.Id("writePtr").Call(jen.Id("p"), jen.Id("w"), g.writerFn(t)),
+		)
+	}
+	return g.writerFn(t)
+}
+
+// jsonKey is the encoded member name `"name":` exactly as encoding/json
+// writes it (HTML-safe escaping included), for jsonWriter.field.
+func jsonKey(name string) string {
+	b, _ := json.Marshal(name) // a string always marshals
+	return string(b) + ":"
+}
+
+// emitStructDecode writes decodeJSON, which reads the object in one pass:
+// each known property into its field (null only where the contract allows
+// it), unknown ones kept, rejected or skipped as additionalProperties says,
+// then every required property checked for presence; and UnmarshalJSON,
+// which makes the type usable with encoding/json.
+func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo, extra *jen.Statement) {
+	name := g.typeNames[t]
+	var cases, missing []jen.Code
+	required := 0
+	for _, fi := range fields {
+		val := jen.Id("v").Dot(fi.goName)
+		ptr := jen.Op("&").Id("v").Dot(fi.goName)
+		var read jen.Code
+		switch fi.shape {
+		case shapePointer:
+			fn := "readPtr"
+			if mayBeNull(fi.f.Type, fi.f.Nullable) {
+				fn = "readNullPtr"
+			}
+			read = jen.Id(fn).Call(ptr, jen.Id("r"), g.readerFn(fi.f.Type))
+		case shapeNullable:
+			read = jen.Id("readNullable").Call(ptr, jen.Id("r"), g.readerFn(fi.f.Type))
+		default:
+			if mayBeNull(fi.f.Type, fi.f.Nullable) && !g.readsNull(fi.f.Type) {
+				read = jen.Id("readNullOr").Call(ptr, jen.Id("r"), g.readerFn(fi.f.Type))
+			} else {
+				read = g.readInto(fi.f.Type, val, ptr)
+			}
+		}
+		body := []jen.Code{jen.Return(read)}
+		if mustBePresent(fi.f) {
+			body = append([]jen.Code{jen.Id("seen").Index(jen.Lit(required)).Op("=").True()}, body...)
+			missing = append(missing, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(required))).Block(
+				jen.Return(jen.Id("missingProperty").Call(jen.Lit(fi.f.Name))),
+			))
+			required++
+		}
+		cases = append(cases, jen.Case(jen.Lit(fi.f.Name)).Block(body...))
+	}
+	var other []jen.Code
+	switch {
+	case t.Additional == contract.AdditionalFalse:
+		other = []jen.Code{jen.Return(jen.Id("unknownProperty").Call())}
+	case extra != nil:
+		other = []jen.Code{jen.Return(jen.Id("readExtra").Call(jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("k"), jen.Id("r"), g.extraReaderFn(t)))}
+	default:
+		other = []jen.Code{
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
+			jen.Return(jen.Err()),
+		}
+	}
+	var member []jen.Code
+	if len(cases) > 0 {
+		member = append(member, jen.Switch(jen.String().Call(jen.Id("k"))).Block(cases...))
+	}
+	member = append(member, other...)
+	key := jen.Id("k")
+	if len(cases) == 0 && extra == nil {
+		key = jen.Id("_")
+	}
+	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
+	if required > 0 {
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(required)).Bool())
+	}
+	body = append(body,
+		jen.If(jen.Err().Op(":=").Id("r").Dot("object").Call(jen.Func().Params(key.Index().Byte()).Error().Block(member...)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	)
+	body = append(body, missing...)
+	body = append(body, jen.Return(jen.Nil()))
+	f.Comment("decodeJSON reads " + name + " from r in one pass, naming the JSON pointer of what fails.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("decodeJSON").Params(jen.Id("r").Op("*").Id("jsonReader")).Error().Block(body...)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes " + name + ", checking required properties and naming the JSON pointer of what fails.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("decodeJSON"))),
+	)
+	f.Line()
+}
+
+// extraReaderFn and extraWriterFn read and write one additional property
+// value, held as extraType(t).
+func (g *gen) extraReaderFn(t *contract.Type) jen.Code {
+	if t.Additional == contract.AdditionalTyped {
+		return g.elemReaderFn(t.AdditionalType)
+	}
+	return jen.Id("readAny")
+}
+
+func (g *gen) extraWriterFn(t *contract.Type) jen.Code {
+	if t.Additional == contract.AdditionalTyped {
+		return g.elemWriterFn(t.AdditionalType)
+	}
+	return jen.Id("writeAny")
+}
+
+// emitStructEncode writes encodeJSON, which writes the properties in
+// contract order with the presence rules of the field tags (optional values
+// left out when absent, Nullable ones when unset), then the additional
+// properties sorted by name; and MarshalJSON for encoding/json.
+func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo, extra *jen.Statement) {
+	name := g.typeNames[t]
+	body := []jen.Code{jen.Id("w").Dot("raw").Call(jen.Lit("{"))}
+	for _, fi := range fields {
+		key := jen.Id("w").Dot("field").Call(jen.Lit(jsonKey(fi.f.Name)))
+		val := jen.Id("v").Dot(fi.goName)
+		ptr := jen.Op("&").Id("v").Dot(fi.goName)
+		switch fi.shape {
+		case shapePointer:
+			if !fi.f.Required || !fi.f.Nullable && !mustBePresent(fi.f) {
+				body = append(body, jen.If(val.Clone().Op("!=").Nil()).Block(key, g.writeFrom(fi.f.Type, val, val)))
+			} else {
+				body = append(body, key, jen.Id("writePtr").Call(ptr, jen.Id("w"), g.writerFn(fi.f.Type)))
+			}
+		case shapeNullable:
+			body = append(body, jen.If(val.Clone().Dot("Set")).Block(key, jen.Id("writeNullable").Call(ptr, jen.Id("w"), g.writerFn(fi.f.Type))))
+		default:
+			write := g.writeFrom(fi.f.Type, val, ptr)
+			switch {
+			case fi.f.Required:
+				body = append(body, key, write)
+			case g.codecOf(fi.f.Type) == codecAny || g.codecOf(fi.f.Type) == codecJSON:
+				body = append(body, jen.If(val.Clone().Op("!=").Nil()).Block(key, write))
+			default:
+				body = append(body, jen.If(jen.Len(val.Clone()).Op("!=").Lit(0)).Block(key, write))
+			}
+		}
+	}
+	if extra != nil {
+		args := []jen.Code{jen.Id("w"), jen.Id("v").Dot("AdditionalProperties"), g.extraWriterFn(t)}
+		for _, fi := range fields {
+			args = append(args, jen.Lit(fi.f.Name))
+		}
+		body = append(body, jen.Id("writeExtras").Call(args...))
+	}
+	body = append(body, jen.Id("w").Dot("raw").Call(jen.Lit("}")))
+	f.Comment("encodeJSON writes " + name + " to w.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("encodeJSON").Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(body...)
+	f.Line()
+	f.Comment("MarshalJSON encodes " + name + ".")
+	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("encodeJSON"))),
+	)
+	f.Line()
+}
+
+// emitCodecRuntime writes the runtime pieces the generated decodeJSON and
+// encodeJSON methods call besides the reader's and writer's own.
+func emitCodecRuntime(f *jen.File) {
+	T := func() *jen.Statement { return jen.Id("T") }
+	reader := func() *jen.Statement { return jen.Op("*").Id("jsonReader") }
+	readFn := func() *jen.Statement { return jen.Func().Params(jen.Op("*").Add(T()), reader()).Error() }
+	f.Comment("missingProperty reports a required property the object does not have.")
+	f.Func().Id("missingProperty").Params(jen.Id("name").String()).Error().Block(
+		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is required")})),
+	)
+	f.Line()
+	f.Comment("unknownProperty reports a property that an object without additional")
+	f.Comment("properties does not name; jsonReader.object adds its pointer.")
+	f.Func().Id("unknownProperty").Params().Error().Block(
+		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is not a known property (additionalProperties is false)")})),
+	)
+	f.Line()
+	f.Comment("readNullOr reads a value that may be null, which leaves the zero value (nil for")
+	f.Comment("slices and maps).")
+	f.Func().Id("readNullOr").Types(T().Any()).Params(jen.Id("p").Op("*").Add(T()), jen.Id("r").Add(reader()), jen.Id("f").Add(readFn())).Error().Block(
+		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
+			jen.Var().Id("zero").Add(T()),
+			jen.Op("*").Id("p").Op("=").Id("zero"),
+			jen.Return(jen.Nil()),
+		),
+		jen.Return(jen.Id("f").Call(jen.Id("p"), jen.Id("r"))),
+	)
+	f.Line()
+	f.Comment("readExtra reads the value of the additional property k into *m.")
+	f.Func().Id("readExtra").Types(T().Any()).Params(jen.Id("m").Op("*").Map(jen.String()).Add(T()), jen.Id("k").Index().Byte(), jen.Id("r").Add(reader()), jen.Id("f").Add(readFn())).Error().Block(
+		jen.Var().Id("x").Add(T()),
+		jen.If(jen.Err().Op(":=").Id("f").Call(jen.Op("&").Id("x"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("*").Id("m").Op("==").Nil()).Block(jen.Op("*").Id("m").Op("=").Map(jen.String()).Add(T()).Values()),
+		jen.Parens(jen.Op("*").Id("m")).Index(jen.String().Call(jen.Id("k"))).Op("=").Id("x"),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Comment("writeExtras writes the additional properties m, sorted by name, leaving out")
+	f.Comment("those named like a known property.")
+	f.Func().Id("writeExtras").Types(T().Any()).Params(jen.Id("w").Op("*").Id("jsonWriter"), jen.Id("m").Map(jen.String()).Add(T()), jen.Id("f").Func().Params(jen.Op("*").Add(T()), jen.Op("*").Id("jsonWriter")), jen.Id("known").Op("...").String()).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("m")))).Block(
+			jen.If(jen.Qual("slices", "Contains").Call(jen.Id("known"), jen.Id("k"))).Block(jen.Continue()),
+			jen.Id("x").Op(":=").Id("m").Index(jen.Id("k")),
+			jen.Id("w").Dot("field").Call(jen.Lit("")),
+			jen.Id("w").Dot("str").Call(jen.Id("k")),
+			jen.Id("w").Dot("raw").Call(jen.Lit(":")),
+			jen.Id("f").Call(jen.Op("&").Id("x"), jen.Id("w")),
+		),
+	)
+	f.Line()
+}
