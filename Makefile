@@ -21,6 +21,9 @@ demo: build
 test:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt -w needed:"; echo "$$unformatted"; exit 1; fi
+	# Every module of go.mod, not only those this platform builds with:
+	# TestInitTool resolves toolkit as a tool offline (GOPROXY=off).
+	$(GO) mod download
 	$(GO) vet ./...
 	$(GO) test ./...
 
@@ -34,6 +37,7 @@ fuzz:
 	$(GO) test ./generator/docs -run '^$$' -fuzz FuzzDescription -fuzztime 20s
 	$(GO) test ./contract/sample -run '^$$' -fuzz FuzzPattern -fuzztime 20s
 	$(GO) test ./generator/scaffold -run '^$$' -fuzz FuzzMarkdownText -fuzztime 20s
+	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestCodec
 
 generate:
 	$(GO) generate ./...

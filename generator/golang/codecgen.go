@@ -19,6 +19,33 @@ import (
 // reader and writer of a contract type; they mirror typeExpr, which picks its
 // Go type, case for case.
 
+// emitJSON writes json.gen.go: the decodeJSON, encodeJSON, UnmarshalJSON
+// and MarshalJSON methods of every object type, then the reader and writer
+// they run on. A file of its own keeps types.gen.go about the types, and
+// lets the two render side by side.
+func (g *gen) emitJSON(f *jen.File) error {
+	for _, t := range g.m.Types {
+		if t.Kind != contract.KindObject {
+			continue
+		}
+		fields := g.structFields(t)
+		extra := g.extraType(t)
+		g.emitStructDecode(f, t, fields, extra)
+		g.emitStructEncode(f, t, fields, extra)
+	}
+	emitJSONReader(f)
+	emitJSONWriter(f)
+	emitCodecRuntime(f)
+	// Keep the helpers referenced so a package whose contract uses none of
+	// them still vets and builds without unused-code noise.
+	for _, name := range []jen.Code{jen.Id("unknownProperty"), jen.Id("missingProperty"), jen.Id("readNullOr").Types(jen.Any()),
+		jen.Id("readExtra").Types(jen.Any()), jen.Id("writeExtras").Types(jen.Any()),
+		jen.Id("writeOpt").Types(jen.Any()), jen.Id("writeOptNullable").Types(jen.Any()), jen.Id("writeOptSlice").Types(jen.Any())} {
+		f.Var().Id("_").Op("=").Add(name)
+	}
+	return nil
+}
+
 // codecKind says how a contract type is read and written.
 type codecKind int
 
@@ -250,10 +277,7 @@ func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo
 	case extra != nil:
 		other = []jen.Code{jen.Return(jen.Id("readExtra").Call(jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("k"), jen.Id("r"), g.extraReaderFn(t)))}
 	default:
-		other = []jen.Code{
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
-			jen.Return(jen.Err()),
-		}
+		other = []jen.Code{jen.Return(jen.Id("r").Dot("skipValue").Call())}
 	}
 	var member []jen.Code
 	if len(cases) > 0 {
@@ -265,14 +289,17 @@ func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo
 		key = jen.Id("_")
 	}
 	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
-	if required > 0 {
-		body = append(body, jen.Var().Id("seen").Index(jen.Lit(required)).Bool())
+	object := jen.Id("r").Dot("object").Call(jen.Func().Params(key.Index().Byte()).Error().Block(member...))
+	if required == 0 {
+		body = append(body, jen.Return(object))
+	} else {
+		body = append(body,
+			jen.Var().Id("seen").Index(jen.Lit(required)).Bool(),
+			jen.If(jen.Err().Op(":=").Add(object), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		)
+		body = append(body, missing...)
+		body = append(body, jen.Return(jen.Nil()))
 	}
-	body = append(body,
-		jen.If(jen.Err().Op(":=").Id("r").Dot("object").Call(jen.Func().Params(key.Index().Byte()).Error().Block(member...)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	)
-	body = append(body, missing...)
-	body = append(body, jen.Return(jen.Nil()))
 	f.Comment("decodeJSON reads " + name + " from r in one pass, naming the JSON pointer of what fails.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("decodeJSON").Params(jen.Id("r").Op("*").Id("jsonReader")).Error().Block(body...)
 	f.Line()
@@ -310,15 +337,19 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 		key := jen.Id("w").Dot("field").Call(jen.Lit(jsonKey(fi.f.Name)))
 		val := jen.Id("v").Dot(fi.goName)
 		ptr := jen.Op("&").Id("v").Dot(fi.goName)
+		// Optional members are one call each (writeOpt…), which keeps
+		// packages of thousands of types small; required ones are written
+		// in line.
+		lit := jen.Lit(jsonKey(fi.f.Name))
 		switch fi.shape {
 		case shapePointer:
 			if !fi.f.Required || !fi.f.Nullable && !mustBePresent(fi.f) {
-				body = append(body, jen.If(val.Clone().Op("!=").Nil()).Block(key, g.writeFrom(fi.f.Type, val, val)))
+				body = append(body, jen.Id("writeOpt").Call(jen.Id("w"), lit, val, g.writerFn(fi.f.Type)))
 			} else {
 				body = append(body, key, jen.Id("writePtr").Call(ptr, jen.Id("w"), g.writerFn(fi.f.Type)))
 			}
 		case shapeNullable:
-			body = append(body, jen.If(val.Clone().Dot("Set")).Block(key, jen.Id("writeNullable").Call(ptr, jen.Id("w"), g.writerFn(fi.f.Type))))
+			body = append(body, jen.Id("writeOptNullable").Call(jen.Id("w"), lit, ptr, g.writerFn(fi.f.Type)))
 		default:
 			write := g.writeFrom(fi.f.Type, val, ptr)
 			switch {
@@ -326,6 +357,8 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 				body = append(body, key, write)
 			case g.codecOf(fi.f.Type) == codecAny || g.codecOf(fi.f.Type) == codecJSON:
 				body = append(body, jen.If(val.Clone().Op("!=").Nil()).Block(key, write))
+			case g.codecOf(fi.f.Type) == codecArray:
+				body = append(body, jen.Id("writeOptSlice").Call(jen.Id("w"), lit, ptr, g.elemWriterFn(fi.f.Type.Elem)))
 			default:
 				body = append(body, jen.If(jen.Len(val.Clone()).Op("!=").Lit(0)).Block(key, write))
 			}
@@ -384,6 +417,34 @@ func emitCodecRuntime(f *jen.File) {
 		jen.If(jen.Op("*").Id("m").Op("==").Nil()).Block(jen.Op("*").Id("m").Op("=").Map(jen.String()).Add(T()).Values()),
 		jen.Parens(jen.Op("*").Id("m")).Index(jen.String().Call(jen.Id("k"))).Op("=").Id("x"),
 		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	W := func() *jen.Statement { return jen.Op("*").Id("jsonWriter") }
+	writeFn := func() *jen.Statement { return jen.Func().Params(jen.Op("*").Add(T()), W()) }
+	f.Comment("writeOpt writes the member key (its encoded name and colon) with the value")
+	f.Comment("*p, unless p is nil: an optional property that is absent.")
+	f.Func().Id("writeOpt").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Add(T()), jen.Id("f").Add(writeFn())).Block(
+		jen.If(jen.Id("p").Op("!=").Nil()).Block(
+			jen.Id("w").Dot("field").Call(jen.Id("key")),
+			jen.Id("f").Call(jen.Id("p"), jen.Id("w")),
+		),
+	)
+	f.Line()
+	f.Comment("writeOptNullable writes the member key with null or the value of *p, unless")
+	f.Comment("*p is unset.")
+	f.Func().Id("writeOptNullable").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Id("Nullable").Types(T()), jen.Id("f").Add(writeFn())).Block(
+		jen.If(jen.Id("p").Dot("Set")).Block(
+			jen.Id("w").Dot("field").Call(jen.Id("key")),
+			jen.Id("writeNullable").Call(jen.Id("p"), jen.Id("w"), jen.Id("f")),
+		),
+	)
+	f.Line()
+	f.Comment("writeOptSlice writes the member key with the array *p, unless it is empty.")
+	f.Func().Id("writeOptSlice").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Index().Add(T()), jen.Id("f").Add(writeFn())).Block(
+		jen.If(jen.Len(jen.Op("*").Id("p")).Op("!=").Lit(0)).Block(
+			jen.Id("w").Dot("field").Call(jen.Id("key")),
+			jen.Id("writeSlice").Call(jen.Id("p"), jen.Id("w"), jen.Id("f")),
+		),
 	)
 	f.Line()
 	f.Comment("writeExtras writes the additional properties m, sorted by name, leaving out")

@@ -6,6 +6,7 @@ package golang
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/dave/jennifer/jen"
@@ -97,6 +98,7 @@ var outputs = []struct {
 	emit   func(*gen, *jen.File) error
 }{
 	{"types.gen.go", "types", (*gen).emitTypes},
+	{"json.gen.go", "types", (*gen).emitJSON},
 	{"operations.gen.go", "operations", (*gen).emitOperations},
 	{"server.gen.go", "server", (*gen).emitServer},
 	{"client.gen.go", "client", (*gen).emitClient},
@@ -141,9 +143,14 @@ func Generate(m *contract.Model, opts generator.Options) ([]generator.File, erro
 		}
 		jobs = append(jobs, &job{name: o.name, f: f})
 	}
+	// At most one render per CPU: more would not finish sooner, and each
+	// holds a parsed copy of its file.
 	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, j := range jobs {
+		slots <- struct{}{}
 		wg.Go(func() {
+			defer func() { <-slots }()
 			var buf bytes.Buffer
 			j.err = j.f.Render(&buf)
 			j.data = buf.Bytes()

@@ -177,14 +177,10 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("a").Dot("Is6").Call()),
 	)
 	f.Line()
-	emitJSONReader(f)
-	emitJSONWriter(f)
-	emitCodecRuntime(f)
 	// Keep the helpers referenced so a package whose contract uses none of
 	// them still vets and builds without unused-code noise.
 	for _, name := range []jen.Code{jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),
-		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("unknownProperty"), jen.Id("pointerToken"), jen.Id("allKnown"),
-		jen.Id("missingProperty"), jen.Id("readNullOr").Types(jen.Any()), jen.Id("readExtra").Types(jen.Any()), jen.Id("writeExtras").Types(jen.Any())} {
+		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("pointerToken"), jen.Id("allKnown")} {
 		f.Var().Id("_").Op("=").Add(name)
 	}
 }

@@ -539,8 +539,6 @@ func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 	}
 	f.Type().Id(name).Struct(decl...)
 	f.Line()
-	g.emitStructDecode(f, t, fields, extra)
-	g.emitStructEncode(f, t, fields, extra)
 	g.emitStructValidate(f, t, fields)
 	g.emitSetDefaults(f, t, fields)
 }
