@@ -122,16 +122,19 @@ func Generate(m *contract.Model, opts generator.Options) ([]generator.File, erro
 		// response types.
 		want["types"], want["operations"] = true, true
 	}
-	// Emitting shares the gen's state, so it runs in order; rendering (the
-	// jennifer walk and gofmt, most of the time) does not, so the files
-	// render concurrently, each into its own slot.
+	// Emitting shares the gen's state, so the files are emitted in order;
+	// rendering one (the jennifer walk and gofmt, most of the time) does
+	// not, so it runs while the next is emitted. At most one render per
+	// CPU: more would not finish sooner, and each holds its file's tree and
+	// a parsed copy of its source, dropped as soon as it is done.
 	type job struct {
 		name string
-		f    *jen.File
 		data []byte
 		err  error
 	}
 	var jobs []*job
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, o := range outputs {
 		if !want[o.target] {
 			continue
@@ -139,20 +142,16 @@ func Generate(m *contract.Model, opts generator.Options) ([]generator.File, erro
 		f := jen.NewFile(opts.Package)
 		f.HeaderComment(Header)
 		if err := o.emit(g, f); err != nil {
+			wg.Wait()
 			return nil, fmt.Errorf("%s: %w", o.name, err)
 		}
-		jobs = append(jobs, &job{name: o.name, f: f})
-	}
-	// At most one render per CPU: more would not finish sooner, and each
-	// holds a parsed copy of its file.
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
+		j := &job{name: o.name}
+		jobs = append(jobs, j)
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
 			var buf bytes.Buffer
-			j.err = j.f.Render(&buf)
+			j.err = f.Render(&buf)
 			j.data = buf.Bytes()
 		})
 	}
