@@ -353,3 +353,27 @@ func TestNestedDefsRefs(t *testing.T) {
 		t.Errorf("broken target: got %v", err)
 	}
 }
+
+// TestSpecFromJSONSource: a single-file OpenAPI 3 contract in JSON is
+// embedded as its own text, compacted, not re-encoded from the model (which
+// would reorder keys and drop what kin-openapi does not model).
+func TestSpecFromJSONSource(t *testing.T) {
+	src := `{
+  "openapi": "3.0.3",
+  "x-z-first": {"b": 1, "a": [1, 2]},
+  "info": {"title": "T", "version": "1"},
+  "paths": {}
+}`
+	path := filepath.Join(t.TempDir(), "api.json")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, m, err := Open(path, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"openapi":"3.0.3","x-z-first":{"b":1,"a":[1,2]},"info":{"title":"T","version":"1"},"paths":{}}`
+	if string(m.Spec) != want {
+		t.Errorf("spec:\n got %s\nwant %s", m.Spec, want)
+	}
+}
