@@ -4,12 +4,16 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/contractfirst/toolkit/contract"
 )
 
 // TestCodec generates the kitchen-sink types, whose runtime carries the
 // generated JSON reader and writer, and runs the tests in testdata/codec
 // inside that package: they compare the generated codec with
-// encoding/json on fixed cases and on their fuzz targets' seed corpora.
+// encoding/json on fixed cases and on their fuzz targets' seed corpora,
+// and (codecEquivalenceTest) every object type's generated methods with
+// encoding/json's reflection over random valid values.
 // TOOLKIT_FUZZTIME (say 30s) also fuzzes each target for that long.
 func TestCodec(t *testing.T) {
 	if testing.Short() {
@@ -19,8 +23,16 @@ func TestCodec(t *testing.T) {
 	if len(srcs) == 0 {
 		t.Skip("no codec tests")
 	}
+	const ks = "../../testdata/contracts/kitchensink/openapi.yaml"
 	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/kitchensink/openapi.yaml", "api", "types"))
+	writeModule(t, dir, "api", generateFiles(t, ks, "api", "types"))
+	_, m, err := contract.Open(ks, contract.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "api", "cases_test.go"), codecEquivalenceTest(t, m), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, src := range srcs {
 		b, err := os.ReadFile(src)
 		if err != nil {
