@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -13,15 +14,31 @@ import (
 // beside its target and renamed over it, so a reader never sees half a
 // file; names are checked before anything is written, so a bad name
 // leaves the folder untouched. User-owned files are created only when
-// absent. Nothing outside dir is touched.
+// absent, and a Go file already in the way that does not carry Go's
+// generated-code line is the user's: Write refuses before writing
+// anything rather than overwrite it. Nothing outside dir is touched.
 func Write(dir string, files []File) error {
 	targets := make([]string, len(files))
+	olds := make([][]byte, len(files))
 	for i, f := range files {
 		p, err := target(dir, f.Name)
 		if err != nil {
 			return err
 		}
 		targets[i] = p
+		if f.UserOwned {
+			continue
+		}
+		old, err := os.ReadFile(p)
+		switch {
+		case err == nil:
+			if strings.HasSuffix(p, ".go") && !generatedGo.Match(old) {
+				return fmt.Errorf("%s exists and is not generated code (it has no \"// Code generated ... DO NOT EDIT.\" line): not overwriting it; move it or generate into another folder", p)
+			}
+			olds[i] = old
+		case !errors.Is(err, os.ErrNotExist):
+			return err
+		}
 	}
 	for i, f := range files {
 		p := targets[i]
@@ -31,7 +48,7 @@ func Write(dir string, files []File) error {
 			} else if !errors.Is(err, os.ErrNotExist) {
 				return err
 			}
-		} else if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
+		} else if olds[i] != nil && bytes.Equal(olds[i], f.Data) {
 			continue // unchanged: keep the file's modification time
 		}
 		if err := writeAtomic(p, f.Data); err != nil {
@@ -40,6 +57,9 @@ func Write(dir string, files []File) error {
 	}
 	return nil
 }
+
+// generatedGo matches the line by which Go tools recognise generated code.
+var generatedGo = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
 
 // target resolves a file name inside dir, refusing absolute names and
 // names that climb out of it.
