@@ -25,13 +25,15 @@ import (
 // lets the two render side by side.
 func (g *gen) emitJSON(f *jen.File) error {
 	for _, t := range g.m.Types {
-		if t.Kind != contract.KindObject {
-			continue
+		switch t.Kind {
+		case contract.KindObject:
+			fields := g.structFields(t)
+			extra := g.extraType(t)
+			g.emitStructDecode(f, t, fields, extra)
+			g.emitStructEncode(f, t, fields, extra)
+		case contract.KindUnion:
+			g.emitUnionEncode(f, t)
 		}
-		fields := g.structFields(t)
-		extra := g.extraType(t)
-		g.emitStructDecode(f, t, fields, extra)
-		g.emitStructEncode(f, t, fields, extra)
 	}
 	emitJSONReader(f)
 	emitJSONWriter(f)
@@ -51,7 +53,8 @@ type codecKind int
 
 const (
 	codecStruct codecKind = iota // a generated object: its own methods
-	codecJSON                    // its own UnmarshalJSON/MarshalJSON (unions, recursive aliases)
+	codecUnion                   // a generated union: its own encodeJSON, its own UnmarshalJSON
+	codecJSON                    // its own UnmarshalJSON/MarshalJSON (recursive aliases)
 	codecBool
 	codecInt
 	codecFloat32
@@ -73,7 +76,9 @@ func (g *gen) codecOf(t *contract.Type) codecKind {
 		switch {
 		case t.Kind == contract.KindObject:
 			return codecStruct
-		case t.Kind == contract.KindUnion || g.cyclic[t]:
+		case t.Kind == contract.KindUnion:
+			return codecUnion
+		case g.cyclic[t]:
 			return codecJSON
 		}
 	}
@@ -112,7 +117,7 @@ func (g *gen) codecOf(t *contract.Type) codecKind {
 // it with "must not be null".
 func (g *gen) readsNull(t *contract.Type) bool {
 	c := g.codecOf(t)
-	return c == codecAny || c == codecJSON
+	return c == codecAny || c == codecJSON || c == codecUnion
 }
 
 // mayBeNull reports values of t for which null is allowed although t is held
@@ -137,7 +142,7 @@ func (g *gen) readerFn(t *contract.Type) jen.Code {
 	switch c := g.codecOf(t); c {
 	case codecStruct:
 		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
-	case codecJSON:
+	case codecJSON, codecUnion:
 		return jen.Id("readJSON").Types(jen.Id(g.typeNames[t]))
 	case codecArray, codecMap:
 		return jen.Func().Params(jen.Id("p").Op("*").Add(g.typeExpr(t)), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
@@ -184,7 +189,7 @@ func (g *gen) elemReaderFn(t *contract.Type) jen.Code {
 // typeExpr(t).
 func (g *gen) writerFn(t *contract.Type) jen.Code {
 	switch c := g.codecOf(t); c {
-	case codecStruct:
+	case codecStruct, codecUnion:
 		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("encodeJSON")
 	case codecJSON:
 		return jen.Id("writeJSON").Types(jen.Id(g.typeNames[t]))
@@ -201,7 +206,7 @@ func (g *gen) writerFn(t *contract.Type) jen.Code {
 // address is ptr.
 func (g *gen) writeFrom(t *contract.Type, val, ptr *jen.Statement) *jen.Statement {
 	switch g.codecOf(t) {
-	case codecStruct:
+	case codecStruct, codecUnion:
 		return val.Clone().Dot("encodeJSON").Call(jen.Id("w"))
 	case codecArray:
 		return jen.Id("writeSlice").Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
@@ -355,7 +360,7 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 			switch {
 			case fi.f.Required:
 				body = append(body, key, write)
-			case g.codecOf(fi.f.Type) == codecAny || g.codecOf(fi.f.Type) == codecJSON:
+			case g.codecOf(fi.f.Type) == codecAny || g.codecOf(fi.f.Type) == codecJSON || g.codecOf(fi.f.Type) == codecUnion:
 				body = append(body, jen.If(val.Clone().Op("!=").Nil()).Block(key, write))
 			case g.codecOf(fi.f.Type) == codecArray:
 				body = append(body, jen.Id("writeOptSlice").Call(jen.Id("w"), lit, ptr, g.elemWriterFn(fi.f.Type.Elem)))
@@ -374,6 +379,37 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 	body = append(body, jen.Id("w").Dot("raw").Call(jen.Lit("}")))
 	f.Comment("encodeJSON writes " + name + " to w.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("encodeJSON").Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(body...)
+	f.Line()
+	f.Comment("MarshalJSON encodes " + name + ".")
+	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("encodeJSON"))),
+	)
+	f.Line()
+}
+
+// emitUnionEncode writes encodeJSON for a union: the variant that is set, or
+// null when none is; an empty discriminator property of an object variant is
+// filled with the variant's discriminator value. MarshalJSON wraps it.
+func (g *gen) emitUnionEncode(f *jen.File, t *contract.Type) {
+	name := g.typeNames[t]
+	var cases []jen.Code
+	for _, vi := range g.unionVariants(t) {
+		val := jen.Id("v").Dot(vi.goName)
+		if fill := g.discriminatorFill(t, vi); fill != nil {
+			cases = append(cases, jen.Case(val.Clone().Op("!=").Nil()).Block(
+				jen.Id("x").Op(":=").Op("*").Add(val.Clone()),
+				fill,
+				g.writeFrom(vi.v.Type, jen.Id("x"), jen.Op("&").Id("x")),
+			))
+			continue
+		}
+		cases = append(cases, jen.Case(val.Clone().Op("!=").Nil()).Block(g.writeFrom(vi.v.Type, val, val)))
+	}
+	cases = append(cases, jen.Default().Block(jen.Id("w").Dot("null").Call()))
+	f.Comment("encodeJSON writes the variant of " + name + " that is set, or null when none is.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("encodeJSON").Params(jen.Id("w").Op("*").Id("jsonWriter")).Block(
+		jen.Switch().Block(cases...),
+	)
 	f.Line()
 	f.Comment("MarshalJSON encodes " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(

@@ -828,34 +828,6 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		f.Line()
 	}
 
-	// MarshalJSON
-	var mcases []jen.Code
-	filled := false
-	for _, vi := range vs {
-		if fill := g.discriminatorFill(t, vi); fill != nil {
-			filled = true
-			mcases = append(mcases, jen.Case(jen.Id("v").Dot(vi.goName).Op("!=").Nil()).Block(
-				jen.Id("x").Op(":=").Op("*").Id("v").Dot(vi.goName),
-				fill,
-				jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("x"))),
-			))
-			continue
-		}
-		mcases = append(mcases, jen.Case(jen.Id("v").Dot(vi.goName).Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("v").Dot(vi.goName))),
-		))
-	}
-	if filled {
-		f.Comment(fmt.Sprintf("MarshalJSON encodes the variant that is set, or null when none is; an empty %q property is filled with the variant's discriminator value.", t.Union.Discriminator))
-	} else {
-		f.Comment("MarshalJSON encodes the variant that is set, or null when none is.")
-	}
-	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Switch().Block(mcases...),
-		jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil()),
-	)
-	f.Line()
-
 	// UnmarshalJSON
 	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
 	if t.Nullable {
