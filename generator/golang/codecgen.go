@@ -2,6 +2,9 @@ package golang
 
 import (
 	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -33,6 +36,9 @@ func (g *gen) emitJSON(f *jen.File) error {
 			g.emitStructEncode(f, t, fields, extra)
 		case contract.KindUnion:
 			g.emitUnionEncode(f, t)
+			if t.Union.Discriminator != "" {
+				g.emitUnionDecode(f, t)
+			}
 		}
 	}
 	emitJSONReader(f)
@@ -142,7 +148,12 @@ func (g *gen) readerFn(t *contract.Type) jen.Code {
 	switch c := g.codecOf(t); c {
 	case codecStruct:
 		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
-	case codecJSON, codecUnion:
+	case codecUnion:
+		if t.Union.Discriminator != "" {
+			return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
+		}
+		return jen.Id("readJSON").Types(jen.Id(g.typeNames[t]))
+	case codecJSON:
 		return jen.Id("readJSON").Types(jen.Id(g.typeNames[t]))
 	case codecArray, codecMap:
 		return jen.Func().Params(jen.Id("p").Op("*").Add(g.typeExpr(t)), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
@@ -418,12 +429,82 @@ func (g *gen) emitUnionEncode(f *jen.File, t *contract.Type) {
 	f.Line()
 }
 
+// emitUnionDecode writes decodeJSON for a union with a discriminator: the
+// discriminator's value is read first from the object, then the whole object
+// is decoded as the variant it names, in one more pass over its bytes and
+// without a map of raw properties. Errors read as the trial decoder's did.
+func (g *gen) emitUnionDecode(f *jen.File, t *contract.Type) {
+	name := g.typeNames[t]
+	ptr := "/" + contract.EscapePointerToken(t.Union.Discriminator)
+	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
+	if t.Nullable {
+		body = append(body, jen.If(jen.Id("r").Dot("isNull").Call()).Block(jen.Return(jen.Nil())))
+	}
+	body = append(body,
+		jen.List(jen.Id("tag"), jen.Id("sub"), jen.Id("found"), jen.Err()).Op(":=").Id("r").Dot("discriminator").Call(jen.Lit(t.Union.Discriminator)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("found")).Block(
+			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("is required and must be a string")})),
+		),
+	)
+	var cases []jen.Code
+	var names []string
+	for _, vi := range g.unionVariants(t) {
+		if len(vi.v.Values) == 0 {
+			continue
+		}
+		var lits []jen.Code
+		for _, val := range vi.v.Values {
+			lits = append(lits, jen.Lit(val))
+			names = append(names, fmt.Sprintf("%q", val))
+		}
+		cases = append(cases, jen.Case(lits...).Block(
+			jen.Return(jen.Id("readPtr").Call(jen.Op("&").Id("v").Dot(vi.goName), jen.Op("&").Id("sub"), g.readerFn(vi.v.Type))),
+		))
+	}
+	body = append(body,
+		jen.Switch(jen.Id("tag")).Block(cases...),
+		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("must be one of " + strings.Join(names, ", "))})),
+	)
+	f.Comment("decodeJSON reads " + name + ": the variant its " + strconv.Quote(t.Union.Discriminator) + " property names.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("decodeJSON").Params(jen.Id("r").Op("*").Id("jsonReader")).Error().Block(body...)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes the variant the data's discriminator names.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("decodeJSON"))),
+	)
+	f.Line()
+}
+
 // emitCodecRuntime writes the runtime pieces the generated decodeJSON and
 // encodeJSON methods call besides the reader's and writer's own.
 func emitCodecRuntime(f *jen.File) {
 	T := func() *jen.Statement { return jen.Id("T") }
 	reader := func() *jen.Statement { return jen.Op("*").Id("jsonReader") }
 	readFn := func() *jen.Statement { return jen.Func().Params(jen.Op("*").Add(T()), reader()).Error() }
+	f.Comment("discriminator reads the object at r and returns the string value of its")
+	f.Comment("property key (found is false when it is absent or not a string), and a reader")
+	f.Comment("positioned at the start of the object, to decode it again as the variant that")
+	f.Comment("value names. Strings keep sharing the document's text.")
+	f.Func().Params(jen.Id("r").Add(reader())).Id("discriminator").Params(jen.Id("key").String()).Params(jen.Id("tag").String(), jen.Id("sub").Id("jsonReader"), jen.Id("found").Bool(), jen.Err().Error()).Block(
+		jen.Id("raw").Op(",").Err().Op(":=").Id("r").Dot("skip").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
+		jen.Id("end").Op(":=").Id("r").Dot("pos"),
+		jen.Id("sub").Op("=").Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("r").Dot("data").Index(jen.Empty(), jen.Id("end")), jen.Id("pos"): jen.Id("end").Op("-").Len(jen.Id("raw")), jen.Id("src"): jen.Id("r").Dot("src"), jen.Id("depth"): jen.Id("r").Dot("depth")}),
+		jen.Id("probe").Op(":=").Id("sub"),
+		jen.Err().Op("=").Id("probe").Dot("object").Call(jen.Func().Params(jen.Id("k").Index().Byte()).Error().Block(
+			jen.If(jen.String().Call(jen.Id("k")).Op("!=").Id("key")).Block(jen.Return(jen.Id("probe").Dot("skipValue").Call())),
+			jen.List(jen.Id("s"), jen.Id("serr")).Op(":=").Id("probe").Dot("str").Call(),
+			jen.If(jen.Id("serr").Op("!=").Nil()).Block(
+				jen.Id("found").Op("=").False(),
+				jen.Return(jen.Id("probe").Dot("skipValue").Call()),
+			),
+			jen.List(jen.Id("tag"), jen.Id("found")).Op("=").List(jen.Id("s"), jen.True()),
+			jen.Return(jen.Nil()),
+		)),
+		jen.Return(),
+	)
+	f.Line()
 	f.Comment("missingProperty reports a required property the object does not have.")
 	f.Func().Id("missingProperty").Params(jen.Id("name").String()).Error().Block(
 		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is required")})),

@@ -942,8 +942,11 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 			})))
 		}
 	}
-	f.Comment("UnmarshalJSON decodes the variant the data matches.")
-	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+	if t.Union.Discriminator == "" {
+		// A discriminated union decodes in json.gen.go (emitUnionDecode).
+		f.Comment("UnmarshalJSON decodes the variant the data matches.")
+		f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+	}
 	f.Line()
 
 	// Validate

@@ -1819,6 +1819,38 @@ var _ = []any{
 	appendJSONValue[any],
 }
 
+// discriminator reads the object at r and returns the string value of its
+// property key (found is false when it is absent or not a string), and a reader
+// positioned at the start of the object, to decode it again as the variant that
+// value names. Strings keep sharing the document's text.
+func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, found bool, err error) {
+	raw, err := r.skip()
+	if err != nil {
+		return
+	}
+	end := r.pos
+	sub = jsonReader{
+		data:  r.data[:end],
+		depth: r.depth,
+		pos:   end - len(raw),
+		src:   r.src,
+	}
+	probe := sub
+	err = probe.object(func(k []byte) error {
+		if string(k) != key {
+			return probe.skipValue()
+		}
+		s, serr := probe.str()
+		if serr != nil {
+			found = false
+			return probe.skipValue()
+		}
+		tag, found = s, true
+		return nil
+	})
+	return
+}
+
 // missingProperty reports a required property the object does not have.
 func missingProperty(name string) error {
 	return &ValidationError{

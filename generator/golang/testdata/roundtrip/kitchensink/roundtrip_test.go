@@ -305,6 +305,8 @@ func TestInvalidRequestsNeverReachTheHandler(t *testing.T) {
 		{"too long", "POST", "/items", "application/json", `{"name": "` + strings.Repeat("a", 81) + `", "price": 1}`, 400, "body", "/name"},
 		{"unknown property", "PATCH", "/items/0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69", "application/merge-patch+json", `{"bogus": 1}`, 400, "body", "/bogus"},
 		{"bad discriminator", "POST", "/pets", "application/json", `{"petType": "fish", "name": "Nemo"}`, 400, "body", "/petType"},
+		{"no discriminator", "POST", "/pets", "application/json", `{"name": "Nemo"}`, 400, "body", "/petType"},
+		{"variant's own error", "POST", "/pets", "application/json", `{"name": 5, "petType": "cat"}`, 400, "body", "/name"},
 		{"no union variant", "POST", "/shapes", "application/json", `{"radius": 1, "side": 2}`, 400, "body", "/"},
 		{"nested required", "POST", "/trees", "application/json", `{"value": "r", "children": [{"value": "a"}, {}]}`, 400, "body", "/children/1/value"},
 		{"malformed JSON", "POST", "/items", "application/json", `{"name": `, 400, "", ""},
