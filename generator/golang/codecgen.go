@@ -46,7 +46,7 @@ func (g *gen) emitJSON(f *jen.File) error {
 	emitCodecRuntime(f)
 	// Keep the helpers referenced so a package whose contract uses none of
 	// them still vets and builds without unused-code noise.
-	for _, name := range []jen.Code{jen.Id("unknownProperty"), jen.Id("missingProperty"), jen.Id("readNullOr").Types(jen.Any()),
+	for _, name := range []jen.Code{jen.Id("unknownProperty"), jen.Id("missingProperty"), jen.Id("decodeJSONWith"), jen.Id("encodeJSONWith"), jen.Id("readNullOr").Types(jen.Any()),
 		jen.Id("readExtra").Types(jen.Any()), jen.Id("writeExtras").Types(jen.Any()),
 		jen.Id("writeOpt").Types(jen.Any()), jen.Id("writeOptNullable").Types(jen.Any()), jen.Id("writeOptSlice").Types(jen.Any())} {
 		f.Var().Id("_").Op("=").Add(name)
@@ -321,7 +321,7 @@ func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo
 	f.Line()
 	f.Comment("UnmarshalJSON decodes " + name + ", checking required properties and naming the JSON pointer of what fails.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("decodeJSON"))),
+		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
 	)
 	f.Line()
 }
@@ -393,7 +393,7 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 	f.Line()
 	f.Comment("MarshalJSON encodes " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("encodeJSON"))),
+		jen.Return(jen.Id("encodeJSONWith").Call(jen.Id("v").Dot("encodeJSON"))),
 	)
 	f.Line()
 }
@@ -424,7 +424,7 @@ func (g *gen) emitUnionEncode(f *jen.File, t *contract.Type) {
 	f.Line()
 	f.Comment("MarshalJSON encodes " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("encodeJSON"))),
+		jen.Return(jen.Id("encodeJSONWith").Call(jen.Id("v").Dot("encodeJSON"))),
 	)
 	f.Line()
 }
@@ -471,7 +471,7 @@ func (g *gen) emitUnionDecode(f *jen.File, t *contract.Type) {
 	f.Line()
 	f.Comment("UnmarshalJSON decodes the variant the data's discriminator names.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Id("v"), jen.Parens(jen.Op("*").Id(name)).Dot("decodeJSON"))),
+		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
 	)
 	f.Line()
 }
@@ -503,6 +503,22 @@ func emitCodecRuntime(f *jen.File) {
 			jen.Return(jen.Nil()),
 		)),
 		jen.Return(),
+	)
+	f.Line()
+	f.Comment("decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for")
+	f.Comment("a method value, so every type's UnmarshalJSON and MarshalJSON share one")
+	f.Comment("compiled function: the generic ones are compiled once per type shape, and")
+	f.Comment("each struct is a shape of its own.")
+	f.Func().Id("decodeJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("f").Func().Params(reader()).Error()).Error().Block(
+		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Op("&").Id("f"), jen.Func().Params(jen.Id("f").Op("*").Func().Params(reader()).Error(), jen.Id("r").Add(reader())).Error().Block(
+			jen.Return(jen.Parens(jen.Op("*").Id("f")).Call(jen.Id("r"))),
+		))),
+	)
+	f.Line()
+	f.Func().Id("encodeJSONWith").Params(jen.Id("f").Func().Params(jen.Op("*").Id("jsonWriter"))).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("f"), jen.Func().Params(jen.Id("f").Op("*").Func().Params(jen.Op("*").Id("jsonWriter")), jen.Id("w").Op("*").Id("jsonWriter")).Block(
+			jen.Parens(jen.Op("*").Id("f")).Call(jen.Id("w")),
+		))),
 	)
 	f.Line()
 	f.Comment("missingProperty reports a required property the object does not have.")

@@ -57,7 +57,7 @@ func (v *Address) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Address, checking required properties and naming the JSON pointer of what fails.
 func (v *Address) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Address).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Address to w.
@@ -76,7 +76,7 @@ func (v *Address) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Address.
 func (v Address) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Address).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Attribute from r in one pass, naming the JSON pointer of what fails.
@@ -107,7 +107,7 @@ func (v *Attribute) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Attribute, checking required properties and naming the JSON pointer of what fails.
 func (v *Attribute) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Attribute).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Attribute to w.
@@ -122,7 +122,7 @@ func (v *Attribute) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Attribute.
 func (v Attribute) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Attribute).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Customer from r in one pass, naming the JSON pointer of what fails.
@@ -163,7 +163,7 @@ func (v *Customer) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
 func (v *Customer) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Customer).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Customer to w.
@@ -182,7 +182,7 @@ func (v *Customer) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Customer.
 func (v Customer) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Customer).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Error from r in one pass, naming the JSON pointer of what fails.
@@ -213,7 +213,7 @@ func (v *Error) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Error, checking required properties and naming the JSON pointer of what fails.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Error).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Error to w.
@@ -228,7 +228,7 @@ func (v *Error) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Error.
 func (v Error) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Error).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads NewOrder from r in one pass, naming the JSON pointer of what fails.
@@ -281,7 +281,7 @@ func (v *NewOrder) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes NewOrder, checking required properties and naming the JSON pointer of what fails.
 func (v *NewOrder) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*NewOrder).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes NewOrder to w.
@@ -305,7 +305,7 @@ func (v *NewOrder) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes NewOrder.
 func (v NewOrder) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*NewOrder).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Order from r in one pass, naming the JSON pointer of what fails.
@@ -388,7 +388,7 @@ func (v *Order) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Order, checking required properties and naming the JSON pointer of what fails.
 func (v *Order) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Order).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Order to w.
@@ -422,7 +422,7 @@ func (v *Order) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Order.
 func (v Order) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Order).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads OrderLine from r in one pass, naming the JSON pointer of what fails.
@@ -467,7 +467,7 @@ func (v *OrderLine) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes OrderLine, checking required properties and naming the JSON pointer of what fails.
 func (v *OrderLine) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*OrderLine).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes OrderLine to w.
@@ -488,7 +488,7 @@ func (v *OrderLine) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes OrderLine.
 func (v OrderLine) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*OrderLine).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads OrderList from r in one pass, naming the JSON pointer of what fails.
@@ -515,7 +515,7 @@ func (v *OrderList) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes OrderList, checking required properties and naming the JSON pointer of what fails.
 func (v *OrderList) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*OrderList).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes OrderList to w.
@@ -529,7 +529,7 @@ func (v *OrderList) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes OrderList.
 func (v OrderList) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*OrderList).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -2099,6 +2099,22 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 	return
 }
 
+// decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for
+// a method value, so every type's UnmarshalJSON and MarshalJSON share one
+// compiled function: the generic ones are compiled once per type shape, and
+// each struct is a shape of its own.
+func decodeJSONWith(data []byte, f func(*jsonReader) error) error {
+	return decodeJSONValue(data, &f, func(f *func(*jsonReader) error, r *jsonReader) error {
+		return (*f)(r)
+	})
+}
+
+func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
+	return encodeJSONValue(&f, func(f *func(*jsonWriter), w *jsonWriter) {
+		(*f)(w)
+	})
+}
+
 // missingProperty reports a required property the object does not have.
 func missingProperty(name string) error {
 	return &ValidationError{
@@ -2180,6 +2196,8 @@ func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), 
 
 var _ = unknownProperty
 var _ = missingProperty
+var _ = decodeJSONWith
+var _ = encodeJSONWith
 var _ = readNullOr[any]
 var _ = readExtra[any]
 var _ = writeExtras[any]

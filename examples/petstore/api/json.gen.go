@@ -53,7 +53,7 @@ func (v *NewPet) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes NewPet, checking required properties and naming the JSON pointer of what fails.
 func (v *NewPet) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*NewPet).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes NewPet to w.
@@ -71,7 +71,7 @@ func (v *NewPet) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes NewPet.
 func (v NewPet) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*NewPet).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Pet from r in one pass, naming the JSON pointer of what fails.
@@ -122,7 +122,7 @@ func (v *Pet) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Pet, checking required properties and naming the JSON pointer of what fails.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Pet).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Pet to w.
@@ -147,7 +147,7 @@ func (v *Pet) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Pet.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Pet).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads PetPage from r in one pass, naming the JSON pointer of what fails.
@@ -174,7 +174,7 @@ func (v *PetPage) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes PetPage, checking required properties and naming the JSON pointer of what fails.
 func (v *PetPage) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*PetPage).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes PetPage to w.
@@ -188,7 +188,7 @@ func (v *PetPage) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes PetPage.
 func (v PetPage) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*PetPage).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads PetUpdate from r in one pass, naming the JSON pointer of what fails.
@@ -211,7 +211,7 @@ func (v *PetUpdate) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes PetUpdate, checking required properties and naming the JSON pointer of what fails.
 func (v *PetUpdate) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*PetUpdate).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes PetUpdate to w.
@@ -226,7 +226,7 @@ func (v *PetUpdate) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes PetUpdate.
 func (v PetUpdate) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*PetUpdate).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
@@ -263,7 +263,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Problem).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Problem to w.
@@ -281,7 +281,7 @@ func (v *Problem) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Problem.
 func (v Problem) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Problem).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -1851,6 +1851,22 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 	return
 }
 
+// decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for
+// a method value, so every type's UnmarshalJSON and MarshalJSON share one
+// compiled function: the generic ones are compiled once per type shape, and
+// each struct is a shape of its own.
+func decodeJSONWith(data []byte, f func(*jsonReader) error) error {
+	return decodeJSONValue(data, &f, func(f *func(*jsonReader) error, r *jsonReader) error {
+		return (*f)(r)
+	})
+}
+
+func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
+	return encodeJSONValue(&f, func(f *func(*jsonWriter), w *jsonWriter) {
+		(*f)(w)
+	})
+}
+
 // missingProperty reports a required property the object does not have.
 func missingProperty(name string) error {
 	return &ValidationError{
@@ -1932,6 +1948,8 @@ func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), 
 
 var _ = unknownProperty
 var _ = missingProperty
+var _ = decodeJSONWith
+var _ = encodeJSONWith
 var _ = readNullOr[any]
 var _ = readExtra[any]
 var _ = writeExtras[any]

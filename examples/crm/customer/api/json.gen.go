@@ -77,7 +77,7 @@ func (v *Customer) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
 func (v *Customer) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Customer).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Customer to w.
@@ -103,7 +103,7 @@ func (v *Customer) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Customer.
 func (v Customer) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Customer).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads CustomerInput from r in one pass, naming the JSON pointer of what fails.
@@ -142,7 +142,7 @@ func (v *CustomerInput) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes CustomerInput, checking required properties and naming the JSON pointer of what fails.
 func (v *CustomerInput) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*CustomerInput).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes CustomerInput to w.
@@ -161,7 +161,7 @@ func (v *CustomerInput) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes CustomerInput.
 func (v CustomerInput) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*CustomerInput).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads CustomerPage from r in one pass, naming the JSON pointer of what fails.
@@ -188,7 +188,7 @@ func (v *CustomerPage) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes CustomerPage, checking required properties and naming the JSON pointer of what fails.
 func (v *CustomerPage) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*CustomerPage).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes CustomerPage to w.
@@ -202,7 +202,7 @@ func (v *CustomerPage) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes CustomerPage.
 func (v CustomerPage) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*CustomerPage).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
@@ -239,7 +239,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Problem).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Problem to w.
@@ -257,7 +257,7 @@ func (v *Problem) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Problem.
 func (v Problem) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Problem).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -1827,6 +1827,22 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 	return
 }
 
+// decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for
+// a method value, so every type's UnmarshalJSON and MarshalJSON share one
+// compiled function: the generic ones are compiled once per type shape, and
+// each struct is a shape of its own.
+func decodeJSONWith(data []byte, f func(*jsonReader) error) error {
+	return decodeJSONValue(data, &f, func(f *func(*jsonReader) error, r *jsonReader) error {
+		return (*f)(r)
+	})
+}
+
+func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
+	return encodeJSONValue(&f, func(f *func(*jsonWriter), w *jsonWriter) {
+		(*f)(w)
+	})
+}
+
 // missingProperty reports a required property the object does not have.
 func missingProperty(name string) error {
 	return &ValidationError{
@@ -1908,6 +1924,8 @@ func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), 
 
 var _ = unknownProperty
 var _ = missingProperty
+var _ = decodeJSONWith
+var _ = encodeJSONWith
 var _ = readNullOr[any]
 var _ = readExtra[any]
 var _ = writeExtras[any]

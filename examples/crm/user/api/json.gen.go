@@ -47,7 +47,7 @@ func (v *Credentials) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Credentials, checking required properties and naming the JSON pointer of what fails.
 func (v *Credentials) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Credentials).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Credentials to w.
@@ -62,7 +62,7 @@ func (v *Credentials) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Credentials.
 func (v Credentials) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Credentials).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads NewUser from r in one pass, naming the JSON pointer of what fails.
@@ -101,7 +101,7 @@ func (v *NewUser) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes NewUser, checking required properties and naming the JSON pointer of what fails.
 func (v *NewUser) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*NewUser).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes NewUser to w.
@@ -119,7 +119,7 @@ func (v *NewUser) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes NewUser.
 func (v NewUser) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*NewUser).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads PasswordChange from r in one pass, naming the JSON pointer of what fails.
@@ -150,7 +150,7 @@ func (v *PasswordChange) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes PasswordChange, checking required properties and naming the JSON pointer of what fails.
 func (v *PasswordChange) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*PasswordChange).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes PasswordChange to w.
@@ -165,7 +165,7 @@ func (v *PasswordChange) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes PasswordChange.
 func (v PasswordChange) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*PasswordChange).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
@@ -202,7 +202,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Problem).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Problem to w.
@@ -220,7 +220,7 @@ func (v *Problem) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Problem.
 func (v Problem) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Problem).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads Session from r in one pass, naming the JSON pointer of what fails.
@@ -263,7 +263,7 @@ func (v *Session) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Session, checking required properties and naming the JSON pointer of what fails.
 func (v *Session) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*Session).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes Session to w.
@@ -282,7 +282,7 @@ func (v *Session) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Session.
 func (v Session) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*Session).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads TokenInfo from r in one pass, naming the JSON pointer of what fails.
@@ -319,7 +319,7 @@ func (v *TokenInfo) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes TokenInfo, checking required properties and naming the JSON pointer of what fails.
 func (v *TokenInfo) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*TokenInfo).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes TokenInfo to w.
@@ -336,7 +336,7 @@ func (v *TokenInfo) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes TokenInfo.
 func (v TokenInfo) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*TokenInfo).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // decodeJSON reads User from r in one pass, naming the JSON pointer of what fails.
@@ -381,7 +381,7 @@ func (v *User) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes User, checking required properties and naming the JSON pointer of what fails.
 func (v *User) UnmarshalJSON(data []byte) error {
-	return decodeJSONValue(data, v, (*User).decodeJSON)
+	return decodeJSONWith(data, v.decodeJSON)
 }
 
 // encodeJSON writes User to w.
@@ -401,7 +401,7 @@ func (v *User) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes User.
 func (v User) MarshalJSON() ([]byte, error) {
-	return encodeJSONValue(&v, (*User).encodeJSON)
+	return encodeJSONWith(v.encodeJSON)
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -1971,6 +1971,22 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 	return
 }
 
+// decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for
+// a method value, so every type's UnmarshalJSON and MarshalJSON share one
+// compiled function: the generic ones are compiled once per type shape, and
+// each struct is a shape of its own.
+func decodeJSONWith(data []byte, f func(*jsonReader) error) error {
+	return decodeJSONValue(data, &f, func(f *func(*jsonReader) error, r *jsonReader) error {
+		return (*f)(r)
+	})
+}
+
+func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
+	return encodeJSONValue(&f, func(f *func(*jsonWriter), w *jsonWriter) {
+		(*f)(w)
+	})
+}
+
 // missingProperty reports a required property the object does not have.
 func missingProperty(name string) error {
 	return &ValidationError{
@@ -2052,6 +2068,8 @@ func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), 
 
 var _ = unknownProperty
 var _ = missingProperty
+var _ = decodeJSONWith
+var _ = encodeJSONWith
 var _ = readNullOr[any]
 var _ = readExtra[any]
 var _ = writeExtras[any]
