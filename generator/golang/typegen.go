@@ -828,124 +828,9 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		f.Line()
 	}
 
-	// UnmarshalJSON
-	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
-	if t.Nullable {
-		body = append(body, jen.If(jen.String().Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(jen.Return(jen.Nil())))
-	}
-	if t.Union.Discriminator != "" {
-		ptr := "/" + contract.EscapePointerToken(t.Union.Discriminator)
-		body = append(body,
-			jen.Var().Id("raw").Map(jen.String()).Qual("encoding/json", "RawMessage"),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raw")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Id("decodeError").Call(jen.Lit(""), jen.Err())),
-			),
-			jen.Var().Id("tag").String(),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("raw").Index(jen.Lit(t.Union.Discriminator)), jen.Op("&").Id("tag")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("is required and must be a string")})),
-			),
-		)
-		var cases []jen.Code
-		var names []string
-		for _, vi := range vs {
-			if len(vi.v.Values) == 0 {
-				continue
-			}
-			var lits []jen.Code
-			for _, val := range vi.v.Values {
-				lits = append(lits, jen.Lit(val))
-				names = append(names, fmt.Sprintf("%q", val))
-			}
-			cases = append(cases, jen.Case(lits...).Block(
-				jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
-				jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("x")), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Id("decodeError").Call(jen.Lit(""), jen.Err())),
-				),
-				jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x"),
-				jen.Return(jen.Nil()),
-			))
-		}
-		body = append(body,
-			jen.Switch(jen.Id("tag")).Block(cases...),
-			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit(ptr), jen.Id("Message"): jen.Lit("must be one of " + strings.Join(names, ", "))})),
-		)
-	} else {
-		// Trial decoding: a variant matches when the data decodes into it
-		// and the result validates. anyOf keeps the first match; oneOf
-		// tries them all and requires exactly one.
-		tieBreak := false
-		if t.Union.OneOf {
-			body = append(body, jen.Id("n").Op(":=").Lit(0))
-			for _, vi := range vs {
-				tieBreak = tieBreak || closedKeys(vi.v.Type) != nil
-			}
-			if tieBreak {
-				body = append(body,
-					jen.Id("fit").Op(":=").Lit(0),
-					jen.Var().Id("fits").Index(jen.Lit(len(vs))).Bool(),
-				)
-			}
-		}
-		for i, vi := range vs {
-			tryStmts := []jen.Code{
-				jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
-			}
-			check := g.validateStmts(vi.v.Type, jen.Id("x"), jen.Lit(""))
-			cond := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("x")).Op("==").Nil()
-			if len(check) > 0 {
-				fn := jen.Func().Params().Error().Block(append(check, jen.Return(jen.Nil()))...).Call()
-				cond = cond.Op("&&").Add(fn).Op("==").Nil()
-			}
-			then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x")}
-			if t.Union.OneOf {
-				then = append(then, jen.Id("n").Op("++"))
-				if keys := closedKeys(vi.v.Type); keys != nil {
-					then = append(then, jen.If(jen.Id("allKnown").Call(append([]jen.Code{jen.Id("data")}, keys...)...)).Block(
-						jen.Id("fits").Index(jen.Lit(i)).Op("=").True(),
-						jen.Id("fit").Op("++"),
-					))
-				}
-			} else {
-				then = append(then, jen.Return(jen.Nil()))
-			}
-			tryStmts = append(tryStmts, jen.If(cond).Block(then...))
-			body = append(body, jen.Block(tryStmts...))
-		}
-		if t.Union.OneOf {
-			body = append(body,
-				jen.Switch(jen.Id("n")).Block(
-					jen.Case(jen.Lit(1)).Block(jen.Return(jen.Nil())),
-					jen.Case(jen.Lit(0)).Block(jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-						jen.Id("Message"): jen.Lit("does not match any variant of oneOf"),
-					}))),
-				),
-			)
-			if tieBreak {
-				// Objects that do not forbid unknown properties match
-				// much; when exactly one of the matches declares every
-				// property the data has, it is the one meant.
-				var unset []jen.Code
-				for i, vi := range vs {
-					unset = append(unset, jen.If(jen.Op("!").Id("fits").Index(jen.Lit(i))).Block(jen.Id("v").Dot(vi.goName).Op("=").Nil()))
-				}
-				body = append(body, jen.If(jen.Id("fit").Op("==").Lit(1)).Block(append(unset, jen.Return(jen.Nil()))...))
-			}
-			body = append(body,
-				jen.Op("*").Id("v").Op("=").Id(name).Values(),
-				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-					jen.Id("Message"): jen.Lit("matches ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("+").Lit(" variants of oneOf, want exactly one"),
-				})),
-			)
-		} else {
-			body = append(body, jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-				jen.Id("Message"): jen.Lit("does not match any variant of anyOf"),
-			})))
-		}
-	}
 	if t.Union.Discriminator == "" {
 		// A discriminated union decodes in json.gen.go (emitUnionDecode).
-		f.Comment("UnmarshalJSON decodes the variant the data matches.")
-		f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+		g.emitUnionTrialDecode(f, t, vs)
 	}
 	f.Line()
 
@@ -1020,6 +905,88 @@ func closedKeys(t *contract.Type) []jen.Code {
 		keys = append(keys, jen.Lit(f.Name))
 	}
 	return keys
+}
+
+// emitUnionTrialDecode writes UnmarshalJSON for a union without a
+// discriminator: a variant matches when the data decodes into it and the
+// result validates. anyOf keeps the first match; oneOf tries them all and
+// requires exactly one.
+func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type, vs []variantInfo) {
+	name := g.typeNames[t]
+	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
+	if t.Nullable {
+		body = append(body, jen.If(jen.String().Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(jen.Return(jen.Nil())))
+	}
+	tieBreak := false
+	if t.Union.OneOf {
+		body = append(body, jen.Id("n").Op(":=").Lit(0))
+		for _, vi := range vs {
+			tieBreak = tieBreak || closedKeys(vi.v.Type) != nil
+		}
+		if tieBreak {
+			body = append(body,
+				jen.Id("fit").Op(":=").Lit(0),
+				jen.Var().Id("fits").Index(jen.Lit(len(vs))).Bool(),
+			)
+		}
+	}
+	for i, vi := range vs {
+		tryStmts := []jen.Code{
+			jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
+		}
+		check := g.validateStmts(vi.v.Type, jen.Id("x"), jen.Lit(""))
+		cond := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("x")).Op("==").Nil()
+		if len(check) > 0 {
+			fn := jen.Func().Params().Error().Block(append(check, jen.Return(jen.Nil()))...).Call()
+			cond = cond.Op("&&").Add(fn).Op("==").Nil()
+		}
+		then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x")}
+		if t.Union.OneOf {
+			then = append(then, jen.Id("n").Op("++"))
+			if keys := closedKeys(vi.v.Type); keys != nil {
+				then = append(then, jen.If(jen.Id("allKnown").Call(append([]jen.Code{jen.Id("data")}, keys...)...)).Block(
+					jen.Id("fits").Index(jen.Lit(i)).Op("=").True(),
+					jen.Id("fit").Op("++"),
+				))
+			}
+		} else {
+			then = append(then, jen.Return(jen.Nil()))
+		}
+		tryStmts = append(tryStmts, jen.If(cond).Block(then...))
+		body = append(body, jen.Block(tryStmts...))
+	}
+	if t.Union.OneOf {
+		body = append(body,
+			jen.Switch(jen.Id("n")).Block(
+				jen.Case(jen.Lit(1)).Block(jen.Return(jen.Nil())),
+				jen.Case(jen.Lit(0)).Block(jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+					jen.Id("Message"): jen.Lit("does not match any variant of oneOf"),
+				}))),
+			),
+		)
+		if tieBreak {
+			// Objects that do not forbid unknown properties match
+			// much; when exactly one of the matches declares every
+			// property the data has, it is the one meant.
+			var unset []jen.Code
+			for i, vi := range vs {
+				unset = append(unset, jen.If(jen.Op("!").Id("fits").Index(jen.Lit(i))).Block(jen.Id("v").Dot(vi.goName).Op("=").Nil()))
+			}
+			body = append(body, jen.If(jen.Id("fit").Op("==").Lit(1)).Block(append(unset, jen.Return(jen.Nil()))...))
+		}
+		body = append(body,
+			jen.Op("*").Id("v").Op("=").Id(name).Values(),
+			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+				jen.Id("Message"): jen.Lit("matches ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("+").Lit(" variants of oneOf, want exactly one"),
+			})),
+		)
+	} else {
+		body = append(body, jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+			jen.Id("Message"): jen.Lit("does not match any variant of anyOf"),
+		})))
+	}
+	f.Comment("UnmarshalJSON decodes the variant the data matches.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 }
 
 // discriminatorFill is the statement that sets the discriminator property
