@@ -744,16 +744,7 @@ func emitJSONReader(f *jen.File) {
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
-	f.Comment("readString reads a JSON string into a string type.")
-	f.Func().Id("readString").Types(jen.Id("T").Op("~").String()).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
-		jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("r").Dot("str").Call(),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err()),
-		),
-		jen.Op("*").Id("p").Op("=").Id("T").Call(jen.Id("s")),
-		jen.Return(jen.Nil()),
-	)
-	f.Line()
+	emitScalarReader(f, "readString", "reads a JSON string into a string type.", jen.Op("~").String(), "str")
 	f.Comment("readInt reads a JSON integer into an integer type it fits.")
 	f.Func().Id("readInt").Types(jen.Id("T").Op("~").Int32().Op("|").Op("~").Int64()).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("r").Dot("integer").Call(),
@@ -793,16 +784,7 @@ func emitJSONReader(f *jen.File) {
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
-	f.Comment("readBool reads true or false into a bool type.")
-	f.Func().Id("readBool").Types(jen.Id("T").Op("~").Bool()).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("r").Dot("boolean").Call(),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err()),
-		),
-		jen.Op("*").Id("p").Op("=").Id("T").Call(jen.Id("b")),
-		jen.Return(jen.Nil()),
-	)
-	f.Line()
+	emitScalarReader(f, "readBool", "reads true or false into a bool type.", jen.Op("~").Bool(), "boolean")
 	f.Comment("readTime reads an RFC 3339 date-time string, as time.Time's UnmarshalJSON")
 	f.Comment("does, without allocating the string.")
 	f.Func().Id("readTime").Params(jen.Id("p").Op("*").Qual("time", "Time"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
@@ -997,6 +979,21 @@ func emitJSONReader(f *jen.File) {
 			),
 			jen.Return(jen.Err()),
 		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+}
+
+// emitScalarReader writes a generic reader that reads one value with the
+// jsonReader method and stores it converted to T: readString, readBool.
+func emitScalarReader(f *jen.File, name, doc string, constraint *jen.Statement, method string) {
+	f.Comment(name + " " + doc)
+	f.Func().Id(name).Types(jen.Id("T").Add(constraint)).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("r").Dot(method).Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		),
+		jen.Op("*").Id("p").Op("=").Id("T").Call(jen.Id("x")),
 		jen.Return(jen.Nil()),
 	)
 	f.Line()

@@ -988,11 +988,11 @@ func (r *jsonReader) end() error {
 
 // readString reads a JSON string into a string type.
 func readString[T ~string](p *T, r *jsonReader) error {
-	s, err := r.str()
+	x, err := r.str()
 	if err != nil {
 		return err
 	}
-	*p = T(s)
+	*p = T(x)
 	return nil
 }
 
@@ -1037,11 +1037,11 @@ func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
 
 // readBool reads true or false into a bool type.
 func readBool[T ~bool](p *T, r *jsonReader) error {
-	b, err := r.boolean()
+	x, err := r.boolean()
 	if err != nil {
 		return err
 	}
-	*p = T(b)
+	*p = T(x)
 	return nil
 }
 
