@@ -746,6 +746,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	emitScalarReader(f, "readString", "reads a JSON string into a string type.", jen.Op("~").String(), "str")
 	f.Comment("readInt reads a JSON integer into an integer type it fits.")
+	noInline(f)
 	f.Func().Id("readInt").Types(jen.Id("T").Op("~").Int32().Op("|").Op("~").Int64()).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("r").Dot("integer").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
@@ -762,6 +763,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readFloat reads a JSON number into a float type, rounded once to its size")
 	f.Comment("as encoding/json does.")
+	noInline(f)
 	f.Func().Id("readFloat").Types(jen.Id("T").Op("~").Float32().Op("|").Op("~").Float64()).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.Id("r").Dot("space").Call(),
 		jen.Id("start").Op(":=").Id("r").Dot("pos"),
@@ -787,6 +789,7 @@ func emitJSONReader(f *jen.File) {
 	emitScalarReader(f, "readBool", "reads true or false into a bool type.", jen.Op("~").Bool(), "boolean")
 	f.Comment("readTime reads an RFC 3339 date-time string, as time.Time's UnmarshalJSON")
 	f.Comment("does, without allocating the string.")
+	noInline(f)
 	f.Func().Id("readTime").Params(jen.Id("p").Op("*").Qual("time", "Time"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.If(jen.Id("r").Dot("space").Call().Op("!=").LitRune('"')).Block(
 			jen.Return(jen.Id("r").Dot("typeError").Call(jen.Lit("a string"))),
@@ -808,6 +811,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readBytes reads a base64 string (standard encoding, which tolerates \\r and")
 	f.Comment("\\n) into bytes, as encoding/json decodes a []byte.")
+	noInline(f)
 	f.Func().Id("readBytes").Params(jen.Id("p").Op("*").Index().Byte(), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.If(jen.Id("r").Dot("space").Call().Op("!=").LitRune('"')).Block(
 			jen.Return(jen.Id("r").Dot("typeError").Call(jen.Lit("a string"))),
@@ -828,6 +832,7 @@ func emitJSONReader(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("readAny reads any value, as encoding/json decodes it into an any (null is nil).")
+	noInline(f)
 	f.Func().Id("readAny").Params(jen.Id("p").Op("*").Any(), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("r").Dot("value").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
@@ -839,6 +844,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readRaw reads any value as its JSON text, copied, since the caller may reuse")
 	f.Comment("the document's bytes.")
+	noInline(f)
 	f.Func().Id("readRaw").Params(jen.Id("p").Op("*").Qual("encoding/json", "RawMessage"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
@@ -850,6 +856,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readPtr reads a value into a new T with f (which rejects null) and points p")
 	f.Comment("at it.")
+	noInline(f)
 	f.Func().Id("readPtr").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.Id("x").Op(":=").New(jen.Id("T")),
 		jen.If(jen.Err().Op(":=").Id("f").Call(jen.Id("x"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(
@@ -860,6 +867,7 @@ func emitJSONReader(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("readNullPtr reads null as a nil pointer, and anything else as readPtr does.")
+	noInline(f)
 	f.Func().Id("readNullPtr").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
 			jen.Op("*").Id("p").Op("=").Nil(),
@@ -870,6 +878,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readNullable reads null or a value with f into a Nullable, which either way")
 	f.Comment("is then set.")
+	noInline(f)
 	f.Func().Id("readNullable").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Id("Nullable").Types(jen.Id("T")), jen.Id("r").Op("*").Id("jsonReader"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
 			jen.Op("*").Id("p").Op("=").Id("Nullable").Types(jen.Id("T")).Values(jen.Dict{jen.Id("Set"): jen.True(), jen.Id("Null"): jen.True()}),
@@ -881,6 +890,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readSlice reads an array (not null) into a new slice, never nil, each item")
 	f.Comment("decoded in place with f.")
+	noInline(f)
 	f.Func().Id("readSlice").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Index().Id("T"), jen.Id("r").Op("*").Id("jsonReader"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
 			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must not be null")})),
@@ -906,6 +916,7 @@ func emitJSONReader(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("readMap reads an object (not null) into a new map, each value decoded with f.")
+	noInline(f)
 	f.Func().Id("readMap").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Map(jen.String()).Id("T"), jen.Id("r").Op("*").Id("jsonReader"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
 		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
 			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must not be null")})),
@@ -931,6 +942,7 @@ func emitJSONReader(f *jen.File) {
 	f.Line()
 	f.Comment("readJSON reads a value of a type that decodes itself (a union) with")
 	f.Comment("encoding/json, keeping the JSON pointers of its validation errors.")
+	noInline(f)
 	f.Func().Id("readJSON").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
@@ -988,6 +1000,7 @@ func emitJSONReader(f *jen.File) {
 // jsonReader method and stores it converted to T: readString, readBool.
 func emitScalarReader(f *jen.File, name, doc string, constraint *jen.Statement, method string) {
 	f.Comment(name + " " + doc)
+	noInline(f)
 	f.Func().Id(name).Types(jen.Id("T").Add(constraint)).Params(jen.Id("p").Op("*").Id("T"), jen.Id("r").Op("*").Id("jsonReader")).Error().Block(
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("r").Dot(method).Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(

@@ -345,6 +345,7 @@ func (e *jsonWriterEmitter) scalars() {
 	p := func() *jen.Statement { return jen.Op("*").Id("p") }
 	generic := func(name string, doc []string, constraint jen.Code, body jen.Code) {
 		e.comment(doc...)
+		noInline(f)
 		f.Func().Id(name).Types(jen.Id("T").Add(constraint)).Params(jen.Id("p").Op("*").Id("T"), jwParam()).Block(body)
 		f.Line()
 	}
@@ -362,6 +363,7 @@ func (e *jsonWriterEmitter) scalars() {
 		"nanoseconds, formatted straight into the buffer. Like MarshalJSON, it fails",
 		"on a year outside [0,9999] or a zone offset of 24 hours or more, which RFC",
 		"3339 cannot write.")
+	noInline(f)
 	f.Func().Id("writeTime").Params(jen.Id("p").Op("*").Qual("time", "Time"), jwParam()).Block(
 		b().Op(":=").Append(jwBuf(), jen.LitRune('"')),
 		n().Op(":=").Len(b()),
@@ -387,6 +389,7 @@ func (e *jsonWriterEmitter) scalars() {
 	f.Line()
 	e.comment("writeBytes writes bytes as encoding/json does: a base64 string (standard",
 		"encoding, padded), or null for a nil slice.")
+	noInline(f)
 	f.Func().Id("writeBytes").Params(jen.Id("p").Op("*").Index().Byte(), jwParam()).Block(
 		jen.If(p().Op("==").Nil()).Block(jwW().Dot("null").Call(), jen.Return()),
 		b().Op(":=").Append(jwBuf(), jen.LitRune('"')),
@@ -414,6 +417,7 @@ func (e *jsonWriterEmitter) anyValues() {
 	f.Line()
 	e.comment("writeAny writes a value of unknown type. The types JSON decodes into, and",
 		"generated types, are written directly; anything else by json.Marshal.")
+	noInline(f)
 	f.Func().Id("writeAny").Params(jen.Id("p").Op("*").Any(), jwParam()).Block(
 		jen.Switch(v().Op(":=").Parens(jen.Op("*").Id("p")).Assert(jen.Type())).Block(
 			jen.Case(jen.Nil()).Block(jwW().Dot("null").Call()),
@@ -445,6 +449,7 @@ func (e *jsonWriterEmitter) anyValues() {
 	e.comment("writeRaw writes a json.RawMessage as encoding/json does: null when nil, else",
 		"compacted, with <, >, &, U+2028 and U+2029 escaped; it fails when the",
 		"message is not JSON.")
+	noInline(f)
 	f.Func().Id("writeRaw").Params(jen.Id("p").Op("*").Qual("encoding/json", "RawMessage"), jwParam()).Block(
 		m().Op(":=").Op("*").Id("p"),
 		jen.If(m().Op("==").Nil()).Block(jwW().Dot("null").Call(), jen.Return()),
@@ -510,6 +515,7 @@ func (e *jsonWriterEmitter) anyValues() {
 
 	e.comment("writeJSON writes a value of a type with its own MarshalJSON method (such as",
 		"a union) through json.Marshal.")
+	noInline(f)
 	f.Func().Id("writeJSON").Types(jen.Id("T").Any()).Params(jen.Id("p").Op("*").Id("T"), jwParam()).Block(marshal(jen.Id("p"))...)
 	f.Line()
 }
@@ -519,6 +525,7 @@ func (e *jsonWriterEmitter) anyValues() {
 func (e *jsonWriterEmitter) containers() {
 	f := e.f
 	typed := func(name string, param jen.Code, body ...jen.Code) {
+		noInline(f)
 		f.Func().Id(name).Types(jen.Id("T").Any()).Params(param, jwParam(), jwFunc()).Block(body...)
 		f.Line()
 	}

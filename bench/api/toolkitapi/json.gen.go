@@ -62,12 +62,11 @@ func (v *Address) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Address to w.
 func (v *Address) encodeJSON(w *jsonWriter) {
-	w.raw("{")
-	w.field("\"city\":")
+	w.raw("{\"city\":")
 	writeString(&v.City, w)
-	w.field("\"country\":")
+	w.raw(",\"country\":")
 	writeString(&v.Country, w)
-	w.field("\"line1\":")
+	w.raw(",\"line1\":")
 	writeString(&v.Line1, w)
 	writeOpt(w, "\"line2\":", v.Line2, writeString)
 	writeOpt(w, "\"postalCode\":", v.PostalCode, writeString)
@@ -112,10 +111,9 @@ func (v *Attribute) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Attribute to w.
 func (v *Attribute) encodeJSON(w *jsonWriter) {
-	w.raw("{")
-	w.field("\"name\":")
+	w.raw("{\"name\":")
 	writeString(&v.Name, w)
-	w.field("\"value\":")
+	w.raw(",\"value\":")
 	writeString(&v.Value, w)
 	w.raw("}")
 }
@@ -168,12 +166,11 @@ func (v *Customer) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Customer to w.
 func (v *Customer) encodeJSON(w *jsonWriter) {
-	w.raw("{")
-	w.field("\"email\":")
+	w.raw("{\"email\":")
 	writeString(&v.Email, w)
-	w.field("\"id\":")
+	w.raw(",\"id\":")
 	writeString(&v.ID, w)
-	w.field("\"name\":")
+	w.raw(",\"name\":")
 	writeString(&v.Name, w)
 	writeOpt(w, "\"phone\":", v.Phone, writeString)
 	writeOpt(w, "\"tier\":", v.Tier, writeString)
@@ -218,10 +215,9 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Error to w.
 func (v *Error) encodeJSON(w *jsonWriter) {
-	w.raw("{")
-	w.field("\"code\":")
+	w.raw("{\"code\":")
 	writeInt(&v.Code, w)
-	w.field("\"message\":")
+	w.raw(",\"message\":")
 	writeString(&v.Message, w)
 	w.raw("}")
 }
@@ -290,14 +286,14 @@ func (v *NewOrder) encodeJSON(w *jsonWriter) {
 	writeOpt(w, "\"billingAddress\":", v.BillingAddress, (*Address).encodeJSON)
 	w.field("\"currency\":")
 	writeString(&v.Currency, w)
-	w.field("\"customer\":")
+	w.raw(",\"customer\":")
 	v.Customer.encodeJSON(w)
-	w.field("\"lines\":")
+	w.raw(",\"lines\":")
 	writeSlice(&v.Lines, w, (*OrderLine).encodeJSON)
 	writeOpt(w, "\"notes\":", v.Notes, writeString)
 	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod, writeString)
 	writeOpt(w, "\"priority\":", v.Priority, writeInt)
-	w.field("\"shippingAddress\":")
+	w.raw(",\"shippingAddress\":")
 	v.ShippingAddress.encodeJSON(w)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
 	w.raw("}")
@@ -397,25 +393,25 @@ func (v *Order) encodeJSON(w *jsonWriter) {
 	writeOpt(w, "\"billingAddress\":", v.BillingAddress, (*Address).encodeJSON)
 	w.field("\"createdAt\":")
 	writeTime(&v.CreatedAt, w)
-	w.field("\"currency\":")
+	w.raw(",\"currency\":")
 	writeString(&v.Currency, w)
-	w.field("\"customer\":")
+	w.raw(",\"customer\":")
 	v.Customer.encodeJSON(w)
-	w.field("\"id\":")
+	w.raw(",\"id\":")
 	writeInt(&v.ID, w)
-	w.field("\"lines\":")
+	w.raw(",\"lines\":")
 	writeSlice(&v.Lines, w, (*OrderLine).encodeJSON)
 	writeOpt(w, "\"notes\":", v.Notes, writeString)
 	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod, writeString)
 	writeOpt(w, "\"priority\":", v.Priority, writeInt)
-	w.field("\"shippingAddress\":")
+	w.raw(",\"shippingAddress\":")
 	v.ShippingAddress.encodeJSON(w)
-	w.field("\"status\":")
+	w.raw(",\"status\":")
 	writeString(&v.Status, w)
-	w.field("\"storeId\":")
+	w.raw(",\"storeId\":")
 	writeString(&v.StoreID, w)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
-	w.field("\"total\":")
+	w.raw(",\"total\":")
 	writeFloat64(&v.Total, w)
 	w.raw("}")
 }
@@ -479,9 +475,9 @@ func (v *OrderLine) encodeJSON(w *jsonWriter) {
 	writeOpt(w, "\"gift\":", v.Gift, writeBool)
 	w.field("\"quantity\":")
 	writeInt(&v.Quantity, w)
-	w.field("\"sku\":")
+	w.raw(",\"sku\":")
 	writeString(&v.SKU, w)
-	w.field("\"unitPrice\":")
+	w.raw(",\"unitPrice\":")
 	writeFloat64(&v.UnitPrice, w)
 	w.raw("}")
 }
@@ -520,8 +516,7 @@ func (v *OrderList) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes OrderList to w.
 func (v *OrderList) encodeJSON(w *jsonWriter) {
-	w.raw("{")
-	w.field("\"items\":")
+	w.raw("{\"items\":")
 	writeSlice(&v.Items, w, (*Order).encodeJSON)
 	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
 	w.raw("}")
@@ -1235,6 +1230,8 @@ func (r *jsonReader) end() error {
 }
 
 // readString reads a JSON string into a string type.
+//
+//go:noinline
 func readString[T ~string](p *T, r *jsonReader) error {
 	x, err := r.str()
 	if err != nil {
@@ -1245,6 +1242,8 @@ func readString[T ~string](p *T, r *jsonReader) error {
 }
 
 // readInt reads a JSON integer into an integer type it fits.
+//
+//go:noinline
 func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
 	n, err := r.integer()
 	if err != nil {
@@ -1261,6 +1260,8 @@ func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
 
 // readFloat reads a JSON number into a float type, rounded once to its size
 // as encoding/json does.
+//
+//go:noinline
 func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
 	r.space()
 	start := r.pos
@@ -1284,6 +1285,8 @@ func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
 }
 
 // readBool reads true or false into a bool type.
+//
+//go:noinline
 func readBool[T ~bool](p *T, r *jsonReader) error {
 	x, err := r.boolean()
 	if err != nil {
@@ -1295,6 +1298,8 @@ func readBool[T ~bool](p *T, r *jsonReader) error {
 
 // readTime reads an RFC 3339 date-time string, as time.Time's UnmarshalJSON
 // does, without allocating the string.
+//
+//go:noinline
 func readTime(p *time.Time, r *jsonReader) error {
 	if r.space() != '"' {
 		return r.typeError("a string")
@@ -1316,6 +1321,8 @@ func readTime(p *time.Time, r *jsonReader) error {
 
 // readBytes reads a base64 string (standard encoding, which tolerates \r and
 // \n) into bytes, as encoding/json decodes a []byte.
+//
+//go:noinline
 func readBytes(p *[]byte, r *jsonReader) error {
 	if r.space() != '"' {
 		return r.typeError("a string")
@@ -1336,6 +1343,8 @@ func readBytes(p *[]byte, r *jsonReader) error {
 }
 
 // readAny reads any value, as encoding/json decodes it into an any (null is nil).
+//
+//go:noinline
 func readAny(p *any, r *jsonReader) error {
 	v, err := r.value()
 	if err != nil {
@@ -1347,6 +1356,8 @@ func readAny(p *any, r *jsonReader) error {
 
 // readRaw reads any value as its JSON text, copied, since the caller may reuse
 // the document's bytes.
+//
+//go:noinline
 func readRaw(p *json.RawMessage, r *jsonReader) error {
 	raw, err := r.skip()
 	if err != nil {
@@ -1358,6 +1369,8 @@ func readRaw(p *json.RawMessage, r *jsonReader) error {
 
 // readPtr reads a value into a new T with f (which rejects null) and points p
 // at it.
+//
+//go:noinline
 func readPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	x := new(T)
 	if err := f(x, r); err != nil {
@@ -1368,6 +1381,8 @@ func readPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
 }
 
 // readNullPtr reads null as a nil pointer, and anything else as readPtr does.
+//
+//go:noinline
 func readNullPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		*p = nil
@@ -1378,6 +1393,8 @@ func readNullPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) err
 
 // readNullable reads null or a value with f into a Nullable, which either way
 // is then set.
+//
+//go:noinline
 func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		*p = Nullable[T]{
@@ -1392,6 +1409,8 @@ func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) 
 
 // readSlice reads an array (not null) into a new slice, never nil, each item
 // decoded in place with f.
+//
+//go:noinline
 func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		return &ValidationError{Message: "must not be null"}
@@ -1417,6 +1436,8 @@ func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) erro
 }
 
 // readMap reads an object (not null) into a new map, each value decoded with f.
+//
+//go:noinline
 func readMap[T any](p *map[string]T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		return &ValidationError{Message: "must not be null"}
@@ -1442,6 +1463,8 @@ func readMap[T any](p *map[string]T, r *jsonReader, f func(*T, *jsonReader) erro
 
 // readJSON reads a value of a type that decodes itself (a union) with
 // encoding/json, keeping the JSON pointers of its validation errors.
+//
+//go:noinline
 func readJSON[T any](p *T, r *jsonReader) error {
 	raw, err := r.skip()
 	if err != nil {
@@ -1730,27 +1753,37 @@ func (w *jsonWriter) boolean(b bool) {
 }
 
 // writeString writes a string.
+//
+//go:noinline
 func writeString[T ~string](p *T, w *jsonWriter) {
 	w.str(string(*p))
 }
 
 // writeInt writes an integer.
+//
+//go:noinline
 func writeInt[T ~int32 | ~int64](p *T, w *jsonWriter) {
 	w.int(int64(*p))
 }
 
 // writeFloat32 writes a float32 as encoding/json does, in the shortest form
 // that reads back as the same float32.
+//
+//go:noinline
 func writeFloat32[T ~float32](p *T, w *jsonWriter) {
 	w.float(float64(*p), 32)
 }
 
 // writeFloat64 writes a float64.
+//
+//go:noinline
 func writeFloat64[T ~float64](p *T, w *jsonWriter) {
 	w.float(float64(*p), 64)
 }
 
 // writeBool writes a boolean.
+//
+//go:noinline
 func writeBool[T ~bool](p *T, w *jsonWriter) {
 	w.boolean(bool(*p))
 }
@@ -1759,6 +1792,8 @@ func writeBool[T ~bool](p *T, w *jsonWriter) {
 // nanoseconds, formatted straight into the buffer. Like MarshalJSON, it fails
 // on a year outside [0,9999] or a zone offset of 24 hours or more, which RFC
 // 3339 cannot write.
+//
+//go:noinline
 func writeTime(p *time.Time, w *jsonWriter) {
 	b := append(w.buf, '"')
 	n := len(b)
@@ -1787,6 +1822,8 @@ func writeTime(p *time.Time, w *jsonWriter) {
 
 // writeBytes writes bytes as encoding/json does: a base64 string (standard
 // encoding, padded), or null for a nil slice.
+//
+//go:noinline
 func writeBytes(p *[]byte, w *jsonWriter) {
 	if *p == nil {
 		w.null()
@@ -1804,6 +1841,8 @@ type jsonWriteEncoder interface {
 
 // writeAny writes a value of unknown type. The types JSON decodes into, and
 // generated types, are written directly; anything else by json.Marshal.
+//
+//go:noinline
 func writeAny(p *any, w *jsonWriter) {
 	switch v := (*p).(type) {
 	case nil:
@@ -1851,6 +1890,8 @@ func writeAny(p *any, w *jsonWriter) {
 // writeRaw writes a json.RawMessage as encoding/json does: null when nil, else
 // compacted, with <, >, &, U+2028 and U+2029 escaped; it fails when the
 // message is not JSON.
+//
+//go:noinline
 func writeRaw(p *json.RawMessage, w *jsonWriter) {
 	m := *p
 	if m == nil {
@@ -1912,6 +1953,8 @@ func jsonWriteCompact(dst, src []byte) []byte {
 
 // writeJSON writes a value of a type with its own MarshalJSON method (such as
 // a union) through json.Marshal.
+//
+//go:noinline
 func writeJSON[T any](p *T, w *jsonWriter) {
 	b, err := json.Marshal(p)
 	if err != nil {
@@ -1923,6 +1966,8 @@ func writeJSON[T any](p *T, w *jsonWriter) {
 }
 
 // writePtr writes null for a nil pointer, else what it points to with f.
+//
+//go:noinline
 func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	if *p == nil {
 		w.null()
@@ -1932,6 +1977,8 @@ func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter)) {
 }
 
 // writeNullable writes null for an absent or null value, else the value with f.
+//
+//go:noinline
 func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)) {
 	if !p.Set || p.Null {
 		w.null()
@@ -1942,6 +1989,8 @@ func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)
 
 // writeSlice writes a slice as a JSON array, each item with f; a nil slice is
 // null, as encoding/json writes it.
+//
+//go:noinline
 func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	s := *p
 	if s == nil {
@@ -1962,6 +2011,8 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
 // map values have no address.
+//
+//go:noinline
 func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	m := *p
 	if m == nil {
@@ -2116,6 +2167,8 @@ func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
 }
 
 // missingProperty reports a required property the object does not have.
+//
+//go:noinline
 func missingProperty(name string) error {
 	return &ValidationError{
 		Message: "is required",
@@ -2125,12 +2178,16 @@ func missingProperty(name string) error {
 
 // unknownProperty reports a property that an object without additional
 // properties does not name; jsonReader.object adds its pointer.
+//
+//go:noinline
 func unknownProperty() error {
 	return &ValidationError{Message: "is not a known property (additionalProperties is false)"}
 }
 
 // readNullOr reads a value that may be null, which leaves the zero value (nil for
 // slices and maps).
+//
+//go:noinline
 func readNullOr[T any](p *T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		var zero T
@@ -2141,6 +2198,8 @@ func readNullOr[T any](p *T, r *jsonReader, f func(*T, *jsonReader) error) error
 }
 
 // readExtra reads the value of the additional property k into *m.
+//
+//go:noinline
 func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *jsonReader) error) error {
 	var x T
 	if err := f(&x, r); err != nil {
@@ -2155,6 +2214,8 @@ func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *json
 
 // writeOpt writes the member key (its encoded name and colon) with the value
 // *p, unless p is nil: an optional property that is absent.
+//
+//go:noinline
 func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
 	if p != nil {
 		w.field(key)
@@ -2164,6 +2225,8 @@ func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
 
 // writeOptNullable writes the member key with null or the value of *p, unless
 // *p is unset.
+//
+//go:noinline
 func writeOptNullable[T any](w *jsonWriter, key string, p *Nullable[T], f func(*T, *jsonWriter)) {
 	if p.Set {
 		w.field(key)
@@ -2172,6 +2235,8 @@ func writeOptNullable[T any](w *jsonWriter, key string, p *Nullable[T], f func(*
 }
 
 // writeOptSlice writes the member key with the array *p, unless it is empty.
+//
+//go:noinline
 func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWriter)) {
 	if len(*p) != 0 {
 		w.field(key)
@@ -2181,6 +2246,8 @@ func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWri
 
 // writeExtras writes the additional properties m, sorted by name, leaving out
 // those named like a known property.
+//
+//go:noinline
 func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), known ...string) {
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if slices.Contains(known, k) {
