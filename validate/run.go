@@ -160,11 +160,12 @@ func schemaOptions(t *openapi3.T) []openapi3.SchemaValidationOption {
 // targets selects operations by the filters and builds their cases.
 func (r *runner) targets() ([]*target, error) {
 	var out []*target
+	sel := contract.Selection{Operations: r.cfg.Operations, Tags: r.cfg.Tags}
+	if err := sel.Check(); err != nil {
+		return nil, fmt.Errorf("validate: %w", err)
+	}
 	for _, op := range r.cfg.Model.Operations {
-		if len(r.cfg.Operations) > 0 && !slices.Contains(r.cfg.Operations, op.ID) {
-			continue
-		}
-		if len(r.cfg.Tags) > 0 && !slices.ContainsFunc(op.Tags, func(t string) bool { return slices.Contains(r.cfg.Tags, t) }) {
+		if !sel.Selects(op) {
 			continue
 		}
 		route, err := routeOf(r.cfg.Doc.T, op)

@@ -50,8 +50,9 @@ type Config struct {
 	Seed     uint64
 	MaxCases int
 
-	// Operations and Tags select operations (by id, by tag); empty
-	// selects all. ExcludeChecks turns check ids off.
+	// Operations and Tags select operations by id and by tag, as patterns
+	// (contract.Selection); empty selects all. ExcludeChecks turns check
+	// ids off.
 	Operations    []string
 	Tags          []string
 	ExcludeChecks []string

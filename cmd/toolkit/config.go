@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/contractfirst/toolkit/contract"
 )
 
 // configFile is the default configuration file name, looked up in the
@@ -36,6 +38,25 @@ type genEntry struct {
 	Targets  []string `yaml:"targets"`
 	Strict   bool     `yaml:"strict"`
 	Lenient  bool     `yaml:"lenient"`
+
+	// Operations, Tags, ExcludeOperations and ExcludeTags select part of
+	// the contract, as gen's --operation, --tag, --exclude-operation and
+	// --exclude-tag do.
+	Operations        []string `yaml:"operations"`
+	Tags              []string `yaml:"tags"`
+	ExcludeOperations []string `yaml:"exclude-operations"`
+	ExcludeTags       []string `yaml:"exclude-tags"`
+}
+
+// selection is the entry's choice of operations.
+func (en genEntry) selection() contract.Selection {
+	return contract.Selection{Operations: en.Operations, Tags: en.Tags, ExcludeOperations: en.ExcludeOperations, ExcludeTags: en.ExcludeTags}
+}
+
+// setSelection replaces the entry's choice of operations with s, which
+// comes from the command line.
+func (en *genEntry) setSelection(s contract.Selection) {
+	en.Operations, en.Tags, en.ExcludeOperations, en.ExcludeTags = s.Operations, s.Tags, s.ExcludeOperations, s.ExcludeTags
 }
 
 // loadConfig reads toolkit.yaml, rejecting unknown keys with their line.

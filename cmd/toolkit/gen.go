@@ -28,6 +28,8 @@ type genFlags struct {
 	strict   bool
 	lenient  bool
 	config   string
+	// sel picks the operations to generate (and, through them, the types).
+	sel contract.Selection
 }
 
 func newGenCmd(e *env) *cobra.Command {
@@ -62,6 +64,10 @@ exits 1 and prints a diff when the files on disk are stale.`,
 	fl.BoolVar(&f.strict, "strict", false, "treat contract warnings as errors")
 	fl.BoolVar(&f.lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
+	fl.StringSliceVar(&f.sel.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
+	fl.StringSliceVar(&f.sel.Tags, "tag", nil, "only operations with a tag matching one of these patterns, e.g. 'users.*' (repeatable)")
+	fl.StringSliceVar(&f.sel.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.sel.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
 	return cmd
 }
 
@@ -73,6 +79,7 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 			return &exitError{code: exitUsage, err: errors.New("gen: --out is required with --contract")}
 		}
 		entries = []genEntry{{Contract: f.contract, Out: f.out, Package: f.pkg, Targets: f.targets, Strict: f.strict, Lenient: f.lenient}}
+		entries[0].setSelection(f.sel)
 	default:
 		path := f.config
 		if path == "" {
@@ -94,6 +101,9 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 			}
 			if len(f.targets) > 0 {
 				en.Targets = f.targets
+			}
+			if !f.sel.Empty() {
+				en.setSelection(f.sel)
 			}
 			en.Strict = en.Strict || f.strict
 			en.Lenient = en.Lenient || f.lenient
@@ -145,10 +155,18 @@ func generate(e *env, en genEntry) ([]generator.File, error) {
 	return generateModel(e, en, m)
 }
 
-// loadModel loads and builds one entry's contract, printing warnings.
+// loadModel loads and builds one entry's contract, printing warnings, and
+// keeps the operations the entry selects.
 func loadModel(e *env, en genEntry) (*contract.Model, error) {
 	_, m, err := loadContract(e, "gen", en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient})
-	return m, err
+	if err != nil {
+		return nil, err
+	}
+	m, err = m.Select(en.selection())
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
+	}
+	return m, nil
 }
 
 // loadContract loads and builds a contract for command cmd, printing

@@ -130,3 +130,48 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %d %q", code, stdout)
 	}
 }
+
+// TestGenSelection generates part of a contract: from the command line, from
+// toolkit.yaml (where the command line wins), and with a tag nothing has.
+func TestGenSelection(t *testing.T) {
+	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
+	dir := t.TempDir()
+	// has reports whether the generated client in folder has method.
+	has := func(folder, method string) bool {
+		b, err := os.ReadFile(filepath.Join(dir, folder, "client.gen.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(string(b), ") "+method+"(ctx")
+	}
+	if code, _, stderr := runCLI(t, dir, "gen", "--contract", kitchen, "--out", "files", "--tag", "files", "--exclude-operation", "putBlob"); code != 0 {
+		t.Fatalf("gen --tag files: exit %d: %s", code, stderr)
+	}
+	if !has("files", "GetItemImage") || has("files", "PutBlob") || has("files", "ListItems") {
+		t.Errorf("--tag files --exclude-operation putBlob: want GetItemImage only of the three")
+	}
+
+	cfg := "version: 1\ngenerate:\n  - contract: " + kitchen + "\n    out: echo\n    operations: ['echo*']\n    exclude-tags: [files]\n"
+	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte(cfg), 0o644)
+	if code, _, stderr := runCLI(t, dir, "gen"); code != 0 {
+		t.Fatalf("gen from toolkit.yaml: exit %d: %s", code, stderr)
+	}
+	if !has("echo", "EchoTree") || has("echo", "GetItem") {
+		t.Errorf("operations: ['echo*'] did not select the echo operations alone")
+	}
+	if code, _, stderr := runCLI(t, dir, "gen", "--operation", "getItem"); code != 0 {
+		t.Fatalf("gen --operation over toolkit.yaml: exit %d: %s", code, stderr)
+	}
+	if has("echo", "EchoTree") || !has("echo", "GetItem") {
+		t.Errorf("--operation getItem did not replace the selection of toolkit.yaml")
+	}
+
+	before, _ := os.ReadFile(filepath.Join(dir, "echo", "client.gen.go"))
+	code, _, stderr := runCLI(t, dir, "gen", "--tag", "itemz")
+	if code != 2 || !strings.Contains(stderr, `no operation has a tag matching "itemz"`) {
+		t.Errorf("unknown tag: exit %d, %q; want 2 and the tag named", code, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "echo", "client.gen.go")); !bytes.Equal(before, after) {
+		t.Errorf("a failed selection changed earlier output")
+	}
+}

@@ -39,6 +39,11 @@ func TestValidateExitCodes(t *testing.T) {
 		{"bad header flag", []string{"--base-url", good.URL, "--header", "nocolon"}, 2, "is not"},
 		{"unknown check", []string{"--base-url", good.URL, "--exclude-check", "nope"}, 2, "unknown check"},
 		{"excluded check", []string{"--base-url", bad.URL, "--exclude-check", "response-schema"}, 0, "0 findings"},
+		// Only deletePet, which answers 204 with no pet to break.
+		{"operation pattern", []string{"--base-url", bad.URL, "--operation", "delete*"}, 0, "0 findings"},
+		{"tag pattern", []string{"--base-url", bad.URL, "--tag", "pe?s"}, 1, "response-schema"},
+		{"no operation selected", []string{"--base-url", good.URL, "--tag", "cats*"}, 2, "no operation matches"},
+		{"bad pattern", []string{"--base-url", good.URL, "--operation", "["}, 2, `bad pattern "["`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -112,3 +112,43 @@ func corpusSubset(t *testing.T) []string {
 	}
 	return out
 }
+
+// TestSelectedPackagesBuild splits the kitchen-sink contract into three
+// packages by tag, as a user splits a very large contract, and builds and
+// vets them: each package holds only the types its operations use, and must
+// still have every one of them.
+func TestSelectedPackagesBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a module")
+	}
+	_, m, err := contract.Open("../../testdata/contracts/kitchensink/openapi.yaml", contract.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ops := 0
+	for pkg, sel := range map[string]contract.Selection{
+		"items":  {Tags: []string{"items"}},
+		"files":  {Tags: []string{"files"}},
+		"others": {ExcludeTags: []string{"items", "files"}},
+	} {
+		part, err := m.Select(sel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(part.Types) >= len(m.Types) {
+			t.Errorf("%s: %d of %d types kept; want fewer", pkg, len(part.Types), len(m.Types))
+		}
+		ops += len(part.Operations)
+		files, err := Generate(part, generator.Options{Package: pkg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeModule(t, dir, pkg, files)
+	}
+	if ops != len(m.Operations) {
+		t.Errorf("the three packages hold %d operations; the contract has %d", ops, len(m.Operations))
+	}
+	goRun(t, dir, "build", "./...")
+	goRun(t, dir, "vet", "./...")
+}

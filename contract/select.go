@@ -1,0 +1,188 @@
+package contract
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Selection picks operations by operationId and by tag. Each entry is a
+// pattern in path.Match syntax ("users.*", "get*Message"), matched against
+// the whole id or tag. The zero Selection picks every operation.
+//
+// An operation is selected when it matches one of Operations (or
+// Operations is empty), has a tag matching one of Tags (or Tags is empty),
+// and matches none of ExcludeOperations and has no tag matching
+// ExcludeTags. toolkit gen uses it to generate part of a very large
+// contract (Microsoft Graph's 11,000 operations) as a package of its own;
+// toolkit validate uses it to drive part of a service.
+type Selection struct {
+	Operations        []string
+	Tags              []string
+	ExcludeOperations []string
+	ExcludeTags       []string
+}
+
+// Empty reports whether s picks every operation.
+func (s Selection) Empty() bool {
+	return len(s.Operations)+len(s.Tags)+len(s.ExcludeOperations)+len(s.ExcludeTags) == 0
+}
+
+// Check reports a malformed pattern.
+func (s Selection) Check() error {
+	for _, list := range [][]string{s.Operations, s.Tags, s.ExcludeOperations, s.ExcludeTags} {
+		for _, p := range list {
+			if _, err := path.Match(p, ""); err != nil {
+				return fmt.Errorf("bad pattern %q: %w", p, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Selects reports whether s picks op. Malformed patterns match nothing
+// (Check reports them).
+func (s Selection) Selects(op *Operation) bool {
+	if len(s.Operations) > 0 && !matchAny(s.Operations, op.ID) {
+		return false
+	}
+	if len(s.Tags) > 0 && !slices.ContainsFunc(op.Tags, func(t string) bool { return matchAny(s.Tags, t) }) {
+		return false
+	}
+	if matchAny(s.ExcludeOperations, op.ID) {
+		return false
+	}
+	return !slices.ContainsFunc(op.Tags, func(t string) bool { return matchAny(s.ExcludeTags, t) })
+}
+
+func matchAny(patterns []string, name string) bool {
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Select returns a model holding the operations s picks and only the named
+// types they use, directly or through other types, so that a package
+// generated from it carries nothing the operations do not need. The model
+// itself is not changed; the returned one shares its operations and types.
+// The zero Selection returns m. An include pattern that matches nothing is
+// an error, so that a misspelt tag does not silently generate an empty
+// package; so is a selection that leaves no operation.
+func (m *Model) Select(s Selection) (*Model, error) {
+	if s.Empty() {
+		return m, nil
+	}
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	if err := unmatched(s.Operations, "an operationId", m.Operations, func(op *Operation) []string { return []string{op.ID} }); err != nil {
+		return nil, err
+	}
+	if err := unmatched(s.Tags, "a tag", m.Operations, func(op *Operation) []string { return op.Tags }); err != nil {
+		return nil, err
+	}
+	out := *m
+	out.Operations = nil
+	used := map[*Type]bool{}
+	tags := map[string]bool{}
+	for _, op := range m.Operations {
+		if !s.Selects(op) {
+			continue
+		}
+		out.Operations = append(out.Operations, op)
+		for _, t := range op.Tags {
+			tags[t] = true
+		}
+		for _, t := range op.types() {
+			markUsed(t, used)
+		}
+	}
+	if len(out.Operations) == 0 {
+		return nil, fmt.Errorf("the selection (%s) leaves no operation", s)
+	}
+	out.Types = nil
+	for _, t := range m.Types {
+		if used[t] {
+			out.Types = append(out.Types, t)
+		}
+	}
+	out.Tags = nil
+	for _, t := range m.Tags {
+		if tags[t.Name] {
+			out.Tags = append(out.Tags, t)
+		}
+	}
+	return &out, nil
+}
+
+// String lists the selection's patterns the way the command line takes them.
+func (s Selection) String() string {
+	var parts []string
+	add := func(flag string, list []string) {
+		for _, p := range list {
+			parts = append(parts, "--"+flag+" "+p)
+		}
+	}
+	add("operation", s.Operations)
+	add("tag", s.Tags)
+	add("exclude-operation", s.ExcludeOperations)
+	add("exclude-tag", s.ExcludeTags)
+	return strings.Join(parts, " ")
+}
+
+// unmatched reports the first pattern that matches no name of any operation.
+func unmatched(patterns []string, what string, ops []*Operation, names func(*Operation) []string) error {
+	for _, p := range patterns {
+		if !slices.ContainsFunc(ops, func(op *Operation) bool {
+			return slices.ContainsFunc(names(op), func(n string) bool { ok, _ := path.Match(p, n); return ok })
+		}) {
+			return fmt.Errorf("no operation has %s matching %q", what, p)
+		}
+	}
+	return nil
+}
+
+// types lists the types an operation refers to directly: its parameters',
+// bodies' and response headers' and bodies'.
+func (op *Operation) types() []*Type {
+	var out []*Type
+	for _, p := range op.Params {
+		out = append(out, p.Type)
+	}
+	if op.Body != nil {
+		for _, c := range op.Body.Contents {
+			out = append(out, c.Type)
+		}
+	}
+	for _, r := range op.Responses {
+		for _, h := range r.Headers {
+			out = append(out, h.Type)
+		}
+		for _, c := range r.Contents {
+			out = append(out, c.Type)
+		}
+	}
+	return out
+}
+
+// markUsed marks t and every type reachable from it.
+func markUsed(t *Type, used map[*Type]bool) {
+	if t == nil || used[t] {
+		return
+	}
+	used[t] = true
+	markUsed(t.Elem, used)
+	markUsed(t.AdditionalType, used)
+	for _, f := range t.Fields {
+		markUsed(f.Type, used)
+	}
+	if t.Union != nil {
+		for _, v := range t.Union.Variants {
+			markUsed(v.Type, used)
+		}
+	}
+}
