@@ -1,7 +1,10 @@
 package contract
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -116,7 +119,104 @@ func (m *Model) Select(s Selection) (*Model, error) {
 			out.Tags = append(out.Tags, t)
 		}
 	}
+	if len(m.Spec) > 0 {
+		spec, err := selectSpec(m.Spec, out.Operations)
+		if err != nil {
+			return nil, err
+		}
+		out.Spec = spec
+	}
 	return &out, nil
+}
+
+// selectSpec cuts the embedded contract down to the selected operations and
+// the components they reach through $ref, so that a package generated for
+// part of a contract embeds that part (all of Microsoft Graph is 22 MB).
+// Security schemes, named rather than referenced, are all kept.
+func selectSpec(spec []byte, ops []*Operation) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(spec))
+	dec.UseNumber() // numbers pass through exactly
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("selecting from the embedded contract: %w", err)
+	}
+	keep := map[string]map[string]bool{} // path → lower-case methods kept
+	for _, op := range ops {
+		if keep[op.Path] == nil {
+			keep[op.Path] = map[string]bool{}
+		}
+		keep[op.Path][strings.ToLower(op.Method)] = true
+	}
+	paths, _ := doc["paths"].(map[string]any)
+	for p, v := range paths {
+		item, _ := v.(map[string]any)
+		if keep[p] == nil || item == nil {
+			delete(paths, p)
+			continue
+		}
+		for k := range item {
+			if httpMethods[k] && !keep[p][k] {
+				delete(item, k)
+			}
+		}
+	}
+	components, _ := doc["components"].(map[string]any)
+	reached := map[string]bool{} // "schemas/Pet"
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if ref, ok := v["$ref"].(string); ok {
+				if key, ok := componentKey(ref); ok && !reached[key] {
+					reached[key] = true
+					kind, name, _ := strings.Cut(key, "/")
+					if group, ok := components[kind].(map[string]any); ok {
+						walk(group[name])
+					}
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(paths)
+	for kind, group := range components {
+		g, ok := group.(map[string]any)
+		if !ok || kind == "securitySchemes" {
+			continue
+		}
+		for name := range g {
+			if !reached[kind+"/"+name] {
+				delete(g, name)
+			}
+		}
+	}
+	return json.Marshal(doc)
+}
+
+// httpMethods are the operation keys of a path item.
+var httpMethods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true, "patch": true, "trace": true}
+
+// componentKey turns a local $ref into the component it lies in:
+// "#/components/schemas/Pet/properties/id" → "schemas/Pet".
+func componentKey(ref string) (string, bool) {
+	frag, ok := strings.CutPrefix(ref, "#")
+	if !ok {
+		return "", false
+	}
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u // a pointer in a URI fragment may be percent-encoded
+	}
+	toks := splitPointer(frag)
+	if len(toks) < 3 || toks[0] != "components" {
+		return "", false
+	}
+	return toks[1] + "/" + toks[2], true
 }
 
 // String lists the selection's patterns the way the command line takes them.

@@ -1,6 +1,10 @@
 package contract
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,6 +86,7 @@ func TestSelect(t *testing.T) {
 			if diff := cmp.Diff(tc.tags, tags); diff != "" {
 				t.Errorf("tags (-want +got):\n%s", diff)
 			}
+			checkSelectedSpec(t, got)
 			if len(m.Operations) < 13 || len(m.Types) < 20 {
 				t.Errorf("Select changed the model: %d operations, %d types left", len(m.Operations), len(m.Types))
 			}
@@ -114,4 +119,43 @@ func sortedLike(m *Model, ids []string) []string {
 		}
 	}
 	return out
+}
+
+// checkSelectedSpec checks that the selected model's embedded contract holds
+// exactly its operations and loads on its own: every $ref still resolves.
+func checkSelectedSpec(t *testing.T, m *Model) {
+	t.Helper()
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(m.Spec, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, op := range m.Operations {
+		want = append(want, strings.ToLower(op.Method)+" "+op.Path)
+	}
+	for p, item := range doc.Paths {
+		for k := range item {
+			if httpMethods[k] {
+				got = append(got, k+" "+p)
+			}
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("operations of the embedded contract (-want +got):\n%s", diff)
+	}
+	path := filepath.Join(t.TempDir(), "selected.json")
+	if err := os.WriteFile(path, m.Spec, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, again, err := Open(path, LoadOptions{})
+	if err != nil {
+		t.Fatalf("the embedded contract does not load on its own: %v", err)
+	}
+	if len(again.Operations) != len(m.Operations) {
+		t.Errorf("the embedded contract loads with %d operations; want %d", len(again.Operations), len(m.Operations))
+	}
 }
