@@ -116,8 +116,27 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 		files []generator.File
 	}
 	var outs []output
+	// Entries that split one contract into several packages load it once.
+	type loadKey struct {
+		contract        string
+		strict, lenient bool
+	}
+	loaded := map[loadKey]*contract.Model{}
 	for _, en := range entries {
-		files, err := generate(e, en)
+		key := loadKey{en.Contract, en.Strict, en.Lenient}
+		m := loaded[key]
+		if m == nil {
+			var err error
+			if m, err = loadModel(e, en); err != nil {
+				return err
+			}
+			loaded[key] = m
+		}
+		part, err := m.Select(en.selection())
+		if err != nil {
+			return &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
+		}
+		files, err := generateModel(e, en, part)
 		if err != nil {
 			return err
 		}
@@ -146,27 +165,10 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 	return nil
 }
 
-// generate loads one contract and renders its files, printing warnings.
-func generate(e *env, en genEntry) ([]generator.File, error) {
-	m, err := loadModel(e, en)
-	if err != nil {
-		return nil, err
-	}
-	return generateModel(e, en, m)
-}
-
-// loadModel loads and builds one entry's contract, printing warnings, and
-// keeps the operations the entry selects.
+// loadModel loads and builds one entry's contract, printing warnings.
 func loadModel(e *env, en genEntry) (*contract.Model, error) {
 	_, m, err := loadContract(e, "gen", en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient})
-	if err != nil {
-		return nil, err
-	}
-	m, err = m.Select(en.selection())
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
-	}
-	return m, nil
+	return m, err
 }
 
 // loadContract loads and builds a contract for command cmd, printing

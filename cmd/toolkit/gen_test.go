@@ -175,3 +175,38 @@ func TestGenSelection(t *testing.T) {
 		t.Errorf("a failed selection changed earlier output")
 	}
 }
+
+// TestGenSplitOneLoad splits a contract into packages from one toolkit.yaml,
+// which loads the contract once for all its entries: each package must be
+// what generating it alone gives.
+func TestGenSplitOneLoad(t *testing.T) {
+	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
+	dir := t.TempDir()
+	cfg := "version: 1\ngenerate:\n" +
+		"  - {contract: " + kitchen + ", out: all}\n" +
+		"  - {contract: " + kitchen + ", out: items, tags: [items]}\n" +
+		"  - {contract: " + kitchen + ", out: rest, exclude-tags: [items]}\n"
+	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte(cfg), 0o644)
+	if code, _, stderr := runCLI(t, dir, "gen"); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, stderr)
+	}
+	alone := t.TempDir()
+	for _, args := range [][]string{{"--out", "all"}, {"--out", "items", "--tag", "items"}, {"--out", "rest", "--exclude-tag", "items"}} {
+		if code, _, stderr := runCLI(t, alone, append([]string{"gen", "--contract", kitchen}, args...)...); code != 0 {
+			t.Fatalf("gen %v: exit %d: %s", args, code, stderr)
+		}
+	}
+	for _, pkg := range []string{"all", "items", "rest"} {
+		names, _ := filepath.Glob(filepath.Join(alone, pkg, "*.go"))
+		if len(names) < 5 {
+			t.Fatalf("%s: %d files generated", pkg, len(names))
+		}
+		for _, name := range names {
+			want, _ := os.ReadFile(name)
+			got, err := os.ReadFile(filepath.Join(dir, pkg, filepath.Base(name)))
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s/%s differs from generating it alone (%v)", pkg, filepath.Base(name), err)
+			}
+		}
+	}
+}
