@@ -184,7 +184,11 @@ func selectSpec(spec []byte, ops []*Operation) ([]byte, error) {
 			}
 		}
 	}
-	walk(paths)
+	for k, v := range doc {
+		if k != "components" { // paths, and webhooks, which are all kept
+			walk(v)
+		}
+	}
 	for kind, group := range components {
 		g, ok := group.(map[string]any)
 		if !ok || kind == "securitySchemes" {
