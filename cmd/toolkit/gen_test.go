@@ -210,3 +210,19 @@ func TestGenSplitOneLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestGenSuggestsSplit: a package with more operations than hugePackageOps
+// comes with a note suggesting --tag; a selection under it does not.
+func TestGenSuggestsSplit(t *testing.T) {
+	defer func(n int) { hugePackageOps = n }(hugePackageOps)
+	hugePackageOps = 5
+	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
+	code, _, stderr := runCLI(t, t.TempDir(), "gen", "--contract", kitchen, "--out", "all")
+	if code != 0 || !strings.Contains(stderr, "operations in one package") || !strings.Contains(stderr, "--tag") {
+		t.Errorf("exit %d, stderr %q; want 0 and a note suggesting --tag", code, stderr)
+	}
+	code, _, stderr = runCLI(t, t.TempDir(), "gen", "--contract", kitchen, "--out", "files", "--tag", "files")
+	if code != 0 || strings.Contains(stderr, "operations in one package") {
+		t.Errorf("exit %d, stderr %q; want 0 and no note for 3 operations", code, stderr)
+	}
+}
