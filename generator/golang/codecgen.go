@@ -321,7 +321,7 @@ func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo
 	f.Line()
 	f.Comment("UnmarshalJSON decodes " + name + ", checking required properties and naming the JSON pointer of what fails.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
+		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v"))),
 	)
 	f.Line()
 }
@@ -426,7 +426,7 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 	f.Line()
 	f.Comment("MarshalJSON encodes " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeJSONWith").Call(jen.Id("v").Dot("encodeJSON"))),
+		jen.Return(jen.Id("encodeJSONWith").Call(jen.Op("&").Id("v"))),
 	)
 	f.Line()
 }
@@ -457,7 +457,7 @@ func (g *gen) emitUnionEncode(f *jen.File, t *contract.Type) {
 	f.Line()
 	f.Comment("MarshalJSON encodes " + name + ".")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeJSONWith").Call(jen.Id("v").Dot("encodeJSON"))),
+		jen.Return(jen.Id("encodeJSONWith").Call(jen.Op("&").Id("v"))),
 	)
 	f.Line()
 }
@@ -504,7 +504,7 @@ func (g *gen) emitUnionDecode(f *jen.File, t *contract.Type) {
 	f.Line()
 	f.Comment("UnmarshalJSON decodes the variant the data's discriminator names.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v").Dot("decodeJSON"))),
+		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v"))),
 	)
 	f.Line()
 }
@@ -538,19 +538,25 @@ func emitCodecRuntime(f *jen.File) {
 		jen.Return(),
 	)
 	f.Line()
+	f.Comment("jsonDecoder and jsonEncoder are the generated types: what decodeJSONWith and")
+	f.Comment("encodeJSONWith take.")
+	f.Type().Id("jsonDecoder").Interface(jen.Id("decodeJSON").Params(reader()).Error())
+	f.Type().Id("jsonEncoder").Interface(jen.Id("encodeJSON").Params(jen.Op("*").Id("jsonWriter")))
+	f.Line()
 	f.Comment("decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for")
-	f.Comment("a method value, so every type's UnmarshalJSON and MarshalJSON share one")
+	f.Comment("any generated type, so every type's UnmarshalJSON and MarshalJSON share one")
 	f.Comment("compiled function: the generic ones are compiled once per type shape, and")
-	f.Comment("each struct is a shape of its own.")
-	f.Func().Id("decodeJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("f").Func().Params(reader()).Error()).Error().Block(
-		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Op("&").Id("f"), jen.Func().Params(jen.Id("f").Op("*").Func().Params(reader()).Error(), jen.Id("r").Add(reader())).Error().Block(
-			jen.Return(jen.Parens(jen.Op("*").Id("f")).Call(jen.Id("r"))),
+	f.Comment("each struct is a shape of its own. Taking an interface rather than a method")
+	f.Comment("value spares the compiler a wrapper function per type as well.")
+	f.Func().Id("decodeJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("v").Id("jsonDecoder")).Error().Block(
+		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Op("&").Id("v"), jen.Func().Params(jen.Id("v").Op("*").Id("jsonDecoder"), jen.Id("r").Add(reader())).Error().Block(
+			jen.Return(jen.Parens(jen.Op("*").Id("v")).Dot("decodeJSON").Call(jen.Id("r"))),
 		))),
 	)
 	f.Line()
-	f.Func().Id("encodeJSONWith").Params(jen.Id("f").Func().Params(jen.Op("*").Id("jsonWriter"))).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("f"), jen.Func().Params(jen.Id("f").Op("*").Func().Params(jen.Op("*").Id("jsonWriter")), jen.Id("w").Op("*").Id("jsonWriter")).Block(
-			jen.Parens(jen.Op("*").Id("f")).Call(jen.Id("w")),
+	f.Func().Id("encodeJSONWith").Params(jen.Id("v").Id("jsonEncoder")).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("v"), jen.Func().Params(jen.Id("v").Op("*").Id("jsonEncoder"), jen.Id("w").Op("*").Id("jsonWriter")).Block(
+			jen.Parens(jen.Op("*").Id("v")).Dot("encodeJSON").Call(jen.Id("w")),
 		))),
 	)
 	f.Line()

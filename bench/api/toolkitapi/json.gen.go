@@ -57,7 +57,7 @@ func (v *Address) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Address, checking required properties and naming the JSON pointer of what fails.
 func (v *Address) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Address to w.
@@ -75,7 +75,7 @@ func (v *Address) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Address.
 func (v Address) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads Attribute from r in one pass, naming the JSON pointer of what fails.
@@ -106,7 +106,7 @@ func (v *Attribute) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Attribute, checking required properties and naming the JSON pointer of what fails.
 func (v *Attribute) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Attribute to w.
@@ -120,7 +120,7 @@ func (v *Attribute) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Attribute.
 func (v Attribute) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads Customer from r in one pass, naming the JSON pointer of what fails.
@@ -161,7 +161,7 @@ func (v *Customer) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
 func (v *Customer) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Customer to w.
@@ -179,7 +179,7 @@ func (v *Customer) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Customer.
 func (v Customer) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads Error from r in one pass, naming the JSON pointer of what fails.
@@ -210,7 +210,7 @@ func (v *Error) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Error, checking required properties and naming the JSON pointer of what fails.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Error to w.
@@ -224,7 +224,7 @@ func (v *Error) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Error.
 func (v Error) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads NewOrder from r in one pass, naming the JSON pointer of what fails.
@@ -277,7 +277,7 @@ func (v *NewOrder) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes NewOrder, checking required properties and naming the JSON pointer of what fails.
 func (v *NewOrder) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes NewOrder to w.
@@ -301,7 +301,7 @@ func (v *NewOrder) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes NewOrder.
 func (v NewOrder) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads Order from r in one pass, naming the JSON pointer of what fails.
@@ -384,7 +384,7 @@ func (v *Order) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Order, checking required properties and naming the JSON pointer of what fails.
 func (v *Order) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Order to w.
@@ -418,7 +418,7 @@ func (v *Order) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Order.
 func (v Order) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads OrderLine from r in one pass, naming the JSON pointer of what fails.
@@ -463,7 +463,7 @@ func (v *OrderLine) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes OrderLine, checking required properties and naming the JSON pointer of what fails.
 func (v *OrderLine) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes OrderLine to w.
@@ -484,7 +484,7 @@ func (v *OrderLine) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes OrderLine.
 func (v OrderLine) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads OrderList from r in one pass, naming the JSON pointer of what fails.
@@ -511,7 +511,7 @@ func (v *OrderList) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes OrderList, checking required properties and naming the JSON pointer of what fails.
 func (v *OrderList) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes OrderList to w.
@@ -524,7 +524,7 @@ func (v *OrderList) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes OrderList.
 func (v OrderList) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -2150,19 +2150,29 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 	return
 }
 
+// jsonDecoder and jsonEncoder are the generated types: what decodeJSONWith and
+// encodeJSONWith take.
+type jsonDecoder interface {
+	decodeJSON(*jsonReader) error
+}
+type jsonEncoder interface {
+	encodeJSON(*jsonWriter)
+}
+
 // decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for
-// a method value, so every type's UnmarshalJSON and MarshalJSON share one
+// any generated type, so every type's UnmarshalJSON and MarshalJSON share one
 // compiled function: the generic ones are compiled once per type shape, and
-// each struct is a shape of its own.
-func decodeJSONWith(data []byte, f func(*jsonReader) error) error {
-	return decodeJSONValue(data, &f, func(f *func(*jsonReader) error, r *jsonReader) error {
-		return (*f)(r)
+// each struct is a shape of its own. Taking an interface rather than a method
+// value spares the compiler a wrapper function per type as well.
+func decodeJSONWith(data []byte, v jsonDecoder) error {
+	return decodeJSONValue(data, &v, func(v *jsonDecoder, r *jsonReader) error {
+		return (*v).decodeJSON(r)
 	})
 }
 
-func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
-	return encodeJSONValue(&f, func(f *func(*jsonWriter), w *jsonWriter) {
-		(*f)(w)
+func encodeJSONWith(v jsonEncoder) ([]byte, error) {
+	return encodeJSONValue(&v, func(v *jsonEncoder, w *jsonWriter) {
+		(*v).encodeJSON(w)
 	})
 }
 

@@ -53,7 +53,7 @@ func (v *NewPet) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes NewPet, checking required properties and naming the JSON pointer of what fails.
 func (v *NewPet) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes NewPet to w.
@@ -62,7 +62,7 @@ func (v *NewPet) encodeJSON(w *jsonWriter) {
 	writeOpt(w, "\"birthDate\":", v.BirthDate, writeString)
 	w.field("\"name\":")
 	writeString(&v.Name, w)
-	w.field("\"species\":")
+	w.raw(",\"species\":")
 	writeString(&v.Species, w)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
 	writeOpt(w, "\"weightKg\":", v.WeightKg, writeFloat64)
@@ -71,7 +71,7 @@ func (v *NewPet) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes NewPet.
 func (v NewPet) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads Pet from r in one pass, naming the JSON pointer of what fails.
@@ -122,7 +122,7 @@ func (v *Pet) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Pet, checking required properties and naming the JSON pointer of what fails.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Pet to w.
@@ -131,15 +131,15 @@ func (v *Pet) encodeJSON(w *jsonWriter) {
 	writeOpt(w, "\"birthDate\":", v.BirthDate, writeString)
 	w.field("\"createdAt\":")
 	writeTime(&v.CreatedAt, w)
-	w.field("\"id\":")
+	w.raw(",\"id\":")
 	writeInt(&v.ID, w)
-	w.field("\"name\":")
+	w.raw(",\"name\":")
 	writeString(&v.Name, w)
-	w.field("\"species\":")
+	w.raw(",\"species\":")
 	writeString(&v.Species, w)
-	w.field("\"status\":")
+	w.raw(",\"status\":")
 	writeString(&v.Status, w)
-	w.field("\"tags\":")
+	w.raw(",\"tags\":")
 	writeSlice(&v.Tags, w, writeString)
 	writeOptNullable(w, "\"weightKg\":", &v.WeightKg, writeFloat64)
 	w.raw("}")
@@ -147,7 +147,7 @@ func (v *Pet) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Pet.
 func (v Pet) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads PetPage from r in one pass, naming the JSON pointer of what fails.
@@ -174,13 +174,12 @@ func (v *PetPage) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes PetPage, checking required properties and naming the JSON pointer of what fails.
 func (v *PetPage) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes PetPage to w.
 func (v *PetPage) encodeJSON(w *jsonWriter) {
-	w.raw("{")
-	w.field("\"items\":")
+	w.raw("{\"items\":")
 	writeSlice(&v.Items, w, (*Pet).encodeJSON)
 	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
 	w.raw("}")
@@ -188,7 +187,7 @@ func (v *PetPage) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes PetPage.
 func (v PetPage) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads PetUpdate from r in one pass, naming the JSON pointer of what fails.
@@ -211,7 +210,7 @@ func (v *PetUpdate) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes PetUpdate, checking required properties and naming the JSON pointer of what fails.
 func (v *PetUpdate) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes PetUpdate to w.
@@ -226,7 +225,7 @@ func (v *PetUpdate) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes PetUpdate.
 func (v PetUpdate) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
@@ -263,7 +262,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	return decodeJSONWith(data, v.decodeJSON)
+	return decodeJSONWith(data, v)
 }
 
 // encodeJSON writes Problem to w.
@@ -273,7 +272,7 @@ func (v *Problem) encodeJSON(w *jsonWriter) {
 	writeOpt(w, "\"instance\":", v.Instance, writeString)
 	w.field("\"status\":")
 	writeInt(&v.Status, w)
-	w.field("\"title\":")
+	w.raw(",\"title\":")
 	writeString(&v.Title, w)
 	writeOpt(w, "\"type\":", v.Type, writeString)
 	w.raw("}")
@@ -281,7 +280,7 @@ func (v *Problem) encodeJSON(w *jsonWriter) {
 
 // MarshalJSON encodes Problem.
 func (v Problem) MarshalJSON() ([]byte, error) {
-	return encodeJSONWith(v.encodeJSON)
+	return encodeJSONWith(&v)
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -987,6 +986,8 @@ func (r *jsonReader) end() error {
 }
 
 // readString reads a JSON string into a string type.
+//
+//go:noinline
 func readString[T ~string](p *T, r *jsonReader) error {
 	x, err := r.str()
 	if err != nil {
@@ -997,6 +998,8 @@ func readString[T ~string](p *T, r *jsonReader) error {
 }
 
 // readInt reads a JSON integer into an integer type it fits.
+//
+//go:noinline
 func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
 	n, err := r.integer()
 	if err != nil {
@@ -1013,6 +1016,8 @@ func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
 
 // readFloat reads a JSON number into a float type, rounded once to its size
 // as encoding/json does.
+//
+//go:noinline
 func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
 	r.space()
 	start := r.pos
@@ -1036,6 +1041,8 @@ func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
 }
 
 // readBool reads true or false into a bool type.
+//
+//go:noinline
 func readBool[T ~bool](p *T, r *jsonReader) error {
 	x, err := r.boolean()
 	if err != nil {
@@ -1047,6 +1054,8 @@ func readBool[T ~bool](p *T, r *jsonReader) error {
 
 // readTime reads an RFC 3339 date-time string, as time.Time's UnmarshalJSON
 // does, without allocating the string.
+//
+//go:noinline
 func readTime(p *time.Time, r *jsonReader) error {
 	if r.space() != '"' {
 		return r.typeError("a string")
@@ -1068,6 +1077,8 @@ func readTime(p *time.Time, r *jsonReader) error {
 
 // readBytes reads a base64 string (standard encoding, which tolerates \r and
 // \n) into bytes, as encoding/json decodes a []byte.
+//
+//go:noinline
 func readBytes(p *[]byte, r *jsonReader) error {
 	if r.space() != '"' {
 		return r.typeError("a string")
@@ -1088,6 +1099,8 @@ func readBytes(p *[]byte, r *jsonReader) error {
 }
 
 // readAny reads any value, as encoding/json decodes it into an any (null is nil).
+//
+//go:noinline
 func readAny(p *any, r *jsonReader) error {
 	v, err := r.value()
 	if err != nil {
@@ -1099,6 +1112,8 @@ func readAny(p *any, r *jsonReader) error {
 
 // readRaw reads any value as its JSON text, copied, since the caller may reuse
 // the document's bytes.
+//
+//go:noinline
 func readRaw(p *json.RawMessage, r *jsonReader) error {
 	raw, err := r.skip()
 	if err != nil {
@@ -1110,6 +1125,8 @@ func readRaw(p *json.RawMessage, r *jsonReader) error {
 
 // readPtr reads a value into a new T with f (which rejects null) and points p
 // at it.
+//
+//go:noinline
 func readPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	x := new(T)
 	if err := f(x, r); err != nil {
@@ -1120,6 +1137,8 @@ func readPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
 }
 
 // readNullPtr reads null as a nil pointer, and anything else as readPtr does.
+//
+//go:noinline
 func readNullPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		*p = nil
@@ -1130,6 +1149,8 @@ func readNullPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) err
 
 // readNullable reads null or a value with f into a Nullable, which either way
 // is then set.
+//
+//go:noinline
 func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		*p = Nullable[T]{
@@ -1144,6 +1165,8 @@ func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) 
 
 // readSlice reads an array (not null) into a new slice, never nil, each item
 // decoded in place with f.
+//
+//go:noinline
 func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		return &ValidationError{Message: "must not be null"}
@@ -1169,6 +1192,8 @@ func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) erro
 }
 
 // readMap reads an object (not null) into a new map, each value decoded with f.
+//
+//go:noinline
 func readMap[T any](p *map[string]T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		return &ValidationError{Message: "must not be null"}
@@ -1194,6 +1219,8 @@ func readMap[T any](p *map[string]T, r *jsonReader, f func(*T, *jsonReader) erro
 
 // readJSON reads a value of a type that decodes itself (a union) with
 // encoding/json, keeping the JSON pointers of its validation errors.
+//
+//go:noinline
 func readJSON[T any](p *T, r *jsonReader) error {
 	raw, err := r.skip()
 	if err != nil {
@@ -1482,27 +1509,37 @@ func (w *jsonWriter) boolean(b bool) {
 }
 
 // writeString writes a string.
+//
+//go:noinline
 func writeString[T ~string](p *T, w *jsonWriter) {
 	w.str(string(*p))
 }
 
 // writeInt writes an integer.
+//
+//go:noinline
 func writeInt[T ~int32 | ~int64](p *T, w *jsonWriter) {
 	w.int(int64(*p))
 }
 
 // writeFloat32 writes a float32 as encoding/json does, in the shortest form
 // that reads back as the same float32.
+//
+//go:noinline
 func writeFloat32[T ~float32](p *T, w *jsonWriter) {
 	w.float(float64(*p), 32)
 }
 
 // writeFloat64 writes a float64.
+//
+//go:noinline
 func writeFloat64[T ~float64](p *T, w *jsonWriter) {
 	w.float(float64(*p), 64)
 }
 
 // writeBool writes a boolean.
+//
+//go:noinline
 func writeBool[T ~bool](p *T, w *jsonWriter) {
 	w.boolean(bool(*p))
 }
@@ -1511,6 +1548,8 @@ func writeBool[T ~bool](p *T, w *jsonWriter) {
 // nanoseconds, formatted straight into the buffer. Like MarshalJSON, it fails
 // on a year outside [0,9999] or a zone offset of 24 hours or more, which RFC
 // 3339 cannot write.
+//
+//go:noinline
 func writeTime(p *time.Time, w *jsonWriter) {
 	b := append(w.buf, '"')
 	n := len(b)
@@ -1539,6 +1578,8 @@ func writeTime(p *time.Time, w *jsonWriter) {
 
 // writeBytes writes bytes as encoding/json does: a base64 string (standard
 // encoding, padded), or null for a nil slice.
+//
+//go:noinline
 func writeBytes(p *[]byte, w *jsonWriter) {
 	if *p == nil {
 		w.null()
@@ -1556,6 +1597,8 @@ type jsonWriteEncoder interface {
 
 // writeAny writes a value of unknown type. The types JSON decodes into, and
 // generated types, are written directly; anything else by json.Marshal.
+//
+//go:noinline
 func writeAny(p *any, w *jsonWriter) {
 	switch v := (*p).(type) {
 	case nil:
@@ -1603,6 +1646,8 @@ func writeAny(p *any, w *jsonWriter) {
 // writeRaw writes a json.RawMessage as encoding/json does: null when nil, else
 // compacted, with <, >, &, U+2028 and U+2029 escaped; it fails when the
 // message is not JSON.
+//
+//go:noinline
 func writeRaw(p *json.RawMessage, w *jsonWriter) {
 	m := *p
 	if m == nil {
@@ -1664,6 +1709,8 @@ func jsonWriteCompact(dst, src []byte) []byte {
 
 // writeJSON writes a value of a type with its own MarshalJSON method (such as
 // a union) through json.Marshal.
+//
+//go:noinline
 func writeJSON[T any](p *T, w *jsonWriter) {
 	b, err := json.Marshal(p)
 	if err != nil {
@@ -1675,6 +1722,8 @@ func writeJSON[T any](p *T, w *jsonWriter) {
 }
 
 // writePtr writes null for a nil pointer, else what it points to with f.
+//
+//go:noinline
 func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	if *p == nil {
 		w.null()
@@ -1684,6 +1733,8 @@ func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter)) {
 }
 
 // writeNullable writes null for an absent or null value, else the value with f.
+//
+//go:noinline
 func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)) {
 	if !p.Set || p.Null {
 		w.null()
@@ -1694,6 +1745,8 @@ func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)
 
 // writeSlice writes a slice as a JSON array, each item with f; a nil slice is
 // null, as encoding/json writes it.
+//
+//go:noinline
 func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	s := *p
 	if s == nil {
@@ -1714,6 +1767,8 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
 // map values have no address.
+//
+//go:noinline
 func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	m := *p
 	if m == nil {
@@ -1851,23 +1906,35 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 	return
 }
 
+// jsonDecoder and jsonEncoder are the generated types: what decodeJSONWith and
+// encodeJSONWith take.
+type jsonDecoder interface {
+	decodeJSON(*jsonReader) error
+}
+type jsonEncoder interface {
+	encodeJSON(*jsonWriter)
+}
+
 // decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for
-// a method value, so every type's UnmarshalJSON and MarshalJSON share one
+// any generated type, so every type's UnmarshalJSON and MarshalJSON share one
 // compiled function: the generic ones are compiled once per type shape, and
-// each struct is a shape of its own.
-func decodeJSONWith(data []byte, f func(*jsonReader) error) error {
-	return decodeJSONValue(data, &f, func(f *func(*jsonReader) error, r *jsonReader) error {
-		return (*f)(r)
+// each struct is a shape of its own. Taking an interface rather than a method
+// value spares the compiler a wrapper function per type as well.
+func decodeJSONWith(data []byte, v jsonDecoder) error {
+	return decodeJSONValue(data, &v, func(v *jsonDecoder, r *jsonReader) error {
+		return (*v).decodeJSON(r)
 	})
 }
 
-func encodeJSONWith(f func(*jsonWriter)) ([]byte, error) {
-	return encodeJSONValue(&f, func(f *func(*jsonWriter), w *jsonWriter) {
-		(*f)(w)
+func encodeJSONWith(v jsonEncoder) ([]byte, error) {
+	return encodeJSONValue(&v, func(v *jsonEncoder, w *jsonWriter) {
+		(*v).encodeJSON(w)
 	})
 }
 
 // missingProperty reports a required property the object does not have.
+//
+//go:noinline
 func missingProperty(name string) error {
 	return &ValidationError{
 		Message: "is required",
@@ -1877,12 +1944,16 @@ func missingProperty(name string) error {
 
 // unknownProperty reports a property that an object without additional
 // properties does not name; jsonReader.object adds its pointer.
+//
+//go:noinline
 func unknownProperty() error {
 	return &ValidationError{Message: "is not a known property (additionalProperties is false)"}
 }
 
 // readNullOr reads a value that may be null, which leaves the zero value (nil for
 // slices and maps).
+//
+//go:noinline
 func readNullOr[T any](p *T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
 		var zero T
@@ -1893,6 +1964,8 @@ func readNullOr[T any](p *T, r *jsonReader, f func(*T, *jsonReader) error) error
 }
 
 // readExtra reads the value of the additional property k into *m.
+//
+//go:noinline
 func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *jsonReader) error) error {
 	var x T
 	if err := f(&x, r); err != nil {
@@ -1907,6 +1980,8 @@ func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *json
 
 // writeOpt writes the member key (its encoded name and colon) with the value
 // *p, unless p is nil: an optional property that is absent.
+//
+//go:noinline
 func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
 	if p != nil {
 		w.field(key)
@@ -1916,6 +1991,8 @@ func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
 
 // writeOptNullable writes the member key with null or the value of *p, unless
 // *p is unset.
+//
+//go:noinline
 func writeOptNullable[T any](w *jsonWriter, key string, p *Nullable[T], f func(*T, *jsonWriter)) {
 	if p.Set {
 		w.field(key)
@@ -1924,6 +2001,8 @@ func writeOptNullable[T any](w *jsonWriter, key string, p *Nullable[T], f func(*
 }
 
 // writeOptSlice writes the member key with the array *p, unless it is empty.
+//
+//go:noinline
 func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWriter)) {
 	if len(*p) != 0 {
 		w.field(key)
@@ -1933,6 +2012,8 @@ func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWri
 
 // writeExtras writes the additional properties m, sorted by name, leaving out
 // those named like a known property.
+//
+//go:noinline
 func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), known ...string) {
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if slices.Contains(known, k) {
