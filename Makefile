@@ -43,13 +43,14 @@ generate:
 	$(GO) generate ./...
 
 # Every contract of ../shared/corpus with toolkit, oapi-codegen and ogen:
-# writes bench/corpus-report/results.tsv and summary.md.
+# writes bench/corpus-report/results.tsv and summary.md, to which
+# corpus-report/notes.md (GitHub and Graph, measured by hand) is appended.
 corpus: build
 	cd bench && $(GO) build -o ../bin/corpus ./cmd/corpus \
 	  && $(GO) build -o ../bin/oapi-codegen github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen \
 	  && $(GO) build -o ../bin/ogen github.com/ogen-go/ogen/cmd/ogen \
 	  && ../bin/corpus -list ../../shared/corpus/dev.tsv -toolkit ../bin/toolkit \
-	       -oapi-codegen ../bin/oapi-codegen -ogen ../bin/ogen -out corpus-report
+	       -oapi-codegen ../bin/oapi-codegen -ogen ../bin/ogen -notes corpus-report/notes.md -out corpus-report
 
 clean:
 	rm -rf bin
