@@ -191,7 +191,7 @@ func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contrac
 }
 
 // hugePackageOps is the operation count above which gen suggests splitting
-// the package: GitHub's 1,100 operations build in 7.4 GB, Graph's 11,422 not
+// the package: GitHub's 1,100 operations build in 6.7 GB, Graph's 11,422 not
 // in 21 GB. A variable for the test.
 var hugePackageOps = 3000
 
