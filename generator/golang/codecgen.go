@@ -38,9 +38,15 @@ func (g *gen) emitJSON(f *jen.File) error {
 			g.emitUnionEncode(f, t)
 			if t.Union.Discriminator != "" {
 				g.emitUnionDecode(f, t)
+			} else {
+				g.emitUnionTrialDecode(f, t)
 			}
 		}
 	}
+	// The union trial decoders validate variants, which may use patterns
+	// and shared checks of their own.
+	g.flushChecks(f)
+	g.flushPatterns(f)
 	emitJSONReader(f)
 	emitJSONWriter(f)
 	emitCodecRuntime(f)
@@ -59,7 +65,7 @@ type codecKind int
 
 const (
 	codecStruct codecKind = iota // a generated object: its own methods
-	codecUnion                   // a generated union: its own encodeJSON, its own UnmarshalJSON
+	codecUnion                   // a generated union: its own decodeJSON and encodeJSON
 	codecJSON                    // its own UnmarshalJSON/MarshalJSON (recursive aliases)
 	codecBool
 	codecInt
@@ -119,11 +125,16 @@ func (g *gen) codecOf(t *contract.Type) codecKind {
 }
 
 // readsNull reports readers that take null as a value of their own (the
-// free-form tree and types decoding themselves); every other reader rejects
-// it with "must not be null".
+// free-form tree, types decoding themselves through encoding/json, and
+// nullable unions); every other reader rejects it with "must not be null".
 func (g *gen) readsNull(t *contract.Type) bool {
-	c := g.codecOf(t)
-	return c == codecAny || c == codecJSON || c == codecUnion
+	switch g.codecOf(t) {
+	case codecAny, codecJSON:
+		return true
+	case codecUnion:
+		return t.Nullable
+	}
+	return false
 }
 
 // mayBeNull reports values of t for which null is allowed although t is held
@@ -149,10 +160,7 @@ func (g *gen) readerFn(t *contract.Type) jen.Code {
 	case codecStruct:
 		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
 	case codecUnion:
-		if t.Union.Discriminator != "" {
-			return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
-		}
-		return jen.Id("readJSON").Types(jen.Id(g.typeNames[t]))
+		return jen.Parens(jen.Op("*").Id(g.typeNames[t])).Dot("decodeJSON")
 	case codecJSON:
 		return jen.Id("readJSON").Types(jen.Id(g.typeNames[t]))
 	case codecArray, codecMap:
@@ -509,21 +517,128 @@ func (g *gen) emitUnionDecode(f *jen.File, t *contract.Type) {
 	f.Line()
 }
 
+// emitUnionTrialDecode writes decodeJSON and UnmarshalJSON for a union
+// without a discriminator. The value is skipped once and then read again by
+// each variant from the same bytes, through the generated readers; a variant
+// matches when it reads and validates. anyOf takes the first match. oneOf
+// must have exactly one, except that among several object matches the one
+// declaring every property the data has is the one meant.
+func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type) {
+	name := g.typeNames[t]
+	vs := g.unionVariants(t)
+	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
+	if t.Nullable {
+		body = append(body, jen.If(jen.Id("r").Dot("isNull").Call()).Block(jen.Return(jen.Nil())))
+	}
+	body = append(body,
+		jen.List(jen.Id("sub"), jen.Err()).Op(":=").Id("r").Dot("replay").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	)
+	tieBreak := false
+	if t.Union.OneOf {
+		body = append(body, jen.Id("n").Op(":=").Lit(0))
+		for _, vi := range vs {
+			tieBreak = tieBreak || closedKeys(vi.v.Type) != nil
+		}
+		if tieBreak {
+			body = append(body,
+				jen.Id("fit").Op(":=").Lit(0),
+				jen.Var().Id("fits").Index(jen.Lit(len(vs))).Bool(),
+			)
+		}
+	}
+	for i, vi := range vs {
+		vt := vi.v.Type
+		// Each variant reads its own copy of the replayed reader, named r
+		// so that the readers generated for fields apply unchanged.
+		var read jen.Code
+		if mayBeNull(vt, false) && !g.readsNull(vt) {
+			read = jen.Id("readNullOr").Call(jen.Op("&").Id("x"), jen.Id("r"), g.readerFn(vt))
+		} else {
+			read = g.readInto(vt, jen.Id("x"), jen.Op("&").Id("x"))
+		}
+		cond := jen.Add(read).Op("==").Nil()
+		if check := g.validateStmts(vt, jen.Id("x"), jen.Lit("")); len(check) > 0 {
+			cond = cond.Op("&&").Add(jen.Func().Params().Error().Block(append(check, jen.Return(jen.Nil()))...).Call()).Op("==").Nil()
+		}
+		then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x")}
+		if t.Union.OneOf {
+			then = append(then, jen.Id("n").Op("++"))
+			if keys := closedKeys(vt); keys != nil {
+				then = append(then, jen.If(jen.Id("sub").Dot("allKnown").Call(keys...)).Block(
+					jen.Id("fits").Index(jen.Lit(i)).Op("=").True(),
+					jen.Id("fit").Op("++"),
+				))
+			}
+		} else {
+			then = append(then, jen.Return(jen.Nil()))
+		}
+		body = append(body, jen.Block(
+			jen.Id("again").Op(":=").Id("sub"),
+			jen.Id("r").Op(":=").Op("&").Id("again"),
+			jen.Var().Id("x").Add(g.typeExpr(vt)),
+			jen.If(cond).Block(then...),
+		))
+	}
+	if t.Union.OneOf {
+		body = append(body,
+			jen.Switch(jen.Id("n")).Block(
+				jen.Case(jen.Lit(1)).Block(jen.Return(jen.Nil())),
+				jen.Case(jen.Lit(0)).Block(jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+					jen.Id("Message"): jen.Lit("does not match any variant of oneOf"),
+				}))),
+			),
+		)
+		if tieBreak {
+			var unset []jen.Code
+			for i, vi := range vs {
+				unset = append(unset, jen.If(jen.Op("!").Id("fits").Index(jen.Lit(i))).Block(jen.Id("v").Dot(vi.goName).Op("=").Nil()))
+			}
+			body = append(body, jen.If(jen.Id("fit").Op("==").Lit(1)).Block(append(unset, jen.Return(jen.Nil()))...))
+		}
+		body = append(body,
+			jen.Op("*").Id("v").Op("=").Id(name).Values(),
+			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+				jen.Id("Message"): jen.Lit("matches ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("+").Lit(" variants of oneOf, want exactly one"),
+			})),
+		)
+	} else {
+		body = append(body, jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
+			jen.Id("Message"): jen.Lit("does not match any variant of anyOf"),
+		})))
+	}
+	f.Comment("decodeJSON reads " + name + " as the variant the value matches.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("decodeJSON").Params(jen.Id("r").Op("*").Id("jsonReader")).Error().Block(body...)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes the variant the data matches.")
+	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("decodeJSONWith").Call(jen.Id("data"), jen.Id("v"))),
+	)
+	f.Line()
+}
+
 // emitCodecRuntime writes the runtime pieces the generated decodeJSON and
 // encodeJSON methods call besides the reader's and writer's own.
 func emitCodecRuntime(f *jen.File) {
 	T := func() *jen.Statement { return jen.Id("T") }
 	reader := func() *jen.Statement { return jen.Op("*").Id("jsonReader") }
 	readFn := func() *jen.Statement { return jen.Func().Params(jen.Op("*").Add(T()), reader()).Error() }
+	f.Comment("replay skips the value at r and returns a reader positioned at its start, to")
+	f.Comment("read it again; copies of that reader read independently. Strings keep sharing")
+	f.Comment("the document's text.")
+	f.Func().Params(jen.Id("r").Add(reader())).Id("replay").Params().Params(jen.Id("jsonReader"), jen.Error()).Block(
+		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("jsonReader").Values(), jen.Err())),
+		jen.Return(jen.Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("r").Dot("data").Index(jen.Empty(), jen.Id("r").Dot("pos")), jen.Id("pos"): jen.Id("r").Dot("pos").Op("-").Len(jen.Id("raw")), jen.Id("src"): jen.Id("r").Dot("src"), jen.Id("depth"): jen.Id("r").Dot("depth")}), jen.Nil()),
+	)
+	f.Line()
 	f.Comment("discriminator reads the object at r and returns the string value of its")
 	f.Comment("property key (found is false when it is absent or not a string), and a reader")
 	f.Comment("positioned at the start of the object, to decode it again as the variant that")
-	f.Comment("value names. Strings keep sharing the document's text.")
+	f.Comment("value names.")
 	f.Func().Params(jen.Id("r").Add(reader())).Id("discriminator").Params(jen.Id("key").String()).Params(jen.Id("tag").String(), jen.Id("sub").Id("jsonReader"), jen.Id("found").Bool(), jen.Err().Error()).Block(
-		jen.Id("raw").Op(",").Err().Op(":=").Id("r").Dot("skip").Call(),
+		jen.List(jen.Id("sub"), jen.Err()).Op("=").Id("r").Dot("replay").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
-		jen.Id("end").Op(":=").Id("r").Dot("pos"),
-		jen.Id("sub").Op("=").Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("r").Dot("data").Index(jen.Empty(), jen.Id("end")), jen.Id("pos"): jen.Id("end").Op("-").Len(jen.Id("raw")), jen.Id("src"): jen.Id("r").Dot("src"), jen.Id("depth"): jen.Id("r").Dot("depth")}),
 		jen.Id("probe").Op(":=").Id("sub"),
 		jen.Err().Op("=").Id("probe").Dot("object").Call(jen.Func().Params(jen.Id("k").Index().Byte()).Error().Block(
 			jen.If(jen.String().Call(jen.Id("k")).Op("!=").Id("key")).Block(jen.Return(jen.Id("probe").Dot("skipValue").Call())),
@@ -536,6 +651,15 @@ func emitCodecRuntime(f *jen.File) {
 			jen.Return(jen.Nil()),
 		)),
 		jen.Return(),
+	)
+	f.Line()
+	f.Comment("allKnown reports whether the value at r is an object whose every property is")
+	f.Comment("one of names; r is a copy, so the caller's reader does not move.")
+	f.Func().Params(jen.Id("r").Id("jsonReader")).Id("allKnown").Params(jen.Id("names").Op("...").String()).Bool().Block(
+		jen.Return(jen.Id("r").Dot("object").Call(jen.Func().Params(jen.Id("k").Index().Byte()).Error().Block(
+			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("names"), jen.String().Call(jen.Id("k")))).Block(jen.Return(jen.Id("unknownProperty").Call())),
+			jen.Return(jen.Id("r").Dot("skipValue").Call()),
+		)).Op("==").Nil()),
 	)
 	f.Line()
 	f.Comment("jsonDecoder and jsonEncoder are the generated types: what decodeJSONWith and")

@@ -104,16 +104,6 @@ func (g *gen) emitRuntime(f *jen.File) {
 		jen.Return(jen.Qual("strings", "ReplaceAll").Call(jen.Qual("strings", "ReplaceAll").Call(jen.Id("s"), jen.Lit("~"), jen.Lit("~0")), jen.Lit("/"), jen.Lit("~1"))),
 	)
 	f.Line()
-	f.Comment("allKnown reports whether data is an object whose every property is one of names.")
-	f.Func().Id("allKnown").Params(jen.Id("data").Index().Byte(), jen.Id("names").Op("...").String()).Bool().Block(
-		jen.Var().Id("m").Map(jen.String()).Qual("encoding/json", "RawMessage"),
-		jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("m")).Op("!=").Nil()).Block(jen.Return(jen.False())),
-		jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(
-			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("names"), jen.Id("k"))).Block(jen.Return(jen.False())),
-		),
-		jen.Return(jen.True()),
-	)
-	f.Line()
 	f.Comment("isMultipleOf reports whether x is a multiple of m, within floating-point error.")
 	f.Func().Id("isMultipleOf").Params(jen.List(jen.Id("x"), jen.Id("m")).Float64()).Bool().Block(
 		jen.Id("q").Op(":=").Id("x").Op("/").Id("m"),
@@ -180,7 +170,7 @@ func (g *gen) emitRuntime(f *jen.File) {
 	// Keep the helpers referenced so a package whose contract uses none of
 	// them still vets and builds without unused-code noise.
 	for _, name := range []jen.Code{jen.Id("isMultipleOf"), jen.Id("uniqueItems").Types(jen.Int()),
-		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("pointerToken"), jen.Id("allKnown")} {
+		jen.Id("isDate"), jen.Id("isUUID"), jen.Id("isEmail"), jen.Id("isURI"), jen.Id("isIPv4"), jen.Id("isIPv6"), jen.Id("pointerToken")} {
 		f.Var().Id("_").Op("=").Add(name)
 	}
 }

@@ -828,10 +828,7 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		f.Line()
 	}
 
-	if t.Union.Discriminator == "" {
-		// A discriminated union decodes in json.gen.go (emitUnionDecode).
-		g.emitUnionTrialDecode(f, t, vs)
-	}
+	// Every union decodes in json.gen.go (emitUnionDecode, emitUnionTrialDecode).
 	f.Line()
 
 	// Validate
@@ -905,88 +902,6 @@ func closedKeys(t *contract.Type) []jen.Code {
 		keys = append(keys, jen.Lit(f.Name))
 	}
 	return keys
-}
-
-// emitUnionTrialDecode writes UnmarshalJSON for a union without a
-// discriminator: a variant matches when the data decodes into it and the
-// result validates. anyOf keeps the first match; oneOf tries them all and
-// requires exactly one.
-func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type, vs []variantInfo) {
-	name := g.typeNames[t]
-	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
-	if t.Nullable {
-		body = append(body, jen.If(jen.String().Call(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(jen.Return(jen.Nil())))
-	}
-	tieBreak := false
-	if t.Union.OneOf {
-		body = append(body, jen.Id("n").Op(":=").Lit(0))
-		for _, vi := range vs {
-			tieBreak = tieBreak || closedKeys(vi.v.Type) != nil
-		}
-		if tieBreak {
-			body = append(body,
-				jen.Id("fit").Op(":=").Lit(0),
-				jen.Var().Id("fits").Index(jen.Lit(len(vs))).Bool(),
-			)
-		}
-	}
-	for i, vi := range vs {
-		tryStmts := []jen.Code{
-			jen.Var().Id("x").Add(g.typeExpr(vi.v.Type)),
-		}
-		check := g.validateStmts(vi.v.Type, jen.Id("x"), jen.Lit(""))
-		cond := jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("x")).Op("==").Nil()
-		if len(check) > 0 {
-			fn := jen.Func().Params().Error().Block(append(check, jen.Return(jen.Nil()))...).Call()
-			cond = cond.Op("&&").Add(fn).Op("==").Nil()
-		}
-		then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x")}
-		if t.Union.OneOf {
-			then = append(then, jen.Id("n").Op("++"))
-			if keys := closedKeys(vi.v.Type); keys != nil {
-				then = append(then, jen.If(jen.Id("allKnown").Call(append([]jen.Code{jen.Id("data")}, keys...)...)).Block(
-					jen.Id("fits").Index(jen.Lit(i)).Op("=").True(),
-					jen.Id("fit").Op("++"),
-				))
-			}
-		} else {
-			then = append(then, jen.Return(jen.Nil()))
-		}
-		tryStmts = append(tryStmts, jen.If(cond).Block(then...))
-		body = append(body, jen.Block(tryStmts...))
-	}
-	if t.Union.OneOf {
-		body = append(body,
-			jen.Switch(jen.Id("n")).Block(
-				jen.Case(jen.Lit(1)).Block(jen.Return(jen.Nil())),
-				jen.Case(jen.Lit(0)).Block(jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-					jen.Id("Message"): jen.Lit("does not match any variant of oneOf"),
-				}))),
-			),
-		)
-		if tieBreak {
-			// Objects that do not forbid unknown properties match
-			// much; when exactly one of the matches declares every
-			// property the data has, it is the one meant.
-			var unset []jen.Code
-			for i, vi := range vs {
-				unset = append(unset, jen.If(jen.Op("!").Id("fits").Index(jen.Lit(i))).Block(jen.Id("v").Dot(vi.goName).Op("=").Nil()))
-			}
-			body = append(body, jen.If(jen.Id("fit").Op("==").Lit(1)).Block(append(unset, jen.Return(jen.Nil()))...))
-		}
-		body = append(body,
-			jen.Op("*").Id("v").Op("=").Id(name).Values(),
-			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-				jen.Id("Message"): jen.Lit("matches ").Op("+").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("+").Lit(" variants of oneOf, want exactly one"),
-			})),
-		)
-	} else {
-		body = append(body, jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{
-			jen.Id("Message"): jen.Lit("does not match any variant of anyOf"),
-		})))
-	}
-	f.Comment("UnmarshalJSON decodes the variant the data matches.")
-	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 }
 
 // discriminatorFill is the statement that sets the discriminator property

@@ -318,20 +318,6 @@ func pointerToken(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
-// allKnown reports whether data is an object whose every property is one of names.
-func allKnown(data []byte, names ...string) bool {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(data, &m) != nil {
-		return false
-	}
-	for k := range m {
-		if !slices.Contains(names, k) {
-			return false
-		}
-	}
-	return true
-}
-
 // isMultipleOf reports whether x is a multiple of m, within floating-point error.
 func isMultipleOf(x, m float64) bool {
 	q := x / m
@@ -410,7 +396,6 @@ var _ = isURI
 var _ = isIPv4
 var _ = isIPv6
 var _ = pointerToken
-var _ = allKnown
 
 // Patterns from the contract, compiled once.
 var (

@@ -1990,21 +1990,30 @@ var _ = []any{
 	appendJSONValue[any],
 }
 
+// replay skips the value at r and returns a reader positioned at its start, to
+// read it again; copies of that reader read independently. Strings keep sharing
+// the document's text.
+func (r *jsonReader) replay() (jsonReader, error) {
+	raw, err := r.skip()
+	if err != nil {
+		return jsonReader{}, err
+	}
+	return jsonReader{
+		data:  r.data[:r.pos],
+		depth: r.depth,
+		pos:   r.pos - len(raw),
+		src:   r.src,
+	}, nil
+}
+
 // discriminator reads the object at r and returns the string value of its
 // property key (found is false when it is absent or not a string), and a reader
 // positioned at the start of the object, to decode it again as the variant that
-// value names. Strings keep sharing the document's text.
+// value names.
 func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, found bool, err error) {
-	raw, err := r.skip()
+	sub, err = r.replay()
 	if err != nil {
 		return
-	}
-	end := r.pos
-	sub = jsonReader{
-		data:  r.data[:end],
-		depth: r.depth,
-		pos:   end - len(raw),
-		src:   r.src,
 	}
 	probe := sub
 	err = probe.object(func(k []byte) error {
@@ -2020,6 +2029,17 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 		return nil
 	})
 	return
+}
+
+// allKnown reports whether the value at r is an object whose every property is
+// one of names; r is a copy, so the caller's reader does not move.
+func (r jsonReader) allKnown(names ...string) bool {
+	return r.object(func(k []byte) error {
+		if !slices.Contains(names, string(k)) {
+			return unknownProperty()
+		}
+		return r.skipValue()
+	}) == nil
 }
 
 // jsonDecoder and jsonEncoder are the generated types: what decodeJSONWith and
