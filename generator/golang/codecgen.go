@@ -727,7 +727,10 @@ func emitCodecRuntime(f *jen.File) {
 	f.Func().Id("writeOpt").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Add(T()), jen.Id("f").Add(writeFn())).Block(
 		jen.If(jen.Id("p").Op("!=").Nil()).Block(
 			jen.Id("w").Dot("field").Call(jen.Id("key")),
-			jen.Id("f").Call(jen.Id("p"), jen.Id("w")),
+			jen.If(jen.Id("w").Dot("enter").Call()).Block(
+				jen.Id("f").Call(jen.Id("p"), jen.Id("w")),
+				jen.Id("w").Dot("leave").Call(),
+			),
 		),
 	)
 	f.Line()

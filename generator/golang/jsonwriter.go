@@ -101,6 +101,7 @@ func (e *jsonWriterEmitter) writerType() {
 	f.Type().Id("jsonWriter").Struct(
 		jen.Id("buf").Index().Byte(),
 		jen.Id("err").Error(),
+		jen.Id("depth").Int(),
 	)
 	f.Line()
 	e.comment("raw appends s verbatim: generated code passes literals such as \"{\" and \"}\".")
@@ -124,6 +125,26 @@ func (e *jsonWriterEmitter) writerType() {
 	e.method("fail", jen.Err().Error()).Block(
 		jen.If(jwW().Dot("err").Op("==").Nil()).Block(jwW().Dot("err").Op("=").Err()),
 	)
+	f.Line()
+	e.comment("jsonWriteMaxDepth is how deep pointers, slices, maps and free-form values may",
+		"nest, as deep as the reader reads.")
+	f.Const().Id("jsonWriteMaxDepth").Op("=").Lit(10000)
+	f.Line()
+	e.comment("enter counts one more level of nesting, or records an error and returns",
+		"false past jsonWriteMaxDepth: a value that refers to itself fails as it does",
+		"with json.Marshal, instead of recursing until the stack overflows, which no",
+		"recover catches.")
+	e.method("enter").Bool().Block(
+		jen.If(jwW().Dot("depth").Op(">=").Id("jsonWriteMaxDepth")).Block(
+			jwW().Dot("fail").Call(jen.Op("&").Qual("encoding/json", "UnsupportedValueError").Values(jen.Dict{jen.Id("Str"): jen.Lit("encountered a cycle, or nesting deeper than 10000 levels")})),
+			jen.Return(jen.False()),
+		),
+		jwW().Dot("depth").Op("++"),
+		jen.Return(jen.True()),
+	)
+	f.Line()
+	e.comment("leave undoes enter.")
+	e.method("leave").Block(jwW().Dot("depth").Op("--"))
 	f.Line()
 }
 
@@ -438,7 +459,12 @@ func (e *jsonWriterEmitter) anyValues() {
 					jen.Id("rv").Op(":=").Qual("reflect", "ValueOf").Call(v()),
 					jen.Id("rv").Dot("Kind").Call().Op("==").Qual("reflect", "Pointer").Op("&&").Id("rv").Dot("IsNil").Call(),
 				).Block(jwW().Dot("null").Call(), jen.Return()),
-				v().Dot("encodeJSON").Call(jwW()),
+				jen.Comment("Slices and maps count their own nesting; this is the hop back"),
+				jen.Comment("into generated types, through which a value can refer to itself."),
+				jen.If(jwW().Dot("enter").Call()).Block(
+					v().Dot("encodeJSON").Call(jwW()),
+					jwW().Dot("leave").Call(),
+				),
 			),
 			jen.Default().Block(marshal(v())...),
 		),
@@ -535,7 +561,9 @@ func (e *jsonWriterEmitter) containers() {
 	e.comment("writePtr writes null for a nil pointer, else what it points to with f.")
 	typed("writePtr", jen.Id("p").Op("**").Id("T"),
 		nullIf(jen.Op("*").Id("p").Op("==").Nil()),
+		jen.If(jen.Op("!").Add(jwW()).Dot("enter").Call()).Block(jen.Return()),
 		jen.Id("f").Call(jen.Op("*").Id("p"), jwW()),
+		jwW().Dot("leave").Call(),
 	)
 	e.comment("writeNullable writes null for an absent or null value, else the value with f.")
 	typed("writeNullable", jen.Id("p").Op("*").Id("Nullable").Types(jen.Id("T")),
@@ -548,12 +576,14 @@ func (e *jsonWriterEmitter) containers() {
 	typed("writeSlice", jen.Id("p").Op("*").Index().Id("T"),
 		jen.Id("s").Op(":=").Op("*").Id("p"),
 		nullIf(jen.Id("s").Op("==").Nil()),
+		jen.If(jen.Op("!").Add(jwW()).Dot("enter").Call()).Block(jen.Return()),
 		jwAppend(jen.LitRune('[')),
 		jen.For(jen.Id("i").Op(":=").Range().Id("s")).Block(
 			comma,
 			jen.Id("f").Call(jen.Op("&").Id("s").Index(jen.Id("i")), jwW()),
 		),
 		jwAppend(jen.LitRune(']')),
+		jwW().Dot("leave").Call(),
 	)
 	e.comment("writeMap writes a map as a JSON object with its keys sorted, as",
 		"encoding/json orders them, each value with f; a nil map is null. Keys of",
@@ -562,6 +592,7 @@ func (e *jsonWriterEmitter) containers() {
 	typed("writeMap", jen.Id("p").Op("*").Map(jen.String()).Id("T"),
 		jen.Id("m").Op(":=").Op("*").Id("p"),
 		nullIf(jen.Id("m").Op("==").Nil()),
+		jen.If(jen.Op("!").Add(jwW()).Dot("enter").Call()).Block(jen.Return()),
 		jen.Var().Id("small").Index(jen.Lit(16)).String(),
 		jen.Id("keys").Op(":=").Id("small").Index(jen.Op(":").Lit(0)),
 		jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(
@@ -578,6 +609,7 @@ func (e *jsonWriterEmitter) containers() {
 			jen.Id("f").Call(jen.Op("&").Id("v"), jwW()),
 		),
 		jwAppend(jen.LitRune('}')),
+		jwW().Dot("leave").Call(),
 	)
 }
 
@@ -602,7 +634,7 @@ func (e *jsonWriterEmitter) entryPoints() {
 		"that buffer has grown too large to keep.")
 	f.Func().Id("jsonWritePut").Params(jwParam()).Block(
 		jen.If(jen.Cap(jwBuf()).Op(">").Id("jsonWriteMaxPooled")).Block(jwBuf().Op("=").Nil()),
-		jen.List(jwBuf(), jwW().Dot("err")).Op("=").List(jwBuf().Index(jen.Op(":").Lit(0)), jen.Nil()),
+		jen.List(jwBuf(), jwW().Dot("err"), jwW().Dot("depth")).Op("=").List(jwBuf().Index(jen.Op(":").Lit(0)), jen.Nil(), jen.Lit(0)),
 		jen.Id("jsonWriters").Dot("Put").Call(jwW()),
 	)
 	f.Line()

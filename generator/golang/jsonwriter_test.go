@@ -23,7 +23,7 @@ func TestJSONWriterAPI(t *testing.T) {
 		}
 	}
 	checkAPI(t, decls, []string{
-		"type jsonWriter struct {\n\tbuf\t[]byte\n\terr\terror\n}",
+		"type jsonWriter struct {\n\tbuf\t[]byte\n\terr\terror\n\tdepth\tint\n}",
 		"func (w *jsonWriter) raw(s string)",
 		"func (w *jsonWriter) field(key string)",
 		"func (w *jsonWriter) str(s string)",
@@ -32,6 +32,8 @@ func TestJSONWriterAPI(t *testing.T) {
 		"func (w *jsonWriter) boolean(b bool)",
 		"func (w *jsonWriter) null()",
 		"func (w *jsonWriter) fail(err error)",
+		"func (w *jsonWriter) enter() bool",
+		"func (w *jsonWriter) leave()",
 		"func writeString[T ~string](p *T, w *jsonWriter)",
 		"func writeInt[T ~int32 | ~int64](p *T, w *jsonWriter)",
 		"func writeFloat32[T ~float32](p *T, w *jsonWriter)",

@@ -1278,8 +1278,9 @@ func decodeJSONValue[T any](data []byte, p *T, f func(*T, *jsonReader) error) er
 // jsonWriter appends JSON to buf without reflection; the first error (a value
 // JSON cannot hold) is kept in err. Generated encodeJSON methods write through it.
 type jsonWriter struct {
-	buf []byte
-	err error
+	buf   []byte
+	err   error
+	depth int
 }
 
 // raw appends s verbatim: generated code passes literals such as "{" and "}".
@@ -1308,6 +1309,28 @@ func (w *jsonWriter) fail(err error) {
 	if w.err == nil {
 		w.err = err
 	}
+}
+
+// jsonWriteMaxDepth is how deep pointers, slices, maps and free-form values may
+// nest, as deep as the reader reads.
+const jsonWriteMaxDepth = 10000
+
+// enter counts one more level of nesting, or records an error and returns
+// false past jsonWriteMaxDepth: a value that refers to itself fails as it does
+// with json.Marshal, instead of recursing until the stack overflows, which no
+// recover catches.
+func (w *jsonWriter) enter() bool {
+	if w.depth >= jsonWriteMaxDepth {
+		w.fail(&json.UnsupportedValueError{Str: "encountered a cycle, or nesting deeper than 10000 levels"})
+		return false
+	}
+	w.depth++
+	return true
+}
+
+// leave undoes enter.
+func (w *jsonWriter) leave() {
+	w.depth--
 }
 
 // jsonWriteHex is the digits of \u00XX escapes, lower case as encoding/json writes them.
@@ -1631,7 +1654,12 @@ func writeAny(p *any, w *jsonWriter) {
 			w.null()
 			return
 		}
-		v.encodeJSON(w)
+		// Slices and maps count their own nesting; this is the hop back
+		// into generated types, through which a value can refer to itself.
+		if w.enter() {
+			v.encodeJSON(w)
+			w.leave()
+		}
 	default:
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -1729,7 +1757,11 @@ func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter)) {
 		w.null()
 		return
 	}
+	if !w.enter() {
+		return
+	}
 	f(*p, w)
+	w.leave()
 }
 
 // writeNullable writes null for an absent or null value, else the value with f.
@@ -1753,6 +1785,9 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 		w.null()
 		return
 	}
+	if !w.enter() {
+		return
+	}
 	w.buf = append(w.buf, '[')
 	for i := range s {
 		if i > 0 {
@@ -1761,6 +1796,7 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 		f(&s[i], w)
 	}
 	w.buf = append(w.buf, ']')
+	w.leave()
 }
 
 // writeMap writes a map as a JSON object with its keys sorted, as
@@ -1773,6 +1809,9 @@ func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	m := *p
 	if m == nil {
 		w.null()
+		return
+	}
+	if !w.enter() {
 		return
 	}
 	var small [16]string
@@ -1793,6 +1832,7 @@ func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 		f(&v, w)
 	}
 	w.buf = append(w.buf, '}')
+	w.leave()
 }
 
 // jsonWriters recycles writers, and the buffers encodeJSONValue writes into
@@ -1816,7 +1856,7 @@ func jsonWritePut(w *jsonWriter) {
 	if cap(w.buf) > jsonWriteMaxPooled {
 		w.buf = nil
 	}
-	w.buf, w.err = w.buf[:0], nil
+	w.buf, w.err, w.depth = w.buf[:0], nil, 0
 	jsonWriters.Put(w)
 }
 
@@ -2005,7 +2045,10 @@ func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *json
 func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
 	if p != nil {
 		w.field(key)
-		f(p, w)
+		if w.enter() {
+			f(p, w)
+			w.leave()
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -574,4 +575,53 @@ func BenchmarkJSONWriter(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestWriterCycles: a value that refers to itself, through a map, a slice or
+// a pointer of a generated type, fails as json.Marshal fails instead of
+// overflowing the stack; deep values short of the limit still encode.
+func TestWriterCycles(t *testing.T) {
+	m := map[string]any{"a": 1.0}
+	m["self"] = m
+	s := []any{nil}
+	s[0] = s
+	tree := TreeNode{Value: "root"}
+	tree.Next = &tree
+	loop := TreeNode{Value: "loop", Children: []TreeNode{{Value: "child"}}}
+	loop.Children[0].Next = &loop
+	for name, enc := range map[string]func() ([]byte, error){
+		"map": func() ([]byte, error) {
+			v := any(m)
+			return encodeJSONValue(&v, writeAny)
+		},
+		"slice": func() ([]byte, error) {
+			v := any(s)
+			return encodeJSONValue(&v, writeAny)
+		},
+		"pointer":     func() ([]byte, error) { return encodeJSONValue(&tree, (*TreeNode).encodeJSON) },
+		"slice items": func() ([]byte, error) { return encodeJSONValue(&loop, (*TreeNode).encodeJSON) },
+		"any holding a generated type": func() ([]byte, error) {
+			v := any(&tree)
+			return encodeJSONValue(&v, writeAny)
+		},
+	} {
+		out, err := enc()
+		if err == nil || out != nil || !strings.Contains(err.Error(), "encountered a cycle") {
+			t.Errorf("%s: %.40q, %v; want no output and a cycle error", name, out, err)
+		}
+	}
+	if _, err := json.Marshal(tree); err == nil {
+		t.Errorf("json.Marshal of a self-referencing TreeNode did not fail")
+	}
+
+	var deep any = "bottom"
+	for range 9000 {
+		deep = []any{deep}
+	}
+	writerSame(t, "9000 levels", deep, writeAny)
+	var chain *TreeNode
+	for i := range 3000 {
+		chain = &TreeNode{Value: strconv.Itoa(i), Next: chain}
+	}
+	writerSame(t, "a chain of 3000 nodes", *chain, (*TreeNode).encodeJSON)
 }
