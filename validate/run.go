@@ -160,7 +160,7 @@ func schemaOptions(t *openapi3.T) []openapi3.SchemaValidationOption {
 // targets selects operations by the filters and builds their cases.
 func (r *runner) targets() ([]*target, error) {
 	var out []*target
-	sel := contract.Selection{Operations: r.cfg.Operations, Tags: r.cfg.Tags}
+	sel := r.cfg.Select
 	if err := sel.Check(); err != nil {
 		return nil, fmt.Errorf("validate: %w", err)
 	}
@@ -175,7 +175,7 @@ func (r *runner) targets() ([]*target, error) {
 		out = append(out, &target{op: op, route: route, cases: buildCases(op, r.cfg.Seed, r.cfg.MaxCases)})
 	}
 	if len(out) == 0 {
-		return nil, errors.New("validate: no operation matches the --operation and --tag filters")
+		return nil, errors.New("validate: no operation matches the --operation, --tag, --exclude-operation and --exclude-tag filters")
 	}
 	return out, nil
 }

@@ -50,11 +50,9 @@ type Config struct {
 	Seed     uint64
 	MaxCases int
 
-	// Operations and Tags select operations by id and by tag, as patterns
-	// (contract.Selection); empty selects all. ExcludeChecks turns check
-	// ids off.
-	Operations    []string
-	Tags          []string
+	// Select picks the operations to drive (the zero value: all);
+	// ExcludeChecks turns check ids off.
+	Select        contract.Selection
 	ExcludeChecks []string
 
 	// Workers sends that many requests at once (0: 1); Rate caps

@@ -33,8 +33,7 @@ type validateFlags struct {
 	readyTimeout  time.Duration
 	seed          uint64
 	maxCases      int
-	operations    []string
-	tags          []string
+	sel           contract.Selection
 	excludeChecks []string
 	headers       []string
 	workers       int
@@ -50,24 +49,26 @@ type validateFlags struct {
 // win; paths are relative to the file; headers expand $VARIABLES, so
 // tokens stay out of the file.
 type validateFile struct {
-	Contract      string        `yaml:"contract"`
-	BaseURL       string        `yaml:"base-url"`
-	ServerCmd     string        `yaml:"server-cmd"`
-	ReadyPath     string        `yaml:"ready-path"`
-	ReadyTimeout  time.Duration `yaml:"ready-timeout"`
-	Seed          uint64        `yaml:"seed"`
-	MaxCases      int           `yaml:"max-cases"`
-	Operations    []string      `yaml:"operations"`
-	Tags          []string      `yaml:"tags"`
-	ExcludeChecks []string      `yaml:"exclude-checks"`
-	Headers       []string      `yaml:"headers"`
-	Workers       int           `yaml:"workers"`
-	Rate          float64       `yaml:"rate"`
-	Timeout       time.Duration `yaml:"timeout"`
-	Reports       []string      `yaml:"reports"`
+	Contract          string        `yaml:"contract"`
+	BaseURL           string        `yaml:"base-url"`
+	ServerCmd         string        `yaml:"server-cmd"`
+	ReadyPath         string        `yaml:"ready-path"`
+	ReadyTimeout      time.Duration `yaml:"ready-timeout"`
+	Seed              uint64        `yaml:"seed"`
+	MaxCases          int           `yaml:"max-cases"`
+	Operations        []string      `yaml:"operations"`
+	Tags              []string      `yaml:"tags"`
+	ExcludeOperations []string      `yaml:"exclude-operations"`
+	ExcludeTags       []string      `yaml:"exclude-tags"`
+	ExcludeChecks     []string      `yaml:"exclude-checks"`
+	Headers           []string      `yaml:"headers"`
+	Workers           int           `yaml:"workers"`
+	Rate              float64       `yaml:"rate"`
+	Timeout           time.Duration `yaml:"timeout"`
+	Reports           []string      `yaml:"reports"`
 }
 
-var validateKeys = []string{"contract", "base-url", "server-cmd", "ready-path", "ready-timeout", "seed", "max-cases", "operations", "tags", "exclude-checks", "headers", "workers", "rate", "timeout", "reports"}
+var validateKeys = []string{"contract", "base-url", "server-cmd", "ready-path", "ready-timeout", "seed", "max-cases", "operations", "tags", "exclude-operations", "exclude-tags", "exclude-checks", "headers", "workers", "rate", "timeout", "reports"}
 
 // applyValidateConfig fills the flags not given on the command line from
 // the validate: section of toolkit.yaml (--config, or ./toolkit.yaml when
@@ -113,8 +114,10 @@ func applyValidateConfig(fl *pflag.FlagSet, f *validateFlags) error {
 	str("base-url", &f.baseURL, v.BaseURL)
 	str("server-cmd", &f.serverCmd, v.ServerCmd)
 	str("ready-path", &f.readyPath, v.ReadyPath)
-	list("operation", &f.operations, v.Operations)
-	list("tag", &f.tags, v.Tags)
+	list("operation", &f.sel.Operations, v.Operations)
+	list("tag", &f.sel.Tags, v.Tags)
+	list("exclude-operation", &f.sel.ExcludeOperations, v.ExcludeOperations)
+	list("exclude-tag", &f.sel.ExcludeTags, v.ExcludeTags)
 	list("exclude-check", &f.excludeChecks, v.ExcludeChecks)
 	list("header", &f.headers, v.Headers)
 	list("report", &f.reports, v.Reports)
@@ -162,7 +165,8 @@ for, and stopped at the end.
 
 The validate: section of toolkit.yaml gives defaults for every flag (keys:
 contract, base-url, server-cmd, ready-path, ready-timeout, seed, max-cases,
-operations, tags, exclude-checks, headers, workers, rate, timeout, reports);
+operations, tags, exclude-operations, exclude-tags, exclude-checks, headers,
+workers, rate, timeout, reports);
 paths are relative to the file and headers expand $VARIABLES.`,
 		Example: `  toolkit validate --contract openapi.yaml --base-url http://localhost:8080
   toolkit validate --contract openapi.yaml --base-url http://localhost:8080 \
@@ -185,8 +189,10 @@ paths are relative to the file and headers expand $VARIABLES.`,
 	fl.DurationVar(&f.readyTimeout, "ready-timeout", 60*time.Second, "how long to wait for the started service")
 	fl.Uint64Var(&f.seed, "seed", 1, "seed of generated values: the same seed sends the same requests")
 	fl.IntVar(&f.maxCases, "max-cases", validate.DefaultMaxCases, "cases per operation at most")
-	fl.StringSliceVar(&f.operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
-	fl.StringSliceVar(&f.tags, "tag", nil, "only operations with a tag matching one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.sel.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
+	fl.StringSliceVar(&f.sel.Tags, "tag", nil, "only operations with a tag matching one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.sel.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.sel.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
 	fl.StringSliceVar(&f.excludeChecks, "exclude-check", nil, "checks to skip (repeatable): "+strings.Join(validate.Checks, ", "))
 	fl.StringArrayVar(&f.headers, "header", nil, `header sent with every request, "Name: value" (repeatable)`)
 	fl.IntVar(&f.workers, "workers", 4, "requests in flight at once")
@@ -298,7 +304,7 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 	cfg := validate.Config{
 		Doc: doc, Model: m, BaseURL: f.baseURL, Headers: headers,
 		Seed: f.seed, MaxCases: f.maxCases,
-		Operations: f.operations, Tags: f.tags, ExcludeChecks: f.excludeChecks,
+		Select: f.sel, ExcludeChecks: f.excludeChecks,
 		Workers: f.workers, Rate: f.rate, Timeout: f.timeout,
 	}
 	if isTerminal(e.stderr) {

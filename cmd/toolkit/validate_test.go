@@ -44,6 +44,8 @@ func TestValidateExitCodes(t *testing.T) {
 		{"tag pattern", []string{"--base-url", bad.URL, "--tag", "pe?s"}, 1, "response-schema"},
 		{"no operation selected", []string{"--base-url", good.URL, "--tag", "cats*"}, 2, "no operation matches"},
 		{"bad pattern", []string{"--base-url", good.URL, "--operation", "["}, 2, `bad pattern "["`},
+		{"exclusions", []string{"--base-url", bad.URL, "--exclude-operation", "list*", "--exclude-operation", "*[cgu][ret][eta]*Pet"}, 0, "0 findings"},
+		{"everything excluded", []string{"--base-url", good.URL, "--exclude-tag", "pe*"}, 2, "no operation matches"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -168,6 +170,12 @@ validate:
 	}
 	if code, stdout, _ := runCLI(t, dir, "validate", "--exclude-check", "response-schema"); code != 0 {
 		t.Errorf("a flag should win over the file: exit %d\n%s", code, stdout)
+	}
+	// Every pet in the broken store has a bad status but deletePet, which
+	// answers with no pet.
+	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte("version: 1\nvalidate:\n  contract: "+contractPath+"\n  base-url: "+srv.URL+"\n  exclude-operations: [listPets, createPet, getPet, updatePet]\n"), 0o644)
+	if code, stdout, stderr := runCLI(t, dir, "validate"); code != 0 || !strings.Contains(stdout, "0 findings") {
+		t.Errorf("exclude-operations in the file: exit %d\n%s%s", code, stdout, stderr)
 	}
 
 	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte("version: 1\nvalidate:\n  base_url: x\n"), 0o644)
