@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -89,14 +90,15 @@ func loadConfig(path string) (*config, error) {
 	return &c, nil
 }
 
-// decodeSection decodes the section name of the file (node) into v,
-// rejecting keys not in known with their line; it reports false when
-// the section is absent.
-func (c *config) decodeSection(name string, node *yaml.Node, known []string, v any) (bool, error) {
+// decodeSection decodes the section name of the file (node) into v, a
+// pointer to a struct, rejecting keys that none of its yaml tags names with
+// their line; it reports false when the section is absent.
+func (c *config) decodeSection(name string, node *yaml.Node, v any) (bool, error) {
 	if node.Kind == 0 {
 		return false, nil
 	}
 	if node.Kind == yaml.MappingNode {
+		known := yamlKeys(v)
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			if k := node.Content[i]; !slices.Contains(known, k.Value) {
 				return true, fmt.Errorf("%s:%d:%d: %s: unknown key %q (want %s)", c.path, k.Line, k.Column, name, k.Value, strings.Join(known, ", "))
@@ -107,6 +109,20 @@ func (c *config) decodeSection(name string, node *yaml.Node, known []string, v a
 		return true, fmt.Errorf("%s: %s: %w", c.path, name, err)
 	}
 	return true, nil
+}
+
+// yamlKeys lists the keys the struct v points to takes: its fields' yaml
+// tags, in field order, so the list cannot drift from the struct.
+func yamlKeys(v any) []string {
+	t := reflect.TypeOf(v).Elem()
+	var keys []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // resolve makes p relative to dir unless it is absolute.

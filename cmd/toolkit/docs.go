@@ -156,7 +156,7 @@ func docsConfig(path string) (docsFlags, error) {
 		}
 		return f, err
 	}
-	found, err := c.decodeSection("docs", &c.Docs, []string{"contract", "out", "title", "html", "markdown", "strict", "lenient"}, &f)
+	found, err := c.decodeSection("docs", &c.Docs, &f)
 	if err != nil {
 		return f, err
 	}

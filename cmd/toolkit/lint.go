@@ -112,7 +112,7 @@ func lintConfig(path string) (lint.Config, error) {
 		}
 		return cfg, err
 	}
-	if _, err := c.decodeSection("lint", &c.Lint, []string{"disable", "severity"}, &cfg); err != nil {
+	if _, err := c.decodeSection("lint", &c.Lint, &cfg); err != nil {
 		return cfg, err
 	}
 	return cfg, cfg.Validate()

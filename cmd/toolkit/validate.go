@@ -68,8 +68,6 @@ type validateFile struct {
 	Reports           []string      `yaml:"reports"`
 }
 
-var validateKeys = []string{"contract", "base-url", "server-cmd", "ready-path", "ready-timeout", "seed", "max-cases", "operations", "tags", "exclude-operations", "exclude-tags", "exclude-checks", "headers", "workers", "rate", "timeout", "reports"}
-
 // applyValidateConfig fills the flags not given on the command line from
 // the validate: section of toolkit.yaml (--config, or ./toolkit.yaml when
 // it exists).
@@ -86,7 +84,7 @@ func applyValidateConfig(fl *pflag.FlagSet, f *validateFlags) error {
 		return err
 	}
 	var v validateFile
-	if _, err := c.decodeSection("validate", &c.Validate, validateKeys, &v); err != nil {
+	if _, err := c.decodeSection("validate", &c.Validate, &v); err != nil {
 		return err
 	}
 	str := func(flag string, dst *string, val string) {
