@@ -40,24 +40,29 @@ type genEntry struct {
 	Strict   bool     `yaml:"strict"`
 	Lenient  bool     `yaml:"lenient"`
 
-	// Operations, Tags, ExcludeOperations and ExcludeTags select part of
-	// the contract, as gen's --operation, --tag, --exclude-operation and
-	// --exclude-tag do.
+	// The operations to generate (and, through them, the types).
+	selectionKeys `yaml:",inline"`
+}
+
+// selectionKeys select part of a contract, in a generate entry and in the
+// validate: section, as the --operation, --tag, --exclude-operation and
+// --exclude-tag flags do.
+type selectionKeys struct {
 	Operations        []string `yaml:"operations"`
 	Tags              []string `yaml:"tags"`
 	ExcludeOperations []string `yaml:"exclude-operations"`
 	ExcludeTags       []string `yaml:"exclude-tags"`
 }
 
-// selection is the entry's choice of operations.
-func (en genEntry) selection() contract.Selection {
-	return contract.Selection{Operations: en.Operations, Tags: en.Tags, ExcludeOperations: en.ExcludeOperations, ExcludeTags: en.ExcludeTags}
+// selection is the keys' choice of operations.
+func (k selectionKeys) selection() contract.Selection {
+	return contract.Selection(k)
 }
 
-// setSelection replaces the entry's choice of operations with s, which
-// comes from the command line.
-func (en *genEntry) setSelection(s contract.Selection) {
-	en.Operations, en.Tags, en.ExcludeOperations, en.ExcludeTags = s.Operations, s.Tags, s.ExcludeOperations, s.ExcludeTags
+// setSelection replaces the keys' choice of operations with s, which comes
+// from the command line.
+func (k *selectionKeys) setSelection(s contract.Selection) {
+	*k = selectionKeys(s)
 }
 
 // loadConfig reads toolkit.yaml, rejecting unknown keys with their line.
@@ -117,8 +122,12 @@ func yamlKeys(v any) []string {
 	t := reflect.TypeOf(v).Elem()
 	var keys []string
 	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		if name != "" && name != "-" {
+		field := t.Field(i)
+		name, opts, _ := strings.Cut(field.Tag.Get("yaml"), ",")
+		switch {
+		case opts == "inline":
+			keys = append(keys, yamlKeys(reflect.New(field.Type).Interface())...)
+		case name != "" && name != "-":
 			keys = append(keys, name)
 		}
 	}

@@ -49,23 +49,20 @@ type validateFlags struct {
 // win; paths are relative to the file; headers expand $VARIABLES, so
 // tokens stay out of the file.
 type validateFile struct {
-	Contract          string        `yaml:"contract"`
-	BaseURL           string        `yaml:"base-url"`
-	ServerCmd         string        `yaml:"server-cmd"`
-	ReadyPath         string        `yaml:"ready-path"`
-	ReadyTimeout      time.Duration `yaml:"ready-timeout"`
-	Seed              uint64        `yaml:"seed"`
-	MaxCases          int           `yaml:"max-cases"`
-	Operations        []string      `yaml:"operations"`
-	Tags              []string      `yaml:"tags"`
-	ExcludeOperations []string      `yaml:"exclude-operations"`
-	ExcludeTags       []string      `yaml:"exclude-tags"`
-	ExcludeChecks     []string      `yaml:"exclude-checks"`
-	Headers           []string      `yaml:"headers"`
-	Workers           int           `yaml:"workers"`
-	Rate              float64       `yaml:"rate"`
-	Timeout           time.Duration `yaml:"timeout"`
-	Reports           []string      `yaml:"reports"`
+	Contract      string        `yaml:"contract"`
+	BaseURL       string        `yaml:"base-url"`
+	ServerCmd     string        `yaml:"server-cmd"`
+	ReadyPath     string        `yaml:"ready-path"`
+	ReadyTimeout  time.Duration `yaml:"ready-timeout"`
+	Seed          uint64        `yaml:"seed"`
+	MaxCases      int           `yaml:"max-cases"`
+	selectionKeys `yaml:",inline"`
+	ExcludeChecks []string      `yaml:"exclude-checks"`
+	Headers       []string      `yaml:"headers"`
+	Workers       int           `yaml:"workers"`
+	Rate          float64       `yaml:"rate"`
+	Timeout       time.Duration `yaml:"timeout"`
+	Reports       []string      `yaml:"reports"`
 }
 
 // applyValidateConfig fills the flags not given on the command line from
