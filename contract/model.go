@@ -37,6 +37,9 @@ type Model struct {
 	// Spec is the contract as one self-contained JSON document (external
 	// files inlined), for embedding into generated code.
 	Spec []byte
+
+	// specTree is Spec decoded on first use, shared by every Select.
+	specTree *specTree
 }
 
 // Server is one entry of the contract's servers list.

@@ -126,7 +126,7 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.Spec = spec
+	m.Spec, m.specTree = spec, &specTree{data: spec}
 	return m, nil
 }
 

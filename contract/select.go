@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Selection picks operations by operationId and by tag. Each entry is a
@@ -120,25 +121,51 @@ func (m *Model) Select(s Selection) (*Model, error) {
 		}
 	}
 	if len(m.Spec) > 0 {
-		spec, err := selectSpec(m.Spec, out.Operations)
+		tree := m.specTree
+		if tree == nil { // a model not made by Build
+			tree = &specTree{data: m.Spec}
+		}
+		spec, err := selectSpec(tree, out.Operations)
 		if err != nil {
 			return nil, err
 		}
-		out.Spec = spec
+		out.Spec, out.specTree = spec, &specTree{data: spec}
 	}
 	return &out, nil
+}
+
+// specTree is a model's Spec decoded once: splitting a contract into many
+// packages selects from it again and again, and decoding all of Microsoft
+// Graph's 22 MB took 0.45 s a time.
+type specTree struct {
+	once sync.Once
+	data []byte
+	doc  map[string]any
+	err  error
+}
+
+// get decodes the spec on first use; the tree it returns is shared and must
+// not be changed.
+func (t *specTree) get() (map[string]any, error) {
+	t.once.Do(func() {
+		dec := json.NewDecoder(bytes.NewReader(t.data))
+		dec.UseNumber() // numbers pass through exactly
+		if err := dec.Decode(&t.doc); err != nil {
+			t.err = fmt.Errorf("selecting from the embedded contract: %w", err)
+		}
+	})
+	return t.doc, t.err
 }
 
 // selectSpec cuts the embedded contract down to the selected operations and
 // the components they reach through $ref, so that a package generated for
 // part of a contract embeds that part (all of Microsoft Graph is 22 MB).
-// Security schemes, named rather than referenced, are all kept.
-func selectSpec(spec []byte, ops []*Operation) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(spec))
-	dec.UseNumber() // numbers pass through exactly
-	var doc map[string]any
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("selecting from the embedded contract: %w", err)
+// Security schemes, named rather than referenced, are all kept. The decoded
+// contract is only read: the cut-down one is built from new maps.
+func selectSpec(tree *specTree, ops []*Operation) ([]byte, error) {
+	full, err := tree.get()
+	if err != nil {
+		return nil, err
 	}
 	keep := map[string]map[string]bool{} // path → lower-case methods kept
 	for _, op := range ops {
@@ -147,20 +174,29 @@ func selectSpec(spec []byte, ops []*Operation) ([]byte, error) {
 		}
 		keep[op.Path][strings.ToLower(op.Method)] = true
 	}
-	paths, _ := doc["paths"].(map[string]any)
-	for p, v := range paths {
-		item, _ := v.(map[string]any)
-		if keep[p] == nil || item == nil {
-			delete(paths, p)
+	doc := make(map[string]any, len(full))
+	for k, v := range full {
+		doc[k] = v
+	}
+	allPaths, _ := full["paths"].(map[string]any)
+	paths := map[string]any{}
+	for p, methods := range keep {
+		item, _ := allPaths[p].(map[string]any)
+		if item == nil {
 			continue
 		}
-		for k := range item {
-			if httpMethods[k] && !keep[p][k] {
-				delete(item, k)
+		kept := map[string]any{}
+		for k, v := range item {
+			if !httpMethods[k] || methods[k] {
+				kept[k] = v
 			}
 		}
+		paths[p] = kept
 	}
-	components, _ := doc["components"].(map[string]any)
+	if allPaths != nil {
+		doc["paths"] = paths
+	}
+	components, _ := full["components"].(map[string]any)
 	reached := map[string]bool{} // "schemas/Pet"
 	var walk func(v any)
 	walk = func(v any) {
@@ -189,16 +225,23 @@ func selectSpec(spec []byte, ops []*Operation) ([]byte, error) {
 			walk(v)
 		}
 	}
-	for kind, group := range components {
-		g, ok := group.(map[string]any)
-		if !ok || kind == "securitySchemes" {
-			continue
-		}
-		for name := range g {
-			if !reached[kind+"/"+name] {
-				delete(g, name)
+	if components != nil {
+		kept := make(map[string]any, len(components))
+		for kind, group := range components {
+			g, ok := group.(map[string]any)
+			if !ok || kind == "securitySchemes" {
+				kept[kind] = group
+				continue
 			}
+			sub := map[string]any{}
+			for name, v := range g {
+				if reached[kind+"/"+name] {
+					sub[name] = v
+				}
+			}
+			kept[kind] = sub
 		}
+		doc["components"] = kept
 	}
 	return json.Marshal(doc)
 }
