@@ -1,0 +1,116 @@
+package har
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Read decodes the HAR document from r one entry at a time and calls fn
+// for each, in file order; memory is bounded by the largest entry. A
+// document cut after a complete entry (a recorder killed before Close)
+// is read up to that entry and reported as ErrTruncated after the last
+// call, so callers can warn and go on.
+func Read(r io.Reader, fn func(i int, e *Entry) error) error {
+	dec := json.NewDecoder(r)
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	for dec.More() {
+		key, err := objectKey(dec)
+		if err != nil {
+			return err
+		}
+		if key != "log" {
+			if err := skip(dec); err != nil {
+				return err
+			}
+			continue
+		}
+		return readLog(dec, fn)
+	}
+	return errors.New("har: no \"log\" object")
+}
+
+// ErrTruncated says the document ended before its closing brackets.
+var ErrTruncated = errors.New("har: the file ends before the document closes (a recording cut short?); the complete entries were read")
+
+func readLog(dec *json.Decoder, fn func(int, *Entry) error) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	for dec.More() {
+		key, err := objectKey(dec)
+		if err != nil {
+			return err
+		}
+		if key != "entries" {
+			if err := skip(dec); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := expectDelim(dec, '['); err != nil {
+			return err
+		}
+		n := 0
+		for dec.More() {
+			var e Entry
+			if err := dec.Decode(&e); err != nil {
+				if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+					return ErrTruncated
+				}
+				return fmt.Errorf("har: entry %d (offset %d): %w", n, dec.InputOffset(), err)
+			}
+			if err := fn(n, &e); err != nil {
+				return err
+			}
+			n++
+		}
+		if _, err := dec.Token(); err != nil {
+			return truncated(err)
+		}
+		return nil
+	}
+	return errors.New("har: the log has no \"entries\"")
+}
+
+func truncated(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return ErrTruncated
+	}
+	return err
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	t, err := dec.Token()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return errors.New("har: empty file")
+		}
+		return fmt.Errorf("har: offset %d: %w", dec.InputOffset(), err)
+	}
+	if d, ok := t.(json.Delim); !ok || d != want {
+		return fmt.Errorf("har: offset %d: want %q, found %v", dec.InputOffset(), want, t)
+	}
+	return nil
+}
+
+func objectKey(dec *json.Decoder) (string, error) {
+	t, err := dec.Token()
+	if err != nil {
+		return "", truncated(err)
+	}
+	k, ok := t.(string)
+	if !ok {
+		return "", fmt.Errorf("har: offset %d: want a key, found %v", dec.InputOffset(), t)
+	}
+	return k, nil
+}
+
+// skip reads past one value.
+func skip(dec *json.Decoder) error {
+	var raw json.RawMessage
+	return truncated(dec.Decode(&raw))
+}
