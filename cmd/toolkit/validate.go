@@ -19,6 +19,7 @@ import (
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/internal/har"
 	"github.com/contractfirst/toolkit/validate"
 )
 
@@ -200,28 +201,53 @@ paths are relative to the file and headers expand $VARIABLES.`,
 	return cmd
 }
 
-// newProxyCmd is toolkit validate proxy: check real traffic.
+// newProxyCmd is toolkit validate proxy: check and record real traffic.
 func newProxyCmd(e *env) *cobra.Command {
-	var file, listen, upstream string
+	var file, listen, upstream, record string
+	var redact []string
 	cmd := &cobra.Command{
 		Use:   "proxy",
-		Short: "Validate real traffic through a reverse proxy",
+		Short: "Validate real traffic through a reverse proxy, and record it",
 		Long: `Run a reverse proxy in front of the service: every request and answer passing
 through is checked against the contract and each violation is logged on
-stderr, one line each, as it happens. Traffic is forwarded unchanged. On
-SIGINT or SIGTERM a summary per check is printed; the exit code is 1 when
-there were violations.`,
-		Example: `  toolkit validate proxy --contract openapi.yaml --listen 127.0.0.1:9090 --upstream http://127.0.0.1:8080`,
-		Args:    cobra.NoArgs,
+stderr, one line each, as it happens. Traffic is forwarded unchanged,
+bodies of any size streamed both ways and streamed answers (server-sent
+events) flushed as they come; a body larger than the check budget (16 MiB)
+passes unchecked and the log says so. Credentials in query strings never
+reach the log. On SIGINT or SIGTERM a summary per check is printed; the exit
+code is 1 when there were violations.
+
+With --record FILE.har every exchange is written as HAR 1.2 as it happens
+(the file is complete after SIGINT or SIGTERM), with credentials redacted:
+Authorization, Cookie, Set-Cookie, Proxy-Authorization, API-key headers,
+query parameters and JSON properties named like keys, tokens or passwords,
+and every name given with --redact. Without --contract the proxy only
+records: feed the file to toolkit infer.`,
+		Example: `  toolkit validate proxy --contract openapi.yaml --listen 127.0.0.1:9090 --upstream http://127.0.0.1:8080
+  toolkit validate proxy --upstream http://127.0.0.1:8080 --record traffic.har --redact X-Tenant`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if file == "" || upstream == "" {
-				return &exitError{code: exitUsage, err: errors.New("validate proxy: --contract and --upstream are required")}
+			if upstream == "" || file == "" && record == "" {
+				return &exitError{code: exitUsage, err: errors.New("validate proxy: --upstream and --contract or --record are required")}
 			}
-			doc, m, err := loadContract(e, "validate proxy", file, contract.LoadOptions{})
-			if err != nil {
-				return err
+			cfg := validate.ProxyConfig{Upstream: upstream, Log: e.stderr, Redact: redact}
+			if file != "" {
+				var err error
+				if cfg.Doc, cfg.Model, err = loadContract(e, "validate proxy", file, contract.LoadOptions{}); err != nil {
+					return err
+				}
 			}
-			p, err := validate.NewProxy(doc, m, upstream, e.stderr)
+			if record != "" {
+				f, err := os.Create(record)
+				if err != nil {
+					return &exitError{code: exitUsage, err: fmt.Errorf("validate proxy: %w", err)}
+				}
+				defer f.Close()
+				if cfg.Record, err = har.NewWriter(f, har.Creator{Name: "toolkit", Version: version()}, &har.Redactor{Extra: redact}); err != nil {
+					return &exitError{code: exitUsage, err: fmt.Errorf("validate proxy: %w", err)}
+				}
+			}
+			p, err := validate.NewProxyWith(cfg)
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -229,8 +255,15 @@ there were violations.`,
 			if err != nil {
 				return &exitError{code: exitUsage, err: fmt.Errorf("validate proxy: %w", err)}
 			}
-			fmt.Fprintf(e.stderr, "validate proxy: http://%s → %s, checking against %s\n", ln.Addr(), upstream, file)
-			if err := serveUntilSignal(ln, p); err != nil {
+			fmt.Fprintf(e.stderr, "validate proxy: http://%s → %s%s%s\n", ln.Addr(), upstream, ifSet(", checking against ", file), ifSet(", recording to ", record))
+			err = serveUntilSignal(ln, p)
+			if cfg.Record != nil {
+				if cerr := cfg.Record.Close(); cerr != nil && err == nil {
+					err = cerr
+				}
+				fmt.Fprintf(e.stderr, "validate proxy: %d exchanges recorded in %s\n", cfg.Record.Entries(), record)
+			}
+			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
 			n, violations, summary := p.Summary()
@@ -242,10 +275,20 @@ there were violations.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&file, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&file, "contract", "", "contract file (JSON or YAML); optional with --record")
 	fl.StringVar(&listen, "listen", "127.0.0.1:9090", "address to listen on")
 	fl.StringVar(&upstream, "upstream", "", "URL of the service, e.g. http://127.0.0.1:8080")
+	fl.StringVar(&record, "record", "", "write every exchange to this HAR 1.2 file, credentials redacted")
+	fl.StringSliceVar(&redact, "redact", nil, "more header, query or property names whose values are credentials (repeatable)")
 	return cmd
+}
+
+// ifSet returns prefix+s, or "" when s is empty.
+func ifSet(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }
 
 func runValidate(ctx context.Context, e *env, f validateFlags) error {
