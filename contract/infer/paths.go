@@ -33,7 +33,7 @@ type segment struct {
 // Limits of the trie.
 const (
 	maxLiterals  = 500 // literal children before a position becomes a parameter
-	minSiblings  = 5   // siblings needed before "seen once" means "an id"
+	minSiblings  = 8   // siblings needed before "seen once" means "an id"
 	onceFraction = 0.8 // share of siblings seen once that makes a position vary
 )
 
@@ -170,15 +170,16 @@ func (n *segment) absorb(c *segment, depth int) {
 }
 
 // settle decides, once every path is in, which positions vary: where
-// there are many literal siblings, nearly all seen once, and each a
-// leaf or leading to the same names, they are values. Literal siblings
+// there are many literal siblings (below the first segment), nearly all
+// seen once, they are values. Literal siblings
 // of a parameter whose requests were all refused (an invalid id sent
 // on purpose) join the parameter too. Depth is bounded.
 func (n *segment) settle(depth int) {
 	if depth > maxDepth {
 		return
 	}
-	if len(n.order) >= minSiblings {
+	// The first segment names resources, however many: never widened.
+	if depth > 0 && len(n.order) >= minSiblings {
 		once := 0
 		for _, s := range n.order {
 			if n.lit[s].n == 1 {
