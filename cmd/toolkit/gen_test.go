@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/contractfirst/toolkit/pipeline"
 )
 
 // runCLI runs the CLI in dir and returns exit code, stdout and stderr.
@@ -211,11 +213,11 @@ func TestGenSplitOneLoad(t *testing.T) {
 	}
 }
 
-// TestGenSuggestsSplit: a package with more operations than hugePackageOps
+// TestGenSuggestsSplit: a package with more operations than pipeline.HugePackageOps
 // comes with a note suggesting --tag; a selection under it does not.
 func TestGenSuggestsSplit(t *testing.T) {
-	defer func(n int) { hugePackageOps = n }(hugePackageOps)
-	hugePackageOps = 5
+	defer func(n int) { pipeline.HugePackageOps = n }(pipeline.HugePackageOps)
+	pipeline.HugePackageOps = 5
 	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
 	code, _, stderr := runCLI(t, t.TempDir(), "gen", "--contract", kitchen, "--out", "all")
 	if code != 0 || !strings.Contains(stderr, "operations in one package") || !strings.Contains(stderr, "--tag") {
@@ -224,5 +226,22 @@ func TestGenSuggestsSplit(t *testing.T) {
 	code, _, stderr = runCLI(t, t.TempDir(), "gen", "--contract", kitchen, "--out", "files", "--tag", "files")
 	if code != 0 || strings.Contains(stderr, "operations in one package") {
 		t.Errorf("exit %d, stderr %q; want 0 and no note for 3 operations", code, stderr)
+	}
+}
+
+// TestGenUnknownTarget: a misspelt --generate value is a usage error that
+// names the known targets, not a run that writes nothing and exits 0.
+func TestGenUnknownTarget(t *testing.T) {
+	dir := t.TempDir()
+	contractPath, err := filepath.Abs("../../testdata/contracts/kitchensink/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, dir, "gen", "--contract", contractPath, "--out", "api", "--generate", "clinet")
+	if code != 2 || !strings.Contains(stderr, `unknown target "clinet"`) || !strings.Contains(stderr, "client") {
+		t.Fatalf("exit %d, stderr %q; want 2 naming the target and the known ones", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "api")); !os.IsNotExist(err) {
+		t.Error("gen wrote output for an unknown target")
 	}
 }
