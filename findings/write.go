@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -182,10 +183,19 @@ func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
-// uriOf makes a file name a relative URI with forward slashes, as SARIF
-// consumers and GitHub annotations expect.
+// uriOf makes a file name a URI with forward slashes, relative to the
+// working folder where it lies inside it, as code scanning and GitHub
+// annotations expect of files in the repository.
 func uriOf(file string) string {
-	return filepath.ToSlash(filepath.Clean(file))
+	file = filepath.Clean(file)
+	if filepath.IsAbs(file) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				file = rel
+			}
+		}
+	}
+	return filepath.ToSlash(file)
 }
 
 // SARIF 2.1.0, the subset code-scanning reads: one run, the rule table,
@@ -371,6 +381,9 @@ type junitCase struct {
 	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	// SystemOut lists the warnings and notes of a test that passed, so
+	// they stay visible in CI's test view.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitFailure struct {
@@ -455,6 +468,8 @@ func writeJUnit(w io.Writer, r Report) error {
 			c.Skipped = &junitSkipped{Message: t.Message}
 			s.Skipped++
 			all.Skipped++
+		default:
+			c.SystemOut = findingsText(t.Findings)
 		}
 		s.Tests++
 		all.Tests++

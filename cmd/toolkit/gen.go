@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/findings"
 	"github.com/contractfirst/toolkit/pipeline"
 )
 
@@ -24,6 +26,7 @@ type genFlags struct {
 	strict   bool
 	lenient  bool
 	config   string
+	format   string
 	// sel picks the operations to generate (and, through them, the types).
 	sel contract.Selection
 }
@@ -60,6 +63,7 @@ exits 1 and prints a diff when the files on disk are stale.`,
 	fl.BoolVar(&f.strict, "strict", false, "treat contract warnings as errors")
 	fl.BoolVar(&f.lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
+	fl.StringVar(&f.format, "format", "text", "how contract problems (and, with --check, stale files) are reported on stdout: "+findings.FormatNames()+"; text prints them to stderr as they are found")
 	fl.StringSliceVar(&f.sel.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
 	fl.StringSliceVar(&f.sel.Tags, "tag", nil, "only operations with a tag matching one of these patterns, e.g. 'users.*' (repeatable)")
 	fl.StringSliceVar(&f.sel.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
@@ -68,6 +72,32 @@ exits 1 and prints a diff when the files on disk are stale.`,
 }
 
 func runGen(e *env, cmd *cobra.Command, f genFlags) error {
+	format, err := findings.ParseFormat(f.format)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("gen: %w", err)}
+	}
+	if format == findings.Text {
+		return runGenEntries(e, f)
+	}
+	// A machine format: the run's problems are collected and printed as one
+	// document on stdout, whatever the outcome; human text goes to stderr.
+	rep := &findings.Report{Tool: "toolkit gen", Version: toolkitVersion(), Rules: []findings.Rule{
+		{ID: "contract", Category: "contract", Severity: findings.Error, Description: "The contract loads, and every part of it can be generated faithfully (warnings: it can, with the noted limits)."},
+		{ID: "gen.stale", Category: "generated code", Severity: findings.Error, Description: "Generated files on disk match what the contract generates (toolkit gen --check).", Hint: "run toolkit gen and commit the result"},
+	}}
+	machine := *e
+	machine.stdout = e.stderr
+	machine.report = rep
+	runErr := runGenEntries(&machine, f)
+	if err := findings.Write(e.stdout, format, *rep); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	return runErr
+}
+
+// runGenEntries runs gen; problems go to e.report when it is set, else to
+// stderr as text.
+func runGenEntries(e *env, f genFlags) error {
 	var entries []genEntry
 	switch {
 	case f.contract != "":
@@ -112,7 +142,7 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 	}
 	res, err := pipeline.Run(pes, pipeline.Options{
 		Check:     f.check,
-		Warn:      func(p contract.Problem) { fmt.Fprintln(e.stderr, p) },
+		Warn:      func(p contract.Problem) { e.problem(p) },
 		Generated: func(o pipeline.Output) { reportHandlers(e, o) },
 	})
 	if res != nil {
@@ -127,6 +157,9 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 		if f.check {
 			for _, s := range o.Stale {
 				fmt.Fprint(e.stdout, s.Diff)
+				if e.report != nil {
+					e.report.Findings = append(e.report.Findings, findings.Finding{ID: "gen.stale", Severity: findings.Error, Message: "differs from what the contract generates; run toolkit gen", Position: findings.Position{File: filepath.Join(o.Entry.Out, s.Name)}})
+				}
 			}
 			continue
 		}
@@ -162,7 +195,7 @@ func pipelineError(e *env, cmd string, err error) error {
 			return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
 		}
 		for _, p := range ce.Problems {
-			fmt.Fprintln(e.stderr, p)
+			e.problem(p)
 		}
 		return &exitError{code: exitUsage}
 	}
@@ -190,7 +223,7 @@ func contractError(e *env, err error) error {
 	var ce *contract.Error
 	if errors.As(err, &ce) {
 		for _, p := range ce.Problems {
-			fmt.Fprintln(e.stderr, p)
+			e.problem(p)
 		}
 		return &exitError{code: exitUsage}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/contractfirst/toolkit/findings"
+	"github.com/contractfirst/toolkit/findings/findingstest"
 	"github.com/contractfirst/toolkit/pipeline"
 )
 
@@ -243,5 +245,48 @@ func TestGenUnknownTarget(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "api")); !os.IsNotExist(err) {
 		t.Error("gen wrote output for an unknown target")
+	}
+}
+
+// TestGenFormats: with a machine format, gen prints one valid document on
+// stdout — for a broken contract, a contract with warnings, and stale output
+// under --check — and keeps its exit codes.
+func TestGenFormats(t *testing.T) {
+	dir := t.TempDir()
+	broken, _ := filepath.Abs("../../testdata/contracts/broken/dangling-ref.yaml")
+	warned := filepath.Join(dir, "warn.yaml")
+	if err := os.WriteFile(warned, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: integer, example: notanumber}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range findings.Formats {
+		if format == findings.Text {
+			continue
+		}
+		for _, tc := range []struct {
+			name string
+			args []string
+			code int
+			want string
+		}{
+			{"broken", []string{"gen", "--contract", broken, "--out", filepath.Join(dir, "b")}, 2, "Missing"},
+			{"warning", []string{"gen", "--contract", warned, "--out", filepath.Join(dir, "w")}, 0, "example"},
+			{"stale", []string{"gen", "--contract", warned, "--out", filepath.Join(dir, "s"), "--check"}, 1, "gen.stale"},
+		} {
+			t.Run(string(format)+"/"+tc.name, func(t *testing.T) {
+				code, stdout, stderr := runCLI(t, dir, append(tc.args, "--format", string(format))...)
+				if code != tc.code {
+					t.Errorf("exit %d, want %d\nstderr: %s", code, tc.code, stderr)
+				}
+				if err := findingstest.Check(format, []byte(stdout)); err != nil {
+					t.Errorf("%v\n%s", err, stdout)
+				}
+				if !strings.Contains(stdout, tc.want) {
+					t.Errorf("stdout lacks %q:\n%s", tc.want, stdout)
+				}
+			})
+		}
+	}
+	if code, _, stderr := runCLI(t, dir, "gen", "--contract", warned, "--out", "x", "--format", "yaml"); code != 2 || !strings.Contains(stderr, "unknown format") {
+		t.Errorf("--format yaml: exit %d, %s", code, stderr)
 	}
 }
