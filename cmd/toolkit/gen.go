@@ -16,19 +16,14 @@ import (
 
 func init() { commands = append(commands, newGenCmd) }
 
-// genFlags are the flags of toolkit gen.
+// genFlags are the flags of toolkit gen: one generate entry of
+// toolkit.yaml (the same struct, merged over each of the file's entries by
+// overlay), and what only the command line says.
 type genFlags struct {
-	contract string
-	out      string
-	pkg      string
-	targets  []string
-	check    bool
-	strict   bool
-	lenient  bool
-	config   string
-	format   string
-	// sel picks the operations to generate (and, through them, the types).
-	sel contract.Selection
+	genEntry
+	check  bool
+	config string
+	format string
 }
 
 func newGenCmd(e *env) *cobra.Command {
@@ -55,19 +50,19 @@ exits 1 and prints a diff when the files on disk are stale.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runGen(e, cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
-	fl.StringVar(&f.out, "out", "", "output folder for the generated package")
-	fl.StringVar(&f.pkg, "package", "", "Go package name (default: the output folder's name)")
-	fl.StringSliceVar(&f.targets, "generate", nil, "targets or parts: "+strings.Join(pipeline.TargetNames(), ", ")+" (default: go, which is types, operations, server, client and spec)")
+	fl.StringVar(&f.Contract, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&f.Out, "out", "", "output folder for the generated package")
+	fl.StringVar(&f.Package, "package", "", "Go package name (default: the output folder's name)")
+	fl.StringSliceVar(&f.Targets, "generate", nil, "targets or parts: "+strings.Join(pipeline.TargetNames(), ", ")+" (default: go, which is types, operations, server, client and spec)")
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
-	fl.BoolVar(&f.strict, "strict", false, "treat contract warnings as errors")
-	fl.BoolVar(&f.lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
+	fl.BoolVar(&f.Strict, "strict", false, "treat contract warnings as errors")
+	fl.BoolVar(&f.Lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
 	fl.StringVar(&f.format, "format", "text", "how contract problems (and, with --check, stale files) are reported on stdout: "+findings.FormatNames()+"; text prints them to stderr as they are found")
-	fl.StringSliceVar(&f.sel.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
-	fl.StringSliceVar(&f.sel.Tags, "tag", nil, "only operations with a tag matching one of these patterns, e.g. 'users.*' (repeatable)")
-	fl.StringSliceVar(&f.sel.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
-	fl.StringSliceVar(&f.sel.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
+	fl.StringSliceVar(&f.Tags, "tag", nil, "only operations with a tag matching one of these patterns, e.g. 'users.*' (repeatable)")
+	fl.StringSliceVar(&f.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
 	return cmd
 }
 
@@ -77,7 +72,7 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("gen: %w", err)}
 	}
 	if format == findings.Text {
-		return runGenEntries(e, f)
+		return runGenEntries(e, cmd, f)
 	}
 	// A machine format: the run's problems are collected and printed as one
 	// document on stdout, whatever the outcome; human text goes to stderr.
@@ -88,7 +83,7 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 	machine := *e
 	machine.stdout = e.stderr
 	machine.report = rep
-	runErr := runGenEntries(&machine, f)
+	runErr := runGenEntries(&machine, cmd, f)
 	if err := findings.Write(e.stdout, format, *rep); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -97,15 +92,14 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 
 // runGenEntries runs gen; problems go to e.report when it is set, else to
 // stderr as text.
-func runGenEntries(e *env, f genFlags) error {
+func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 	var entries []genEntry
 	switch {
-	case f.contract != "":
-		if f.out == "" {
+	case f.Contract != "":
+		if f.Out == "" {
 			return &exitError{code: exitUsage, err: errors.New("gen: --out is required with --contract")}
 		}
-		entries = []genEntry{{Contract: f.contract, Out: f.out, Package: f.pkg, Targets: f.targets, Strict: f.strict, Lenient: f.lenient}}
-		entries[0].setSelection(f.sel)
+		entries = []genEntry{f.genEntry}
 	default:
 		path := f.config
 		if path == "" {
@@ -122,17 +116,7 @@ func runGenEntries(e *env, f genFlags) error {
 			return &exitError{code: exitUsage, err: fmt.Errorf("gen: %s has no generate entries", path)}
 		}
 		for _, en := range c.Generate {
-			if f.pkg != "" {
-				en.Package = f.pkg
-			}
-			if len(f.targets) > 0 {
-				en.Targets = f.targets
-			}
-			if !f.sel.Empty() {
-				en.setSelection(f.sel)
-			}
-			en.Strict = en.Strict || f.strict
-			en.Lenient = en.Lenient || f.lenient
+			overlay(&en, &f.genEntry, cmd.Flags())
 			entries = append(entries, en)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/contractfirst/toolkit/findings"
 	"github.com/contractfirst/toolkit/findings/findingstest"
 	"github.com/contractfirst/toolkit/pipeline"
@@ -288,5 +290,27 @@ func TestGenFormats(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, dir, "gen", "--contract", warned, "--out", "x", "--format", "yaml"); code != 2 || !strings.Contains(stderr, "unknown format") {
 		t.Errorf("--format yaml: exit %d, %s", code, stderr)
+	}
+}
+
+// TestOverlay: a flag given on the command line wins over the file's key,
+// even at its default value; a flag not given leaves the key alone; --out
+// and --contract never apply to the file's entries.
+func TestOverlay(t *testing.T) {
+	cmd := newGenCmd(&env{})
+	if err := cmd.Flags().Parse([]string{"--strict=false", "--generate", "client", "--tag", "pets", "--out", "elsewhere"}); err != nil {
+		t.Fatal(err)
+	}
+	fs := cmd.Flags()
+	src := genEntry{Out: "elsewhere", Targets: []string{"client"}, Strict: false}
+	src.Tags = []string{"pets"}
+	dst := genEntry{Contract: "a.yaml", Out: "api", Package: "api", Targets: []string{"types"}, Strict: true, Lenient: true}
+	dst.Operations = []string{"get*"}
+	overlay(&dst, &src, fs)
+	want := genEntry{Contract: "a.yaml", Out: "api", Package: "api", Targets: []string{"client"}, Strict: false, Lenient: true}
+	want.Operations = []string{"get*"}
+	want.Tags = []string{"pets"}
+	if diff := cmp.Diff(want, dst, cmp.AllowUnexported(genEntry{})); diff != "" {
+		t.Errorf("overlay (-want +got):\n%s", diff)
 	}
 }
