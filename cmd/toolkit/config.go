@@ -61,7 +61,6 @@ func (k selectionKeys) selection() contract.Selection {
 	return contract.Selection(k)
 }
 
-
 // loadConfig reads toolkit.yaml, rejecting unknown keys with their line.
 func loadConfig(path string) (*config, error) {
 	data, err := os.ReadFile(path)
