@@ -1,12 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/infer"
+	"github.com/contractfirst/toolkit/findings"
 	"github.com/contractfirst/toolkit/generator"
 )
 
@@ -21,6 +22,7 @@ type inferFlags struct {
 	enumMax     int
 	redact      []string
 	failOnDrift bool
+	format      string
 }
 
 func newInferCmd(e *env) *cobra.Command {
@@ -69,6 +71,7 @@ accepted ones exist. The same traffic gives the same bytes.`,
 	fl.IntVar(&f.enumMax, "enum-max", 5, "most distinct values of a string parameter written as an enum (0: no enums)")
 	fl.StringSliceVar(&f.redact, "redact", nil, "more header, query or property names whose values are credentials (repeatable)")
 	fl.BoolVar(&f.failOnDrift, "fail-on-drift", false, "with --base, exit 1 when the traffic differs from the base contract")
+	fl.StringVar(&f.format, "format", "text", "with --base, how differences are printed: "+findings.FormatNames()+` (on stdout, or stderr with --out -)`)
 	return cmd
 }
 
@@ -85,21 +88,32 @@ func runInfer(e *env, f inferFlags) error {
 	if f.failOnDrift && f.base == "" {
 		return usage("--fail-on-drift needs --base")
 	}
+	format, err := findings.ParseFormat(f.format)
+	if err != nil {
+		return usage("--format: %v", err)
+	}
 	opt := infer.Options{Title: f.title, Servers: f.servers, EnumMax: f.enumMax, Redact: f.redact}
 	if f.enumMax == 0 {
 		opt.EnumMax = -1
 	}
 	warn := func(s string) { fmt.Fprintln(e.stderr, "infer: warning:", s) }
-	res, err := infer.Infer(infer.Files(f.har, warn), opt)
+	src := infer.Files(f.har, warn)
+	var res *infer.Result
+	var drift []findings.Finding
+	if f.base != "" {
+		base, _, err := loadContract(e, "infer", f.base, contract.LoadOptions{})
+		if err != nil {
+			return err
+		}
+		res, drift, err = infer.InferDrift(src, opt, base)
+	} else {
+		res, err = infer.Infer(src, opt)
+	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("infer: %w", err)}
 	}
 	for _, w := range res.Warnings {
 		warn(w)
-	}
-	drift := 0
-	if f.base != "" {
-		return errors.New("infer: --base is not implemented yet")
 	}
 	if f.out == "-" {
 		e.stdout.Write(res.YAML)
@@ -109,7 +123,18 @@ func runInfer(e *env, f inferFlags) error {
 		}
 		fmt.Fprintf(e.stderr, "infer: %d operations from %d exchanges written to %s\n", len(res.Operations), res.Entries-res.Skipped, f.out)
 	}
-	if f.failOnDrift && drift > 0 {
+	if f.base != "" {
+		out := e.stdout
+		if f.out == "-" {
+			out = e.stderr
+		}
+		rep := findings.Report{Tool: "toolkit infer", Version: version(), Rules: infer.DriftRules, Findings: drift,
+			Summary: fmt.Sprintf("%d operations seen in %d exchanges, compared with %s", len(res.Operations), res.Entries-res.Skipped, f.base)}
+		if err := findings.Write(out, format, rep); err != nil {
+			return &exitError{code: exitUsage, err: fmt.Errorf("infer: %w", err)}
+		}
+	}
+	if f.failOnDrift && len(drift) > 0 {
 		return &exitError{code: exitFindings}
 	}
 	return nil

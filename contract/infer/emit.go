@@ -53,7 +53,11 @@ func (in *inferrer) emit() (*Result, error) {
 		}
 		sort.Ints(op.Statuses)
 	}
-	comps := in.components(ops, namer{})
+	reserved := namer{}
+	for k := range in.opt.reserved {
+		reserved[k] = true
+	}
+	comps := in.components(ops, reserved)
 	paths := mapping()
 	var cur *yaml.Node
 	curPath := ""

@@ -31,6 +31,8 @@ type Options struct {
 	// Redact lists more names whose values are credentials; the built-in
 	// names are always redacted (the traffic may come from a browser).
 	Redact []string
+
+	reserved namer // component names taken by a base contract
 }
 
 // Source calls visit for every exchange of the traffic, in the same

@@ -381,3 +381,5 @@ func TestGolden(t *testing.T) {
 		t.Errorf("contract (-want +got), -update to accept:\n%s", d)
 	}
 }
+
+func osWriteFile(p string, b []byte) error { return os.WriteFile(p, b, 0o644) }
