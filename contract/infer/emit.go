@@ -251,7 +251,8 @@ func (in *inferrer) parameter(where string, p *param, n int) *yaml.Node {
 	if f := p.val.formats.name(); f != "" && p.val.kind == kindString {
 		set(s, "format", f)
 	}
-	if in.opt.EnumMax > 0 {
+	// Cookie values may be credentials under any name: never written.
+	if in.opt.EnumMax > 0 && where != "cookie" {
 		if e := p.val.enum(in.opt.EnumMax); e != nil {
 			set(s, "enum", e)
 		}

@@ -36,20 +36,29 @@ type Options struct {
 }
 
 // Source calls visit for every exchange of the traffic, in the same
-// order each time; Infer calls it twice.
-type Source func(visit func(*har.Entry) error) error
+// order each time; Infer calls it twice. When summary is set, only the
+// request's method and URL and the response's status are needed.
+type Source func(summary bool, visit func(*har.Entry) error) error
 
 // Files is the Source of HAR files read one entry at a time. A file cut
 // short (a recorder that was killed) is read to its last complete entry
 // and reported through warn.
 func Files(paths []string, warn func(string)) Source {
-	return func(visit func(*har.Entry) error) error {
+	return func(summary bool, visit func(*har.Entry) error) error {
 		for _, p := range paths {
 			f, err := os.Open(p)
 			if err != nil {
 				return err
 			}
-			err = har.Read(f, func(_ int, e *har.Entry) error { return visit(e) })
+			if summary {
+				var e har.Entry
+				err = har.ReadSummaries(f, func(_ int, s *har.Summary) error {
+					e.Request.Method, e.Request.URL, e.Response.Status = s.Request.Method, s.Request.URL, s.Response.Status
+					return visit(&e)
+				})
+			} else {
+				err = har.Read(f, func(_ int, e *har.Entry) error { return visit(e) })
+			}
 			f.Close()
 			if errors.Is(err, har.ErrTruncated) {
 				if warn != nil {
@@ -144,7 +153,10 @@ type body struct {
 	n       int
 }
 
-func (bs *bodies) add(mediaType, text string, base64Encoded bool) {
+// add merges one body; the first of each media type is kept as the
+// example, shortened and with credentials redacted (traffic from a
+// browser was never redacted).
+func (bs *bodies) add(red *har.Redactor, mediaType, text string, base64Encoded bool) {
 	mt := mediaTypeOf(mediaType)
 	if mt == "" {
 		mt = "application/octet-stream"
@@ -171,12 +183,16 @@ func (bs *bodies) add(mediaType, text string, base64Encoded bool) {
 			b.shape.add(v, 0)
 			if b.example == nil {
 				b.example = shorten(v, 0)
+				red.Value(b.example)
 			}
 			return
 		}
 	}
 	if strings.HasPrefix(mt, "text/") || isJSONType(mt) || strings.HasSuffix(mt, "+xml") || mt == "application/xml" || mt == "application/x-www-form-urlencoded" {
 		if b.text == "" {
+			if mt == "application/x-www-form-urlencoded" {
+				text = red.Query(text)
+			}
 			b.text = shortenText(text)
 		}
 		return
@@ -224,7 +240,7 @@ func Infer(src Source, opt Options) (*Result, error) {
 	}
 	in := &inferrer{opt: opt, red: &har.Redactor{Extra: opt.Redact}, root: &segment{}, ops: map[string]*Operation{}, res: &Result{}, schemes: map[string]*scheme{}}
 	// Pass one: the paths.
-	err := src(func(e *har.Entry) error {
+	err := src(true, func(e *har.Entry) error {
 		u, ok := in.usable(e, false)
 		if ok {
 			in.root.insert(splitPath(u.Path), e.Response.Status < 400)
@@ -237,14 +253,13 @@ func Infer(src Source, opt Options) (*Result, error) {
 	in.root.settle(0)
 	nameParams(in.root, nil, nil, 0)
 	// Pass two: everything else.
-	err = src(func(e *har.Entry) error {
+	err = src(false, func(e *har.Entry) error {
 		in.res.Entries++
 		u, ok := in.usable(e, true)
 		if !ok {
 			in.res.Skipped++
 			return nil
 		}
-		in.red.Entry(e)
 		in.add(e, u)
 		return nil
 	})
@@ -420,7 +435,7 @@ func (in *inferrer) addRequest(side *request, e *har.Entry, u *url.URL) {
 		if mt == "" {
 			mt = har.Header(e.Request.Headers, "Content-Type")
 		}
-		side.bodies.add(mt, pd.Text, false)
+		side.bodies.add(in.red, mt, pd.Text, false)
 	}
 }
 
@@ -462,7 +477,7 @@ func (in *inferrer) addResponse(op *Operation, e *har.Entry) {
 	if mt == "" {
 		mt = har.Header(e.Response.Headers, "Content-Type")
 	}
-	r.bodies.add(mt, c.Text, c.Encoding == "base64")
+	r.bodies.add(in.red, mt, c.Text, c.Encoding == "base64")
 }
 
 // scheme is a security scheme seen in the traffic.

@@ -28,7 +28,7 @@ type ex struct {
 }
 
 func entries(xs []ex) Source {
-	return func(visit func(*har.Entry) error) error {
+	return func(_ bool, visit func(*har.Entry) error) error {
 		for _, x := range xs {
 			method, target, _ := strings.Cut(x.req, " ")
 			e := &har.Entry{Request: har.Request{Method: method, URL: "http://api.test" + target}, Response: har.Response{Status: x.status}}
@@ -245,7 +245,7 @@ func TestBodies(t *testing.T) {
 
 // TestNonJSONBodies: other media types by media type, binary as binary.
 func TestNonJSONBodies(t *testing.T) {
-	src := func(visit func(*har.Entry) error) error {
+	src := func(_ bool, visit func(*har.Entry) error) error {
 		visit(&har.Entry{Request: har.Request{Method: "GET", URL: "http://h/report.csv"}, Response: har.Response{Status: 200, Content: har.Content{MimeType: "text/csv", Text: "a,b\n1,2\n"}}})
 		visit(&har.Entry{Request: har.Request{Method: "GET", URL: "http://h/logo"}, Response: har.Response{Status: 200, Content: har.Content{MimeType: "image/png", Text: "iVBORw0KGgo=", Encoding: "base64"}}})
 		return visit(&har.Entry{Request: har.Request{Method: "DELETE", URL: "http://h/logo"}, Response: har.Response{Status: 204}})

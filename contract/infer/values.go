@@ -162,10 +162,10 @@ func (s *scalar) add(v string) {
 }
 
 // enum returns the values as an enum when they form a small closed set:
-// strings, at most max distinct values, each seen more than once on
+// strings, two to max distinct values, each seen more than once on
 // average, at least three samples.
 func (s *scalar) enum(max int) []string {
-	if s.kind != kindString || s.values == nil || len(s.order) > max || s.n < 3 || s.n < 2*len(s.order) || s.formats != 0 {
+	if s.kind != kindString || s.values == nil || len(s.order) > max || len(s.order) < 2 || s.n < 3 || s.n < 2*len(s.order) || s.formats != 0 {
 		return nil
 	}
 	for _, v := range s.order {

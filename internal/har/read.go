@@ -13,6 +13,28 @@ import (
 // is read up to that entry and reported as ErrTruncated after the last
 // call, so callers can warn and go on.
 func Read(r io.Reader, fn func(i int, e *Entry) error) error {
+	return read(r, fn)
+}
+
+// Summary is the part of an entry that says which operation it was:
+// decoding only it skips the headers and bodies.
+type Summary struct {
+	Request struct {
+		Method string `json:"method"`
+		URL    string `json:"url"`
+	} `json:"request"`
+	Response struct {
+		Status int `json:"status"`
+	} `json:"response"`
+}
+
+// ReadSummaries is Read for summaries only, several times faster.
+func ReadSummaries(r io.Reader, fn func(i int, s *Summary) error) error {
+	return read(r, fn)
+}
+
+// read streams the entries of a HAR document as values of T.
+func read[T any](r io.Reader, fn func(int, *T) error) error {
 	dec := json.NewDecoder(r)
 	if err := expectDelim(dec, '{'); err != nil {
 		return err
@@ -36,7 +58,7 @@ func Read(r io.Reader, fn func(i int, e *Entry) error) error {
 // ErrTruncated says the document ended before its closing brackets.
 var ErrTruncated = errors.New("har: the file ends before the document closes (a recording cut short?); the complete entries were read")
 
-func readLog(dec *json.Decoder, fn func(int, *Entry) error) error {
+func readLog[T any](dec *json.Decoder, fn func(int, *T) error) error {
 	if err := expectDelim(dec, '{'); err != nil {
 		return err
 	}
@@ -56,7 +78,7 @@ func readLog(dec *json.Decoder, fn func(int, *Entry) error) error {
 		}
 		n := 0
 		for dec.More() {
-			var e Entry
+			var e T
 			if err := dec.Decode(&e); err != nil {
 				if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 					return ErrTruncated

@@ -29,6 +29,9 @@ var secretWords = []string{"apikey", "token", "secret", "password", "passwd", "c
 // secretNames are credential names too short to match by substring.
 var secretNames = map[string]bool{"key": true, "sig": true, "auth": true, "pass": true, "pwd": true}
 
+// separators are dropped from names before matching secretWords.
+var separators = strings.NewReplacer("-", "", "_", "", ".", "")
+
 // IsSecret reports whether a header, query parameter, cookie or
 // property called name holds a credential.
 func (r *Redactor) IsSecret(name string) bool {
@@ -41,7 +44,7 @@ func (r *Redactor) IsSecret(name string) bool {
 			return true
 		}
 	}
-	n := strings.NewReplacer("-", "", "_", "", ".", "").Replace(l)
+	n := separators.Replace(l)
 	if secretNames[n] {
 		return true
 	}
@@ -146,7 +149,7 @@ func (r *Redactor) JSON(text string) string {
 	if dec.Decode(&v) != nil {
 		return text
 	}
-	if !r.redactValue(v, 0) {
+	if !r.Value(v) {
 		return text
 	}
 	b, err := json.Marshal(v)
@@ -158,6 +161,11 @@ func (r *Redactor) JSON(text string) string {
 
 // maxDepth bounds every walk over a JSON value.
 const maxDepth = 64
+
+// Value redacts, in place, the string values of secret properties at any
+// depth of a decoded JSON value (maps and slices); it reports whether it
+// changed anything.
+func (r *Redactor) Value(v any) bool { return r.redactValue(v, 0) }
 
 func (r *Redactor) redactValue(v any, depth int) (changed bool) {
 	if depth > maxDepth {
