@@ -383,3 +383,21 @@ func TestGolden(t *testing.T) {
 }
 
 func osWriteFile(p string, b []byte) error { return os.WriteFile(p, b, 0o644) }
+
+// FuzzInfer: no path, query or body crashes inference, and what it
+// writes is YAML that decodes.
+func FuzzInfer(f *testing.F) {
+	f.Add("/pets/1?limit=5", `{"id":1,"tags":["a"],"owner":{"name":null}}`)
+	f.Add("/a/b/c/d/e", `[[[[[[1]]]]]]`)
+	f.Add("/%zz", `{"a":{"a":{"a":{"a":{}}}}}`)
+	f.Fuzz(func(t *testing.T, target, body string) {
+		res, err := Infer(entries([]ex{{req: "GET " + target, status: 200, out: body}, {req: "POST " + target, status: 201, in: body, out: body}}), Options{})
+		if err != nil {
+			return
+		}
+		var doc map[string]any
+		if err := yaml.Unmarshal(res.YAML, &doc); err != nil {
+			t.Fatalf("%v\n%s", err, res.YAML)
+		}
+	})
+}
