@@ -362,7 +362,7 @@ var standardResponseHeaders = map[string]bool{
 func (in *inferrer) addRequest(side *request, e *har.Entry, u *url.URL) {
 	side.n++
 	var creds []string
-	seen := map[string]int{}
+	seen := map[*param]bool{}
 	qs := e.Request.QueryString
 	if len(qs) == 0 && u.RawQuery != "" {
 		for _, kv := range strings.Split(u.RawQuery, "&") {
@@ -373,20 +373,7 @@ func (in *inferrer) addRequest(side *request, e *har.Entry, u *url.URL) {
 		}
 	}
 	for _, q := range qs {
-		if q.Name == "" {
-			continue
-		}
-		if in.red.IsSecret(q.Name) {
-			creds = append(creds, in.scheme("apiKey", "query", q.Name))
-			continue
-		}
-		p := side.query.get(q.Name)
-		if seen["q"+strings.ToLower(q.Name)]++; seen["q"+strings.ToLower(q.Name)] == 1 {
-			p.n++
-		} else {
-			p.multi = true
-		}
-		p.val.add(q.Value)
+		creds = in.param(&side.query, "query", q, seen, creds)
 	}
 	hasCookieList := len(e.Request.Cookies) > 0
 	for _, h := range e.Request.Headers {
@@ -404,26 +391,11 @@ func (in *inferrer) addRequest(side *request, e *har.Entry, u *url.URL) {
 		case in.red.IsSecret(h.Name):
 			creds = append(creds, in.scheme("apiKey", "header", h.Name))
 		default:
-			p := side.header.get(h.Name)
-			if seen["h"+l]++; seen["h"+l] == 1 {
-				p.n++
-			}
-			p.val.add(h.Value)
+			side.header.observe(h.Name, h.Value, seen)
 		}
 	}
 	for _, c := range e.Request.Cookies {
-		if c.Name == "" {
-			continue
-		}
-		if in.red.IsSecret(c.Name) {
-			creds = append(creds, in.scheme("apiKey", "cookie", c.Name))
-			continue
-		}
-		p := side.cookie.get(c.Name)
-		if seen["c"+strings.ToLower(c.Name)]++; seen["c"+strings.ToLower(c.Name)] == 1 {
-			p.n++
-		}
-		p.val.add(c.Value)
+		creds = in.param(&side.cookie, "cookie", c, seen, creds)
 	}
 	if side.security == nil {
 		side.security = map[string]bool{}
@@ -437,6 +409,32 @@ func (in *inferrer) addRequest(side *request, e *har.Entry, u *url.URL) {
 		}
 		side.bodies.add(in.red, mt, pd.Text, false)
 	}
+}
+
+// param records a query or cookie parameter, or, when its name says it
+// holds a credential, the apiKey scheme it stands for.
+func (in *inferrer) param(ps *params, where string, nv har.NameValue, seen map[*param]bool, creds []string) []string {
+	switch {
+	case nv.Name == "":
+	case in.red.IsSecret(nv.Name):
+		creds = append(creds, in.scheme("apiKey", where, nv.Name))
+	default:
+		ps.observe(nv.Name, nv.Value, seen)
+	}
+	return creds
+}
+
+// observe records one value of name in one message; seen (one per
+// message) tells a repeated name from a new one.
+func (ps *params) observe(name, value string, seen map[*param]bool) {
+	p := ps.get(name)
+	if seen[p] {
+		p.multi = true
+	} else {
+		seen[p] = true
+		p.n++
+	}
+	p.val.add(value)
 }
 
 func dedupe(s []string) []string {
@@ -457,16 +455,11 @@ func (in *inferrer) addResponse(op *Operation, e *har.Entry) {
 		op.resp[st] = r
 	}
 	r.n++
-	seen := map[string]bool{}
+	seen := map[*param]bool{}
 	for _, h := range e.Response.Headers {
-		l := strings.ToLower(h.Name)
-		if standardResponseHeaders[l] || seen[l] || in.red.IsSecret(h.Name) {
-			continue
+		if !standardResponseHeaders[strings.ToLower(h.Name)] && !in.red.IsSecret(h.Name) {
+			r.headers.observe(h.Name, h.Value, seen)
 		}
-		seen[l] = true
-		p := r.headers.get(h.Name)
-		p.n++
-		p.val.add(h.Value)
 	}
 	c := e.Response.Content
 	if c.Text == "" || st == 204 || st == 304 || e.Request.Method == "HEAD" {

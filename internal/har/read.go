@@ -36,66 +36,62 @@ func ReadSummaries(r io.Reader, fn func(i int, s *Summary) error) error {
 // read streams the entries of a HAR document as values of T.
 func read[T any](r io.Reader, fn func(int, *T) error) error {
 	dec := json.NewDecoder(r)
-	if err := expectDelim(dec, '{'); err != nil {
+	if err := seekKey(dec, "log"); err != nil {
 		return err
 	}
-	for dec.More() {
-		key, err := objectKey(dec)
-		if err != nil {
-			return err
-		}
-		if key != "log" {
-			if err := skip(dec); err != nil {
-				return err
-			}
-			continue
-		}
-		return readLog(dec, fn)
+	if err := seekKey(dec, "entries"); err != nil {
+		return err
 	}
-	return errors.New("har: no \"log\" object")
+	return readEntries(dec, fn)
 }
 
 // ErrTruncated says the document ended before its closing brackets.
 var ErrTruncated = errors.New("har: the file ends before the document closes (a recording cut short?); the complete entries were read")
 
-func readLog[T any](dec *json.Decoder, fn func(int, *T) error) error {
+// seekKey enters the object that comes next and reads up to the value of
+// key, skipping the others.
+func seekKey(dec *json.Decoder, key string) error {
 	if err := expectDelim(dec, '{'); err != nil {
 		return err
 	}
 	for dec.More() {
-		key, err := objectKey(dec)
+		k, err := objectKey(dec)
 		if err != nil {
 			return err
 		}
-		if key != "entries" {
-			if err := skip(dec); err != nil {
-				return err
-			}
-			continue
+		if k == key {
+			return nil
 		}
-		if err := expectDelim(dec, '['); err != nil {
+		if err := skip(dec); err != nil {
 			return err
 		}
-		n := 0
-		for dec.More() {
-			var e T
-			if err := dec.Decode(&e); err != nil {
-				if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-					return ErrTruncated
-				}
-				return fmt.Errorf("har: entry %d (offset %d): %w", n, dec.InputOffset(), err)
-			}
-			if err := fn(n, &e); err != nil {
-				return err
-			}
-			n++
-		}
-		if _, err := dec.Token(); err != nil {
-			return truncated(err)
-		}
-		return nil
 	}
-	return errors.New("har: the log has no \"entries\"")
+	return fmt.Errorf("har: no %q in the object ending at offset %d", key, dec.InputOffset())
+}
+
+// readEntries reads the entries array, one entry at a time.
+func readEntries[T any](dec *json.Decoder, fn func(int, *T) error) error {
+	if err := expectDelim(dec, '['); err != nil {
+		return err
+	}
+	n := 0
+	for dec.More() {
+		var e T
+		if err := dec.Decode(&e); err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				return ErrTruncated
+			}
+			return fmt.Errorf("har: entry %d (offset %d): %w", n, dec.InputOffset(), err)
+		}
+		if err := fn(n, &e); err != nil {
+			return err
+		}
+		n++
+	}
+	if _, err := dec.Token(); err != nil {
+		return truncated(err)
+	}
+	return nil
 }
 
 func truncated(err error) error {
