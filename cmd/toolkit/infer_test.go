@@ -137,3 +137,22 @@ func TestInferUsage(t *testing.T) {
 		t.Errorf("cut record: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestProxyRecordUsage: the proxy needs an upstream and a contract or a
+// record; a record alone is enough.
+func TestProxyRecordUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"validate", "proxy"},
+		{"validate", "proxy", "--upstream", "http://127.0.0.1:1"},
+		{"validate", "proxy", "--record", "x.har"},
+	} {
+		code, _, stderr := runCLI(t, "", args...)
+		if code != exitUsage || !strings.Contains(stderr, "validate proxy: --upstream and --contract or --record are required") {
+			t.Errorf("%v: exit %d\n%s", args, code, stderr)
+		}
+	}
+	code, _, stderr := runCLI(t, "", "validate", "proxy", "--upstream", "http://127.0.0.1:1", "--record", filepath.Join(t.TempDir(), "no", "dir", "x.har"))
+	if code != exitUsage || !strings.Contains(stderr, "no such file or directory") {
+		t.Errorf("unwritable record: exit %d\n%s", code, stderr)
+	}
+}
