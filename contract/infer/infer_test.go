@@ -124,6 +124,8 @@ func TestTemplating(t *testing.T) {
 			[]string{"GET /users/{userId} getUser", "GET /users/{userId}/orders listUserOrders"}},
 		{"literal beside a parameter", []string{"GET /users/me", "GET /users/7", "GET /users/8"},
 			[]string{"GET /users/me getUserMe", "GET /users/{userId} getUser"}},
+		{"resources followed by the same segments stay", []string{"GET /v1/customers/search", "GET /v1/charges/search", "GET /v1/invoices/search"},
+			[]string{"GET /v1/charges/search getChargeSearch", "GET /v1/customers/search getCustomerSearch", "GET /v1/invoices/search getInvoiceSearch"}},
 		{"literals stay", []string{"GET /current/user", "GET /other/user"},
 			[]string{"GET /current/user getCurrentUser", "GET /other/user getOtherUser"}},
 		{"uuid, date, hex, base64", []string{"GET /orders/3f2504e0-4f89-11d3-9a0c-0305e82c3301", "GET /days/2024-05-06", "GET /blobs/deadbeef01", "GET /tokens/aGVsbG8gd29ybGQxMjM0NTY"},

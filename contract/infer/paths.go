@@ -128,14 +128,26 @@ func (n *segment) paramType() (kind, format) {
 }
 
 // widen turns every literal child into the parameter child, merging
-// their subtrees.
+// their subtrees; later values at the position go there too.
 func (n *segment) widen() {
+	n.fold(func(string, *segment) bool { return true })
+	n.wide = true
+}
+
+// fold turns the literal children pick chooses into the parameter child,
+// merging their subtrees.
+func (n *segment) fold(pick func(s string, c *segment) bool) {
+	var keep []string
 	for _, s := range n.order {
 		c := n.lit[s]
-		p := n.paramChild(s, c.ok > 0)
-		p.absorb(c, 0)
+		if !pick(s, c) {
+			keep = append(keep, s)
+			continue
+		}
+		n.paramChild(s, c.ok > 0).absorb(c, 0)
+		delete(n.lit, s)
 	}
-	n.lit, n.order, n.wide = nil, nil, true
+	n.order = keep
 }
 
 // absorb merges the subtree c into n.
@@ -191,17 +203,9 @@ func (n *segment) settle(depth int) {
 		}
 	}
 	if n.param != nil && n.param.ok > 0 {
-		var keep []string
-		for _, s := range n.order {
-			if c := n.lit[s]; c.ok == 0 && c.leaf() {
-				// Refused literal beside a parameter: an invalid value.
-				n.paramChild(s, false).absorb(c, 0)
-				delete(n.lit, s)
-				continue
-			}
-			keep = append(keep, s)
-		}
-		n.order = keep
+		// A refused literal beside a parameter is an invalid value sent
+		// on purpose.
+		n.fold(func(_ string, c *segment) bool { return c.ok == 0 && c.leaf() })
 	}
 	for _, s := range n.order {
 		n.lit[s].settle(depth + 1)
