@@ -44,6 +44,7 @@ func (in *inferrer) sortedOps() []*Operation {
 // emit writes the contract.
 func (in *inferrer) emit() (*Result, error) {
 	ops := in.sortedOps()
+	in.assumeUnauthorized(ops)
 	ids := namer{}
 	for _, op := range ops {
 		op.ID = ids.unique(operationID(op))
@@ -127,6 +128,33 @@ func (in *inferrer) emit() (*Result, error) {
 	in.res.YAML = buf.Bytes()
 	in.res.Operations = ops
 	return in.res, nil
+}
+
+// assumeUnauthorized gives every operation that always needed
+// credentials the 401 answer other operations gave, when it has none of
+// its own: traffic recorded with valid credentials rarely shows it, yet
+// the service answers it as soon as a credential expires.
+func (in *inferrer) assumeUnauthorized(ops []*Operation) {
+	var unauth *response
+	for _, op := range ops {
+		if r := op.resp[http.StatusUnauthorized]; r != nil {
+			unauth = r
+			break
+		}
+	}
+	if unauth == nil {
+		return
+	}
+	for _, op := range ops {
+		req := &op.ok
+		if req.n == 0 {
+			req = &op.bad
+		}
+		if op.resp[http.StatusUnauthorized] == nil && len(req.security) > 0 && !req.security[""] {
+			op.resp[http.StatusUnauthorized] = unauth
+			op.assumed401 = true
+		}
+	}
 }
 
 // operationID makes an id from the method and the path: GET /pets →
@@ -227,6 +255,9 @@ func (in *inferrer) operation(op *Operation) *yaml.Node {
 		desc := http.StatusText(st)
 		if desc == "" {
 			desc = "Status " + strconv.Itoa(st)
+		}
+		if st == http.StatusUnauthorized && op.assumed401 {
+			desc += " (not seen here: the answer other operations gave without valid credentials)"
 		}
 		rn := mapping("description", desc)
 		if hs := in.responseHeaders(r); hs != nil {

@@ -98,6 +98,9 @@ type Operation struct {
 	ok, bad  request
 	resp     map[int]*response
 	tag      string
+	// assumed401 is set when the 401 answer was not seen for this
+	// operation but assumed from others (assumeUnauthorized).
+	assumed401 bool
 }
 
 // request is what the requests of an operation showed; an operation
@@ -243,7 +246,7 @@ func Infer(src Source, opt Options) (*Result, error) {
 	err := src(true, func(e *har.Entry) error {
 		u, ok := in.usable(e, false)
 		if ok {
-			in.root.insert(splitPath(u.Path), e.Response.Status < 400)
+			in.root.insert(splitPath(u.Path), valuesAccepted(e.Response.Status))
 		}
 		return nil
 	})
@@ -270,6 +273,13 @@ func Infer(src Source, opt Options) (*Result, error) {
 		return nil, errors.New("infer: no usable exchange in the traffic (each needs a method, an absolute URL and an answer)")
 	}
 	return in.emit()
+}
+
+// valuesAccepted reports whether an answer says the path's values were
+// fine: below 400, or refused for want of credentials (401, 403: the
+// service did not get to judge the values).
+func valuesAccepted(status int) bool {
+	return status < 400 || status == 401 || status == 403
 }
 
 // usable parses an entry's URL; false (with a warning in pass two) for

@@ -158,7 +158,9 @@ func TestTemplating(t *testing.T) {
 // integers go, answered 400) joins the parameter and does not make it a
 // string.
 func TestTemplatingRefusedValues(t *testing.T) {
-	res, doc := run(t, []ex{{req: "GET /pets/1", status: 200}, {req: "GET /pets/2", status: 200}, {req: "GET /pets/abc", status: 400}, {req: "GET /pets/1.5", status: 400}}, Options{})
+	// Answers without credentials (401) still say the values were
+	// acceptable as far as anyone knows.
+	res, doc := run(t, []ex{{req: "GET /pets/1", status: 200}, {req: "GET /pets/2", status: 401}, {req: "GET /pets/abc", status: 400}, {req: "GET /pets/1.5", status: 400}}, Options{})
 	if d := cmp.Diff([]string{"GET /pets/{petId} getPet"}, templates(res)); d != "" {
 		t.Fatalf("operations (-want +got):\n%s", d)
 	}
@@ -166,7 +168,7 @@ func TestTemplatingRefusedValues(t *testing.T) {
 	if d := cmp.Diff(map[string]any{"name": "petId", "in": "path", "required": true, "schema": map[string]any{"type": "integer"}}, p); d != "" {
 		t.Errorf("parameter (-want +got):\n%s", d)
 	}
-	if got := keys(at(t, doc, "paths", "/pets/{petId}", "get", "responses").(map[string]any)); !cmp.Equal(got, []string{"200", "400"}) {
+	if got := keys(at(t, doc, "paths", "/pets/{petId}", "get", "responses").(map[string]any)); !cmp.Equal(got, []string{"200", "400", "401"}) {
 		t.Errorf("responses %v", got)
 	}
 }
@@ -307,6 +309,8 @@ func TestSecurity(t *testing.T) {
 		{req: "GET /public", status: 200},
 		{req: "GET /mixed", status: 200, headers: []string{"Authorization: Bearer x"}},
 		{req: "GET /mixed", status: 200},
+		{req: "GET /me", status: 401, out: `{"title":"Unauthorized"}`},
+		{req: "GET /me/orders", status: 200, headers: []string{"Authorization: Bearer s3cr3t.jwt"}},
 	}, Options{})
 	b, _ := yaml.Marshal(doc)
 	for _, secret := range []string{"s3cr3t", "tok-123", "YWxhZGRpbjpvcGVuc2VzYW1l", "k3y"} {
@@ -334,6 +338,16 @@ func TestSecurity(t *testing.T) {
 	}
 	if _, ok := at(t, doc, "paths", "/public", "get").(map[string]any)["security"]; ok {
 		t.Errorf("/public has security")
+	}
+	// The 401 seen on /me is assumed for the other operations that
+	// always needed credentials, and only for them.
+	if d := at(t, doc, "paths", "/me/orders", "get", "responses", "401", "description"); d != "Unauthorized (not seen here: the answer other operations gave without valid credentials)" {
+		t.Errorf("/me/orders 401: %v", d)
+	}
+	for _, p := range []string{"/public", "/mixed"} {
+		if _, ok := at(t, doc, "paths", p, "get", "responses").(map[string]any)["401"]; ok {
+			t.Errorf("%s: 401 assumed where requests without credentials were accepted", p)
+		}
 	}
 }
 

@@ -27,7 +27,7 @@ type segment struct {
 	name   string // the parameter name, for param nodes
 	wide   bool   // the position varies: every non-literal value goes to param
 	n      int    // requests through this node
-	ok     int    // of which answered below 400
+	ok     int    // of which with values accepted (valuesAccepted)
 }
 
 // Limits of the trie.
