@@ -198,7 +198,9 @@ func (p *Proxy) answered(ex *exchange, resp *http.Response, body []byte, complet
 			p.tooLarge(ex.in, resp.StatusCode, "answer")
 		case !complete:
 			p.note(ex.in, resp.StatusCode, "the answer was cut short (client or service closed the connection): not checked")
-		case ex.complete:
+		case !ex.complete:
+			p.note(ex.in, resp.StatusCode, "the answer was not checked: its request body was too large to check against")
+		default:
 			t := &target{op: ex.route.Op, route: ex.route.Kin}
 			c := &Case{Op: ex.route.Op, Phase: PhaseGenerated, Name: "traffic"}
 			for _, f := range p.run.check(t, c, resp.Request, ex.body, ex.params, &answer{resp: resp, body: plain}) {

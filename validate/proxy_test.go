@@ -257,3 +257,27 @@ func TestProxyLogsAPIKeys(t *testing.T) {
 		t.Errorf("log lacks %q:\n%s", want, log.String())
 	}
 }
+
+// TestProxyLargeRequestSmallAnswer: an answer to a request too large to
+// check is not judged either (its checks need the request), and the log
+// says so rather than passing it.
+func TestProxyLargeRequestSmallAnswer(t *testing.T) {
+	doc, m := load(t, petstore)
+	var log bytes.Buffer
+	front, p := startProxy(t, ProxyConfig{Doc: doc, Model: m, Log: &log, CheckBudget: 200}, fixture.Handler(fixture.Conforming))
+	body := `{"name":"Rex","species":"dog"}` + strings.Repeat(" ", 300)
+	resp, err := http.Post(front.URL+"/pets", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	front.Close()
+	want := "POST /pets → 201: the answer was not checked: its request body was too large to check against"
+	if !strings.Contains(log.String(), want) {
+		t.Errorf("log lacks %q:\n%s", want, log.String())
+	}
+	if _, violations, sum := p.Summary(); violations != 0 || !strings.Contains(sum, "not checked (too large or cut short): 2") {
+		t.Errorf("%d violations, summary:\n%s", violations, sum)
+	}
+}
