@@ -170,6 +170,7 @@ func (d *drifter) compare() {
 			if ref.Value == nil {
 				continue
 			}
+			ptr = follow(ref.Ref, ptr)
 			bodies := &op.resp[st].bodies
 			for _, mt := range bodies.order {
 				b := bodies.byType[mt]
@@ -177,7 +178,7 @@ func (d *drifter) compare() {
 				if !b.json || mtObj == nil || mtObj.Schema == nil || mtObj.Schema.Value == nil {
 					continue
 				}
-				d.schema(mtObj.Schema.Value, &b.shape, ptr+"/content/"+strings.ReplaceAll(mt, "/", "~1")+"/schema", "", sub, st, 0, map[*openapi3.Schema]bool{})
+				d.schema(mtObj.Schema.Value, &b.shape, follow(mtObj.Schema.Ref, ptr+"/content/"+escape(mt)+"/schema"), "", sub, st, 0, map[*openapi3.Schema]bool{})
 			}
 		}
 	}
@@ -217,7 +218,7 @@ func (d *drifter) schema(s *openapi3.Schema, sh *shape, pointer, where, sub stri
 				continue
 			}
 			if p != nil {
-				d.schema(p.Value, sh.props[k], pointer+"/properties/"+escape(k), where+"/"+escape(k), sub, status, depth+1, seen)
+				d.schema(p.Value, sh.props[k], follow(p.Ref, pointer+"/properties/"+escape(k)), where+"/"+escape(k), sub, status, depth+1, seen)
 			}
 		}
 		for _, k := range s.Required {
@@ -231,8 +232,18 @@ func (d *drifter) schema(s *openapi3.Schema, sh *shape, pointer, where, sub stri
 		}
 	}
 	if sh.arr > 0 && s.Items != nil && s.Items.Value != nil {
-		d.schema(s.Items.Value, sh.items, pointer+"/items", where+"/0", sub, status, depth+1, seen)
+		d.schema(s.Items.Value, sh.items, follow(s.Items.Ref, pointer+"/items"), where+"/0", sub, status, depth+1, seen)
 	}
+}
+
+// follow returns the pointer a local $ref leads to (findings then point
+// at the schema itself, in the base's root file), or ptr for no $ref or
+// one into another file.
+func follow(ref, ptr string) string {
+	if strings.HasPrefix(ref, "#/") {
+		return ref[1:]
+	}
+	return ptr
 }
 
 func escape(k string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(k) }

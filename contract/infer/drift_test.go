@@ -40,9 +40,9 @@ func TestDrift(t *testing.T) {
 		file + ":5:1 drift.undocumented-operation DELETE /items/{itemId} (deleteItem): DELETE /items/{itemId} is answered (1 times, statuses 204) but not declared",
 		file + ":5:1 drift.undocumented-operation GET /items/{itemId}/reviews (listItemReviews): GET /items/{itemId}/reviews is answered (2 times, statuses 200) but not declared",
 		file + ":16:7 drift.undocumented-status GET /items/{id} (fetchItem): status 404 is answered (1 times) but not declared",
-		file + ":21:15 drift.undeclared-property GET /items/{id} (fetchItem): status 200 body at /: property \"color\" is in 2 of 2 answers but not declared",
-		file + ":21:15 drift.required-missing GET /items/{id} (fetchItem): status 200 body at /: required property \"sku\" is missing from 1 of 2 answers",
-		file + ":21:15 drift.type-mismatch GET /items/{id} (fetchItem): status 200 body at /name: answers carry null, the schema allows string",
+		file + ":28:7 drift.undeclared-property GET /items/{id} (fetchItem): status 200 body at /: property \"color\" is in 2 of 2 answers but not declared",
+		file + ":27:7 drift.required-missing GET /items/{id} (fetchItem): status 200 body at /: required property \"sku\" is missing from 1 of 2 answers",
+		file + ":31:9 drift.type-mismatch GET /items/{id} (fetchItem): status 200 body at /name: answers carry null, the schema allows string",
 	}
 	sortStrings(want)
 	sortStrings(got)
