@@ -11,6 +11,8 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/examples/petstore/api"
 	"github.com/contractfirst/toolkit/examples/petstore/store"
+	"github.com/contractfirst/toolkit/findings"
+	"github.com/contractfirst/toolkit/findings/findingstest"
 	"github.com/contractfirst/toolkit/internal/har"
 	"github.com/contractfirst/toolkit/validate"
 )
@@ -154,5 +156,30 @@ func TestProxyRecordUsage(t *testing.T) {
 	code, _, stderr := runCLI(t, "", "validate", "proxy", "--upstream", "http://127.0.0.1:1", "--record", filepath.Join(t.TempDir(), "no", "dir", "x.har"))
 	if code != exitUsage || !strings.Contains(stderr, "no such file or directory") {
 		t.Errorf("unwritable record: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestInferDrift: with --base the differences are printed in the chosen
+// format (each a valid document), the contract written is the base with
+// additions, and --fail-on-drift turns differences into exit 1.
+func TestInferDrift(t *testing.T) {
+	harFile := abs(t, "../../contract/infer/testdata/petstore.har")
+	base := abs(t, "../../examples/petstore/openapi.yaml")
+	out := filepath.Join(t.TempDir(), "next.yaml")
+	code, stdout, stderr := runCLI(t, "", "infer", "--har", harFile, "--base", base, "--out", out)
+	if code != 0 || !strings.Contains(stdout, `property "invalid-params" is in 6 of 9 answers but not declared [drift.undeclared-property]`) {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if data, _ := os.ReadFile(out); !strings.Contains(string(data), "operationId: updatePet") {
+		t.Errorf("the base's operation ids were not kept:\n%s", data)
+	}
+	for _, format := range findings.Formats {
+		code, stdout, stderr := runCLI(t, "", "infer", "--har", harFile, "--base", base, "--out", out, "--format", string(format), "--fail-on-drift")
+		if code != exitFindings {
+			t.Errorf("%s: exit %d, want 1\n%s", format, code, stderr)
+		}
+		if err := findingstest.Check(format, []byte(stdout)); err != nil {
+			t.Errorf("%s: %v\n%s", format, err, stdout)
+		}
 	}
 }
