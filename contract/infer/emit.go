@@ -247,7 +247,11 @@ func (in *inferrer) operation(op *Operation) *yaml.Node {
 		set(o, "parameters", ps)
 	}
 	if len(req.bodies.order) > 0 {
-		set(o, "requestBody", mapping("required", true, "content", in.content(&req.bodies)))
+		withBody := 0
+		for _, b := range req.bodies.byType {
+			withBody += b.n
+		}
+		set(o, "requestBody", mapping("required", withBody >= req.n, "content", in.content(&req.bodies)))
 	}
 	responses := mapping()
 	for _, st := range op.Statuses {
@@ -321,7 +325,9 @@ func (in *inferrer) content(bs *bodies) *yaml.Node {
 		b := bs.byType[mt]
 		var schema, example *yaml.Node
 		switch {
-		case b.json && !b.binary && b.text == "":
+		case b.json:
+			// Samples that were not JSON under a JSON media type are the
+			// service's slip: the schema is the JSON ones'.
 			schema = in.schema(&b.shape, 0, false)
 			if b.example != nil {
 				example = value(b.example)

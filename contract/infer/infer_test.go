@@ -247,6 +247,21 @@ func TestBodies(t *testing.T) {
 	}
 }
 
+// TestRequestBodyRequired: a body is required when every accepted
+// request carried one.
+func TestRequestBodyRequired(t *testing.T) {
+	_, doc := run(t, []ex{
+		{req: "POST /a", status: 200, in: `{"x":1}`}, {req: "POST /a", status: 200, in: `{"x":2}`},
+		{req: "POST /b", status: 200, in: `{"x":1}`}, {req: "POST /b", status: 200},
+	}, Options{})
+	if r := at(t, doc, "paths", "/a", "post", "requestBody", "required"); r != true {
+		t.Errorf("/a: required %v", r)
+	}
+	if r := at(t, doc, "paths", "/b", "post", "requestBody", "required"); r != false {
+		t.Errorf("/b: required %v", r)
+	}
+}
+
 // TestNonJSONBodies: other media types by media type, binary as binary.
 func TestNonJSONBodies(t *testing.T) {
 	src := func(_ bool, visit func(*har.Entry) error) error {
