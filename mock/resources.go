@@ -136,8 +136,7 @@ func (s *Server) create(rt *matched, c *contract.Content, in map[string]any, sta
 // array) gets the page, with a next-cursor and a total property set
 // where the schema has them.
 func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static any) any {
-	all := s.store.list(rt.path)
-	offset, limit := 0, len(all)
+	offset, limit := 0, -1
 	for _, p := range rt.Op.Params {
 		if p.In != contract.InQuery {
 			continue
@@ -158,12 +157,11 @@ func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static
 			}
 		}
 	}
-	offset = min(offset, len(all))
-	end := min(offset+limit, len(all))
-	items := make([]any, 0, end-offset)
-	for _, v := range all[offset:end] {
-		items = append(items, v)
+	if limit < 0 {
+		limit = s.store.max
 	}
+	items, total := s.store.page(rt.path, offset, limit)
+	end := offset + len(items)
 	t := typeOf(c)
 	if t == nil || t.Kind == contract.KindArray {
 		return items
@@ -195,13 +193,13 @@ func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static
 	for _, f := range t.Fields {
 		switch strings.ToLower(f.Name) {
 		case "nextcursor", "next_cursor", "cursor", "next":
-			if end < len(all) {
+			if end < total {
 				out[f.Name] = strconv.Itoa(end)
 			} else if !f.Required {
 				delete(out, f.Name)
 			}
 		case "total", "totalcount", "total_count", "count":
-			out[f.Name] = float64(len(all))
+			out[f.Name] = float64(total)
 		}
 	}
 	return out

@@ -1,9 +1,6 @@
 package mock
 
-import (
-	"sort"
-	"sync"
-)
+import "sync"
 
 // DefaultMaxResources bounds the stateful store when Options.MaxResources
 // is 0: past it the oldest resources go.
@@ -11,33 +8,36 @@ const DefaultMaxResources = 10_000
 
 // store keeps the resources of a stateful mock, keyed by collection path
 // ("/customers", "/users/7/pets") and id, in creation order. It holds at
-// most max resources: adding one more evicts the oldest.
+// most max resources: adding one more evicts the oldest. Listing a page
+// walks the collection in order without sorting or copying it.
 type store struct {
 	mu    sync.Mutex
-	colls map[string]map[string]*resource
-	order []ref // creation order; entries of removed resources are skipped
+	colls map[string]*collection
+	order []*resource // every collection's resources in creation order; gone ones are skipped
 	seq   uint64
 	count int
 	max   int
 }
 
-// resource is one stored value; seq orders resources by creation.
-type resource struct {
-	seq   uint64
-	value map[string]any
+// collection is one collection's resources.
+type collection struct {
+	byID  map[string]*resource
+	order []*resource // creation order; gone ones are skipped
+	gone  int         // gone resources still in order
 }
 
-// ref names a resource in creation order.
-type ref struct {
+// resource is one stored value.
+type resource struct {
 	coll, id string
-	seq      uint64
+	value    map[string]any
+	gone     bool
 }
 
 func newStore(max int) *store {
 	if max <= 0 {
 		max = DefaultMaxResources
 	}
-	return &store{colls: map[string]map[string]*resource{}, max: max}
+	return &store{colls: map[string]*collection{}, max: max}
 }
 
 // nextSeq returns a fresh number for an id.
@@ -55,24 +55,27 @@ func (st *store) add(coll, id string, v map[string]any) {
 	defer st.mu.Unlock()
 	c := st.colls[coll]
 	if c == nil {
-		c = map[string]*resource{}
+		c = &collection{byID: map[string]*resource{}}
 		st.colls[coll] = c
 	}
-	if _, replaced := c[id]; !replaced {
-		st.count++
+	if old, ok := c.byID[id]; ok {
+		st.removeLocked(old)
 	}
-	st.seq++
-	c[id] = &resource{seq: st.seq, value: v}
-	st.order = append(st.order, ref{coll, id, st.seq})
-	for st.count > st.max && len(st.order) > 0 {
-		old := st.order[0]
+	r := &resource{coll: coll, id: id, value: v}
+	c.byID[id] = r
+	c.order = append(c.order, r)
+	st.order = append(st.order, r)
+	st.count++
+	for st.count > st.max {
+		oldest := st.order[0]
+		st.order[0] = nil
 		st.order = st.order[1:]
-		if r, ok := st.colls[old.coll][old.id]; ok && r.seq == old.seq {
-			st.removeLocked(old.coll, old.id)
+		if !oldest.gone {
+			st.removeLocked(oldest)
 		}
 	}
-	if len(st.order) > 2*st.max+64 {
-		st.compactLocked()
+	if len(st.order) > 2*st.count+64 {
+		st.order = live(st.order)
 	}
 }
 
@@ -80,11 +83,12 @@ func (st *store) add(coll, id string, v map[string]any) {
 func (st *store) get(coll, id string) (map[string]any, bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	r, ok := st.colls[coll][id]
-	if !ok {
-		return nil, false
+	if c := st.colls[coll]; c != nil {
+		if r, ok := c.byID[id]; ok {
+			return r.value, true
+		}
 	}
-	return r.value, true
+	return nil, false
 }
 
 // replace sets the value of a stored resource, keeping its place; it
@@ -92,57 +96,79 @@ func (st *store) get(coll, id string) (map[string]any, bool) {
 func (st *store) replace(coll, id string, v map[string]any) bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	r, ok := st.colls[coll][id]
-	if ok {
-		st.colls[coll][id] = &resource{seq: r.seq, value: v}
+	if c := st.colls[coll]; c != nil {
+		if r, ok := c.byID[id]; ok {
+			r.value = v
+			return true
+		}
 	}
-	return ok
+	return false
 }
 
 // remove deletes a resource; it reports false when there was none.
 func (st *store) remove(coll, id string) bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if _, ok := st.colls[coll][id]; !ok {
-		return false
-	}
-	st.removeLocked(coll, id)
-	return true
-}
-
-func (st *store) removeLocked(coll, id string) {
-	delete(st.colls[coll], id)
-	if len(st.colls[coll]) == 0 {
-		delete(st.colls, coll)
-	}
-	st.count--
-}
-
-// compactLocked drops the order entries of removed or replaced resources.
-func (st *store) compactLocked() {
-	live := st.order[:0]
-	for _, o := range st.order {
-		if r, ok := st.colls[o.coll][o.id]; ok && r.seq == o.seq {
-			live = append(live, o)
+	if c := st.colls[coll]; c != nil {
+		if r, ok := c.byID[id]; ok {
+			st.removeLocked(r)
+			return true
 		}
 	}
-	st.order = append([]ref(nil), live...)
+	return false
 }
 
-// list returns a collection's resources, oldest first.
-func (st *store) list(coll string) []map[string]any {
-	st.mu.Lock()
-	rs := make([]*resource, 0, len(st.colls[coll]))
-	for _, r := range st.colls[coll] {
-		rs = append(rs, r)
+func (st *store) removeLocked(r *resource) {
+	r.gone = true
+	st.count--
+	c := st.colls[r.coll]
+	delete(c.byID, r.id)
+	c.gone++
+	switch {
+	case len(c.byID) == 0:
+		delete(st.colls, r.coll)
+	case c.gone > len(c.order)/2:
+		c.order, c.gone = live(c.order), 0
 	}
-	st.mu.Unlock()
-	sort.Slice(rs, func(i, j int) bool { return rs[i].seq < rs[j].seq })
-	out := make([]map[string]any, len(rs))
-	for i, r := range rs {
-		out[i] = r.value
+}
+
+// live is the resources of order that are not gone, in a new slice.
+func live(order []*resource) []*resource {
+	out := make([]*resource, 0, len(order)/2+1)
+	for _, r := range order {
+		if r != nil && !r.gone {
+			out = append(out, r)
+		}
 	}
 	return out
+}
+
+// page returns up to limit of a collection's resources from offset,
+// oldest first, and how many it holds.
+func (st *store) page(coll string, offset, limit int) (items []any, total int) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	c := st.colls[coll]
+	if c == nil {
+		return []any{}, 0
+	}
+	total = len(c.byID)
+	items = make([]any, 0, max(0, min(limit, total-offset)))
+	skipped := 0
+	for _, r := range c.order {
+		if len(items) >= limit {
+			break
+		}
+		if r.gone {
+			continue
+		}
+		if skipped < offset {
+			skipped++
+			continue
+		}
+		items = append(items, r.value)
+	}
+	return items, total
 }
 
 // size is the number of stored resources.
