@@ -498,3 +498,34 @@ func TestSeedData(t *testing.T) {
 }
 
 var _ http.Handler = (*Server)(nil)
+
+// TestRecursiveUnionBudget: kin-openapi's check of a recursive union
+// without a discriminator doubles its work per level; bodies nested past
+// MaxRecursiveUnionDepth are refused with 413 and the reason, before it
+// runs. Other operations take deep bodies.
+func TestRecursiveUnionBudget(t *testing.T) {
+	srv := misc(t, Options{})
+	deep := strings.Repeat(`{"a":`, 40) + `"x"` + strings.Repeat(`}`, 40)
+	resp, body := get(t, srv, "POST", "/nodes", deep, nil)
+	if resp.StatusCode != 413 || !strings.Contains(body, "the body nests 40 levels deep") {
+		t.Errorf("%d %s", resp.StatusCode, body)
+	}
+	shallow := strings.Repeat(`{"kids":[`, 3) + `{}` + strings.Repeat(`]}`, 3)
+	if resp, body := get(t, srv, "POST", "/nodes", shallow, nil); resp.StatusCode == 413 {
+		t.Errorf("shallow body refused: %s", body)
+	}
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{{`1`, 0}, {`{"a":"{[{"}`, 1}, {`[[{"x":"\"]"}]]`, 3}, {`{"a":[1,{"b":[]}]}`, 4}} {
+		if got := jsonDepth([]byte(tc.in)); got != tc.want {
+			t.Errorf("jsonDepth(%s) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+	_, m := load(t, "../examples/petstore/openapi.yaml")
+	for _, op := range m.Operations {
+		if op.Body != nil && recursiveUnion(op.Body.Contents[0].Type) {
+			t.Errorf("petstore %s: recursive union found where there is none", op.ID)
+		}
+	}
+}
