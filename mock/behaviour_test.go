@@ -118,6 +118,8 @@ func TestCORS(t *testing.T) {
 	off := newMock(t, pet, Options{NoCORS: true})
 	if resp, _ := get(t, off, "OPTIONS", "/pets", "", preflight); resp.StatusCode != 405 || resp.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("NoCORS preflight: %d %v, want 405 without CORS headers", resp.StatusCode, resp.Header)
+	} else if resp.Header.Get("Allow") != "GET, POST, OPTIONS" {
+		t.Errorf("405 Allow: %q", resp.Header.Get("Allow"))
 	}
 
 	only := newMock(t, pet, Options{CORSOrigins: []string{"http://ok.test"}})
@@ -527,5 +529,19 @@ func TestRecursiveUnionBudget(t *testing.T) {
 		if op.Body != nil && recursiveUnion(op.Body.Contents[0].Type) {
 			t.Errorf("petstore %s: recursive union found where there is none", op.ID)
 		}
+	}
+}
+
+// TestSeedDataChecked: a seeded resource that breaks the schema of the
+// answer serving it is refused when the mock starts, naming it.
+func TestSeedDataChecked(t *testing.T) {
+	doc, m := load(t, "../examples/crm/customer/openapi.yaml")
+	_, err := New(doc, m, Options{Stateful: true, SeedData: map[string][]any{"/customers": {map[string]any{"id": 1.0, "name": "no email"}}}})
+	if err == nil || !strings.Contains(err.Error(), "/customers[0]: does not fit the schema of GET /customers/{customerId}'s 200 answer") {
+		t.Errorf("got %v", err)
+	}
+	_, err = New(doc, m, Options{Stateful: true, SeedData: map[string][]any{"/nowhere": {map[string]any{"id": 1.0}}}})
+	if err == nil || !strings.Contains(err.Error(), "/nowhere[0]: no GET /nowhere/{id} operation serves it") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -1,10 +1,15 @@
-// Package mock serves a contract before the service exists: each request
-// is routed to its operation and validated as the generated server would
-// (400 problem+json on invalid input), and answered with a declared
-// response: the contract's example, or a value from contract/sample.
-// Clients pick a response with the Prefer header, as with Prism:
-// "Prefer: code=404", "Prefer: example=named". In stateful mode, bodies
-// created with POST are kept in memory, so POST-then-GET works.
+// Package mock serves a contract before the service exists, as Prism
+// does: each request is routed to its operation (under the servers' path
+// prefix or at the root), checked for credentials and validated as the
+// generated server would, and answered with a declared response: the
+// contract's example (its first named one), or a value from
+// contract/sample. Clients pick a response with the Prefer header:
+// "code=404", "example=named", "dynamic=true"; what the contract does not
+// declare is a 400 naming what it does. CORS is answered for browsers.
+// In stateful mode resources live in a bounded in-memory store keyed by
+// collection path and id (see stateful). The mock's own error answers
+// follow ErrorBody, and every answer keeps to the contract: toolkit
+// validate against the mock finds nothing.
 package mock
 
 import (
@@ -191,6 +196,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt, params, pathFound := s.match(r)
 	if rt == nil {
 		if pathFound {
+			w.Header().Set("Allow", strings.Join(s.methodsOf(r), ", "))
 			problem(w, http.StatusMethodNotAllowed, "Method Not Allowed", r.Method+" is not declared for this path")
 			return
 		}

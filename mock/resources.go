@@ -339,8 +339,38 @@ func (s *Server) seed(data map[string][]any) error {
 			if name == "" {
 				return fmt.Errorf("%s[%d]: no id property (%q or the item path's parameter)", coll, i, "id")
 			}
-			s.store.add(strings.TrimRight(coll, "/"), fmt.Sprint(obj[name]), obj)
+			id := fmt.Sprint(obj[name])
+			if err := s.checkSeed(coll, id, obj); err != nil {
+				return fmt.Errorf("%s[%d]: %w", coll, i, err)
+			}
+			s.store.add(strings.TrimRight(coll, "/"), id, obj)
 		}
+	}
+	return nil
+}
+
+// checkSeed checks a seeded resource against the schema of the answer
+// that serves it (the item route's GET), so the mock never serves what
+// breaks its contract; a collection without such a route is an error.
+func (s *Server) checkSeed(coll, id string, v map[string]any) error {
+	path := strings.TrimRight(coll, "/") + "/" + url.PathEscape(id)
+	probe, err := http.NewRequest(http.MethodGet, "http://mock"+path, nil)
+	if err != nil {
+		return err
+	}
+	rt, _, _ := s.router.MatchPath(probe, path)
+	if rt == nil {
+		return fmt.Errorf("no GET %s/{id} operation serves it", strings.TrimRight(coll, "/"))
+	}
+	resp, _ := chooseResponse(rt.Op, "")
+	if resp == nil || len(resp.Contents) == 0 {
+		return nil
+	}
+	c := resp.Contents[0]
+	if !s.valid(rt, resp.Status, c, v) {
+		kr := rt.Kin.Operation.Responses.Value(resp.Status)
+		err := kr.Value.Content.Get(c.MediaType).Schema.Value.VisitJSON(v, s.schemaOpts...)
+		return fmt.Errorf("does not fit the schema of %s %s's %s answer: %s", rt.Op.Method, rt.Op.Path, resp.Status, firstLines(err.Error(), 1))
 	}
 	return nil
 }
