@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -65,10 +66,7 @@ func fillError(t *contract.Type, v any, status int, message string) any {
 	if !ok || t == nil {
 		return v
 	}
-	cp := make(map[string]any, len(obj))
-	for k, x := range obj {
-		cp[k] = x
-	}
+	cp := maps.Clone(obj)
 	filledMessage := false
 	for _, f := range t.Fields {
 		name := strings.ToLower(f.Name)

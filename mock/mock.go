@@ -435,10 +435,7 @@ func exampleNames(resp *contract.Response) string {
 			names = append(names, ne.Name)
 		}
 	}
-	if len(names) == 0 {
-		return "none"
-	}
-	return strings.Join(names, ", ")
+	return listOrNone(names)
 }
 
 // bodyOf picks the body: a named example when the client asked for
@@ -573,10 +570,15 @@ func declaredStatuses(op *contract.Operation) string {
 	for _, r := range op.Responses {
 		out = append(out, r.Status)
 	}
-	if len(out) == 0 {
+	return listOrNone(out)
+}
+
+// listOrNone joins names for a message, "none" when there are none.
+func listOrNone(names []string) string {
+	if len(names) == 0 {
 		return "none"
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(names, ", ")
 }
 
 // statusOf turns "2XX" into 200 and "default" into 200.

@@ -3,6 +3,7 @@ package mock
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/internal/route"
 )
 
 // outcome is what the stateful store makes of a request: the body to
@@ -107,10 +109,7 @@ func (s *Server) create(rt *matched, c *contract.Content, in map[string]any, sta
 		return outcome{value: static}
 	}
 	t := typeOf(c)
-	created := make(map[string]any, len(base)+len(in))
-	for k, v := range base {
-		created[k] = v
-	}
+	created := maps.Clone(base)
 	for k, v := range writable(t, in) {
 		created[k] = v
 	}
@@ -170,10 +169,7 @@ func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static
 	if !ok {
 		return static
 	}
-	out := make(map[string]any, len(obj))
-	for k, v := range obj {
-		out[k] = v
-	}
+	out := maps.Clone(obj)
 	arrayField := ""
 	for _, name := range []string{"items", "data", "results", "content", "records", "entries"} {
 		if f := fieldType(t, name); f != nil && f.Kind == contract.KindArray {
@@ -293,12 +289,9 @@ func stampTimes(t *contract.Type, v map[string]any, created bool) {
 // named like the item route's path parameter, else "id"; "" when the
 // resource has neither.
 func (s *Server) idName(coll string, t *contract.Type, v map[string]any) string {
-	probe, _ := http.NewRequest(http.MethodGet, "http://mock"+coll+"/0", nil)
-	if probe != nil {
-		if rt, _, _ := s.router.MatchPath(probe, coll+"/0"); rt != nil && rt.Last() != "" {
-			if _, ok := v[rt.Last()]; ok || field(t, rt.Last()) != nil {
-				return rt.Last()
-			}
+	if rt := s.itemRoute(coll, "0"); rt != nil && rt.Last() != "" {
+		if _, ok := v[rt.Last()]; ok || field(t, rt.Last()) != nil {
+			return rt.Last()
 		}
 	}
 	if _, ok := v["id"]; ok || field(t, "id") != nil {
@@ -353,12 +346,7 @@ func (s *Server) seed(data map[string][]any) error {
 // that serves it (the item route's GET), so the mock never serves what
 // breaks its contract; a collection without such a route is an error.
 func (s *Server) checkSeed(coll, id string, v map[string]any) error {
-	path := strings.TrimRight(coll, "/") + "/" + url.PathEscape(id)
-	probe, err := http.NewRequest(http.MethodGet, "http://mock"+path, nil)
-	if err != nil {
-		return err
-	}
-	rt, _, _ := s.router.MatchPath(probe, path)
+	rt := s.itemRoute(coll, id)
 	if rt == nil {
 		return fmt.Errorf("no GET %s/{id} operation serves it", strings.TrimRight(coll, "/"))
 	}
@@ -373,4 +361,16 @@ func (s *Server) checkSeed(coll, id string, v map[string]any) error {
 		return fmt.Errorf("does not fit the schema of %s %s's %s answer: %s", rt.Op.Method, rt.Op.Path, resp.Status, firstLines(err.Error(), 1))
 	}
 	return nil
+}
+
+// itemRoute is the GET route of an item of a collection, nil when the
+// contract has none.
+func (s *Server) itemRoute(coll, id string) *route.Route {
+	path := strings.TrimRight(coll, "/") + "/" + url.PathEscape(id)
+	probe, err := http.NewRequest(http.MethodGet, "http://mock"+path, nil)
+	if err != nil {
+		return nil
+	}
+	rt, _, _ := s.router.MatchPath(probe, path)
+	return rt
 }

@@ -1,6 +1,9 @@
 package mock
 
-import "sync"
+import (
+	"maps"
+	"sync"
+)
 
 // DefaultMaxResources bounds the stateful store when Options.MaxResources
 // is 0: past it the oldest resources go.
@@ -186,9 +189,9 @@ func mergePatch(target any, patch any) any {
 		return patch
 	}
 	t, _ := target.(map[string]any)
-	out := make(map[string]any, len(t)+len(p))
-	for k, v := range t {
-		out[k] = v
+	out := maps.Clone(t)
+	if out == nil {
+		out = make(map[string]any, len(p))
 	}
 	for k, v := range p {
 		if v == nil {
