@@ -222,6 +222,9 @@ func TestPrefer(t *testing.T) {
 	if _, body := get(t, srv, "GET", "/greetings", "", map[string]string{"Prefer": "example=b-bye"}); decode(t, body)["text"] != "bye" {
 		t.Errorf("example=b-bye: %s", body)
 	}
+	if _, body := get(t, srv, "GET", "/greetings?__example=b-bye", "", nil); decode(t, body)["text"] != "bye" {
+		t.Errorf("?__example=b-bye (Prism's query form): %s", body)
+	}
 	resp, body = get(t, srv, "GET", "/greetings", "", map[string]string{"Prefer": "example=nope"})
 	if resp.StatusCode != 400 || !strings.Contains(body, `no example \"nope\" in response 200 of getGreetings; declared: a-hello, b-bye`) {
 		t.Errorf("unknown example: %d %s", resp.StatusCode, body)
@@ -543,5 +546,24 @@ func TestSeedDataChecked(t *testing.T) {
 	_, err = New(doc, m, Options{Stateful: true, SeedData: map[string][]any{"/nowhere": {map[string]any{"id": 1.0}}}})
 	if err == nil || !strings.Contains(err.Error(), "/nowhere[0]: no GET /nowhere/{id} operation serves it") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestNotAcceptable: an Accept header that takes none of the chosen
+// response's media types gets 406 naming them, as with Prism; ranges and
+// parameters are understood.
+func TestNotAcceptable(t *testing.T) {
+	srv := newMock(t, "../examples/petstore/openapi.yaml", Options{})
+	resp, body := get(t, srv, "GET", "/pets/1", "", map[string]string{"Accept": "application/xml"})
+	if resp.StatusCode != 406 || !strings.Contains(body, "takes none of the declared media types: application/json") {
+		t.Errorf("%d %s", resp.StatusCode, body)
+	}
+	for _, accept := range []string{"", "*/*", "application/*", "text/html, application/json;q=0.9", "APPLICATION/JSON"} {
+		if resp, body := get(t, srv, "GET", "/pets/1", "", map[string]string{"Accept": accept}); resp.StatusCode != 200 {
+			t.Errorf("Accept %q: %d %s", accept, resp.StatusCode, body)
+		}
+	}
+	if accepts("application/json;q=0", "application/json") {
+		t.Error("q=0 accepted")
 	}
 }

@@ -4,7 +4,8 @@
 // generated server would, and answered with a declared response: the
 // contract's example (its first named one), or a value from
 // contract/sample. Clients pick a response with the Prefer header:
-// "code=404", "example=named", "dynamic=true"; what the contract does not
+// "code=404", "example=named", "dynamic=true" (or Prism's ?__code=…
+// query parameters); what the contract does not
 // declare is a 400 naming what it does. CORS is answered for browsers.
 // In stateful mode resources live in a bounded in-memory store keyed by
 // collection path and id (see stateful). The mock's own error answers
@@ -293,6 +294,14 @@ func unsupportedMedia(op *contract.Operation, r *http.Request) string {
 // answer writes the chosen declared response.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *matched, params map[string]string, reqBody []byte) {
 	prefer := parsePrefer(r.Header.Get("Prefer"))
+	if strings.Contains(r.URL.RawQuery, "__") { // Prism's ?__code=404&__example=name&__dynamic=true
+		q := r.URL.Query()
+		for _, k := range []string{"code", "example", "dynamic"} {
+			if v := q.Get("__" + k); v != "" && prefer[k] == "" {
+				prefer[k] = v
+			}
+		}
+	}
 	resp, err := chooseResponse(rt.Op, prefer["code"])
 	if err != nil {
 		misuse(w, err.Error())
@@ -316,6 +325,14 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *matched, par
 	var content *contract.Content
 	if len(resp.Contents) > 0 {
 		content = pickContent(resp.Contents, r.Header.Get("Accept"), example)
+		if content == nil {
+			var declared []string
+			for _, c := range resp.Contents {
+				declared = append(declared, c.MediaType)
+			}
+			s.refuse(w, r, rt, "Accept "+strconv.Quote(r.Header.Get("Accept"))+" takes none of the declared media types: "+listOrNone(declared), http.StatusNotAcceptable)
+			return
+		}
 		value = s.bodyOf(rt.Route, resp.Status, content, example, dynamic, r)
 	}
 	location := ""
@@ -590,8 +607,9 @@ func statusOf(status string) int {
 	return http.StatusOK
 }
 
-// pickContent prefers the content holding the named example, then a
-// media type the client accepts, then the first (JSON).
+// pickContent prefers the content holding the named example, then the
+// first the client accepts (contents come JSON first); nil when the
+// Accept header takes none of them.
 func pickContent(cs []*contract.Content, accept, example string) *contract.Content {
 	if example != "" {
 		for _, c := range cs {
@@ -603,11 +621,34 @@ func pickContent(cs []*contract.Content, accept, example string) *contract.Conte
 		}
 	}
 	for _, c := range cs {
-		if accept != "" && strings.Contains(accept, c.MediaType) {
+		if accepts(accept, c.MediaType) {
 			return c
 		}
 	}
-	return cs[0]
+	return nil
+}
+
+// accepts reports whether an Accept header takes a media type: an empty
+// header takes everything; ranges with q=0 take nothing.
+func accepts(accept, mediaType string) bool {
+	if strings.TrimSpace(accept) == "" {
+		return true
+	}
+	mt := strings.ToLower(mediaType)
+	if base, _, err := mime.ParseMediaType(mt); err == nil {
+		mt = base
+	}
+	typ, _, _ := strings.Cut(mt, "/")
+	for _, part := range strings.Split(accept, ",") {
+		rng, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil || params["q"] == "0" || params["q"] == "0.0" || params["q"] == "0.00" || params["q"] == "0.000" {
+			continue
+		}
+		if rng == "*/*" || rng == mt || rng == typ+"/*" || strings.Contains(mt, "*") {
+			return true
+		}
+	}
+	return false
 }
 
 // encode renders a body for its media type.
