@@ -213,6 +213,11 @@ func TestPrefer(t *testing.T) {
 	if resp, body := get(t, ks, "GET", "/items/3fa85f64-5717-4562-b3fc-2c963f66afa6", "", auth); resp.StatusCode != 404 {
 		t.Errorf("declared code: %d %s", resp.StatusCode, body)
 	}
+	crm := newMock(t, "../examples/crm/customer/openapi.yaml", Options{})
+	resp, body = get(t, crm, "GET", "/customers", "", map[string]string{"Authorization": "Bearer t", "Prefer": "code=503"})
+	if p := decode(t, body); resp.StatusCode != 503 || p["status"] != 503.0 || p["title"] != "Service Unavailable" {
+		t.Errorf("code=503 through default: %d %s", resp.StatusCode, body)
+	}
 
 	srv := misc(t, Options{})
 	resp, body = get(t, srv, "GET", "/greetings", "", nil)
@@ -400,8 +405,8 @@ func TestStatefulCRUD(t *testing.T) {
 	}
 	a := call("POST", "/customers", `{"name":"Ada","email":"ada@x.example","status":"lead"}`, 201)
 	b := call("POST", "/customers", `{"name":"Bob","email":"bob@x.example"}`, 201)
-	if a["name"] != "Ada" || a["status"] != "lead" || a["id"] == b["id"] || a["createdAt"] == nil {
-		t.Fatalf("created %v and %v", a, b)
+	if a["name"] != "Ada" || a["status"] != "lead" || a["id"] == b["id"] || a["createdAt"] == nil || a["company"] != nil {
+		t.Fatalf("created %v and %v (want no company: none was sent)", a, b)
 	}
 	ida := fmt.Sprint(a["id"])
 	if got := call("GET", "/customers/"+ida, "", 200); got["email"] != "ada@x.example" {
@@ -494,6 +499,14 @@ func TestSeedData(t *testing.T) {
 	srv := newMock(t, "../examples/crm/customer/openapi.yaml", Options{Stateful: true, SeedData: seed})
 	if resp, body := get(t, srv, "GET", "/customers/7", "", creds); resp.StatusCode != 200 || decode(t, body)["name"] != "Seeded" {
 		t.Errorf("seeded read: %d %s", resp.StatusCode, body)
+	}
+	for i := range 8 { // the 7th creation must not take the seeded id 7
+		if resp, body := get(t, srv, "POST", "/customers", `{"name":"N","email":"n@x.example"}`, creds); resp.StatusCode != 201 || i == 6 && decode(t, body)["id"] == 7.0 {
+			t.Fatalf("create %d: %d %s", i, resp.StatusCode, body)
+		}
+	}
+	if resp, body := get(t, srv, "GET", "/customers/7", "", creds); decode(t, body)["name"] != "Seeded" {
+		t.Errorf("seeded resource replaced by a created one: %d %s", resp.StatusCode, body)
 	}
 	doc, m := load(t, "../examples/crm/customer/openapi.yaml")
 	_, err := New(doc, m, Options{Stateful: true, SeedData: map[string][]any{"/customers": {map[string]any{"name": "x"}}}})

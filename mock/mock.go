@@ -334,6 +334,11 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *matched, par
 			return
 		}
 		value = s.bodyOf(rt.Route, resp.Status, content, example, dynamic, r)
+		if code >= 400 && example == "" {
+			if filled := fillError(content.Type, value, code, http.StatusText(code)); s.valid(rt.Route, resp.Status, content, filled) {
+				value = filled // an error asked for with Prefer says which
+			}
+		}
 	}
 	location := ""
 	if s.opts.Stateful && prefer["code"] == "" && example == "" && code < 300 {

@@ -109,17 +109,28 @@ func (s *Server) create(rt *matched, c *contract.Content, in map[string]any, sta
 		return outcome{value: static}
 	}
 	t := typeOf(c)
-	created := maps.Clone(base)
+	idName := s.idName(rt.path, t, base)
+	created := make(map[string]any, len(base)+len(in))
+	for k, v := range base { // what the server fills: the id, readOnly and required properties
+		if f := field(t, k); t == nil || k == idName || f != nil && (f.Required || f.ReadOnly || f.Type != nil && f.Type.ReadOnly) {
+			created[k] = v
+		}
+	}
 	for k, v := range writable(t, in) {
 		created[k] = v
 	}
 	stampTimes(t, created, true)
-	seq := s.store.nextSeq()
-	idName := s.idName(rt.path, t, created)
-	id := strconv.FormatUint(seq, 10)
-	if idName != "" {
-		created[idName] = freshID(fieldType(t, idName), seq)
-		id = fmt.Sprint(created[idName])
+	var id string
+	for range 1000 { // seeded resources may hold the next numbers
+		seq := s.store.nextSeq()
+		id = strconv.FormatUint(seq, 10)
+		if idName != "" {
+			created[idName] = freshID(fieldType(t, idName), seq)
+			id = fmt.Sprint(created[idName])
+		}
+		if _, taken := s.store.get(rt.path, id); !taken {
+			break
+		}
 	}
 	out := keep(created)
 	if out.warning != "" {
