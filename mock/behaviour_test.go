@@ -580,3 +580,28 @@ func TestNotAcceptable(t *testing.T) {
 		t.Error("q=0 accepted")
 	}
 }
+
+// TestStoreVerdicts: a resource is checked against a schema once, and
+// again after it is replaced.
+func TestStoreVerdicts(t *testing.T) {
+	st := newStore(10)
+	st.add("/c", "1", map[string]any{"n": 1.0})
+	checks := 0
+	check := func(v any) bool { checks++; return v.(map[string]any)["n"] == 1.0 }
+	r, _ := st.get("/c", "1")
+	for range 3 {
+		if !st.fits(r, "schema", check) {
+			t.Fatal("fits: false")
+		}
+	}
+	if checks != 1 {
+		t.Errorf("checked %d times, want 1", checks)
+	}
+	st.replace("/c", "1", map[string]any{"n": 2.0})
+	if st.fits(r, "schema", check) || checks != 2 {
+		t.Errorf("after replace: checks %d, want a fresh check that fails", checks)
+	}
+	if _, items, total := st.page("/c", 0, 10); total != 1 || len(items) != 1 {
+		t.Errorf("page: %v %d", items, total)
+	}
+}

@@ -533,18 +533,25 @@ func (s *Server) conforming(rt *route.Route, status string, c *contract.Content,
 // accepts v; contents that are not JSON, or have no schema, accept
 // anything.
 func (s *Server) valid(rt *route.Route, status string, c *contract.Content, v any) bool {
-	if c.Kind != contract.BodyJSON {
-		return true
+	sch := s.schemaOf(rt, status, c)
+	return sch == nil || sch.VisitJSON(v, s.schemaOpts...) == nil
+}
+
+// schemaOf is the kin-openapi schema of a response's JSON content, nil
+// when the content is not JSON or has none.
+func (s *Server) schemaOf(rt *route.Route, status string, c *contract.Content) *openapi3.Schema {
+	if c == nil || c.Kind != contract.BodyJSON {
+		return nil
 	}
 	kr := rt.Kin.Operation.Responses.Value(status)
 	if kr == nil || kr.Value == nil {
-		return true
+		return nil
 	}
 	mt := kr.Value.Content.Get(c.MediaType)
-	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		return true
+	if mt == nil || mt.Schema == nil {
+		return nil
 	}
-	return mt.Schema.Value.VisitJSON(v, s.schemaOpts...) == nil
+	return mt.Schema.Value
 }
 
 // answerKey identifies a cached answer body.

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/internal/route"
 )
@@ -64,7 +66,11 @@ func (s *Server) stateful(rt *matched, resp *contract.Response, c *contract.Cont
 			if c == nil {
 				return outcome{value: static}
 			}
-			return keep(s.page(rt, c, query, static))
+			value, arrayField, res := s.page(rt, c, query, static)
+			if !s.pageFits(rt.Route, resp.Status, c, value, arrayField, res) {
+				return keep(static)
+			}
+			return outcome{value: value}
 		}
 		return outcome{value: static}
 	}
@@ -73,8 +79,8 @@ func (s *Server) stateful(rt *matched, resp *contract.Response, c *contract.Cont
 	if err != nil {
 		id = params[last]
 	}
-	stored, ok := s.store.get(coll, id)
-	if !ok {
+	res, stored := s.store.get(coll, id)
+	if res == nil {
 		if declaredFor(op, http.StatusNotFound) == nil {
 			return outcome{value: static} // nothing to say it with: the example
 		}
@@ -99,7 +105,10 @@ func (s *Server) stateful(rt *matched, resp *contract.Response, c *contract.Cont
 		s.store.replace(coll, id, next)
 		return keep(next)
 	}
-	return keep(stored)
+	if sch := s.schemaOf(rt.Route, resp.Status, c); sch != nil && !s.store.fits(res, sch, s.check(sch)) {
+		return keep(static)
+	}
+	return outcome{value: stored}
 }
 
 // create stores what a POST on a collection makes.
@@ -128,7 +137,7 @@ func (s *Server) create(rt *matched, c *contract.Content, in map[string]any, sta
 			created[idName] = freshID(fieldType(t, idName), seq)
 			id = fmt.Sprint(created[idName])
 		}
-		if _, taken := s.store.get(rt.path, id); !taken {
+		if taken, _ := s.store.get(rt.path, id); taken == nil {
 			break
 		}
 	}
@@ -145,7 +154,7 @@ func (s *Server) create(rt *matched, c *contract.Content, in map[string]any, sta
 // or an object whose array property (items, data, results … or the first
 // array) gets the page, with a next-cursor and a total property set
 // where the schema has them.
-func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static any) any {
+func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static any) (value any, arrayField string, res []*resource) {
 	offset, limit := 0, -1
 	for _, p := range rt.Op.Params {
 		if p.In != contract.InQuery {
@@ -170,18 +179,17 @@ func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static
 	if limit < 0 {
 		limit = s.store.max
 	}
-	items, total := s.store.page(rt.path, offset, limit)
+	res, items, total := s.store.page(rt.path, offset, limit)
 	end := offset + len(items)
 	t := typeOf(c)
 	if t == nil || t.Kind == contract.KindArray {
-		return items
+		return items, "", res
 	}
 	obj, ok := static.(map[string]any)
 	if !ok {
-		return static
+		return static, "", nil
 	}
 	out := maps.Clone(obj)
-	arrayField := ""
 	for _, name := range []string{"items", "data", "results", "content", "records", "entries"} {
 		if f := fieldType(t, name); f != nil && f.Kind == contract.KindArray {
 			arrayField = name
@@ -194,7 +202,7 @@ func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static
 		}
 	}
 	if arrayField == "" {
-		return static
+		return static, "", nil
 	}
 	out[arrayField] = items
 	for _, f := range t.Fields {
@@ -209,7 +217,46 @@ func (s *Server) page(rt *matched, c *contract.Content, query url.Values, static
 			out[f.Name] = float64(total)
 		}
 	}
-	return out
+	return out, arrayField, res
+}
+
+// pageFits reports whether a listed page fits its response's schema. The
+// page's own properties are checked with its array empty, and each
+// resource against the array's item schema once (store.fits remembers),
+// so a list costs what its new resources cost; a schema that needs the
+// whole array at once (uniqueItems, or no plain items schema) is checked
+// whole.
+func (s *Server) pageFits(rt *route.Route, status string, c *contract.Content, value any, arrayField string, res []*resource) bool {
+	sch := s.schemaOf(rt, status, c)
+	if sch == nil || res == nil {
+		return s.valid(rt, status, c, value)
+	}
+	arr := sch
+	if arrayField != "" {
+		if p := sch.Properties[arrayField]; p != nil {
+			arr = p.Value
+		} else {
+			arr = nil
+		}
+	}
+	n := uint64(len(res))
+	if arr == nil || arr.Items == nil || arr.Items.Value == nil || arr.UniqueItems || n < arr.MinItems || arr.MaxItems != nil && n > *arr.MaxItems {
+		return s.valid(rt, status, c, value)
+	}
+	if obj, ok := value.(map[string]any); ok && arrayField != "" {
+		shell := maps.Clone(obj)
+		shell[arrayField] = []any{}
+		if arr.MinItems > 0 || sch.VisitJSON(shell, s.schemaOpts...) != nil {
+			return s.valid(rt, status, c, value)
+		}
+	}
+	item := arr.Items.Value
+	for _, r := range res {
+		if !s.store.fits(r, item, s.check(item)) {
+			return false
+		}
+	}
+	return true
 }
 
 // typeOf is a content's schema, nil without one.
@@ -366,10 +413,10 @@ func (s *Server) checkSeed(coll, id string, v map[string]any) error {
 		return nil
 	}
 	c := resp.Contents[0]
-	if !s.valid(rt, resp.Status, c, v) {
-		kr := rt.Kin.Operation.Responses.Value(resp.Status)
-		err := kr.Value.Content.Get(c.MediaType).Schema.Value.VisitJSON(v, s.schemaOpts...)
-		return fmt.Errorf("does not fit the schema of %s %s's %s answer: %s", rt.Op.Method, rt.Op.Path, resp.Status, firstLines(err.Error(), 1))
+	if sch := s.schemaOf(rt, resp.Status, c); sch != nil {
+		if err := sch.VisitJSON(v, s.schemaOpts...); err != nil {
+			return fmt.Errorf("does not fit the schema of %s %s's %s answer: %s", rt.Op.Method, rt.Op.Path, resp.Status, firstLines(err.Error(), 1))
+		}
 	}
 	return nil
 }
@@ -384,4 +431,9 @@ func (s *Server) itemRoute(coll, id string) *route.Route {
 	}
 	rt, _, _ := s.router.MatchPath(probe, path)
 	return rt
+}
+
+// check is a schema's check of one value, for store.fits.
+func (s *Server) check(sch *openapi3.Schema) func(any) bool {
+	return func(v any) bool { return sch.VisitJSON(v, s.schemaOpts...) == nil }
 }

@@ -29,11 +29,15 @@ type collection struct {
 	gone  int         // gone resources still in order
 }
 
-// resource is one stored value.
+// resource is one stored value. verdicts remember, per schema, whether
+// the value fits it, so serving a resource again does not check it again;
+// version tells a verdict on a replaced value from a current one.
 type resource struct {
 	coll, id string
 	value    map[string]any
 	gone     bool
+	version  int
+	verdicts map[any]bool
 }
 
 func newStore(max int) *store {
@@ -82,16 +86,38 @@ func (st *store) add(coll, id string, v map[string]any) {
 	}
 }
 
-// get returns a stored resource.
-func (st *store) get(coll, id string) (map[string]any, bool) {
+// get returns a stored resource and its value.
+func (st *store) get(coll, id string) (*resource, map[string]any) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if c := st.colls[coll]; c != nil {
 		if r, ok := c.byID[id]; ok {
-			return r.value, true
+			return r, r.value
 		}
 	}
-	return nil, false
+	return nil, nil
+}
+
+// fits reports whether a resource's value fits schema, by check the first
+// time and from memory after that, until the value is replaced.
+func (st *store) fits(r *resource, schema any, check func(any) bool) bool {
+	st.mu.Lock()
+	v, version := r.value, r.version
+	ok, known := r.verdicts[schema]
+	st.mu.Unlock()
+	if known {
+		return ok
+	}
+	ok = check(v)
+	st.mu.Lock()
+	if r.version == version {
+		if r.verdicts == nil {
+			r.verdicts = map[any]bool{}
+		}
+		r.verdicts[schema] = ok
+	}
+	st.mu.Unlock()
+	return ok
 }
 
 // replace sets the value of a stored resource, keeping its place; it
@@ -101,7 +127,7 @@ func (st *store) replace(coll, id string, v map[string]any) bool {
 	defer st.mu.Unlock()
 	if c := st.colls[coll]; c != nil {
 		if r, ok := c.byID[id]; ok {
-			r.value = v
+			r.value, r.version, r.verdicts = v, r.version+1, nil
 			return true
 		}
 	}
@@ -147,16 +173,17 @@ func live(order []*resource) []*resource {
 }
 
 // page returns up to limit of a collection's resources from offset,
-// oldest first, and how many it holds.
-func (st *store) page(coll string, offset, limit int) (items []any, total int) {
+// oldest first, their values, and how many the collection holds.
+func (st *store) page(coll string, offset, limit int) (res []*resource, items []any, total int) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	c := st.colls[coll]
 	if c == nil {
-		return []any{}, 0
+		return nil, []any{}, 0
 	}
 	total = len(c.byID)
 	items = make([]any, 0, max(0, min(limit, total-offset)))
+	res = make([]*resource, 0, cap(items))
 	skipped := 0
 	for _, r := range c.order {
 		if len(items) >= limit {
@@ -170,8 +197,9 @@ func (st *store) page(coll string, offset, limit int) (items []any, total int) {
 			continue
 		}
 		items = append(items, r.value)
+		res = append(res, r)
 	}
-	return items, total
+	return res, items, total
 }
 
 // size is the number of stored resources.
