@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/contractfirst/toolkit/contract"
 )
@@ -603,5 +605,20 @@ func TestStoreVerdicts(t *testing.T) {
 	}
 	if _, items, total := st.page("/c", 0, 10); total != 1 || len(items) != 1 {
 		t.Errorf("page: %v %d", items, total)
+	}
+}
+
+// TestLatencyLeftClient: a delayed answer to a client that has gone is
+// never written (no timing asserted: the delay is an hour and the client
+// has already left).
+func TestLatencyLeftClient(t *testing.T) {
+	srv := newMock(t, "../examples/petstore/openapi.yaml", Options{LatencyMin: time.Hour, LatencyMax: 2 * time.Hour})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest("GET", "/pets", nil).WithContext(ctx)
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Body.Len() != 0 || rec.Header().Get("Content-Type") != "" {
+		t.Errorf("answered a client that left: %v %s", rec.Header(), rec.Body)
 	}
 }
