@@ -38,8 +38,9 @@ schema.
 
 "Prefer: code=404" picks a declared status, "Prefer: example=name" a named
 example, "Prefer: dynamic=true" a fresh generated value (--dynamic: for
-every request); a code or example the contract does not declare is a 400
-naming the declared ones. Operations with security requirements answer
+every request; Prism's ?__code=, ?__example=, ?__dynamic= work too); a
+code or example the contract does not declare is a 400 naming the declared
+ones, and an Accept header no declared media type fits gets 406. Operations with security requirements answer
 their declared 401 without a credential of the right shape (--auth-token:
 only the given values are accepted, others get 403). CORS is on (preflight
 answered 204) unless --cors=false. The mock serves both under the path of
@@ -50,7 +51,7 @@ reads (or the declared 404), PUT replaces, PATCH merges (JSON Merge Patch),
 DELETE removes, and the collection GET lists them (limit, offset, cursor).
 --seed-data loads resources from a JSON file {"/customers": [{...}]}.
 
-The mock's own error answers (400, 401, 403, 404, 413, 415) use the
+The mock's own error answers (400, 401, 403, 404, 406, 413, 415) use the
 operation's declared response for the status, else problem+json. The mock
 conforms to its own contract: toolkit validate against it finds nothing.`,
 		Example: `  toolkit mock --contract openapi.yaml --listen 127.0.0.1:4010
