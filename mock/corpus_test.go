@@ -39,7 +39,7 @@ func TestCorpusMockValidate(t *testing.T) {
 		}
 		hs := httptest.NewServer(srv)
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		rep, err := validate.Run(ctx, validate.Config{Doc: doc, Model: m, BaseURL: hs.URL, Seed: 1, MaxCases: 10, Workers: 4})
+		rep, err := validate.Run(ctx, validate.Config{Doc: doc, Model: m, BaseURL: hs.URL, Seed: 1, MaxCases: 10, Workers: 4, Headers: credentials(m)})
 		cancel()
 		hs.Close()
 		if err != nil {

@@ -50,7 +50,7 @@ func TestMockConformsToItsContract(t *testing.T) {
 				}
 				hs := httptest.NewServer(srv)
 				defer hs.Close()
-				rep, err := validate.Run(context.Background(), validate.Config{Doc: doc, Model: m, BaseURL: hs.URL, Seed: 5, Workers: 2})
+				rep, err := validate.Run(context.Background(), validate.Config{Doc: doc, Model: m, BaseURL: hs.URL, Seed: 5, Workers: 2, Headers: credentials(m)})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -65,6 +65,32 @@ func TestMockConformsToItsContract(t *testing.T) {
 			})
 		}
 	}
+}
+
+// credentials are headers that satisfy a contract's security schemes:
+// a bearer token, and every header or cookie API key (basic and query
+// keys aside; basic only when no scheme wants a bearer token).
+func credentials(m *contract.Model) http.Header {
+	h := http.Header{}
+	var cookies []string
+	for _, sc := range m.SecuritySchemes {
+		switch {
+		case sc.Type == "apiKey" && sc.In == contract.InHeader:
+			h.Set(sc.ParamName, "key-1")
+		case sc.Type == "apiKey" && sc.In == contract.InCookie:
+			cookies = append(cookies, sc.ParamName+"=key-1")
+		case sc.Type == "http" && sc.Scheme == "basic":
+			if h.Get("Authorization") == "" {
+				h.Set("Authorization", "Basic dXNlcjpwYXNz") // user:pass
+			}
+		case sc.Type != "apiKey":
+			h.Set("Authorization", "Bearer token-1")
+		}
+	}
+	if len(cookies) > 0 {
+		h.Set("Cookie", strings.Join(cookies, "; "))
+	}
+	return h
 }
 
 func get(t *testing.T, h http.Handler, method, path, body string, hdr map[string]string) (*http.Response, string) {

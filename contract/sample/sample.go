@@ -85,7 +85,15 @@ type Generator struct {
 	// filled in: wide schemas nested a few levels would otherwise give
 	// values of millions of nodes.
 	budget int
+	// unions counts the unions being filled in right now: a union whose
+	// variant is itself (or another union leading back to it) recurses
+	// without going deeper into a value, so depth alone does not end it.
+	unions int
 }
+
+// maxUnionNesting bounds unions directly inside unions; past it a union
+// gives an empty object instead of overflowing the stack.
+const maxUnionNesting = 32
 
 // Budgets of values per top-level value.
 const (
@@ -425,9 +433,11 @@ func hasField(t *contract.Type, name string) bool {
 
 func (g *Generator) union(t *contract.Type, depth int) any {
 	vs := t.Union.Variants
-	if len(vs) == 0 {
+	if len(vs) == 0 || g.unions >= maxUnionNesting {
 		return map[string]any{}
 	}
+	g.unions++
+	defer func() { g.unions-- }()
 	start := 0
 	if !g.typical {
 		start = g.rng.IntN(len(vs))

@@ -82,8 +82,15 @@ func compilePath(path string) (*regexp.Regexp, []string, int) {
 // tells whether the path exists with another method (405 rather than
 // 404).
 func (rt *Router) Match(r *http.Request) (route *Route, params map[string]string, pathFound bool) {
+	return rt.MatchPath(r, r.URL.EscapedPath())
+}
+
+// MatchPath is Match for an escaped path other than the request's own:
+// the mock strips a server's path prefix ("/v2", Swagger 2.0's basePath)
+// before routing.
+func (rt *Router) MatchPath(r *http.Request, path string) (route *Route, params map[string]string, pathFound bool) {
 	for _, c := range rt.routes {
-		m := c.re.FindStringSubmatch(r.URL.EscapedPath())
+		m := c.re.FindStringSubmatch(path)
 		if m == nil {
 			continue
 		}
