@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/lint"
+	"github.com/contractfirst/toolkit/findings"
 )
 
 func init() { commands = append(commands, newLintCmd) }
@@ -32,58 +32,42 @@ each finding with the file:line:col of the node that causes it.
 Rules are configured in the lint: section of toolkit.yaml:
 
   lint:
+    extends: [recommended]   # or all, servicecomb
     disable: [OPERATION_DESCRIPTION]
     severity: {PATH_CASING: error}
 
 and suppressed on a node (and everything below it) with
 x-lint-ignore: [RULE_ID, ...] or x-lint-ignore: true.
 
+Rule ids are also accepted by their Spectral alias (operation-tags, ...).
+
 Exit status: 0 clean or only warnings, 1 when a finding at error
-severity exists, 2 on usage errors or an unreadable contract.`,
+severity exists, 2 on usage errors or a contract that cannot be loaded.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.list {
 				for _, r := range lint.Rules() {
-					fmt.Fprintf(e.stdout, "%-28s %-14s %-8s %s\n", r.ID, r.Category, r.Severity, r.Purpose)
+					fmt.Fprintf(e.stdout, "%-34s %-14s %-8s %s\n", r.ID, r.Category, r.Severity, r.Description)
 				}
 				return nil
 			}
-			if len(args) == 1 {
-				if f.contract != "" {
-					return &exitError{exitUsage, errors.New("give the contract once, as --contract or as an argument")}
-				}
-				f.contract = args[0]
-			}
-			if f.contract == "" {
-				return &exitError{exitUsage, errors.New("lint: no contract; use --contract FILE")}
-			}
-			known := false
-			for _, x := range lint.Formats {
-				known = known || x == f.format
-			}
-			if !known {
-				return &exitError{exitUsage, fmt.Errorf("lint: unknown format %q (want %s)", f.format, strings.Join(lint.Formats, ", "))}
-			}
-			cfg, err := lintConfig(f.config)
+			format, err := findings.ParseFormat(f.format)
 			if err != nil {
-				return &exitError{exitUsage, err}
+				return &exitError{exitUsage, fmt.Errorf("lint: %w", err)}
 			}
-			if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
-				var ce *contract.Error
-				if errors.As(err, &ce) {
-					fmt.Fprintln(e.stderr, err)
-					return &exitError{exitFindings, nil}
+			rep := &findings.Report{Tool: "toolkit lint", Version: toolkitVersion()}
+			runErr := runLint(e, args, f, rep)
+			if format != findings.Text || runErr == nil {
+				// A machine format prints one valid document whatever the
+				// outcome; a failure is in it as a finding.
+				if err := findings.Write(e.stdout, format, *rep); err != nil {
+					return &exitError{exitUsage, err}
 				}
-				return &exitError{exitUsage, err}
 			}
-			fs, err := lint.Run(f.contract, cfg)
-			if err != nil {
-				return &exitError{exitUsage, err}
+			if runErr != nil {
+				return runErr
 			}
-			if err := lint.Write(e.stdout, f.format, fs); err != nil {
-				return &exitError{exitUsage, err}
-			}
-			if lint.HasErrors(fs) {
+			if lint.HasErrors(rep.Findings) {
 				return &exitError{exitFindings, nil}
 			}
 			return nil
@@ -91,10 +75,51 @@ severity exists, 2 on usage errors or an unreadable contract.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
-	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats, ", "))
+	fl.StringVar(&f.format, "format", "text", "output format: "+findings.FormatNames()+"; json, sarif and junit print one valid document even when the run fails")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml when present)")
 	fl.BoolVar(&f.list, "list", false, "list the rules and exit")
 	return cmd
+}
+
+// runLint lints the contract named by args or f into rep. A usage error or
+// an unusable contract is returned as exit 2 and also recorded in rep, so
+// that machine formats carry it.
+func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
+	fail := func(err error) error {
+		var ce *contract.Error
+		if errors.As(err, &ce) {
+			for _, p := range ce.Problems {
+				rep.Findings = append(rep.Findings, p.Finding())
+			}
+		} else {
+			rep.Findings = append(rep.Findings, findings.Finding{ID: "lint", Severity: findings.Error, Message: err.Error()})
+		}
+		return &exitError{exitUsage, err}
+	}
+	if len(args) == 1 {
+		if f.contract != "" {
+			return fail(errors.New("lint: give the contract once, as --contract or as an argument"))
+		}
+		f.contract = args[0]
+	}
+	if f.contract == "" {
+		return fail(errors.New("lint: no contract; use --contract FILE"))
+	}
+	cfg, err := lintConfig(f.config)
+	if err != nil {
+		return fail(err)
+	}
+	rules := cfg.Enabled()
+	rep.Rules = lint.Metas(rules)
+	if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
+		return fail(err)
+	}
+	fs, err := lint.Run(f.contract, cfg)
+	if err != nil {
+		return fail(err)
+	}
+	rep.Findings = fs
+	return nil
 }
 
 // lintConfig reads the lint: section of toolkit.yaml. A missing default

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/contractfirst/toolkit/findings"
+	"github.com/contractfirst/toolkit/findings/findingstest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,7 +28,7 @@ func TestMultiFilePositions(t *testing.T) {
 	}
 	var got []string
 	for _, f := range fs {
-		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.RuleID)
+		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
 	}
 	want := []string{
 		"../../testdata/lint/multifile/parts/parameters.yaml:2:3 /PetId PARAMETER_DESCRIPTION",
@@ -58,11 +62,11 @@ func TestConfig(t *testing.T) {
 	tests := []struct {
 		name string
 		cfg  Config
-		want []Severity
+		want []findings.Severity
 	}{
-		{"default", Config{}, []Severity{Warning}},
+		{"default", Config{}, []findings.Severity{findings.Warning}},
 		{"disabled", Config{Disable: []string{"OPERATION_DESCRIPTION"}}, nil},
-		{"raised", Config{Severity: map[string]Severity{"OPERATION_DESCRIPTION": Error}}, []Severity{Error}},
+		{"raised", Config{Severity: map[string]Severity{"OPERATION_DESCRIPTION": Error}}, []findings.Severity{findings.Error}},
 		{"off", Config{Severity: map[string]Severity{"OPERATION_DESCRIPTION": Off}}, nil},
 	}
 	for _, tc := range tests {
@@ -71,7 +75,7 @@ func TestConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []Severity
+			var got []findings.Severity
 			for _, f := range byRule(fs, "OPERATION_DESCRIPTION") {
 				got = append(got, f.Severity)
 			}
@@ -110,20 +114,25 @@ func TestInlineIgnore(t *testing.T) {
 	}
 }
 
-// TestFormats compares each output format of the multi-file findings with
-// a golden file.
+// TestFormats compares each output format of the multi-file findings,
+// printed through the findings model with lint's rule table, with a golden
+// file.
 func TestFormats(t *testing.T) {
 	fs, err := Run("../../testdata/lint/multifile/openapi.yaml", Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range Formats {
-		t.Run(format, func(t *testing.T) {
+	rep := findings.Report{Tool: "toolkit lint", Rules: Metas(Config{}.Enabled()), Findings: fs}
+	for _, format := range findings.Formats {
+		t.Run(string(format), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Write(&buf, format, fs); err != nil {
+			if err := findings.Write(&buf, format, rep); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("../../testdata/lint/golden", "multifile."+format)
+			if err := findingstest.Check(format, buf.Bytes()); err != nil {
+				t.Errorf("%s: %v", format, err)
+			}
+			golden := filepath.Join("../../testdata/lint/golden", "multifile."+string(format))
 			if *update {
 				os.MkdirAll(filepath.Dir(golden), 0o755)
 				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
@@ -139,16 +148,45 @@ func TestFormats(t *testing.T) {
 			}
 		})
 	}
-	if err := Write(&bytes.Buffer{}, "xml", fs); err == nil {
-		t.Error("unknown format accepted")
-	}
 }
 
-func TestGitHubEscaping(t *testing.T) {
-	var buf bytes.Buffer
-	Write(&buf, "github", []Finding{{RuleID: "X", Severity: Warning, File: "a,b:c.yaml", Line: 3, Col: 4, Pointer: "/p", Message: "line1\nline2 100%"}})
-	want := "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=X::/p: line1%0Aline2 100%25\n"
-	if buf.String() != want {
-		t.Errorf("got %q, want %q", buf.String(), want)
+// bigContract writes a contract of n operations, each missing its summary
+// (a finding each) and referring to its own component schema, with an
+// x-lint-ignore in the file so that ignore lookups run.
+func bigContract(t *testing.T, n int) string {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\ninfo: {title: Big, version: \"1\"}\nservers: [{url: \"https://api.example.com\"}]\npaths:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  /things-%d:\n    get:\n      operationId: getThing%d\n      responses:\n        \"200\":\n          description: OK\n          content:\n            application/json:\n              schema: {$ref: \"#/components/schemas/Thing%d\"}\n        default: {description: Error}\n", i, i, i)
+	}
+	b.WriteString("components:\n  schemas:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    Thing%d: {type: object, x-lint-ignore: [NONE], properties: {kind: {type: string, enum: [a, b]}}}\n", i)
+	}
+	return write(t, "big.yaml", b.String())
+}
+
+// TestLintWorkIsLinear (issue 22: 96k operations took 145 s because work
+// grew with findings × size): doubling the contract at most doubles the
+// work, counted in the tree's unit steps rather than timed.
+func TestLintWorkIsLinear(t *testing.T) {
+	work := func(n int) (int, int) {
+		tr := newTree()
+		root, err := tr.root(bigContract(t, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := run(root, Config{Extends: []string{"all"}}.Enabled())
+		return tr.steps, len(fs)
+	}
+	s1, f1 := work(500)
+	s2, f2 := work(1000)
+	if f1 < 500 || f2 < 2*f1-10 {
+		t.Fatalf("findings %d and %d: the contract does not exercise reporting", f1, f2)
+	}
+	ratio := float64(s2) / float64(s1)
+	t.Logf("%d → %d steps (%.2f×)", s1, s2, ratio)
+	if ratio > 2.1 {
+		t.Errorf("work grew %.2f× when the contract doubled (%d → %d steps): not linear", ratio, s1, s2)
 	}
 }

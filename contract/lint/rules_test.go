@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/contractfirst/toolkit/findings"
 )
 
 // good is a contract that trips no rule; each case edits it.
@@ -88,10 +90,10 @@ func write(t *testing.T, name, text string) string {
 	return p
 }
 
-func byRule(fs []Finding, id string) []Finding {
-	var out []Finding
+func byRule(fs []findings.Finding, id string) []findings.Finding {
+	var out []findings.Finding
 	for _, f := range fs {
-		if f.RuleID == id {
+		if f.ID == id {
 			out = append(out, f)
 		}
 	}
@@ -135,7 +137,7 @@ func TestEveryRuleFires(t *testing.T) {
 			if f.Line < 1 || f.Line > len(lines) || f.Col < 1 {
 				t.Errorf("%s: bad position %d:%d", r.ID, f.Line, f.Col)
 			}
-			if f.Severity != r.Severity {
+			if f.Severity != r.Severity.level() {
 				t.Errorf("%s: severity %s, want default %s", r.ID, f.Severity, r.Severity)
 			}
 			if f.Message == "" || f.Pointer == "" {
@@ -152,7 +154,7 @@ func TestRuleMetadata(t *testing.T) {
 			t.Errorf("duplicate rule id %s", r.ID)
 		}
 		seen[r.ID] = true
-		if r.ID != strings.ToUpper(r.ID) || r.Category == "" || r.Purpose == "" || r.Check == nil {
+		if r.ID != strings.ToUpper(r.ID) || r.Category == "" || r.Description == "" || r.Hint == "" || r.Check == nil {
 			t.Errorf("rule %q: incomplete metadata", r.ID)
 		}
 		switch r.Severity {

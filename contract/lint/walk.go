@@ -47,24 +47,27 @@ func pathParams(path string) []string {
 }
 
 // eachSchema calls fn for every schema node reachable inside n without
-// following $refs (each file's schemas are visited where they are written).
-func eachSchema(n *Node, fn func(s *Node)) {
-	if n == nil || n.Ref() != "" {
+// following $refs (each file's schemas are visited where they are written),
+// to maxDepth levels of nesting.
+func eachSchema(n *Node, fn func(s *Node)) { eachSchemaAt(n, fn, 0) }
+
+func eachSchemaAt(n *Node, fn func(s *Node), depth int) {
+	if n == nil || n.Ref() != "" || depth > maxDepth {
 		return
 	}
 	fn(n)
 	for _, k := range []string{"items", "not", "additionalProperties", "contains", "if", "then", "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties"} {
 		if c := n.Raw(k); c != nil && c.Y.Kind == yamlMapping {
-			eachSchema(c, fn)
+			eachSchemaAt(c, fn, depth+1)
 		}
 	}
 	for _, k := range []string{"allOf", "anyOf", "oneOf", "prefixItems"} {
 		for _, c := range n.Raw(k).Items() {
-			eachSchema(c, fn)
+			eachSchemaAt(c, fn, depth+1)
 		}
 	}
 	for _, k := range []string{"properties", "patternProperties", "$defs", "definitions"} {
-		n.Raw(k).Pairs(func(_ string, _ *yamlNode, c *Node) { eachSchema(c, fn) })
+		n.Raw(k).Pairs(func(_ string, _ *yamlNode, c *Node) { eachSchemaAt(c, fn, depth+1) })
 	}
 }
 
