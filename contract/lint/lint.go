@@ -25,6 +25,9 @@ type Config struct {
 	Extends  []string            `yaml:"extends"`
 	Disable  []string            `yaml:"disable"`
 	Severity map[string]Severity `yaml:"severity"`
+	// Casing sets the style of casing rules: rule id → camel, pascal,
+	// kebab, snake, upper-hyphen (or flat, cobol, macro).
+	Casing map[string]string `yaml:"casing"`
 }
 
 // RuleSets lists the names Config.Extends accepts.
@@ -86,6 +89,15 @@ func (c Config) Validate() error {
 			return fmt.Errorf("lint config: severity %q of %s is not error, warning, info or off", s, id)
 		}
 	}
+	for id, style := range c.Casing {
+		r := known(id)
+		if r == nil || r.Style == "" {
+			return fmt.Errorf("lint config: %q in casing is not a casing rule", id)
+		}
+		if Casings[style] == nil {
+			return fmt.Errorf("lint config: casing %q of %s is not one of %s", style, id, strings.Join(CasingNames(), ", "))
+		}
+	}
 	return nil
 }
 
@@ -114,6 +126,11 @@ func (c Config) Enabled() []*Rule {
 			on = on || r.inSet(s)
 		}
 		rr := *r
+		for id, style := range c.Casing {
+			if known(id) == r {
+				rr.Style = style
+			}
+		}
 		if s, ok := sev[r.ID]; ok {
 			rr.Severity = s
 			on = true

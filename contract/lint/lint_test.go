@@ -31,6 +31,11 @@ func TestMultiFilePositions(t *testing.T) {
 		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
 	}
 	want := []string{
+		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
+		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
+		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
+		"../../testdata/lint/multifile/openapi.yaml:8:7 /paths/~1pets~1{petId}/get OPERATION_TAGS",
+		"../../testdata/lint/multifile/openapi.yaml:20:7 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
 		"../../testdata/lint/multifile/parts/parameters.yaml:2:3 /PetId PARAMETER_DESCRIPTION",
 		"../../testdata/lint/multifile/schemas/pet.yaml:6:13 /Pet/properties/size/enum ENUM_SINGLE_TYPE",
 	}
@@ -188,5 +193,40 @@ func TestLintWorkIsLinear(t *testing.T) {
 	t.Logf("%d → %d steps (%.2f×)", s1, s2, ratio)
 	if ratio > 2.1 {
 		t.Errorf("work grew %.2f× when the contract doubled (%d → %d steps): not linear", ratio, s1, s2)
+	}
+}
+
+// TestRuleSetsAndCasing: extends picks the rule sets, casing: changes a
+// casing rule's style, and Spectral's ids work in the configuration.
+func TestRuleSetsAndCasing(t *testing.T) {
+	p := write(t, "good.yaml", good)
+	ids := func(cfg Config) map[string]int {
+		fs, err := Run(p, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, f := range fs {
+			out[f.ID]++
+		}
+		return out
+	}
+	if got := ids(Config{Extends: []string{"servicecomb"}, Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 1 {
+		t.Errorf("camel path segments: findings %v, want one CASING_PATH_SEGMENT for /pet-owners", got)
+	}
+	if got := ids(Config{Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 0 {
+		t.Errorf("servicecomb rules ran under recommended: %v", got)
+	}
+	rec, all := len(Config{}.Enabled()), len(Config{Extends: []string{"all"}}.Enabled())
+	if rec == 0 || rec >= all || all != len(Rules()) {
+		t.Errorf("recommended %d rules, all %d, registered %d", rec, all, len(Rules()))
+	}
+	if n := len(Config{Extends: []string{"all"}, Disable: []string{"info-license"}}.Enabled()); n != all-1 {
+		t.Errorf("disabling by Spectral alias left %d of %d rules", n, all)
+	}
+	for _, cfg := range []Config{{Extends: []string{"strictest"}}, {Casing: map[string]string{"CASING_TAG_NAME": "shouty"}}, {Casing: map[string]string{"TAGS_UNIQUE": "camel"}}} {
+		if err := cfg.Validate(); err == nil {
+			t.Errorf("config %+v accepted", cfg)
+		}
 	}
 }

@@ -41,7 +41,10 @@ type Rule struct {
 	Aliases []string
 	// Sets names the rule sets besides "all" that include the rule:
 	// "recommended" (the default) and "servicecomb".
-	Sets  []string
+	Sets []string
+	// Style is the casing style of a casing rule (see Casings); the
+	// casing: setting of toolkit.yaml changes it.
+	Style string
 	Check func(*Context)
 }
 

@@ -131,3 +131,35 @@ func eachMedia(root *Node, fn func(op string, where string, media *Node)) {
 		})
 	})
 }
+
+// eachNode calls fn for every mapping node of the contract: the root file
+// and, once each, the nodes $refs lead to in other files, to maxDepth
+// levels of nesting.
+func eachNode(root *Node, fn func(n *Node)) {
+	seen := map[string]bool{root.File + "#": true}
+	var walk func(n *Node, depth int)
+	walk = func(n *Node, depth int) {
+		if n == nil || depth > maxDepth {
+			return
+		}
+		switch n.Y.Kind {
+		case yamlMapping:
+			fn(n)
+			if r := n.Ref(); r != "" {
+				if t := n.tree.follow(n.File, r); t != nil && t.File != n.File {
+					key := t.File + "#" + t.Pointer
+					if !seen[key] {
+						seen[key] = true
+						walk(t, 0)
+					}
+				}
+			}
+			n.Pairs(func(_ string, _ *yamlNode, v *Node) { walk(v, depth+1) })
+		case yamlSequence:
+			for _, v := range n.Items() {
+				walk(v, depth+1)
+			}
+		}
+	}
+	walk(root, 0)
+}
