@@ -18,6 +18,7 @@ type lintFlags struct {
 	contract string
 	format   string
 	config   string
+	ruleset  string
 	list     bool
 }
 
@@ -40,6 +41,12 @@ and suppressed on a node (and everything below it) with
 x-lint-ignore: [RULE_ID, ...] or x-lint-ignore: true.
 
 Rule ids are also accepted by their Spectral alias (operation-tags, ...).
+--ruleset reads a Spectral ruleset: extends spectral:oas (recommended or
+all) and relative files, severities of Spectral's rules, and custom rules
+whose given is a JSONPath and whose then uses truthy, falsy, defined,
+undefined, pattern, casing, enumeration, length, alphabetical, schema, xor
+or or; what toolkit cannot run is reported as a warning, never skipped
+silently.
 
 Exit status: 0 clean or only warnings, 1 when a finding at error
 severity exists, 2 on usage errors or a contract that cannot be loaded.`,
@@ -77,6 +84,7 @@ severity exists, 2 on usage errors or a contract that cannot be loaded.`,
 	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
 	fl.StringVar(&f.format, "format", "text", "output format: "+findings.FormatNames()+"; json, sarif and junit print one valid document even when the run fails")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml when present)")
+	fl.StringVar(&f.ruleset, "ruleset", "", "a Spectral ruleset file (.spectral.yaml): its extends, rule severities and own rules (given/then with the core functions) apply")
 	fl.BoolVar(&f.list, "list", false, "list the rules and exit")
 	return cmd
 }
@@ -109,6 +117,14 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 	if err != nil {
 		return fail(err)
 	}
+	if f.ruleset != "" {
+		rs, err := lint.LoadRuleset(f.ruleset)
+		if err != nil {
+			return fail(err)
+		}
+		cfg = rs.Apply(cfg)
+		rep.Findings = append(rep.Findings, rs.Warnings...)
+	}
 	rules := cfg.Enabled()
 	rep.Rules = lint.Metas(rules)
 	if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
@@ -118,7 +134,7 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 	if err != nil {
 		return fail(err)
 	}
-	rep.Findings = fs
+	rep.Findings = append(rep.Findings, fs...)
 	return nil
 }
 

@@ -41,6 +41,8 @@ func TestLintCommand(t *testing.T) {
 		{"alias in config", []string{"lint", multi, "--config", cfgAlias}, 1, "error: enum mixes"},
 		{"unknown rule set", []string{"lint", multi, "--config", cfgSet}, 2, ""},
 		{"list", []string{"lint", "--list"}, 0, "OPERATION_ID_UNIQUE"},
+		{"spectral ruleset", []string{"lint", abs(t, "../../testdata/lint/ruleset/openapi.yaml"), "--ruleset", abs(t, "../../testdata/lint/ruleset/.spectral.yaml")}, 1, "openapi.yaml:8:3: /paths/~1petOwners: error: /petOwners is not kebab-case [paths-kebab]"},
+		{"missing ruleset", []string{"lint", multi, "--ruleset", filepath.Join(dir, "none.yaml")}, 2, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -28,10 +28,12 @@ type Config struct {
 	// Casing sets the style of casing rules: rule id → camel, pascal,
 	// kebab, snake, upper-hyphen (or flat, cobol, macro).
 	Casing map[string]string `yaml:"casing"`
+	// Extra rules run besides the registered ones: a Spectral ruleset's own.
+	Extra []*Rule `yaml:"-"`
 }
 
 // RuleSets lists the names Config.Extends accepts.
-var RuleSets = []string{"recommended", "all", "servicecomb"}
+var RuleSets = []string{"recommended", "all", "servicecomb", "none"}
 
 // inSet reports whether rule r belongs to rule set name. A rule without
 // Sets is in "recommended".
@@ -139,7 +141,7 @@ func (c Config) Enabled() []*Rule {
 			out = append(out, &rr)
 		}
 	}
-	return out
+	return append(out, c.Extra...)
 }
 
 // Run lints the contract whose root file is path and returns its findings

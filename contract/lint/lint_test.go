@@ -230,3 +230,50 @@ func TestRuleSetsAndCasing(t *testing.T) {
 		}
 	}
 }
+
+// TestSpectralRuleset: a ruleset in Spectral's format — extends with a
+// relative file and spectral:asyncapi, overrides of Spectral's rules by
+// their ids, custom rules with given paths (~ keys, filters, ..), field
+// @key, the core functions and message templates — fires on a contract at
+// the right lines; an unsupported function and asyncapi are warnings at
+// their place in the ruleset.
+func TestSpectralRuleset(t *testing.T) {
+	rs, err := LoadRuleset("../../testdata/lint/ruleset/.spectral.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warns []string
+	for _, w := range rs.Warnings {
+		warns = append(warns, fmt.Sprintf("%d:%d %s", w.Line, w.Col, w.Message))
+	}
+	wantWarns := []string{
+		`3:5 spectral:asyncapi is not an OpenAPI ruleset; toolkit ignores it`,
+		`39:7 rule custom-js is not checked: function "myCustomCheck" is not one toolkit runs (it runs alphabetical, casing, defined, enumeration, falsy, length, or, pattern, schema, truthy, undefined, xor)`,
+	}
+	if diff := cmp.Diff(wantWarns, warns); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	fs, err := Run("../../testdata/lint/ruleset/openapi.yaml", rs.Apply(Config{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		switch f.ID {
+		case "paths-kebab", "no-x-internal", "property-camel", "id-length", "server-https", "contact-or-license", "OPERATION_TAGS", "INFO_CONTACT":
+			got = append(got, fmt.Sprintf("%d:%d %s %s: %s", f.Line, f.Col, f.Severity, f.ID, f.Message))
+		}
+	}
+	want := []string{
+		`3:3 warning contact-or-license: Custom rule contact-or-license of the ruleset.: info must have at least one of contact, license`,
+		`6:10 error server-https: Servers use https.: url must match the pattern "^https://"`,
+		`8:3 error paths-kebab: /petOwners is not kebab-case`,
+		`10:7 error OPERATION_TAGS: GET /petOwners has no tags`,
+		`10:20 warning id-length: operationId must not be longer than 12`,
+		`11:19 warning no-x-internal: Operations are not marked internal.: x-internal is not falsy`,
+		`20:19 warning property-camel: Custom rule property-camel of the ruleset.: first_name must be camel case`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -33,13 +34,14 @@ type tree struct {
 	ignores map[string]map[string]*yaml.Node // file → pointer → node with x-lint-ignore
 	follows map[[2]string]*Node              // (file, $ref) → target, or nil when broken
 	keys    map[*yaml.Node]map[string]int    // large mappings' key → index
+	schemas map[[2]string]*openapi3.Schema   // converted schemas, for examples
 	// steps counts the tree's unit operations (a key compared, a node
 	// indexed); tests assert that linting grows linearly with the input.
 	steps int
 }
 
 func newTree() *tree {
-	return &tree{files: map[string]*yaml.Node{}, ignores: map[string]map[string]*yaml.Node{}, follows: map[[2]string]*Node{}, keys: map[*yaml.Node]map[string]int{}}
+	return &tree{files: map[string]*yaml.Node{}, ignores: map[string]map[string]*yaml.Node{}, follows: map[[2]string]*Node{}, keys: map[*yaml.Node]map[string]int{}, schemas: map[[2]string]*openapi3.Schema{}}
 }
 
 // root reads the contract's root file; it must be a mapping.

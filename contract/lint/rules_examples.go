@@ -73,12 +73,27 @@ func toSchema(n *Node) (*openapi3.Schema, error) {
 	return &s, nil
 }
 
+// schemaOf converts a schema node once per target: many bodies $ref the
+// same component schema.
+func schemaOf(n *Node) (*openapi3.Schema, error) {
+	t := n.Deref()
+	key := [2]string{t.File, t.Pointer}
+	if s, ok := n.tree.schemas[key]; ok {
+		return s, nil
+	}
+	s, err := toSchema(t)
+	if err == nil {
+		n.tree.schemas[key] = s
+	}
+	return s, err
+}
+
 func checkExamples(c *Context) {
 	check := func(schema, example *Node, what string) {
 		if schema == nil || example == nil {
 			return
 		}
-		s, err := toSchema(schema)
+		s, err := schemaOf(schema)
 		if err != nil {
 			return // the loader reports malformed schemas
 		}
