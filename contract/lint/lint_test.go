@@ -277,3 +277,22 @@ func TestSpectralRuleset(t *testing.T) {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
+
+// TestCyclicAndDeepContracts (issue 22): $ref cycles, self-references and
+// nesting far beyond any real contract end lint normally, with every rule.
+func TestCyclicAndDeepContracts(t *testing.T) {
+	deep := strings.Repeat("{type: object, properties: {a: ", 2000) + "{type: string}" + strings.Repeat("}}", 2000)
+	for name, text := range map[string]string{
+		"ref cycle":     "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: \"#/components/schemas/B\"}\n    B: {$ref: \"#/components/schemas/A\"}\n",
+		"self ref":      "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: \"#/components/schemas/A\"}\n",
+		"allOf cycle":   "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        \"200\":\n          description: OK\n          content: {application/json: {schema: {$ref: \"#/components/schemas/A\"}, example: {}}}\ncomponents:\n  schemas:\n    A: {allOf: [{$ref: \"#/components/schemas/A\"}], properties: {n: {oneOf: [{$ref: \"#/components/schemas/A\"}]}}}\n",
+		"deep nesting":  "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    D: " + deep + "\n",
+		"pointer cycle": "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths:\n  /a: {$ref: \"#/paths/~1b\"}\n  /b: {$ref: \"#/paths/~1a\"}\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Run(write(t, "c.yaml", text), Config{Extends: []string{"all"}}); err != nil && !strings.Contains(err.Error(), "exceeded max depth") {
+				t.Fatal(err)
+			}
+		})
+	}
+}
