@@ -19,7 +19,7 @@ func init() {
 		&Rule{ID: "OPERATION_ERROR_RESPONSE", Category: "OPERATIONS", Severity: Warning,
 			Description: "Every operation documents its error responses (4xx, 5xx or default).", Hint: "add a 4xx response or a default response describing errors", Check: checkErrorResponse},
 		&Rule{ID: "OPERATION_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
-			Description: "Every operation has a summary or description: it becomes the generated doc comment.", Hint: "add a summary (one line) or a description", Check: checkOperationDescription},
+			Description: "Every operation has a summary or description: it becomes the generated doc comment.", Hint: "add a summary (one line) or a description", Aliases: []string{"operation-description"}, Check: checkOperationDescription},
 	)
 }
 

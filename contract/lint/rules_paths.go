@@ -16,7 +16,7 @@ func init() {
 		&Rule{ID: "PATH_PARAMETER_USED", Category: "PATHS", Severity: Error,
 			Description: "Every in: path parameter appears as {name} in its path template.", Hint: "use the parameter as {name} in the path, or remove it", Check: checkPathParamUsed},
 		&Rule{ID: "PARAMETER_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
-			Description: "Every parameter has a description.", Hint: "add a description to the parameter", Aliases: []string{"parameter-description"}, Check: checkParameterDescription},
+			Description: "Every parameter has a description.", Hint: "add a description to the parameter", Aliases: []string{"oas3-parameter-description", "oas2-parameter-description", "parameter-description"}, Check: checkParameterDescription},
 	)
 }
 
