@@ -223,3 +223,30 @@ func TestRuleMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleDirectories: every rule has its own folder under
+// testdata/lint/rules holding a contract that triggers it (fires.yaml) and
+// one that does not (clean.yaml); -update writes them from ruleCases.
+func TestRuleDirectories(t *testing.T) {
+	all := Config{Extends: []string{"all"}}
+	for _, r := range Rules() {
+		dir := filepath.Join("../../testdata/lint/rules", r.ID)
+		if *update {
+			if edits := ruleCases[r.ID]; len(edits) > 0 {
+				os.MkdirAll(dir, 0o755)
+				os.WriteFile(filepath.Join(dir, "fires.yaml"), []byte(strings.Replace(good, edits[0][0], edits[0][1], 1)), 0o644)
+				os.WriteFile(filepath.Join(dir, "clean.yaml"), []byte(good), 0o644)
+			}
+		}
+		for file, want := range map[string]bool{"fires.yaml": true, "clean.yaml": false} {
+			fs, err := Run(filepath.Join(dir, file), all)
+			if err != nil {
+				t.Errorf("%s: %v", r.ID, err)
+				continue
+			}
+			if got := len(byRule(fs, r.ID)) > 0; got != want {
+				t.Errorf("%s/%s: rule fired = %v, want %v", r.ID, file, got, want)
+			}
+		}
+	}
+}
