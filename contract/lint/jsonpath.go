@@ -26,8 +26,9 @@ type match struct {
 }
 
 type pathStep struct {
-	kind   byte // '.' child, '*' wildcard, 'r' recursive descent, '?' filter, '~' keys
+	kind   byte // '.' child, 'u' union of children, '*' wildcard, 'r' recursive descent, '?' filter, '~' keys
 	name   string
+	names  []string // kind 'u': a union of names
 	filter *filterExpr
 }
 
@@ -76,16 +77,23 @@ func parsePath(p string) ([]pathStep, error) {
 					return nil, fmt.Errorf("JSONPath %q: %w", p, err)
 				}
 				steps = append(steps, pathStep{kind: '?', filter: f})
-			case len(inner) >= 2 && (inner[0] == '\'' || inner[0] == '"'):
+			case strings.Contains(inner, ",") || inner[0] == '\'' || inner[0] == '"' || isIdent(inner):
+				// a name, or a union of names: ['a'], [a,b], ['a','b']
+				var names []string
 				for _, part := range strings.Split(inner, ",") {
 					part = strings.TrimSpace(part)
-					if len(part) < 2 {
-						return nil, fmt.Errorf("JSONPath %q: bad name [%s]", p, inner)
+					if len(part) >= 2 && (part[0] == '\'' || part[0] == '"') && part[len(part)-1] == part[0] {
+						part = part[1 : len(part)-1]
 					}
-					steps = append(steps, pathStep{kind: '.', name: part[1 : len(part)-1]})
-					if strings.Contains(inner, ",") {
-						return nil, fmt.Errorf("JSONPath %q: unions [a,b] are not supported", p)
+					if part == "" {
+						return nil, fmt.Errorf("JSONPath %q: empty name in [%s]", p, inner)
 					}
+					names = append(names, part)
+				}
+				if len(names) == 1 {
+					steps = append(steps, pathStep{kind: '.', name: names[0]})
+				} else {
+					steps = append(steps, pathStep{kind: 'u', names: names})
 				}
 			default:
 				if _, err := strconv.Atoi(inner); err != nil {
@@ -98,6 +106,17 @@ func parsePath(p string) ([]pathStep, error) {
 		}
 	}
 	return steps, nil
+}
+
+// isIdent reports whether s is a bare name such as get or x-internal.
+func isIdent(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r == '-' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	_, err := strconv.Atoi(s)
+	return s != "" && err != nil
 }
 
 func nameStep(name string) pathStep {
@@ -163,6 +182,12 @@ func eval(root *Node, steps []pathStep) []match {
 				case yaml.SequenceNode:
 					if c := m.n.Index(s.name); c != nil {
 						next = append(next, match{n: c, prop: s.name})
+					}
+				}
+			case 'u':
+				for _, name := range s.names {
+					if c := m.n.Raw(name); c != nil {
+						next = append(next, match{n: c, prop: name})
 					}
 				}
 			case '*':

@@ -1,0 +1,60 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestJSONPath checks the given: dialect of Spectral rulesets against the
+// pointers each expression selects.
+func TestJSONPath(t *testing.T) {
+	doc := `openapi: 3.0.3
+paths:
+  /a:
+    get: {operationId: getA, x-internal: true, parameters: [{name: q, in: query}, {name: X-Id, in: header}]}
+    post: {operationId: postA}
+  /b:
+    put: {operationId: putB, tags: [t]}
+components:
+  schemas:
+    S: {properties: {one: {type: string}, two: {properties: {three: {type: integer}}}}}
+`
+	tr := newTree()
+	root, err := tr.root(write(t, "doc.yaml", doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"$.paths[*][*].operationId", "/paths/~1a/get/operationId /paths/~1a/post/operationId /paths/~1b/put/operationId"},
+		{"$.paths.*[get,put]", "/paths/~1a/get /paths/~1b/put"},
+		{"$.paths['/a'][\"post\"]", "/paths/~1a/post"},
+		{"$.paths.*~", "/paths/~1a /paths/~1b"},
+		{"$..properties", "/components/schemas/S/properties /components/schemas/S/properties/two/properties"},
+		{"$..properties.*.type", "/components/schemas/S/properties/one/type /components/schemas/S/properties/two/properties/three/type"},
+		{"$.paths.*[?(@.x-internal)]", "/paths/~1a/get"},
+		{"$.paths.*[?(!@.tags && @.operationId != 'postA')]", "/paths/~1a/get"},
+		{"$.paths.*.*.parameters[?(@.in === 'header')].name", "/paths/~1a/get/parameters/1/name"},
+		{"$.paths.*[?(@property === 'put' || @property.match(/^po/))]", "/paths/~1a/post /paths/~1b/put"},
+		{"$.paths.*.get.parameters[0]", "/paths/~1a/get/parameters/0"},
+	} {
+		steps, err := parsePath(tc.path)
+		if err != nil {
+			t.Errorf("%s: %v", tc.path, err)
+			continue
+		}
+		var got []string
+		for _, m := range eval(root, steps) {
+			got = append(got, m.n.Pointer)
+		}
+		if diff := cmp.Diff(tc.want, strings.Join(got, " ")); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.path, diff)
+		}
+	}
+	for _, bad := range []string{"paths", "$.paths[", "$.paths[?(@.a <)]", "$.a[1:2]"} {
+		if _, err := parsePath(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
