@@ -23,11 +23,12 @@ type Ruleset struct {
 	Config   Config
 	Rules    []*Rule
 	Warnings []findings.Finding
+	aliases  map[string][]string // aliases: name → JSONPaths, for given: "#name..."
 }
 
 // LoadRuleset reads a Spectral ruleset file and the files it extends.
 func LoadRuleset(path string) (*Ruleset, error) {
-	rs := &Ruleset{Config: Config{Severity: map[string]Severity{}}}
+	rs := &Ruleset{Config: Config{Severity: map[string]Severity{}}, aliases: map[string][]string{}}
 	if err := rs.load(path, map[string]bool{}); err != nil {
 		return nil, err
 	}
@@ -89,13 +90,25 @@ func (rs *Ruleset) load(path string, seen map[string]bool) error {
 			if err := rs.extends(v, path, seen); err != nil {
 				return err
 			}
+		case "aliases":
+			for j := 0; j+1 < len(v.y.Content); j += 2 {
+				var paths []string
+				a := v.y.Content[j+1]
+				if a.Kind == yaml.ScalarNode {
+					paths = []string{a.Value}
+				} else if err := a.Decode(&paths); err != nil {
+					rs.warn(rsNode{a, path}, v.y.Content[j].Value, fmt.Sprintf("alias %s: only lists of JSONPaths are supported; it is ignored", v.y.Content[j].Value))
+					continue
+				}
+				rs.aliases[v.y.Content[j].Value] = paths
+			}
 		case "rules":
 			for j := 0; j+1 < len(v.y.Content); j += 2 {
 				if err := rs.rule(v.y.Content[j].Value, rsNode{v.y.Content[j+1], path}); err != nil {
 					return err
 				}
 			}
-		case "formats", "documentationUrl", "description", "aliases":
+		case "formats", "documentationUrl", "description":
 		default:
 			rs.warn(rsNode{root.Content[i], path}, k, fmt.Sprintf("ruleset key %q is not supported by toolkit; it is ignored", k))
 		}
@@ -218,6 +231,7 @@ func (rs *Ruleset) rule(id string, v rsNode) error {
 	} else {
 		givens = []string{def.Given.Value}
 	}
+	givens = rs.expandAliases(givens)
 	var paths [][]pathStep
 	for _, g := range givens {
 		steps, err := parsePath(g)
@@ -262,6 +276,39 @@ func (rs *Ruleset) rule(id string, v rsNode) error {
 			}
 		}})
 	return nil
+}
+
+// expandAliases replaces a leading #Alias in each given by the alias's
+// paths (aliases may refer to aliases, to a small depth).
+func (rs *Ruleset) expandAliases(givens []string) []string {
+	for range 8 {
+		var out []string
+		changed := false
+		for _, g := range givens {
+			if !strings.HasPrefix(g, "#") {
+				out = append(out, g)
+				continue
+			}
+			name, rest := g[1:], ""
+			if i := strings.IndexAny(name, ".["); i >= 0 {
+				name, rest = name[:i], name[i:]
+			}
+			paths, ok := rs.aliases[name]
+			if !ok {
+				out = append(out, g) // parsePath reports it
+				continue
+			}
+			changed = true
+			for _, p := range paths {
+				out = append(out, p+rest)
+			}
+		}
+		givens = out
+		if !changed {
+			break
+		}
+	}
+	return givens
 }
 
 // formatApplies reports whether a contract of version fits one of a
