@@ -32,9 +32,15 @@ type pathStep struct {
 	filter *filterExpr
 }
 
+// maxPathLen bounds a JSONPath, and so the recursion of its filters.
+const maxPathLen = 4096
+
 // parsePath reads a JSONPath expression.
 func parsePath(p string) ([]pathStep, error) {
 	p = strings.TrimSpace(p)
+	if len(p) > maxPathLen {
+		return nil, fmt.Errorf("JSONPath of %d characters is longer than %d", len(p), maxPathLen)
+	}
 	if !strings.HasPrefix(p, "$") {
 		return nil, fmt.Errorf("JSONPath %q does not start with $", p)
 	}
@@ -69,6 +75,8 @@ func parsePath(p string) ([]pathStep, error) {
 			inner := strings.TrimSpace(p[i+1 : end])
 			i = end + 1
 			switch {
+			case inner == "":
+				return nil, fmt.Errorf("JSONPath %q: empty [] at %d", p, end-1)
 			case inner == "*":
 				steps = append(steps, pathStep{kind: '*'})
 			case strings.HasPrefix(inner, "?(") && strings.HasSuffix(inner, ")"):

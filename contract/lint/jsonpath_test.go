@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,4 +59,48 @@ components:
 			t.Errorf("%q accepted", bad)
 		}
 	}
+}
+
+// FuzzJSONPath: no expression crashes the parser or the evaluator.
+func FuzzJSONPath(f *testing.F) {
+	for _, s := range []string{"$.paths[*][*]", "$..properties.*~", "$.a[?(@.b && !@.c || @property.match(/x/i))]", "$.paths[get,'put']", "$[0]", "$..[?((@.a == 1))]"} {
+		f.Add(s)
+	}
+	tr := newTree()
+	root, err := tr.root(write(f, "doc.yaml", "a: {b: [1, {c: x}], d: {e: {f: true}}}\npaths: {/x: {get: {}}}\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		steps, err := parsePath(p)
+		if err != nil {
+			return
+		}
+		eval(root, steps)
+	})
+}
+
+// FuzzRuleset: no ruleset file crashes the reader or the rules it makes.
+func FuzzRuleset(f *testing.F) {
+	seed, err := os.ReadFile("../../testdata/lint/ruleset/.spectral.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed))
+	f.Add("rules:\n  r: {given: '$..*', then: {function: length, functionOptions: {max: 1}}}\n")
+	f.Add("extends: [[spectral:oas, all]]\nrules:\n  r: {given: ['$.a~'], then: [{field: '@key', function: casing, functionOptions: {type: snake}}, {function: schema, functionOptions: {schema: {type: string}}}]}\n")
+	dir := f.TempDir()
+	contractPath := filepath.Join(dir, "c.yaml")
+	os.WriteFile(contractPath, []byte("openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\na: {b: [1, {c: x}]}\npaths: {/x: {get: {responses: {\"200\": {description: OK}}}}}\n"), 0o644)
+	f.Fuzz(func(t *testing.T, text string) {
+		p := filepath.Join(dir, "r.yaml")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Skip()
+		}
+		rs, err := LoadRuleset(p)
+		if err != nil {
+			return
+		}
+		Run(contractPath, rs.Apply(Config{}))
+	})
 }

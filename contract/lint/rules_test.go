@@ -140,7 +140,7 @@ var ruleCases = map[string][][2]string{
 	"OPENAPI_31_KEYWORD_IN_30":        {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, const: cat}"}, {"kind: {type: string, enum: [cat, dog]}", "kind: {type: [string, \"null\"]}"}},
 }
 
-func write(t *testing.T, name, text string) string {
+func write(t testing.TB, name, text string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
