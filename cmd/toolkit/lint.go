@@ -126,7 +126,9 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 		rep.Findings = append(rep.Findings, rs.Warnings...)
 	}
 	rules := cfg.Enabled()
-	rep.Rules = lint.Metas(rules)
+	rep.Rules = append(lint.Metas(rules), findings.Rule{ID: "contract", Category: "contract", Severity: findings.Error,
+		Description: "The contract loads: it parses, its references resolve and it follows the OpenAPI schema (Spectral's oas3-schema and oas2-schema); lint runs only on a contract that loads.",
+		Aliases:     []string{"oas3-schema", "oas2-schema"}})
 	if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
 		return fail(err)
 	}
