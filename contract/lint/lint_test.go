@@ -296,3 +296,16 @@ func TestCyclicAndDeepContracts(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadableFiles (issue 22): a directory, a device or a missing file
+// is an error naming the path, never a hang or a crash.
+func TestUnreadableFiles(t *testing.T) {
+	for _, p := range []string{t.TempDir(), "/dev/zero", filepath.Join(t.TempDir(), "missing.yaml")} {
+		if _, err := Run(p, Config{}); err == nil || !strings.Contains(err.Error(), "read contract") {
+			t.Errorf("%s: error %v", p, err)
+		}
+	}
+	if _, err := LoadRuleset("/dev/zero"); err == nil {
+		t.Error("ruleset /dev/zero accepted")
+	}
+}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,9 +61,9 @@ func (t *tree) load(path string) (*yaml.Node, error) {
 	if n, ok := t.files[path]; ok {
 		return n, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("read contract: %w", err)
+		return nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -74,6 +75,37 @@ func (t *tree) load(path string) (*yaml.Node, error) {
 	}
 	t.files[path] = n
 	return n, nil
+}
+
+// maxFileSize bounds each file lint reads.
+const maxFileSize = 64 << 20
+
+// readRegular reads a regular file of at most maxFileSize bytes: a device,
+// a FIFO or a huge file is refused rather than read forever.
+func readRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read contract: %s is not a regular file", path)
+	}
+	if fi.Size() > maxFileSize {
+		return nil, fmt.Errorf("read contract: %s is larger than %d MB", path, maxFileSize>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("read contract: %s is larger than %d MB", path, maxFileSize>>20)
+	}
+	return data, nil
 }
 
 // Get returns the value under key of a mapping node, following a $ref on

@@ -3,7 +3,6 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -71,9 +70,9 @@ func (rs *Ruleset) load(path string, seen map[string]bool) error {
 		return fmt.Errorf("ruleset %s extends itself", path)
 	}
 	seen[abs] = true
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
-		return fmt.Errorf("read ruleset: %w", err)
+		return fmt.Errorf("ruleset: %w", err)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
