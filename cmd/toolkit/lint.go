@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -54,7 +55,11 @@ severity exists, 2 on usage errors or a contract that cannot be loaded.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.list {
 				for _, r := range lint.Rules() {
-					fmt.Fprintf(e.stdout, "%-34s %-14s %-8s %s\n", r.ID, r.Category, r.Severity, r.Description)
+					aka := ""
+					if len(r.Aliases) > 0 {
+						aka = " (" + strings.Join(r.Aliases, ", ") + ")"
+					}
+					fmt.Fprintf(e.stdout, "%-34s %-14s %-8s %s%s\n", r.ID, r.Category, r.Severity, r.Description, aka)
 				}
 				return nil
 			}

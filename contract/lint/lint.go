@@ -52,20 +52,23 @@ func (r *Rule) inSet(name string) bool {
 	return false
 }
 
-// known finds a rule by id or by one of its aliases (case-insensitive, so
-// Spectral's kebab-case ids work in toolkit.yaml).
-func known(id string) *Rule {
+// lookup finds the rules an id names: the rule of that id, or every rule
+// that has it as an alias (case-insensitive, so Spectral's kebab-case ids
+// work in toolkit.yaml; Spectral's path-params covers two toolkit rules).
+func lookup(id string) []*Rule {
+	var out []*Rule
 	for _, r := range registry {
 		if strings.EqualFold(r.ID, id) {
-			return r
+			return []*Rule{r}
 		}
 		for _, a := range r.Aliases {
 			if strings.EqualFold(a, id) {
-				return r
+				out = append(out, r)
+				break
 			}
 		}
 	}
-	return nil
+	return out
 }
 
 // Validate rejects unknown rule ids, rule sets and severities, so a typo in
@@ -77,12 +80,12 @@ func (c Config) Validate() error {
 		}
 	}
 	for _, id := range c.Disable {
-		if known(id) == nil {
+		if lookup(id) == nil {
 			return fmt.Errorf("lint config: unknown rule %q in disable", id)
 		}
 	}
 	for id, s := range c.Severity {
-		if known(id) == nil {
+		if lookup(id) == nil {
 			return fmt.Errorf("lint config: unknown rule %q in severity", id)
 		}
 		switch s {
@@ -92,8 +95,8 @@ func (c Config) Validate() error {
 		}
 	}
 	for id, style := range c.Casing {
-		r := known(id)
-		if r == nil || r.Style == "" {
+		rs := lookup(id)
+		if len(rs) != 1 || rs[0].Style == "" {
 			return fmt.Errorf("lint config: %q in casing is not a casing rule", id)
 		}
 		if Casings[style] == nil {
@@ -112,12 +115,12 @@ func (c Config) Enabled() []*Rule {
 	}
 	sev := map[string]Severity{}
 	for id, s := range c.Severity {
-		if r := known(id); r != nil {
+		for _, r := range lookup(id) {
 			sev[r.ID] = s
 		}
 	}
 	for _, id := range c.Disable {
-		if r := known(id); r != nil {
+		for _, r := range lookup(id) {
 			sev[r.ID] = Off
 		}
 	}
@@ -129,7 +132,7 @@ func (c Config) Enabled() []*Rule {
 		}
 		rr := *r
 		for id, style := range c.Casing {
-			if known(id) == r {
+			if rs := lookup(id); len(rs) == 1 && rs[0] == r {
 				rr.Style = style
 			}
 		}

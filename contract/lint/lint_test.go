@@ -309,3 +309,12 @@ func TestUnreadableFiles(t *testing.T) {
 		t.Error("ruleset /dev/zero accepted")
 	}
 }
+
+// TestAliasCoversSeveralRules: a Spectral id that maps to two toolkit rules
+// (path-params) configures both.
+func TestAliasCoversSeveralRules(t *testing.T) {
+	n := len(Config{}.Enabled())
+	if got := len(Config{Disable: []string{"path-params"}}.Enabled()); got != n-2 {
+		t.Errorf("disabling path-params left %d of %d rules, want %d", got, n, n-2)
+	}
+}

@@ -14,7 +14,7 @@ func init() {
 		&Rule{ID: "PATH_PARAMETER_DECLARED", Category: "PATHS", Severity: Error,
 			Description: "Every {name} in a path template is declared as an in: path parameter of each of its operations.", Hint: "declare a parameter with in: path and required: true for each {name} of the path", Aliases: []string{"path-params"}, Check: checkPathParamDeclared},
 		&Rule{ID: "PATH_PARAMETER_USED", Category: "PATHS", Severity: Error,
-			Description: "Every in: path parameter appears as {name} in its path template.", Hint: "use the parameter as {name} in the path, or remove it", Check: checkPathParamUsed},
+			Description: "Every in: path parameter appears as {name} in its path template.", Hint: "use the parameter as {name} in the path, or remove it", Aliases: []string{"path-params"}, Check: checkPathParamUsed},
 		&Rule{ID: "PARAMETER_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
 			Description: "Every parameter has a description.", Hint: "add a description to the parameter", Aliases: []string{"oas3-parameter-description", "oas2-parameter-description", "parameter-description"}, Check: checkParameterDescription},
 	)

@@ -183,10 +183,12 @@ func (rs *Ruleset) rule(id string, v rsNode) error {
 		switch {
 		case !ok:
 			rs.warn(v, id, fmt.Sprintf("rule %s: unknown severity %q; the rule is left as it is", id, v.y.Value))
-		case known(id) == nil:
+		case lookup(id) == nil:
 			rs.warn(v, id, fmt.Sprintf("rule %s is not a rule toolkit knows (by id or Spectral alias); its setting is ignored", id))
 		default:
-			rs.Config.Severity[known(id).ID] = sev
+			for _, r := range lookup(id) {
+				rs.Config.Severity[r.ID] = sev
+			}
 		}
 		return nil
 	}
@@ -203,10 +205,12 @@ func (rs *Ruleset) rule(id string, v rsNode) error {
 	if err := v.y.Decode(&def); err != nil {
 		return fmt.Errorf("%s:%d: rule %s: %w", v.file, v.y.Line, id, err)
 	}
-	if def.Given.Kind == 0 && known(id) != nil {
+	if def.Given.Kind == 0 && lookup(id) != nil {
 		// A known rule re-configured: only its severity is taken.
 		if sev, ok := spectralSeverity(def.Severity); ok {
-			rs.Config.Severity[known(id).ID] = sev
+			for _, r := range lookup(id) {
+				rs.Config.Severity[r.ID] = sev
+			}
 		}
 		return nil
 	}
