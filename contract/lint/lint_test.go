@@ -318,3 +318,38 @@ func TestAliasCoversSeveralRules(t *testing.T) {
 		t.Errorf("disabling path-params left %d of %d rules, want %d", got, n, n-2)
 	}
 }
+
+// TestCorpusSample lints the smaller real-world contracts of the shared
+// corpus under every rule: no error, and every finding's line is where its
+// JSON pointer leads (the key's line or the value's).
+func TestCorpusSample(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/corpus/dev/*.json")
+	if len(files) == 0 {
+		t.Skip("no shared corpus next to the repository")
+	}
+	checked := 0
+	for _, p := range files {
+		if fi, err := os.Stat(p); err != nil || fi.Size() > 80<<10 {
+			continue
+		}
+		checked++
+		tr := newTree()
+		root, err := tr.root(p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		for _, f := range run(root, Config{Extends: []string{"all"}}.Enabled()) {
+			n := tr.follow(f.File, "#"+f.Pointer)
+			if n == nil || f.Line < 1 {
+				t.Errorf("%s: finding without a place its pointer leads to: %s", filepath.Base(p), f)
+				continue
+			}
+			// at the node, or at its key just before it
+			if at, node := [2]int{f.Line, f.Col}, [2]int{n.Y.Line, n.Y.Column}; at != node && (at[0] > node[0] || at[0] == node[0] && at[1] > node[1]) {
+				t.Errorf("%s: finding at %d:%d, after its pointer's node at %d:%d: %s", filepath.Base(p), at[0], at[1], node[0], node[1], f)
+			}
+		}
+	}
+	t.Logf("%d corpus contracts linted", checked)
+}
