@@ -171,14 +171,20 @@ func closing(p string, i int) int {
 }
 
 // eval applies steps to root; work is bounded by maxDepth for recursive
-// descent and by the size of the tree.
-func eval(root *Node, steps []pathStep) []match {
+// descent and by the size of the tree. With resolved (Spectral's default)
+// a step into a $ref object continues in the object it refers to;
+// recursive descent walks the written tree only, which already holds every
+// component once.
+func eval(root *Node, steps []pathStep, resolved bool) []match {
 	cur := []match{{n: root}}
 	for _, s := range steps {
 		var next []match
 		for _, m := range cur {
 			if m.key {
 				continue
+			}
+			if resolved && s.kind != 'r' && s.kind != '~' {
+				m.n = m.n.Deref()
 			}
 			switch s.kind {
 			case '.':

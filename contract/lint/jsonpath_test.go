@@ -18,8 +18,10 @@ paths:
     get: {operationId: getA, x-internal: true, parameters: [{name: q, in: query}, {name: X-Id, in: header}]}
     post: {operationId: postA}
   /b:
-    put: {operationId: putB, tags: [t]}
+    put: {operationId: putB, tags: [t], responses: {"200": {$ref: "#/components/responses/R"}}}
 components:
+  responses:
+    R: {description: OK}
   schemas:
     S: {properties: {one: {type: string}, two: {properties: {three: {type: integer}}}}}
 `
@@ -40,6 +42,7 @@ components:
 		{"$.paths.*.*.parameters[?(@.in === 'header')].name", "/paths/~1a/get/parameters/1/name"},
 		{"$.paths.*[?(@property === 'put' || @property.match(/^po/))]", "/paths/~1a/post /paths/~1b/put"},
 		{"$.paths.*.get.parameters[0]", "/paths/~1a/get/parameters/0"},
+		{"$.paths.*.*.responses.*.description", "/components/responses/R/description"},
 	} {
 		steps, err := parsePath(tc.path)
 		if err != nil {
@@ -47,7 +50,7 @@ components:
 			continue
 		}
 		var got []string
-		for _, m := range eval(root, steps) {
+		for _, m := range eval(root, steps, true) {
 			got = append(got, m.n.Pointer)
 		}
 		if diff := cmp.Diff(tc.want, strings.Join(got, " ")); diff != "" {
@@ -76,7 +79,7 @@ func FuzzJSONPath(f *testing.F) {
 		if err != nil {
 			return
 		}
-		eval(root, steps)
+		eval(root, steps, true)
 	})
 }
 

@@ -264,6 +264,7 @@ func (rs *Ruleset) rule(id string, v rsNode) error {
 		desc = "Custom rule " + id + " of the ruleset."
 	}
 	formats := def.Formats
+	resolved := def.Resolved == nil || *def.Resolved
 	rs.Rules = append(rs.Rules, &Rule{ID: id, Category: "RULESET", Severity: sev, Description: desc,
 		Hint: "see rule " + id + " in " + v.file,
 		Check: func(c *Context) {
@@ -271,9 +272,9 @@ func (rs *Ruleset) rule(id string, v rsNode) error {
 				return
 			}
 			for _, p := range paths {
-				for _, m := range eval(c.Root, p) {
+				for _, m := range eval(c.Root, p, resolved) {
 					for _, tc := range checks {
-						tc.apply(c, m, def.Message, desc)
+						tc.apply(c, m, def.Message, desc, resolved)
 					}
 				}
 			}
@@ -622,11 +623,14 @@ func jsRegexp(s string) (*regexp.Regexp, error) {
 
 // apply runs the check on a match and reports a failure at the field's
 // node (or the match when the field is absent).
-func (tc thenCheck) apply(c *Context, m match, message, desc string) {
+func (tc thenCheck) apply(c *Context, m match, message, desc string, resolved bool) {
 	type target struct {
 		n       *Node
 		prop    string
 		present bool
+	}
+	if resolved && !m.key {
+		m.n = m.n.Deref()
 	}
 	var targets []target
 	switch {
@@ -638,7 +642,7 @@ func (tc thenCheck) apply(c *Context, m match, message, desc string) {
 			targets = append(targets, target{&Node{Y: ky, File: v.File, Pointer: v.Pointer, tree: v.tree}, k, true})
 		})
 	case tc.field != nil:
-		found := eval(m.n, tc.field)
+		found := eval(m.n, tc.field, resolved)
 		if len(found) == 0 {
 			last := tc.field[len(tc.field)-1].name
 			targets = append(targets, target{m.n, last, false})
