@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +90,7 @@ severity exists, 2 on usage errors or a contract that cannot be loaded.`,
 	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
 	fl.StringVar(&f.format, "format", "text", "output format: "+findings.FormatNames()+"; json, sarif and junit print one valid document even when the run fails")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml when present)")
-	fl.StringVar(&f.ruleset, "ruleset", "", "a Spectral ruleset file (.spectral.yaml): its extends, rule severities and own rules (given/then with the core functions) apply")
+	fl.StringVar(&f.ruleset, "ruleset", "", "a Spectral ruleset file (.spectral.yaml): its extends, rule severities and own rules (given/then with the core functions) apply (default: lint.ruleset in toolkit.yaml)")
 	fl.BoolVar(&f.list, "list", false, "list the rules and exit")
 	return cmd
 }
@@ -121,6 +122,9 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 	cfg, err := lintConfig(f.config)
 	if err != nil {
 		return fail(err)
+	}
+	if f.ruleset == "" {
+		f.ruleset = cfg.Ruleset
 	}
 	if f.ruleset != "" {
 		rs, err := lint.LoadRuleset(f.ruleset)
@@ -162,6 +166,9 @@ func lintConfig(path string) (lint.Config, error) {
 	}
 	if _, err := c.decodeSection("lint", &c.Lint, &cfg); err != nil {
 		return cfg, err
+	}
+	if cfg.Ruleset != "" && !filepath.IsAbs(cfg.Ruleset) {
+		cfg.Ruleset = filepath.Join(filepath.Dir(path), cfg.Ruleset)
 	}
 	return cfg, cfg.Validate()
 }

@@ -21,6 +21,14 @@ func TestLintCommand(t *testing.T) {
 	os.WriteFile(cfgAlias, []byte("lint:\n  severity: {typed-enum: error}\n"), 0o644)
 	cfgSet := filepath.Join(dir, "set.yaml")
 	os.WriteFile(cfgSet, []byte("lint:\n  extends: [strictest]\n"), 0o644)
+	cfgRuleset := filepath.Join(dir, "ruleset.yaml")
+	rsDir := abs(t, "../../testdata/lint/ruleset")
+	for _, name := range []string{".spectral.yaml", "base.yaml"} {
+		b, _ := os.ReadFile(filepath.Join(rsDir, name))
+		os.MkdirAll(filepath.Join(dir, "rules"), 0o755)
+		os.WriteFile(filepath.Join(dir, "rules", name), b, 0o644)
+	}
+	os.WriteFile(cfgRuleset, []byte("lint:\n  ruleset: rules/.spectral.yaml\n"), 0o644)
 	tests := []struct {
 		name string
 		args []string
@@ -42,6 +50,7 @@ func TestLintCommand(t *testing.T) {
 		{"unknown rule set", []string{"lint", multi, "--config", cfgSet}, 2, ""},
 		{"list", []string{"lint", "--list"}, 0, "OPERATION_ID_UNIQUE"},
 		{"spectral ruleset", []string{"lint", abs(t, "../../testdata/lint/ruleset/openapi.yaml"), "--ruleset", abs(t, "../../testdata/lint/ruleset/.spectral.yaml")}, 1, "openapi.yaml:8:3: /paths/~1petOwners: error: /petOwners is not kebab-case [paths-kebab]"},
+		{"ruleset from toolkit.yaml", []string{"lint", abs(t, "../../testdata/lint/ruleset/openapi.yaml"), "--config", cfgRuleset}, 1, "[paths-kebab]"},
 		{"missing ruleset", []string{"lint", multi, "--ruleset", filepath.Join(dir, "none.yaml")}, 2, ""},
 	}
 	for _, tc := range tests {

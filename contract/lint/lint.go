@@ -28,6 +28,9 @@ type Config struct {
 	// Casing sets the style of casing rules: rule id → camel, pascal,
 	// kebab, snake, upper-hyphen (or flat, cobol, macro).
 	Casing map[string]string `yaml:"casing"`
+	// Ruleset names a Spectral ruleset file, relative to toolkit.yaml; the
+	// command reads it as it reads --ruleset.
+	Ruleset string `yaml:"ruleset"`
 	// Extra rules run besides the registered ones: a Spectral ruleset's own.
 	Extra []*Rule `yaml:"-"`
 }
