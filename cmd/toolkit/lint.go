@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/lint"
+	"github.com/contractfirst/toolkit/findings"
 )
 
 func init() { commands = append(commands, newLintCmd) }
@@ -18,6 +20,7 @@ type lintFlags struct {
 	contract string
 	format   string
 	config   string
+	ruleset  string
 	list     bool
 }
 
@@ -32,58 +35,52 @@ each finding with the file:line:col of the node that causes it.
 Rules are configured in the lint: section of toolkit.yaml:
 
   lint:
+    extends: [recommended]   # or all, servicecomb
     disable: [OPERATION_DESCRIPTION]
     severity: {PATH_CASING: error}
 
 and suppressed on a node (and everything below it) with
 x-lint-ignore: [RULE_ID, ...] or x-lint-ignore: true.
 
+Rule ids are also accepted by their Spectral alias (operation-tags, ...).
+--ruleset reads a Spectral ruleset: extends spectral:oas (recommended or
+all) and relative files, severities of Spectral's rules, and custom rules
+whose given is a JSONPath and whose then uses truthy, falsy, defined,
+undefined, pattern, casing, enumeration, length, alphabetical, schema, xor
+or or; what toolkit cannot run is reported as a warning, never skipped
+silently.
+
 Exit status: 0 clean or only warnings, 1 when a finding at error
-severity exists, 2 on usage errors or an unreadable contract.`,
+severity exists, 2 on usage errors or a contract that cannot be loaded.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.list {
 				for _, r := range lint.Rules() {
-					fmt.Fprintf(e.stdout, "%-28s %-14s %-8s %s\n", r.ID, r.Category, r.Severity, r.Purpose)
+					aka := ""
+					if len(r.Aliases) > 0 {
+						aka = " (" + strings.Join(r.Aliases, ", ") + ")"
+					}
+					fmt.Fprintf(e.stdout, "%-34s %-14s %-8s %s%s\n", r.ID, r.Category, r.Severity, r.Description, aka)
 				}
 				return nil
 			}
-			if len(args) == 1 {
-				if f.contract != "" {
-					return &exitError{exitUsage, errors.New("give the contract once, as --contract or as an argument")}
-				}
-				f.contract = args[0]
-			}
-			if f.contract == "" {
-				return &exitError{exitUsage, errors.New("lint: no contract; use --contract FILE")}
-			}
-			known := false
-			for _, x := range lint.Formats {
-				known = known || x == f.format
-			}
-			if !known {
-				return &exitError{exitUsage, fmt.Errorf("lint: unknown format %q (want %s)", f.format, strings.Join(lint.Formats, ", "))}
-			}
-			cfg, err := lintConfig(f.config)
+			format, err := findings.ParseFormat(f.format)
 			if err != nil {
-				return &exitError{exitUsage, err}
+				return &exitError{exitUsage, fmt.Errorf("lint: %w", err)}
 			}
-			if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
-				var ce *contract.Error
-				if errors.As(err, &ce) {
-					fmt.Fprintln(e.stderr, err)
-					return &exitError{exitFindings, nil}
+			rep := &findings.Report{Tool: "toolkit lint", Version: toolkitVersion()}
+			runErr := runLint(e, args, f, rep)
+			if format != findings.Text || runErr == nil {
+				// A machine format prints one valid document whatever the
+				// outcome; a failure is in it as a finding.
+				if err := findings.Write(e.stdout, format, *rep); err != nil {
+					return &exitError{exitUsage, err}
 				}
-				return &exitError{exitUsage, err}
 			}
-			fs, err := lint.Run(f.contract, cfg)
-			if err != nil {
-				return &exitError{exitUsage, err}
+			if runErr != nil {
+				return runErr
 			}
-			if err := lint.Write(e.stdout, f.format, fs); err != nil {
-				return &exitError{exitUsage, err}
-			}
-			if lint.HasErrors(fs) {
+			if lint.HasErrors(rep.Findings) {
 				return &exitError{exitFindings, nil}
 			}
 			return nil
@@ -91,10 +88,65 @@ severity exists, 2 on usage errors or an unreadable contract.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
-	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats, ", "))
+	fl.StringVar(&f.format, "format", "text", "output format: "+findings.FormatNames()+"; json, sarif and junit print one valid document even when the run fails")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml when present)")
+	fl.StringVar(&f.ruleset, "ruleset", "", "a Spectral ruleset file (.spectral.yaml): its extends, rule severities and own rules (given/then with the core functions) apply (default: lint.ruleset in toolkit.yaml)")
 	fl.BoolVar(&f.list, "list", false, "list the rules and exit")
 	return cmd
+}
+
+// runLint lints the contract named by args or f into rep. A usage error or
+// an unusable contract is returned as exit 2 and also recorded in rep, so
+// that machine formats carry it.
+func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
+	fail := func(err error) error {
+		var ce *contract.Error
+		if errors.As(err, &ce) {
+			for _, p := range ce.Problems {
+				rep.Findings = append(rep.Findings, p.Finding())
+			}
+		} else {
+			rep.Findings = append(rep.Findings, findings.Finding{ID: "lint", Severity: findings.Error, Message: err.Error()})
+		}
+		return &exitError{exitUsage, err}
+	}
+	if len(args) == 1 {
+		if f.contract != "" {
+			return fail(errors.New("lint: give the contract once, as --contract or as an argument"))
+		}
+		f.contract = args[0]
+	}
+	if f.contract == "" {
+		return fail(errors.New("lint: no contract; use --contract FILE"))
+	}
+	cfg, err := lintConfig(f.config)
+	if err != nil {
+		return fail(err)
+	}
+	if f.ruleset == "" {
+		f.ruleset = cfg.Ruleset
+	}
+	if f.ruleset != "" {
+		rs, err := lint.LoadRuleset(f.ruleset)
+		if err != nil {
+			return fail(err)
+		}
+		cfg = rs.Apply(cfg)
+		rep.Findings = append(rep.Findings, rs.Warnings...)
+	}
+	rules := cfg.Enabled()
+	rep.Rules = append(lint.Metas(rules), findings.Rule{ID: "contract", Category: "contract", Severity: findings.Error,
+		Description: "The contract loads: it parses, its references resolve and it follows the OpenAPI schema (Spectral's oas3-schema and oas2-schema); lint runs only on a contract that loads.",
+		Aliases:     []string{"oas3-schema", "oas2-schema"}})
+	if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
+		return fail(err)
+	}
+	fs, err := lint.Run(f.contract, cfg)
+	if err != nil {
+		return fail(err)
+	}
+	rep.Findings = append(rep.Findings, fs...)
+	return nil
 }
 
 // lintConfig reads the lint: section of toolkit.yaml. A missing default
@@ -114,6 +166,9 @@ func lintConfig(path string) (lint.Config, error) {
 	}
 	if _, err := c.decodeSection("lint", &c.Lint, &cfg); err != nil {
 		return cfg, err
+	}
+	if cfg.Ruleset != "" && !filepath.IsAbs(cfg.Ruleset) {
+		cfg.Ruleset = filepath.Join(filepath.Dir(path), cfg.Ruleset)
 	}
 	return cfg, cfg.Validate()
 }

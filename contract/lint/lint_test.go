@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/contractfirst/toolkit/findings"
+	"github.com/contractfirst/toolkit/findings/findingstest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,9 +28,14 @@ func TestMultiFilePositions(t *testing.T) {
 	}
 	var got []string
 	for _, f := range fs {
-		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.RuleID)
+		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
 	}
 	want := []string{
+		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
+		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
+		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
+		"../../testdata/lint/multifile/openapi.yaml:8:7 /paths/~1pets~1{petId}/get OPERATION_TAGS",
+		"../../testdata/lint/multifile/openapi.yaml:20:7 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
 		"../../testdata/lint/multifile/parts/parameters.yaml:2:3 /PetId PARAMETER_DESCRIPTION",
 		"../../testdata/lint/multifile/schemas/pet.yaml:6:13 /Pet/properties/size/enum ENUM_SINGLE_TYPE",
 	}
@@ -58,11 +67,11 @@ func TestConfig(t *testing.T) {
 	tests := []struct {
 		name string
 		cfg  Config
-		want []Severity
+		want []findings.Severity
 	}{
-		{"default", Config{}, []Severity{Warning}},
+		{"default", Config{}, []findings.Severity{findings.Warning}},
 		{"disabled", Config{Disable: []string{"OPERATION_DESCRIPTION"}}, nil},
-		{"raised", Config{Severity: map[string]Severity{"OPERATION_DESCRIPTION": Error}}, []Severity{Error}},
+		{"raised", Config{Severity: map[string]Severity{"OPERATION_DESCRIPTION": Error}}, []findings.Severity{findings.Error}},
 		{"off", Config{Severity: map[string]Severity{"OPERATION_DESCRIPTION": Off}}, nil},
 	}
 	for _, tc := range tests {
@@ -71,7 +80,7 @@ func TestConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []Severity
+			var got []findings.Severity
 			for _, f := range byRule(fs, "OPERATION_DESCRIPTION") {
 				got = append(got, f.Severity)
 			}
@@ -110,20 +119,25 @@ func TestInlineIgnore(t *testing.T) {
 	}
 }
 
-// TestFormats compares each output format of the multi-file findings with
-// a golden file.
+// TestFormats compares each output format of the multi-file findings,
+// printed through the findings model with lint's rule table, with a golden
+// file.
 func TestFormats(t *testing.T) {
 	fs, err := Run("../../testdata/lint/multifile/openapi.yaml", Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range Formats {
-		t.Run(format, func(t *testing.T) {
+	rep := findings.Report{Tool: "toolkit lint", Rules: Metas(Config{}.Enabled()), Findings: fs}
+	for _, format := range findings.Formats {
+		t.Run(string(format), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Write(&buf, format, fs); err != nil {
+			if err := findings.Write(&buf, format, rep); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("../../testdata/lint/golden", "multifile."+format)
+			if err := findingstest.Check(format, buf.Bytes()); err != nil {
+				t.Errorf("%s: %v", format, err)
+			}
+			golden := filepath.Join("../../testdata/lint/golden", "multifile."+string(format))
 			if *update {
 				os.MkdirAll(filepath.Dir(golden), 0o755)
 				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
@@ -139,16 +153,203 @@ func TestFormats(t *testing.T) {
 			}
 		})
 	}
-	if err := Write(&bytes.Buffer{}, "xml", fs); err == nil {
-		t.Error("unknown format accepted")
+}
+
+// bigContract writes a contract of n operations, each missing its summary
+// (a finding each) and referring to its own component schema, with an
+// x-lint-ignore in the file so that ignore lookups run.
+func bigContract(t *testing.T, n int) string {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\ninfo: {title: Big, version: \"1\"}\nservers: [{url: \"https://api.example.com\"}]\npaths:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  /things-%d:\n    get:\n      operationId: getThing%d\n      responses:\n        \"200\":\n          description: OK\n          content:\n            application/json:\n              schema: {$ref: \"#/components/schemas/Thing%d\"}\n        default: {description: Error}\n", i, i, i)
+	}
+	b.WriteString("components:\n  schemas:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    Thing%d: {type: object, x-lint-ignore: [NONE], properties: {kind: {type: string, enum: [a, b]}}}\n", i)
+	}
+	return write(t, "big.yaml", b.String())
+}
+
+// TestLintWorkIsLinear (issue 22: 96k operations took 145 s because work
+// grew with findings × size): doubling the contract at most doubles the
+// work, counted in the tree's unit steps rather than timed.
+func TestLintWorkIsLinear(t *testing.T) {
+	work := func(n int) (int, int) {
+		tr := newTree()
+		root, err := tr.root(bigContract(t, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs := run(root, Config{Extends: []string{"all"}}.Enabled())
+		return tr.steps, len(fs)
+	}
+	s1, f1 := work(500)
+	s2, f2 := work(1000)
+	if f1 < 500 || f2 < 2*f1-10 {
+		t.Fatalf("findings %d and %d: the contract does not exercise reporting", f1, f2)
+	}
+	ratio := float64(s2) / float64(s1)
+	t.Logf("%d → %d steps (%.2f×)", s1, s2, ratio)
+	if ratio > 2.1 {
+		t.Errorf("work grew %.2f× when the contract doubled (%d → %d steps): not linear", ratio, s1, s2)
 	}
 }
 
-func TestGitHubEscaping(t *testing.T) {
-	var buf bytes.Buffer
-	Write(&buf, "github", []Finding{{RuleID: "X", Severity: Warning, File: "a,b:c.yaml", Line: 3, Col: 4, Pointer: "/p", Message: "line1\nline2 100%"}})
-	want := "::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=X::/p: line1%0Aline2 100%25\n"
-	if buf.String() != want {
-		t.Errorf("got %q, want %q", buf.String(), want)
+// TestRuleSetsAndCasing: extends picks the rule sets, casing: changes a
+// casing rule's style, and Spectral's ids work in the configuration.
+func TestRuleSetsAndCasing(t *testing.T) {
+	p := write(t, "good.yaml", good)
+	ids := func(cfg Config) map[string]int {
+		fs, err := Run(p, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, f := range fs {
+			out[f.ID]++
+		}
+		return out
 	}
+	if got := ids(Config{Extends: []string{"servicecomb"}, Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 1 {
+		t.Errorf("camel path segments: findings %v, want one CASING_PATH_SEGMENT for /pet-owners", got)
+	}
+	if got := ids(Config{Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 0 {
+		t.Errorf("servicecomb rules ran under recommended: %v", got)
+	}
+	rec, all := len(Config{}.Enabled()), len(Config{Extends: []string{"all"}}.Enabled())
+	if rec == 0 || rec >= all || all != len(Rules()) {
+		t.Errorf("recommended %d rules, all %d, registered %d", rec, all, len(Rules()))
+	}
+	if n := len(Config{Extends: []string{"all"}, Disable: []string{"info-license"}}.Enabled()); n != all-1 {
+		t.Errorf("disabling by Spectral alias left %d of %d rules", n, all)
+	}
+	for _, cfg := range []Config{{Extends: []string{"strictest"}}, {Casing: map[string]string{"CASING_TAG_NAME": "shouty"}}, {Casing: map[string]string{"TAGS_UNIQUE": "camel"}}} {
+		if err := cfg.Validate(); err == nil {
+			t.Errorf("config %+v accepted", cfg)
+		}
+	}
+}
+
+// TestSpectralRuleset: a ruleset in Spectral's format — extends with a
+// relative file and spectral:asyncapi, overrides of Spectral's rules by
+// their ids, custom rules with given paths (~ keys, filters, ..), field
+// @key, the core functions and message templates — fires on a contract at
+// the right lines; an unsupported function and asyncapi are warnings at
+// their place in the ruleset.
+func TestSpectralRuleset(t *testing.T) {
+	rs, err := LoadRuleset("../../testdata/lint/ruleset/.spectral.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warns []string
+	for _, w := range rs.Warnings {
+		warns = append(warns, fmt.Sprintf("%d:%d %s", w.Line, w.Col, w.Message))
+	}
+	wantWarns := []string{
+		`3:5 spectral:asyncapi is not an OpenAPI ruleset; toolkit ignores it`,
+		`39:7 rule custom-js is not checked: function "myCustomCheck" is not one toolkit runs (it runs alphabetical, casing, defined, enumeration, falsy, length, or, pattern, schema, truthy, undefined, xor)`,
+	}
+	if diff := cmp.Diff(wantWarns, warns); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	fs, err := Run("../../testdata/lint/ruleset/openapi.yaml", rs.Apply(Config{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		switch f.ID {
+		case "paths-kebab", "no-x-internal", "property-camel", "id-length", "server-https", "contact-or-license", "OPERATION_TAGS", "INFO_CONTACT":
+			got = append(got, fmt.Sprintf("%d:%d %s %s: %s", f.Line, f.Col, f.Severity, f.ID, f.Message))
+		}
+	}
+	want := []string{
+		`3:3 warning contact-or-license: Custom rule contact-or-license of the ruleset.: info must have at least one of contact, license`,
+		`6:10 error server-https: Servers use https.: url must match the pattern "^https://"`,
+		`8:3 error paths-kebab: /petOwners is not kebab-case`,
+		`10:7 error OPERATION_TAGS: GET /petOwners has no tags`,
+		`10:20 warning id-length: operationId must not be longer than 12`,
+		`11:19 warning no-x-internal: Operations are not marked internal.: x-internal is not falsy`,
+		`20:19 warning property-camel: Custom rule property-camel of the ruleset.: first_name must be camel case`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
+// TestCyclicAndDeepContracts (issue 22): $ref cycles, self-references and
+// nesting far beyond any real contract end lint normally, with every rule.
+func TestCyclicAndDeepContracts(t *testing.T) {
+	deep := strings.Repeat("{type: object, properties: {a: ", 2000) + "{type: string}" + strings.Repeat("}}", 2000)
+	for name, text := range map[string]string{
+		"ref cycle":     "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: \"#/components/schemas/B\"}\n    B: {$ref: \"#/components/schemas/A\"}\n",
+		"self ref":      "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: \"#/components/schemas/A\"}\n",
+		"allOf cycle":   "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        \"200\":\n          description: OK\n          content: {application/json: {schema: {$ref: \"#/components/schemas/A\"}, example: {}}}\ncomponents:\n  schemas:\n    A: {allOf: [{$ref: \"#/components/schemas/A\"}], properties: {n: {oneOf: [{$ref: \"#/components/schemas/A\"}]}}}\n",
+		"deep nesting":  "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    D: " + deep + "\n",
+		"pointer cycle": "openapi: 3.0.3\ninfo: {title: T, version: \"1\"}\npaths:\n  /a: {$ref: \"#/paths/~1b\"}\n  /b: {$ref: \"#/paths/~1a\"}\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Run(write(t, "c.yaml", text), Config{Extends: []string{"all"}}); err != nil && !strings.Contains(err.Error(), "exceeded max depth") {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestUnreadableFiles (issue 22): a directory, a device or a missing file
+// is an error naming the path, never a hang or a crash.
+func TestUnreadableFiles(t *testing.T) {
+	for _, p := range []string{t.TempDir(), "/dev/zero", filepath.Join(t.TempDir(), "missing.yaml")} {
+		if _, err := Run(p, Config{}); err == nil || !strings.Contains(err.Error(), "read contract") {
+			t.Errorf("%s: error %v", p, err)
+		}
+	}
+	if _, err := LoadRuleset("/dev/zero"); err == nil {
+		t.Error("ruleset /dev/zero accepted")
+	}
+}
+
+// TestAliasCoversSeveralRules: a Spectral id that maps to two toolkit rules
+// (path-params) configures both.
+func TestAliasCoversSeveralRules(t *testing.T) {
+	n := len(Config{}.Enabled())
+	if got := len(Config{Disable: []string{"path-params"}}.Enabled()); got != n-2 {
+		t.Errorf("disabling path-params left %d of %d rules, want %d", got, n, n-2)
+	}
+}
+
+// TestCorpusSample lints the smaller real-world contracts of the shared
+// corpus under every rule: no error, and every finding's line is where its
+// JSON pointer leads (the key's line or the value's).
+func TestCorpusSample(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/corpus/dev/*.json")
+	if len(files) == 0 {
+		t.Skip("no shared corpus next to the repository")
+	}
+	checked := 0
+	for _, p := range files {
+		if fi, err := os.Stat(p); err != nil || fi.Size() > 80<<10 {
+			continue
+		}
+		checked++
+		tr := newTree()
+		root, err := tr.root(p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		for _, f := range run(root, Config{Extends: []string{"all"}}.Enabled()) {
+			n := tr.follow(f.File, "#"+f.Pointer)
+			if n == nil || f.Line < 1 {
+				t.Errorf("%s: finding without a place its pointer leads to: %s", filepath.Base(p), f)
+				continue
+			}
+			// at the node, or at its key just before it
+			if at, node := [2]int{f.Line, f.Col}, [2]int{n.Y.Line, n.Y.Column}; at != node && (at[0] > node[0] || at[0] == node[0] && at[1] > node[1]) {
+				t.Errorf("%s: finding at %d:%d, after its pointer's node at %d:%d: %s", filepath.Base(p), at[0], at[1], node[0], node[1], f)
+			}
+		}
+	}
+	t.Logf("%d corpus contracts linted", checked)
 }

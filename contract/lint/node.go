@@ -2,10 +2,12 @@ package lint
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -23,18 +25,45 @@ type Node struct {
 	tree    *tree
 }
 
+// maxDepth bounds every recursive walk over a contract's tree, so a
+// deeply nested or cyclic document cannot exhaust the stack.
+const maxDepth = 256
+
 // tree holds every file read while linting one contract.
 type tree struct {
-	files map[string]*yaml.Node
+	files   map[string]*yaml.Node
+	ignores map[string]map[string]*yaml.Node // file → pointer → node with x-lint-ignore
+	follows map[[2]string]*Node              // (file, $ref) → target, or nil when broken
+	keys    map[*yaml.Node]map[string]int    // large mappings' key → index
+	schemas map[[2]string]*openapi3.Schema   // converted schemas, for examples
+	// steps counts the tree's unit operations (a key compared, a node
+	// indexed); tests assert that linting grows linearly with the input.
+	steps int
+}
+
+func newTree() *tree {
+	return &tree{files: map[string]*yaml.Node{}, ignores: map[string]map[string]*yaml.Node{}, follows: map[[2]string]*Node{}, keys: map[*yaml.Node]map[string]int{}, schemas: map[[2]string]*openapi3.Schema{}}
+}
+
+// root reads the contract's root file; it must be a mapping.
+func (t *tree) root(path string) (*Node, error) {
+	y, err := t.load(path)
+	if err != nil {
+		return nil, err
+	}
+	if y.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: contract is not a mapping", path)
+	}
+	return &Node{Y: y, File: path, tree: t}, nil
 }
 
 func (t *tree) load(path string) (*yaml.Node, error) {
 	if n, ok := t.files[path]; ok {
 		return n, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("read contract: %w", err)
+		return nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -46,6 +75,37 @@ func (t *tree) load(path string) (*yaml.Node, error) {
 	}
 	t.files[path] = n
 	return n, nil
+}
+
+// maxFileSize bounds each file lint reads.
+const maxFileSize = 64 << 20
+
+// readRegular reads a regular file of at most maxFileSize bytes: a device,
+// a FIFO or a huge file is refused rather than read forever.
+func readRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read contract: %s is not a regular file", path)
+	}
+	if fi.Size() > maxFileSize {
+		return nil, fmt.Errorf("read contract: %s is larger than %d MB", path, maxFileSize>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read contract: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("read contract: %s is larger than %d MB", path, maxFileSize>>20)
+	}
+	return data, nil
 }
 
 // Get returns the value under key of a mapping node, following a $ref on
@@ -64,12 +124,43 @@ func (n *Node) Raw(key string) *Node {
 	if n == nil || n.Y.Kind != yaml.MappingNode {
 		return nil
 	}
+	if len(n.Y.Content) > 2*smallMap {
+		i, ok := n.tree.keyIndex(n.Y)[key]
+		n.tree.steps++
+		if !ok {
+			return nil
+		}
+		return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), tree: n.tree}
+	}
 	for i := 0; i+1 < len(n.Y.Content); i += 2 {
+		n.tree.steps++
 		if n.Y.Content[i].Value == key {
 			return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), tree: n.tree}
 		}
 	}
 	return nil
+}
+
+// smallMap is the size up to which a mapping is searched key by key; larger
+// ones (paths, components/schemas of big contracts) are indexed once, so
+// that looking up every key of a mapping stays linear in its size.
+const smallMap = 16
+
+// keyIndex maps each key of mapping m to its position in m.Content (the
+// first occurrence, as the key-by-key search finds).
+func (t *tree) keyIndex(m *yaml.Node) map[string]int {
+	if idx, ok := t.keys[m]; ok {
+		return idx
+	}
+	idx := make(map[string]int, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		t.steps++
+		if _, dup := idx[m.Content[i].Value]; !dup {
+			idx[m.Content[i].Value] = i
+		}
+	}
+	t.keys[m] = idx
+	return idx
 }
 
 // Ref returns the $ref string of a mapping node, or "".
@@ -97,7 +188,20 @@ func (n *Node) Deref() *Node {
 	return n
 }
 
+// follow resolves ref written in file from, once per (file, ref): a
+// contract with thousands of $refs to the same component pays for the
+// lookup once.
 func (t *tree) follow(from, ref string) *Node {
+	key := [2]string{from, ref}
+	if n, ok := t.follows[key]; ok {
+		return n
+	}
+	n := t.resolve(from, ref)
+	t.follows[key] = n
+	return n
+}
+
+func (t *tree) resolve(from, ref string) *Node {
 	file, frag, _ := strings.Cut(ref, "#")
 	path := from
 	if file != "" {

@@ -10,12 +10,12 @@ import (
 
 func init() {
 	register(&Rule{ID: "EXAMPLE_VALID", Category: "SCHEMAS", Severity: Error,
-		Purpose: "Examples of schemas, parameters and media types are valid against their schema: docs and mocks show them.", Check: checkExamples})
+		Description: "Examples of schemas, parameters and media types are valid against their schema: docs and mocks show them.", Hint: "fix the example so that it matches its schema", Aliases: []string{"oas3-valid-media-example", "oas3-valid-schema-example", "oas2-valid-media-example", "oas2-valid-schema-example"}, Check: checkExamples})
 }
 
-// maxDepth bounds $ref expansion when building a schema for validation;
+// maxRefDepth bounds $ref expansion when building a schema for validation;
 // deeper (recursive) parts accept anything.
-const maxDepth = 12
+const maxRefDepth = 12
 
 // plain converts the node to JSON-shaped Go values, expanding $refs.
 func plain(n *Node, depth int) any {
@@ -23,7 +23,7 @@ func plain(n *Node, depth int) any {
 		return nil
 	}
 	if n.Ref() != "" {
-		if depth >= maxDepth {
+		if depth >= maxRefDepth {
 			return map[string]any{}
 		}
 		t := n.Deref()
@@ -73,12 +73,27 @@ func toSchema(n *Node) (*openapi3.Schema, error) {
 	return &s, nil
 }
 
+// schemaOf converts a schema node once per target: many bodies $ref the
+// same component schema.
+func schemaOf(n *Node) (*openapi3.Schema, error) {
+	t := n.Deref()
+	key := [2]string{t.File, t.Pointer}
+	if s, ok := n.tree.schemas[key]; ok {
+		return s, nil
+	}
+	s, err := toSchema(t)
+	if err == nil {
+		n.tree.schemas[key] = s
+	}
+	return s, err
+}
+
 func checkExamples(c *Context) {
 	check := func(schema, example *Node, what string) {
 		if schema == nil || example == nil {
 			return
 		}
-		s, err := toSchema(schema)
+		s, err := schemaOf(schema)
 		if err != nil {
 			return // the loader reports malformed schemas
 		}

@@ -9,17 +9,17 @@ import (
 func init() {
 	register(
 		&Rule{ID: "OPERATION_ID_PRESENT", Category: "OPERATIONS", Severity: Error,
-			Purpose: "Every operation has an operationId: generated method names come from it.", Check: checkOperationIDPresent},
+			Description: "Every operation has an operationId: generated method names come from it.", Hint: "add an operationId naming what the operation does, e.g. getPet", Aliases: []string{"operation-operationId"}, Check: checkOperationIDPresent},
 		&Rule{ID: "OPERATION_ID_UNIQUE", Category: "OPERATIONS", Severity: Error,
-			Purpose: "operationIds are unique: two operations cannot share a generated method.", Check: checkOperationIDUnique},
+			Description: "operationIds are unique: two operations cannot share a generated method.", Hint: "rename one of the operations", Aliases: []string{"operation-operationId-unique"}, Check: checkOperationIDUnique},
 		&Rule{ID: "OPERATION_ID_CASING", Category: "STYLE", Severity: Warning,
-			Purpose: "operationIds all use the casing most of them use (camelCase, PascalCase, snake_case or kebab-case).", Check: checkOperationIDCasing},
+			Description: "operationIds all use the casing most of them use (camelCase, PascalCase, snake_case or kebab-case).", Hint: "rename the operationId to the casing the others use", Check: checkOperationIDCasing},
 		&Rule{ID: "OPERATION_SUCCESS_RESPONSE", Category: "OPERATIONS", Severity: Error,
-			Purpose: "Every operation documents a 2xx or 3xx response.", Check: checkSuccessResponse},
+			Description: "Every operation documents a 2xx or 3xx response.", Hint: "document the 2xx (or 3xx) response the operation gives on success", Aliases: []string{"operation-success-response"}, Check: checkSuccessResponse},
 		&Rule{ID: "OPERATION_ERROR_RESPONSE", Category: "OPERATIONS", Severity: Warning,
-			Purpose: "Every operation documents its error responses (4xx, 5xx or default).", Check: checkErrorResponse},
+			Description: "Every operation documents its error responses (4xx, 5xx or default).", Hint: "add a 4xx response or a default response describing errors", Check: checkErrorResponse},
 		&Rule{ID: "OPERATION_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
-			Purpose: "Every operation has a summary or description: it becomes the generated doc comment.", Check: checkOperationDescription},
+			Description: "Every operation has a summary or description: it becomes the generated doc comment.", Hint: "add a summary (one line) or a description", Aliases: []string{"operation-description"}, Check: checkOperationDescription},
 	)
 }
 

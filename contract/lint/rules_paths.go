@@ -8,15 +8,15 @@ import (
 func init() {
 	register(
 		&Rule{ID: "PATH_TRAILING_SLASH", Category: "PATHS", Severity: Warning,
-			Purpose: "Paths do not end with a slash: many routers treat /a and /a/ differently.", Check: checkTrailingSlash},
+			Description: "Paths do not end with a slash: many routers treat /a and /a/ differently.", Hint: "remove the trailing slash from the path", Aliases: []string{"path-keys-no-trailing-slash"}, Check: checkTrailingSlash},
 		&Rule{ID: "PATH_CASING", Category: "STYLE", Severity: Warning,
-			Purpose: "Literal path segments all use the casing most of them use (kebab-case, snake_case or camelCase).", Check: checkPathCasing},
+			Description: "Literal path segments all use the casing most of them use (kebab-case, snake_case or camelCase).", Hint: "write path segments in kebab-case, e.g. /pet-owners", Check: checkPathCasing},
 		&Rule{ID: "PATH_PARAMETER_DECLARED", Category: "PATHS", Severity: Error,
-			Purpose: "Every {name} in a path template is declared as an in: path parameter of each of its operations.", Check: checkPathParamDeclared},
+			Description: "Every {name} in a path template is declared as an in: path parameter of each of its operations.", Hint: "declare a parameter with in: path and required: true for each {name} of the path", Aliases: []string{"path-params"}, Check: checkPathParamDeclared},
 		&Rule{ID: "PATH_PARAMETER_USED", Category: "PATHS", Severity: Error,
-			Purpose: "Every in: path parameter appears as {name} in its path template.", Check: checkPathParamUsed},
+			Description: "Every in: path parameter appears as {name} in its path template.", Hint: "use the parameter as {name} in the path, or remove it", Aliases: []string{"path-params"}, Check: checkPathParamUsed},
 		&Rule{ID: "PARAMETER_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
-			Purpose: "Every parameter has a description.", Check: checkParameterDescription},
+			Description: "Every parameter has a description.", Hint: "add a description to the parameter", Aliases: []string{"oas3-parameter-description", "oas2-parameter-description", "parameter-description"}, Check: checkParameterDescription},
 	)
 }
 

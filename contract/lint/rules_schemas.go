@@ -9,19 +9,19 @@ import (
 func init() {
 	register(
 		&Rule{ID: "BODY_SCHEMA_NAMED", Category: "SCHEMAS", Severity: Warning,
-			Purpose: "Request and response body schemas with more than a few properties are named components, not inline blobs: generated types get stable names.", Check: checkBodySchemaNamed},
+			Description: "Request and response body schemas with more than a few properties are named components, not inline blobs: generated types get stable names.", Hint: "move the schema to components/schemas and $ref it, so generated code gets a named type", Check: checkBodySchemaNamed},
 		&Rule{ID: "ENUM_NOT_EMPTY", Category: "SCHEMAS", Severity: Error,
-			Purpose: "An enum lists at least one value: an empty enum accepts nothing.", Check: checkEnumNotEmpty},
+			Description: "An enum lists at least one value: an empty enum accepts nothing.", Hint: "list at least one value, or remove enum", Check: checkEnumNotEmpty},
 		&Rule{ID: "ENUM_SINGLE_TYPE", Category: "SCHEMAS", Severity: Warning,
-			Purpose: "An enum's values are all of one type (null aside): mixed enums have no Go type.", Check: checkEnumSingleType},
+			Description: "An enum's values are all of one type (null aside): mixed enums have no Go type.", Hint: "make every enum value the schema's type", Aliases: []string{"typed-enum"}, Check: checkEnumSingleType},
 		&Rule{ID: "COMPONENT_UNUSED", Category: "COMPONENTS", Severity: Warning,
-			Purpose: "Every component is referenced: dead components still generate code.", Check: checkComponentUnused},
+			Description: "Every component is referenced: dead components still generate code.", Hint: "$ref the component where it is meant to be used, or remove it", Aliases: []string{"oas3-unused-component", "oas2-unused-definition"}, Check: checkComponentUnused},
 		&Rule{ID: "SERVER_URL_VALID", Category: "SERVERS", Severity: Error,
-			Purpose: "Server urls are absolute URLs or paths, with variables declared.", Check: checkServerURL},
+			Description: "Server urls are absolute URLs or paths, with variables declared.", Hint: "write an absolute URL, and declare every {variable} under variables", Aliases: []string{"oas3-server-variables"}, Check: checkServerURL},
 		&Rule{ID: "SECURITY_SCHEME_DEFINED", Category: "SECURITY", Severity: Error,
-			Purpose: "Every security requirement names a scheme defined under components.securitySchemes.", Check: checkSecurityDefined},
+			Description: "Every security requirement names a scheme defined under components.securitySchemes.", Hint: "define the scheme under components/securitySchemes or fix the name", Aliases: []string{"oas3-operation-security-defined", "oas2-operation-security-defined"}, Check: checkSecurityDefined},
 		&Rule{ID: "OPENAPI_31_KEYWORD_IN_30", Category: "VERSION", Severity: Error,
-			Purpose: "OpenAPI 3.0 contracts do not use keywords that only 3.1 defines (const, prefixItems, $defs, type lists …): 3.0 tools ignore them.", Check: checkKeywords31},
+			Description: "OpenAPI 3.0 contracts do not use keywords that only 3.1 defines (const, prefixItems, $defs, type lists …): 3.0 tools ignore them.", Hint: "declare openapi: 3.1.0, or use the OpenAPI 3.0 form (nullable: true, enum of one value)", Check: checkKeywords31},
 	)
 }
 
@@ -105,24 +105,21 @@ func checkComponentUnused(c *Context) {
 	if comps == nil {
 		return
 	}
-	// Collect every $ref string in every file reachable from the root.
+	// Mark every target of every $ref reachable from the root (each hop of
+	// a chain), walking each target once: components used only by other
+	// used components count as used. Linear in the size of the contract.
 	used := map[string]bool{}
-	visited := map[string]bool{}
-	var walk func(n *Node)
-	walk = func(n *Node) {
-		if n == nil {
+	var walk func(n *Node, depth int)
+	walk = func(n *Node, depth int) {
+		if n == nil || depth > maxDepth {
 			return
 		}
 		if r := n.Ref(); r != "" {
-			t := n.Deref()
-			used[t.File+"#"+t.Pointer] = true
-			// a chain may pass through intermediate refs
 			if x := n.tree.follow(n.File, r); x != nil {
-				used[x.File+"#"+x.Pointer] = true
 				key := x.File + "#" + x.Pointer
-				if !visited[key] {
-					visited[key] = true
-					walk(x)
+				if !used[key] {
+					used[key] = true
+					walk(x, 0)
 				}
 			}
 			return
@@ -133,36 +130,15 @@ func checkComponentUnused(c *Context) {
 				if n == c.Root && k == "components" {
 					return
 				}
-				if n.Pointer == "/components" {
-					return
-				}
-				walk(v)
+				walk(v, depth+1)
 			})
 		case yamlSequence:
 			for _, v := range n.Items() {
-				walk(v)
+				walk(v, depth+1)
 			}
 		}
 	}
-	walk(c.Root)
-	// Components used only by other components count once a used component
-	// reaches them: walk used components until nothing new is found.
-	for changed := true; changed; {
-		changed = false
-		comps.Pairs(func(kind string, _ *yamlNode, group *Node) {
-			group.Pairs(func(name string, _ *yamlNode, v *Node) {
-				key := v.File + "#" + v.Pointer
-				if used[key] && !visited[key] {
-					visited[key] = true
-					before := len(used)
-					walkChildren(v, walk)
-					if len(used) != before {
-						changed = true
-					}
-				}
-			})
-		})
-	}
+	walk(c.Root, 0)
 	comps.Pairs(func(kind string, _ *yamlNode, group *Node) {
 		if kind == "securitySchemes" || strings.HasPrefix(kind, "x-") {
 			return // used by name in security requirements, or extensions
@@ -173,17 +149,6 @@ func checkComponentUnused(c *Context) {
 			}
 		})
 	})
-}
-
-func walkChildren(n *Node, walk func(*Node)) {
-	if n.Ref() != "" {
-		walk(n)
-		return
-	}
-	n.Pairs(func(_ string, _ *yamlNode, v *Node) { walk(v) })
-	for _, v := range n.Items() {
-		walk(v)
-	}
 }
 
 func checkServerURL(c *Context) {

@@ -47,24 +47,27 @@ func pathParams(path string) []string {
 }
 
 // eachSchema calls fn for every schema node reachable inside n without
-// following $refs (each file's schemas are visited where they are written).
-func eachSchema(n *Node, fn func(s *Node)) {
-	if n == nil || n.Ref() != "" {
+// following $refs (each file's schemas are visited where they are written),
+// to maxDepth levels of nesting.
+func eachSchema(n *Node, fn func(s *Node)) { eachSchemaAt(n, fn, 0) }
+
+func eachSchemaAt(n *Node, fn func(s *Node), depth int) {
+	if n == nil || n.Ref() != "" || depth > maxDepth {
 		return
 	}
 	fn(n)
 	for _, k := range []string{"items", "not", "additionalProperties", "contains", "if", "then", "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties"} {
 		if c := n.Raw(k); c != nil && c.Y.Kind == yamlMapping {
-			eachSchema(c, fn)
+			eachSchemaAt(c, fn, depth+1)
 		}
 	}
 	for _, k := range []string{"allOf", "anyOf", "oneOf", "prefixItems"} {
 		for _, c := range n.Raw(k).Items() {
-			eachSchema(c, fn)
+			eachSchemaAt(c, fn, depth+1)
 		}
 	}
 	for _, k := range []string{"properties", "patternProperties", "$defs", "definitions"} {
-		n.Raw(k).Pairs(func(_ string, _ *yamlNode, c *Node) { eachSchema(c, fn) })
+		n.Raw(k).Pairs(func(_ string, _ *yamlNode, c *Node) { eachSchemaAt(c, fn, depth+1) })
 	}
 }
 
@@ -127,4 +130,36 @@ func eachMedia(root *Node, fn func(op string, where string, media *Node)) {
 			r.Deref().Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "response "+code, m.Deref()) })
 		})
 	})
+}
+
+// eachNode calls fn for every mapping node of the contract: the root file
+// and, once each, the nodes $refs lead to in other files, to maxDepth
+// levels of nesting.
+func eachNode(root *Node, fn func(n *Node)) {
+	seen := map[string]bool{root.File + "#": true}
+	var walk func(n *Node, depth int)
+	walk = func(n *Node, depth int) {
+		if n == nil || depth > maxDepth {
+			return
+		}
+		switch n.Y.Kind {
+		case yamlMapping:
+			fn(n)
+			if r := n.Ref(); r != "" {
+				if t := n.tree.follow(n.File, r); t != nil && t.File != n.File {
+					key := t.File + "#" + t.Pointer
+					if !seen[key] {
+						seen[key] = true
+						walk(t, 0)
+					}
+				}
+			}
+			n.Pairs(func(_ string, _ *yamlNode, v *Node) { walk(v, depth+1) })
+		case yamlSequence:
+			for _, v := range n.Items() {
+				walk(v, depth+1)
+			}
+		}
+	}
+	walk(root, 0)
 }
