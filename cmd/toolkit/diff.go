@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -87,8 +86,13 @@ usage errors or an unreadable contract.`,
 }
 
 // materialize turns a git:REV:path argument into a file: it writes the
-// contract at REV, and every file it references by relative $ref at the
-// same REV, into a temporary folder. A plain path is returned as is.
+// contract at REV, and every file it reaches by relative $ref at the same
+// REV, into a temporary folder laid out as the repository is, so a $ref
+// to "../common.yaml" works as long as it stays inside the repository.
+// The $refs are those Load follows (contract.FileRefs walks each file as
+// Load does), so text that looks like a $ref in a description is not
+// fetched. A file a $ref names that REV lacks is left out, for Load to
+// report at the $ref's position. A plain path is returned as is.
 func materialize(arg string) (string, func(), error) {
 	rest, ok := strings.CutPrefix(arg, "git:")
 	if !ok {
@@ -98,70 +102,81 @@ func materialize(arg string) (string, func(), error) {
 	if i <= 0 || i == len(rest)-1 {
 		return "", nil, fmt.Errorf("%s: want git:REV:path", arg)
 	}
-	rev, file := rest[:i], rest[i+1:]
+	rev, file := rest[:i], filepath.ToSlash(rest[i+1:])
 	if strings.HasPrefix(rev, "-") {
 		return "", nil, fmt.Errorf("%s: bad revision %q", arg, rev)
 	}
-	// git show REV:path takes paths relative to the repository root;
-	// "./x" means relative to the working folder, which we want.
-	if !strings.HasPrefix(file, "./") && !strings.HasPrefix(file, "/") {
-		file = "./" + file
+	if path.IsAbs(file) {
+		return "", nil, fmt.Errorf("%s: the path is relative to the working folder, not absolute", arg)
+	}
+	// git show REV:path takes paths from the repository's root.
+	prefix, err := gitOutput("rev-parse", "--show-prefix")
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", arg, err)
+	}
+	root := path.Clean(strings.TrimSpace(string(prefix)) + file)
+	if root == ".." || strings.HasPrefix(root, "../") {
+		return "", nil, fmt.Errorf("%s: the path leaves the repository", arg)
 	}
 	dir, err := os.MkdirTemp("", "toolkit-diff-")
 	if err != nil {
 		return "", nil, fmt.Errorf("temp dir: %w", err)
 	}
 	cleanup := func() { os.RemoveAll(dir) }
-	seen := map[string]bool{}
-	var fetch func(p string) error
-	fetch = func(p string) error {
-		p = path.Clean(p)
-		if seen[p] {
-			return nil
-		}
-		seen[p] = true
-		var out, stderr bytes.Buffer
-		c := exec.Command("git", "show", rev+":./"+strings.TrimPrefix(p, "./"))
-		c.Stdout, c.Stderr = &out, &stderr
-		if err := c.Run(); err != nil {
-			return fmt.Errorf("git show %s:%s: %s", rev, p, strings.TrimSpace(stderr.String()))
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "../")))
-		if strings.HasPrefix(p, "../") {
-			return fmt.Errorf("%s: $ref to %s leaves the folder; not supported with git:", arg, p)
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, out.Bytes(), 0o644); err != nil {
-			return err
-		}
-		for _, ref := range fileRefs(out.Bytes()) {
-			if err := fetch(path.Join(path.Dir(p), ref)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	base := path.Clean(strings.TrimPrefix(file, "./"))
-	if err := fetch(base); err != nil {
+	fail := func(err error) (string, func(), error) {
 		cleanup()
 		return "", nil, err
 	}
-	return filepath.Join(dir, filepath.FromSlash(base)), cleanup, nil
+	seen := map[string]bool{root: true}
+	for queue := []string{root}; len(queue) > 0; queue = queue[1:] {
+		p := queue[0]
+		data, err := gitOutput("show", rev+":"+p)
+		if err != nil {
+			if p == root {
+				return fail(err)
+			}
+			continue // Load reports the $ref that names it
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fail(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return fail(err)
+		}
+		refs, err := contract.FileRefs(data)
+		if err != nil {
+			continue // Load reports the syntax error with its position
+		}
+		for _, ref := range refs {
+			if strings.Contains(ref, "://") || path.IsAbs(ref) {
+				continue // not a file of the revision; Load says why
+			}
+			next := path.Join(path.Dir(p), ref)
+			if next == ".." || strings.HasPrefix(next, "../") {
+				return fail(fmt.Errorf("%s: %s: $ref %q leaves the repository", arg, p, ref))
+			}
+			if !seen[next] {
+				seen[next] = true
+				queue = append(queue, next)
+			}
+		}
+	}
+	return filepath.Join(dir, filepath.FromSlash(root)), cleanup, nil
 }
 
-var refRE = regexp.MustCompile(`["']?\$ref["']?\s*:\s*["']?([^"'#\s,}]+)`)
-
-// fileRefs lists the file parts of the relative $refs in a contract file.
-func fileRefs(data []byte) []string {
-	var out []string
-	for _, m := range refRE.FindAllSubmatch(data, -1) {
-		r := string(m[1])
-		if strings.Contains(r, "://") || r == "" {
-			continue
+// gitOutput runs git with args in the working folder and returns its
+// standard output; a failure carries git's own message.
+func gitOutput(args ...string) ([]byte, error) {
+	var out, stderr bytes.Buffer
+	c := exec.Command("git", args...)
+	c.Stdout, c.Stderr = &out, &stderr
+	if err := c.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
 		}
-		out = append(out, r)
+		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
 	}
-	return out
+	return out.Bytes(), nil
 }

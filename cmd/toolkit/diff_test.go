@@ -111,3 +111,63 @@ paths:
 		t.Errorf("bad revision: exit %d, stderr %s", code, errs)
 	}
 }
+
+// TestDiffGitRefsThroughLoader: git: follows the $refs Load follows, not
+// text that looks like one: a description that mentions "$ref: x.yaml"
+// fetched a file that does not exist and failed the run. A $ref that
+// climbs to a folder above the contract's, inside the repository, works.
+func TestDiffGitRefsThroughLoader(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		c := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
+		c.Dir = dir
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	root := `openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+  description: 'Schemas live in other files, e.g. "$ref: missing.yaml#/Pet" or $ref: ./nowhere.json'
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200":
+          description: Pets.
+          content:
+            application/json:
+              schema:
+                $ref: "../shared/pet.yaml"
+              example: {$ref: "not-a-file.yaml"}
+`
+	for name, body := range map[string]string{
+		"api/openapi.yaml": root,
+		"shared/pet.yaml":  "type: object\nrequired: [name]\nproperties:\n  name: {type: string}\n",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-qm", "v1")
+	os.WriteFile(filepath.Join(dir, "shared", "pet.yaml"), []byte("type: object\nrequired: [name]\nproperties:\n  name: {type: integer}\n"), 0o644)
+
+	code, out, errs := runCLI(t, filepath.Join(dir, "api"), "diff", "git:HEAD:openapi.yaml", "openapi.yaml")
+	if code != 1 || !strings.Contains(out, "breaking: GET /pets") || errs != "" {
+		t.Errorf("exit %d; want 1 and the breaking change\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+
+	os.WriteFile(filepath.Join(dir, "api", "openapi.yaml"), []byte(strings.Replace(root, "../shared/pet.yaml", "../../outside.yaml", 1)), 0o644)
+	git("commit", "-qam", "v2")
+	code, _, errs = runCLI(t, filepath.Join(dir, "api"), "diff", "git:HEAD:openapi.yaml", "openapi.yaml")
+	if want := `git:HEAD:openapi.yaml: api/openapi.yaml: $ref "../../outside.yaml" leaves the repository`; code != 2 || !strings.Contains(errs, want) {
+		t.Errorf("a $ref out of the repository: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+}
