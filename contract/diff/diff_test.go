@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/findings"
 )
 
 // edit is one textual change of testdata/diff/base.yaml.
@@ -202,11 +203,17 @@ components:
 	if n := GoBreakingCount(got); n != 2 {
 		t.Errorf("GoBreakingCount = %d, want 2", n)
 	}
-	var b strings.Builder
-	if err := Write(&b, "text", nil, got); err != nil {
-		t.Fatal(err)
+	rep := Report(nil, got)
+	var changed *findings.Finding
+	for i, f := range rep.Findings {
+		if f.ID == GoTypeChangedID {
+			changed = &rep.Findings[i]
+		}
 	}
-	if !strings.Contains(b.String(), "go ~ request-field ListItemsRequest.Limit: *int64 → *string") || !strings.Contains(b.String(), "2 go-breaking") {
-		t.Errorf("text output:\n%s", b.String())
+	if changed == nil || changed.Message != "Go request-field ListItemsRequest.Limit changes type from *int64 to *string (go-breaking)" || changed.Severity != findings.Warning {
+		t.Errorf("the Go type change as a finding: %+v", changed)
+	}
+	if !strings.HasSuffix(rep.Summary, "; 2 go-breaking") {
+		t.Errorf("summary %q does not count 2 go-breaking", rep.Summary)
 	}
 }
