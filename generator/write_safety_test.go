@@ -99,39 +99,33 @@ func TestKilledWriteLeavesNoMix(t *testing.T) {
 		}
 		return dir
 	}
-	t.Run("while staging", func(t *testing.T) {
-		dir := setup(t)
-		killAfter(t, 2, dir, next) // two of three files staged
-		if diff := cmp.Diff(want(old), readTree(t, dir)); diff != "" {
-			t.Errorf("folder after a kill while staging (-want +got):\n%s", diff)
-		}
-		if err := Recover(dir); err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(want(old), readTree(t, dir)); diff != "" {
-			t.Errorf("folder after recovery (-want +got):\n%s", diff)
-		}
-		if s := siblings(t, dir); len(s) != 0 {
-			t.Errorf("staging left beside the folder after recovery: %v", s)
-		}
-	})
-	t.Run("while renaming", func(t *testing.T) {
-		dir := setup(t)
-		killAfter(t, 5, dir, next) // 3 staged, the record, one rename
-		got := readTree(t, dir)
-		if got["a.gen.go"] != string(next[0].Data) || got["b.gen.go"] != string(old[1].Data) {
-			t.Fatalf("the kill did not fall between renames; test is wrong: %v", got)
-		}
-		if err := Recover(dir); err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(want(next), readTree(t, dir)); diff != "" {
-			t.Errorf("folder after rolling the interrupted write forward (-want +got):\n%s", diff)
-		}
-		if s := siblings(t, dir); len(s) != 0 {
-			t.Errorf("staging left beside the folder after recovery: %v", s)
-		}
-	})
+	for _, tc := range []struct {
+		name  string
+		steps int // steps before the kill: files staged, the record, renames
+		// midway are the files the folder holds right after the kill.
+		midway map[string]string
+		after  []File // what recovery leaves
+	}{
+		{"while staging", 2, want(old), old},
+		{"while renaming", 5, map[string]string{"a.gen.go": string(next[0].Data), "b.gen.go": string(old[1].Data), "c.gen.go": string(old[2].Data), "mine.go": "package a\n"}, next},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := setup(t)
+			killAfter(t, tc.steps, dir, next)
+			if diff := cmp.Diff(tc.midway, readTree(t, dir)); diff != "" {
+				t.Fatalf("folder right after the kill (-want +got):\n%s", diff)
+			}
+			if err := Recover(dir); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want(tc.after), readTree(t, dir)); diff != "" {
+				t.Errorf("folder after recovery (-want +got):\n%s", diff)
+			}
+			if s := siblings(t, dir); len(s) != 0 {
+				t.Errorf("staging left beside the folder after recovery: %v", s)
+			}
+		})
+	}
 	t.Run("a folder in the way", func(t *testing.T) {
 		dir := setup(t)
 		// A name that is a folder on disk: refused before anything is staged.

@@ -63,14 +63,14 @@ func TestDiffCommand(t *testing.T) {
 	}
 }
 
-// TestDiffGitRevision reads OLD from a commit of a multi-file contract,
-// including a file reached by relative $ref.
-func TestDiffGitRevision(t *testing.T) {
+// gitRepo makes an empty folder and a function that runs git in it
+// (skipping the test when there is no git).
+func gitRepo(t *testing.T) (string, func(args ...string)) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) {
+	return dir, func(args ...string) {
 		t.Helper()
 		c := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
 		c.Dir = dir
@@ -78,6 +78,12 @@ func TestDiffGitRevision(t *testing.T) {
 			t.Fatalf("git %v: %v\n%s", args, err, out)
 		}
 	}
+}
+
+// TestDiffGitRevision reads OLD from a commit of a multi-file contract,
+// including a file reached by relative $ref.
+func TestDiffGitRevision(t *testing.T) {
+	dir, git := gitRepo(t)
 	root := `openapi: 3.0.3
 info: {title: T, version: "1"}
 paths:
@@ -126,18 +132,7 @@ paths:
 // fetched a file that does not exist and failed the run. A $ref that
 // climbs to a folder above the contract's, inside the repository, works.
 func TestDiffGitRefsThroughLoader(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git")
-	}
-	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		c := exec.Command("git", append([]string{"-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
-		c.Dir = dir
-		if out, err := c.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	dir, git := gitRepo(t)
 	root := `openapi: 3.0.3
 info:
   title: T

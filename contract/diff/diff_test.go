@@ -45,6 +45,16 @@ var cases = []struct {
 	{"new error response", []edit{{"                $ref: \"#/components/schemas/Pet\"\ncomponents:", "                $ref: \"#/components/schemas/Pet\"\n        \"404\":\n          description: No such pet.\ncomponents:"}}, false},
 }
 
+// writeFile writes text to dir/name and returns the path.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func loadDoc(t *testing.T, path string) *contract.Document {
 	t.Helper()
 	d, err := contract.Load(path, contract.LoadOptions{})
@@ -184,14 +194,7 @@ components:
 `
 	newText := strings.Replace(strings.Replace(old, "{name: limit, in: query, schema: {type: integer}}", "{name: limit, in: query, schema: {type: string}}", 1), "size: {type: integer}", "size: {type: number}", 1)
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	got := GoIdentifiers(loadDoc(t, write("old.yaml", old)), loadDoc(t, write("new.yaml", newText)))
+	got := GoIdentifiers(loadDoc(t, writeFile(t, dir, "old.yaml", old)), loadDoc(t, writeFile(t, dir, "new.yaml", newText)))
 	want := []IdentChange{
 		{Kind: "request-field", Name: "ListItemsRequest.Limit", From: `listItems query parameter "limit"`, OldType: "*int64", NewType: "*string", Level: GoBreaking},
 		{Kind: "field", Name: "Item.Size", From: "/components/schemas/Item/properties/size", OldType: "*int64", NewType: "*float64", Level: GoBreaking},

@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,15 +46,8 @@ components:
 // were.
 func TestDiffRecursiveArray(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	plain := write("plain.yaml", nestedContract("{type: string}"))
-	recursive := write("recursive.yaml", nestedContract("{$ref: '#/components/schemas/Nested'}"))
+	plain := writeFile(t, dir, "plain.yaml", nestedContract("{type: string}"))
+	recursive := writeFile(t, dir, "recursive.yaml", nestedContract("{$ref: '#/components/schemas/Nested'}"))
 	for _, tc := range []struct{ old, new, want string }{
 		{plain, recursive, "the `items` request property `type` changed from `string` to `array`"},
 		{recursive, plain, "the `items` request property `type` changed from `array` to `string`"},
@@ -102,11 +94,7 @@ func itemsDepth(s *openapi3.Schema) int {
 // TestCutItemCycles: every items-only cycle is cut once, where it comes
 // back, and restored.
 func TestCutItemCycles(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "r.yaml")
-	if err := os.WriteFile(p, []byte(nestedContract("{$ref: '#/components/schemas/Nested'}")), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d := loadDoc(t, p)
+	d := loadDoc(t, writeFile(t, t.TempDir(), "r.yaml", nestedContract("{$ref: '#/components/schemas/Nested'}")))
 	nested := d.T.Components.Schemas["Nested"].Value
 	pair := d.T.Components.Schemas["Pair"].Value
 	restore := cutItemCycles(d.T)
