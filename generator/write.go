@@ -160,7 +160,10 @@ func StaleFiles(dir string, files []File) ([]string, error) {
 }
 
 // Staging folders are siblings of the output folder named
-// ".<folder>.toolkit-stage-<random>"; a committed one holds commitFile.
+// ".<folder>.toolkit-stage-<random>", or, where the output folder's parent
+// is not writable (out: . in a read-only checkout's parent), folders
+// inside it named ".toolkit-stage-<random>"; a committed one holds
+// commitFile.
 const (
 	stageInfix = ".toolkit-stage-"
 	commitFile = ".toolkit-commit.json"
@@ -172,6 +175,15 @@ type commitRecord struct {
 	Remove []string `json:"remove"`
 }
 
+// stageSpots are the folders a staging folder for the output folder abs
+// may be in, each with the name prefix it has there.
+func stageSpots(abs string) [2][2]string {
+	return [2][2]string{{filepath.Dir(abs), "." + filepath.Base(abs) + stageInfix}, {abs, stageInfix}}
+}
+
+// mkdirTemp is os.MkdirTemp; tests make it fail beside the folder.
+var mkdirTemp = os.MkdirTemp
+
 // step is called after each file is staged and each rename; tests set it
 // to stop a write midway, as kill -9 would.
 var step = func() {}
@@ -182,13 +194,21 @@ func (p writePlan) commit() error {
 	if err != nil {
 		return err
 	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	spots := stageSpots(abs)
+	if err := os.MkdirAll(spots[0][0], 0o755); err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+stageInfix)
+	stage, err := mkdirTemp(spots[0][0], spots[0][1])
+	inside := false
 	if err != nil {
-		return err
+		// Not beside the folder: inside it, if it exists.
+		if _, serr := os.Stat(abs); serr != nil {
+			return err
+		}
+		if stage, err = mkdirTemp(spots[1][0], spots[1][1]); err != nil {
+			return err
+		}
+		inside = true
 	}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return p.abort(stage, err)
@@ -206,7 +226,7 @@ func (p writePlan) commit() error {
 		rec.Write = append(rec.Write, name)
 		step()
 	}
-	if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) && len(p.remove) == 0 {
+	if _, err := os.Stat(abs); !inside && errors.Is(err, os.ErrNotExist) && len(p.remove) == 0 {
 		// A new folder: the staging folder becomes it in one rename.
 		if err := os.Rename(stage, abs); err != nil {
 			return p.abort(stage, err)
@@ -279,32 +299,9 @@ func Recover(dir string) error {
 	if err != nil {
 		return err
 	}
-	parent, prefix := filepath.Dir(abs), "."+filepath.Base(abs)+stageInfix
-	entries, err := os.ReadDir(parent)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
-			continue
-		}
-		stage := filepath.Join(parent, e.Name())
-		data, err := os.ReadFile(filepath.Join(stage, commitFile))
-		if errors.Is(err, os.ErrNotExist) {
-			if err := os.RemoveAll(stage); err != nil {
-				return err
-			}
-			continue
-		}
-		if err != nil {
+	for _, spot := range stageSpots(abs) {
+		if err := recoverStages(abs, spot[0], spot[1]); err != nil {
 			return err
-		}
-		var rec commitRecord
-		if err := json.Unmarshal(data, &rec); err != nil {
-			return fmt.Errorf("%s: unreadable commit record of an interrupted write (%v); remove the folder and generate again", stage, err)
-		}
-		if err := apply(abs, stage, rec); err != nil {
-			return fmt.Errorf("finishing an interrupted write into %s: %w", dir, err)
 		}
 	}
 	return filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
@@ -322,6 +319,39 @@ func Recover(dir string) error {
 		}
 		return nil
 	})
+}
+
+// recoverStages finishes or removes the staging folders for the output
+// folder abs that are in folder and start with prefix.
+func recoverStages(abs, folder, prefix string) error {
+	entries, err := os.ReadDir(folder)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		stage := filepath.Join(folder, e.Name())
+		data, err := os.ReadFile(filepath.Join(stage, commitFile))
+		if errors.Is(err, os.ErrNotExist) {
+			if err := os.RemoveAll(stage); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var rec commitRecord
+		if err := json.Unmarshal(data, &rec); err != nil {
+			return fmt.Errorf("%s: unreadable commit record of an interrupted write (%v); remove the folder and generate again", stage, err)
+		}
+		if err := apply(abs, stage, rec); err != nil {
+			return fmt.Errorf("finishing an interrupted write into %s: %w", abs, err)
+		}
+	}
+	return nil
 }
 
 // target resolves a file name inside dir, refusing absolute names and

@@ -273,3 +273,41 @@ func TestWriteRefusesUserMarkup(t *testing.T) {
 		t.Errorf("Write over a generated API.md: %v", err)
 	}
 }
+
+// TestWriteStagesInsideWhenParentRefuses: where the folder beside the
+// output cannot be written (out: . under a read-only parent), staging
+// happens inside the output folder, and an interrupted write there is
+// finished by the next run too.
+func TestWriteStagesInsideWhenParentRefuses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "api")
+	if err := Write(dir, []File{genFile("a.gen.go", "old a"), genFile("b.gen.go", "old b")}); err != nil {
+		t.Fatal(err)
+	}
+	parent := filepath.Dir(dir)
+	mkdirTemp = func(d, pattern string) (string, error) {
+		if d == parent {
+			return "", os.ErrPermission
+		}
+		return os.MkdirTemp(d, pattern)
+	}
+	defer func() { mkdirTemp = os.MkdirTemp }()
+	next := []File{genFile("a.gen.go", "new a"), genFile("b.gen.go", "new b")}
+	killAfter(t, 4, dir, next) // 2 staged, the record, one rename
+	if err := Recover(dir); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a.gen.go": string(next[0].Data), "b.gen.go": string(next[1].Data)}
+	if diff := cmp.Diff(want, readTree(t, dir)); diff != "" {
+		t.Errorf("folder after recovering a write staged inside it (-want +got):\n%s", diff)
+	}
+	if err := Write(dir, []File{genFile("a.gen.go", "a3")}); err != nil {
+		t.Fatal(err)
+	}
+	want = map[string]string{"a.gen.go": string(genFile("a.gen.go", "a3").Data)} // b.gen.go: a dropped target
+	if diff := cmp.Diff(want, readTree(t, dir)); diff != "" {
+		t.Errorf("folder after a write staged inside it (-want +got):\n%s", diff)
+	}
+	if s := siblings(t, dir); len(s) != 0 {
+		t.Errorf("something was written beside the folder: %v", s)
+	}
+}
