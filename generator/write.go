@@ -91,7 +91,7 @@ func plan(dir string, files []File) (writePlan, error) {
 		if err != nil {
 			return p, err
 		}
-		if !IsGenerated(old) {
+		if !IsGenerated(f.Name, old) {
 			return p, fmt.Errorf("%s exists and is not generated code (it has no \"Code generated ... DO NOT EDIT.\" line): not overwriting it; move it or write into another folder", target)
 		}
 		if !bytes.Equal(old, f.Data) { // unchanged files keep their modification time
@@ -106,16 +106,26 @@ func plan(dir string, files []File) (writePlan, error) {
 	return p, nil
 }
 
-// generatedLine matches the line by which Go tools recognise generated
-// code, and the same line as an HTML comment (docs' pages and Markdown).
-var generatedLine = regexp.MustCompile(`(?m)^(?:// |<!-- )Code generated .* DO NOT EDIT\.(?: -->)?\r?$`)
+// generatedGo matches the line by which Go tools recognise generated
+// code; generatedMarkup the same line as an HTML comment (docs' pages and
+// Markdown).
+var (
+	generatedGo     = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.\r?$`)
+	generatedMarkup = regexp.MustCompile(`(?m)^<!-- Code generated .* DO NOT EDIT\. -->\r?$`)
+)
 
 // toolkitGo matches toolkit's own header in a Go file.
 var toolkitGo = regexp.MustCompile(`(?m)^// ` + regexp.QuoteMeta(Header) + `\r?$`)
 
-// IsGenerated reports whether data carries a generated-code line, so a
-// generator may replace it.
-func IsGenerated(data []byte) bool { return generatedLine.Match(data) }
+// IsGenerated reports whether data, the content of the file name, carries
+// a generated-code line, so a generator may replace it: Go's line in a Go
+// file, the HTML comment in any other.
+func IsGenerated(name string, data []byte) bool {
+	if strings.HasSuffix(name, ".go") {
+		return generatedGo.Match(data)
+	}
+	return generatedMarkup.Match(data)
+}
 
 // StaleFiles lists, relative to dir and sorted, the toolkit-generated
 // "*.gen.go" files in dir that files does not hold, when files holds
