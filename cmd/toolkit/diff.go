@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -113,6 +114,12 @@ func compareArgs(e *env, args []string) ([]diff.Change, []diff.IdentChange, erro
 		}
 		d, err := contract.Load(p, contract.LoadOptions{})
 		if err != nil {
+			var ce *contract.Error
+			if tmp != "" && errors.As(err, &ce) {
+				for i := range ce.Problems {
+					ce.Problems[i].Pos.File = shown[len(shown)-1](ce.Problems[i].Pos.File)
+				}
+			}
 			return nil, nil, contractError(e, err)
 		}
 		docs[i] = d

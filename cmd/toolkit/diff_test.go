@@ -168,6 +168,15 @@ paths:
 		t.Errorf("exit %d; want 1 and the breaking change\nstdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
 
+	// A $ref the revision cannot resolve is a contract problem, positioned
+	// in the revision's file as git names it.
+	os.WriteFile(filepath.Join(dir, "api", "openapi.yaml"), []byte(strings.Replace(root, "../shared/pet.yaml", "../shared/gone.yaml", 1)), 0o644)
+	git("commit", "-qam", "dangling")
+	code, _, errs = runCLI(t, filepath.Join(dir, "api"), "diff", "git:HEAD:openapi.yaml", "openapi.yaml")
+	if want := `HEAD:api/openapi.yaml:16:17: /paths/~1pets/get/responses/200/content/application~1json/schema/$ref: $ref "../shared/gone.yaml": cannot read contract`; code != 2 || !strings.Contains(errs, want) {
+		t.Errorf("a dangling $ref at the revision: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+
 	os.WriteFile(filepath.Join(dir, "api", "openapi.yaml"), []byte(strings.Replace(root, "../shared/pet.yaml", "../../outside.yaml", 1)), 0o644)
 	git("commit", "-qam", "v2")
 	code, _, errs = runCLI(t, filepath.Join(dir, "api"), "diff", "git:HEAD:openapi.yaml", "openapi.yaml")
