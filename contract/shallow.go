@@ -14,19 +14,39 @@ func withShallowRefs(t *openapi3.T, fn func()) {
 		value *openapi3.Schema
 	}
 	var swapped []saved
-	seen := map[*openapi3.Schema]bool{}
 	placeholder := &openapi3.Schema{}
-	var visitRef func(r *openapi3.SchemaRef)
+	WalkSchemas(t, func(r *openapi3.SchemaRef, component bool) {
+		if !component && r.Ref != "" && r.Value != placeholder {
+			swapped = append(swapped, saved{r, r.Value})
+			r.Value = placeholder
+		}
+	})
+	defer func() {
+		for i := len(swapped) - 1; i >= 0; i-- {
+			swapped[i].ref.Value = swapped[i].value
+		}
+	}()
+	fn()
+}
+
+// WalkSchemas calls fn for every schema reference reachable from t: the
+// component schemas (component is true for their own entries), the
+// schemas of parameters, headers, bodies and responses in components,
+// paths, callbacks and webhooks, and inside schemas through every keyword
+// that holds one. fn sees a reference before the walk goes into the
+// schema it held, which happens once per schema, so cycles end; fn may
+// change r.Value (the walk goes into the value r held when fn was called).
+// Keys are visited in sorted order, so the walk is deterministic.
+func WalkSchemas(t *openapi3.T, fn func(r *openapi3.SchemaRef, component bool)) {
+	seen := map[*openapi3.Schema]bool{}
+	var visitRef func(r *openapi3.SchemaRef, component bool)
 	var visit func(s *openapi3.Schema)
-	visitRef = func(r *openapi3.SchemaRef) {
-		if r == nil || r.Value == nil || r.Value == placeholder {
+	visitRef = func(r *openapi3.SchemaRef, component bool) {
+		if r == nil || r.Value == nil {
 			return
 		}
 		v := r.Value
-		if r.Ref != "" {
-			swapped = append(swapped, saved{r, v})
-			r.Value = placeholder
-		}
+		fn(r, component)
 		visit(v)
 	}
 	visit = func(s *openapi3.Schema) {
@@ -36,34 +56,34 @@ func withShallowRefs(t *openapi3.T, fn func()) {
 		seen[s] = true
 		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf, s.PrefixItems} {
 			for _, r := range list {
-				visitRef(r)
+				visitRef(r, false)
 			}
 		}
 		for _, r := range []*openapi3.SchemaRef{s.Not, s.Items, s.AdditionalProperties.Schema, s.Contains, s.PropertyNames, s.If, s.Then, s.Else, s.ContentSchema} {
-			visitRef(r)
+			visitRef(r, false)
 		}
 		for _, m := range []openapi3.Schemas{s.Properties, s.PatternProperties, s.DependentSchemas, s.Defs} {
 			for _, k := range sortedKeys(m) {
-				visitRef(m[k])
+				visitRef(m[k], false)
 			}
 		}
 	}
 	content := func(c openapi3.Content) {
 		for _, k := range sortedKeys(c) {
 			if mt := c[k]; mt != nil {
-				visitRef(mt.Schema)
+				visitRef(mt.Schema, false)
 			}
 		}
 	}
 	param := func(p *openapi3.ParameterRef) {
 		if p != nil && p.Value != nil {
-			visitRef(p.Value.Schema)
+			visitRef(p.Value.Schema, false)
 			content(p.Value.Content)
 		}
 	}
 	header := func(h *openapi3.HeaderRef) {
 		if h != nil && h.Value != nil {
-			visitRef(h.Value.Schema)
+			visitRef(h.Value.Schema, false)
 			content(h.Value.Content)
 		}
 	}
@@ -76,6 +96,7 @@ func withShallowRefs(t *openapi3.T, fn func()) {
 			header(r.Value.Headers[k])
 		}
 	}
+	seenItems := map[*openapi3.PathItem]bool{}
 	var pathItem func(item *openapi3.PathItem)
 	operation := func(op *openapi3.Operation) {
 		for _, p := range op.Parameters {
@@ -98,9 +119,10 @@ func withShallowRefs(t *openapi3.T, fn func()) {
 		}
 	}
 	pathItem = func(item *openapi3.PathItem) {
-		if item == nil {
+		if item == nil || seenItems[item] {
 			return
 		}
+		seenItems[item] = true
 		for _, p := range item.Parameters {
 			param(p)
 		}
@@ -108,11 +130,12 @@ func withShallowRefs(t *openapi3.T, fn func()) {
 			operation(op)
 		}
 	}
+	if t == nil {
+		return
+	}
 	if c := t.Components; c != nil {
 		for _, k := range sortedKeys(c.Schemas) {
-			if r := c.Schemas[k]; r != nil {
-				visit(r.Value)
-			}
+			visitRef(c.Schemas[k], true)
 		}
 		for _, k := range sortedKeys(c.Parameters) {
 			param(c.Parameters[k])
@@ -137,10 +160,4 @@ func withShallowRefs(t *openapi3.T, fn func()) {
 	for _, item := range t.Webhooks {
 		pathItem(item)
 	}
-	defer func() {
-		for i := len(swapped) - 1; i >= 0; i-- {
-			swapped[i].ref.Value = swapped[i].value
-		}
-	}()
-	fn()
 }

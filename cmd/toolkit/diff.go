@@ -2,18 +2,19 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/diff"
+	"github.com/contractfirst/toolkit/findings"
 )
 
 func init() { commands = append(commands, newDiffCmd) }
@@ -39,129 +40,231 @@ Exit status: 0 no breaking change, 1 a breaking change (or a warning with
 --fail-on warning, or a go-breaking change with --fail-on go-breaking), 2 on
 usage errors or an unreadable contract.`,
 		Args: cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			known := false
-			for _, f := range diff.Formats {
-				known = known || f == format
-			}
-			if !known {
-				return &exitError{exitUsage, fmt.Errorf("diff: unknown format %q (want %s)", format, strings.Join(diff.Formats, ", "))}
-			}
-			if failOn != "breaking" && failOn != "warning" && failOn != "go-breaking" {
-				return &exitError{exitUsage, fmt.Errorf("diff: --fail-on is breaking, warning or go-breaking, not %q", failOn)}
-			}
-			var docs [2]*contract.Document
-			for i, a := range args {
-				p, cleanup, err := materialize(a)
-				if err != nil {
-					return &exitError{exitUsage, err}
-				}
-				if cleanup != nil {
-					defer cleanup()
-				}
-				d, err := contract.Load(p, contract.LoadOptions{})
-				if err != nil {
-					return &exitError{exitUsage, fmt.Errorf("%s: %w", a, err)}
-				}
-				docs[i] = d
-			}
-			// The Go API first: oasdiff works on the same kin documents.
-			ids := diff.GoIdentifiers(docs[0], docs[1])
-			cs, err := diff.Compare(docs[0], docs[1])
-			if err != nil {
-				return &exitError{exitUsage, err}
-			}
-			if err := diff.Write(e.stdout, format, cs, ids); err != nil {
-				return &exitError{exitUsage, err}
-			}
-			n := diff.Count(cs)
-			if n[diff.Breaking] > 0 || (failOn == "warning" && n[diff.Warning] > 0) || (failOn == "go-breaking" && diff.GoBreakingCount(ids) > 0) {
-				return &exitError{exitFindings, nil}
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(e, args, format, failOn) },
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(diff.Formats, ", "))
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+findings.FormatNames()+"|markdown")
 	cmd.Flags().StringVar(&failOn, "fail-on", "breaking", "exit 1 on: breaking, warning (warnings and breaking changes), or go-breaking (breaking changes and changes that break code using the generated Go package)")
 	return cmd
 }
 
+// runDiff compares OLD and NEW and prints the changes in format: every
+// findings format, or diff's own markdown. In a machine format the
+// contracts' problems are findings of the same document, printed whatever
+// the outcome.
+func runDiff(e *env, args []string, format, failOn string) error {
+	markdown := format == "markdown"
+	out := findings.Text
+	if !markdown {
+		f, err := findings.ParseFormat(format)
+		if err != nil {
+			return &exitError{exitUsage, fmt.Errorf("diff: %w, or markdown", err)}
+		}
+		out = f
+	}
+	if failOn != "breaking" && failOn != "warning" && failOn != "go-breaking" {
+		return &exitError{exitUsage, fmt.Errorf("diff: --fail-on is breaking, warning or go-breaking, not %q", failOn)}
+	}
+	if markdown || out == findings.Text {
+		cs, ids, err := compareArgs(e, args)
+		if err != nil {
+			return err
+		}
+		if markdown {
+			err = diff.WriteMarkdown(e.stdout, cs, ids)
+		} else {
+			err = findings.Write(e.stdout, out, diff.Report(cs, ids))
+		}
+		if err != nil {
+			return &exitError{exitUsage, err}
+		}
+		return diffExit(cs, ids, failOn)
+	}
+	problems := &findings.Report{}
+	machine := *e
+	machine.stdout, machine.report = e.stderr, problems
+	cs, ids, runErr := compareArgs(&machine, args)
+	rep := diff.Report(cs, ids)
+	rep.Version = toolkitVersion()
+	if len(problems.Findings) > 0 {
+		rep.Rules = append([]findings.Rule{{ID: "contract", Category: "contract", Severity: findings.Error, Description: "Both contracts load: syntax, $refs and the OpenAPI rules toolkit checks."}}, rep.Rules...)
+		rep.Findings = append(problems.Findings, rep.Findings...)
+	}
+	if err := findings.Write(e.stdout, out, rep); err != nil {
+		return &exitError{exitUsage, err}
+	}
+	if runErr != nil {
+		return runErr
+	}
+	return diffExit(cs, ids, failOn)
+}
+
+// compareArgs loads OLD and NEW (files or git:REV:path) and compares them;
+// contract problems go through e.problem.
+func compareArgs(e *env, args []string) ([]diff.Change, []diff.IdentChange, error) {
+	var docs [2]*contract.Document
+	var shown []func(string) string
+	for i, a := range args {
+		p, tmp, err := materialize(a)
+		if err != nil {
+			return nil, nil, &exitError{exitUsage, err}
+		}
+		if tmp != "" {
+			defer os.RemoveAll(tmp)
+			shown = append(shown, gitName(a, tmp))
+		}
+		d, err := contract.Load(p, contract.LoadOptions{})
+		if err != nil {
+			var ce *contract.Error
+			if tmp != "" && errors.As(err, &ce) {
+				for i := range ce.Problems {
+					ce.Problems[i].Pos.File = shown[len(shown)-1](ce.Problems[i].Pos.File)
+				}
+			}
+			return nil, nil, contractError(e, err)
+		}
+		docs[i] = d
+	}
+	// The Go API first: oasdiff works on the same kin documents.
+	ids := diff.GoIdentifiers(docs[0], docs[1])
+	cs, err := diff.Compare(docs[0], docs[1])
+	if err != nil {
+		return nil, nil, &exitError{exitUsage, err}
+	}
+	for i := range cs {
+		for _, f := range shown {
+			cs[i].File = f(cs[i].File)
+		}
+	}
+	return cs, ids, nil
+}
+
+// gitName returns a function that names a file of the temporary copy
+// materialize made of arg (git:REV:path) in tmp as git does, REV:path
+// from the repository's root, so a position does not point into a folder
+// that is gone when diff exits.
+func gitName(arg, tmp string) func(string) string {
+	rev, _, _ := splitGitArg(arg)
+	return func(name string) string {
+		rel, err := filepath.Rel(tmp, name)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return name
+		}
+		return rev + ":" + filepath.ToSlash(rel)
+	}
+}
+
+// diffExit is diff's exit status for what it found under --fail-on.
+func diffExit(cs []diff.Change, ids []diff.IdentChange, failOn string) error {
+	n := diff.Count(cs)
+	if n[diff.Breaking] > 0 || (failOn == "warning" && n[diff.Warning] > 0) || (failOn == "go-breaking" && diff.GoBreakingCount(ids) > 0) {
+		return &exitError{exitFindings, nil}
+	}
+	return nil
+}
+
 // materialize turns a git:REV:path argument into a file: it writes the
-// contract at REV, and every file it references by relative $ref at the
-// same REV, into a temporary folder. A plain path is returned as is.
-func materialize(arg string) (string, func(), error) {
-	rest, ok := strings.CutPrefix(arg, "git:")
-	if !ok {
-		return arg, nil, nil
+// contract at REV, and every file it reaches by relative $ref at the same
+// REV, into a temporary folder laid out as the repository is, so a $ref
+// to "../common.yaml" works as long as it stays inside the repository.
+// The $refs are those Load follows (contract.FileRefs walks each file as
+// Load does), so text that looks like a $ref in a description is not
+// fetched. A file a $ref names that REV lacks is left out, for Load to
+// report at the $ref's position. It returns the contract's copy and the
+// temporary folder, which the caller removes; a plain path is returned as
+// is, with no folder.
+func materialize(arg string) (file, tmp string, err error) {
+	if !strings.HasPrefix(arg, "git:") {
+		return arg, "", nil
 	}
-	i := strings.LastIndex(rest, ":")
-	if i <= 0 || i == len(rest)-1 {
-		return "", nil, fmt.Errorf("%s: want git:REV:path", arg)
+	rev, file, err := splitGitArg(arg)
+	if err != nil {
+		return "", "", err
 	}
-	rev, file := rest[:i], rest[i+1:]
-	if strings.HasPrefix(rev, "-") {
-		return "", nil, fmt.Errorf("%s: bad revision %q", arg, rev)
+	// git show REV:path takes paths from the repository's root.
+	prefix, err := gitOutput("rev-parse", "--show-prefix")
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", arg, err)
 	}
-	// git show REV:path takes paths relative to the repository root;
-	// "./x" means relative to the working folder, which we want.
-	if !strings.HasPrefix(file, "./") && !strings.HasPrefix(file, "/") {
-		file = "./" + file
+	root := path.Clean(strings.TrimSpace(string(prefix)) + file)
+	if root == ".." || strings.HasPrefix(root, "../") {
+		return "", "", fmt.Errorf("%s: the path leaves the repository", arg)
 	}
 	dir, err := os.MkdirTemp("", "toolkit-diff-")
 	if err != nil {
-		return "", nil, fmt.Errorf("temp dir: %w", err)
+		return "", "", fmt.Errorf("temp dir: %w", err)
 	}
-	cleanup := func() { os.RemoveAll(dir) }
-	seen := map[string]bool{}
-	var fetch func(p string) error
-	fetch = func(p string) error {
-		p = path.Clean(p)
-		if seen[p] {
-			return nil
+	fail := func(err error) (string, string, error) {
+		os.RemoveAll(dir)
+		return "", "", err
+	}
+	seen := map[string]bool{root: true}
+	for queue := []string{root}; len(queue) > 0; queue = queue[1:] {
+		p := queue[0]
+		data, err := gitOutput("show", rev+":"+p)
+		if err != nil {
+			if p == root {
+				return fail(err)
+			}
+			continue // Load reports the $ref that names it
 		}
-		seen[p] = true
-		var out, stderr bytes.Buffer
-		c := exec.Command("git", "show", rev+":./"+strings.TrimPrefix(p, "./"))
-		c.Stdout, c.Stderr = &out, &stderr
-		if err := c.Run(); err != nil {
-			return fmt.Errorf("git show %s:%s: %s", rev, p, strings.TrimSpace(stderr.String()))
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "../")))
-		if strings.HasPrefix(p, "../") {
-			return fmt.Errorf("%s: $ref to %s leaves the folder; not supported with git:", arg, p)
-		}
+		dst := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
+			return fail(err)
 		}
-		if err := os.WriteFile(dst, out.Bytes(), 0o644); err != nil {
-			return err
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return fail(err)
 		}
-		for _, ref := range fileRefs(out.Bytes()) {
-			if err := fetch(path.Join(path.Dir(p), ref)); err != nil {
-				return err
+		refs, err := contract.FileRefs(data)
+		if err != nil {
+			continue // Load reports the syntax error with its position
+		}
+		for _, ref := range refs {
+			if strings.Contains(ref, "://") || path.IsAbs(ref) {
+				continue // not a file of the revision; Load says why
+			}
+			next := path.Join(path.Dir(p), ref)
+			if next == ".." || strings.HasPrefix(next, "../") {
+				return fail(fmt.Errorf("%s: %s: $ref %q leaves the repository", arg, p, ref))
+			}
+			if !seen[next] {
+				seen[next] = true
+				queue = append(queue, next)
 			}
 		}
-		return nil
 	}
-	base := path.Clean(strings.TrimPrefix(file, "./"))
-	if err := fetch(base); err != nil {
-		cleanup()
-		return "", nil, err
-	}
-	return filepath.Join(dir, filepath.FromSlash(base)), cleanup, nil
+	return filepath.Join(dir, filepath.FromSlash(root)), dir, nil
 }
 
-var refRE = regexp.MustCompile(`["']?\$ref["']?\s*:\s*["']?([^"'#\s,}]+)`)
-
-// fileRefs lists the file parts of the relative $refs in a contract file.
-func fileRefs(data []byte) []string {
-	var out []string
-	for _, m := range refRE.FindAllSubmatch(data, -1) {
-		r := string(m[1])
-		if strings.Contains(r, "://") || r == "" {
-			continue
-		}
-		out = append(out, r)
+// splitGitArg splits git:REV:path into REV and path (slash-separated,
+// relative to the working folder).
+func splitGitArg(arg string) (rev, file string, err error) {
+	rest := strings.TrimPrefix(arg, "git:")
+	i := strings.LastIndex(rest, ":")
+	if i <= 0 || i == len(rest)-1 {
+		return "", "", fmt.Errorf("%s: want git:REV:path", arg)
 	}
-	return out
+	rev, file = rest[:i], filepath.ToSlash(rest[i+1:])
+	if strings.HasPrefix(rev, "-") {
+		return "", "", fmt.Errorf("%s: bad revision %q", arg, rev)
+	}
+	if path.IsAbs(file) {
+		return "", "", fmt.Errorf("%s: the path is relative to the working folder, not absolute", arg)
+	}
+	return rev, file, nil
+}
+
+// gitOutput runs git with args in the working folder and returns its
+// standard output; a failure carries git's own message.
+func gitOutput(args ...string) ([]byte, error) {
+	var out, stderr bytes.Buffer
+	c := exec.Command("git", args...)
+	c.Stdout, c.Stderr = &out, &stderr
+	if err := c.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	}
+	return out.Bytes(), nil
 }

@@ -142,7 +142,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 			for _, s := range o.Stale {
 				fmt.Fprint(e.stdout, s.Diff)
 				if e.report != nil {
-					e.report.Findings = append(e.report.Findings, findings.Finding{ID: "gen.stale", Severity: findings.Error, Message: "differs from what the contract generates; run toolkit gen", Position: findings.Position{File: filepath.Join(o.Entry.Out, s.Name)}})
+					e.report.Findings = append(e.report.Findings, findings.Finding{ID: "gen.stale", Severity: findings.Error, Message: s.Reason, Position: findings.Position{File: filepath.Join(o.Entry.Out, s.Name)}})
 				}
 			}
 			continue

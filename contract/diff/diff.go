@@ -44,6 +44,10 @@ type Change struct {
 func Compare(old, new *contract.Document) ([]Change, error) {
 	s1 := &load.SpecInfo{Url: old.Path, Spec: old.T, Version: version(old)}
 	s2 := &load.SpecInfo{Url: new.Path, Spec: new.T, Version: version(new)}
+	// Arrays of themselves would overflow oasdiff's stack: cut them for
+	// the comparison only.
+	defer cutItemCycles(old.T)()
+	defer cutItemCycles(new.T)()
 	d, osm, err := odiff.GetWithOperationsSourcesMap(odiff.NewConfig(), s1, s2)
 	if err != nil {
 		return nil, fmt.Errorf("diff: %w", err)

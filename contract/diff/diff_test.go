@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/findings"
 )
 
 // edit is one textual change of testdata/diff/base.yaml.
@@ -42,6 +43,16 @@ var cases = []struct {
 	{"maxLength raised", []edit{{"      required: [name]\n      properties:\n        name:\n          type: string\n          maxLength: 50", "      required: [name]\n      properties:\n        name:\n          type: string\n          maxLength: 80"}}, false},
 	{"new optional request field", []edit{{"          enum: [cat, dog, bird]", "          enum: [cat, dog, bird]\n        nickname:\n          type: string"}}, false},
 	{"new error response", []edit{{"                $ref: \"#/components/schemas/Pet\"\ncomponents:", "                $ref: \"#/components/schemas/Pet\"\n        \"404\":\n          description: No such pet.\ncomponents:"}}, false},
+}
+
+// writeFile writes text to dir/name and returns the path.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func loadDoc(t *testing.T, path string) *contract.Document {
@@ -183,14 +194,7 @@ components:
 `
 	newText := strings.Replace(strings.Replace(old, "{name: limit, in: query, schema: {type: integer}}", "{name: limit, in: query, schema: {type: string}}", 1), "size: {type: integer}", "size: {type: number}", 1)
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	got := GoIdentifiers(loadDoc(t, write("old.yaml", old)), loadDoc(t, write("new.yaml", newText)))
+	got := GoIdentifiers(loadDoc(t, writeFile(t, dir, "old.yaml", old)), loadDoc(t, writeFile(t, dir, "new.yaml", newText)))
 	want := []IdentChange{
 		{Kind: "request-field", Name: "ListItemsRequest.Limit", From: `listItems query parameter "limit"`, OldType: "*int64", NewType: "*string", Level: GoBreaking},
 		{Kind: "field", Name: "Item.Size", From: "/components/schemas/Item/properties/size", OldType: "*int64", NewType: "*float64", Level: GoBreaking},
@@ -202,11 +206,17 @@ components:
 	if n := GoBreakingCount(got); n != 2 {
 		t.Errorf("GoBreakingCount = %d, want 2", n)
 	}
-	var b strings.Builder
-	if err := Write(&b, "text", nil, got); err != nil {
-		t.Fatal(err)
+	rep := Report(nil, got)
+	var changed *findings.Finding
+	for i, f := range rep.Findings {
+		if f.ID == GoTypeChangedID {
+			changed = &rep.Findings[i]
+		}
 	}
-	if !strings.Contains(b.String(), "go ~ request-field ListItemsRequest.Limit: *int64 → *string") || !strings.Contains(b.String(), "2 go-breaking") {
-		t.Errorf("text output:\n%s", b.String())
+	if changed == nil || changed.Message != "Go request-field ListItemsRequest.Limit changes type from *int64 to *string (go-breaking)" || changed.Severity != findings.Warning {
+		t.Errorf("the Go type change as a finding: %+v", changed)
+	}
+	if !strings.HasSuffix(rep.Summary, "; 2 go-breaking") {
+		t.Errorf("summary %q does not count 2 go-breaking", rep.Summary)
 	}
 }

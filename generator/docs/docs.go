@@ -88,7 +88,8 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		if err := t.md.ExecuteTemplate(&b, "markdown", v); err != nil {
 			return nil, fmt.Errorf("docs: rendering %s: %w", mdName, err)
 		}
-		files = append(files, generator.File{Name: mdName, Data: tidyMarkdown(b.Bytes())})
+		md := append([]byte(generator.MarkupHeader+"\n\n"), tidyMarkdown(b.Bytes())...)
+		files = append(files, generator.File{Name: mdName, Data: md})
 	}
 	if htmlName != "-" {
 		lazyAbove := opts.LazyAbove
@@ -108,9 +109,21 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 			return nil, fmt.Errorf("docs: rendering %s: %w", htmlName, err)
 		}
 		// The page comes first in the file list.
-		files = append([]generator.File{{Name: htmlName, Data: b.Bytes()}}, files...)
+		files = append([]generator.File{{Name: htmlName, Data: markPage(b.Bytes())}}, files...)
 	}
 	return files, nil
+}
+
+// markPage puts generator.MarkupHeader on the line after the page's
+// doctype (a comment before it would put old browsers in quirks mode), so
+// a later run knows the page is its own to replace and never overwrites a
+// user's index.html; the Markdown file starts with the same comment.
+func markPage(page []byte) []byte {
+	i := bytes.IndexByte(page, '\n') + 1
+	out := make([]byte, 0, len(page)+len(generator.MarkupHeader)+1)
+	out = append(out, page[:i]...)
+	out = append(out, generator.MarkupHeader+"\n"...)
+	return append(out, page[i:]...)
 }
 
 // pageData is what the page template sees: the view and the page's own

@@ -166,13 +166,20 @@ func kindName(t *contract.Type) string {
 	return "any"
 }
 
-// treeBuilder draws trees; path holds the inline types being drawn, to
-// cut recursion.
+// treeBuilder draws trees; path holds the types being drawn, to cut
+// recursion, and depth how deep the current line is.
 type treeBuilder struct {
 	shared map[*contract.Type]*schemaRef
 	path   map[*contract.Type]bool
 	allOf  *allOfIndex
+	depth  int
 }
+
+// maxTreeDepth bounds how deep a tree is drawn: deeper lines are cut as
+// recursion is. Recursion always comes back through a type on the path,
+// so this is a second guard, against contracts nested absurdly deep (a
+// reader does not unfold 64 levels either).
+const maxTreeDepth = 64
 
 // root draws t as the top of a tree: a shared type is drawn in full only
 // when expand is set (its own Schemas entry).
@@ -188,9 +195,15 @@ func (b *treeBuilder) fill(n *node, t *contract.Type, expand bool) {
 		n.Type = "any"
 		return
 	}
-	// Arrays and maps of anonymous types read "array of …".
+	// Arrays and maps of anonymous types read "array of …"; an array of
+	// itself (a recursive array without a shared name) stops the chain.
 	var prefix []string
-	for (t.Kind == contract.KindArray || t.Kind == contract.KindMap) && t.Elem != nil && (b.shared[t] == nil || expand) {
+	var chain map[*contract.Type]bool
+	for (t.Kind == contract.KindArray || t.Kind == contract.KindMap) && t.Elem != nil && (b.shared[t] == nil || expand) && !b.path[t] && !chain[t] {
+		if chain == nil {
+			chain = map[*contract.Type]bool{}
+		}
+		chain[t] = true
 		if t.Kind == contract.KindArray {
 			prefix = append(prefix, "array of")
 			n.Facts = append(n.Facts, itemFacts(t)...)
@@ -219,9 +232,14 @@ func (b *treeBuilder) fill(n *node, t *contract.Type, expand bool) {
 		n.RefPrefix = strings.TrimSuffix(n.Type, ref.Name)
 		return
 	}
-	if t.Name != "" && b.path[t] {
+	if b.path[t] || chain[t] || b.depth >= maxTreeDepth {
+		// Recursion through a type that is not shared (a shared one is a
+		// link, above): say what it is and stop.
 		n.Cut = true
-		n.Type = join(t.Name)
+		n.Type = join(kindName(t))
+		if t.Name != "" {
+			n.Type = join(t.Name)
+		}
 		return
 	}
 	n.Format = t.Format
@@ -246,10 +264,12 @@ func (b *treeBuilder) fill(n *node, t *contract.Type, expand bool) {
 			n.Enum = append(n.Enum, jsonText(v, 60))
 		}
 	}
-	if t.Name != "" {
-		b.path[t] = true
-		defer delete(b.path, t)
-	}
+	b.path[t] = true
+	b.depth++
+	defer func() {
+		delete(b.path, t)
+		b.depth--
+	}()
 	switch t.Kind {
 	case contract.KindObject, contract.KindMap:
 		for _, f := range t.Fields {
