@@ -91,6 +91,10 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) {
 		return out
 	}
+	if len(body) > maxBody {
+		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("body is longer than the %d MiB validate reads: its schema was not checked", maxBody>>20)})
+		return out
+	}
 	value, err := a.json()
 	if err != nil {
 		out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not valid JSON: " + err.Error()})

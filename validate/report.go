@@ -5,8 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/http"
-	"sort"
 	"strings"
 	"time"
 )
@@ -41,10 +39,37 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 		}
 	}
+	r.writeCoverage(&b)
 	fmt.Fprintf(&b, "\n%d operations, %d requests, %d findings in %d operations (%ss, seed %d)\n",
 		len(r.Operations), r.Requests, r.Findings(), failedOps, formatSeconds(durationOf(r.Duration)), r.Seed)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeCoverage ends the text report with how far the run got: how
+// many operations were reached with a 2xx, answered only 4xx/5xx, only
+// 401/403, or not reached at all, naming the ones short of a 2xx.
+func (r *Report) writeCoverage(b *strings.Builder) {
+	byReach := map[Reach][]*OperationResult{}
+	for _, op := range r.Operations {
+		byReach[op.Coverage.Reach] = append(byReach[op.Coverage.Reach], op)
+	}
+	fmt.Fprintf(b, "\ncoverage (valid requests):\n")
+	for _, reach := range reaches {
+		fmt.Fprintf(b, "  %-13s %d\n", reach, len(byReach[reach]))
+		if reach == Reached {
+			continue
+		}
+		for _, op := range byReach[reach] {
+			fmt.Fprintf(b, "    %s %s (%s)\n", op.Method, op.Path, op.ID)
+		}
+	}
+	if len(r.Skipped) > 0 {
+		fmt.Fprintf(b, "  %-13s %d\n", "left out", len(r.Skipped))
+		for _, op := range r.Skipped {
+			fmt.Fprintf(b, "    %s %s (%s): --read-only\n", op.Method, op.Path, op.ID)
+		}
+	}
 }
 
 // WriteJSON writes the report as one JSON document.
@@ -65,6 +90,7 @@ type junitSuite struct {
 	Name     string      `xml:"name,attr"`
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
+	Skipped  int         `xml:"skipped,attr"`
 	Time     string      `xml:"time,attr"`
 	Cases    []junitCase `xml:"testcase"`
 }
@@ -73,6 +99,11 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitFailure struct {
@@ -87,8 +118,8 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 	for _, op := range r.Operations {
 		for _, check := range Checks {
 			fs, ran := op.Checks[check]
-			if !ran && op.Cases == 0 {
-				continue
+			if !ran && (op.Cases == 0 || isUnit(check)) {
+				continue // never list as passed what did not run
 			}
 			c := junitCase{Name: op.ID + " " + check, Classname: op.Method + " " + op.Path}
 			if len(fs) > 0 {
@@ -107,6 +138,11 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 			s.Cases = append(s.Cases, c)
 		}
 	}
+	for _, op := range r.Skipped {
+		s.Tests++
+		s.Skipped++
+		s.Cases = append(s.Cases, junitCase{Name: op.ID + " " + CheckPositiveData, Classname: op.Method + " " + op.Path, Skipped: &junitSkipped{Message: "left out by --read-only: not reached"}})
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -117,33 +153,6 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
-}
-
-// secretHeaders are shown as <redacted> in curl commands when they came
-// from the user's --header flags, so CI logs do not leak tokens.
-var secretHeaders = map[string]bool{"Authorization": true, "Cookie": true, "X-Api-Key": true, "Proxy-Authorization": true}
-
-// curlOf renders a request as a curl command.
-func curlOf(req *http.Request, body []byte, userHeaders http.Header) string {
-	var b strings.Builder
-	b.WriteString("curl -sS -X " + req.Method + " " + shellQuote(req.URL.String()))
-	names := make([]string, 0, len(req.Header))
-	for k := range req.Header {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		for _, v := range req.Header[k] {
-			if _, user := userHeaders[k]; user && secretHeaders[http.CanonicalHeaderKey(k)] {
-				v = "<redacted>"
-			}
-			b.WriteString(" -H " + shellQuote(k+": "+v))
-		}
-	}
-	if len(body) > 0 {
-		b.WriteString(" --data-raw " + shellQuote(string(body)))
-	}
-	return b.String()
 }
 
 func durationOf(d Duration) time.Duration { return time.Duration(d) }

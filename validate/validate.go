@@ -29,8 +29,9 @@ const (
 	CheckTimeout         = "timeout"          // an answer came within the deadline
 )
 
-// Checks lists every check id in report order.
-var Checks = []string{CheckNotServerError, CheckStatusDeclared, CheckContentType, CheckResponseSchema, CheckResponseHeaders, CheckRejectsInvalid, CheckTimeout}
+// Checks lists every check id in report order: the per-answer checks
+// above, then the units of checkUnits (one file each, check_*.go).
+var Checks = append([]string{CheckNotServerError, CheckStatusDeclared, CheckContentType, CheckResponseSchema, CheckResponseHeaders, CheckRejectsInvalid, CheckTimeout}, unitIDs()...)
 
 // Config says what to test and how.
 type Config struct {
@@ -67,6 +68,20 @@ type Config struct {
 
 	// Progress, when set, is called after each answered case.
 	Progress func(done, total int)
+
+	// MaxResponseTime, when positive, is the longest an answer may take
+	// before check max-response-time fails it.
+	MaxResponseTime time.Duration
+
+	// ReadOnly sends only safe methods (GET, HEAD, OPTIONS): for a
+	// service whose data must not change.
+	ReadOnly bool
+
+	// Redact names headers, query parameters and cookies whose values
+	// are shown as <redacted> in every report, besides every Headers
+	// value, the contract's security scheme credentials and userinfo in
+	// BaseURL.
+	Redact []string
 }
 
 // Defaults for Config's zero values.
@@ -86,6 +101,9 @@ type Report struct {
 	// Operations, in contract order, with the checks run for each.
 	Operations []*OperationResult `json:"operations"`
 
+	// Skipped are the selected operations left out (--read-only).
+	Skipped []*OperationResult `json:"skipped,omitempty"`
+
 	// Requests is how many requests were sent.
 	Requests int `json:"requests"`
 }
@@ -99,6 +117,8 @@ type OperationResult struct {
 	Cases int `json:"cases"`
 	// Checks maps each check id that ran to its findings (empty: passed).
 	Checks map[string][]*Finding `json:"checks"`
+	// Coverage is what the service answered to the operation.
+	Coverage Coverage `json:"coverage"`
 }
 
 // Finding is one place where an answer left the contract.

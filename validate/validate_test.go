@@ -2,10 +2,13 @@ package validate
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/internal/fixture"
@@ -34,17 +37,36 @@ func runAgainst(t *testing.T, b fixture.Breakage) *Report {
 	if b == fixture.UndeclaredStatus {
 		doc.T.Paths.Value("/pets/{petId}").Get.Responses.Delete("default")
 	}
+	cfg := Config{Seed: 1, Timeout: 500 * time.Millisecond, Workers: 2}
+	if fixture.Secured(b) {
+		secure(doc)
+		cfg.Headers = http.Header{"Authorization": {"Bearer " + fixture.Token}}
+	}
+	if b == fixture.Slow {
+		cfg.MaxResponseTime = fixture.SlowFor / 4
+	}
 	m, err := contract.Build(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(fixture.Handler(b))
 	defer srv.Close()
-	rep, err := Run(context.Background(), Config{Doc: doc, Model: m, BaseURL: srv.URL, Seed: 1, Timeout: 500 * time.Millisecond, Workers: 2})
+	cfg.Doc, cfg.Model, cfg.BaseURL = doc, m, srv.URL
+	rep, err := Run(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return rep
+}
+
+// secure puts the whole contract behind a bearer scheme, as the
+// secured fixtures are.
+func secure(doc *contract.Document) {
+	if doc.T.Components.SecuritySchemes == nil {
+		doc.T.Components.SecuritySchemes = openapi3.SecuritySchemes{}
+	}
+	doc.T.Components.SecuritySchemes["bearer"] = &openapi3.SecuritySchemeRef{Value: openapi3.NewJWTSecurityScheme()}
+	doc.T.Security = openapi3.SecurityRequirements{{"bearer": {}}}
 }
 
 func text(r *Report) string {
@@ -82,6 +104,14 @@ func TestBrokenPetstores(t *testing.T) {
 		fixture.BadErrorBody:     CheckResponseSchema,
 		fixture.DropsConnection:  CheckNotServerError,
 		fixture.Hangs:            CheckTimeout,
+		fixture.KeepsDeleted:     CheckUseAfterFree,
+		fixture.LosesCreated:     CheckResourceAvailability,
+		fixture.RejectsValid:     CheckPositiveData,
+		fixture.UndeclaredOK:     CheckUnsupportedMethod,
+		fixture.UndeclaredCrash:  CheckUnsupportedMethod,
+		fixture.IgnoresAuth:      CheckIgnoredAuth,
+		fixture.RevokesAuth:      CheckAuth,
+		fixture.Slow:             CheckMaxResponseTime,
 	}
 	for _, b := range fixture.All {
 		t.Run(string(b), func(t *testing.T) {
@@ -97,5 +127,31 @@ func TestBrokenPetstores(t *testing.T) {
 				t.Fatalf("no %s finding:\n%s", check, text(rep))
 			}
 		})
+	}
+}
+
+// TestSecuredConforming: behind bearer auth, with the right token, the
+// pet store still has nothing to find, ignored-auth included.
+func TestSecuredConforming(t *testing.T) {
+	rep := runAgainst(t, fixture.SecuredConforming)
+	if n := rep.Findings(); n != 0 {
+		t.Fatalf("%d findings on a conforming secured service:\n%s", n, text(rep))
+	}
+	if _, ran := rep.Operations[0].Checks[CheckIgnoredAuth]; !ran {
+		t.Errorf("ignored-auth did not run on a secured operation:\n%s", text(rep))
+	}
+}
+
+// TestRevokedCredentials: a service that revokes the token after the
+// first create is named, with the exclusion to use.
+func TestRevokedCredentials(t *testing.T) {
+	rep := runAgainst(t, fixture.RevokesAuth)
+	want := "after POST /pets every answer was 401; exclude it with --exclude-operation createPet"
+	out := text(rep)
+	if !strings.Contains(out, "auth: "+want) {
+		t.Fatalf("no %q in:\n%s", want, out)
+	}
+	if !strings.Contains(out, "credentials were refused") {
+		t.Errorf("operations refused from the start are not reported:\n%s", out)
 	}
 }
