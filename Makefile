@@ -11,12 +11,34 @@ all: build
 build:
 	$(GO) build -o bin/toolkit ./cmd/toolkit
 
-# Generate the kitchen-sink contract into $(DEMO), then build and vet it.
+# The whole loop on what the repo ships, each step's output shown:
+# generate and build a package, serve examples/petstore and validate it
+# against its contract, write its docs, lint it, diff two versions of it.
 demo: build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@echo "== 1. toolkit gen: the kitchen-sink contract into $(DEMO)/shop, then go build and go vet"
 	./bin/toolkit gen --contract testdata/contracts/kitchensink/openapi.yaml --out $(DEMO)/shop --package shop
-	cd $(DEMO) && printf 'module demo\n\ngo 1.24\n' > go.mod && $(GO) build ./... && $(GO) vet ./...
-	@echo "generated, built and vetted: $$(ls $(DEMO)/shop)"
+	cd $(DEMO) && printf 'module demo\n\ngo 1.26\n' > go.mod && $(GO) build ./... && $(GO) vet ./...
+	@echo "generated, built and vetted: $$(ls $(DEMO)/shop | tr "\n" " ")"
+	@echo
+	@echo "== 2. toolkit validate: start examples/petstore and check every answer against its contract"
+	$(GO) build -o $(DEMO)/petstore ./examples/petstore
+	./bin/toolkit validate --contract examples/petstore/openapi.yaml --base-url http://127.0.0.1:18080 \
+	  --server-cmd "$(DEMO)/petstore -addr 127.0.0.1:18080" --ready-path /healthz --report junit=$(DEMO)/validate.xml
+	@echo "JUnit report: $(DEMO)/validate.xml"
+	@echo
+	@echo "== 3. toolkit docs: one self-contained page and a Markdown file"
+	./bin/toolkit docs --contract examples/petstore/openapi.yaml --out $(DEMO)/docs
+	@ls -l $(DEMO)/docs
+	@echo
+	@echo "== 4. toolkit lint: the pet store's style findings (exit 1 when there are errors)"
+	-./bin/toolkit lint examples/petstore/openapi.yaml
+	@echo
+	@echo "== 5. toolkit diff: a version of the contract that renames /pets/{petId}"
+	sed 's|^  /pets/{petId}:|  /animals/{petId}:|' examples/petstore/openapi.yaml > $(DEMO)/openapi.v2.yaml
+	-./bin/toolkit diff examples/petstore/openapi.yaml $(DEMO)/openapi.v2.yaml
+	@echo
+	@echo "demo done: everything is in $(DEMO)"
 
 test:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \

@@ -33,10 +33,12 @@ type config struct {
 
 // genEntry is one contract to generate from.
 type genEntry struct {
-	Contract string   `yaml:"contract"`
-	Out      string   `yaml:"out"`
+	// With toolkit.yaml, --contract and --out do not apply to its entries:
+	// gen --contract generates that one contract instead.
+	Contract string   `yaml:"contract" flag:"-"`
+	Out      string   `yaml:"out" flag:"-"`
 	Package  string   `yaml:"package"`
-	Targets  []string `yaml:"targets"`
+	Targets  []string `yaml:"targets" flag:"generate"`
 	Strict   bool     `yaml:"strict"`
 	Lenient  bool     `yaml:"lenient"`
 
@@ -48,21 +50,15 @@ type genEntry struct {
 // validate: section, as the --operation, --tag, --exclude-operation and
 // --exclude-tag flags do.
 type selectionKeys struct {
-	Operations        []string `yaml:"operations"`
-	Tags              []string `yaml:"tags"`
-	ExcludeOperations []string `yaml:"exclude-operations"`
-	ExcludeTags       []string `yaml:"exclude-tags"`
+	Operations        []string `yaml:"operations" flag:"operation"`
+	Tags              []string `yaml:"tags" flag:"tag"`
+	ExcludeOperations []string `yaml:"exclude-operations" flag:"exclude-operation"`
+	ExcludeTags       []string `yaml:"exclude-tags" flag:"exclude-tag"`
 }
 
 // selection is the keys' choice of operations.
 func (k selectionKeys) selection() contract.Selection {
 	return contract.Selection(k)
-}
-
-// setSelection replaces the keys' choice of operations with s, which comes
-// from the command line.
-func (k *selectionKeys) setSelection(s contract.Selection) {
-	*k = selectionKeys(s)
 }
 
 // loadConfig reads toolkit.yaml, rejecting unknown keys with their line.

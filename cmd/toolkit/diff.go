@@ -29,8 +29,15 @@ git:REV:path to read a version from the repository's history, e.g.
 
   toolkit diff git:origin/main:api.yaml api.yaml
 
+It also compares the Go package toolkit generates from each side and lists
+the identifiers that disappear or change type (go-breaking: code using them
+stops compiling after regenerating, even where the wire format stays
+compatible, e.g. an integer parameter that becomes a string) and those that
+appear.
+
 Exit status: 0 no breaking change, 1 a breaking change (or a warning with
---fail-on warning), 2 on usage errors or an unreadable contract.`,
+--fail-on warning, or a go-breaking change with --fail-on go-breaking), 2 on
+usage errors or an unreadable contract.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			known := false
@@ -40,8 +47,8 @@ Exit status: 0 no breaking change, 1 a breaking change (or a warning with
 			if !known {
 				return &exitError{exitUsage, fmt.Errorf("diff: unknown format %q (want %s)", format, strings.Join(diff.Formats, ", "))}
 			}
-			if failOn != "breaking" && failOn != "warning" {
-				return &exitError{exitUsage, fmt.Errorf("diff: --fail-on is breaking or warning, not %q", failOn)}
+			if failOn != "breaking" && failOn != "warning" && failOn != "go-breaking" {
+				return &exitError{exitUsage, fmt.Errorf("diff: --fail-on is breaking, warning or go-breaking, not %q", failOn)}
 			}
 			var docs [2]*contract.Document
 			for i, a := range args {
@@ -58,22 +65,24 @@ Exit status: 0 no breaking change, 1 a breaking change (or a warning with
 				}
 				docs[i] = d
 			}
+			// The Go API first: oasdiff works on the same kin documents.
+			ids := diff.GoIdentifiers(docs[0], docs[1])
 			cs, err := diff.Compare(docs[0], docs[1])
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
-			if err := diff.Write(e.stdout, format, cs, diff.GoIdentifiers(docs[0], docs[1])); err != nil {
+			if err := diff.Write(e.stdout, format, cs, ids); err != nil {
 				return &exitError{exitUsage, err}
 			}
 			n := diff.Count(cs)
-			if n[diff.Breaking] > 0 || (failOn == "warning" && n[diff.Warning] > 0) {
+			if n[diff.Breaking] > 0 || (failOn == "warning" && n[diff.Warning] > 0) || (failOn == "go-breaking" && diff.GoBreakingCount(ids) > 0) {
 				return &exitError{exitFindings, nil}
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(diff.Formats, ", "))
-	cmd.Flags().StringVar(&failOn, "fail-on", "breaking", "exit 1 on: breaking, or warning (warnings and breaking changes)")
+	cmd.Flags().StringVar(&failOn, "fail-on", "breaking", "exit 1 on: breaking, warning (warnings and breaking changes), or go-breaking (breaking changes and changes that break code using the generated Go package)")
 	return cmd
 }
 

@@ -24,6 +24,7 @@ func TestDiffCommand(t *testing.T) {
 	}
 	// removing a path breaks; a new optional parameter only warns or informs
 	removed := write("removed.yaml", strings.Replace(string(data), "  /pets/{id}:\n    get:\n      operationId: getPet", "  /pets/{id}:\n    x-gone:\n      operationId: getPet", 1))
+	retyped := write("retyped.yaml", strings.Replace(string(data), "          schema:\n            type: integer", "          schema:\n            type: number", 1))
 	added := write("added.yaml", strings.Replace(string(data), "description: Pet id.", "description: The pet's id.", 1))
 	tests := []struct {
 		name string
@@ -39,6 +40,11 @@ func TestDiffCommand(t *testing.T) {
 		{"bad format", []string{"diff", base, removed, "--format", "xml"}, 2, ""},
 		{"bad fail-on", []string{"diff", base, removed, "--fail-on", "info"}, 2, ""},
 		{"one arg", []string{"diff", base}, 2, ""},
+		// A Go type change that the wire checks do not call breaking gates
+		// only with --fail-on go-breaking.
+		{"go type change", []string{"diff", base, retyped}, 0, "go ~ request-field ListPetsRequest.Limit: *int64 → *float64"},
+		{"go-breaking gate", []string{"diff", base, retyped, "--fail-on", "go-breaking"}, 1, "go-breaking"},
+		{"go-breaking gate, same", []string{"diff", base, base, "--fail-on", "go-breaking"}, 0, "0 go-breaking"},
 		{"missing file", []string{"diff", base, filepath.Join(dir, "none.yaml")}, 2, ""},
 	}
 	for _, tc := range tests {

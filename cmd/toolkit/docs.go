@@ -98,7 +98,7 @@ func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 	if f.HTML == "-" && f.Markdown == "-" {
 		return &exitError{code: exitUsage, err: errors.New(`docs: --html and --markdown are both "-": nothing to write`)}
 	}
-	m, err := loadModel(e, genEntry{Contract: f.Contract, Strict: f.Strict, Lenient: f.Lenient})
+	m, err := loadModel(e, "docs", genEntry{Contract: f.Contract, Strict: f.Strict, Lenient: f.Lenient})
 	if err != nil {
 		return err
 	}
@@ -126,19 +126,6 @@ func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 		fmt.Fprintf(e.stderr, "wrote %s\n", file.Name)
 	}
 	return nil
-}
-
-// splitDocsTarget removes "docs" from a toolkit gen target list and says
-// whether it was there, so gen can hand the rest to the Go generator.
-func splitDocsTarget(targets []string) (rest []string, docsWanted bool) {
-	for _, t := range targets {
-		if t == (docs.Target{}).Name() {
-			docsWanted = true
-			continue
-		}
-		rest = append(rest, t)
-	}
-	return rest, docsWanted
 }
 
 // docsConfig reads the docs: section of toolkit.yaml; paths in it are

@@ -6,30 +6,24 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/contractfirst/toolkit/contract"
-	"github.com/contractfirst/toolkit/generator"
-	"github.com/contractfirst/toolkit/generator/docs"
-	"github.com/contractfirst/toolkit/generator/golang"
+	"github.com/contractfirst/toolkit/findings"
+	"github.com/contractfirst/toolkit/pipeline"
 )
 
 func init() { commands = append(commands, newGenCmd) }
 
-// genFlags are the flags of toolkit gen.
+// genFlags are the flags of toolkit gen: one generate entry of
+// toolkit.yaml (the same struct, merged over each of the file's entries by
+// overlay), and what only the command line says.
 type genFlags struct {
-	contract string
-	out      string
-	pkg      string
-	targets  []string
-	check    bool
-	strict   bool
-	lenient  bool
-	config   string
-	// sel picks the operations to generate (and, through them, the types).
-	sel contract.Selection
+	genEntry
+	check  bool
+	config string
+	format string
 }
 
 func newGenCmd(e *env) *cobra.Command {
@@ -56,30 +50,56 @@ exits 1 and prints a diff when the files on disk are stale.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runGen(e, cmd, f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
-	fl.StringVar(&f.out, "out", "", "output folder for the generated package")
-	fl.StringVar(&f.pkg, "package", "", "Go package name (default: the output folder's name)")
-	fl.StringSliceVar(&f.targets, "generate", nil, "targets: types, server, client, spec, docs (default: all but docs)")
+	fl.StringVar(&f.Contract, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&f.Out, "out", "", "output folder for the generated package")
+	fl.StringVar(&f.Package, "package", "", "Go package name (default: the output folder's name)")
+	fl.StringSliceVar(&f.Targets, "generate", nil, "targets or parts: "+strings.Join(pipeline.TargetNames(), ", ")+" (default: go, which is types, operations, server, client and spec)")
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
-	fl.BoolVar(&f.strict, "strict", false, "treat contract warnings as errors")
-	fl.BoolVar(&f.lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
+	fl.BoolVar(&f.Strict, "strict", false, "treat contract warnings as errors")
+	fl.BoolVar(&f.Lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
-	fl.StringSliceVar(&f.sel.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
-	fl.StringSliceVar(&f.sel.Tags, "tag", nil, "only operations with a tag matching one of these patterns, e.g. 'users.*' (repeatable)")
-	fl.StringSliceVar(&f.sel.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
-	fl.StringSliceVar(&f.sel.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
+	fl.StringVar(&f.format, "format", "text", "how contract problems (and, with --check, stale files) are reported on stdout: "+findings.FormatNames()+"; text prints them to stderr as they are found")
+	fl.StringSliceVar(&f.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
+	fl.StringSliceVar(&f.Tags, "tag", nil, "only operations with a tag matching one of these patterns, e.g. 'users.*' (repeatable)")
+	fl.StringSliceVar(&f.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
 	return cmd
 }
 
 func runGen(e *env, cmd *cobra.Command, f genFlags) error {
+	format, err := findings.ParseFormat(f.format)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("gen: %w", err)}
+	}
+	if format == findings.Text {
+		return runGenEntries(e, cmd, f)
+	}
+	// A machine format: the run's problems are collected and printed as one
+	// document on stdout, whatever the outcome; human text goes to stderr.
+	rep := &findings.Report{Tool: "toolkit gen", Version: toolkitVersion(), Rules: []findings.Rule{
+		{ID: "contract", Category: "contract", Severity: findings.Error, Description: "The contract loads, and every part of it can be generated faithfully (warnings: it can, with the noted limits)."},
+		{ID: "gen.stale", Category: "generated code", Severity: findings.Error, Description: "Generated files on disk match what the contract generates (toolkit gen --check).", Hint: "run toolkit gen and commit the result"},
+	}}
+	machine := *e
+	machine.stdout = e.stderr
+	machine.report = rep
+	runErr := runGenEntries(&machine, cmd, f)
+	if err := findings.Write(e.stdout, format, *rep); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	return runErr
+}
+
+// runGenEntries runs gen; problems go to e.report when it is set, else to
+// stderr as text.
+func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 	var entries []genEntry
 	switch {
-	case f.contract != "":
-		if f.out == "" {
+	case f.Contract != "":
+		if f.Out == "" {
 			return &exitError{code: exitUsage, err: errors.New("gen: --out is required with --contract")}
 		}
-		entries = []genEntry{{Contract: f.contract, Out: f.out, Package: f.pkg, Targets: f.targets, Strict: f.strict, Lenient: f.lenient}}
-		entries[0].setSelection(f.sel)
+		entries = []genEntry{f.genEntry}
 	default:
 		path := f.config
 		if path == "" {
@@ -96,82 +116,74 @@ func runGen(e *env, cmd *cobra.Command, f genFlags) error {
 			return &exitError{code: exitUsage, err: fmt.Errorf("gen: %s has no generate entries", path)}
 		}
 		for _, en := range c.Generate {
-			if f.pkg != "" {
-				en.Package = f.pkg
-			}
-			if len(f.targets) > 0 {
-				en.Targets = f.targets
-			}
-			if !f.sel.Empty() {
-				en.setSelection(f.sel)
-			}
-			en.Strict = en.Strict || f.strict
-			en.Lenient = en.Lenient || f.lenient
+			overlay(&en, &f.genEntry, cmd.Flags())
 			entries = append(entries, en)
 		}
 	}
-	// Generate everything in memory first: one bad contract writes nothing.
-	type output struct {
-		entry genEntry
-		files []generator.File
+	pes := make([]pipeline.Entry, len(entries))
+	for i, en := range entries {
+		pes[i] = en.pipelineEntry()
 	}
-	var outs []output
-	// Entries that split one contract into several packages load it once.
-	type loadKey struct {
-		contract        string
-		strict, lenient bool
+	res, err := pipeline.Run(pes, pipeline.Options{
+		Check:     f.check,
+		Warn:      func(p contract.Problem) { e.problem(p) },
+		Generated: func(o pipeline.Output) { reportHandlers(e, o) },
+	})
+	if res != nil {
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.stderr, "gen: %s\n", n)
+		}
 	}
-	loaded := map[loadKey]*contract.Model{}
-	for _, en := range entries {
-		key := loadKey{en.Contract, en.Strict, en.Lenient}
-		m := loaded[key]
-		if m == nil {
-			var err error
-			if m, err = loadModel(e, en); err != nil {
-				return err
-			}
-			loaded[key] = m
-		}
-		part, err := m.Select(en.selection())
-		if err != nil {
-			return &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
-		}
-		if len(part.Operations) > hugePackageOps {
-			fmt.Fprintf(e.stderr, "gen: %s: note: %d operations in one package; the Go compiler may need more than 20 GB of memory for a package this size (Microsoft Graph's did not build in 21 GB); split it with --tag, or tags: in toolkit.yaml (see the README)\n", en.Contract, len(part.Operations))
-		}
-		files, err := generateModel(e, en, part)
-		if err != nil {
-			return err
-		}
-		outs = append(outs, output{en, files})
+	if err != nil {
+		return pipelineError(e, "gen", err)
 	}
-	stale := false
-	for _, o := range outs {
+	for _, o := range res.Outputs {
 		if f.check {
-			st, err := generator.Check(o.entry.Out, o.files)
-			if err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			for _, s := range st {
-				stale = true
+			for _, s := range o.Stale {
 				fmt.Fprint(e.stdout, s.Diff)
+				if e.report != nil {
+					e.report.Findings = append(e.report.Findings, findings.Finding{ID: "gen.stale", Severity: findings.Error, Message: "differs from what the contract generates; run toolkit gen", Position: findings.Position{File: filepath.Join(o.Entry.Out, s.Name)}})
+				}
 			}
 			continue
 		}
-		if err := generator.Write(o.entry.Out, o.files); err != nil {
-			return &exitError{code: exitUsage, err: fmt.Errorf("gen: writing %s: %w", o.entry.Out, err)}
-		}
+		fmt.Fprintf(e.stderr, "gen: wrote %d files to %s\n", len(o.Files), o.Entry.Out)
 	}
-	if stale {
+	if res.Stale() {
 		return &exitError{code: exitFindings, err: errors.New("gen: generated files are stale; run toolkit gen")}
 	}
 	return nil
 }
 
-// loadModel loads and builds one entry's contract, printing warnings.
-func loadModel(e *env, en genEntry) (*contract.Model, error) {
-	_, m, err := loadContract(e, "gen", en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient})
-	return m, err
+// pipelineEntry is the entry as the pipeline takes it.
+func (en genEntry) pipelineEntry() pipeline.Entry {
+	return pipeline.Entry{Contract: en.Contract, Out: en.Out, Package: en.Package, Targets: en.Targets, Strict: en.Strict, Lenient: en.Lenient, Selection: en.selection()}
+}
+
+// loadModel loads and builds one entry's contract, printing warnings;
+// problems are printed and give exit code 2.
+func loadModel(e *env, cmd string, en genEntry) (*contract.Model, error) {
+	m, _, err := pipeline.Load(en.pipelineEntry(), func(p contract.Problem) { fmt.Fprintln(e.stderr, p) })
+	if err != nil {
+		return nil, pipelineError(e, cmd, err)
+	}
+	return m, nil
+}
+
+// pipelineError prints a pipeline error of command cmd: a contract's
+// problems one per line, anything else as itself; both exit 2.
+func pipelineError(e *env, cmd string, err error) error {
+	var ce *pipeline.ContractError
+	if errors.As(err, &ce) {
+		if ce.StrictWarnings > 0 {
+			return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
+		}
+		for _, p := range ce.Problems {
+			e.problem(p)
+		}
+		return &exitError{code: exitUsage}
+	}
+	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
 }
 
 // loadContract loads and builds a contract for command cmd, printing
@@ -190,70 +202,14 @@ func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contrac
 	return doc, m, nil
 }
 
-// hugePackageOps is the operation count above which gen suggests splitting
-// the package: GitHub's 1,100 operations build in 6.7 GB, Graph's 11,422 not
-// in 21 GB. A variable for the test.
-var hugePackageOps = 3000
-
-// genHooks run after an entry's code is generated; toolkit init's hook
-// reports handler methods a scaffolded project lacks.
-var genHooks []func(e *env, en genEntry, m *contract.Model, pkg string)
-
-// generateModel renders one entry's files from its model.
-func generateModel(e *env, en genEntry, m *contract.Model) ([]generator.File, error) {
-	pkg := en.Package
-	if pkg == "" {
-		pkg = packageName(en.Out)
-	}
-	targets, docsWanted := splitDocsTarget(en.Targets) // "docs" is generator/docs' target
-	var files []generator.File
-	if docsWanted {
-		df, err := docs.Target{}.Generate(m, generator.Options{})
-		if err != nil {
-			return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
-		}
-		files = append(files, df...)
-	}
-	if !docsWanted || len(targets) > 0 {
-		gf, err := golang.Generate(m, generator.Options{Package: pkg, Targets: targets})
-		if err != nil {
-			return nil, &exitError{code: exitUsage, err: fmt.Errorf("gen: %s: %w", en.Contract, err)}
-		}
-		files = append(files, gf...)
-	}
-	for _, h := range genHooks {
-		h(e, en, m, pkg)
-	}
-	return files, nil
-}
-
 // contractError prints a contract's problems and returns exit code 2.
 func contractError(e *env, err error) error {
 	var ce *contract.Error
 	if errors.As(err, &ce) {
 		for _, p := range ce.Problems {
-			fmt.Fprintln(e.stderr, p)
+			e.problem(p)
 		}
 		return &exitError{code: exitUsage}
 	}
 	return &exitError{code: exitUsage, err: err}
-}
-
-// packageName derives a Go package name from an output folder.
-func packageName(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	base := strings.ToLower(filepath.Base(abs))
-	var b strings.Builder
-	for _, r := range base {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) && b.Len() > 0 {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return "api"
-	}
-	return b.String()
 }

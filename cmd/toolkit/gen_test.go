@@ -6,6 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/contractfirst/toolkit/findings"
+	"github.com/contractfirst/toolkit/findings/findingstest"
+	"github.com/contractfirst/toolkit/pipeline"
 )
 
 // runCLI runs the CLI in dir and returns exit code, stdout and stderr.
@@ -211,11 +217,11 @@ func TestGenSplitOneLoad(t *testing.T) {
 	}
 }
 
-// TestGenSuggestsSplit: a package with more operations than hugePackageOps
+// TestGenSuggestsSplit: a package with more operations than pipeline.HugePackageOps
 // comes with a note suggesting --tag; a selection under it does not.
 func TestGenSuggestsSplit(t *testing.T) {
-	defer func(n int) { hugePackageOps = n }(hugePackageOps)
-	hugePackageOps = 5
+	defer func(n int) { pipeline.HugePackageOps = n }(pipeline.HugePackageOps)
+	pipeline.HugePackageOps = 5
 	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
 	code, _, stderr := runCLI(t, t.TempDir(), "gen", "--contract", kitchen, "--out", "all")
 	if code != 0 || !strings.Contains(stderr, "operations in one package") || !strings.Contains(stderr, "--tag") {
@@ -224,5 +230,87 @@ func TestGenSuggestsSplit(t *testing.T) {
 	code, _, stderr = runCLI(t, t.TempDir(), "gen", "--contract", kitchen, "--out", "files", "--tag", "files")
 	if code != 0 || strings.Contains(stderr, "operations in one package") {
 		t.Errorf("exit %d, stderr %q; want 0 and no note for 3 operations", code, stderr)
+	}
+}
+
+// TestGenUnknownTarget: a misspelt --generate value is a usage error that
+// names the known targets, not a run that writes nothing and exits 0.
+func TestGenUnknownTarget(t *testing.T) {
+	dir := t.TempDir()
+	contractPath, err := filepath.Abs("../../testdata/contracts/kitchensink/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, dir, "gen", "--contract", contractPath, "--out", "api", "--generate", "clinet")
+	if code != 2 || !strings.Contains(stderr, `unknown target "clinet"`) || !strings.Contains(stderr, "client") {
+		t.Fatalf("exit %d, stderr %q; want 2 naming the target and the known ones", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "api")); !os.IsNotExist(err) {
+		t.Error("gen wrote output for an unknown target")
+	}
+}
+
+// TestGenFormats: with a machine format, gen prints one valid document on
+// stdout — for a broken contract, a contract with warnings, and stale output
+// under --check — and keeps its exit codes.
+func TestGenFormats(t *testing.T) {
+	dir := t.TempDir()
+	broken, _ := filepath.Abs("../../testdata/contracts/broken/dangling-ref.yaml")
+	warned := filepath.Join(dir, "warn.yaml")
+	if err := os.WriteFile(warned, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: integer, example: notanumber}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range findings.Formats {
+		if format == findings.Text {
+			continue
+		}
+		for _, tc := range []struct {
+			name string
+			args []string
+			code int
+			want string
+		}{
+			{"broken", []string{"gen", "--contract", broken, "--out", filepath.Join(dir, "b")}, 2, "Missing"},
+			{"warning", []string{"gen", "--contract", warned, "--out", filepath.Join(dir, "w")}, 0, "example"},
+			{"stale", []string{"gen", "--contract", warned, "--out", filepath.Join(dir, "s"), "--check"}, 1, "gen.stale"},
+		} {
+			t.Run(string(format)+"/"+tc.name, func(t *testing.T) {
+				code, stdout, stderr := runCLI(t, dir, append(tc.args, "--format", string(format))...)
+				if code != tc.code {
+					t.Errorf("exit %d, want %d\nstderr: %s", code, tc.code, stderr)
+				}
+				if err := findingstest.Check(format, []byte(stdout)); err != nil {
+					t.Errorf("%v\n%s", err, stdout)
+				}
+				if !strings.Contains(stdout, tc.want) {
+					t.Errorf("stdout lacks %q:\n%s", tc.want, stdout)
+				}
+			})
+		}
+	}
+	if code, _, stderr := runCLI(t, dir, "gen", "--contract", warned, "--out", "x", "--format", "yaml"); code != 2 || !strings.Contains(stderr, "unknown format") {
+		t.Errorf("--format yaml: exit %d, %s", code, stderr)
+	}
+}
+
+// TestOverlay: a flag given on the command line wins over the file's key,
+// even at its default value; a flag not given leaves the key alone; --out
+// and --contract never apply to the file's entries.
+func TestOverlay(t *testing.T) {
+	cmd := newGenCmd(&env{})
+	if err := cmd.Flags().Parse([]string{"--strict=false", "--generate", "client", "--tag", "pets", "--out", "elsewhere"}); err != nil {
+		t.Fatal(err)
+	}
+	fs := cmd.Flags()
+	src := genEntry{Out: "elsewhere", Targets: []string{"client"}, Strict: false}
+	src.Tags = []string{"pets"}
+	dst := genEntry{Contract: "a.yaml", Out: "api", Package: "api", Targets: []string{"types"}, Strict: true, Lenient: true}
+	dst.Operations = []string{"get*"}
+	overlay(&dst, &src, fs)
+	want := genEntry{Contract: "a.yaml", Out: "api", Package: "api", Targets: []string{"client"}, Strict: false, Lenient: true}
+	want.Operations = []string{"get*"}
+	want.Tags = []string{"pets"}
+	if diff := cmp.Diff(want, dst, cmp.AllowUnexported(genEntry{})); diff != "" {
+		t.Errorf("overlay (-want +got):\n%s", diff)
 	}
 }

@@ -13,15 +13,14 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/golang"
 	"github.com/contractfirst/toolkit/generator/scaffold"
+	"github.com/contractfirst/toolkit/pipeline"
 )
 
 func init() {
 	commands = append(commands, newInitCmd)
-	genHooks = append(genHooks, reportHandlers)
 }
 
 // initFlags are the flags of toolkit init.
@@ -105,7 +104,7 @@ func runInit(e *env, f initFlags) error {
 	}
 
 	en := genEntry{Contract: f.contract, Out: filepath.Join(f.out, f.pkg), Package: f.pkg, Strict: f.strict, Lenient: f.lenient}
-	m, err := loadModel(e, en)
+	m, err := loadModel(e, "init", en)
 	if err != nil {
 		return err
 	}
@@ -114,10 +113,12 @@ func runInit(e *env, f initFlags) error {
 	if err != nil {
 		return usage("%v", err)
 	}
-	gen, err := generateModel(e, en, m)
+	out, err := pipeline.Generate(en.pipelineEntry(), m)
 	if err != nil {
-		return err
+		return pipelineError(e, "init", err)
 	}
+	reportHandlers(e, out)
+	gen := out.Files
 
 	existed := map[string]bool{}
 	for _, fl := range own {
@@ -171,7 +172,8 @@ func runInit(e *env, f initFlags) error {
 // operations without a handler method and the handler methods without an
 // operation. The compiler reports missing methods too, but not with the
 // signature to paste, and not stale ones.
-func reportHandlers(e *env, en genEntry, m *contract.Model, pkg string) {
+func reportHandlers(e *env, o pipeline.Output) {
+	en, m, pkg := o.Entry, o.Model, o.Package
 	if len(en.Targets) > 0 && !slices.Contains(en.Targets, "server") {
 		return
 	}

@@ -6,6 +6,9 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/findings"
 )
 
 // Exit codes shared by every command.
@@ -38,6 +41,19 @@ var commands []func(*env) *cobra.Command
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// report, when set, collects contract problems for a machine format
+	// instead of printing them as text on stderr.
+	report *findings.Report
+}
+
+// problem reports a contract problem: into the report being collected, or
+// as a line of text on stderr.
+func (e *env) problem(p contract.Problem) {
+	if e.report != nil {
+		e.report.Findings = append(e.report.Findings, p.Finding())
+		return
+	}
+	fmt.Fprintln(e.stderr, p)
 }
 
 func newRootCmd(e *env) *cobra.Command {

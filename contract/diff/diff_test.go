@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/contractfirst/toolkit/contract"
 )
@@ -126,13 +127,86 @@ func TestGoIdentifiers(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := GoIdentifiers(loadDoc(t, "../../testdata/diff/base.yaml"), loadDoc(t, p))
-	want := []IdentChange{
-		{Kind: "method", Name: "GetPet", From: "getPet"},
-		{Kind: "type", Name: "NewPet", From: "NewPet"},
-		{Kind: "method", Name: "FetchPet", From: "fetch_pet", Added: true},
-		{Kind: "type", Name: "PetInput", From: "PetInput", Added: true},
+	has := map[string]IdentChange{}
+	for _, c := range got {
+		has[c.Kind+" "+c.Name] = c
 	}
-	if d := cmp.Diff(want, got); d != "" {
+	for key, added := range map[string]bool{
+		"method Handler.GetPet": false, "method Client.GetPet": false, "type GetPetRequest": false, "type NewPet": false,
+		"method Handler.FetchPet": true, "method Client.FetchPet": true, "type PetInput": true,
+	} {
+		c, ok := has[key]
+		if !ok {
+			t.Errorf("no change for %s in %v", key, got)
+			continue
+		}
+		wantLevel := GoBreaking
+		if added {
+			wantLevel = Info
+		}
+		if c.Added != added || c.Level != wantLevel {
+			t.Errorf("%s: added=%v level=%s, want added=%v level=%s", key, c.Added, c.Level, added, wantLevel)
+		}
+	}
+	// Removals and changes come before additions.
+	for i := 1; i < len(got); i++ {
+		if !got[i-1].Added && got[i].Added {
+			continue
+		}
+		if got[i-1].Added && !got[i].Added {
+			t.Fatalf("an addition (%s) before a removal (%s)", got[i-1].Name, got[i].Name)
+		}
+	}
+}
+
+// TestGoBreakingTypeChange: an integer parameter that becomes a string is
+// compatible for oasdiff's wire checks in some directions, but breaks Go
+// code that sets the request field; it is go-breaking and names the field
+// and both types.
+func TestGoBreakingTypeChange(t *testing.T) {
+	const old = `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}}
+components:
+  schemas:
+    Item:
+      type: object
+      properties:
+        size: {type: integer}
+`
+	newText := strings.Replace(strings.Replace(old, "{name: limit, in: query, schema: {type: integer}}", "{name: limit, in: query, schema: {type: string}}", 1), "size: {type: integer}", "size: {type: number}", 1)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	got := GoIdentifiers(loadDoc(t, write("old.yaml", old)), loadDoc(t, write("new.yaml", newText)))
+	want := []IdentChange{
+		{Kind: "request-field", Name: "ListItemsRequest.Limit", From: `listItems query parameter "limit"`, OldType: "*int64", NewType: "*string", Level: GoBreaking},
+		{Kind: "field", Name: "Item.Size", From: "/components/schemas/Item/properties/size", OldType: "*int64", NewType: "*float64", Level: GoBreaking},
+	}
+	sortByName := cmpopts.SortSlices(func(a, b IdentChange) bool { return a.Name < b.Name })
+	if d := cmp.Diff(want, got, sortByName); d != "" {
 		t.Errorf("GoIdentifiers (-want +got):\n%s", d)
+	}
+	if n := GoBreakingCount(got); n != 2 {
+		t.Errorf("GoBreakingCount = %d, want 2", n)
+	}
+	var b strings.Builder
+	if err := Write(&b, "text", nil, got); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "go ~ request-field ListItemsRequest.Limit: *int64 → *string") || !strings.Contains(b.String(), "2 go-breaking") {
+		t.Errorf("text output:\n%s", b.String())
 	}
 }

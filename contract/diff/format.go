@@ -29,16 +29,19 @@ func Write(w io.Writer, format string, cs []Change, ids []IdentChange) error {
 			}
 		}
 		for _, id := range ids {
-			sign := "-"
-			if id.Added {
-				sign = "+"
+			line := fmt.Sprintf("go - %s %s (from %q)", id.Kind, id.Name, id.From)
+			switch {
+			case id.Added:
+				line = fmt.Sprintf("go + %s %s (from %q)", id.Kind, id.Name, id.From)
+			case id.Changed():
+				line = fmt.Sprintf("go ~ %s %s: %s → %s (from %q)", id.Kind, id.Name, id.OldType, id.NewType, id.From)
 			}
-			if _, err := fmt.Fprintf(w, "go %s %s %s (from %q)\n", sign, id.Kind, id.Name, id.From); err != nil {
+			if _, err := fmt.Fprintln(w, line); err != nil {
 				return err
 			}
 		}
 		n := Count(cs)
-		_, err := fmt.Fprintf(w, "%d breaking, %d warning, %d info\n", n[Breaking], n[Warning], n[Info])
+		_, err := fmt.Fprintf(w, "%d breaking, %d warning, %d info; %d go-breaking\n", n[Breaking], n[Warning], n[Info], GoBreakingCount(ids))
 		return err
 	case "json":
 		if cs == nil {
@@ -68,11 +71,14 @@ func Write(w io.Writer, format string, cs []Change, ids []IdentChange) error {
 			}
 		}
 		if len(ids) > 0 {
-			fmt.Fprintf(w, "\n### Generated Go identifiers\n\n| | Kind | Identifier | From |\n|---|---|---|---|\n")
+			fmt.Fprintf(w, "\n### Generated Go identifiers\n\n%d go-breaking\n\n| | Kind | Identifier | From |\n|---|---|---|---|\n", GoBreakingCount(ids))
 			for _, id := range ids {
 				sign := "removed"
-				if id.Added {
+				switch {
+				case id.Added:
 					sign = "added"
+				case id.Changed():
+					sign = "type " + mdCell(id.OldType) + " → " + mdCell(id.NewType)
 				}
 				fmt.Fprintf(w, "| %s | %s | `%s` | %s |\n", sign, id.Kind, id.Name, mdCell(id.From))
 			}

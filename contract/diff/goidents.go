@@ -4,32 +4,59 @@ import (
 	"sort"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/golang"
 )
 
-// IdentChange is a generated Go identifier that exists on one side only:
-// code that uses a removed identifier stops compiling after regenerating.
+// GoBreaking is the level of a change to the generated Go API that stops
+// code using it from compiling after regenerating: an identifier removed or
+// renamed, or a field or parameter whose Go type changed. A contract change
+// can be compatible on the wire and still be Go-breaking (an integer
+// parameter that becomes a string), so it is reported at its own level and
+// gated with --fail-on go-breaking.
+const GoBreaking Level = "go-breaking"
+
+// IdentChange is a generated Go identifier that NEW removes, adds, or
+// gives another Go type.
 type IdentChange struct {
-	Kind  string `json:"kind"`  // "method" (from an operationId) or "type" (from a component schema)
-	Name  string `json:"name"`  // the Go identifier
-	From  string `json:"from"`  // the contract name it comes from
-	Added bool   `json:"added"` // false: removed
+	Kind string `json:"kind"` // golang.Ident's kinds: type, field, method, request-field, response
+	Name string `json:"name"` // the Go identifier, qualified ("Pet.Age")
+	From string `json:"from"` // where in the contract it comes from
+	// Added is true for a new identifier, false for a removed or changed one.
+	Added bool `json:"added"`
+	// OldType and NewType are set when the identifier stays and its Go
+	// type changes.
+	OldType string `json:"oldType,omitempty"`
+	NewType string `json:"newType,omitempty"`
+	// Level is GoBreaking for removed and changed identifiers, Info for
+	// added ones.
+	Level Level `json:"level"`
 }
 
-// GoIdentifiers lists the generated Go identifiers (client/server methods
-// from operationIds, types from component schemas) that NEW removes or
-// adds compared with OLD, removals first, each sorted by name.
+// Changed reports whether the identifier stays with another Go type.
+func (c IdentChange) Changed() bool { return c.OldType != c.NewType }
+
+// GoIdentifiers compares the Go API toolkit generates for OLD and NEW — the
+// identifiers the generator's own namer gives (golang.Identifiers), so a
+// type the generator renamed (Client → Client2) or an operation without an
+// operationId is seen as users compile against it. Go-breaking changes come
+// first, then additions, each sorted by name. A side whose model cannot be
+// built contributes nothing.
 func GoIdentifiers(old, new *contract.Document) []IdentChange {
-	a, b := goNames(old), goNames(new)
+	a, b := goIdents(old), goIdents(new)
 	var out []IdentChange
-	for k, from := range a {
-		if _, ok := b[k]; !ok {
-			out = append(out, IdentChange{Kind: k.kind, Name: k.name, From: from})
+	for key, x := range a {
+		y, ok := b[key]
+		switch {
+		case !ok:
+			out = append(out, IdentChange{Kind: x.Kind, Name: x.Name, From: x.From, Level: GoBreaking})
+		case x.Type != y.Type:
+			out = append(out, IdentChange{Kind: x.Kind, Name: x.Name, From: y.From, OldType: x.Type, NewType: y.Type, Level: GoBreaking})
 		}
 	}
-	for k, from := range b {
-		if _, ok := a[k]; !ok {
-			out = append(out, IdentChange{Kind: k.kind, Name: k.name, From: from, Added: true})
+	for key, y := range b {
+		if _, ok := a[key]; !ok {
+			out = append(out, IdentChange{Kind: y.Kind, Name: y.Name, From: y.From, Added: true, Level: Info})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -44,26 +71,27 @@ func GoIdentifiers(old, new *contract.Document) []IdentChange {
 	return out
 }
 
-type ident struct{ kind, name string }
+type identKey struct{ kind, name string }
 
-func goNames(d *contract.Document) map[ident]string {
-	m := map[ident]string{}
-	if d.T == nil {
+func goIdents(d *contract.Document) map[identKey]golang.Ident {
+	m := map[identKey]golang.Ident{}
+	model, err := contract.Build(d)
+	if err != nil {
 		return m
 	}
-	if d.T.Paths != nil {
-		for _, item := range d.T.Paths.Map() {
-			for _, op := range item.Operations() {
-				if op.OperationID != "" {
-					m[ident{"method", golang.GoName(op.OperationID)}] = op.OperationID
-				}
-			}
-		}
-	}
-	if d.T.Components != nil {
-		for name := range d.T.Components.Schemas {
-			m[ident{"type", golang.GoName(name)}] = name
-		}
+	for _, id := range golang.Identifiers(model, generator.Options{Package: "api"}) {
+		m[identKey{id.Kind, id.Name}] = id
 	}
 	return m
+}
+
+// GoBreakingCount is how many of ids are Go-breaking.
+func GoBreakingCount(ids []IdentChange) int {
+	n := 0
+	for _, id := range ids {
+		if id.Level == GoBreaking {
+			n++
+		}
+	}
+	return n
 }

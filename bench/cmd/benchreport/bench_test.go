@@ -131,3 +131,31 @@ func TestTargets(t *testing.T) {
 		}
 	}
 }
+
+func TestCompileTargets(t *testing.T) {
+	r := &report{gen: []genResult{
+		{name: "a.json", compile: map[string]sample{
+			toolkit:     {userCPU: 3 * time.Second, rssKB: 400 << 10},
+			oapiCodegen: {userCPU: 4 * time.Second, rssKB: 300 << 10},
+		}},
+		{name: "b.json", compile: map[string]sample{
+			toolkit:     {userCPU: time.Second, rssKB: 100 << 10},
+			oapiCodegen: {userCPU: 2 * time.Second, rssKB: 200 << 10},
+		}},
+		{name: "api.github.com.json", compile: map[string]sample{toolkit: {userCPU: time.Minute, rssKB: 3 << 20}}},
+		{name: "c.json"}, // not measured: no line
+	}}
+	got := strings.Join(r.compileTargets(), "\n")
+	for _, want := range []string{
+		"go build of the package for a.json: CPU 0.75×, peak RSS 1.33× oapi-codegen's (target ≤ 1.00 both): **missed**",
+		"go build of the package for b.json: CPU 0.50×, peak RSS 0.50× oapi-codegen's (target ≤ 1.00 both): met",
+		"go build of GitHub's package: peak RSS 3.00 GB (target ≤ 2 GB): **missed**",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("compile targets lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "c.json") {
+		t.Errorf("a contract without compile figures has a line:\n%s", got)
+	}
+}

@@ -74,6 +74,9 @@ type genResult struct {
 	bytes  int64
 	median map[string]sample
 	runs   int
+	// compile is the median go build of each generator's package
+	// (measureCompile); nil when not measured.
+	compile map[string]sample
 }
 
 // measureGeneration runs each generator on contract runs times, in turn

@@ -48,6 +48,7 @@ type config struct {
 	skipGen      bool
 	skipBench    bool
 	validateRuns int
+	compileRuns  int
 	work         string
 }
 
@@ -64,6 +65,7 @@ func main() {
 	flag.BoolVar(&c.skipGen, "skip-gen", false, "skip the generation measurements")
 	flag.BoolVar(&c.skipBench, "skip-bench", false, "skip the server and client benchmarks")
 	flag.IntVar(&c.validateRuns, "validate-runs", 10, "runs of toolkit validate against the generated server (0: skip)")
+	flag.IntVar(&c.compileRuns, "compile-runs", 3, "go build runs of each generator's package per contract (0: skip; GitHub's package is built once)")
 	flag.StringVar(&c.work, "work", "", "scratch folder (default: a temporary one, removed at the end)")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -104,6 +106,14 @@ func run(c config) error {
 		logf("regenerated api/toolkitapi: the generator has changed since it was committed")
 	}
 
+	// Generated packages are built inside the bench module, whose go.mod
+	// has the peers' runtime libraries.
+	compileRoot, err := os.MkdirTemp(".", "compilework-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(compileRoot)
+
 	if !c.skipGen {
 		contracts := defaultContracts
 		if c.pick != "" {
@@ -123,6 +133,12 @@ func run(c config) error {
 				return fmt.Errorf("%s: %w", name, err)
 			}
 			g.name, g.bytes = filepath.Base(name), info.Size()
+			if c.compileRuns > 0 {
+				logf("building each generator's package for %s, %d runs", name, c.compileRuns)
+				if g.compile, err = measureCompile(bins, path, compileRoot, c.compileRuns, allGenerators); err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+			}
 			r.gen = append(r.gen, g)
 		}
 		if c.github != "" {
@@ -133,6 +149,12 @@ func run(c config) error {
 					return fmt.Errorf("github: %w", err)
 				}
 				g.name, g.bytes = "api.github.com.json", info.Size()
+				if c.compileRuns > 0 {
+					logf("building toolkit's package for GitHub's description once (minutes, several GB)")
+					if g.compile, err = measureCompile(bins, c.github, compileRoot, 1, []string{toolkit}); err != nil {
+						return fmt.Errorf("github: %w", err)
+					}
+				}
 				r.gen = append(r.gen, g)
 			} else {
 				logf("skipping GitHub's description: %v", err)

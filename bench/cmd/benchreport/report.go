@@ -64,6 +64,17 @@ func (r *report) markdown() string {
 			s, ok := g.median[gen]
 			return float64(s.rssKB) / 1024, ok
 		}, "%.0f MB")
+		if g.compile != nil {
+			label := fmt.Sprintf("go build of the package for %s", g.name)
+			r.row(&b, label+": CPU (user+sys)", func(gen string) (float64, bool) {
+				s, ok := g.compile[gen]
+				return s.userCPU.Seconds(), ok
+			}, "%.2f s")
+			r.row(&b, label+": peak RSS", func(gen string) (float64, bool) {
+				s, ok := g.compile[gen]
+				return float64(s.rssKB) / 1024, ok
+			}, "%.0f MB")
+		}
 	}
 	for _, op := range benchOps {
 		for _, m := range []struct {
@@ -175,6 +186,7 @@ func (r *report) targets(b *strings.Builder) {
 			g.name, faster.Seconds()/t.wall.Seconds(), lessCPU.Seconds()/t.userCPU.Seconds(), float64(t.rssKB)/float64(lowRSS),
 			mark(faster >= 2*t.wall && t.rssKB < lowRSS)))
 	}
+	lines = append(lines, r.compileTargets()...)
 	for _, op := range benchOps {
 		get := func(gen string) (benchStats, bool) {
 			s, ok := r.bench[benchKey{op.bench, op.op, gen}]
@@ -198,7 +210,34 @@ func (r *report) targets(b *strings.Builder) {
 	if len(lines) == 0 {
 		return
 	}
-	b.WriteString("\n## Targets (issue 8)\n\nFrom the medians above; with the load this machine had, time ratios near 1 are within noise (see benchstat's p-values), allocations are exact.\n\n")
+	b.WriteString("\n## Targets (issues 8 and 18)\n\nFrom the medians above; with the load this machine had, time ratios near 1 are within noise (see benchstat's p-values), allocations are exact.\n\n")
 	b.WriteString(strings.Join(lines, "\n"))
 	b.WriteString("\n")
+}
+
+// compileTargets checks issue 18's compile targets: a generated package
+// costs go build no more CPU time and peak memory than oapi-codegen's for
+// the same contract, and GitHub's one package builds in at most 2 GB.
+func (r *report) compileTargets() []string {
+	var lines []string
+	mark := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "**missed**"
+	}
+	for _, g := range r.gen {
+		t, ok := g.compile[toolkit]
+		if !ok {
+			continue
+		}
+		if o, ok := g.compile[oapiCodegen]; ok {
+			cpu, rss := t.userCPU.Seconds()/o.userCPU.Seconds(), float64(t.rssKB)/float64(o.rssKB)
+			lines = append(lines, fmt.Sprintf("- go build of the package for %s: CPU %.2f×, peak RSS %.2f× oapi-codegen's (target ≤ 1.00 both): %s", g.name, cpu, rss, mark(cpu <= 1 && rss <= 1)))
+		}
+		if g.name == "api.github.com.json" {
+			lines = append(lines, fmt.Sprintf("- go build of GitHub's package: peak RSS %.2f GB (target ≤ 2 GB): %s", float64(t.rssKB)/(1<<20), mark(t.rssKB <= 2<<20)))
+		}
+	}
+	return lines
 }

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// measureCompile measures what users pay in go build for each generator's
+// package of one contract: the package is generated once into a folder of
+// the bench module (whose go.mod pins the peers' runtime libraries), built
+// once so every dependency is in the build cache, then rebuilt runs times
+// with a changed nonce file, so that each run compiles exactly the
+// generated package and nothing else. The go command's rusage covers the
+// compiler it waits for: CPU is user+sys of both, peak RSS the largest of
+// them (the compiler's). A generator whose output does not build is left
+// out and logged, not fatal: the report says what it could measure.
+func measureCompile(bins map[string]string, contract, root string, runs int, gens []string) (map[string]sample, error) {
+	out := map[string]sample{}
+	for _, gen := range gens {
+		dir := filepath.Join(root, gen)
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		cmd := genCommand(bins, gen, contract, dir)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			logf("compile: %s does not generate %s: %v\n%s", gen, filepath.Base(contract), err, tail(string(msg), 1000))
+			continue
+		}
+		pkg := "./" + filepath.ToSlash(dir)
+		if _, err := goBuild(pkg); err != nil {
+			logf("compile: %s's package for %s does not build: %v", gen, filepath.Base(contract), err)
+			continue
+		}
+		var ss []sample
+		for i := range runs {
+			nonce := fmt.Sprintf("package api\n\n// benchNonce changes the package so go build compiles it again.\nconst benchNonce = %s\n", strconv.Quote(fmt.Sprint(time.Now().UnixNano(), i)))
+			if err := os.WriteFile(filepath.Join(dir, "zz_bench_nonce.go"), []byte(nonce), 0o644); err != nil {
+				return nil, err
+			}
+			s, err := goBuild(pkg)
+			if err != nil {
+				return nil, fmt.Errorf("%s: rebuild: %w", gen, err)
+			}
+			ss = append(ss, s)
+		}
+		out[gen] = sample{
+			wall:    median(ss, func(s sample) time.Duration { return s.wall }),
+			rssKB:   median(ss, func(s sample) int64 { return s.rssKB }),
+			userCPU: median(ss, func(s sample) time.Duration { return s.userCPU }),
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// goBuild runs go build on pkg (a path inside the bench module, run from
+// bench/) and measures it.
+func goBuild(pkg string) (sample, error) {
+	cmd := exec.Command(goBin(), "build", "-o", os.DevNull, pkg)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stderr, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	s := sample{wall: time.Since(start)}
+	if err != nil {
+		return s, fmt.Errorf("%v\n%s", err, tail(stderr.String(), 2000))
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.rssKB = ru.Maxrss
+		s.userCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	return s, nil
+}

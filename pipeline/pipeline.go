@@ -1,0 +1,287 @@
+// Package pipeline is toolkit gen as a library: load each contract once,
+// select the part an entry asks for, run the targets it names, then write
+// every entry's files — or, with Check, compare them with what is on disk.
+// The command line, go:generate (through the command line) and tests all
+// go through Run.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/generator/docs"
+	"github.com/contractfirst/toolkit/generator/golang"
+)
+
+// A target of the table: what it is, the parts --generate may name for it
+// (its own name selects all of them), and whether it runs when an entry
+// names no targets.
+type target struct {
+	generator.Target
+	parts     []string
+	byDefault bool
+}
+
+// targets is every target gen knows, in the order their files are made.
+var targets = []target{
+	{golang.Target{}, golang.Target{}.Parts(), true},
+	{docs.Target{}, nil, false},
+}
+
+// TargetNames lists every name Entry.Targets accepts.
+func TargetNames() []string {
+	var names []string
+	for _, t := range targets {
+		names = append(names, t.parts...)
+		names = append(names, t.Name())
+	}
+	return names
+}
+
+// Entry is one package (or docs folder) to generate.
+type Entry struct {
+	Contract string
+	// Out is the output folder.
+	Out string
+	// Package is the Go package name; empty: derived from Out.
+	Package string
+	// Targets names targets or their parts (TargetNames); empty: every
+	// target that runs by default.
+	Targets []string
+	// Strict turns contract warnings into errors; Lenient repairs slips
+	// whose intent is clear.
+	Strict, Lenient bool
+	// Selection picks operations (and, through them, types).
+	Selection contract.Selection
+}
+
+// Options change how Run works.
+type Options struct {
+	// Check writes nothing and reports stale files in each Output.
+	Check bool
+	// Warn receives every contract warning as it is found (they are also in
+	// Result.Warnings).
+	Warn func(contract.Problem)
+	// Generated is called after each entry's files are made, before any is
+	// written (toolkit init's check of a project's handlers).
+	Generated func(Output)
+}
+
+// Output is one entry's result.
+type Output struct {
+	Entry   Entry
+	Package string
+	// Model is the entry's part of its contract.
+	Model *contract.Model
+	Files []generator.File
+	// Stale lists, with Options.Check, the files that differ from disk.
+	Stale []generator.Stale
+}
+
+// Result is what Run did.
+type Result struct {
+	Outputs  []Output
+	Warnings []contract.Problem
+	// Notes are advice that is not a contract problem (a package too large
+	// to compile comfortably).
+	Notes []string
+}
+
+// Stale reports whether, after a Check, any output is stale.
+func (r *Result) Stale() bool {
+	for _, o := range r.Outputs {
+		if len(o.Stale) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ContractError wraps a contract that cannot be generated: its problems
+// (errors, or warnings under Strict) are in Problems.
+type ContractError struct {
+	Contract string
+	Problems []contract.Problem
+	// StrictWarnings is how many warnings Strict turned into an error.
+	StrictWarnings int
+}
+
+func (e *ContractError) Error() string {
+	if e.StrictWarnings > 0 {
+		return fmt.Sprintf("%s: %d warnings with --strict", e.Contract, e.StrictWarnings)
+	}
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// HugePackageOps is the operation count above which Run adds a note that
+// suggests splitting the package: GitHub's 1,100 operations build in
+// 6.7 GB, Microsoft Graph's 11,422 not in 21 GB.
+var HugePackageOps = 3000
+
+// Run generates every entry in memory first, so that one bad contract
+// writes nothing, then writes (or checks) them in order. Entries that split
+// one contract load it once.
+func Run(entries []Entry, opts Options) (*Result, error) {
+	res := &Result{}
+	for _, en := range entries {
+		if err := checkTargets(en.Targets); err != nil {
+			return nil, fmt.Errorf("%s: %w", en.Contract, err)
+		}
+	}
+	type loadKey struct {
+		contract        string
+		strict, lenient bool
+	}
+	loaded := map[loadKey]*contract.Model{}
+	for _, en := range entries {
+		key := loadKey{en.Contract, en.Strict, en.Lenient}
+		m := loaded[key]
+		if m == nil {
+			var err error
+			var warnings []contract.Problem
+			m, warnings, err = Load(en, opts.Warn)
+			res.Warnings = append(res.Warnings, warnings...)
+			if err != nil {
+				return nil, err
+			}
+			loaded[key] = m
+		}
+		part, err := m.Select(en.Selection)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", en.Contract, err)
+		}
+		if len(part.Operations) > HugePackageOps {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s: note: %d operations in one package; the Go compiler may need more than 20 GB of memory for a package this size (Microsoft Graph's did not build in 21 GB); split it with --tag, or tags: in toolkit.yaml (see the README)", en.Contract, len(part.Operations)))
+		}
+		out, err := Generate(en, part)
+		if err != nil {
+			return nil, err
+		}
+		if opts.Generated != nil {
+			opts.Generated(out)
+		}
+		res.Outputs = append(res.Outputs, out)
+	}
+	for i := range res.Outputs {
+		o := &res.Outputs[i]
+		if opts.Check {
+			st, err := generator.Check(o.Entry.Out, o.Files)
+			if err != nil {
+				return res, err
+			}
+			o.Stale = st
+			continue
+		}
+		if err := generator.Write(o.Entry.Out, o.Files); err != nil {
+			return res, fmt.Errorf("writing %s: %w", o.Entry.Out, err)
+		}
+	}
+	return res, nil
+}
+
+// Load opens an entry's contract and builds its model, passing each
+// warning to warn (when not nil) and returning them all. Problems that stop
+// generation, and warnings under Strict, come back as a *ContractError.
+func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Problem, error) {
+	doc, m, err := contract.Open(en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient})
+	if err != nil {
+		var ce *contract.Error
+		if errors.As(err, &ce) {
+			return nil, nil, &ContractError{Contract: en.Contract, Problems: ce.Problems}
+		}
+		return nil, nil, err
+	}
+	if warn != nil {
+		for _, w := range doc.Warnings {
+			warn(w)
+		}
+	}
+	if en.Strict && len(doc.Warnings) > 0 {
+		return nil, doc.Warnings, &ContractError{Contract: en.Contract, Problems: doc.Warnings, StrictWarnings: len(doc.Warnings)}
+	}
+	return m, doc.Warnings, nil
+}
+
+// Generate runs the entry's targets over m (already the entry's part of its
+// contract) and returns the files, nothing written.
+func Generate(en Entry, m *contract.Model) (Output, error) {
+	if err := checkTargets(en.Targets); err != nil {
+		return Output{}, fmt.Errorf("%s: %w", en.Contract, err)
+	}
+	out := Output{Entry: en, Package: en.Package, Model: m}
+	if out.Package == "" {
+		out.Package = PackageName(en.Out)
+	}
+	for _, t := range targets {
+		run, parts := wanted(t, en.Targets)
+		if !run {
+			continue
+		}
+		fs, err := t.Generate(m, generator.Options{Package: out.Package, Targets: parts})
+		if err != nil {
+			return Output{}, fmt.Errorf("%s: %w", en.Contract, err)
+		}
+		out.Files = append(out.Files, fs...)
+	}
+	return out, nil
+}
+
+// checkTargets refuses names no target knows, so a typo ("clinet") is an
+// error rather than a run that writes nothing.
+func checkTargets(names []string) error {
+	known := TargetNames()
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			return fmt.Errorf("unknown target %q (want one of %s)", n, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// wanted says whether t runs for the requested names, and with which of its
+// parts (nil: all).
+func wanted(t target, names []string) (bool, []string) {
+	if len(names) == 0 {
+		return t.byDefault, nil
+	}
+	var parts []string
+	for _, n := range names {
+		if n == t.Name() {
+			return true, nil
+		}
+		if slices.Contains(t.parts, n) {
+			parts = append(parts, n)
+		}
+	}
+	return len(parts) > 0, parts
+}
+
+// PackageName derives a Go package name from an output folder: its base
+// name's letters and digits, lower-cased; "api" when nothing is left.
+func PackageName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	base := strings.ToLower(filepath.Base(abs))
+	var b strings.Builder
+	for _, r := range base {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) && b.Len() > 0 {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "api"
+	}
+	return b.String()
+}

@@ -1,0 +1,177 @@
+package pipeline
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+const kitchen = "../testdata/contracts/kitchensink/openapi.yaml"
+
+func fileNames(o Output) []string {
+	var names []string
+	for _, f := range o.Files {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// TestTargets: every name --generate takes, and which files each makes.
+func TestTargets(t *testing.T) {
+	if diff := cmp.Diff([]string{"types", "operations", "server", "client", "spec", "go", "docs"}, TargetNames()); diff != "" {
+		t.Errorf("target names (-want +got):\n%s", diff)
+	}
+	m, _, err := Load(Entry{Contract: kitchen}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		targets []string
+		want    []string
+	}{
+		{nil, []string{"types.gen.go", "json.gen.go", "operations.gen.go", "server.gen.go", "client.gen.go", "spec.gen.go"}},
+		{[]string{"go"}, []string{"types.gen.go", "json.gen.go", "operations.gen.go", "server.gen.go", "client.gen.go", "spec.gen.go"}},
+		{[]string{"types"}, []string{"types.gen.go", "json.gen.go"}},
+		{[]string{"spec", "docs"}, []string{"spec.gen.go", "index.html", "API.md"}},
+		{[]string{"docs"}, []string{"index.html", "API.md"}},
+	} {
+		out, err := Generate(Entry{Contract: kitchen, Out: "x/shop", Targets: tc.targets}, m)
+		if err != nil {
+			t.Fatalf("%v: %v", tc.targets, err)
+		}
+		if diff := cmp.Diff(tc.want, fileNames(out)); diff != "" {
+			t.Errorf("%v (-want +got):\n%s", tc.targets, diff)
+		}
+		if out.Package != "shop" {
+			t.Errorf("package %q, want shop (from the output folder)", out.Package)
+		}
+	}
+}
+
+// TestUnknownTargetWritesNothing: a misspelt target is an error naming the
+// known ones, found before anything is loaded or written.
+func TestUnknownTargetWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "api")
+	_, err := Run([]Entry{
+		{Contract: kitchen, Out: filepath.Join(dir, "ok")},
+		{Contract: kitchen, Out: out, Targets: []string{"types", "clinet"}},
+	}, Options{})
+	if err == nil || !strings.Contains(err.Error(), `unknown target "clinet"`) || !strings.Contains(err.Error(), "types, operations, server, client, spec, go, docs") {
+		t.Fatalf("err = %v, want the unknown target and the known ones", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("wrote %v despite the error", entries)
+	}
+}
+
+// TestRunWritesThenChecks: Run writes every entry; Check then finds them
+// fresh, and stale after a contract change, without writing.
+func TestRunWritesThenChecks(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(kitchen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A copy beside its own folder: the kitchen sink is one file.
+	c := filepath.Join(dir, "openapi.yaml")
+	if err := os.WriteFile(c, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	entries := []Entry{{Contract: c, Out: filepath.Join(dir, "api")}, {Contract: c, Out: filepath.Join(dir, "docs"), Targets: []string{"docs"}}}
+	var generated []string
+	res, err := Run(entries, Options{Generated: func(o Output) { generated = append(generated, o.Entry.Out) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Outputs) != 2 || len(generated) != 2 {
+		t.Fatalf("%d outputs, Generated called %d times; want 2 and 2", len(res.Outputs), len(generated))
+	}
+	for _, o := range res.Outputs {
+		for _, f := range o.Files {
+			if _, err := os.Stat(filepath.Join(o.Entry.Out, f.Name)); err != nil {
+				t.Errorf("not written: %v", err)
+			}
+		}
+	}
+	res, err = Run(entries, Options{Check: true})
+	if err != nil || res.Stale() {
+		t.Fatalf("check after write: stale=%v err=%v", res != nil && res.Stale(), err)
+	}
+	changed := strings.Replace(string(src), "title:", "title: Changed", 1)
+	if err := os.WriteFile(c, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Run(entries, Options{Check: true})
+	if err != nil || !res.Stale() {
+		t.Fatalf("check after a change: stale=%v err=%v; want stale", res != nil && res.Stale(), err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "docs", "API.md")); strings.Contains(string(got), "Changed") {
+		t.Error("Check wrote files")
+	}
+}
+
+// TestContractErrorWritesNothing: when one entry's contract cannot be
+// generated, no entry is written, and the problems come back positioned.
+func TestContractErrorWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run([]Entry{{Contract: kitchen, Out: filepath.Join(dir, "good")}, {Contract: bad, Out: filepath.Join(dir, "bad")}}, Options{})
+	var ce *ContractError
+	if !errors.As(err, &ce) || len(ce.Problems) == 0 {
+		t.Fatalf("err = %v, want a ContractError with problems", err)
+	}
+	if p := ce.Problems[0]; p.Pos.Line != 11 || !strings.Contains(p.Message, "Missing") {
+		t.Errorf("problem %v, want line 11 naming Missing", p)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "good")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the good entry was written although another failed")
+	}
+}
+
+// TestStrictWarnings: warnings reach Warn and, with Strict, stop the run.
+func TestStrictWarnings(t *testing.T) {
+	dir := t.TempDir()
+	c := filepath.Join(dir, "warn.yaml")
+	// An example that breaks its own schema is a warning.
+	if err := os.WriteFile(c, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: integer, example: notanumber}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var seen []contract.Problem
+	res, err := Run([]Entry{{Contract: c, Out: filepath.Join(dir, "api"), Targets: []string{"types"}}}, Options{Warn: func(p contract.Problem) { seen = append(seen, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) == 0 || len(res.Warnings) != len(seen) {
+		t.Fatalf("Warn saw %d, result has %d; want the same, more than 0", len(seen), len(res.Warnings))
+	}
+	_, err = Run([]Entry{{Contract: c, Out: filepath.Join(dir, "strict"), Strict: true}}, Options{})
+	var ce *ContractError
+	if !errors.As(err, &ce) || len(ce.Problems) != len(seen) || ce.Problems[0].Pos != seen[0].Pos {
+		t.Fatalf("strict: err = %v, want a ContractError with the %d warnings", err, len(seen))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "strict")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("strict run wrote files")
+	}
+}
+
+func TestPackageName(t *testing.T) {
+	for in, want := range map[string]string{"internal/api": "api", "x/Pet-Store_v2": "petstorev2", "x/2fa": "fa", "x/---": "api"} {
+		if got := PackageName(in); got != want {
+			t.Errorf("PackageName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !slices.Contains(TargetNames(), "docs") {
+		t.Error("docs is a target")
+	}
+}
