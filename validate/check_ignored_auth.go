@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -89,24 +90,33 @@ func (r *runner) ignoredAuth(ctx context.Context, t *target, c *Case, req *http.
 // setCredential removes a credential from a request, or with wrong
 // replaces it by one no service can accept.
 func setCredential(req *http.Request, cr credential, wrong bool) {
-	value := wrongCredential
-	switch cr.in {
-	case contract.InHeader:
+	value := ""
+	if wrong {
+		value = wrongCredential
 		if cr.name == "Authorization" {
 			value = "Bearer " + wrongCredential
 			if cr.basic {
 				value = "Basic dG9vbGtpdDp3cm9uZw==" // toolkit:wrong
 			}
 		}
+	}
+	setCredentialValue(req, cr, value)
+}
+
+// setCredentialValue puts value where a credential travels, replacing
+// what was there; an empty value removes it.
+func setCredentialValue(req *http.Request, cr credential, value string) {
+	switch cr.in {
+	case contract.InHeader:
 		req.Header.Del(cr.name)
-		if wrong {
+		if value != "" {
 			req.Header.Set(cr.name, value)
 		}
 	case contract.InQuery:
 		u := *req.URL
 		q := u.Query()
 		q.Del(cr.name)
-		if wrong {
+		if value != "" {
 			q.Set(cr.name, value)
 		}
 		u.RawQuery = q.Encode()
@@ -118,8 +128,8 @@ func setCredential(req *http.Request, cr credential, wrong bool) {
 				kept = append(kept, ck.Name+"="+ck.Value)
 			}
 		}
-		if wrong {
-			kept = append(kept, cr.name+"="+value)
+		if value != "" {
+			kept = append(kept, cr.name+"="+url.QueryEscape(value))
 		}
 		req.Header.Del("Cookie")
 		if len(kept) > 0 {

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"sort"
@@ -29,6 +30,13 @@ func newRedactor(cfg Config, base *url.URL) *redactor {
 		rd.names[strings.ToLower(name)] = true
 		rd.values = append(rd.values, vs...)
 	}
+	for _, v := range cfg.Auth {
+		rd.values = append(rd.values, v)
+		if _, pass, ok := strings.Cut(v, ":"); ok {
+			// Usernames stay readable; passwords and secrets do not.
+			rd.values = append(rd.values, pass, base64.StdEncoding.EncodeToString([]byte(v)))
+		}
+	}
 	for _, n := range cfg.Redact {
 		rd.names[strings.ToLower(n)] = true
 	}
@@ -40,7 +48,6 @@ func newRedactor(cfg Config, base *url.URL) *redactor {
 		}
 	}
 	if base != nil && base.User != nil {
-		rd.values = append(rd.values, base.User.Username())
 		if p, ok := base.User.Password(); ok {
 			rd.values = append(rd.values, p)
 		}
@@ -60,9 +67,8 @@ func (rd *redactor) secret(name string) bool { return rd.names[strings.ToLower(n
 // url renders a URL with its userinfo and secret query values hidden.
 func (rd *redactor) url(u *url.URL) string {
 	cp := *u
-	if cp.User != nil {
-		cp.User = url.User(redacted)
-	}
+	userinfo := cp.User != nil
+	cp.User = nil
 	if cp.RawQuery != "" {
 		q := cp.Query()
 		for k := range q {
@@ -72,7 +78,11 @@ func (rd *redactor) url(u *url.URL) string {
 		}
 		cp.RawQuery = q.Encode()
 	}
-	return rd.text(cp.String())
+	s := cp.String()
+	if userinfo {
+		s = strings.Replace(s, "://", "://"+redacted+"@", 1)
+	}
+	return rd.text(s)
 }
 
 // text hides every secret value quoted in s.

@@ -53,6 +53,7 @@ type runner struct {
 	// probed marks operations whose auth was already probed.
 	probed map[*contract.Operation]bool
 	redact *redactor
+	auth   *authenticator
 }
 
 // target is an operation with its cases and its kin-openapi route.
@@ -107,6 +108,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		r.tick = t.C
 	}
 	r.schemaOp = schemaOptions(cfg.Doc.T)
+	if r.auth, err = newAuthenticator(cfg, base, r.client); err != nil {
+		return nil, err
+	}
 
 	rep := &Report{Contract: cfg.Doc.Path, BaseURL: r.redact.url(base), Seed: cfg.Seed, Started: time.Now()}
 	targets, err := r.targets(rep)
@@ -491,6 +495,9 @@ func (r *runner) build(ctx context.Context, t *target, c *Case, linked bool) (*h
 		req.Header.Set("Content-Type", ctype)
 	}
 	req.Header.Set("Accept", acceptOf(op))
+	if err := r.auth.apply(ctx, req, op); err != nil {
+		return nil, nil, nil, err
+	}
 	if body == nil {
 		req.Body, req.ContentLength = http.NoBody, 0
 	}

@@ -82,6 +82,11 @@ type Config struct {
 	// value, the contract's security scheme credentials and userinfo in
 	// BaseURL.
 	Redact []string
+
+	// Auth maps a security scheme name of the contract to its
+	// credential: a bearer token, user:pass for basic, the key for an
+	// apiKey, client_id:secret for OAuth2 client credentials.
+	Auth map[string]string
 }
 
 // Defaults for Config's zero values.
