@@ -112,6 +112,7 @@ func TestBrokenPetstores(t *testing.T) {
 		fixture.IgnoresAuth:      CheckIgnoredAuth,
 		fixture.RevokesAuth:      CheckAuth,
 		fixture.Slow:             CheckMaxResponseTime,
+		fixture.HangsOnLargeIDs:  CheckTimeout,
 	}
 	for _, b := range fixture.All {
 		t.Run(string(b), func(t *testing.T) {
