@@ -156,3 +156,24 @@ func TestRevokedCredentials(t *testing.T) {
 		t.Errorf("operations refused from the start are not reported:\n%s", out)
 	}
 }
+
+// TestUploads: bodies of every media type are sent as the service
+// expects (a multipart file part, a form, bytes, text), so every
+// operation is reached with a 2xx and nothing is found.
+func TestUploads(t *testing.T) {
+	doc, m := load(t, "testdata/uploads.yaml")
+	srv := httptest.NewServer(fixture.Uploads())
+	defer srv.Close()
+	rep, err := Run(context.Background(), Config{Doc: doc, Model: m, BaseURL: srv.URL, Seed: 1, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range rep.Operations {
+		if op.Coverage.Reach != Reached {
+			t.Errorf("%s: %s (valid answers %v)", op.ID, op.Coverage.Reach, op.Coverage.Valid)
+		}
+	}
+	if rep.Findings() != 0 {
+		t.Errorf("findings:\n%s", text(rep))
+	}
+}
