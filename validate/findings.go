@@ -80,6 +80,9 @@ func (r *Report) finding(doc *contract.Document, op *OperationResult, f *Finding
 	if f.Curl != "" {
 		detail += "\n" + f.Curl
 	}
+	if f.FoundAs != "" {
+		detail += "\nfound as: " + f.FoundAs
+	}
 	ff := findings.Finding{ID: f.Check, Severity: findings.Error, Message: f.Message, Subject: fmt.Sprintf("%s %s (%s)", op.Method, op.Path, op.ID), Detail: detail}
 	if doc != nil {
 		p := doc.Position(doc.Path, ptr)

@@ -38,6 +38,14 @@ func (r *Report) WriteText(w io.Writer) error {
 				if f.Curl != "" {
 					fmt.Fprintf(&b, "       %s\n", f.Curl)
 				}
+				if f.FoundAs != "" {
+					fmt.Fprintf(&b, "       found as: %s\n", f.FoundAs)
+				}
+			}
+		}
+		for _, check := range Checks {
+			if n := op.Flaky[check]; n > 0 {
+				fmt.Fprintf(&b, "     flaky %s: %d failing answers did not reproduce when sent again\n", check, n)
 			}
 		}
 	}

@@ -314,9 +314,13 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 	r.answers = append(r.answers, loggedAnswer{res, resp.StatusCode})
 	r.mu.Unlock()
 	a := &answer{resp: resp, body: respBody}
-	for _, f := range r.check(t, c, req, body, pathParams, a) {
+	for _, f := range r.recheck(ctx, t, c, req, body, pathParams, r.check(t, c, req, body, pathParams, a)) {
 		f.Status, f.Curl = resp.StatusCode, curl
-		r.add(res, c, f)
+		if r.add(res, c, f) {
+			if small := r.shrink(ctx, t, c, f.Check); small != "" {
+				f.FoundAs, f.Curl = curl, small
+			}
+		}
 	}
 	r.maxResponseTime(res, c, resp.StatusCode, took, curl)
 	if resp.StatusCode < 300 {
@@ -388,22 +392,23 @@ func isTimeout(err error) bool {
 }
 
 // add records a finding, folding repeats of the same check and message
-// into one with a count.
-func (r *runner) add(res *OperationResult, c *Case, f *Finding) {
+// into one with a count; it reports whether the finding is a new one.
+func (r *runner) add(res *OperationResult, c *Case, f *Finding) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.excluded[f.Check] {
-		return
+		return false
 	}
 	f.Case = c.Name
 	f.Message = r.redact.text(f.Message)
 	for _, old := range res.Checks[f.Check] {
 		if sameRule(old.Message, f.Message) && old.Pointer == f.Pointer {
 			old.Count++
-			return
+			return false
 		}
 	}
 	res.Checks[f.Check] = append(res.Checks[f.Check], f)
+	return true
 }
 
 // sameRule reports two messages that differ at most in the value they

@@ -124,6 +124,9 @@ type OperationResult struct {
 	Checks map[string][]*Finding `json:"checks"`
 	// Coverage is what the service answered to the operation.
 	Coverage Coverage `json:"coverage"`
+	// Flaky counts, per check, failures that did not reproduce when the
+	// request was sent again: shown apart, not reported as findings.
+	Flaky map[string]int `json:"flaky,omitempty"`
 }
 
 // Finding is one place where an answer left the contract.
@@ -139,8 +142,11 @@ type Finding struct {
 	Pointer string `json:"pointer,omitempty"`
 	// Status is the answer's HTTP status (0 for timeouts).
 	Status int `json:"status,omitempty"`
-	// Curl repeats the request from a shell.
+	// Curl repeats the request from a shell: the smallest request that
+	// still fails the check, when one could be made smaller.
 	Curl string `json:"curl"`
+	// FoundAs is the request as first sent, when Curl is a smaller one.
+	FoundAs string `json:"foundAs,omitempty"`
 	// Count is how many more cases of the operation failed the same way.
 	Count int `json:"count"`
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -175,5 +176,78 @@ func TestUploads(t *testing.T) {
 	}
 	if rep.Findings() != 0 {
 		t.Errorf("findings:\n%s", text(rep))
+	}
+}
+
+// serve runs the pet store contract against h.
+func serve(t *testing.T, h http.Handler) *Report {
+	t.Helper()
+	doc, m := load(t, petstore)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	rep, err := Run(context.Background(), Config{Doc: doc, Model: m, BaseURL: srv.URL, Seed: 1, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// TestFlakyApart: a 500 that does not come back when the request is
+// sent again is counted as flaky, not reported as a finding.
+func TestFlakyApart(t *testing.T) {
+	store := fixture.Handler(fixture.Conforming)
+	var once sync.Once
+	rep := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		failed := false
+		if r.Method == http.MethodGet && r.URL.Path == "/pets" {
+			once.Do(func() { failed = true })
+		}
+		if failed {
+			http.Error(w, "hiccup", http.StatusInternalServerError)
+			return
+		}
+		store.ServeHTTP(w, r)
+	}))
+	if rep.Findings() != 0 {
+		t.Errorf("a failure that did not reproduce was reported:\n%s", text(rep))
+	}
+	if rep.Operations[0].Flaky[CheckNotServerError] != 1 {
+		t.Errorf("flaky counts %v, want not-server-error: 1", rep.Operations[0].Flaky)
+	}
+	if !strings.Contains(text(rep), "flaky not-server-error: 1 failing answers did not reproduce") {
+		t.Errorf("flaky answers not shown:\n%s", text(rep))
+	}
+}
+
+// TestSmallestFailingCase: a service that fails whenever ?limit= is
+// present is reported with the smallest request that still fails (the
+// other optional parameters dropped), and the original as "found as".
+func TestSmallestFailingCase(t *testing.T) {
+	store := fixture.Handler(fixture.Conforming)
+	rep := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && r.URL.Path == "/pets" && r.URL.Query().Has("limit") {
+			http.Error(w, "boom", http.StatusInternalServerError)
+			return
+		}
+		store.ServeHTTP(w, r)
+	}))
+	shrunk := false
+	for _, f := range rep.Operations[0].Checks[CheckNotServerError] {
+		if f.FoundAs == "" {
+			continue
+		}
+		shrunk = true
+		if !strings.Contains(f.Curl, "limit=") || len(f.Curl) >= len(f.FoundAs) {
+			t.Errorf("shrunk to %s\nfrom %s", f.Curl, f.FoundAs)
+		}
+		if q := f.Curl[strings.Index(f.Curl, "?")+1:]; strings.Contains(q, "&") {
+			t.Errorf("an optional parameter besides limit is left: %s", f.Curl)
+		}
+	}
+	if !shrunk {
+		t.Fatalf("no finding was made smaller:\n%s", text(rep))
+	}
+	if !strings.Contains(text(rep), "found as: curl") {
+		t.Errorf("the original request is not shown:\n%s", text(rep))
 	}
 }
