@@ -76,7 +76,7 @@ func (r *runner) shrink(ctx context.Context, t *target, c *Case, check string) s
 			continue
 		}
 		req, body, pathParams, err := r.build(ctx, t, smaller, smaller.Linked)
-		if err != nil || r.contractRejects(t, req, body, pathParams) != (c.Phase == PhaseNegative) {
+		if err != nil || r.contractRejects(t, smaller, req, body, pathParams) != (c.Phase == PhaseNegative) {
 			continue // the smaller request is no longer the kind of case it was
 		}
 		steps++
