@@ -31,15 +31,6 @@ func revocation(log []loggedAnswer) (*OperationResult, string) {
 			succeeded[a.res] = true
 		}
 	}
-	turned := false
-	statuses := map[int]int{}
-	for _, a := range log[k+1:] {
-		turned = turned || succeeded[a.res]
-		statuses[a.status]++
-	}
-	if !turned {
-		return nil, ""
-	}
 	// The culprit changed state: the last 2xx to an unsafe method among
 	// the answers just before the turn (requests in flight overlap),
 	// else the last answer before it.
@@ -49,6 +40,18 @@ func revocation(log []loggedAnswer) (*OperationResult, string) {
 			culprit = log[i].res
 			break
 		}
+	}
+	// It counts when another operation that had succeeded was refused
+	// after it: a logout at the end of the run, refused only its own
+	// later requests, locked nothing else out.
+	turned := false
+	statuses := map[int]int{}
+	for _, a := range log[k+1:] {
+		turned = turned || succeeded[a.res] && a.res != culprit
+		statuses[a.status]++
+	}
+	if !turned {
+		return nil, ""
 	}
 	status := "401"
 	if statuses[403] > statuses[401] {

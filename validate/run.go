@@ -119,7 +119,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	for _, t := range targets {
 		r.total += len(t.cases)
-		res := &OperationResult{ID: t.op.ID, Method: t.op.Method, Path: t.op.Path, Checks: map[string][]*Finding{}, Coverage: newCoverage()}
+		res := &OperationResult{ID: t.op.ID, Method: t.op.Method, Path: t.op.Path, Checks: map[string][]*Finding{}, Coverage: newCoverage(), op: t.op}
 		r.results[t.op] = res
 		rep.Operations = append(rep.Operations, res)
 		if t.op.Method == http.MethodGet && r.getOf[t.op.Path] == nil {

@@ -127,6 +127,8 @@ type OperationResult struct {
 	// Flaky counts, per check, failures that did not reproduce when the
 	// request was sent again: shown apart, not reported as findings.
 	Flaky map[string]int `json:"flaky,omitempty"`
+
+	op *contract.Operation
 }
 
 // Finding is one place where an answer left the contract.
