@@ -9,7 +9,7 @@ import (
 
 // maxShrinkSteps bounds the requests spent making one failing case
 // smaller.
-const maxShrinkSteps = 8
+const maxShrinkSteps = 12
 
 // recheck sends a failing request once more and keeps the findings whose
 // check fails again: an answer that does not reproduce is counted as
@@ -59,7 +59,8 @@ func (r *runner) checkAgain(ctx context.Context, t *target, c *Case, req *http.R
 
 // shrink makes a failing case smaller while the same check still fails:
 // optional parameters dropped, then optional top-level body properties,
-// one at a time, within maxShrinkSteps requests. It returns the smallest
+// then their values simplified (shorter strings, one-item lists), one
+// step at a time, within maxShrinkSteps requests. It returns the smallest
 // request's curl line, or "" when nothing could be dropped.
 func (r *runner) shrink(ctx context.Context, t *target, c *Case, check string) string {
 	if t.op.Method == http.MethodDelete {
@@ -105,6 +106,19 @@ func shrinkSteps(t *target, c *Case) []func(*Case) *Case {
 			return cp
 		})
 	}
+	// Then simpler values: shorter strings, one-item lists.
+	for _, p := range t.op.Params {
+		k := keyOf(p)
+		steps = append(steps, func(from *Case) *Case {
+			v, ok := simpler(from.Params[k])
+			if !ok {
+				return nil
+			}
+			cp := from.clone()
+			cp.Params[k] = v
+			return cp
+		})
+	}
 	if c.Content == nil || c.Content.Type == nil {
 		return steps
 	}
@@ -122,15 +136,57 @@ func shrinkSteps(t *target, c *Case) []func(*Case) *Case {
 				return nil
 			}
 			cp := from.clone()
-			smaller := make(map[string]any, len(obj))
-			for k, v := range obj {
-				if k != name {
-					smaller[k] = v
-				}
+			cp.Body = withField(obj, name, nil)
+			return cp
+		})
+	}
+	for _, f := range c.Content.Type.Fields {
+		name := f.Name
+		steps = append(steps, func(from *Case) *Case {
+			obj, ok := from.Body.(map[string]any)
+			if !ok {
+				return nil
 			}
-			cp.Body = smaller
+			v, ok := simpler(obj[name])
+			if !ok {
+				return nil
+			}
+			cp := from.clone()
+			cp.Body = withField(obj, name, v)
 			return cp
 		})
 	}
 	return steps
+}
+
+// simpler returns a smaller value of the same kind: the first half of a
+// string, the first item of a list; false when there is none.
+func simpler(v any) (any, bool) {
+	switch x := v.(type) {
+	case string:
+		r := []rune(x)
+		if len(r) > 1 {
+			return string(r[:len(r)/2]), true
+		}
+	case []any:
+		if len(x) > 1 {
+			return x[:1], true
+		}
+	}
+	return nil, false
+}
+
+// withField copies an object with one property set (v != nil) or
+// removed (v == nil).
+func withField(obj map[string]any, name string, v any) map[string]any {
+	out := make(map[string]any, len(obj))
+	for k, val := range obj {
+		if k != name {
+			out[k] = val
+		}
+	}
+	if v != nil {
+		out[name] = v
+	}
+	return out
 }

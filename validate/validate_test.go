@@ -2,6 +2,8 @@ package validate
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -250,4 +252,50 @@ func TestSmallestFailingCase(t *testing.T) {
 	if !strings.Contains(text(rep), "found as: curl") {
 		t.Errorf("the original request is not shown:\n%s", text(rep))
 	}
+}
+
+// TestSimpler: each simplification is smaller and of the same kind.
+func TestSimpler(t *testing.T) {
+	for _, tc := range []struct {
+		in   any
+		want any
+		ok   bool
+	}{
+		{"abcd", "ab", true},
+		{"héllo", "hé", true},
+		{"a", nil, false},
+		{[]any{1.0, 2.0, 3.0}, []any{1.0}, true},
+		{[]any{1.0}, nil, false},
+		{42.0, nil, false},
+	} {
+		got, ok := simpler(tc.in)
+		if ok != tc.ok || fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("simpler(%v) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestShrinkBody: a service that fails every create is reported with
+// a body reduced to what is required, values shortened.
+func TestShrinkBody(t *testing.T) {
+	store := fixture.Handler(fixture.Conforming)
+	rep := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			io.Copy(io.Discard, r.Body)
+			http.Error(w, "boom", http.StatusInternalServerError)
+			return
+		}
+		store.ServeHTTP(w, r)
+	}))
+	var create *OperationResult
+	for _, op := range rep.Operations {
+		if op.ID == "createPet" {
+			create = op
+		}
+	}
+	fs := create.Checks[CheckNotServerError]
+	if len(fs) == 0 || fs[0].FoundAs == "" || len(fs[0].Curl) >= len(fs[0].FoundAs) {
+		t.Fatalf("the failing create was not made smaller:\n%s", text(rep))
+	}
+	t.Logf("shrunk %s\nfrom   %s", fs[0].Curl, fs[0].FoundAs)
 }
