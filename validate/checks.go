@@ -91,8 +91,8 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) {
 		return out
 	}
-	if len(body) > maxBody {
-		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("body is longer than the %d MiB validate reads: its schema was not checked", maxBody>>20)})
+	if int64(len(body)) > maxBody {
+		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("body is longer than the %s validate reads: its schema was not checked", sizeText(maxBody))})
 		return out
 	}
 	value, err := a.json()
@@ -238,6 +238,14 @@ func mediaList(r *contract.Response) string {
 // isJSON reports application/json and any +json media type.
 func isJSON(media string) bool {
 	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// sizeText renders a byte count: "16 MiB", "512 bytes".
+func sizeText(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func firstLine(s string) string {

@@ -21,8 +21,9 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 )
 
-// maxBody caps how much of an answer is read and validated.
-const maxBody = 16 << 20
+// maxBody caps how much of an answer is read and validated (a variable
+// so tests can lower it).
+var maxBody int64 = 16 << 20
 
 // ErrUnreachable wraps failures to reach the service at all (connection
 // refused, DNS): a usage problem, not a finding.
