@@ -110,9 +110,10 @@ func buildCases(op *contract.Operation, seed uint64, max int) []*Case {
 		}
 		generated = append(generated, c)
 	}
+	generated = append(generated, exploreCases(op, minimal, rng)...)
 	for _, p := range op.Params {
 		if p.In == contract.InPath {
-			continue // path edges mostly address resources that do not exist
+			continue // explored above
 		}
 		for _, b := range sample.Boundaries(p.Type, sample.Request) {
 			if b.Pointer != "" || b.Kind == "null" {

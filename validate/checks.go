@@ -91,12 +91,22 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) {
 		return out
 	}
+	if int64(len(body)) > maxBody {
+		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("body is longer than the %s validate reads: its schema was not checked", sizeText(maxBody))})
+		return out
+	}
 	value, err := a.json()
 	if err != nil {
 		out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not valid JSON: " + err.Error()})
 		return out
 	}
-	err = content.Schema.Value.VisitJSON(value, append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse()}, r.schemaOp...)...)
+	err, done := withinBudget(r.cfg.Timeout, func() error {
+		return content.Schema.Value.VisitJSON(value, append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse()}, r.schemaOp...)...)
+	})
+	if !done {
+		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("not checked: validating the body against its schema took longer than --timeout %v (a recursive oneOf/anyOf?)", r.cfg.Timeout)})
+		return out
+	}
 	for _, se := range schemaErrors(err) {
 		out = append(out, &Finding{Check: CheckResponseSchema, Pointer: se.pointer, Message: se.message})
 	}
@@ -228,6 +238,14 @@ func mediaList(r *contract.Response) string {
 // isJSON reports application/json and any +json media type.
 func isJSON(media string) bool {
 	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// sizeText renders a byte count: "16 MiB", "512 bytes".
+func sizeText(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func firstLine(s string) string {

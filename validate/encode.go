@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"mime/multipart"
+	"net/textproto"
 	"net/url"
 	"slices"
 	"strings"
@@ -176,7 +178,7 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 					values = arr
 				}
 				for _, e := range values {
-					if err := w.WriteField(k, sample.Text(e)); err != nil {
+					if err := writePart(w, c, k, e); err != nil {
 						return nil, "", err
 					}
 				}
@@ -193,6 +195,53 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 		return []byte(s), mediaOrOctet(c.MediaType), nil
 	}
 	return []byte("toolkit"), mediaOrOctet(c.MediaType), nil
+}
+
+// writePart writes one multipart field: a file part (with a filename and
+// its content type) for binary properties and those whose encoding names
+// a non-text type, so upload operations get the file they expect; a
+// plain field otherwise.
+func writePart(w *multipart.Writer, c *contract.Content, name string, v any) error {
+	ctype := c.Encoding[name]
+	if !isFilePart(c, name, ctype) {
+		return w.WriteField(name, sample.Text(v))
+	}
+	if ctype == "" || strings.Contains(ctype, "*") || strings.Contains(ctype, ",") {
+		ctype = "application/octet-stream"
+	}
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, name, name+".bin"))
+	h.Set("Content-Type", ctype)
+	part, err := w.CreatePart(h)
+	if err != nil {
+		return err
+	}
+	data := sample.Text(v)
+	if data == "" {
+		data = "toolkit"
+	}
+	_, err = io.WriteString(part, data)
+	return err
+}
+
+// isFilePart reports a multipart property that carries a file.
+func isFilePart(c *contract.Content, name, ctype string) bool {
+	if ctype != "" && !strings.HasPrefix(ctype, "text/") && ctype != "application/json" {
+		return true
+	}
+	if c.Type == nil {
+		return false
+	}
+	for _, f := range c.Type.Fields {
+		if f.Name == name && f.Type != nil {
+			t := f.Type
+			if t.Kind == contract.KindArray && t.Elem != nil {
+				t = t.Elem
+			}
+			return t.Kind == contract.KindString && (t.Format == "binary" || t.Format == "byte")
+		}
+	}
+	return false
 }
 
 // mediaOrOctet turns wildcard media types into one a server can read.

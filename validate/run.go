@@ -21,8 +21,9 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 )
 
-// maxBody caps how much of an answer is read and validated.
-const maxBody = 16 << 20
+// maxBody caps how much of an answer is read and validated (a variable
+// so tests can lower it).
+var maxBody int64 = 16 << 20
 
 // ErrUnreachable wraps failures to reach the service at all (connection
 // refused, DNS): a usage problem, not a finding.
@@ -46,6 +47,14 @@ type runner struct {
 	total    int
 	reached  bool
 	lastErr  error
+	// answers logs every answer to a case in arrival order.
+	answers []loggedAnswer
+	// getOf maps a path to its GET operation, for the state checks.
+	getOf map[string]*target
+	// probed marks operations whose auth was already probed.
+	probed map[*contract.Operation]bool
+	redact *redactor
+	auth   *authenticator
 }
 
 // target is an operation with its cases and its kin-openapi route.
@@ -77,7 +86,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		excluded: map[string]bool{},
 		results:  map[*contract.Operation]*OperationResult{},
 		sem:      make(chan struct{}, cfg.Workers),
+		getOf:    map[string]*target{},
+		probed:   map[*contract.Operation]bool{},
 	}
+	r.redact = newRedactor(cfg, base)
 	for _, c := range cfg.ExcludeChecks {
 		if !slices.Contains(Checks, c) {
 			return nil, fmt.Errorf("validate: unknown check %q (checks: %s)", c, strings.Join(Checks, ", "))
@@ -97,17 +109,23 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		r.tick = t.C
 	}
 	r.schemaOp = schemaOptions(cfg.Doc.T)
+	if r.auth, err = newAuthenticator(cfg, base, r.client); err != nil {
+		return nil, err
+	}
 
-	targets, err := r.targets()
+	rep := &Report{Contract: cfg.Doc.Path, BaseURL: r.redact.url(base), Seed: cfg.Seed, Started: time.Now()}
+	targets, err := r.targets(rep)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Contract: cfg.Doc.Path, BaseURL: cfg.BaseURL, Seed: cfg.Seed, Started: time.Now()}
 	for _, t := range targets {
 		r.total += len(t.cases)
-		res := &OperationResult{ID: t.op.ID, Method: t.op.Method, Path: t.op.Path, Checks: map[string][]*Finding{}}
+		res := &OperationResult{ID: t.op.ID, Method: t.op.Method, Path: t.op.Path, Checks: map[string][]*Finding{}, Coverage: newCoverage(), op: t.op}
 		r.results[t.op] = res
 		rep.Operations = append(rep.Operations, res)
+		if t.op.Method == http.MethodGet && r.getOf[t.op.Path] == nil {
+			r.getOf[t.op.Path] = t
+		}
 	}
 	// Stages: creating and listing first, then reading and changing
 	// resources by id, deleting last, so ids flow from one to the next.
@@ -130,12 +148,23 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}
 		}
 		wg.Wait()
+		if stage == 1 && !cfg.ReadOnly {
+			// Before the deletes, while harvested ids still exist.
+			r.unsupportedMethods(ctx, targets)
+		}
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	if !r.reached && r.requests > 0 {
-		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, cfg.BaseURL, r.lastErr)
+		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, rep.BaseURL, r.lastErr)
+	}
+	culprit, revoked := revocation(r.answers)
+	for _, res := range rep.Operations {
+		r.positiveData(res, revoked)
+	}
+	if culprit != nil {
+		r.add(culprit, coverageCase, &Finding{Check: CheckAuth, Message: revoked})
 	}
 	rep.Requests = r.requests
 	rep.Duration = Duration(time.Since(rep.Started))
@@ -158,7 +187,8 @@ func schemaOptions(t *openapi3.T) []openapi3.SchemaValidationOption {
 }
 
 // targets selects operations by the filters and builds their cases.
-func (r *runner) targets() ([]*target, error) {
+// Operations left out by --read-only are listed in the report.
+func (r *runner) targets(rep *Report) ([]*target, error) {
 	var out []*target
 	sel := r.cfg.Select
 	if err := sel.Check(); err != nil {
@@ -166,6 +196,10 @@ func (r *runner) targets() ([]*target, error) {
 	}
 	for _, op := range r.cfg.Model.Operations {
 		if !sel.Selects(op) {
+			continue
+		}
+		if r.cfg.ReadOnly && !safeMethod(op.Method) {
+			rep.Skipped = append(rep.Skipped, &OperationResult{ID: op.ID, Method: op.Method, Path: op.Path, Coverage: Coverage{Reach: NotReached}})
 			continue
 		}
 		route, err := routeOf(r.cfg.Doc.T, op)
@@ -212,12 +246,12 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 		r.progress()
 		return // a value that cannot be encoded; nothing to learn from it
 	}
-	rejected := r.contractRejects(t, req, body, pathParams)
+	rejected := r.contractRejects(t, c, req, body, pathParams)
 	if c.Phase != PhaseNegative && rejected && c.Linked {
 		// A harvested id that does not fit this parameter: use the
 		// generated value instead.
 		if req, body, pathParams, err = r.build(ctx, t, c, false); err == nil {
-			rejected = r.contractRejects(t, req, body, pathParams)
+			rejected = r.contractRejects(t, c, req, body, pathParams)
 		}
 	}
 	if err != nil || rejected != (c.Phase == PhaseNegative) {
@@ -234,26 +268,27 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 			return
 		}
 	}
-	curl := curlOf(req, body, r.cfg.Headers)
-	rctx, cancel := context.WithTimeout(ctx, r.cfg.Timeout)
-	defer cancel()
-	req = req.WithContext(rctx)
-	resp, err := r.client.Do(req)
-	var respBody []byte
-	if err == nil {
-		respBody, err = io.ReadAll(io.LimitReader(resp.Body, maxBody))
-		resp.Body.Close()
-	}
+	curl := r.redact.curl(req, body)
+	resp, respBody, took, err := r.send(ctx, req)
 	res := r.results[t.op]
 	r.mu.Lock()
 	r.requests++
 	res.Cases++
 	r.mu.Unlock()
+	if resp != nil && err != nil {
+		// An answer whose body broke off: the service was reached.
+		r.mu.Lock()
+		r.reached = true
+		r.mu.Unlock()
+		r.add(res, c, &Finding{Check: CheckNotServerError, Status: resp.StatusCode, Message: "answer cut short: " + bodyError(resp, respBody, err), Curl: curl})
+		r.progress()
+		return
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return
 		}
-		if isTimeout(err) || rctx.Err() != nil {
+		if isTimeout(err) {
 			r.mu.Lock()
 			r.reached = true
 			r.mu.Unlock()
@@ -272,16 +307,74 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 	}
 	r.mu.Lock()
 	r.reached = true
+	if c.Phase == PhaseNegative {
+		res.Coverage.Invalid[resp.StatusCode]++
+	} else {
+		res.Coverage.Valid[resp.StatusCode]++
+	}
+	r.answers = append(r.answers, loggedAnswer{res, resp.StatusCode})
 	r.mu.Unlock()
 	a := &answer{resp: resp, body: respBody}
-	for _, f := range r.check(t, c, req, body, pathParams, a) {
+	for _, f := range r.recheck(ctx, t, c, req, body, pathParams, r.check(t, c, req, body, pathParams, a)) {
 		f.Status, f.Curl = resp.StatusCode, curl
-		r.add(res, c, f)
+		if r.add(res, c, f) {
+			if small := r.shrink(ctx, t, c, f.Check); small != "" {
+				f.FoundAs, f.Curl = curl, small
+			}
+		}
 	}
+	r.maxResponseTime(res, c, resp.StatusCode, took, curl)
 	if resp.StatusCode < 300 {
 		r.ids.harvest(t, a)
+		if c.Phase != PhaseNegative {
+			r.afterSuccess(ctx, t, c, req, body, a)
+		}
 	}
 	r.progress()
+}
+
+// send sends a request within the per-request deadline and reads the
+// answer (up to maxBody; a longer body is cut there and flagged by
+// answer.capped). On a body that broke off it returns the response and
+// the error together.
+func (r *runner) send(ctx context.Context, req *http.Request) (*http.Response, []byte, time.Duration, error) {
+	rctx, cancel := context.WithTimeout(ctx, r.cfg.Timeout)
+	defer cancel()
+	start := time.Now()
+	resp, err := r.client.Do(req.WithContext(rctx))
+	if err != nil {
+		if rctx.Err() != nil && ctx.Err() == nil {
+			err = fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
+		}
+		return nil, nil, time.Since(start), err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	took := time.Since(start)
+	if err != nil && (isTimeout(err) || rctx.Err() != nil) {
+		// No complete answer in time: a timeout.
+		return nil, nil, took, fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
+	}
+	return resp, body, took, err
+}
+
+// bodyError says how a body broke off, with the length the service
+// announced, rather than blaming the service's reachability.
+func bodyError(resp *http.Response, body []byte, err error) string {
+	if resp.ContentLength > 0 {
+		return fmt.Sprintf("the body ended after %d of the %d bytes of its Content-Length (%v)", len(body), resp.ContentLength, err)
+	}
+	return fmt.Sprintf("the body ended after %d bytes (%v)", len(body), err)
+}
+
+// ran records that a check ran for an operation, so reports list it as
+// passed when it found nothing, and never list a check that did not run.
+func (r *runner) ran(res *OperationResult, check string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := res.Checks[check]; !ok && !r.excluded[check] {
+		res.Checks[check] = nil
+	}
 }
 
 // unwrapURLError drops net/http's `Get "URL": ` prefix, which the curl
@@ -300,21 +393,23 @@ func isTimeout(err error) bool {
 }
 
 // add records a finding, folding repeats of the same check and message
-// into one with a count.
-func (r *runner) add(res *OperationResult, c *Case, f *Finding) {
+// into one with a count; it reports whether the finding is a new one.
+func (r *runner) add(res *OperationResult, c *Case, f *Finding) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.excluded[f.Check] {
-		return
+		return false
 	}
 	f.Case = c.Name
+	f.Message = r.redact.text(f.Message)
 	for _, old := range res.Checks[f.Check] {
 		if sameRule(old.Message, f.Message) && old.Pointer == f.Pointer {
 			old.Count++
-			return
+			return false
 		}
 	}
 	res.Checks[f.Check] = append(res.Checks[f.Check], f)
+	return true
 }
 
 // sameRule reports two messages that differ at most in the value they
@@ -394,7 +489,7 @@ func (r *runner) build(ctx context.Context, t *target, c *Case, linked bool) (*h
 		return nil, nil, nil, err
 	}
 	for k, vs := range r.cfg.Headers {
-		req.Header[k] = vs
+		req.Header[k] = slices.Clone(vs)
 	}
 	for k, vs := range hdr {
 		req.Header[k] = vs
@@ -406,6 +501,9 @@ func (r *runner) build(ctx context.Context, t *target, c *Case, linked bool) (*h
 		req.Header.Set("Content-Type", ctype)
 	}
 	req.Header.Set("Accept", acceptOf(op))
+	if err := r.auth.apply(ctx, req, op); err != nil {
+		return nil, nil, nil, err
+	}
 	if body == nil {
 		req.Body, req.ContentLength = http.NoBody, 0
 	}
@@ -430,13 +528,21 @@ func acceptOf(op *contract.Operation) string {
 
 // contractRejects asks kin-openapi whether the contract rejects a
 // request: negative cases are sent only when it does, so a conforming
-// service is never blamed for accepting what the contract allows.
-func (r *runner) contractRejects(t *target, req *http.Request, body []byte, pathParams map[string]string) bool {
+// service is never blamed for accepting what the contract allows. A
+// request too costly to judge within the budget counts as not what c
+// intends, so it is not sent.
+func (r *runner) contractRejects(t *target, c *Case, req *http.Request, body []byte, pathParams map[string]string) bool {
 	cp := req.Clone(context.Background())
 	cp.Body = io.NopCloser(bytes.NewReader(body))
 	in := &openapi3filter.RequestValidationInput{
 		Request: cp, PathParams: pathParams, Route: t.route,
 		Options: contract.RequestOptions(),
 	}
-	return openapi3filter.ValidateRequest(context.Background(), in) != nil
+	err, done := withinBudget(r.cfg.Timeout, func() error { return openapi3filter.ValidateRequest(context.Background(), in) })
+	if !done {
+		// Too costly to judge: the case is not sent, so the operation's
+		// coverage shows it rather than a guess being blamed on the service.
+		return c.Phase != PhaseNegative
+	}
+	return err != nil
 }

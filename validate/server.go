@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os/exec"
 	"strings"
 	"sync"
@@ -52,7 +53,7 @@ func StartServer(ctx context.Context, command, baseURL, readyPath string, wait t
 		}
 		if time.Now().After(deadline) {
 			s.Stop()
-			return nil, fmt.Errorf("validate: server command %q did not answer GET %s within %v; its last output:\n%s", command, url, wait, t.String())
+			return nil, fmt.Errorf("validate: server command %q did not answer GET %s within %v; its last output:\n%s", command, redactedURL(url), wait, t.String())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -107,3 +108,12 @@ func (t *tail) String() string {
 }
 
 var _ io.Writer = (*tail)(nil)
+
+// redactedURL hides a password in a URL shown in a message.
+func redactedURL(s string) string {
+	u, err := neturl.Parse(s)
+	if err != nil {
+		return s
+	}
+	return u.Redacted()
+}

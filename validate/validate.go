@@ -29,8 +29,9 @@ const (
 	CheckTimeout         = "timeout"          // an answer came within the deadline
 )
 
-// Checks lists every check id in report order.
-var Checks = []string{CheckNotServerError, CheckStatusDeclared, CheckContentType, CheckResponseSchema, CheckResponseHeaders, CheckRejectsInvalid, CheckTimeout}
+// Checks lists every check id in report order: the per-answer checks
+// above, then the units of checkUnits (one file each, check_*.go).
+var Checks = append([]string{CheckNotServerError, CheckStatusDeclared, CheckContentType, CheckResponseSchema, CheckResponseHeaders, CheckRejectsInvalid, CheckTimeout}, unitIDs()...)
 
 // Config says what to test and how.
 type Config struct {
@@ -67,6 +68,25 @@ type Config struct {
 
 	// Progress, when set, is called after each answered case.
 	Progress func(done, total int)
+
+	// MaxResponseTime, when positive, is the longest an answer may take
+	// before check max-response-time fails it.
+	MaxResponseTime time.Duration
+
+	// ReadOnly sends only safe methods (GET, HEAD, OPTIONS): for a
+	// service whose data must not change.
+	ReadOnly bool
+
+	// Redact names headers, query parameters and cookies whose values
+	// are shown as <redacted> in every report, besides every Headers
+	// value, the contract's security scheme credentials and userinfo in
+	// BaseURL.
+	Redact []string
+
+	// Auth maps a security scheme name of the contract to its
+	// credential: a bearer token, user:pass for basic, the key for an
+	// apiKey, client_id:secret for OAuth2 client credentials.
+	Auth map[string]string
 }
 
 // Defaults for Config's zero values.
@@ -86,6 +106,9 @@ type Report struct {
 	// Operations, in contract order, with the checks run for each.
 	Operations []*OperationResult `json:"operations"`
 
+	// Skipped are the selected operations left out (--read-only).
+	Skipped []*OperationResult `json:"skipped,omitempty"`
+
 	// Requests is how many requests were sent.
 	Requests int `json:"requests"`
 }
@@ -99,6 +122,13 @@ type OperationResult struct {
 	Cases int `json:"cases"`
 	// Checks maps each check id that ran to its findings (empty: passed).
 	Checks map[string][]*Finding `json:"checks"`
+	// Coverage is what the service answered to the operation.
+	Coverage Coverage `json:"coverage"`
+	// Flaky counts, per check, failures that did not reproduce when the
+	// request was sent again: shown apart, not reported as findings.
+	Flaky map[string]int `json:"flaky,omitempty"`
+
+	op *contract.Operation
 }
 
 // Finding is one place where an answer left the contract.
@@ -114,8 +144,11 @@ type Finding struct {
 	Pointer string `json:"pointer,omitempty"`
 	// Status is the answer's HTTP status (0 for timeouts).
 	Status int `json:"status,omitempty"`
-	// Curl repeats the request from a shell.
+	// Curl repeats the request from a shell: the smallest request that
+	// still fails the check, when one could be made smaller.
 	Curl string `json:"curl"`
+	// FoundAs is the request as first sent, when Curl is a smaller one.
+	FoundAs string `json:"foundAs,omitempty"`
 	// Count is how many more cases of the operation failed the same way.
 	Count int `json:"count"`
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/findings"
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/internal/har"
 	"github.com/contractfirst/toolkit/validate"
@@ -43,6 +44,10 @@ type validateFlags struct {
 	reports       []string
 	format        string
 	config        string
+	maxRespTime   time.Duration
+	readOnly      bool
+	redact        []string
+	auth          []string
 }
 
 // validateFile is the validate: section of toolkit.yaml, so a pipeline
@@ -64,6 +69,10 @@ type validateFile struct {
 	Rate          float64       `yaml:"rate"`
 	Timeout       time.Duration `yaml:"timeout"`
 	Reports       []string      `yaml:"reports"`
+	MaxRespTime   time.Duration `yaml:"max-response-time"`
+	ReadOnly      bool          `yaml:"read-only"`
+	Redact        []string      `yaml:"redact"`
+	Auth          []string      `yaml:"auth"`
 }
 
 // applyValidateConfig fills the flags not given on the command line from
@@ -106,6 +115,9 @@ func applyValidateConfig(fl *pflag.FlagSet, f *validateFlags) error {
 	for i, h := range v.Headers {
 		v.Headers[i] = os.ExpandEnv(h)
 	}
+	for i, a := range v.Auth {
+		v.Auth[i] = os.ExpandEnv(a)
+	}
 	str("contract", &f.contract, v.Contract)
 	str("base-url", &f.baseURL, v.BaseURL)
 	str("server-cmd", &f.serverCmd, v.ServerCmd)
@@ -117,6 +129,14 @@ func applyValidateConfig(fl *pflag.FlagSet, f *validateFlags) error {
 	list("exclude-check", &f.excludeChecks, v.ExcludeChecks)
 	list("header", &f.headers, v.Headers)
 	list("report", &f.reports, v.Reports)
+	list("redact", &f.redact, v.Redact)
+	list("auth", &f.auth, v.Auth)
+	if !fl.Changed("max-response-time") && v.MaxRespTime != 0 {
+		f.maxRespTime = v.MaxRespTime
+	}
+	if !fl.Changed("read-only") && v.ReadOnly {
+		f.readOnly = true
+	}
 	if !fl.Changed("seed") && v.Seed != 0 {
 		f.seed = v.Seed
 	}
@@ -162,8 +182,18 @@ for, and stopped at the end.
 The validate: section of toolkit.yaml gives defaults for every flag (keys:
 contract, base-url, server-cmd, ready-path, ready-timeout, seed, max-cases,
 operations, tags, exclude-operations, exclude-tags, exclude-checks, headers,
-workers, rate, timeout, reports);
-paths are relative to the file and headers expand $VARIABLES.`,
+workers, rate, timeout, reports, max-response-time, read-only, redact, auth);
+paths are relative to the file; headers and auth expand $VARIABLES.
+
+Run it against a disposable instance: valid requests create, change and
+delete data. --read-only sends only GET, HEAD and OPTIONS; an operation that
+changes credentials (a password change) is named when every later answer
+is 401/403, and is left out with --exclude-operation.
+
+Secrets never reach a report: every --header and --auth value, the
+credentials of the contract's security schemes, userinfo in --base-url and
+the headers, query parameters and cookies named with --redact are shown as
+<redacted>.`,
 		Example: `  toolkit validate --contract openapi.yaml --base-url http://localhost:8080
   toolkit validate --contract openapi.yaml --base-url http://localhost:8080 \
       --server-cmd "go run ./cmd/server" --ready-path /healthz --report junit=validate.xml
@@ -194,8 +224,12 @@ paths are relative to the file and headers expand $VARIABLES.`,
 	fl.IntVar(&f.workers, "workers", 4, "requests in flight at once")
 	fl.Float64Var(&f.rate, "rate", 0, "requests per second at most (0: no limit)")
 	fl.DurationVar(&f.timeout, "timeout", validate.DefaultTimeout, "deadline of each request")
-	fl.StringArrayVar(&f.reports, "report", nil, "also write a report: junit=FILE or json=FILE (repeatable)")
-	fl.StringVar(&f.format, "format", "text", "stdout format: text or json (json prints nothing else)")
+	fl.StringArrayVar(&f.reports, "report", nil, "also write a report: FORMAT=FILE, FORMAT one of "+validateFormats+" (repeatable)")
+	fl.StringVar(&f.format, "format", "text", "stdout format: "+validateFormats+" (machine formats print nothing else)")
+	fl.DurationVar(&f.maxRespTime, "max-response-time", 0, "longest an answer may take before check max-response-time fails it (0: off)")
+	fl.BoolVar(&f.readOnly, "read-only", false, "send only safe methods (GET, HEAD, OPTIONS); other operations are listed as left out")
+	fl.StringArrayVar(&f.redact, "redact", nil, "header, query parameter or cookie name whose value reports hide (repeatable)")
+	fl.StringArrayVar(&f.auth, "auth", nil, "credential for a security scheme of the contract, SCHEME=VALUE: a token (bearer), user:pass (basic), the key (apiKey), client_id:secret (oauth2 client credentials) (repeatable)")
 	fl.StringVar(&f.config, "config", "", "configuration file whose validate: section gives defaults (default: ./toolkit.yaml when present)")
 	cmd.AddCommand(newProxyCmd(e))
 	return cmd
@@ -298,8 +332,31 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 	if f.contract == "" || f.baseURL == "" {
 		return usage("--contract and --base-url are required")
 	}
-	if f.format != "text" && f.format != "json" {
-		return usage("--format must be text or json, not %q", f.format)
+	format, err := findings.ParseFormat(f.format)
+	if err != nil {
+		return usage("--format: %v", err)
+	}
+	switch {
+	case f.workers < 1:
+		return usage("--workers must be at least 1, not %d", f.workers)
+	case f.maxCases < 1:
+		return usage("--max-cases must be at least 1, not %d", f.maxCases)
+	case f.timeout <= 0:
+		return usage("--timeout must be positive, not %v", f.timeout)
+	case f.readyTimeout <= 0:
+		return usage("--ready-timeout must be positive, not %v", f.readyTimeout)
+	case f.rate < 0:
+		return usage("--rate must be 0 (no limit) or more, not %v", f.rate)
+	case f.maxRespTime < 0:
+		return usage("--max-response-time must be 0 (off) or more, not %v", f.maxRespTime)
+	}
+	auth := map[string]string{}
+	for _, a := range f.auth {
+		name, value, ok := strings.Cut(a, "=")
+		if !ok || name == "" || value == "" {
+			return usage("--auth must be SCHEME=VALUE (a security scheme of the contract), not %q", redactAuth(a))
+		}
+		auth[name] = value
 	}
 	headers := http.Header{}
 	for _, h := range f.headers {
@@ -309,13 +366,14 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		}
 		headers.Add(strings.TrimSpace(name), strings.TrimSpace(value))
 	}
-	reports := map[string]string{}
+	reports := map[findings.Format]string{}
 	for _, r := range f.reports {
 		kind, file, ok := strings.Cut(r, "=")
-		if !ok || (kind != "junit" && kind != "json") || file == "" {
-			return usage("--report %q is not junit=FILE or json=FILE", r)
+		rf, err := findings.ParseFormat(kind)
+		if !ok || kind == "" || err != nil || file == "" {
+			return usage("--report %q is not FORMAT=FILE (FORMAT one of %s)", r, validateFormats)
 		}
-		reports[kind] = file
+		reports[rf] = file
 	}
 	doc, m, err := loadContract(e, "validate", f.contract, contract.LoadOptions{})
 	if err != nil {
@@ -344,6 +402,7 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		Seed: f.seed, MaxCases: f.maxCases,
 		Select: f.sel, ExcludeChecks: f.excludeChecks,
 		Workers: f.workers, Rate: f.rate, Timeout: f.timeout,
+		MaxResponseTime: f.maxRespTime, ReadOnly: f.readOnly, Redact: f.redact, Auth: auth,
 	}
 	if isTerminal(e.stderr) {
 		cfg.Progress = func(done, total int) {
@@ -358,26 +417,44 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	for kind, file := range reports {
-		write := rep.WriteJUnit
-		if kind == "json" {
-			write = rep.WriteJSON
-		}
-		if err := writeReport(file, write); err != nil {
+		if err := writeReport(file, func(w io.Writer) error { return writeValidate(w, kind, rep, doc) }); err != nil {
 			return &exitError{code: exitUsage, err: fmt.Errorf("validate: writing %s: %w", file, err)}
 		}
 	}
-	if f.format == "json" {
-		err = rep.WriteJSON(e.stdout)
-	} else {
-		err = rep.WriteText(e.stdout)
-	}
-	if err != nil {
+	if err := writeValidate(e.stdout, format, rep, doc); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	if rep.Findings() > 0 {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// validateFormats are the formats of --format and --report.
+var validateFormats = findings.FormatNames()
+
+// writeValidate writes a report: text and JSON are validate's own
+// (with the coverage table and per-operation statuses), SARIF, JUnit and
+// GitHub annotations go through the shared findings printers.
+func writeValidate(w io.Writer, format findings.Format, rep *validate.Report, doc *contract.Document) error {
+	switch format {
+	case findings.Text:
+		return rep.WriteText(w)
+	case findings.JSON:
+		return rep.WriteJSON(w)
+	}
+	return findings.Write(w, format, rep.Document(doc))
+}
+
+// redactAuth hides the value of a malformed --auth in its error message.
+func redactAuth(a string) string {
+	if name, _, ok := strings.Cut(a, "="); ok {
+		return name + "=<redacted>"
+	}
+	if len(a) > 0 {
+		return "<redacted>"
+	}
+	return a
 }
 
 // readyPathOf picks the path polled while a started service comes up:

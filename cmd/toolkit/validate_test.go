@@ -39,17 +39,37 @@ func TestValidateExitCodes(t *testing.T) {
 		{"bad header flag", []string{"--base-url", good.URL, "--header", "nocolon"}, 2, "is not"},
 		{"unknown check", []string{"--base-url", good.URL, "--exclude-check", "nope"}, 2, "unknown check"},
 		{"excluded check", []string{"--base-url", bad.URL, "--exclude-check", "response-schema"}, 0, "0 findings"},
-		// Only deletePet, which answers 204 with no pet to break.
-		{"operation pattern", []string{"--base-url", bad.URL, "--operation", "delete*"}, 0, "0 findings"},
+		// Only deletePet: no pet was created to delete, so it never
+		// succeeds, and that is a finding, not a pass.
+		// Only deletePet: a fresh store has no pet to delete, so it never
+		// succeeds, and that is a finding, not a pass.
+		{"operation pattern", []string{"--base-url", bad.URL, "--operation", "delete*"}, 1, "positive-data-acceptance: no valid request got a 2xx (answers: 404×"},
 		{"tag pattern", []string{"--base-url", bad.URL, "--tag", "pe?s"}, 1, "response-schema"},
 		{"no operation selected", []string{"--base-url", good.URL, "--tag", "cats*"}, 2, "no operation matches"},
 		{"bad pattern", []string{"--base-url", good.URL, "--operation", "["}, 2, `bad pattern "["`},
-		{"exclusions", []string{"--base-url", bad.URL, "--exclude-operation", "list*", "--exclude-operation", "*[cgu][ret][eta]*Pet"}, 0, "0 findings"},
+		{"exclusions", []string{"--base-url", bad.URL, "--exclude-operation", "list*", "--exclude-operation", "*[cgu][ret][eta]*Pet"}, 1, "2 operations, "},
+		{"negative workers", []string{"--base-url", good.URL, "--workers", "-1"}, 2, "--workers must be at least 1, not -1"},
+		{"negative timeout", []string{"--base-url", good.URL, "--timeout", "-1s"}, 2, "--timeout must be positive, not -1s"},
+		{"negative max-cases", []string{"--base-url", good.URL, "--max-cases", "-3"}, 2, "--max-cases must be at least 1, not -3"},
+		{"bad format", []string{"--base-url", good.URL, "--format", "xml"}, 2, `unknown format "xml"`},
+		{"bad report", []string{"--base-url", good.URL, "--report", "pdf=x"}, 2, `--report "pdf=x" is not FORMAT=FILE`},
+		{"unknown auth scheme", []string{"--base-url", good.URL, "--auth", "nope=s3cret"}, 2, `the contract has no security scheme "nope"`},
+		{"malformed auth", []string{"--base-url", good.URL, "--auth", "s3cret"}, 2, "not \"<redacted>\""},
+		{"read-only", []string{"--base-url", good.URL, "--read-only"}, 0, "left out      3"},
 		{"everything excluded", []string{"--base-url", good.URL, "--exclude-tag", "pe*"}, 2, "no operation matches"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			args := append([]string{"validate", "--contract", petstoreContract}, tc.args...)
+			// Each case meets the broken store as it starts, whatever the
+			// cases before it deleted.
+			fresh := httptest.NewServer(fixture.Handler(fixture.BadEnum))
+			defer fresh.Close()
+			for i, a := range args {
+				if a == bad.URL {
+					args[i] = fresh.URL
+				}
+			}
 			code := run(args, nil, &stdout, &stderr)
 			if code != tc.code {
 				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, stdout.String(), stderr.String())
@@ -122,14 +142,23 @@ func TestValidateReports(t *testing.T) {
 	if err := xml.Unmarshal(x, &suites); err != nil {
 		t.Fatal(err)
 	}
-	s := suites.Suites[0]
-	if s.Tests != 5*7 || s.Failures == 0 {
-		t.Errorf("junit: %d tests, %d failures; want 35 tests and some failures", s.Tests, s.Failures)
-	}
-	for _, c := range s.Cases {
-		if c.Name == "listPets response-headers" && c.Failure == nil {
-			t.Error("junit: listPets response-headers did not fail")
+	tests, failures := 0, 0
+	names := map[string]bool{}
+	for _, s := range suites.Suites {
+		tests += s.Tests
+		failures += s.Failures
+		for _, c := range s.Cases {
+			names[c.Name] = c.Failure != nil
 		}
+	}
+	if tests < 5*8 || failures == 0 {
+		t.Errorf("junit: %d tests, %d failures; want at least 40 tests (5 operations × 7 checks and positive-data-acceptance) and some failures", tests, failures)
+	}
+	if failed, ok := names["listPets response-headers"]; !ok || !failed {
+		t.Error("junit: listPets response-headers did not fail")
+	}
+	if failed, ok := names["listPets positive-data-acceptance"]; !ok || failed {
+		t.Error("junit: listPets positive-data-acceptance did not pass")
 	}
 }
 
@@ -174,12 +203,56 @@ validate:
 	// Every pet in the broken store has a bad status but deletePet, which
 	// answers with no pet.
 	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte("version: 1\nvalidate:\n  contract: "+contractPath+"\n  base-url: "+srv.URL+"\n  exclude-operations: [listPets, createPet, getPet, updatePet]\n"), 0o644)
-	if code, stdout, stderr := runCLI(t, dir, "validate"); code != 0 || !strings.Contains(stdout, "0 findings") {
+	// deletePet alone, on a store the runs above filled with pets.
+	if code, stdout, stderr := runCLI(t, dir, "validate"); code != 0 || !strings.Contains(stdout, "1 operations, ") || strings.Contains(stdout, "listPets") {
 		t.Errorf("exclude-operations in the file: exit %d\n%s%s", code, stdout, stderr)
 	}
 
 	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte("version: 1\nvalidate:\n  base_url: x\n"), 0o644)
 	if code, _, stderr := runCLI(t, dir, "validate"); code != 2 || !strings.Contains(stderr, `toolkit.yaml:3:3: validate: unknown key "base_url"`) {
 		t.Errorf("unknown key: exit %d, %q", code, stderr)
+	}
+}
+
+// TestValidateRedaction: no secret reaches any report format: a custom
+// --header, the password in --base-url, an --auth value and a query
+// parameter named with --redact; SARIF findings sit on the contract.
+func TestValidateRedaction(t *testing.T) {
+	srv := httptest.NewServer(fixture.Handler(fixture.BadEnum))
+	defer srv.Close()
+	withUser := strings.Replace(srv.URL, "http://", "http://ci:hunter22pw@", 1)
+	dir := t.TempDir()
+	secrets := []string{"topsecret-header", "hunter22pw"}
+	for _, format := range []string{"text", "json", "sarif", "junit", "github"} {
+		t.Run(format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			file := filepath.Join(dir, "r."+format)
+			code := run([]string{"validate", "--contract", petstoreContract, "--base-url", withUser,
+				"--header", "X-Custom: topsecret-header", "--redact", "limit", "--format", format, "--report", format + "=" + file}, nil, &stdout, &stderr)
+			if code != 1 {
+				t.Fatalf("exit %d\n%s%s", code, stdout.String(), stderr.String())
+			}
+			written, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := stdout.String() + stderr.String() + string(written)
+			for _, s := range secrets {
+				if strings.Contains(out, s) {
+					t.Errorf("%s report shows %q", format, s)
+				}
+			}
+			if format != "text" && format != "json" {
+				return
+			}
+			if !strings.Contains(out, "redacted") || strings.Contains(out, "limit=1") {
+				t.Errorf("%s report: no <redacted> curl values, or the --redact query parameter shown:\n%.2000s", format, out)
+			}
+		})
+	}
+	var stdout, stderr bytes.Buffer
+	run([]string{"validate", "--contract", petstoreContract, "--base-url", srv.URL, "--format", "sarif"}, nil, &stdout, &stderr)
+	if !strings.Contains(stdout.String(), `"startLine"`) || !strings.Contains(stdout.String(), "openapi.yaml") {
+		t.Errorf("SARIF findings are not located on the contract:\n%.3000s", stdout.String())
 	}
 }
