@@ -622,3 +622,19 @@ func TestLatencyLeftClient(t *testing.T) {
 		t.Errorf("answered a client that left: %v %s", rec.Header(), rec.Body)
 	}
 }
+
+// TestStatefulReadOnlyResource: an item the contract offers no way to
+// create (no POST on its collection, no PUT on it) and nothing seeded is
+// served from the contract's example in stateful mode, not a 404 forever.
+func TestStatefulReadOnlyResource(t *testing.T) {
+	doc, m := load(t, "../testdata/contracts/multifile/openapi.yaml")
+	srv, err := New(doc, m, Options{Seed: 3, Stateful: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/animals/7", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET /animals/7 in stateful mode: %d %s, want 200 with the example", rec.Code, rec.Body)
+	}
+}

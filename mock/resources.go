@@ -84,6 +84,12 @@ func (s *Server) stateful(rt *matched, resp *contract.Response, c *contract.Cont
 		if declaredFor(op, http.StatusNotFound) == nil {
 			return outcome{value: static} // nothing to say it with: the example
 		}
+		if !s.fillable(op.Path) && s.store.held(coll) == 0 {
+			// Nothing the contract offers can put a resource here and
+			// nothing was seeded: a read-only resource, served as the
+			// example, as a service with data would answer.
+			return outcome{value: static}
+		}
 		return outcome{notFound: true, reason: fmt.Sprintf("no resource %q in %s", id, coll)}
 	}
 	t := typeOf(c)
@@ -436,4 +442,17 @@ func (s *Server) itemRoute(coll, id string) *route.Route {
 // check is a schema's check of one value, for store.fits.
 func (s *Server) check(sch *openapi3.Schema) func(any) bool {
 	return func(v any) bool { return sch.VisitJSON(v, s.schemaOpts...) == nil }
+}
+
+// fillable reports whether the contract lets a client create resources of
+// the item route itemPath: a POST on its collection path or a PUT on the
+// item itself.
+func (s *Server) fillable(itemPath string) bool {
+	coll := itemPath[:strings.LastIndex(itemPath, "/")]
+	for _, op := range s.model.Operations {
+		if (op.Method == http.MethodPost && op.Path == coll) || (op.Method == http.MethodPut && op.Path == itemPath) {
+			return true
+		}
+	}
+	return false
 }

@@ -230,3 +230,14 @@ func mergePatch(target any, patch any) any {
 	}
 	return out
 }
+
+// held is how many resources collection coll holds.
+func (st *store) held(coll string) int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	c := st.colls[coll]
+	if c == nil {
+		return 0
+	}
+	return len(c.byID)
+}
