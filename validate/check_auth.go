@@ -15,8 +15,11 @@ const CheckAuth = "auth"
 // It needs an operation that had a 2xx before and a refusal after, so a
 // service that refuses some operations from the start (deletes for a
 // non-admin) is not mistaken for one that revoked the credentials.
-// It returns the culprit and the hint, or nil.
-func revocation(log []loggedAnswer) (*OperationResult, string) {
+// When no such operation was asked again after the turn (its requests all
+// came before it), probe sends the last safe request that had succeeded
+// once more: refused now, the credentials were revoked. It returns the
+// culprit and the hint, or nil.
+func revocation(log []loggedAnswer, probe func(*http.Request) int) (*OperationResult, string) {
 	const minAfter = 3 // refusals after the turn before it counts
 	k := len(log) - 1
 	for k >= 0 && isRefusal(log[k].status) {
@@ -41,6 +44,9 @@ func revocation(log []loggedAnswer) (*OperationResult, string) {
 			break
 		}
 	}
+	if safeMethod(culprit.Method) {
+		return nil, "" // nothing before the turn changed any state
+	}
 	// It counts when another operation that had succeeded was refused
 	// after it: a logout at the end of the run, refused only its own
 	// later requests, locked nothing else out.
@@ -49,6 +55,14 @@ func revocation(log []loggedAnswer) (*OperationResult, string) {
 	for _, a := range log[k+1:] {
 		turned = turned || succeeded[a.res] && a.res != culprit
 		statuses[a.status]++
+	}
+	if !turned && probe != nil {
+		for i := k; i >= 0; i-- {
+			if a := log[i]; a.req != nil && a.res != culprit {
+				turned = isRefusal(probe(a.req))
+				break
+			}
+		}
 	}
 	if !turned {
 		return nil, ""

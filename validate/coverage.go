@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -70,4 +71,7 @@ func statusCounts(m map[int]int) string {
 type loggedAnswer struct {
 	res    *OperationResult
 	status int
+	// req is kept for answers to safe methods, so one that succeeded can be
+	// sent again to tell revoked credentials from ones never accepted.
+	req *http.Request
 }

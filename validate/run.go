@@ -159,7 +159,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if !r.reached && r.requests > 0 {
 		return nil, fmt.Errorf("%w at %s: %v", ErrUnreachable, rep.BaseURL, r.lastErr)
 	}
-	culprit, revoked := revocation(r.answers)
+	culprit, revoked := revocation(r.answers, func(req *http.Request) int {
+		resp, _, _, err := r.send(ctx, req.Clone(ctx))
+		if err != nil {
+			return 0
+		}
+		r.mu.Lock()
+		r.requests++
+		r.mu.Unlock()
+		return resp.StatusCode
+	})
 	for _, res := range rep.Operations {
 		r.positiveData(res, revoked)
 	}
@@ -312,7 +321,11 @@ func (r *runner) runCase(ctx context.Context, t *target, c *Case) {
 	} else {
 		res.Coverage.Valid[resp.StatusCode]++
 	}
-	r.answers = append(r.answers, loggedAnswer{res, resp.StatusCode})
+	logged := loggedAnswer{res: res, status: resp.StatusCode}
+	if safeMethod(req.Method) && resp.StatusCode < 300 {
+		logged.req = req
+	}
+	r.answers = append(r.answers, logged)
 	r.mu.Unlock()
 	a := &answer{resp: resp, body: respBody}
 	for _, f := range r.recheck(ctx, t, c, req, body, pathParams, r.check(t, c, req, body, pathParams, a)) {
