@@ -89,16 +89,20 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 		for _, name := range fill {
 			ref := t.Components.Schemas[name]
 			ty := b.types[ref.Value]
+			src := ty.Source // where the schema is written, for positions
+			if ref.Ref != "" {
+				src = b.refSource(ref.Ref, src)
+			}
 			if ref.Ref != "" {
 				if other, ok := b.byRef[b.refKey(ref.Ref, Source{})]; ok && other != ty {
 					// components.schemas.A: {$ref: B}: A is B under
 					// another name; keep it as a named alias.
 					*ty = Type{Name: ty.Name, Source: ty.Source, Kind: other.Kind}
-					b.fill(ty, ref.Value, name, ty.Source)
+					b.fill(ty, ref.Value, name, src)
 					continue
 				}
 			}
-			b.fill(ty, ref.Value, name, ty.Source)
+			b.fill(ty, ref.Value, name, src)
 		}
 		for _, name := range sortedKeys(t.Components.SecuritySchemes) {
 			ref := t.Components.SecuritySchemes[name]
