@@ -52,7 +52,7 @@ Exit status: 0 no breaking change, 1 a breaking change (or a warning with
 				if cleanup != nil {
 					defer cleanup()
 				}
-				d, err := contract.Load(p, contract.LoadOptions{})
+				d, err := contract.Load(p, contract.LoadOptions{Reads: e.reads})
 				if err != nil {
 					return &exitError{exitUsage, fmt.Errorf("%s: %w", a, err)}
 				}

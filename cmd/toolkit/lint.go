@@ -68,7 +68,7 @@ severity exists, 2 on usage errors or an unreadable contract.`,
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
-			if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
+			if _, err := contract.Load(f.contract, contract.LoadOptions{Reads: e.reads}); err != nil {
 				var ce *contract.Error
 				if errors.As(err, &ce) {
 					fmt.Fprintln(e.stderr, err)

@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/contractfirst/toolkit/contract"
 )
 
 // Exit codes shared by every command.
@@ -38,6 +40,8 @@ var commands []func(*env) *cobra.Command
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// reads confine every contract a command loads (see readflags.go).
+	reads contract.ReadLimits
 }
 
 func newRootCmd(e *env) *cobra.Command {
@@ -50,6 +54,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
+	addReadFlags(root, e)
 	for _, c := range commands {
 		root.AddCommand(c(e))
 	}
