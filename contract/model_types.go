@@ -182,6 +182,9 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 		b.union(t, s, hint, src)
 	case len(s.Enum) > 0:
 		b.enum(t, s, types)
+		if t.Kind == KindEnum && t.Base == KindInt {
+			b.exactIntegers(t, src)
+		}
 	case len(s.AllOf) > 0:
 		b.object(t, s, hint, src)
 	case len(types) > 1:
