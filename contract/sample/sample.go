@@ -146,22 +146,12 @@ func (g *Generator) value(t *contract.Type, depth int, nullable bool) any {
 			return nil
 		}
 	}
+	if v, ok := g.scalar(t); ok {
+		return v
+	}
 	switch t.Kind {
 	case contract.KindNull:
 		return nil
-	case contract.KindBool:
-		if g.typical {
-			return true
-		}
-		return g.rng.IntN(2) == 0
-	case contract.KindInt:
-		return g.integer(t)
-	case contract.KindNumber:
-		return g.number(t)
-	case contract.KindString:
-		return g.str(t)
-	case contract.KindEnum:
-		return g.enum(t)
 	case contract.KindArray:
 		return g.array(t, depth)
 	case contract.KindMap:
@@ -595,19 +585,32 @@ func (g *Generator) leaf(t *contract.Type, nullable bool) any {
 	case nullable || t.Nullable || t.Kind == contract.KindNull:
 		return nil
 	}
-	switch t.Kind {
-	case contract.KindBool:
-		return true
-	case contract.KindInt:
-		return g.integer(t)
-	case contract.KindNumber:
-		return g.number(t)
-	case contract.KindString:
-		return g.str(t)
-	case contract.KindEnum:
-		return g.enum(t)
-	case contract.KindArray:
+	if v, ok := g.scalar(t); ok {
+		return v
+	}
+	if t.Kind == contract.KindArray {
 		return []any{}
 	}
 	return map[string]any{}
+}
+
+// scalar makes a value of a type that holds no other type: boolean,
+// integer, number, string or enum; ok is false for any other kind.
+func (g *Generator) scalar(t *contract.Type) (v any, ok bool) {
+	switch t.Kind {
+	case contract.KindBool:
+		if g.typical {
+			return true, true
+		}
+		return g.rng.IntN(2) == 0, true
+	case contract.KindInt:
+		return g.integer(t), true
+	case contract.KindNumber:
+		return g.number(t), true
+	case contract.KindString:
+		return g.str(t), true
+	case contract.KindEnum:
+		return g.enum(t), true
+	}
+	return nil, false
 }
