@@ -2,6 +2,7 @@ package contract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,4 +85,56 @@ func (b *builder) refSource(ref string, from Source) Source {
 		return Source{File: p, Pointer: frag}
 	}
 	return Source{File: f, Pointer: frag}
+}
+
+// breakUnionCycles drops each union variant that leads back to a union
+// being entered through unions alone (oneOf: [self, string], or A: anyOf
+// [B, …] with B: anyOf [A, …]). Such a variant holds no value of its own:
+// decoding would try it, which tries it again, forever (the generated
+// decoder, sample values, docs all overflowed the stack). The dropped
+// variant's values stay reachable through the union's other variants
+// except when the cycle spans several unions, hence the warning.
+func (b *builder) breakUnionCycles() {
+	const (
+		fresh = iota
+		open
+		done
+	)
+	state := map[*Type]int{}
+	var stack []string // names of the open unions, outermost first
+	var visit func(t *Type)
+	visit = func(t *Type) {
+		state[t] = open
+		stack = append(stack, t.Name)
+		kept := t.Union.Variants[:0]
+		for _, v := range t.Union.Variants {
+			vt := v.Type
+			if vt != nil && vt.Kind == KindUnion && vt.Union != nil {
+				if state[vt] == open {
+					kw := "anyOf"
+					if t.Union.OneOf {
+						kw = "oneOf"
+					}
+					cycle := append(append([]string(nil), stack[slices.Index(stack, vt.Name):]...), vt.Name)
+					b.c.add(SeverityWarning, t.Source.File, t.Source.Pointer+"/"+kw, fmt.Sprintf("%s variant %s closes a cycle of unions (%s): it adds no value of its own and is left out", kw, vt.Name, strings.Join(cycle, " → ")))
+					continue
+				}
+				if state[vt] == fresh {
+					visit(vt)
+				}
+			}
+			kept = append(kept, v)
+		}
+		t.Union.Variants = kept
+		if len(kept) == 0 {
+			t.Kind, t.Union = KindAny, nil
+		}
+		state[t] = done
+		stack = stack[:len(stack)-1]
+	}
+	for _, t := range b.m.Types {
+		if t.Kind == KindUnion && t.Union != nil && state[t] == fresh {
+			visit(t)
+		}
+	}
 }
