@@ -87,6 +87,16 @@ func (b *builder) refSource(ref string, from Source) Source {
 	return Source{File: f, Pointer: frag}
 }
 
+// visitState is where a depth-first walk over types stands with a type:
+// not reached, on the current path, or finished.
+type visitState int
+
+const (
+	visitFresh visitState = iota
+	visitOpen
+	visitDone
+)
+
 // breakUnionCycles drops each union variant that leads back to a union
 // being entered through unions alone (oneOf: [self, string], or A: anyOf
 // [B, …] with B: anyOf [A, …]). Such a variant holds no value of its own:
@@ -95,22 +105,17 @@ func (b *builder) refSource(ref string, from Source) Source {
 // variant's values stay reachable through the union's other variants
 // except when the cycle spans several unions, hence the warning.
 func (b *builder) breakUnionCycles() {
-	const (
-		fresh = iota
-		open
-		done
-	)
-	state := map[*Type]int{}
+	state := map[*Type]visitState{}
 	var stack []string // names of the open unions, outermost first
 	var visit func(t *Type)
 	visit = func(t *Type) {
-		state[t] = open
+		state[t] = visitOpen
 		stack = append(stack, t.Name)
 		kept := t.Union.Variants[:0]
 		for _, v := range t.Union.Variants {
 			vt := v.Type
 			if vt != nil && vt.Kind == KindUnion && vt.Union != nil {
-				if state[vt] == open {
+				if state[vt] == visitOpen {
 					kw := "anyOf"
 					if t.Union.OneOf {
 						kw = "oneOf"
@@ -119,7 +124,7 @@ func (b *builder) breakUnionCycles() {
 					b.c.add(SeverityWarning, t.Source.File, t.Source.Pointer+"/"+kw, fmt.Sprintf("%s variant %s closes a cycle of unions (%s): it adds no value of its own and is left out", kw, vt.Name, strings.Join(cycle, " → ")))
 					continue
 				}
-				if state[vt] == fresh {
+				if state[vt] == visitFresh {
 					visit(vt)
 				}
 			}
@@ -129,11 +134,11 @@ func (b *builder) breakUnionCycles() {
 		if len(kept) == 0 {
 			t.Kind, t.Union = KindAny, nil
 		}
-		state[t] = done
+		state[t] = visitDone
 		stack = stack[:len(stack)-1]
 	}
 	for _, t := range b.m.Types {
-		if t.Kind == KindUnion && t.Union != nil && state[t] == fresh {
+		if t.Kind == KindUnion && t.Union != nil && state[t] == visitFresh {
 			visit(t)
 		}
 	}

@@ -489,22 +489,17 @@ func statusRank(r *Response) int {
 // chain of required, non-nullable object properties: no finite JSON
 // value can satisfy them.
 func (b *builder) checkRequiredCycles() {
-	const (
-		unvisited = iota
-		active
-		done
-	)
-	state := map[*Type]int{}
+	state := map[*Type]visitState{}
 	var visit func(t *Type, path []string) bool
 	visit = func(t *Type, path []string) bool {
 		switch state[t] {
-		case active:
+		case visitOpen:
 			return true
-		case done:
+		case visitDone:
 			return false
 		}
-		state[t] = active
-		defer func() { state[t] = done }()
+		state[t] = visitOpen
+		defer func() { state[t] = visitDone }()
 		if t.Kind != KindObject {
 			return false
 		}
@@ -521,7 +516,7 @@ func (b *builder) checkRequiredCycles() {
 		return false
 	}
 	for _, t := range b.m.Types {
-		if state[t] == unvisited {
+		if state[t] == visitFresh {
 			visit(t, nil)
 		}
 	}
