@@ -28,6 +28,8 @@ type LoadOptions struct {
 	// unambiguous (a required list naming a missing property …), reporting
 	// each as a warning instead.
 	Lenient bool
+	// Reads confine the files read: size cap, folders $refs may reach.
+	Reads ReadLimits
 }
 
 // Document is a loaded, validated contract: kin-openapi's view of it (always
@@ -49,6 +51,8 @@ type Document struct {
 	external bool
 	// refs are the $refs of every file, for positioning resolution errors.
 	refs []refSite
+	// reader reads every file, within LoadOptions.Reads.
+	reader *reader
 }
 
 // sourceFile is one file of the contract: its bytes, decoded tree (for
@@ -66,7 +70,7 @@ type sourceFile struct {
 // Swagger 2.0; $refs into other local files), validates it and returns the
 // Document. Problems at error severity are returned as *Error.
 func Load(path string, opts LoadOptions) (*Document, error) {
-	d := &Document{Path: path, files: map[string]*sourceFile{}}
+	d := &Document{Path: path, files: map[string]*sourceFile{}, reader: newReader(path, opts.Reads)}
 	root, err := d.readFile(path)
 	if err != nil {
 		return nil, err
@@ -144,7 +148,7 @@ func (d *Document) readFile(path string) (*sourceFile, error) {
 	if f, ok := d.files[path]; ok {
 		return f, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := d.reader.read(path)
 	if err != nil {
 		return nil, &Error{Problems: []Problem{{Pos: Position{File: path}, Message: "cannot read contract: " + unwrapPathError(err)}}}
 	}
@@ -201,7 +205,7 @@ func (d *Document) resolve() error {
 		if f, ok := d.files[d.relPath(p)]; ok {
 			return f.data, nil
 		}
-		return os.ReadFile(p)
+		return d.reader.read(p)
 	}
 	if err := loader.ResolveRefsIn(d.T, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
 		// Put the error where the $ref it names is written.

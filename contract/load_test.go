@@ -268,6 +268,7 @@ func FuzzLoad(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	addCyclicSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "c.yaml")
 		if err := os.WriteFile(path, data, 0o644); err != nil {

@@ -131,7 +131,9 @@ type Type struct {
 	AdditionalType *Type
 
 	// Enum values (KindEnum), in contract order, and their primitive kind:
-	// KindString, KindInt, KindNumber or KindBool.
+	// KindString, KindInt, KindNumber or KindBool. Numbers are float64,
+	// except integers a float64 cannot hold exactly (|v| ≥ 2^53), which
+	// are json.Number with the digits written in the contract.
 	Enum []any
 	Base Kind
 

@@ -89,16 +89,20 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 		for _, name := range fill {
 			ref := t.Components.Schemas[name]
 			ty := b.types[ref.Value]
+			src := ty.Source // where the schema is written, for positions
+			if ref.Ref != "" {
+				src = b.refSource(ref.Ref, src)
+			}
 			if ref.Ref != "" {
 				if other, ok := b.byRef[b.refKey(ref.Ref, Source{})]; ok && other != ty {
 					// components.schemas.A: {$ref: B}: A is B under
 					// another name; keep it as a named alias.
 					*ty = Type{Name: ty.Name, Source: ty.Source, Kind: other.Kind}
-					b.fill(ty, ref.Value, name, ty.Source)
+					b.fill(ty, ref.Value, name, src)
 					continue
 				}
 			}
-			b.fill(ty, ref.Value, name, ty.Source)
+			b.fill(ty, ref.Value, name, src)
 		}
 		for _, name := range sortedKeys(t.Components.SecuritySchemes) {
 			ref := t.Components.SecuritySchemes[name]
@@ -116,6 +120,7 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	m.Security = securityOf(t.Security)
 	b.operations()
 	b.checkRequiredCycles()
+	b.breakUnionCycles()
 	sortTypes(m.Types)
 	if b.c.hasErrors() {
 		return nil, b.c.err()
@@ -484,22 +489,17 @@ func statusRank(r *Response) int {
 // chain of required, non-nullable object properties: no finite JSON
 // value can satisfy them.
 func (b *builder) checkRequiredCycles() {
-	const (
-		unvisited = iota
-		active
-		done
-	)
-	state := map[*Type]int{}
+	state := map[*Type]visitState{}
 	var visit func(t *Type, path []string) bool
 	visit = func(t *Type, path []string) bool {
 		switch state[t] {
-		case active:
+		case visitOpen:
 			return true
-		case done:
+		case visitDone:
 			return false
 		}
-		state[t] = active
-		defer func() { state[t] = done }()
+		state[t] = visitOpen
+		defer func() { state[t] = visitDone }()
 		if t.Kind != KindObject {
 			return false
 		}
@@ -516,7 +516,7 @@ func (b *builder) checkRequiredCycles() {
 		return false
 	}
 	for _, t := range b.m.Types {
-		if state[t] == unvisited {
+		if state[t] == visitFresh {
 			visit(t, nil)
 		}
 	}

@@ -25,7 +25,9 @@ type builder struct {
 	// does not always resolve two $refs to one schema pointer.
 	byRef map[string]*Type
 	names map[string]bool // contract-level names already given
-	opts  LoadOptions
+	// cycles holds the allOf cycles already reported, by their members.
+	cycles map[string]bool
+	opts   LoadOptions
 }
 
 // schemaName gives the name a $ref string implies: the last pointer token
@@ -84,11 +86,7 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint string, src Source) *Type
 			return t
 		}
 		hint = schemaName(ref.Ref)
-		if f, frag := splitRef(ref.Ref); f == "" {
-			src = Source{File: b.doc.Path, Pointer: frag}
-		} else {
-			src = Source{File: f, Pointer: frag}
-		}
+		src = b.refSource(ref.Ref, src)
 		// A $ref names its target, so even a primitive gets a named type.
 		t := &Type{Source: src}
 		b.types[s] = t
@@ -184,6 +182,9 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 		b.union(t, s, hint, src)
 	case len(s.Enum) > 0:
 		b.enum(t, s, types)
+		if t.Kind == KindEnum && t.Base == KindInt {
+			b.exactIntegers(t, src)
+		}
 	case len(s.AllOf) > 0:
 		b.object(t, s, hint, src)
 	case len(types) > 1:
@@ -243,10 +244,16 @@ func (b *builder) object(t *Type, s *openapi3.Schema, hint string, src Source) {
 	t.Kind = KindObject
 	required := map[string]bool{}
 	index := map[string]int{}
+	// chain holds the schemas being merged, outermost first: an allOf
+	// member already on it would make the type contain itself by value.
+	chain := []allOfLink{{s, selfName(hint, src)}}
 	var addAll func(s *openapi3.Schema, src Source)
 	addAll = func(s *openapi3.Schema, src Source) {
 		for i, m := range s.AllOf {
 			if m == nil || m.Value == nil {
+				continue
+			}
+			if b.cyclicAllOf(chain, m, child2(src, "allOf", fmt.Sprint(i))) {
 				continue
 			}
 			if len(m.Value.OneOf) > 0 || len(m.Value.AnyOf) > 0 {
@@ -254,14 +261,11 @@ func (b *builder) object(t *Type, s *openapi3.Schema, hint string, src Source) {
 			}
 			msrc := child2(src, "allOf", fmt.Sprint(i))
 			if m.Ref != "" {
-				msrc = Source{File: b.doc.Path, Pointer: "#"}
-				if f, frag := splitRef(m.Ref); f == "" {
-					msrc = Source{File: b.doc.Path, Pointer: frag}
-				} else {
-					msrc = Source{File: f, Pointer: frag}
-				}
+				msrc = b.refSource(m.Ref, src)
 			}
+			chain = append(chain, allOfLink{m.Value, selfName(m.Ref, msrc)})
 			addAll(m.Value, msrc)
+			chain = chain[:len(chain)-1]
 			if m.Value.Nullable && len(s.AllOf) == 1 {
 				t.Nullable = true
 			}

@@ -18,22 +18,9 @@ import (
 // existing ancestor; an unknown file gives a Position with only File set.
 func (d *Document) Position(file, pointer string) Position {
 	pos := Position{File: file}
-	f, ok := d.files[file]
-	if !ok {
-		return pos
-	}
-	f.once.Do(func() {
-		var n yaml.Node
-		if yaml.Unmarshal(f.data, &n) == nil {
-			f.root = &n
-		}
-	})
-	n := f.root
+	n := d.yamlRoot(file)
 	if n == nil {
 		return pos
-	}
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
 	}
 	pos.Line, pos.Col = n.Line, n.Column
 	for _, tok := range splitPointer(pointer) {
@@ -135,4 +122,40 @@ func yamlErrorLine(err error) int {
 		return n
 	}
 	return 0
+}
+
+// yamlRoot returns the top node of file's YAML node tree, parsing the
+// file the first time; nil for a file not read or not parsed.
+func (d *Document) yamlRoot(file string) *yaml.Node {
+	f, ok := d.files[file]
+	if !ok {
+		return nil
+	}
+	f.once.Do(func() {
+		var n yaml.Node
+		if yaml.Unmarshal(f.data, &n) == nil {
+			f.root = &n
+		}
+	})
+	n := f.root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	return n
+}
+
+// literal returns the text of the scalar at pointer in file exactly as
+// written (a number's digits, before any decoding into float64).
+func (d *Document) literal(file, pointer string) (string, bool) {
+	n := d.yamlRoot(file)
+	for _, tok := range splitPointer(pointer) {
+		if n == nil {
+			return "", false
+		}
+		n, _ = child(n, tok)
+	}
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	return n.Value, true
 }

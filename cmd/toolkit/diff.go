@@ -112,7 +112,7 @@ func compareArgs(e *env, args []string) ([]diff.Change, []diff.IdentChange, erro
 			defer os.RemoveAll(tmp)
 			shown = append(shown, gitName(a, tmp))
 		}
-		d, err := contract.Load(p, contract.LoadOptions{})
+		d, err := contract.Load(p, contract.LoadOptions{Reads: e.reads})
 		if err != nil {
 			var ce *contract.Error
 			if tmp != "" && errors.As(err, &ce) {

@@ -189,6 +189,7 @@ func pipelineError(e *env, cmd string, err error) error {
 // loadContract loads and builds a contract for command cmd, printing
 // warnings; problems are printed and give exit code 2.
 func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
+	opts.Reads = e.reads
 	doc, m, err := contract.Open(path, opts)
 	if err != nil {
 		return nil, nil, contractError(e, err)

@@ -138,7 +138,7 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 	rep.Rules = append(lint.Metas(rules), findings.Rule{ID: "contract", Category: "contract", Severity: findings.Error,
 		Description: "The contract loads: it parses, its references resolve and it follows the OpenAPI schema (Spectral's oas3-schema and oas2-schema); lint runs only on a contract that loads.",
 		Aliases:     []string{"oas3-schema", "oas2-schema"}})
-	if _, err := contract.Load(f.contract, contract.LoadOptions{}); err != nil {
+	if _, err := contract.Load(f.contract, contract.LoadOptions{Reads: e.reads}); err != nil {
 		return fail(err)
 	}
 	fs, err := lint.Run(f.contract, cfg)

@@ -44,6 +44,8 @@ type env struct {
 	// report, when set, collects contract problems for a machine format
 	// instead of printing them as text on stderr.
 	report *findings.Report
+	// reads confine every contract a command loads (see readflags.go).
+	reads contract.ReadLimits
 }
 
 // problem reports a contract problem: into the report being collected, or
@@ -66,6 +68,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
+	addReadFlags(root, e)
 	for _, c := range commands {
 		root.AddCommand(c(e))
 	}

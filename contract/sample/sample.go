@@ -30,6 +30,11 @@ const (
 // filled in, so recursive schemas end.
 const maxDepth = 4
 
+// hardDepth is where a value stops nesting whatever its schema says: a
+// union that is its own variant, or arrays whose minItems nest forever,
+// end there in a leaf value instead of overflowing the stack.
+const hardDepth = 4 * maxDepth
+
 // maxSafeInt is the largest integer a float64 holds exactly; generated
 // integers stay within ±maxSafeInt.
 const maxSafeInt = 1 << 53
@@ -127,6 +132,9 @@ func (g *Generator) value(t *contract.Type, depth int, nullable bool) any {
 	if t == nil {
 		return map[string]any{}
 	}
+	if depth >= hardDepth {
+		return g.leaf(t, nullable)
+	}
 	g.budget--
 	if g.typical {
 		switch {
@@ -146,22 +154,12 @@ func (g *Generator) value(t *contract.Type, depth int, nullable bool) any {
 			return nil
 		}
 	}
+	if v, ok := g.scalar(t); ok {
+		return v
+	}
 	switch t.Kind {
 	case contract.KindNull:
 		return nil
-	case contract.KindBool:
-		if g.typical {
-			return true
-		}
-		return g.rng.IntN(2) == 0
-	case contract.KindInt:
-		return g.integer(t)
-	case contract.KindNumber:
-		return g.number(t)
-	case contract.KindString:
-		return g.str(t)
-	case contract.KindEnum:
-		return g.enum(t)
 	case contract.KindArray:
 		return g.array(t, depth)
 	case contract.KindMap:
@@ -442,10 +440,17 @@ func (g *Generator) union(t *contract.Type, depth int) any {
 	if !g.typical {
 		start = g.rng.IntN(len(vs))
 	}
+	if depth >= maxDepth {
+		// Deep down (a union can be its own variant) one variant is
+		// tried, preferring one that is not a union again, so the
+		// value ends and the work stays linear in depth.
+		vs = []*contract.Variant{leafVariant(vs)}
+		start = 0
+	}
 	var first any
 	for i := range vs {
 		v := vs[(start+i)%len(vs)]
-		val := g.value(v.Type, depth, false)
+		val := g.value(v.Type, depth+1, false)
 		if d := t.Union.Discriminator; d != "" && len(v.Values) > 0 {
 			if obj, ok := val.(map[string]any); ok {
 				obj[d] = v.Values[0]
@@ -558,4 +563,64 @@ func matches(t *contract.Type, v any, depth int) bool {
 		return false
 	}
 	return true
+}
+
+// leafVariant picks the first variant that is not itself a union, else
+// the first one.
+func leafVariant(vs []*contract.Variant) *contract.Variant {
+	for _, v := range vs {
+		if v.Type != nil && v.Type.Kind != contract.KindUnion {
+			return v
+		}
+	}
+	return vs[0]
+}
+
+// leaf is the value of t at hardDepth: null where allowed, a scalar, or
+// an empty container, without looking any deeper. It may break a
+// minItems or required constraint of a schema that can never end; it
+// never recurses past a chain of unions.
+func (g *Generator) leaf(t *contract.Type, nullable bool) any {
+	for i := 0; t != nil && t.Kind == contract.KindUnion && i < hardDepth; i++ {
+		if len(t.Union.Variants) == 0 {
+			break
+		}
+		t = leafVariant(t.Union.Variants).Type
+	}
+	switch {
+	case t == nil:
+		return map[string]any{}
+	case t.HasConst:
+		return t.Const
+	case nullable || t.Nullable || t.Kind == contract.KindNull:
+		return nil
+	}
+	if v, ok := g.scalar(t); ok {
+		return v
+	}
+	if t.Kind == contract.KindArray {
+		return []any{}
+	}
+	return map[string]any{}
+}
+
+// scalar makes a value of a type that holds no other type: boolean,
+// integer, number, string or enum; ok is false for any other kind.
+func (g *Generator) scalar(t *contract.Type) (v any, ok bool) {
+	switch t.Kind {
+	case contract.KindBool:
+		if g.typical {
+			return true, true
+		}
+		return g.rng.IntN(2) == 0, true
+	case contract.KindInt:
+		return g.integer(t), true
+	case contract.KindNumber:
+		return g.number(t), true
+	case contract.KindString:
+		return g.str(t), true
+	case contract.KindEnum:
+		return g.enum(t), true
+	}
+	return nil, false
 }

@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -75,9 +76,12 @@ func enumSuffix(v any) string {
 			return "True"
 		}
 		return "False"
-	case float64:
-		s := strconv.FormatFloat(x, 'f', -1, 64)
-		if x < 0 {
+	case float64, json.Number:
+		s := fmt.Sprint(x)
+		if f, ok := x.(float64); ok {
+			s = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+		if strings.HasPrefix(s, "-") {
 			s = "Minus" + strings.TrimPrefix(s, "-")
 		}
 		return strings.ReplaceAll(s, ".", "_")
@@ -706,6 +710,8 @@ func enumMembers(t *contract.Type) []any {
 		case float64:
 			ok = t.Base == contract.KindNumber && !math.IsInf(x, 0) && !math.IsNaN(x) ||
 				t.Base == contract.KindInt && x == math.Trunc(x) && math.Abs(x) <= 1<<53
+		case json.Number: // an integer beyond 2^53, exactly as written
+			ok = t.Base == contract.KindInt && contract.FitsInt64(string(x))
 		}
 		if ok && !seen[v] {
 			seen[v] = true
@@ -720,6 +726,9 @@ func enumLit(base contract.Kind, v any) jen.Code {
 	case contract.KindInt:
 		if x, ok := v.(float64); ok {
 			return jen.Lit(int(x))
+		}
+		if x, ok := v.(json.Number); ok {
+			return jen.Op(string(x)) // digits checked by enumMembers
 		}
 	case contract.KindNumber:
 		if x, ok := v.(float64); ok {

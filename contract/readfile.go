@@ -1,0 +1,180 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultMaxContractSize is the size above which a contract file is
+// refused when ReadLimits.MaxSize is zero: the largest public contracts
+// (GitHub's, 13 MB) fit five times over.
+const DefaultMaxContractSize = 64 << 20
+
+// ReadLimits confine what loading a contract reads. A contract is
+// untrusted input: a $ref must not hang on a FIFO, grow without end on
+// /dev/zero, or copy a file from elsewhere on the machine (/etc/passwd,
+// ../../secrets) into generated code, docs or messages.
+type ReadLimits struct {
+	// MaxSize is the largest file read, in bytes; 0 means
+	// DefaultMaxContractSize.
+	MaxSize int64
+	// AllowDirs are folders $refs may read besides the contract's own
+	// root (the git work tree holding it, else its folder).
+	AllowDirs []string
+}
+
+// reader reads the files of one contract within its ReadLimits.
+type reader struct {
+	max   int64
+	first string   // the contract itself, given by the user: not confined
+	roots []string // folders $refs may read, absolute, symlinks resolved
+}
+
+// newReader sets up the reads of the contract at path: its root folder
+// is the git work tree containing it, else its own folder.
+func newReader(path string, lim ReadLimits) *reader {
+	r := &reader{max: lim.MaxSize}
+	if r.max <= 0 {
+		r.max = DefaultMaxContractSize
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	r.first = abs
+	dir := realPath(filepath.Dir(abs))
+	r.roots = append(r.roots, workTree(dir))
+	for _, d := range lim.AllowDirs {
+		if a, err := filepath.Abs(d); err == nil {
+			r.roots = append(r.roots, realPath(a))
+		}
+	}
+	return r
+}
+
+// realPath resolves symlinks where it can, so that a link inside the root
+// cannot lead outside it unnoticed.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return filepath.Clean(p)
+}
+
+// workTree returns the top of the git work tree holding dir (the folder
+// with a .git entry), or dir itself outside of one.
+func workTree(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// read returns the bytes of the file at path. The contract itself may be
+// any readable file (a pipe from a shell works); every other file must be
+// a regular file inside one of the roots. Every read stops at the size cap.
+func (r *reader) read(path string) ([]byte, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if abs != r.first {
+		if err := r.confined(abs); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if abs != r.first {
+		// Checked again on the open file: it may have been swapped
+		// since the Stat in confined.
+		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+			return nil, errors.New("not a regular file")
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, r.max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > r.max {
+		return nil, fmt.Errorf("larger than the limit of %s (raise it with --max-contract-size)", FormatSize(r.max))
+	}
+	return data, nil
+}
+
+// confined refuses a file outside every root, and anything that is not a
+// regular file, before opening it: opening a FIFO would block.
+func (r *reader) confined(abs string) error {
+	real := realPath(abs)
+	inside := false
+	for _, root := range r.roots {
+		if within(real, root) {
+			inside = true
+			break
+		}
+	}
+	if !inside {
+		return fmt.Errorf("%s lies outside %s: a contract reads only files under its own folder or git work tree (widen with --allow-ref-dir)", abs, r.roots[0])
+	}
+	fi, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	return nil
+}
+
+// within reports whether p is root or lies below it.
+func within(p, root string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// FormatSize writes n bytes in the largest whole unit ("64 MB").
+func FormatSize(n int64) string {
+	for _, u := range []struct {
+		name string
+		size int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}} {
+		if n >= u.size && n%u.size == 0 {
+			return fmt.Sprintf("%d %s", n/u.size, u.name)
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ParseSize reads a size such as "64MB", "512KB", "1GB" or a plain number
+// of bytes, for --max-contract-size.
+func ParseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		size   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.size
+			break
+		}
+	}
+	var n int64
+	if _, err := fmt.Sscanf(t, "%d", &n); err != nil || n <= 0 || fmt.Sprint(n) != t || n > (1<<62)/mult {
+		return 0, fmt.Errorf("invalid size %q: want a positive number of bytes, KB, MB or GB (e.g. 64MB)", s)
+	}
+	return n * mult, nil
+}
