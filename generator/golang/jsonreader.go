@@ -29,6 +29,9 @@ func emitJSONReader(f *jen.File) {
 		jen.Comment("depth counts the objects and arrays open around pos, so nesting deeper"),
 		jen.Comment("than jsonReadMaxDepth is a syntax error rather than a stack overflow."),
 		jen.Id("depth").Int(),
+		jen.Comment("unions remembers what each union without a discriminator decoded at an"),
+		jen.Comment("offset (see decodeUnionOnce); copies of the reader share it."),
+		jen.Id("unions").Map(jen.Id("unionAt")).Id("unionDecoded"),
 	)
 	f.Line()
 	f.Comment("jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.")

@@ -546,6 +546,9 @@ type jsonReader struct {
 	// depth counts the objects and arrays open around pos, so nesting deeper
 	// than jsonReadMaxDepth is a syntax error rather than a stack overflow.
 	depth int
+	// unions remembers what each union without a discriminator decoded at an
+	// offset (see decodeUnionOnce); copies of the reader share it.
+	unions map[unionAt]unionDecoded
 }
 
 // jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.
@@ -2167,11 +2170,48 @@ func (r *jsonReader) replay() (jsonReader, error) {
 		return jsonReader{}, err
 	}
 	return jsonReader{
-		data:  r.data[:r.pos],
-		depth: r.depth,
-		pos:   r.pos - len(raw),
-		src:   r.src,
+		data:   r.data[:r.pos],
+		depth:  r.depth,
+		pos:    r.pos - len(raw),
+		src:    r.src,
+		unions: r.unions,
 	}, nil
+}
+
+// unionAt names a union decoded at an offset of the document.
+type unionAt struct {
+	pos int
+	typ string
+}
+
+// unionDecoded is what decoding a union at an offset gave: the value, the
+// offset where it ends and the error.
+type unionDecoded struct {
+	v   any
+	end int
+	err error
+}
+
+// decodeUnionOnce decodes the union typ at r with f, or gives what an earlier
+// call gave at the same offset of the same document. Unions without a
+// discriminator try each variant on the value; when variants share a
+// recursive property, every variant reaches the same nested union again, and
+// without this each level would multiply the work by its number of variants.
+func decodeUnionOnce[T any](r *jsonReader, typ string, v *T, f func(*T, *jsonReader) error) error {
+	if r.unions == nil {
+		r.unions = map[unionAt]unionDecoded{}
+	}
+	at := unionAt{r.pos, typ}
+	if d, ok := r.unions[at]; ok {
+		if d.err != nil {
+			return d.err
+		}
+		*v, r.pos = d.v.(T), d.end
+		return nil
+	}
+	err := f(v, r)
+	r.unions[at] = unionDecoded{*v, r.pos, err}
+	return err
 }
 
 // discriminator reads the object at r and returns the string value of its
