@@ -227,13 +227,24 @@ func (g *gen) writerFn(t *contract.Type) jen.Code {
 }
 
 // writeFrom is the call writing the value of t in the variable val, whose
-// address is ptr.
+// address is ptr. A nil slice is null only where t is nullable: elsewhere
+// null is not a value of the array, so it is written [] (writeList).
 func (g *gen) writeFrom(t *contract.Type, val, ptr *jen.Statement) *jen.Statement {
+	return g.writeFromNullable(t, val, ptr, t.Nullable)
+}
+
+// writeFromNullable is writeFrom for a value that may be null when nullable
+// says so (a field's own nullability).
+func (g *gen) writeFromNullable(t *contract.Type, val, ptr *jen.Statement, nullable bool) *jen.Statement {
 	switch g.codecOf(t) {
 	case codecStruct, codecUnion:
 		return val.Clone().Dot("encodeJSON").Call(jen.Id("w"))
 	case codecArray:
-		return jen.Id("writeSlice").Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
+		fn := "writeList"
+		if nullable {
+			fn = "writeSlice"
+		}
+		return jen.Id(fn).Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
 	case codecMap:
 		return jen.Id("writeMap").Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
 	}
@@ -412,7 +423,7 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 		case shapeNullable:
 			maybe(jen.Id("writeOptNullable").Call(jen.Id("w"), jen.Lit(key), ptr, g.writerFn(fi.f.Type)))
 		default:
-			write := g.writeFrom(fi.f.Type, val, ptr)
+			write := g.writeFromNullable(fi.f.Type, val, ptr, fi.f.Nullable || fi.f.Type.Nullable)
 			switch {
 			case fi.f.Required:
 				always(key, write)

@@ -289,7 +289,7 @@ func (v *NewOrder) encodeJSON(w *jsonWriter) {
 	w.raw(",\"customer\":")
 	v.Customer.encodeJSON(w)
 	w.raw(",\"lines\":")
-	writeSlice(&v.Lines, w, (*OrderLine).encodeJSON)
+	writeList(&v.Lines, w, (*OrderLine).encodeJSON)
 	writeOpt(w, "\"notes\":", v.Notes, writeString)
 	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod, writeString)
 	writeOpt(w, "\"priority\":", v.Priority, writeInt)
@@ -400,7 +400,7 @@ func (v *Order) encodeJSON(w *jsonWriter) {
 	w.raw(",\"id\":")
 	writeInt(&v.ID, w)
 	w.raw(",\"lines\":")
-	writeSlice(&v.Lines, w, (*OrderLine).encodeJSON)
+	writeList(&v.Lines, w, (*OrderLine).encodeJSON)
 	writeOpt(w, "\"notes\":", v.Notes, writeString)
 	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod, writeString)
 	writeOpt(w, "\"priority\":", v.Priority, writeInt)
@@ -517,7 +517,7 @@ func (v *OrderList) UnmarshalJSON(data []byte) error {
 // encodeJSON writes OrderList to w.
 func (v *OrderList) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
-	writeSlice(&v.Items, w, (*Order).encodeJSON)
+	writeList(&v.Items, w, (*Order).encodeJSON)
 	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
 	w.raw("}")
 }
@@ -2046,6 +2046,18 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	w.leave()
 }
 
+// writeList writes a slice of a non-nullable array: a nil slice is [], since
+// null is not a value of the contract's array (idiomatic "var out []T" stays valid).
+//
+//go:noinline
+func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.buf = append(w.buf, '[', ']')
+		return
+	}
+	writeSlice(p, w, f)
+}
+
 // writeMap writes a map as a JSON object with its keys sorted, as
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
@@ -2156,6 +2168,7 @@ var _ = []any{
 	writePtr[any],
 	writeNullable[any],
 	writeSlice[any],
+	writeList[any],
 	writeMap[any],
 	encodeJSONValue[any],
 	appendJSONValue[any],

@@ -140,7 +140,7 @@ func (v *Pet) encodeJSON(w *jsonWriter) {
 	w.raw(",\"status\":")
 	writeString(&v.Status, w)
 	w.raw(",\"tags\":")
-	writeSlice(&v.Tags, w, writeString)
+	writeList(&v.Tags, w, writeString)
 	writeOptNullable(w, "\"weightKg\":", &v.WeightKg, writeFloat64)
 	w.raw("}")
 }
@@ -180,7 +180,7 @@ func (v *PetPage) UnmarshalJSON(data []byte) error {
 // encodeJSON writes PetPage to w.
 func (v *PetPage) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
-	writeSlice(&v.Items, w, (*Pet).encodeJSON)
+	writeList(&v.Items, w, (*Pet).encodeJSON)
 	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
 	w.raw("}")
 }
@@ -1802,6 +1802,18 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	w.leave()
 }
 
+// writeList writes a slice of a non-nullable array: a nil slice is [], since
+// null is not a value of the contract's array (idiomatic "var out []T" stays valid).
+//
+//go:noinline
+func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.buf = append(w.buf, '[', ']')
+		return
+	}
+	writeSlice(p, w, f)
+}
+
 // writeMap writes a map as a JSON object with its keys sorted, as
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
@@ -1912,6 +1924,7 @@ var _ = []any{
 	writePtr[any],
 	writeNullable[any],
 	writeSlice[any],
+	writeList[any],
 	writeMap[any],
 	encodeJSONValue[any],
 	appendJSONValue[any],

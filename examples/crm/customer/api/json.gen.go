@@ -194,7 +194,7 @@ func (v *CustomerPage) UnmarshalJSON(data []byte) error {
 // encodeJSON writes CustomerPage to w.
 func (v *CustomerPage) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
-	writeSlice(&v.Items, w, (*Customer).encodeJSON)
+	writeList(&v.Items, w, (*Customer).encodeJSON)
 	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
 	w.raw("}")
 }
@@ -1778,6 +1778,18 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	w.leave()
 }
 
+// writeList writes a slice of a non-nullable array: a nil slice is [], since
+// null is not a value of the contract's array (idiomatic "var out []T" stays valid).
+//
+//go:noinline
+func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.buf = append(w.buf, '[', ']')
+		return
+	}
+	writeSlice(p, w, f)
+}
+
 // writeMap writes a map as a JSON object with its keys sorted, as
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
@@ -1888,6 +1900,7 @@ var _ = []any{
 	writePtr[any],
 	writeNullable[any],
 	writeSlice[any],
+	writeList[any],
 	writeMap[any],
 	encodeJSONValue[any],
 	appendJSONValue[any],

@@ -1918,6 +1918,18 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	w.leave()
 }
 
+// writeList writes a slice of a non-nullable array: a nil slice is [], since
+// null is not a value of the contract's array (idiomatic "var out []T" stays valid).
+//
+//go:noinline
+func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.buf = append(w.buf, '[', ']')
+		return
+	}
+	writeSlice(p, w, f)
+}
+
 // writeMap writes a map as a JSON object with its keys sorted, as
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
@@ -2028,6 +2040,7 @@ var _ = []any{
 	writePtr[any],
 	writeNullable[any],
 	writeSlice[any],
+	writeList[any],
 	writeMap[any],
 	encodeJSONValue[any],
 	appendJSONValue[any],

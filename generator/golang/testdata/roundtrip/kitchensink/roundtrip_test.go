@@ -49,6 +49,10 @@ func (s *shop) ListItems(_ context.Context, req ListItemsRequest) (ListItemsResp
 	if req.Limit != nil && *req.Limit == 98 {
 		panic("boom")
 	}
+	if req.Limit != nil && *req.Limit == 97 {
+		var none []Item // a nil slice, as idiomatic code builds an empty list
+		return ListItems200Response{Body: none}, nil
+	}
 	return ListItems200Response{Body: []Item{item("0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69", NewItem{Name: "lamp", Price: 9.5})}, XTotalCount: 1}, nil
 }
 
@@ -509,5 +513,25 @@ func TestServerLogsToSlogDefault(t *testing.T) {
 	}
 	if got := log.take(); !strings.Contains(got, "handler panic") || !strings.Contains(got, "panic=boom") {
 		t.Errorf("slog.Default got:\n%s", got)
+	}
+}
+
+// TestNilSliceIsAnEmptyArray: a handler's nil slice for a non-nullable array
+// is sent as [], which the contract (and the generated client) accepts; null
+// is not an array.
+func TestNilSliceIsAnEmptyArray(t *testing.T) {
+	_, srv, c := setup(t)
+	res, err := http.Get(srv.URL + "/items?limit=97")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(body) != "[]" {
+		t.Errorf("nil slice answered %d %s, want 200 []", res.StatusCode, body)
+	}
+	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(97))})
+	if ok, isOK := resp.(ListItems200Response); err != nil || !isOK || ok.Body == nil || len(ok.Body) != 0 {
+		t.Errorf("client read %#v, %v; want an empty list", resp, err)
 	}
 }
