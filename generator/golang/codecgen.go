@@ -582,9 +582,19 @@ func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type) {
 			read = g.readInto(vt, jen.Id("x"), jen.Op("&").Id("x"))
 		}
 		cond := jen.Add(read).Op("==").Nil()
-		if check := g.validateStmts(vt, jen.Id("x"), jen.Lit("")); len(check) > 0 {
+		// The variant's own checks, in line for an object so that its nested
+		// unions, validated as they were decoded, are not walked again (see
+		// trialValidated): a recursive union stays linear.
+		g.trialValidated = true
+		if vt.Kind == contract.KindObject && g.defined(vt) {
+			check := g.structValidateBody(vt, g.structFields(vt))
+			if len(check) > 1 {
+				cond = cond.Op("&&").Add(jen.Func().Params(jen.Id("v").Add(g.typeExpr(vt))).Error().Block(check...).Call(jen.Id("x"))).Op("==").Nil()
+			}
+		} else if check := g.validateStmts(vt, jen.Id("x"), jen.Lit("")); len(check) > 0 {
 			cond = cond.Op("&&").Add(jen.Func().Params().Error().Block(append(check, jen.Return(jen.Nil()))...).Call()).Op("==").Nil()
 		}
+		g.trialValidated = false
 		then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x"), jen.Id("end").Op("=").Id("r").Dot("pos")}
 		if t.Union.OneOf {
 			then = append(then, jen.Id("n").Op("++"))
@@ -666,7 +676,7 @@ func emitCodecRuntime(f *jen.File) {
 	f.Func().Params(jen.Id("r").Add(reader())).Id("replay").Params().Params(jen.Id("jsonReader"), jen.Error()).Block(
 		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("jsonReader").Values(), jen.Err())),
-		jen.Return(jen.Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("r").Dot("data").Index(jen.Empty(), jen.Id("r").Dot("pos")), jen.Id("pos"): jen.Id("r").Dot("pos").Op("-").Len(jen.Id("raw")), jen.Id("src"): jen.Id("r").Dot("src"), jen.Id("depth"): jen.Id("r").Dot("depth"), jen.Id("unions"): jen.Id("r").Dot("unions")}), jen.Nil()),
+		jen.Return(jen.Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("r").Dot("data").Index(jen.Empty(), jen.Id("r").Dot("pos")), jen.Id("pos"): jen.Id("r").Dot("pos").Op("-").Len(jen.Id("raw")), jen.Id("src"): jen.Id("r").Dot("src"), jen.Id("depth"): jen.Id("r").Dot("depth"), jen.Id("unions"): jen.Id("r").Dot("unions"), jen.Id("unionEnds"): jen.Id("r").Dot("unionEnds")}), jen.Nil()),
 	)
 	f.Line()
 	f.Comment("unionAt names a union decoded at an offset of the document.")
@@ -691,6 +701,7 @@ func emitCodecRuntime(f *jen.File) {
 	f.Func().Id("decodeUnionOnce").Types(jen.Id("T").Any()).Params(jen.Id("r").Add(reader()), jen.Id("typ").String(), jen.Id("v").Op("*").Id("T"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), reader()).Error()).Error().Block(
 		jen.If(jen.Id("r").Dot("unions").Op("==").Nil()).Block(
 			jen.Id("r").Dot("unions").Op("=").Map(jen.Id("unionAt")).Id("unionDecoded").Values(),
+			jen.Id("r").Dot("unionEnds").Op("=").Map(jen.Int()).Int().Values(),
 		),
 		jen.Id("at").Op(":=").Id("unionAt").Values(jen.Id("r").Dot("pos"), jen.Id("typ")),
 		jen.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("r").Dot("unions").Index(jen.Id("at")), jen.Id("ok")).Block(
@@ -700,6 +711,7 @@ func emitCodecRuntime(f *jen.File) {
 		),
 		jen.Err().Op(":=").Id("f").Call(jen.Id("v"), jen.Id("r")),
 		jen.Id("r").Dot("unions").Index(jen.Id("at")).Op("=").Id("unionDecoded").Values(jen.Op("*").Id("v"), jen.Id("r").Dot("pos"), jen.Err()),
+		jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("r").Dot("unionEnds").Index(jen.Id("at").Dot("pos")).Op("=").Id("r").Dot("pos")),
 		jen.Return(jen.Err()),
 	)
 	f.Line()
@@ -725,10 +737,16 @@ func emitCodecRuntime(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("allKnown reports whether the value at r is an object whose every property is")
-	f.Comment("one of names; r is a copy, so the caller's reader does not move.")
+	f.Comment("one of names; r is a copy, so the caller's reader does not move. A union")
+	f.Comment("decoded already is stepped over, not read again: a recursive union would")
+	f.Comment("otherwise cost a read of its subtree per level.")
 	f.Func().Params(jen.Id("r").Id("jsonReader")).Id("allKnown").Params(jen.Id("names").Op("...").String()).Bool().Block(
 		jen.Return(jen.Id("r").Dot("object").Call(jen.Func().Params(jen.Id("k").Index().Byte()).Error().Block(
 			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("names"), jen.String().Call(jen.Id("k")))).Block(jen.Return(jen.Id("unknownProperty").Call())),
+			jen.If(jen.List(jen.Id("end"), jen.Id("ok")).Op(":=").Id("r").Dot("unionEnds").Index(jen.Id("r").Dot("pos")), jen.Id("ok")).Block(
+				jen.Id("r").Dot("pos").Op("=").Id("end"),
+				jen.Return(jen.Nil()),
+			),
 			jen.Return(jen.Id("r").Dot("skipValue").Call()),
 		)).Op("==").Nil()),
 	)

@@ -42,6 +42,10 @@ type gen struct {
 	// countAttempts instruments the union decoders with a counter of the
 	// variants they try, for tests that bound the work a document costs.
 	countAttempts bool
+	// trialValidated is set while a union's trial decoder is emitted: nested
+	// unions without a discriminator were validated when they were decoded,
+	// so the variant's check does not walk their subtrees again.
+	trialValidated bool
 
 	// patterns used by the file being emitted: pattern → variable name.
 	patterns     map[string]string

@@ -549,6 +549,9 @@ type jsonReader struct {
 	// unions remembers what each union without a discriminator decoded at an
 	// offset (see decodeUnionOnce); copies of the reader share it.
 	unions map[unionAt]unionDecoded
+	// unionEnds maps the offset of each union decoded there to its end, so
+	// allKnown steps over it instead of reading it again.
+	unionEnds map[int]int
 }
 
 // jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.
@@ -2183,11 +2186,12 @@ func (r *jsonReader) replay() (jsonReader, error) {
 		return jsonReader{}, err
 	}
 	return jsonReader{
-		data:   r.data[:r.pos],
-		depth:  r.depth,
-		pos:    r.pos - len(raw),
-		src:    r.src,
-		unions: r.unions,
+		data:      r.data[:r.pos],
+		depth:     r.depth,
+		pos:       r.pos - len(raw),
+		src:       r.src,
+		unionEnds: r.unionEnds,
+		unions:    r.unions,
 	}, nil
 }
 
@@ -2213,6 +2217,7 @@ type unionDecoded struct {
 func decodeUnionOnce[T any](r *jsonReader, typ string, v *T, f func(*T, *jsonReader) error) error {
 	if r.unions == nil {
 		r.unions = map[unionAt]unionDecoded{}
+		r.unionEnds = map[int]int{}
 	}
 	at := unionAt{r.pos, typ}
 	if d, ok := r.unions[at]; ok {
@@ -2224,6 +2229,9 @@ func decodeUnionOnce[T any](r *jsonReader, typ string, v *T, f func(*T, *jsonRea
 	}
 	err := f(v, r)
 	r.unions[at] = unionDecoded{*v, r.pos, err}
+	if err == nil {
+		r.unionEnds[at.pos] = r.pos
+	}
 	return err
 }
 
@@ -2253,11 +2261,17 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 }
 
 // allKnown reports whether the value at r is an object whose every property is
-// one of names; r is a copy, so the caller's reader does not move.
+// one of names; r is a copy, so the caller's reader does not move. A union
+// decoded already is stepped over, not read again: a recursive union would
+// otherwise cost a read of its subtree per level.
 func (r jsonReader) allKnown(names ...string) bool {
 	return r.object(func(k []byte) error {
 		if !slices.Contains(names, string(k)) {
 			return unknownProperty()
+		}
+		if end, ok := r.unionEnds[r.pos]; ok {
+			r.pos = end
+			return nil
 		}
 		return r.skipValue()
 	}) == nil
