@@ -1,7 +1,6 @@
 package golang
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -32,18 +31,8 @@ func TestGeneratedShapes(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeModule(t, dir, "api", files)
-	srcs, _ := filepath.Glob("testdata/shapes/*_test.go")
-	if len(srcs) == 0 {
+	if copyFiles(t, filepath.Join(dir, "api"), "testdata/shapes/*_test.go") == 0 {
 		t.Fatal("no tests in testdata/shapes")
-	}
-	for _, src := range srcs {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "api", filepath.Base(src)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	goRun(t, dir, "vet", "./...")
 	goRun(t, dir, "test", "-count=1", "./...")
