@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // testdata/shapes in that package: a 100-level recursive union without a
 // discriminator decodes with a number of variant attempts linear in its
 // depth, oneOf and anyOf keep their answers, and nil slices encode as the
-// contract allows.
+// contract allows. TOOLKIT_FUZZTIME (say 20s) also fuzzes FuzzUnionDecode.
 func TestGeneratedShapes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
@@ -36,4 +37,7 @@ func TestGeneratedShapes(t *testing.T) {
 	}
 	goRun(t, dir, "vet", "./...")
 	goRun(t, dir, "test", "-count=1", "./...")
+	if ft := os.Getenv("TOOLKIT_FUZZTIME"); ft != "" {
+		goRun(t, dir, "test", "-run=^$", "-fuzz=^FuzzUnionDecode$", "-fuzztime="+ft, "./api")
+	}
 }
