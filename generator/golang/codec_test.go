@@ -33,15 +33,7 @@ func TestCodec(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "api", "cases_test.go"), codecEquivalenceTest(t, m), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, src := range srcs {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "api", filepath.Base(src)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyFiles(t, filepath.Join(dir, "api"), "testdata/codec/*_test.go")
 	goRun(t, dir, "vet", "./...")
 	goRun(t, dir, "test", "-count=1", "./...")
 	if ft := os.Getenv("TOOLKIT_FUZZTIME"); ft != "" {

@@ -45,6 +45,23 @@ func writeModule(t testing.TB, dir, pkg string, files []generator.File) {
 	}
 }
 
+// copyFiles copies the files matching pattern into dir and returns how many
+// there were: tests kept in testdata to run inside a generated package.
+func copyFiles(t testing.TB, dir, pattern string) int {
+	t.Helper()
+	srcs, _ := filepath.Glob(pattern)
+	for _, src := range srcs {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(src)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return len(srcs)
+}
+
 // goRun runs the go command in dir and fails the test with its output.
 func goRun(t testing.TB, dir string, args ...string) {
 	t.Helper()

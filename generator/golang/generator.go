@@ -39,6 +39,14 @@ type gen struct {
 	ops        []*opInfo                         // operations with their Go names
 	secOpts    map[string]string                 // client option per security scheme
 
+	// countAttempts instruments the union decoders with a counter of the
+	// variants they try, for tests that bound the work a document costs.
+	countAttempts bool
+	// trialValidated is set while a union's trial decoder is emitted: nested
+	// unions without a discriminator were validated when they were decoded,
+	// so the variant's check does not walk their subtrees again.
+	trialValidated bool
+
 	// patterns used by the file being emitted: pattern → variable name.
 	patterns     map[string]string
 	patternOrder []string
@@ -107,7 +115,11 @@ var outputs = []struct {
 
 // Generate renders the selected outputs for m.
 func Generate(m *contract.Model, opts generator.Options) ([]generator.File, error) {
-	g := newGen(m, opts)
+	return generate(newGen(m, opts), opts)
+}
+
+// generate renders the selected outputs with g, which tests may configure.
+func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 	want := map[string]bool{}
 	for _, t := range opts.Targets {
 		want[t] = true

@@ -29,6 +29,12 @@ func emitJSONReader(f *jen.File) {
 		jen.Comment("depth counts the objects and arrays open around pos, so nesting deeper"),
 		jen.Comment("than jsonReadMaxDepth is a syntax error rather than a stack overflow."),
 		jen.Id("depth").Int(),
+		jen.Comment("unions remembers what each union without a discriminator decoded at an"),
+		jen.Comment("offset (see decodeUnionOnce); copies of the reader share it."),
+		jen.Id("unions").Map(jen.Id("unionAt")).Id("unionDecoded"),
+		jen.Comment("unionEnds maps the offset of each union decoded there to its end, so"),
+		jen.Comment("allKnown steps over it instead of reading it again."),
+		jen.Id("unionEnds").Map(jen.Int()).Int(),
 	)
 	f.Line()
 	f.Comment("jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.")

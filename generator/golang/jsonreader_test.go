@@ -37,9 +37,9 @@ func TestJSONReaderAPI(t *testing.T) {
 		"func decodeJSONValue[T any](data []byte, p *T, f func(*T, *jsonReader) error) error",
 	})
 	// The reader's fields that generated code may set (data) or that the
-	// contract names; src and depth are the reader's own.
+	// contract names; src, depth and the union memo are the reader's own.
 	checkAPI(t, decls, []string{
-		"type jsonReader struct {\n\tdata\t[]byte\n\tpos\tint\n\tsrc\tstring\n\tbuf\t[]byte\n\tdepth\tint\n}",
+		"type jsonReader struct {\n\tdata\t[]byte\n\tpos\tint\n\tsrc\tstring\n\tbuf\t[]byte\n\tdepth\tint\n\tunions\tmap[unionAt]unionDecoded\n\tunionEnds\tmap[int]int\n}",
 		"type jsonSyntaxError struct {\n\tOffset\tint\n\tmsg\tstring\n}",
 	})
 }

@@ -585,6 +585,12 @@ func (e *jsonWriterEmitter) containers() {
 		jwAppend(jen.LitRune(']')),
 		jwW().Dot("leave").Call(),
 	)
+	e.comment("writeList writes a slice of a non-nullable array: a nil slice is [], since",
+		"null is not a value of the contract's array (idiomatic \"var out []T\" stays valid).")
+	typed("writeList", jen.Id("p").Op("*").Index().Id("T"),
+		jen.If(jen.Op("*").Id("p").Op("==").Nil()).Block(jwAppend(jen.LitRune('['), jen.LitRune(']')), jen.Return()),
+		jen.Id("writeSlice").Call(jen.Id("p"), jwW(), jen.Id("f")),
+	)
 	e.comment("writeMap writes a map as a JSON object with its keys sorted, as",
 		"encoding/json orders them, each value with f; a nil map is null. Keys of",
 		"small maps are sorted on the stack; values go through one local copy, since",
@@ -683,7 +689,7 @@ func (e *jsonWriterEmitter) keep() {
 		jen.Id("writeBool").Types(jen.Bool()), jen.Id("writeTime"), jen.Id("writeBytes"),
 		jen.Id("writeAny"), jen.Id("writeRaw"), jen.Id("writeJSON").Types(jen.Any()),
 		jen.Id("writePtr").Types(jen.Any()), jen.Id("writeNullable").Types(jen.Any()),
-		jen.Id("writeSlice").Types(jen.Any()), jen.Id("writeMap").Types(jen.Any()),
+		jen.Id("writeSlice").Types(jen.Any()), jen.Id("writeList").Types(jen.Any()), jen.Id("writeMap").Types(jen.Any()),
 		jen.Id("encodeJSONValue").Types(jen.Any()), jen.Id("appendJSONValue").Types(jen.Any()),
 	)
 	e.f.Line()

@@ -47,6 +47,7 @@ func TestJSONWriterAPI(t *testing.T) {
 		"func writePtr[T any](p **T, w *jsonWriter, f func(*T, *jsonWriter))",
 		"func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter))",
 		"func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter))",
+		"func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter))",
 		"func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter))",
 		"func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error)",
 		"func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, error)",

@@ -167,6 +167,13 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("middleware").Op("=").Append(jen.Id("s").Dot("middleware"), jen.Id("mw")))),
 	)
 	f.Line()
+	f.Comment("WithLogger sets where the server logs handler errors and recovered panics")
+	f.Comment("(default slog.Default()). The log carries the error text, which is never sent")
+	f.Comment("to clients by the default error handler.")
+	f.Func().Id("WithLogger").Params(jen.Id("l").Op("*").Qual("log/slog", "Logger")).Id("ServerOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("logger").Op("=").Id("l"))),
+	)
+	f.Line()
 	f.Comment("WithErrorHandler replaces how errors are written: *RequestError for requests the")
 	f.Comment("contract rejects, *NotImplementedError, and whatever a Handler method returns.")
 	f.Comment("The default writes ProblemDetails and never shows a handler's error text to clients.")
@@ -180,6 +187,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("maxBody").Int64(),
 		jen.Id("middleware").Index().Func().Params(httpQ("Handler")).Add(httpQ("Handler")),
 		jen.Id("onError").Func().Params(append(wr(), jen.Err().Error())...),
+		jen.Id("logger").Op("*").Qual("log/slog", "Logger"),
 		jen.Id("routes").Index().Id("route"),
 		jen.Id("fallback").Index().Id("route"),
 	)
@@ -219,6 +227,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	body := []jen.Code{
 		jen.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("h"): jen.Id("h"), jen.Id("maxBody"): jen.Lit(10 << 20), jen.Id("onError"): jen.Id("writeError")}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(jen.Id("o").Call(jen.Id("s"))),
+		jen.If(jen.Id("s").Dot("logger").Op("==").Nil()).Block(jen.Id("s").Dot("logger").Op("=").Qual("log/slog", "Default").Call()),
 		jen.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call(),
 	}
 	body = append(body, regs...)
@@ -227,6 +236,10 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Var().Id("handler").Qual("net/http", "Handler").Op("=").Id("s").Dot("recover").Call(jen.Id("mux")),
 		jen.For(jen.Id("i").Op(":=").Len(jen.Id("s").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
 			jen.Id("handler").Op("=").Id("s").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("handler")),
+		),
+		jen.Comment("A panic in middleware is recovered too: a 500, not a reset connection."),
+		jen.If(jen.Len(jen.Id("s").Dot("middleware")).Op(">").Lit(0)).Block(
+			jen.Id("handler").Op("=").Id("s").Dot("recover").Call(jen.Id("handler")),
 		),
 		jen.Return(jen.Id("handler")),
 	)
@@ -286,16 +299,24 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("decode").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
 		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("rerr")), jen.Return()),
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("handle").Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
 		jen.Id("write").Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
 	)
 	f.Line()
-	f.Comment("recover turns a panicking handler into a 500 problem; the process lives on.")
+	f.Comment("handlerError logs an error a handler returned, or met while its response was")
+	f.Comment("encoded, and answers it through the error handler.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("handlerError").Params(append(wr(), jen.Err().Error())...).Block(
+		jen.Id("s").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("handler error"), jen.Lit("method"), jen.Id("r").Dot("Method"), jen.Lit("path"), jen.Id("r").Dot("URL").Dot("Path"), jen.Lit("error"), jen.Err()),
+		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()),
+	)
+	f.Line()
+	f.Comment("recover turns a panic below it into a logged 500 problem; the process lives on.")
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("recover").Params(jen.Id("next").Add(httpQ("Handler"))).Add(httpQ("Handler")).Block(
 		jen.Return(httpQ("HandlerFunc").Call(jen.Func().Params(wr()...).Block(
 			jen.Defer().Func().Params().Block(
 				jen.If(jen.Id("v").Op(":=").Recover(), jen.Id("v").Op("!=").Nil()).Block(
 					jen.If(jen.Id("v").Op("==").Qual("net/http", "ErrAbortHandler")).Block(jen.Panic(jen.Id("v"))),
+					jen.Id("s").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("handler panic"), jen.Lit("method"), jen.Id("r").Dot("Method"), jen.Lit("path"), jen.Id("r").Dot("URL").Dot("Path"), jen.Lit("panic"), jen.Qual("fmt", "Sprint").Call(jen.Id("v")), jen.Lit("stack"), jen.String().Call(jen.Qual("runtime/debug", "Stack").Call())),
 					jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v"), jen.Id("v"))),
 				),
 			).Call(),
@@ -344,7 +365,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Defer().Id("jsonBuffers").Dot("Put").Call(jen.Id("bp")),
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("appendJSONValue").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("v"), jen.Id("write")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding response: %w"), jen.Err())),
+			jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding response: %w"), jen.Err())),
 			jen.Return(),
 		),
 		jen.Op("*").Id("bp").Op("=").Id("b"),
@@ -943,7 +964,7 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		cases = append(cases, jen.Case(jen.Id(ri.typeName)).Block(stmts...))
 	}
 	cases = append(cases, jen.Default().Block(
-		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+" returned %T, which is not a declared response"), jen.Id("resp"))),
+		jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit(oi.method+" returned %T, which is not a declared response"), jen.Id("resp"))),
 	))
 	sw := jen.Switch(jen.Id("v").Op(":=").Id("resp").Assert(jen.Type())).Block(cases...)
 	if !usesV {

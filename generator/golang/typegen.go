@@ -586,6 +586,15 @@ func admitsNull(t *contract.Type) bool {
 // emitStructValidate writes Validate: every property's constraints.
 func (g *gen) emitStructValidate(f *jen.File, t *contract.Type, fields []fieldInfo) {
 	name := g.typeNames[t]
+	body := g.structValidateBody(t, fields)
+	f.Comment("Validate checks " + name + " against the contract's constraints and returns the first violation as a *ValidationError.")
+	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(body...)
+	f.Line()
+}
+
+// structValidateBody is the body of an object's Validate, checking the
+// struct in v.
+func (g *gen) structValidateBody(t *contract.Type, fields []fieldInfo) []jen.Code {
 	var body []jen.Code
 	for _, fi := range fields {
 		ptr := jen.Lit("/" + contract.EscapePointerToken(fi.f.Name))
@@ -617,10 +626,7 @@ func (g *gen) emitStructValidate(f *jen.File, t *contract.Type, fields []fieldIn
 			body = append(body, jen.For(jen.List(jen.Id("k"), jen.Id("x")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(stmts...))
 		}
 	}
-	body = append(body, jen.Return(jen.Nil()))
-	f.Comment("Validate checks " + name + " against the contract's constraints and returns the first violation as a *ValidationError.")
-	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(body...)
-	f.Line()
+	return append(body, jen.Return(jen.Nil()))
 }
 
 // emitEnum writes a typed enum with one constant per member.

@@ -22,6 +22,10 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 	if t == nil {
 		return nil
 	}
+	if g.trialValidated && t.Kind == contract.KindUnion && t.Union != nil && t.Union.Discriminator == "" {
+		// Decoded by decodeUnionOnce, which validated the variant it chose.
+		return nil
+	}
 	if g.defined(t) {
 		return []jen.Code{jen.If(jen.Err().Op(":=").Add(value).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id("decodeError").Call(path, jen.Err())),

@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -146,6 +148,15 @@ func WithMiddleware(mw func(http.Handler) http.Handler) ServerOption {
 	}
 }
 
+// WithLogger sets where the server logs handler errors and recovered panics
+// (default slog.Default()). The log carries the error text, which is never sent
+// to clients by the default error handler.
+func WithLogger(l *slog.Logger) ServerOption {
+	return func(s *server) {
+		s.logger = l
+	}
+}
+
 // WithErrorHandler replaces how errors are written: *RequestError for requests the
 // contract rejects, *NotImplementedError, and whatever a Handler method returns.
 // The default writes ProblemDetails and never shows a handler's error text to clients.
@@ -160,6 +171,7 @@ type server struct {
 	maxBody    int64
 	middleware []func(http.Handler) http.Handler
 	onError    func(w http.ResponseWriter, r *http.Request, err error)
+	logger     *slog.Logger
 	routes     []route
 	fallback   []route
 }
@@ -202,6 +214,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	for _, o := range opts {
 		o(s)
 	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
 	mux := http.NewServeMux()
 	for _, rt := range routeTable {
 		s.handle(mux, rt.pattern, rt)
@@ -210,6 +225,10 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
 		handler = s.middleware[i](handler)
+	}
+	// A panic in middleware is recovered too: a 500, not a reset connection.
+	if len(s.middleware) > 0 {
+		handler = s.recover(handler)
 	}
 	return handler
 }
@@ -275,13 +294,20 @@ func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Req
 	}
 	resp, err := handle(r.Context(), req)
 	if err != nil {
-		s.onError(w, r, err)
+		s.handlerError(w, r, err)
 		return
 	}
 	write(w, r, resp)
 }
 
-// recover turns a panicking handler into a 500 problem; the process lives on.
+// handlerError logs an error a handler returned, or met while its response was
+// encoded, and answers it through the error handler.
+func (s *server) handlerError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logger.ErrorContext(r.Context(), "handler error", "method", r.Method, "path", r.URL.Path, "error", err)
+	s.onError(w, r, err)
+}
+
+// recover turns a panic below it into a logged 500 problem; the process lives on.
 func (s *server) recover(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -289,6 +315,7 @@ func (s *server) recover(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
+				s.logger.ErrorContext(r.Context(), "handler panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				s.onError(w, r, fmt.Errorf("panic: %v", v))
 			}
 		}()
@@ -345,7 +372,7 @@ func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status i
 	defer jsonBuffers.Put(bp)
 	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
-		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
 	*bp = b
@@ -741,7 +768,7 @@ func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp Li
 	case ListOrdersDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("ListOrders returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("ListOrders returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -767,7 +794,7 @@ func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp C
 	case CreateOrderDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("CreateOrder returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("CreateOrder returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -802,7 +829,7 @@ func (s *server) writeGetOrder(w http.ResponseWriter, r *http.Request, resp GetO
 	case GetOrderDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("GetOrder returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("GetOrder returned %T, which is not a declared response", resp))
 	}
 }
 

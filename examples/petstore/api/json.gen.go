@@ -140,7 +140,7 @@ func (v *Pet) encodeJSON(w *jsonWriter) {
 	w.raw(",\"status\":")
 	writeString(&v.Status, w)
 	w.raw(",\"tags\":")
-	writeSlice(&v.Tags, w, writeString)
+	writeList(&v.Tags, w, writeString)
 	writeOptNullable(w, "\"weightKg\":", &v.WeightKg, writeFloat64)
 	w.raw("}")
 }
@@ -180,7 +180,7 @@ func (v *PetPage) UnmarshalJSON(data []byte) error {
 // encodeJSON writes PetPage to w.
 func (v *PetPage) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
-	writeSlice(&v.Items, w, (*Pet).encodeJSON)
+	writeList(&v.Items, w, (*Pet).encodeJSON)
 	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
 	w.raw("}")
 }
@@ -302,6 +302,12 @@ type jsonReader struct {
 	// depth counts the objects and arrays open around pos, so nesting deeper
 	// than jsonReadMaxDepth is a syntax error rather than a stack overflow.
 	depth int
+	// unions remembers what each union without a discriminator decoded at an
+	// offset (see decodeUnionOnce); copies of the reader share it.
+	unions map[unionAt]unionDecoded
+	// unionEnds maps the offset of each union decoded there to its end, so
+	// allKnown steps over it instead of reading it again.
+	unionEnds map[int]int
 }
 
 // jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.
@@ -1799,6 +1805,18 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	w.leave()
 }
 
+// writeList writes a slice of a non-nullable array: a nil slice is [], since
+// null is not a value of the contract's array (idiomatic "var out []T" stays valid).
+//
+//go:noinline
+func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.buf = append(w.buf, '[', ']')
+		return
+	}
+	writeSlice(p, w, f)
+}
+
 // writeMap writes a map as a JSON object with its keys sorted, as
 // encoding/json orders them, each value with f; a nil map is null. Keys of
 // small maps are sorted on the stack; values go through one local copy, since
@@ -1909,6 +1927,7 @@ var _ = []any{
 	writePtr[any],
 	writeNullable[any],
 	writeSlice[any],
+	writeList[any],
 	writeMap[any],
 	encodeJSONValue[any],
 	appendJSONValue[any],
@@ -1923,11 +1942,53 @@ func (r *jsonReader) replay() (jsonReader, error) {
 		return jsonReader{}, err
 	}
 	return jsonReader{
-		data:  r.data[:r.pos],
-		depth: r.depth,
-		pos:   r.pos - len(raw),
-		src:   r.src,
+		data:      r.data[:r.pos],
+		depth:     r.depth,
+		pos:       r.pos - len(raw),
+		src:       r.src,
+		unionEnds: r.unionEnds,
+		unions:    r.unions,
 	}, nil
+}
+
+// unionAt names a union decoded at an offset of the document.
+type unionAt struct {
+	pos int
+	typ string
+}
+
+// unionDecoded is what decoding a union at an offset gave: the value, the
+// offset where it ends and the error.
+type unionDecoded struct {
+	v   any
+	end int
+	err error
+}
+
+// decodeUnionOnce decodes the union typ at r with f, or gives what an earlier
+// call gave at the same offset of the same document. Unions without a
+// discriminator try each variant on the value; when variants share a
+// recursive property, every variant reaches the same nested union again, and
+// without this each level would multiply the work by its number of variants.
+func decodeUnionOnce[T any](r *jsonReader, typ string, v *T, f func(*T, *jsonReader) error) error {
+	if r.unions == nil {
+		r.unions = map[unionAt]unionDecoded{}
+		r.unionEnds = map[int]int{}
+	}
+	at := unionAt{r.pos, typ}
+	if d, ok := r.unions[at]; ok {
+		if d.err != nil {
+			return d.err
+		}
+		*v, r.pos = d.v.(T), d.end
+		return nil
+	}
+	err := f(v, r)
+	r.unions[at] = unionDecoded{*v, r.pos, err}
+	if err == nil {
+		r.unionEnds[at.pos] = r.pos
+	}
+	return err
 }
 
 // discriminator reads the object at r and returns the string value of its
@@ -1956,11 +2017,17 @@ func (r *jsonReader) discriminator(key string) (tag string, sub jsonReader, foun
 }
 
 // allKnown reports whether the value at r is an object whose every property is
-// one of names; r is a copy, so the caller's reader does not move.
+// one of names; r is a copy, so the caller's reader does not move. A union
+// decoded already is stepped over, not read again: a recursive union would
+// otherwise cost a read of its subtree per level.
 func (r jsonReader) allKnown(names ...string) bool {
 	return r.object(func(k []byte) error {
 		if !slices.Contains(names, string(k)) {
 			return unknownProperty()
+		}
+		if end, ok := r.unionEnds[r.pos]; ok {
+			r.pos = end
+			return nil
 		}
 		return r.skipValue()
 	}) == nil

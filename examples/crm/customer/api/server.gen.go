@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -161,6 +163,15 @@ func WithMiddleware(mw func(http.Handler) http.Handler) ServerOption {
 	}
 }
 
+// WithLogger sets where the server logs handler errors and recovered panics
+// (default slog.Default()). The log carries the error text, which is never sent
+// to clients by the default error handler.
+func WithLogger(l *slog.Logger) ServerOption {
+	return func(s *server) {
+		s.logger = l
+	}
+}
+
 // WithErrorHandler replaces how errors are written: *RequestError for requests the
 // contract rejects, *NotImplementedError, and whatever a Handler method returns.
 // The default writes ProblemDetails and never shows a handler's error text to clients.
@@ -175,6 +186,7 @@ type server struct {
 	maxBody    int64
 	middleware []func(http.Handler) http.Handler
 	onError    func(w http.ResponseWriter, r *http.Request, err error)
+	logger     *slog.Logger
 	routes     []route
 	fallback   []route
 }
@@ -227,6 +239,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	for _, o := range opts {
 		o(s)
 	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
 	mux := http.NewServeMux()
 	for _, rt := range routeTable {
 		s.handle(mux, rt.pattern, rt)
@@ -235,6 +250,10 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
 		handler = s.middleware[i](handler)
+	}
+	// A panic in middleware is recovered too: a 500, not a reset connection.
+	if len(s.middleware) > 0 {
+		handler = s.recover(handler)
 	}
 	return handler
 }
@@ -300,13 +319,20 @@ func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Req
 	}
 	resp, err := handle(r.Context(), req)
 	if err != nil {
-		s.onError(w, r, err)
+		s.handlerError(w, r, err)
 		return
 	}
 	write(w, r, resp)
 }
 
-// recover turns a panicking handler into a 500 problem; the process lives on.
+// handlerError logs an error a handler returned, or met while its response was
+// encoded, and answers it through the error handler.
+func (s *server) handlerError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logger.ErrorContext(r.Context(), "handler error", "method", r.Method, "path", r.URL.Path, "error", err)
+	s.onError(w, r, err)
+}
+
+// recover turns a panic below it into a logged 500 problem; the process lives on.
 func (s *server) recover(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -314,6 +340,7 @@ func (s *server) recover(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
+				s.logger.ErrorContext(r.Context(), "handler panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				s.onError(w, r, fmt.Errorf("panic: %v", v))
 			}
 		}()
@@ -370,7 +397,7 @@ func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status i
 	defer jsonBuffers.Put(bp)
 	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
-		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
 	*bp = b
@@ -768,7 +795,7 @@ func (s *server) writeListCustomers(w http.ResponseWriter, r *http.Request, resp
 	case ListCustomersDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("ListCustomers returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("ListCustomers returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -793,7 +820,7 @@ func (s *server) writeCreateCustomer(w http.ResponseWriter, r *http.Request, res
 	case CreateCustomerDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("CreateCustomer returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("CreateCustomer returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -823,7 +850,7 @@ func (s *server) writeGetCustomer(w http.ResponseWriter, r *http.Request, resp G
 	case GetCustomerDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("GetCustomer returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("GetCustomer returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -856,7 +883,7 @@ func (s *server) writeReplaceCustomer(w http.ResponseWriter, r *http.Request, re
 	case ReplaceCustomerDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("ReplaceCustomer returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("ReplaceCustomer returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -886,7 +913,7 @@ func (s *server) writeDeleteCustomer(w http.ResponseWriter, r *http.Request, res
 	case DeleteCustomerDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("DeleteCustomer returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("DeleteCustomer returned %T, which is not a declared response", resp))
 	}
 }
 

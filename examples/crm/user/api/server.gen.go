@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -168,6 +170,15 @@ func WithMiddleware(mw func(http.Handler) http.Handler) ServerOption {
 	}
 }
 
+// WithLogger sets where the server logs handler errors and recovered panics
+// (default slog.Default()). The log carries the error text, which is never sent
+// to clients by the default error handler.
+func WithLogger(l *slog.Logger) ServerOption {
+	return func(s *server) {
+		s.logger = l
+	}
+}
+
 // WithErrorHandler replaces how errors are written: *RequestError for requests the
 // contract rejects, *NotImplementedError, and whatever a Handler method returns.
 // The default writes ProblemDetails and never shows a handler's error text to clients.
@@ -182,6 +193,7 @@ type server struct {
 	maxBody    int64
 	middleware []func(http.Handler) http.Handler
 	onError    func(w http.ResponseWriter, r *http.Request, err error)
+	logger     *slog.Logger
 	routes     []route
 	fallback   []route
 }
@@ -239,6 +251,9 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	for _, o := range opts {
 		o(s)
 	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
 	mux := http.NewServeMux()
 	for _, rt := range routeTable {
 		s.handle(mux, rt.pattern, rt)
@@ -247,6 +262,10 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 	var handler http.Handler = s.recover(mux)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
 		handler = s.middleware[i](handler)
+	}
+	// A panic in middleware is recovered too: a 500, not a reset connection.
+	if len(s.middleware) > 0 {
+		handler = s.recover(handler)
 	}
 	return handler
 }
@@ -312,13 +331,20 @@ func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Req
 	}
 	resp, err := handle(r.Context(), req)
 	if err != nil {
-		s.onError(w, r, err)
+		s.handlerError(w, r, err)
 		return
 	}
 	write(w, r, resp)
 }
 
-// recover turns a panicking handler into a 500 problem; the process lives on.
+// handlerError logs an error a handler returned, or met while its response was
+// encoded, and answers it through the error handler.
+func (s *server) handlerError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logger.ErrorContext(r.Context(), "handler error", "method", r.Method, "path", r.URL.Path, "error", err)
+	s.onError(w, r, err)
+}
+
+// recover turns a panic below it into a logged 500 problem; the process lives on.
 func (s *server) recover(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -326,6 +352,7 @@ func (s *server) recover(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
+				s.logger.ErrorContext(r.Context(), "handler panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				s.onError(w, r, fmt.Errorf("panic: %v", v))
 			}
 		}()
@@ -382,7 +409,7 @@ func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status i
 	defer jsonBuffers.Put(bp)
 	b, err := appendJSONValue((*bp)[:0], v, write)
 	if err != nil {
-		s.onError(w, r, fmt.Errorf("encoding response: %w", err))
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
 	*bp = b
@@ -769,7 +796,7 @@ func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginRe
 	case LoginDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("Login returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("Login returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -788,7 +815,7 @@ func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp
 	case ValidateTokenDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("ValidateToken returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("ValidateToken returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -807,7 +834,7 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 	case LogoutDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("Logout returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("Logout returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -831,7 +858,7 @@ func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp 
 	case RegisterUserDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("RegisterUser returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("RegisterUser returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -850,7 +877,7 @@ func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp Ge
 	case GetProfileDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("GetProfile returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("GetProfile returned %T, which is not a declared response", resp))
 	}
 }
 
@@ -876,6 +903,6 @@ func (s *server) writeChangePassword(w http.ResponseWriter, r *http.Request, res
 	case ChangePasswordDefaultResponse:
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
-		s.onError(w, r, fmt.Errorf("ChangePassword returned %T, which is not a declared response", resp))
+		s.handlerError(w, r, fmt.Errorf("ChangePassword returned %T, which is not a declared response", resp))
 	}
 }

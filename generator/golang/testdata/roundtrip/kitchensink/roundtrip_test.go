@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -47,6 +48,10 @@ func (s *shop) ListItems(_ context.Context, req ListItemsRequest) (ListItemsResp
 	}
 	if req.Limit != nil && *req.Limit == 98 {
 		panic("boom")
+	}
+	if req.Limit != nil && *req.Limit == 97 {
+		var none []Item // a nil slice, as idiomatic code builds an empty list
+		return ListItems200Response{Body: none}, nil
 	}
 	return ListItems200Response{Body: []Item{item("0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69", NewItem{Name: "lamp", Price: 9.5})}, XTotalCount: 1}, nil
 }
@@ -413,5 +418,120 @@ func TestSecuritySchemesAreSent(t *testing.T) {
 	c.PutBlob(ctx, PutBlobRequest{Key: "k", Body: strings.NewReader("x")})
 	if h := <-seen; !strings.Contains(h.Get("Cookie"), "token=cookie-token") {
 		t.Errorf("cookie API key: Cookie = %q", h.Get("Cookie"))
+	}
+}
+
+// syncBuffer is a log destination the server's goroutines write while the
+// test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// take returns what was logged since the last call.
+func (b *syncBuffer) take() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := b.buf.String()
+	b.buf.Reset()
+	return s
+}
+
+func TestServerLogsPanicsAndHandlerErrors(t *testing.T) {
+	var log syncBuffer
+	logger := slog.New(slog.NewTextHandler(&log, nil))
+	panicky := WithMiddleware(func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("X-Panic") != "" {
+				panic("middleware boom")
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	_, srv, c := setup(t, WithLogger(logger), panicky)
+	ctx := context.Background()
+
+	// A handler's panic: one 500 and one log record with the value and the
+	// stack, though the middleware's recovery is there too.
+	if resp, err := c.ListItems(ctx, ListItemsRequest{Limit: ptr(int32(98))}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
+		t.Fatalf("panic answered %#v, %v", resp, err)
+	}
+	got := log.take()
+	if strings.Count(got, "handler panic") != 1 || !strings.Contains(got, "panic=boom") || !strings.Contains(got, "method=GET path=/items") || !strings.Contains(got, "runtime/debug.Stack") {
+		t.Errorf("handler panic logged as:\n%s", got)
+	}
+
+	// A handler's error: the client sees 501 without its text, the log has it.
+	if _, err := c.DeleteItemsItemID(ctx, DeleteItemsItemIDRequest{ItemID: "0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69"}); err == nil {
+		t.Fatal("unimplemented operation answered without an error")
+	}
+	if got := log.take(); !strings.Contains(got, "level=ERROR msg=\"handler error\" method=DELETE path=/items/0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69") || !strings.Contains(got, "is not implemented") {
+		t.Errorf("handler error logged as:\n%s", got)
+	}
+
+	// A panic in middleware answers 500 instead of resetting the connection.
+	req, _ := http.NewRequest("GET", srv.URL+"/items", nil)
+	req.Header.Set("X-Panic", "1")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("middleware panic: %v", err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 500 || res.Header.Get("Content-Type") != "application/problem+json" || !bytes.Contains(body, []byte(`"status":500`)) {
+		t.Errorf("middleware panic answered %d %q %s", res.StatusCode, res.Header.Get("Content-Type"), body)
+	}
+	if got := log.take(); !strings.Contains(got, "panic=\"middleware boom\"") {
+		t.Errorf("middleware panic logged as:\n%s", got)
+	}
+
+	// Requests the contract refuses are the client's fault: not logged.
+	res, err = http.Get(srv.URL + "/items?limit=abc")
+	if err != nil || res.StatusCode != 400 {
+		t.Fatalf("invalid request: %v %v", res, err)
+	}
+	res.Body.Close()
+	if got := log.take(); got != "" {
+		t.Errorf("an invalid request was logged:\n%s", got)
+	}
+}
+
+func TestServerLogsToSlogDefault(t *testing.T) {
+	var log syncBuffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&log, nil)))
+	t.Cleanup(func() { slog.SetDefault(old) })
+	_, _, c := setup(t)
+	if resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(98))}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
+		t.Fatalf("panic answered %#v, %v", resp, err)
+	}
+	if got := log.take(); !strings.Contains(got, "handler panic") || !strings.Contains(got, "panic=boom") {
+		t.Errorf("slog.Default got:\n%s", got)
+	}
+}
+
+// TestNilSliceIsAnEmptyArray: a handler's nil slice for a non-nullable array
+// is sent as [], which the contract (and the generated client) accepts; null
+// is not an array.
+func TestNilSliceIsAnEmptyArray(t *testing.T) {
+	_, srv, c := setup(t)
+	res, err := http.Get(srv.URL + "/items?limit=97")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(body) != "[]" {
+		t.Errorf("nil slice answered %d %s, want 200 []", res.StatusCode, body)
+	}
+	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(97))})
+	if ok, isOK := resp.(ListItems200Response); err != nil || !isOK || ok.Body == nil || len(ok.Body) != 0 {
+		t.Errorf("client read %#v, %v; want an empty list", resp, err)
 	}
 }
