@@ -59,6 +59,9 @@ type Entry struct {
 	Strict, Lenient bool
 	// Selection picks operations (and, through them, types).
 	Selection contract.Selection
+	// Reads confine the contract's file reads (size cap, folders $refs may
+	// read).
+	Reads contract.ReadLimits
 }
 
 // Options change how Run works.
@@ -193,7 +196,7 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 // warning to warn (when not nil) and returning them all. Problems that stop
 // generation, and warnings under Strict, come back as a *ContractError.
 func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Problem, error) {
-	doc, m, err := contract.Open(en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient})
+	doc, m, err := contract.Open(en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient, Reads: en.Reads})
 	if err != nil {
 		var ce *contract.Error
 		if errors.As(err, &ce) {

@@ -56,7 +56,15 @@ func revocation(log []loggedAnswer, probe func(*http.Request) int) (*OperationRe
 		turned = turned || succeeded[a.res] && a.res != culprit
 		statuses[a.status]++
 	}
-	if !turned && probe != nil {
+	// An operation refused after the turn that never succeeded may have
+	// been locked out by it or refused from the start: only then does a
+	// probe tell. When every refused operation had succeeded before, the
+	// turn (a logout at the end) cost the run nothing.
+	lockedOut := false
+	for _, a := range log[k+1:] {
+		lockedOut = lockedOut || !succeeded[a.res] && a.res != culprit
+	}
+	if !turned && lockedOut && probe != nil {
 		for i := k; i >= 0; i-- {
 			if a := log[i]; a.req != nil && a.res != culprit {
 				turned = isRefusal(probe(a.req))

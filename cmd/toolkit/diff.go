@@ -112,7 +112,13 @@ func compareArgs(e *env, args []string) ([]diff.Change, []diff.IdentChange, erro
 			defer os.RemoveAll(tmp)
 			shown = append(shown, gitName(a, tmp))
 		}
-		d, err := contract.Load(p, contract.LoadOptions{Reads: e.reads})
+		reads := e.reads
+		if tmp != "" {
+			// The revision's files, laid out as in the repository: its
+			// root stands for the git work tree the loader would allow.
+			reads.AllowDirs = append(append([]string(nil), reads.AllowDirs...), tmp)
+		}
+		d, err := contract.Load(p, contract.LoadOptions{Reads: reads})
 		if err != nil {
 			var ce *contract.Error
 			if tmp != "" && errors.As(err, &ce) {

@@ -123,6 +123,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 	pes := make([]pipeline.Entry, len(entries))
 	for i, en := range entries {
 		pes[i] = en.pipelineEntry()
+		pes[i].Reads = e.reads
 	}
 	res, err := pipeline.Run(pes, pipeline.Options{
 		Check:     f.check,
@@ -163,7 +164,9 @@ func (en genEntry) pipelineEntry() pipeline.Entry {
 // loadModel loads and builds one entry's contract, printing warnings;
 // problems are printed and give exit code 2.
 func loadModel(e *env, cmd string, en genEntry) (*contract.Model, error) {
-	m, _, err := pipeline.Load(en.pipelineEntry(), func(p contract.Problem) { fmt.Fprintln(e.stderr, p) })
+	pe := en.pipelineEntry()
+	pe.Reads = e.reads
+	m, _, err := pipeline.Load(pe, e.problem)
 	if err != nil {
 		return nil, pipelineError(e, cmd, err)
 	}

@@ -43,6 +43,11 @@ func (in *inferrer) sortedOps() []*Operation {
 
 // emit writes the contract.
 func (in *inferrer) emit() (*Result, error) {
+	if in.refusals == 0 && len(in.schemes) > 0 {
+		// Credentials sent to a service that never refused one may be
+		// ignored by it: requiring them would claim what was not seen.
+		in.res.Warnings = append(in.res.Warnings, "credentials were sent but no answer was 401 or 403, so nothing shows the service checks them: their security schemes are declared, no operation requires them; add security requirements if the service needs them")
+	}
 	ops := in.sortedOps()
 	in.assumeUnauthorized(ops)
 	ids := namer{}
@@ -273,7 +278,7 @@ func (in *inferrer) operation(op *Operation) *yaml.Node {
 		set(responses, strconv.Itoa(st), rn)
 	}
 	set(o, "responses", responses)
-	if sec := in.security(req); sec != nil {
+	if sec := in.security(req); sec != nil && in.refusals > 0 {
 		set(o, "security", sec)
 	}
 	return o

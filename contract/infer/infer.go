@@ -234,6 +234,9 @@ type inferrer struct {
 	order   []string
 	res     *Result
 	schemes map[string]*scheme
+	// refusals counts answers 401 or 403: the only evidence in traffic
+	// that the service checks the credentials it is sent.
+	refusals int
 }
 
 // Infer reads the traffic and writes its contract.
@@ -256,6 +259,7 @@ func Infer(src Source, opt Options) (*Result, error) {
 	in.root.settle(0)
 	nameParams(in.root, nil, nil, 0)
 	// Pass two: everything else.
+	refused := 0
 	err = src(false, func(e *har.Entry) error {
 		in.res.Entries++
 		u, ok := in.usable(e, true)
@@ -263,16 +267,36 @@ func Infer(src Source, opt Options) (*Result, error) {
 			in.res.Skipped++
 			return nil
 		}
+		if notAnOperation(e.Response.Status) {
+			// The service says the method is not one it serves there
+			// (validate probes undeclared methods): the path exists, the
+			// operation does not.
+			in.res.Skipped++
+			refused++
+			return nil
+		}
+		if st := e.Response.Status; st == 401 || st == 403 {
+			in.refusals++
+		}
 		in.add(e, u)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	if refused > 0 {
+		in.res.Warnings = append(in.res.Warnings, fmt.Sprintf("%d exchanges answered 405 or 501 describe no operation and were left out", refused))
+	}
 	if in.res.Entries == in.res.Skipped {
 		return nil, errors.New("infer: no usable exchange in the traffic (each needs a method, an absolute URL and an answer)")
 	}
 	return in.emit()
+}
+
+// notAnOperation reports answers that say the method is not served at
+// that path at all: 405 Method Not Allowed, 501 Not Implemented.
+func notAnOperation(status int) bool {
+	return status == 405 || status == 501
 }
 
 // valuesAccepted reports whether an answer says the path's values were

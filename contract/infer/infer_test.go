@@ -366,6 +366,31 @@ func TestSecurity(t *testing.T) {
 	}
 }
 
+// TestSecurityNeedsARefusal: credentials sent to a service that never
+// refused one are declared as schemes but required by no operation, with a
+// warning: nothing in the traffic shows the service checks them.
+func TestSecurityNeedsARefusal(t *testing.T) {
+	res, doc := run(t, []ex{
+		{req: "GET /me", status: 200, headers: []string{"Authorization: Bearer s3cr3t.jwt"}},
+		{req: "GET /me/orders", status: 200, headers: []string{"Authorization: Bearer s3cr3t.jwt"}},
+	}, Options{})
+	if _, ok := at(t, doc, "components", "securitySchemes").(map[string]any)["bearerAuth"]; !ok {
+		t.Error("the bearer scheme seen is not declared")
+	}
+	for _, p := range []string{"/me", "/me/orders"} {
+		if _, ok := at(t, doc, "paths", p, "get").(map[string]any)["security"]; ok {
+			t.Errorf("%s requires credentials though no request was ever refused", p)
+		}
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w, "no answer was 401 or 403")
+	}
+	if !warned {
+		t.Errorf("no warning about unproven security in %q", res.Warnings)
+	}
+}
+
 // TestServersAndInfo: --title and --server reach the contract.
 func TestServersAndInfo(t *testing.T) {
 	_, doc := run(t, []ex{{req: "GET /a", status: 200}}, Options{Title: "Shop", Servers: []string{"https://api.shop.test"}})
