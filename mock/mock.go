@@ -15,7 +15,6 @@ package mock
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -240,7 +239,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Request: r, PathParams: params, Route: rt.Kin,
 		Options: contract.RequestOptions(),
 	}
-	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+	if err := validateRequest(in, body); err != nil {
 		s.refuse(w, r, rt, firstLines(err.Error(), 5), http.StatusBadRequest, http.StatusUnprocessableEntity)
 		return
 	}
