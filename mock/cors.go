@@ -36,6 +36,10 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	preflight := r.Method == http.MethodOptions && origin != "" && r.Header.Get("Access-Control-Request-Method") != ""
 	if !preflight {
 		if allow != "" {
+			// Allow-Headers on a plain answer is what Prism sends too;
+			// browsers read it only on preflights, but clients that
+			// compare the two mocks see the same headers.
+			h.Set("Access-Control-Allow-Headers", "*")
 			h.Set("Access-Control-Expose-Headers", "*")
 		}
 		return false

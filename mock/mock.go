@@ -15,7 +15,6 @@ package mock
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -205,8 +204,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if status, reason := s.authorize(rt.Op, r); status != 0 {
-		if status == http.StatusUnauthorized {
-			w.Header().Set("WWW-Authenticate", s.challenge(rt.Op))
+		if c := s.challenge(rt.Op); status == http.StatusUnauthorized && c != "" {
+			w.Header().Set("WWW-Authenticate", c)
 		}
 		s.refuse(w, r, rt, reason, status)
 		return
@@ -240,7 +239,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Request: r, PathParams: params, Route: rt.Kin,
 		Options: contract.RequestOptions(),
 	}
-	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+	if err := validateRequest(in, body); err != nil {
 		s.refuse(w, r, rt, firstLines(err.Error(), 5), http.StatusBadRequest, http.StatusUnprocessableEntity)
 		return
 	}
@@ -325,6 +324,14 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, rt *matched, par
 	var content *contract.Content
 	if len(resp.Contents) > 0 {
 		content = pickContent(resp.Contents, r.Header.Get("Accept"), example)
+		if content == nil && prefer["code"] != "" && code >= 400 {
+			// An error the client asked for is answered in its declared
+			// media type even when Accept does not list it (a client
+			// accepting application/json asking for a problem+json 404):
+			// RFC 9110 lets a server disregard Accept, and a 406 would
+			// hide the error it wants to see. Prism answers 200 here.
+			content = resp.Contents[0]
+		}
 		if content == nil {
 			var declared []string
 			for _, c := range resp.Contents {

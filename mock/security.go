@@ -109,7 +109,11 @@ func describeScheme(name string, sc *contract.SecurityScheme) string {
 	return name + " (Authorization: Bearer …)"
 }
 
-// challenge is the WWW-Authenticate value of a 401 for op.
+// challenge is the WWW-Authenticate value of a 401 for op: Basic or
+// Bearer for the first http, oauth2 or openIdConnect scheme its
+// requirements name, "" when they name only API keys (or mutual TLS),
+// which have no challenge scheme: claiming Bearer would send clients
+// the wrong way (Prism sends none there either).
 func (s *Server) challenge(op *contract.Operation) string {
 	reqs := op.Security
 	if reqs == nil {
@@ -117,10 +121,15 @@ func (s *Server) challenge(op *contract.Operation) string {
 	}
 	for _, req := range reqs {
 		for _, item := range req {
-			if sc := s.schemes[item.Scheme]; sc != nil && sc.Type == "http" && sc.Scheme == "basic" {
+			sc := s.schemes[item.Scheme]
+			switch {
+			case sc == nil || sc.Type == "apiKey" || sc.Type == "mutualTLS":
+			case sc.Type == "http" && sc.Scheme == "basic":
 				return `Basic realm="mock"`
+			default:
+				return `Bearer realm="mock"`
 			}
 		}
 	}
-	return `Bearer realm="mock"`
+	return ""
 }

@@ -40,7 +40,8 @@ schema.
 example, "Prefer: dynamic=true" a fresh generated value (--dynamic: for
 every request; Prism's ?__code=, ?__example=, ?__dynamic= work too); a
 code or example the contract does not declare is a 400 naming the declared
-ones, and an Accept header no declared media type fits gets 406. Operations with security requirements answer
+ones, and an Accept header no declared media type fits gets 406 (an error
+asked for with Prefer: code= is answered anyway). Operations with security requirements answer
 their declared 401 without a credential of the right shape (--auth-token:
 only the given values are accepted, others get 403). CORS is on (preflight
 answered 204) unless --cors=false. The mock serves both under the path of
