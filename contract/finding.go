@@ -14,7 +14,7 @@ func (p Problem) Finding() findings.Finding {
 		ID:       "contract",
 		Severity: sev,
 		Message:  p.Message,
-		Position: findings.Position{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col},
+		Position: p.Pos,
 		Pointer:  p.Pointer,
 	}
 }

@@ -1,8 +1,9 @@
 package contract
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/contractfirst/toolkit/findings"
 )
 
 // Severity ranks a Problem.
@@ -24,22 +25,9 @@ func (s Severity) String() string {
 }
 
 // Position is a place in a contract file. Line and Col are 1-based; zero
-// means unknown.
-type Position struct {
-	File string
-	Line int
-	Col  int
-}
-
-func (p Position) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
+// means unknown. It is the findings model's position, so a problem becomes
+// a finding without conversion.
+type Position = findings.Position
 
 // Problem is one thing wrong with a contract, at a position.
 type Problem struct {
