@@ -34,9 +34,9 @@ func TestMultiFilePositions(t *testing.T) {
 		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
-		"../../testdata/lint/multifile/openapi.yaml:8:7 /paths/~1pets~1{petId}/get OPERATION_TAGS",
-		"../../testdata/lint/multifile/openapi.yaml:20:7 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
-		"../../testdata/lint/multifile/parts/parameters.yaml:2:3 /PetId PARAMETER_DESCRIPTION",
+		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_TAGS",
+		"../../testdata/lint/multifile/openapi.yaml:19:5 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
+		"../../testdata/lint/multifile/parts/parameters.yaml:1:1 /PetId PARAMETER_DESCRIPTION",
 		"../../testdata/lint/multifile/schemas/pet.yaml:6:13 /Pet/properties/size/enum ENUM_SINGLE_TYPE",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -52,12 +52,12 @@ func TestSharedMultiFile(t *testing.T) {
 	}
 	found := false
 	for _, f := range byRule(fs, "PARAMETER_DESCRIPTION") {
-		if filepath.ToSlash(f.File) == "../../testdata/contracts/multifile/parts/parameters.yaml" && f.Line == 2 && f.Col == 3 {
+		if filepath.ToSlash(f.File) == "../../testdata/contracts/multifile/parts/parameters.yaml" && f.Line == 1 && f.Col == 1 {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("no PARAMETER_DESCRIPTION at parts/parameters.yaml:2:3; got %+v", fs)
+		t.Errorf("no PARAMETER_DESCRIPTION at parts/parameters.yaml:1:1 (its key); got %+v", fs)
 	}
 }
 
@@ -265,10 +265,10 @@ func TestSpectralRuleset(t *testing.T) {
 		}
 	}
 	want := []string{
-		`3:3 warning contact-or-license: Custom rule contact-or-license of the ruleset.: info must have at least one of contact, license`,
+		`2:1 warning contact-or-license: Custom rule contact-or-license of the ruleset.: info must have at least one of contact, license`,
 		`6:10 error server-https: Servers use https.: url must match the pattern "^https://"`,
 		`8:3 error paths-kebab: /petOwners is not kebab-case`,
-		`10:7 error OPERATION_TAGS: GET /petOwners has no tags`,
+		`9:5 error OPERATION_TAGS: GET /petOwners has no tags`,
 		`10:20 warning id-length: operationId must not be longer than 12`,
 		`11:19 warning no-x-internal: Operations are not marked internal.: x-internal is not falsy`,
 		`20:19 warning property-camel: Custom rule property-camel of the ruleset.: first_name must be camel case`,
