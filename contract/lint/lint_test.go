@@ -34,6 +34,7 @@ func TestMultiFilePositions(t *testing.T) {
 		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
+		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_DESCRIPTION",
 		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_TAGS",
 		"../../testdata/lint/multifile/openapi.yaml:19:5 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
 		"../../testdata/lint/multifile/parts/parameters.yaml:1:1 /PetId PARAMETER_DESCRIPTION",
@@ -62,7 +63,7 @@ func TestSharedMultiFile(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	bad := strings.Replace(good, "      summary: Get a pet.\n", "", 1)
+	bad := strings.Replace(good, "      description: Returns the pet with the given id.\n", "", 1)
 	p := write(t, "c.yaml", bad)
 	tests := []struct {
 		name string
@@ -100,7 +101,7 @@ func TestConfig(t *testing.T) {
 }
 
 func TestInlineIgnore(t *testing.T) {
-	bad := strings.Replace(good, "      summary: Get a pet.\n", "", 1)
+	bad := strings.Replace(good, "      description: Returns the pet with the given id.\n", "", 1)
 	for _, ign := range []string{"x-lint-ignore: true", "x-lint-ignore: [OPERATION_DESCRIPTION]"} {
 		text := strings.Replace(bad, "      operationId: getPet\n", "      operationId: getPet\n      "+ign+"\n", 1)
 		fs, err := Run(write(t, "i.yaml", text), Config{})
