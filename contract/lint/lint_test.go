@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -353,4 +354,46 @@ func TestCorpusSample(t *testing.T) {
 		}
 	}
 	t.Logf("%d corpus contracts linted", checked)
+}
+
+// TestSpectralLines pins findings to the lines Spectral reports them at: a
+// block mapping at its key, an empty field at the field, a missing one at
+// its parent's key.
+func TestSpectralLines(t *testing.T) {
+	text := `openapi: 3.0.3
+info: {title: T, version: "1", description: D, contact: {name: N}}
+servers: [{url: "https://api.test"}]
+paths:
+  /a:
+    get:
+      operationId: getA
+      description: ""
+      tags: []
+      responses:
+        "200": {description: OK}
+    post:
+      operationId: postA
+      responses:
+        "200": {description: OK}
+`
+	fs, err := Run(write(t, "lines.yaml", text), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		if f.ID == "OPERATION_DESCRIPTION" || f.ID == "OPERATION_TAGS" {
+			got = append(got, fmt.Sprintf("%d:%d %s %s", f.Line, f.Col, f.Pointer, f.ID))
+		}
+	}
+	sort.Strings(got)
+	want := []string{
+		"12:5 /paths/~1a/post OPERATION_DESCRIPTION",
+		"12:5 /paths/~1a/post OPERATION_TAGS",
+		"8:20 /paths/~1a/get/description OPERATION_DESCRIPTION",
+		"9:13 /paths/~1a/get/tags OPERATION_TAGS",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
 }

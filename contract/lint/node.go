@@ -289,6 +289,16 @@ func (n *Node) Str(key string) string {
 	return ""
 }
 
+// At is where a finding about an empty or missing key of n belongs: at the
+// value when the key is written (say description: "" or tags: []), at n
+// when it is absent, the places Spectral reports such findings at.
+func (n *Node) At(key string) *Node {
+	if c := n.Raw(key); c != nil {
+		return c
+	}
+	return n
+}
+
 // Has reports whether a mapping node has key.
 func (n *Node) Has(key string) bool { return n.Raw(key) != nil }
 

@@ -152,7 +152,7 @@ func checkErrorResponse(c *Context) {
 func checkOperationDescription(c *Context) {
 	eachOperation(c.Root, func(path string, _ *Node, method string, op *Node) {
 		if strings.TrimSpace(op.Str("description")) == "" {
-			c.Report(op, fmt.Sprintf("%s %s has no description; add a sentence saying what it does", strings.ToUpper(method), path))
+			c.Report(op.At("description"), fmt.Sprintf("%s %s has no description; add a sentence saying what it does", strings.ToUpper(method), path))
 		}
 	})
 }
