@@ -91,7 +91,7 @@ var ruleCases = map[string][][2]string{
 	"PATH_PARAMETER_USED":             {{"/pets/{petId}:", "/pets/{id}:"}},
 	"PARAMETER_DESCRIPTION":           {{"          description: The pet.\n", ""}},
 	"BODY_SCHEMA_NAMED":               {{"properties: {name: {type: string}}", "properties: {a: {type: string}, b: {type: string}, c: {type: string}, d: {type: string}}"}},
-	"EXAMPLE_VALID":                   {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}},
+	"EXAMPLE_VALID":                   {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], default: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}},
 	"ENUM_NOT_EMPTY":                  {{"enum: [cat, dog]", "enum: []"}},
 	"ENUM_SINGLE_TYPE":                {{"enum: [cat, dog]", "enum: [cat, 2]"}},
 	"COMPONENT_UNUSED":                {{"  schemas:\n", "  schemas:\n    Unused: {type: string}\n"}},
