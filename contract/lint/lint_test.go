@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,10 +28,7 @@ func TestMultiFilePositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range fs {
-		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
-	}
+	got := located(fs)
 	want := []string{
 		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
@@ -376,24 +374,34 @@ paths:
       responses:
         "200": {description: OK}
 `
-	fs, err := Run(write(t, "lines.yaml", text), Config{})
+	p := write(t, "lines.yaml", text)
+	fs, err := Run(p, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range fs {
-		if f.ID == "OPERATION_DESCRIPTION" || f.ID == "OPERATION_TAGS" {
-			got = append(got, fmt.Sprintf("%d:%d %s %s", f.Line, f.Col, f.Pointer, f.ID))
-		}
-	}
+	got := located(fs, "OPERATION_DESCRIPTION", "OPERATION_TAGS")
 	sort.Strings(got)
+	at := filepath.ToSlash(p) + ":"
 	want := []string{
-		"12:5 /paths/~1a/post OPERATION_DESCRIPTION",
-		"12:5 /paths/~1a/post OPERATION_TAGS",
-		"8:20 /paths/~1a/get/description OPERATION_DESCRIPTION",
-		"9:13 /paths/~1a/get/tags OPERATION_TAGS",
+		at + "12:5 /paths/~1a/post OPERATION_DESCRIPTION",
+		at + "12:5 /paths/~1a/post OPERATION_TAGS",
+		at + "8:20 /paths/~1a/get/description OPERATION_DESCRIPTION",
+		at + "9:13 /paths/~1a/get/tags OPERATION_TAGS",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
+}
+
+// located lists findings as "file:line:col pointer ID", only those of ids
+// when any are given.
+func located(fs []findings.Finding, ids ...string) []string {
+	var out []string
+	for _, f := range fs {
+		if len(ids) > 0 && !slices.Contains(ids, f.ID) {
+			continue
+		}
+		out = append(out, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
+	}
+	return out
 }
