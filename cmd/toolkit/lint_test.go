@@ -36,7 +36,7 @@ func TestLintCommand(t *testing.T) {
 		out  string
 	}{
 		{"warnings only", []string{"lint", "--contract", multi}, 0, "ENUM_SINGLE_TYPE"},
-		{"positional", []string{"lint", multi}, 0, "parts/parameters.yaml:2:3"},
+		{"positional", []string{"lint", multi}, 0, "parts/parameters.yaml:1:1"},
 		{"raised by config", []string{"lint", multi, "--config", cfgRaise}, 1, "error: enum mixes"},
 		{"bad config", []string{"lint", multi, "--config", cfgBad}, 2, ""},
 		{"missing config", []string{"lint", multi, "--config", filepath.Join(dir, "none.yaml")}, 2, ""},

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,17 +28,15 @@ func TestMultiFilePositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, f := range fs {
-		got = append(got, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
-	}
+	got := located(fs)
 	want := []string{
 		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
-		"../../testdata/lint/multifile/openapi.yaml:8:7 /paths/~1pets~1{petId}/get OPERATION_TAGS",
-		"../../testdata/lint/multifile/openapi.yaml:20:7 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
-		"../../testdata/lint/multifile/parts/parameters.yaml:2:3 /PetId PARAMETER_DESCRIPTION",
+		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_DESCRIPTION",
+		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_TAGS",
+		"../../testdata/lint/multifile/openapi.yaml:19:5 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
+		"../../testdata/lint/multifile/parts/parameters.yaml:1:1 /PetId PARAMETER_DESCRIPTION",
 		"../../testdata/lint/multifile/schemas/pet.yaml:6:13 /Pet/properties/size/enum ENUM_SINGLE_TYPE",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -52,17 +52,17 @@ func TestSharedMultiFile(t *testing.T) {
 	}
 	found := false
 	for _, f := range byRule(fs, "PARAMETER_DESCRIPTION") {
-		if filepath.ToSlash(f.File) == "../../testdata/contracts/multifile/parts/parameters.yaml" && f.Line == 2 && f.Col == 3 {
+		if filepath.ToSlash(f.File) == "../../testdata/contracts/multifile/parts/parameters.yaml" && f.Line == 1 && f.Col == 1 {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("no PARAMETER_DESCRIPTION at parts/parameters.yaml:2:3; got %+v", fs)
+		t.Errorf("no PARAMETER_DESCRIPTION at parts/parameters.yaml:1:1 (its key); got %+v", fs)
 	}
 }
 
 func TestConfig(t *testing.T) {
-	bad := strings.Replace(good, "      summary: Get a pet.\n", "", 1)
+	bad := strings.Replace(good, "      description: Returns the pet with the given id.\n", "", 1)
 	p := write(t, "c.yaml", bad)
 	tests := []struct {
 		name string
@@ -100,7 +100,7 @@ func TestConfig(t *testing.T) {
 }
 
 func TestInlineIgnore(t *testing.T) {
-	bad := strings.Replace(good, "      summary: Get a pet.\n", "", 1)
+	bad := strings.Replace(good, "      description: Returns the pet with the given id.\n", "", 1)
 	for _, ign := range []string{"x-lint-ignore: true", "x-lint-ignore: [OPERATION_DESCRIPTION]"} {
 		text := strings.Replace(bad, "      operationId: getPet\n", "      operationId: getPet\n      "+ign+"\n", 1)
 		fs, err := Run(write(t, "i.yaml", text), Config{})
@@ -265,10 +265,10 @@ func TestSpectralRuleset(t *testing.T) {
 		}
 	}
 	want := []string{
-		`3:3 warning contact-or-license: Custom rule contact-or-license of the ruleset.: info must have at least one of contact, license`,
+		`2:1 warning contact-or-license: Custom rule contact-or-license of the ruleset.: info must have at least one of contact, license`,
 		`6:10 error server-https: Servers use https.: url must match the pattern "^https://"`,
 		`8:3 error paths-kebab: /petOwners is not kebab-case`,
-		`10:7 error OPERATION_TAGS: GET /petOwners has no tags`,
+		`9:5 error OPERATION_TAGS: GET /petOwners has no tags`,
 		`10:20 warning id-length: operationId must not be longer than 12`,
 		`11:19 warning no-x-internal: Operations are not marked internal.: x-internal is not falsy`,
 		`20:19 warning property-camel: Custom rule property-camel of the ruleset.: first_name must be camel case`,
@@ -352,4 +352,56 @@ func TestCorpusSample(t *testing.T) {
 		}
 	}
 	t.Logf("%d corpus contracts linted", checked)
+}
+
+// TestSpectralLines pins findings to the lines Spectral reports them at: a
+// block mapping at its key, an empty field at the field, a missing one at
+// its parent's key.
+func TestSpectralLines(t *testing.T) {
+	text := `openapi: 3.0.3
+info: {title: T, version: "1", description: D, contact: {name: N}}
+servers: [{url: "https://api.test"}]
+paths:
+  /a:
+    get:
+      operationId: getA
+      description: ""
+      tags: []
+      responses:
+        "200": {description: OK}
+    post:
+      operationId: postA
+      responses:
+        "200": {description: OK}
+`
+	p := write(t, "lines.yaml", text)
+	fs, err := Run(p, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := located(fs, "OPERATION_DESCRIPTION", "OPERATION_TAGS")
+	sort.Strings(got)
+	at := filepath.ToSlash(p) + ":"
+	want := []string{
+		at + "12:5 /paths/~1a/post OPERATION_DESCRIPTION",
+		at + "12:5 /paths/~1a/post OPERATION_TAGS",
+		at + "8:20 /paths/~1a/get/description OPERATION_DESCRIPTION",
+		at + "9:13 /paths/~1a/get/tags OPERATION_TAGS",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
+// located lists findings as "file:line:col pointer ID", only those of ids
+// when any are given.
+func located(fs []findings.Finding, ids ...string) []string {
+	var out []string
+	for _, f := range fs {
+		if len(ids) > 0 && !slices.Contains(ids, f.ID) {
+			continue
+		}
+		out = append(out, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
+	}
+	return out
 }

@@ -22,7 +22,12 @@ type Node struct {
 	Y       *yaml.Node
 	File    string
 	Pointer string
-	tree    *tree
+	// key is the mapping key the node is the value of, when known: a
+	// finding on a mapping or sequence is placed at its key, as Spectral
+	// places it (the line of "get:" rather than of the operation's first
+	// field), so both tools flag the same line.
+	key  *yaml.Node
+	tree *tree
 }
 
 // maxDepth bounds every recursive walk over a contract's tree, so a
@@ -130,12 +135,12 @@ func (n *Node) Raw(key string) *Node {
 		if !ok {
 			return nil
 		}
-		return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), tree: n.tree}
+		return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), key: n.Y.Content[i], tree: n.tree}
 	}
 	for i := 0; i+1 < len(n.Y.Content); i += 2 {
 		n.tree.steps++
 		if n.Y.Content[i].Value == key {
-			return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), tree: n.tree}
+			return &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(key), key: n.Y.Content[i], tree: n.tree}
 		}
 	}
 	return nil
@@ -260,7 +265,7 @@ func (n *Node) Pairs(fn func(key string, keyNode *yaml.Node, v *Node)) {
 	}
 	for i := 0; i+1 < len(n.Y.Content); i += 2 {
 		k := n.Y.Content[i]
-		fn(k.Value, k, &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(k.Value), tree: n.tree})
+		fn(k.Value, k, &Node{Y: n.Y.Content[i+1], File: n.File, Pointer: n.Pointer + "/" + contract.EscapePointerToken(k.Value), key: k, tree: n.tree})
 	}
 }
 
@@ -284,10 +289,25 @@ func (n *Node) Str(key string) string {
 	return ""
 }
 
+// At is where a finding about an empty or missing key of n belongs: at the
+// value when the key is written (say description: "" or tags: []), at n
+// when it is absent, the places Spectral reports such findings at.
+func (n *Node) At(key string) *Node {
+	if c := n.Raw(key); c != nil {
+		return c
+	}
+	return n
+}
+
 // Has reports whether a mapping node has key.
 func (n *Node) Has(key string) bool { return n.Raw(key) != nil }
 
-// Pos is where the node lies.
+// Pos is where the node lies: a block mapping or sequence that is the
+// value of a key lies at its key (its first entry is on a later line, where
+// Spectral does not look), any other node at itself.
 func (n *Node) Pos() contract.Position {
+	if n.key != nil && n.key.Line != n.Y.Line && (n.Y.Kind == yaml.MappingNode || n.Y.Kind == yaml.SequenceNode) {
+		return contract.Position{File: n.File, Line: n.key.Line, Col: n.key.Column}
+	}
 	return contract.Position{File: n.File, Line: n.Y.Line, Col: n.Y.Column}
 }

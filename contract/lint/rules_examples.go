@@ -10,7 +10,7 @@ import (
 
 func init() {
 	register(&Rule{ID: "EXAMPLE_VALID", Category: "SCHEMAS", Severity: Error,
-		Description: "Examples of schemas, parameters and media types are valid against their schema: docs and mocks show them.", Hint: "fix the example so that it matches its schema", Aliases: []string{"oas3-valid-media-example", "oas3-valid-schema-example", "oas2-valid-media-example", "oas2-valid-schema-example"}, Check: checkExamples})
+		Description: "Examples of schemas, parameters and media types, and schema defaults, are valid against their schema: docs and mocks show them.", Hint: "fix the example (or default) so that it matches its schema", Aliases: []string{"oas3-valid-media-example", "oas3-valid-schema-example", "oas2-valid-media-example", "oas2-valid-schema-example"}, Check: checkExamples})
 }
 
 // maxRefDepth bounds $ref expansion when building a schema for validation;
@@ -111,8 +111,12 @@ func checkExamples(c *Context) {
 		}
 	}
 	eachRootSchema(c.Root, func(s *Node) {
-		if ex := s.Raw("example"); ex != nil {
-			check(s, ex, "example")
+		// Spectral's oas3-valid-schema-example checks a schema's default
+		// as it checks its example: both are values of the schema.
+		for _, k := range []string{"example", "default"} {
+			if ex := s.Raw(k); ex != nil {
+				check(s, ex, k)
+			}
 		}
 	})
 	checkMedia := func(m *Node, where string) {

@@ -19,7 +19,7 @@ func init() {
 		&Rule{ID: "OPERATION_ERROR_RESPONSE", Category: "OPERATIONS", Severity: Warning,
 			Description: "Every operation documents its error responses (4xx, 5xx or default).", Hint: "add a 4xx response or a default response describing errors", Check: checkErrorResponse},
 		&Rule{ID: "OPERATION_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
-			Description: "Every operation has a summary or description: it becomes the generated doc comment.", Hint: "add a summary (one line) or a description", Aliases: []string{"operation-description"}, Check: checkOperationDescription},
+			Description: "Every operation has a description, as Spectral's operation-description asks (a summary alone is not enough): it becomes the generated doc comment.", Hint: "add a description saying what the operation does", Aliases: []string{"operation-description"}, Check: checkOperationDescription},
 	)
 }
 
@@ -151,8 +151,8 @@ func checkErrorResponse(c *Context) {
 
 func checkOperationDescription(c *Context) {
 	eachOperation(c.Root, func(path string, _ *Node, method string, op *Node) {
-		if strings.TrimSpace(op.Str("summary")) == "" && strings.TrimSpace(op.Str("description")) == "" {
-			c.Report(op, fmt.Sprintf("%s %s has neither summary nor description; add a sentence saying what it does", strings.ToUpper(method), path))
+		if strings.TrimSpace(op.Str("description")) == "" {
+			c.Report(op.At("description"), fmt.Sprintf("%s %s has no description; add a sentence saying what it does", strings.ToUpper(method), path))
 		}
 	})
 }

@@ -149,7 +149,7 @@ func checkTagDescription(c *Context) {
 func checkOperationTags(c *Context) {
 	eachOperation(c.Root, func(path string, _ *Node, method string, op *Node) {
 		if len(op.Get("tags").Items()) == 0 {
-			c.Report(op, fmt.Sprintf("%s %s has no tags", strings.ToUpper(method), path))
+			c.Report(op.At("tags"), fmt.Sprintf("%s %s has no tags", strings.ToUpper(method), path))
 		}
 	})
 }

@@ -31,6 +31,7 @@ paths:
     get:
       operationId: getPet
       summary: Get a pet.
+      description: Returns the pet with the given id.
       tags: [Pets]
       parameters:
         - name: petId
@@ -50,6 +51,7 @@ paths:
     post:
       operationId: createPetOwner
       summary: Create an owner.
+      description: Registers a pet owner.
       tags: [Owners]
       requestBody:
         description: The owner.
@@ -82,14 +84,14 @@ var ruleCases = map[string][][2]string{
 	"OPERATION_ID_CASING":             {{"operationId: createPetOwner", "operationId: create_pet_owner"}, {"operationId: getPet", "operationId: GetPet"}},
 	"OPERATION_SUCCESS_RESPONSE":      {{"        \"201\":\n          description: Created.\n", ""}},
 	"OPERATION_ERROR_RESPONSE":        {{"        \"400\":\n          description: Bad request.\n", ""}},
-	"OPERATION_DESCRIPTION":           {{"      summary: Get a pet.\n", ""}},
+	"OPERATION_DESCRIPTION":           {{"      description: Returns the pet with the given id.\n", ""}},
 	"PATH_TRAILING_SLASH":             {{"/pet-owners:", "/pet-owners/:"}},
 	"PATH_CASING":                     {{"/pet-owners:", "/pet-owners/owner-names/petAges:"}},
 	"PATH_PARAMETER_DECLARED":         {{"/pets/{petId}:", "/pets/{petId}/{x}:"}},
 	"PATH_PARAMETER_USED":             {{"/pets/{petId}:", "/pets/{id}:"}},
 	"PARAMETER_DESCRIPTION":           {{"          description: The pet.\n", ""}},
 	"BODY_SCHEMA_NAMED":               {{"properties: {name: {type: string}}", "properties: {a: {type: string}, b: {type: string}, c: {type: string}, d: {type: string}}"}},
-	"EXAMPLE_VALID":                   {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}},
+	"EXAMPLE_VALID":                   {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], default: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}},
 	"ENUM_NOT_EMPTY":                  {{"enum: [cat, dog]", "enum: []"}},
 	"ENUM_SINGLE_TYPE":                {{"enum: [cat, dog]", "enum: [cat, 2]"}},
 	"COMPONENT_UNUSED":                {{"  schemas:\n", "  schemas:\n    Unused: {type: string}\n"}},
@@ -135,7 +137,7 @@ var ruleCases = map[string][][2]string{
 	"CASING_TAG_NAME":                 {{"  - name: Pets\n", "  - name: pets\n"}},
 	"CASING_PATH_SEGMENT":             {{"/pet-owners:", "/petOwners:"}},
 	"OPENAPI_VERSION_30":              {{"openapi: 3.0.3", "openapi: 3.1.0"}},
-	"OPERATION_SUMMARY":               {{"      summary: Get a pet.\n", "      description: Gets a pet.\n"}},
+	"OPERATION_SUMMARY":               {{"      summary: Get a pet.\n", ""}},
 	"REQUEST_BODY_DESCRIPTION":        {{"        description: The owner.\n", ""}},
 	"OPENAPI_31_KEYWORD_IN_30":        {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, const: cat}"}, {"kind: {type: string, enum: [cat, dog]}", "kind: {type: [string, \"null\"]}"}},
 }
