@@ -502,9 +502,12 @@ func emitJSONReader(f *jen.File) {
 		jen.If(jen.Id("digits").Index(jen.Lit(0)).Op("==").LitRune('-')).Block(
 			jen.Id("digits").Op("=").Id("digits").Index(jen.Lit(1), jen.Empty()),
 		),
-		jen.Comment("19 digits cannot overflow a uint64; more are beyond an int64."),
-		jen.If(jen.Op("!").Id("integer").Op("||").Len(jen.Id("digits")).Op(">").Lit(19)).Block(
+		jen.If(jen.Op("!").Id("integer")).Block(
 			jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must be an integer, not number ").Op("+").String().Call(jen.Id("lit"))})),
+		),
+		jen.Comment("19 digits cannot overflow a uint64; more are beyond an int64."),
+		jen.If(jen.Len(jen.Id("digits")).Op(">").Lit(19)).Block(
+			jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is out of range for a 64-bit integer: ").Op("+").String().Call(jen.Id("lit"))})),
 		),
 		jen.Id("u").Op(":=").Uint64().Call(jen.Lit(0)),
 		jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("digits")).Block(
@@ -512,12 +515,12 @@ func emitJSONReader(f *jen.File) {
 		),
 		jen.If(jen.Id("lit").Index(jen.Lit(0)).Op("==").LitRune('-')).Block(
 			jen.If(jen.Id("u").Op(">").Lit(1).Op("<<").Lit(63)).Block(
-				jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must be an integer, not number ").Op("+").String().Call(jen.Id("lit"))})),
+				jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is out of range for a 64-bit integer: ").Op("+").String().Call(jen.Id("lit"))})),
 			),
 			jen.Return(jen.Op("-").Int64().Call(jen.Id("u")), jen.Nil()),
 		),
 		jen.If(jen.Id("u").Op(">").Lit(1).Op("<<").Lit(63).Op("-").Lit(1)).Block(
-			jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must be an integer, not number ").Op("+").String().Call(jen.Id("lit"))})),
+			jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is out of range for a 64-bit integer: ").Op("+").String().Call(jen.Id("lit"))})),
 		),
 		jen.Return(jen.Int64().Call(jen.Id("u")), jen.Nil()),
 	)
@@ -533,7 +536,7 @@ func emitJSONReader(f *jen.File) {
 		),
 		jen.List(jen.Id("f"), jen.Err()).Op(":=").Qual("strconv", "ParseFloat").Call(jen.String().Call(jen.Id("lit")), jen.Lit(64)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must be a number, not number ").Op("+").String().Call(jen.Id("lit"))})),
+			jen.Return(jen.Lit(0), jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is out of range for a 64-bit number: ").Op("+").String().Call(jen.Id("lit"))})),
 		),
 		jen.Return(jen.Id("f"), jen.Nil()),
 	)
@@ -761,7 +764,7 @@ func emitJSONReader(f *jen.File) {
 		jen.If(jen.Int64().Call(jen.Id("T").Call(jen.Id("n"))).Op("!=").Id("n")).Block(
 			jen.Comment("A JSON integer that does not fit has no leading zeros, so n"),
 			jen.Comment("formats as its literal."),
-			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must be an integer, not number ").Op("+").Qual("strconv", "FormatInt").Call(jen.Id("n"), jen.Lit(10))})),
+			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is out of range for a 32-bit integer: ").Op("+").Qual("strconv", "FormatInt").Call(jen.Id("n"), jen.Lit(10))})),
 		),
 		jen.Op("*").Id("p").Op("=").Id("T").Call(jen.Id("n")),
 		jen.Return(jen.Nil()),
@@ -784,7 +787,7 @@ func emitJSONReader(f *jen.File) {
 			jen.Id("lit").Op(":=").Id("r").Dot("data").Index(jen.Id("start"), jen.Id("r").Dot("pos")),
 			jen.List(jen.Id("f"), jen.Err()).Op("=").Qual("strconv", "ParseFloat").Call(jen.String().Call(jen.Id("lit")), jen.Lit(32)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("must be a number, not number ").Op("+").String().Call(jen.Id("lit"))})),
+				jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is out of range for a 32-bit number: ").Op("+").String().Call(jen.Id("lit"))})),
 			),
 			jen.Id("v").Op("=").Id("T").Call(jen.Id("f")),
 		),

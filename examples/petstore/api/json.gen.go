@@ -763,9 +763,12 @@ func (r *jsonReader) integer() (int64, error) {
 	if digits[0] == '-' {
 		digits = digits[1:]
 	}
-	// 19 digits cannot overflow a uint64; more are beyond an int64.
-	if !integer || len(digits) > 19 {
+	if !integer {
 		return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+	}
+	// 19 digits cannot overflow a uint64; more are beyond an int64.
+	if len(digits) > 19 {
+		return 0, &ValidationError{Message: "is out of range for a 64-bit integer: " + string(lit)}
 	}
 	u := uint64(0)
 	for _, c := range digits {
@@ -773,12 +776,12 @@ func (r *jsonReader) integer() (int64, error) {
 	}
 	if lit[0] == '-' {
 		if u > 1<<63 {
-			return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+			return 0, &ValidationError{Message: "is out of range for a 64-bit integer: " + string(lit)}
 		}
 		return -int64(u), nil
 	}
 	if u > 1<<63-1 {
-		return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+		return 0, &ValidationError{Message: "is out of range for a 64-bit integer: " + string(lit)}
 	}
 	return int64(u), nil
 }
@@ -794,7 +797,7 @@ func (r *jsonReader) number() (float64, error) {
 	}
 	f, err := strconv.ParseFloat(string(lit), 64)
 	if err != nil {
-		return 0, &ValidationError{Message: "must be a number, not number " + string(lit)}
+		return 0, &ValidationError{Message: "is out of range for a 64-bit number: " + string(lit)}
 	}
 	return f, nil
 }
@@ -1014,7 +1017,7 @@ func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
 	if int64(T(n)) != n {
 		// A JSON integer that does not fit has no leading zeros, so n
 		// formats as its literal.
-		return &ValidationError{Message: "must be an integer, not number " + strconv.FormatInt(n, 10)}
+		return &ValidationError{Message: "is out of range for a 32-bit integer: " + strconv.FormatInt(n, 10)}
 	}
 	*p = T(n)
 	return nil
@@ -1038,7 +1041,7 @@ func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
 		lit := r.data[start:r.pos]
 		f, err = strconv.ParseFloat(string(lit), 32)
 		if err != nil {
-			return &ValidationError{Message: "must be a number, not number " + string(lit)}
+			return &ValidationError{Message: "is out of range for a 32-bit number: " + string(lit)}
 		}
 		v = T(f)
 	}
