@@ -1,0 +1,124 @@
+package contract
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSoftContracts: each contract under testdata/contracts/soft has one
+// slip that does not stop correct code; it loads and builds with the
+// warning given (as printed, at its position), and a strict load refuses
+// it with the same problem as an error. The lenient ones are refused
+// without --lenient and repaired with it.
+func TestSoftContracts(t *testing.T) {
+	for _, tc := range []struct {
+		file    string
+		lenient bool   // a repair: refused by default
+		want    string // one warning, as printed
+	}{
+		{"response-no-description.yaml", false, `soft/response-no-description.yaml:8:9: /paths/~1a/get/responses/200: warning: a response needs a description (only documentation reads it)`},
+		{"info-empty.yaml", false, `soft/info-empty.yaml:2:8: /info/title: warning: value of title must be a non-empty string (only documentation reads info)`},
+		{"info-missing.yaml", false, `soft/info-missing.yaml:1:1: /info: warning: must be an object (only documentation reads info)`},
+		{"no-paths.yaml", false, `soft/no-paths.yaml:1:1: /paths: warning: must be an object (generating types only)`},
+		{"const-in-30.yaml", false, `soft/const-in-30.yaml:17:7: /components/schemas/Kind/const: warning: field const is for OpenAPI >=3.1 (honoured)`},
+		{"array-no-items.yaml", false, `soft/array-no-items.yaml:16:7: /components/schemas/List/type: warning: when schema type is 'array', schema 'items' must be non-null (items of any type)`},
+		{"unknown-type.yaml", false, `soft/unknown-type.yaml:18:13: /components/schemas/Thing/properties/a/type: warning: unsupported 'type' value "" (a value of any type)`},
+		{"undefined-security-scheme.yaml", false, `soft/undefined-security-scheme.yaml:4:5: /security/0/missing: warning: security scheme "missing" is not defined in components.securitySchemes (the requirement is ignored)`},
+		{"examples-object-in-30.yaml", false, `soft/examples-object-in-30.yaml:17:7: /components/schemas/Pet/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`},
+		{"ref-siblings.yaml", false, `soft/ref-siblings.yaml:21:5: /components/schemas/Pet: warning: extra sibling fields: [unknownField] (ignored)`},
+		{"example-breaks-schema.yaml", false, `soft/example-breaks-schema.yaml:16:15: /paths/~1a/get/responses/200/content/application~1json/example: warning: example does not match its schema at /n: value must be an integer`},
+		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:3:1: /$self: warning: $self (OpenAPI 3.2) is not used yet: $refs resolve against the file's own location`},
+		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:5:18: /tags/0/kind: warning: tag kind (OpenAPI 3.2) is not used by generated code yet`},
+		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:6:18: /tags/1/parent: warning: tag parent (OpenAPI 3.2) is not used by generated code yet`},
+		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:31:11: /paths/~1events/get/parameters/0: warning: parameter "filter": in: querystring (OpenAPI 3.2) is not generated yet: the query string is left undecoded`},
+		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:41:15: /paths/~1events/get/responses/200/content/text~1event-stream/itemSchema: warning: itemSchema (OpenAPI 3.2) is not generated yet: the stream is read and written as raw bytes`},
+		{"lenient-query-in-path.yaml", true, `soft/lenient-query-in-path.yaml:4:3: /paths/~1search?term={term}&limit={limit}: warning: a path key holds no query string (--lenient: path "/search" with query parameters limit, term)`},
+		{"lenient-ref-to-response.yaml", true, `soft/lenient-ref-to-response.yaml:12:24: /paths/~1a/get/responses/200/content/application~1json/schema/$ref: warning: $ref "#/components/responses/Pet" names a response where a schema belongs (--lenient: using its schema "#/components/responses/Pet/content/application~1json/schema")`},
+		{"../broken/duplicate-operation-id.yaml", true, `broken/duplicate-operation-id.yaml:10:7: /paths/~1b/get/operationId: warning: operationId "fetch" is also used by GET /a at line 6:7 (--lenient: renamed to "fetch2")`},
+	} {
+		t.Run(tc.want[:strings.Index(tc.want, ":")]+tc.want[strings.Index(tc.want, ": "):][:20], func(t *testing.T) {
+			path := filepath.Join(contracts, "soft", tc.file)
+			if tc.lenient {
+				if _, err := Load(path, LoadOptions{}); err == nil {
+					t.Fatal("loaded without --lenient; want an error")
+				}
+			}
+			doc, err := Load(path, LoadOptions{Lenient: tc.lenient})
+			if err != nil {
+				t.Fatalf("load: %v", err)
+			}
+			var got []string
+			for _, w := range doc.Warnings {
+				got = append(got, strings.TrimPrefix(w.String(), contracts+"/"))
+			}
+			if !contains(got, tc.want) {
+				t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), tc.want)
+			}
+			if _, err := Build(doc); err != nil {
+				t.Errorf("build: %v", err)
+			}
+			_, err = Load(path, LoadOptions{Lenient: tc.lenient, Strict: true})
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("strict load: got %v, want *contract.Error", err)
+			}
+			wantErr := strings.Replace(tc.want, "warning: ", "", 1)
+			got = got[:0]
+			for _, p := range ce.Problems {
+				got = append(got, strings.TrimPrefix(p.String(), contracts+"/"))
+			}
+			if !contains(got, wantErr) {
+				t.Errorf("strict problems:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), wantErr)
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPathOperators: {;id}, {.ext} and {/seg} are path parameters with
+// the matrix, label and simple styles, not undeclared names.
+func TestPathOperators(t *testing.T) {
+	m := load(t, filepath.Join(contracts, "soft", "path-operators.yaml"))
+	o := op(t, m, "getA")
+	if o.Path != "/a/{id}/b{ext}/c/{seg}" {
+		t.Errorf("path %q, want /a/{id}/b{ext}/c/{seg}", o.Path)
+	}
+	styles := map[string]string{}
+	for _, p := range o.Params {
+		styles[p.Name] = p.Style
+	}
+	for name, want := range map[string]string{"id": "matrix", "ext": "label", "seg": "simple"} {
+		if styles[name] != want {
+			t.Errorf("parameter %s: style %q, want %q", name, styles[name], want)
+		}
+	}
+}
+
+// TestQueryMethod: OpenAPI 3.2's query method and additionalOperations
+// become operations of the model.
+func TestQueryMethod(t *testing.T) {
+	doc, err := Load(filepath.Join(contracts, "soft", "oas32-query-method.yaml"), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := op(t, m, "searchPets"); o.Method != "QUERY" {
+		t.Errorf("searchPets method %q, want QUERY", o.Method)
+	}
+	if o := op(t, m, "purgePets"); o.Method != "PURGE" {
+		t.Errorf("purgePets method %q, want PURGE", o.Method)
+	}
+}
