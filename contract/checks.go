@@ -33,6 +33,9 @@ func (d *Document) validate(c *collector, opts LoadOptions) {
 			sev = SeverityWarning
 			msg += k.note
 		}
+		if k.msg != "" {
+			msg = k.msg
+		}
 		var undef *openapi3.SecurityRequirementSchemeUndefinedError
 		switch {
 		case k.id == kindDuplicateOperationID:
@@ -79,6 +82,8 @@ const (
 	kindType                 = "schema-type"
 	kindUndefinedScheme      = "undefined-security-scheme"
 	kindResponseDescription  = "response-description"
+	kindResponses            = "operation-responses"
+	kindServerDefault        = "server-variable-default"
 	kindDuplicateOperationID = "duplicate-operation-id"
 )
 
@@ -88,7 +93,8 @@ const (
 type problemKind struct {
 	id   string
 	soft bool
-	note string
+	note string // appended to the message
+	msg  string // replaces the message (one that dumps the input)
 }
 
 // is reports whether err's chain holds a T.
@@ -107,20 +113,23 @@ var problemKinds = []struct {
 	kind  problemKind
 }{
 	{is[*openapi3.DuplicateOperationIDError], problemKind{id: kindDuplicateOperationID}},
-	{is[*openapi3.SchemaValueError], problemKind{kindValue, true, ""}},
-	{is[*openapi3.SchemaPatternRegexError], problemKind{kindPattern, true, " (the pattern is not enforced)"}},
-	{isFormat, problemKind{kindFormat, true, ""}},
-	{is[*openapi3.ExtraSiblingFieldsError], problemKind{kindSiblings, true, " (ignored)"}},
-	{is[*openapi3.ConflictingPathsError], problemKind{kindConflictingPaths, true, ""}},
-	{is[*openapi3.InfoRequired], problemKind{kindInfo, true, " (only documentation reads info)"}},
-	{is[*openapi3.InfoTitleRequired], problemKind{kindInfo, true, " (only documentation reads info)"}},
-	{is[*openapi3.InfoVersionRequired], problemKind{kindInfo, true, " (only documentation reads info)"}},
-	{is[*openapi3.PathsRequired], problemKind{kindPaths, true, " (generating types only)"}},
-	{is[*openapi3.FieldVersionMismatchError], problemKind{kindNewerKeyword, true, " (honoured)"}},
-	{is[*openapi3.SchemaItemsRequired], problemKind{kindItems, true, " (items of any type)"}},
-	{is[*openapi3.SchemaTypeError], problemKind{kindType, true, " (a value of any type)"}},
-	{is[*openapi3.SecurityRequirementSchemeUndefinedError], problemKind{kindUndefinedScheme, true, " (the requirement is ignored)"}},
-	{is[*openapi3.ResponseDescriptionRequired], problemKind{kindResponseDescription, true, ""}},
+	{is[*openapi3.SchemaValueError], problemKind{id: kindValue, soft: true, note: ""}},
+	{is[*openapi3.SchemaPatternRegexError], problemKind{id: kindPattern, soft: true, note: " (the pattern is not enforced)"}},
+	{isFormat, problemKind{id: kindFormat, soft: true, note: ""}},
+	{is[*openapi3.ExtraSiblingFieldsError], problemKind{id: kindSiblings, soft: true, note: " (ignored)"}},
+	{is[*openapi3.ConflictingPathsError], problemKind{id: kindConflictingPaths, soft: true, note: ""}},
+	{is[*openapi3.InfoRequired], problemKind{id: kindInfo, soft: true, note: " (only documentation reads info)"}},
+	{is[*openapi3.InfoTitleRequired], problemKind{id: kindInfo, soft: true, note: " (only documentation reads info)"}},
+	{is[*openapi3.InfoVersionRequired], problemKind{id: kindInfo, soft: true, note: " (only documentation reads info)"}},
+	{is[*openapi3.PathsRequired], problemKind{id: kindPaths, soft: true, note: " (generating types only)"}},
+	{is[*openapi3.FieldVersionMismatchError], problemKind{id: kindNewerKeyword, soft: true, note: " (honoured)"}},
+	{is[*openapi3.SchemaItemsRequired], problemKind{id: kindItems, soft: true, note: " (items of any type)"}},
+	{is[*openapi3.SchemaTypeError], problemKind{id: kindType, soft: true, note: " (a value of any type)"}},
+	{is[*openapi3.SecurityRequirementSchemeUndefinedError], problemKind{id: kindUndefinedScheme, soft: true, note: " (the requirement is ignored)"}},
+	{is[*openapi3.ResponseDescriptionRequired], problemKind{id: kindResponseDescription, soft: true, note: ""}},
+	{is[*openapi3.OperationResponsesRequired], problemKind{id: kindResponses, soft: true, note: " (generated with no declared responses)"}},
+	{is[*openapi3.ResponsesNonEmptyRequired], problemKind{id: kindResponses, soft: true, note: " (generated with no declared responses)"}},
+	{is[*openapi3.ServerVariableDefaultRequired], problemKind{id: kindServerDefault, soft: true, msg: "a server variable needs a default (the first enum value, or empty, is used)"}},
 }
 
 // isFormat matches an unknown format name, which kin-openapi reports
@@ -243,14 +252,15 @@ func oneLine(err error) string {
 	var sve *openapi3.SchemaValueError
 	var se *openapi3.SchemaError
 	if errors.As(err, &se) {
-		msg := se.Reason
+		at := ""
 		if p := se.JSONPointer(); len(p) > 0 {
-			msg = "at " + Pointer(p...) + ": " + msg
+			at = " at " + Pointer(p...)
 		}
+		what := "value"
 		if errors.As(err, &sve) {
-			msg = sve.ValueKind + " does not match its schema " + msg
+			what = sve.ValueKind
 		}
-		return msg
+		return what + " does not match its schema" + at + ": " + strings.Join(strings.Fields(se.Reason), " ")
 	}
 	return strings.Join(strings.Fields(err.Error()), " ")
 }

@@ -109,6 +109,13 @@ func (p *preparer) walk(ptr string, v any, schema bool, depth int) {
 
 // schema checks one schema object.
 func (p *preparer) schema(ptr string, s map[string]any) {
+	if tuple, ok := s["items"].([]any); ok && s["prefixItems"] == nil {
+		// draft-04's tuple form; 2020-12 (OpenAPI 3.1) spells it prefixItems
+		delete(s, "items")
+		s["prefixItems"] = tuple
+		p.changed = true
+		p.warn(ptr+"/items", "items given as a list of schemas (a tuple) is read as prefixItems")
+	}
 	if _, ok := s["examples"].(map[string]any); ok {
 		delete(s, "examples")
 		p.changed = true

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 
@@ -9,8 +10,8 @@ import (
 )
 
 // repair makes the loaded document whole where validation only warned, so
-// the model builder and the generators never meet the gap: an absent info
-// or paths object becomes an empty one, and a security requirement naming
+// the model builder and the generators never meet the gap: an absent info,
+// paths or responses object becomes an empty one, and a security requirement naming
 // an undefined scheme is dropped (it was warned about). Duplicate
 // operationIds are checked here too, because their message needs both
 // positions.
@@ -22,12 +23,22 @@ func (d *Document) repair(c *collector, opts LoadOptions) {
 	if t.Paths == nil {
 		t.Paths = openapi3.NewPaths()
 	}
+	for _, srv := range t.Servers {
+		for _, v := range srv.Variables {
+			if v != nil && v.Default == "" && len(v.Enum) > 0 {
+				v.Default = v.Enum[0]
+			}
+		}
+	}
 	var schemes map[string]*openapi3.SecuritySchemeRef
 	if t.Components != nil {
 		schemes = t.Components.SecuritySchemes
 	}
 	t.Security = definedOnly(t.Security, schemes)
 	for _, o := range d.operations() {
+		if o.op.Responses == nil {
+			o.op.Responses = openapi3.NewResponses()
+		}
 		d.describeResponses(c, o)
 		if o.op.Security != nil {
 			s := definedOnly(*o.op.Security, schemes)
@@ -114,6 +125,20 @@ func (d *Document) checkOperationIDs(c *collector, opts LoadOptions) {
 			first[id] = o
 			continue
 		}
+		if prev.op == o.op {
+			// One operation reached from two paths (a path item $ref):
+			// the later path gets its own copy, numbered, since the
+			// contract asks for exactly this.
+			o = d.unshare(o)
+			n := 2
+			for used[fmt.Sprint(id, n)] {
+				n++
+			}
+			o.op.OperationID = fmt.Sprint(id, n)
+			used[o.op.OperationID] = true
+			c.add(SeverityWarning, d.Path, Pointer("paths", o.path), fmt.Sprintf("%s %s is the operation %q of %s through a path item $ref: generated as %q", o.method, o.path, id, prev.path, o.op.OperationID))
+			continue
+		}
 		ptr := o.pointer() + "/operationId"
 		at := d.Position(d.Path, prev.pointer()+"/operationId")
 		where := fmt.Sprintf("%s %s at line %d:%d", prev.method, prev.path, at.Line, at.Col)
@@ -149,4 +174,20 @@ func (d *Document) describeResponses(c *collector, o docOperation) {
 		empty := ""
 		r.Value.Description = &empty
 	}
+}
+
+// unshare gives the operation at o its own path item and operation
+// object, so renaming it leaves the other paths that share them alone.
+func (d *Document) unshare(o docOperation) docOperation {
+	item := *d.T.Paths.Value(o.path)
+	op := *o.op
+	if o.custom {
+		item.AdditionalOperations = maps.Clone(item.AdditionalOperations)
+		item.AdditionalOperations[o.method] = &op
+	} else {
+		item.SetOperation(o.method, &op)
+	}
+	d.T.Paths.Set(o.path, &item)
+	o.op = &op
+	return o
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // TestSoftContracts: each contract under testdata/contracts/soft has one
@@ -19,6 +21,10 @@ func TestSoftContracts(t *testing.T) {
 		want    string // one warning, as printed
 	}{
 		{"response-no-description.yaml", false, `soft/response-no-description.yaml:8:9: /paths/~1a/get/responses/200: warning: a response needs a description (only documentation reads it)`},
+		{"no-responses.yaml", false, `soft/no-responses.yaml:5:5: /paths/~1a/post: warning: value of responses must be an object (generated with no declared responses)`},
+		{"path-item-alias.yaml", false, `soft/path-item-alias.yaml:17:3: /paths/~1test2: warning: GET /test2 is the operation "getTest" of /test through a path item $ref: generated as "getTest2"`},
+		{"path-item-alias.yaml", false, `soft/path-item-alias.yaml:23:7: /components/schemas/Pair/items: warning: items given as a list of schemas (a tuple) is read as prefixItems`},
+		{"path-item-alias.yaml", false, `soft/path-item-alias.yaml:3:1: /servers: warning: a server variable needs a default (the first enum value, or empty, is used)`},
 		{"info-empty.yaml", false, `soft/info-empty.yaml:2:8: /info/title: warning: value of title must be a non-empty string (only documentation reads info)`},
 		{"info-missing.yaml", false, `soft/info-missing.yaml:1:1: /info: warning: must be an object (only documentation reads info)`},
 		{"no-paths.yaml", false, `soft/no-paths.yaml:1:1: /paths: warning: must be an object (generating types only)`},
@@ -120,5 +126,59 @@ func TestQueryMethod(t *testing.T) {
 	}
 	if o := op(t, m, "purgePets"); o.Method != "PURGE" {
 		t.Errorf("purgePets method %q, want PURGE", o.Method)
+	}
+}
+
+// TestClassify: the decision is made on kin-openapi's error types, found
+// through its context wrappers, never on message text (the format check
+// aside: kin-openapi has no type for it).
+func TestClassify(t *testing.T) {
+	wrap := func(err error) error {
+		return &openapi3.PathValidationError{Path: "/a", Cause: &openapi3.OperationValidationError{Method: "GET", Cause: err}}
+	}
+	for _, tc := range []struct {
+		err  error
+		id   string
+		soft bool
+	}{
+		{&openapi3.InfoTitleRequired{}, kindInfo, true},
+		{&openapi3.PathsRequired{}, kindPaths, true},
+		{wrap(&openapi3.ResponseDescriptionRequired{}), kindResponseDescription, true},
+		{wrap(&openapi3.OperationResponsesRequired{}), kindResponses, true},
+		{&openapi3.FieldVersionMismatchError{Field: "const", Cause: errors.New("x")}, kindNewerKeyword, true},
+		{&openapi3.SchemaTypeError{Type: "file"}, kindType, true},
+		{&openapi3.SchemaItemsRequired{}, kindItems, true},
+		{&openapi3.SecurityRequirementSchemeUndefinedError{Scheme: "k"}, kindUndefinedScheme, true},
+		{&openapi3.ExtraSiblingFieldsError{Fields: []string{"a"}}, kindSiblings, true},
+		{&openapi3.SchemaValueError{ValueKind: "example", Cause: errors.New("x")}, kindValue, true},
+		{&openapi3.DuplicateOperationIDError{OperationID: "a"}, kindDuplicateOperationID, false},
+		{wrap(&openapi3.PathParametersError{Path: "/a/{b}"}), kindStructural, false},
+		// message text that looks soft does not make a failure soft
+		{errors.New("invalid example: pattern default"), kindStructural, false},
+	} {
+		k := classify(tc.err)
+		if k.id != tc.id || k.soft != tc.soft {
+			t.Errorf("classify(%T %v) = %s soft=%v, want %s soft=%v", tc.err, tc.err, k.id, k.soft, tc.id, tc.soft)
+		}
+	}
+}
+
+// TestOneLineFailures: a value that breaks its schema prints on one line,
+// and a MultiError inside context wrappers keeps their pointer.
+func TestOneLineFailures(t *testing.T) {
+	se := &openapi3.SchemaError{Reason: "value must be an integer", Schema: openapi3.NewIntegerSchema(), Value: "x"}
+	err := &openapi3.PathValidationError{Path: "/a", Cause: openapi3.MultiError{
+		&openapi3.SchemaValueError{ValueKind: "example", Cause: se},
+		&openapi3.ResponseDescriptionRequired{ValidationError: openapi3.ValidationError{Message: "m"}},
+	}}
+	got := failures(err)
+	if len(got) != 2 {
+		t.Fatalf("got %d failures, want 2", len(got))
+	}
+	if got[0].pointer != "/paths/~1a" || got[0].msg != "example does not match its schema: value must be an integer" {
+		t.Errorf("first: %q %q", got[0].pointer, got[0].msg)
+	}
+	if got[1].pointer != "/paths/~1a" || got[1].msg != "m" {
+		t.Errorf("second: %q %q", got[1].pointer, got[1].msg)
 	}
 }
