@@ -94,7 +94,7 @@ func contains(list []string, s string) bool {
 // TestPathOperators: {;id}, {.ext} and {/seg} are path parameters with
 // the matrix, label and simple styles, not undeclared names.
 func TestPathOperators(t *testing.T) {
-	m := load(t, filepath.Join(contracts, "soft", "path-operators.yaml"))
+	m := load(t, filepath.Join(contracts, "styles", "path-operators.yaml"))
 	o := op(t, m, "getA")
 	if o.Path != "/a/{id}/b{ext}/c/{seg}" {
 		t.Errorf("path %q, want /a/{id}/b{ext}/c/{seg}", o.Path)
