@@ -30,6 +30,7 @@ func TestBrokenContracts(t *testing.T) {
 		{"unknown-version.yaml", `broken/unknown-version.yaml:1:1: /openapi: unsupported OpenAPI version "4.0.0": want 3.0.x, 3.1.x, 3.2.x or Swagger 2.0`},
 		{"not-openapi.yaml", `broken/not-openapi.yaml:1:1: not an OpenAPI contract: neither "openapi" nor "swagger" is set`},
 		{"duplicate-operation-id.yaml", `broken/duplicate-operation-id.yaml:10:7: /paths/~1b/get/operationId: operationId "fetch" is also used by GET /a at line 6:7 (use --lenient to number the later ones)`},
+		{"required-bool.yaml", `broken/required-bool.yaml:11:11: /components/schemas/Pet/properties/name/required: not an OpenAPI document: json: cannot unmarshal bool into field Schema.required of type []string`},
 		{"undeclared-path-param.yaml", `broken/undeclared-path-param.yaml:3:1: /paths: operation GET /pets/{petId} must define exactly all path parameters (missing: [petId])`},
 	} {
 		t.Run(tc.file, func(t *testing.T) {

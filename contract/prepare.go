@@ -234,11 +234,18 @@ func declares(params []any, name, in string) bool {
 // value, in key order, under the key the error names whose JSON kind is the
 // one refused (a "required: true" where a list belongs). "" when unknown.
 func decodePointer(tree any, err error) string {
+	var kind, field string
 	var te *json.UnmarshalTypeError
-	if !errors.As(err, &te) || te.Field == "" {
+	if errors.As(err, &te) {
+		kind, field = te.Value, te.Field
+	} else if m := unmarshalText.FindStringSubmatch(err.Error()); m != nil {
+		// kin-openapi's own decoders pass the error on as text only
+		kind, field = m[1], m[2]
+	}
+	if field == "" {
 		return ""
 	}
-	key := te.Field[strings.LastIndex(te.Field, ".")+1:]
+	key := field[strings.LastIndex(field, ".")+1:]
 	var found string
 	var find func(ptr string, v any, depth int) bool
 	find = func(ptr string, v any, depth int) bool {
@@ -249,7 +256,7 @@ func decodePointer(tree any, err error) string {
 		case map[string]any:
 			for _, k := range sortedKeys(x) {
 				kp := ptr + "/" + EscapePointerToken(k)
-				if k == key && jsonKind(x[k]) == te.Value {
+				if k == key && jsonKind(x[k]) == kind {
 					found = kp
 					return true
 				}
@@ -269,6 +276,10 @@ func decodePointer(tree any, err error) string {
 	find("", tree, 0)
 	return found
 }
+
+// unmarshalText reads the JSON kind and the field out of an
+// encoding/json type error's text.
+var unmarshalText = regexp.MustCompile(`cannot unmarshal (\w+) into (?:Go struct )?field (\S+) of type`)
 
 // jsonKind names v's JSON kind as encoding/json's errors do.
 func jsonKind(v any) string {
