@@ -131,6 +131,15 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		return nil, err
 	}
 	d.validate(&c, opts)
+	// In file order: the walks before and after kin-openapi's validation
+	// each report in their own order.
+	sort.SliceStable(c.problems, func(i, j int) bool {
+		a, b := c.problems[i].Pos, c.problems[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
 	if opts.Strict {
 		for i := range c.problems {
 			c.problems[i].Severity = SeverityError
