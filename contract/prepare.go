@@ -121,6 +121,9 @@ func (p *preparer) schema(ptr string, s map[string]any) {
 		p.changed = true
 		p.warn(ptr+"/examples", "examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)")
 	}
+	if p.opts.Lenient {
+		p.requiredFlags(ptr, s)
+	}
 	ref, ok := s["$ref"].(string)
 	if !ok || !p.opts.Lenient || !strings.HasPrefix(ref, "#/components/") {
 		return
@@ -414,5 +417,26 @@ func (p *preparer) oas32Object(ptr string, x map[string]any) {
 	if len(kept) != len(params) {
 		x["parameters"] = kept
 		p.changed = true
+	}
+}
+
+// requiredFlags repairs "required: true" written on a property (Swagger
+// 2.0's parameter style; a schema lists its required properties): the
+// flag moves to the object's required list, with a warning.
+func (p *preparer) requiredFlags(ptr string, s map[string]any) {
+	props, _ := s["properties"].(map[string]any)
+	for _, name := range sortedKeys(props) {
+		prop, _ := props[name].(map[string]any)
+		flag, ok := prop["required"].(bool)
+		if !ok {
+			continue
+		}
+		delete(prop, "required")
+		p.changed = true
+		if flag {
+			req, _ := s["required"].([]any)
+			s["required"] = append(req, name)
+		}
+		p.warn(ptr+Pointer("properties", name, "required"), fmt.Sprintf("required: %v on a property (--lenient: %s in the object's required list)", flag, map[bool]string{true: "listed", false: "not"}[flag]))
 	}
 }

@@ -42,6 +42,7 @@ func TestSoftContracts(t *testing.T) {
 		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:41:15: /paths/~1events/get/responses/200/content/text~1event-stream/itemSchema: warning: itemSchema (OpenAPI 3.2) is not generated yet: the stream is read and written as raw bytes`},
 		{"lenient-query-in-path.yaml", true, `soft/lenient-query-in-path.yaml:4:3: /paths/~1search?term={term}&limit={limit}: warning: a path key holds no query string (--lenient: path "/search" with query parameters limit, term)`},
 		{"lenient-ref-to-response.yaml", true, `soft/lenient-ref-to-response.yaml:12:24: /paths/~1a/get/responses/200/content/application~1json/schema/$ref: warning: $ref "#/components/responses/Pet" names a response where a schema belongs (--lenient: using its schema "#/components/responses/Pet/content/application~1json/schema")`},
+		{"../broken/required-bool.yaml", true, `broken/required-bool.yaml:11:11: /components/schemas/Pet/properties/name/required: warning: required: true on a property (--lenient: listed in the object's required list)`},
 		{"../broken/duplicate-operation-id.yaml", true, `broken/duplicate-operation-id.yaml:10:7: /paths/~1b/get/operationId: warning: operationId "fetch" is also used by GET /a at line 6:7 (--lenient: renamed to "fetch2")`},
 	} {
 		t.Run(tc.want[:strings.Index(tc.want, ":")]+tc.want[strings.Index(tc.want, ": "):][:20], func(t *testing.T) {
