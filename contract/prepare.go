@@ -334,21 +334,25 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		if !pathOperator.MatchString(key) {
 			continue
 		}
+		item, ok := paths[key].(map[string]any)
+		if !ok {
+			continue
+		}
+		declared := pathParamNames(item)
 		styles := map[string]string{}
 		plain := pathOperator.ReplaceAllStringFunc(key, func(m string) string {
 			sub := pathOperator.FindStringSubmatch(m)
+			if declared[sub[1]+sub[2]] {
+				return m // a parameter is named with the operator: {.format}
+			}
 			styles[sub[2]] = operatorStyles[sub[1]]
 			if sub[1] == "/" {
 				return "/{" + sub[2] + "}"
 			}
 			return "{" + sub[2] + "}"
 		})
-		if _, clash := paths[plain]; clash {
-			continue // leave the key for validation to refuse
-		}
-		item, ok := paths[key].(map[string]any)
-		if !ok {
-			continue
+		if _, clash := paths[plain]; clash || plain == key {
+			continue // unchanged, or left for validation to refuse
 		}
 		setStyles := func(params any) {
 			l, _ := params.([]any)
@@ -439,4 +443,25 @@ func (p *preparer) requiredFlags(ptr string, s map[string]any) {
 		}
 		p.warn(ptr+Pointer("properties", name, "required"), fmt.Sprintf("required: %v on a property (--lenient: %s in the object's required list)", flag, map[bool]string{true: "listed", false: "not"}[flag]))
 	}
+}
+
+// pathParamNames returns the names of the path parameters a path item
+// and its operations declare inline.
+func pathParamNames(item map[string]any) map[string]bool {
+	names := map[string]bool{}
+	add := func(params any) {
+		l, _ := params.([]any)
+		for _, e := range l {
+			if m, ok := e.(map[string]any); ok && m["in"] == "path" {
+				names[fmt.Sprint(m["name"])] = true
+			}
+		}
+	}
+	add(item["parameters"])
+	for _, method := range sortedKeys(item) {
+		if op, ok := item[method].(map[string]any); ok && isMethod(method) {
+			add(op["parameters"])
+		}
+	}
+	return names
 }

