@@ -53,6 +53,9 @@ type Document struct {
 	refs []refSite
 	// reader reads every file, within LoadOptions.Reads.
 	reader *reader
+	// pathKeys maps a path key the loader rewrote (RFC 6570 operators,
+	// a query string under --lenient) to the key as written.
+	pathKeys map[string]string
 }
 
 // sourceFile is one file of the contract: its bytes, decoded tree (for
@@ -89,8 +92,9 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 	}
 
 	hoisted := hoistNestedDefs(obj)
+	changed := d.prepare(&c, path, obj, opts)
 	var data []byte
-	if !hoisted && json.Valid(root.data) {
+	if !hoisted && !changed && json.Valid(root.data) {
 		data = root.data
 	} else if data, err = json.Marshal(root.tree); err != nil {
 		return nil, d.fail(path, "", "cannot convert YAML to JSON: "+err.Error())
@@ -105,7 +109,7 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		}
 		var t2 openapi2.T
 		if err := json.Unmarshal(data, &t2); err != nil {
-			return nil, d.fail(path, "", "not a Swagger 2.0 document: "+err.Error())
+			return nil, d.fail(path, decodePointer(root.tree, err), "not a Swagger 2.0 document: "+err.Error())
 		}
 		t3, err := openapi2conv.ToV3(&t2)
 		if err != nil {
@@ -115,12 +119,12 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 	case obj["openapi"] != nil:
 		v := fmt.Sprint(obj["openapi"])
 		d.OpenAPI = v
-		if !strings.HasPrefix(v, "3.0") && !strings.HasPrefix(v, "3.1") {
-			return nil, d.fail(path, "/openapi", fmt.Sprintf("unsupported OpenAPI version %q: want 3.0.x, 3.1.x or Swagger 2.0", v))
+		if !strings.HasPrefix(v, "3.0") && !strings.HasPrefix(v, "3.1") && !strings.HasPrefix(v, "3.2") {
+			return nil, d.fail(path, "/openapi", fmt.Sprintf("unsupported OpenAPI version %q: want 3.0.x, 3.1.x, 3.2.x or Swagger 2.0", v))
 		}
 		var t openapi3.T
 		if err := json.Unmarshal(data, &t); err != nil {
-			return nil, d.fail(path, "", "not an OpenAPI document: "+err.Error())
+			return nil, d.fail(path, decodePointer(root.tree, err), "not an OpenAPI document: "+err.Error())
 		}
 		d.T = &t
 	default:
@@ -131,6 +135,15 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		return nil, err
 	}
 	d.validate(&c, opts)
+	// In file order: the walks before and after kin-openapi's validation
+	// each report in their own order.
+	sort.SliceStable(c.problems, func(i, j int) bool {
+		a, b := c.problems[i].Pos, c.problems[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
 	if opts.Strict {
 		for i := range c.problems {
 			c.problems[i].Severity = SeverityError

@@ -27,9 +27,10 @@ func TestBrokenContracts(t *testing.T) {
 		{"missing-file-ref.yaml", `broken/missing-file-ref.yaml:12:17: /paths/~1pets/get/responses/200/content/application~1json/schema/$ref: $ref "nowhere.yaml#/Pet": cannot read contract: no such file or directory`},
 		{"ref-loop.yaml", `broken/ref-loop.yaml:7:7: /components/schemas/A/$ref: $ref "#/components/schemas/B" is part of a reference loop that never reaches a value`},
 		{"required-cycle.yaml", `broken/required-cycle.yaml:15:9: /components/schemas/B/properties/a: required property "a" leads back to B through required properties only`},
-		{"unknown-version.yaml", `broken/unknown-version.yaml:1:1: /openapi: unsupported OpenAPI version "4.0.0": want 3.0.x, 3.1.x or Swagger 2.0`},
+		{"unknown-version.yaml", `broken/unknown-version.yaml:1:1: /openapi: unsupported OpenAPI version "4.0.0": want 3.0.x, 3.1.x, 3.2.x or Swagger 2.0`},
 		{"not-openapi.yaml", `broken/not-openapi.yaml:1:1: not an OpenAPI contract: neither "openapi" nor "swagger" is set`},
-		{"duplicate-operation-id.yaml", `broken/duplicate-operation-id.yaml:3:1: /paths: operations "GET /a" and "GET /b" have the same operation id "fetch"`},
+		{"duplicate-operation-id.yaml", `broken/duplicate-operation-id.yaml:10:7: /paths/~1b/get/operationId: operationId "fetch" is also used by GET /a at line 6:7 (use --lenient to number the later ones)`},
+		{"required-bool.yaml", `broken/required-bool.yaml:11:11: /components/schemas/Pet/properties/name/required: not an OpenAPI document: json: cannot unmarshal bool into field Schema.required of type []string`},
 		{"undeclared-path-param.yaml", `broken/undeclared-path-param.yaml:3:1: /paths: operation GET /pets/{petId} must define exactly all path parameters (missing: [petId])`},
 	} {
 		t.Run(tc.file, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -201,6 +202,22 @@ func securityOf(reqs openapi3.SecurityRequirements) []SecurityRequirement {
 	return out
 }
 
+// itemMethods lists the methods of a path item: the fixed ones in
+// methodOrder, then OpenAPI 3.2's query, then its additionalOperations
+// (custom methods such as PURGE) in name order.
+func itemMethods(item *openapi3.PathItem) []string {
+	methods := append([]string(nil), methodOrder...)
+	if item.Query != nil {
+		methods = append(methods, openapi3.MethodQuery)
+	}
+	for _, m := range sortedKeys(item.AdditionalOperations) {
+		if !slices.Contains(methods, m) {
+			methods = append(methods, m)
+		}
+	}
+	return methods
+}
+
 // operations fills m.Operations in path and method order.
 func (b *builder) operations() {
 	t := b.doc.T
@@ -215,12 +232,15 @@ func (b *builder) operations() {
 		if item == nil {
 			continue
 		}
-		for _, method := range methodOrder {
+		for _, method := range itemMethods(item) {
 			op := item.GetOperation(method)
 			if op == nil {
 				continue
 			}
 			ptr := Pointer("paths", path, strings.ToLower(method))
+			if item.AdditionalOperations[method] == op {
+				ptr = Pointer("paths", path, "additionalOperations", method)
+			}
 			o := &Operation{
 				ID: op.OperationID, Method: method, Path: path,
 				Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,

@@ -23,7 +23,13 @@ func (d *Document) Position(file, pointer string) Position {
 		return pos
 	}
 	pos.Line, pos.Col = n.Line, n.Column
-	for _, tok := range splitPointer(pointer) {
+	toks := splitPointer(pointer)
+	if len(toks) > 1 && toks[0] == "paths" && file == d.Path {
+		if orig, ok := d.pathKeys[toks[1]]; ok {
+			toks[1] = orig // a path key the loader rewrote
+		}
+	}
+	for _, tok := range toks {
 		next, key := child(n, tok)
 		if next == nil {
 			break

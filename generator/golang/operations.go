@@ -210,7 +210,7 @@ func formable(t *contract.Type) bool {
 		return false
 	}
 	for _, f := range t.Fields {
-		if !isScalar(f.Type) && !(f.Type.Kind == contract.KindArray && isScalar(f.Type.Elem) && !f.Type.Elem.Nullable) {
+		if !isScalar(f.Type) && !(f.Type.Kind == contract.KindArray && !f.Nullable && isScalar(f.Type.Elem) && !f.Type.Elem.Nullable) {
 			return false
 		}
 	}

@@ -81,6 +81,7 @@ type config struct {
 	limit                 int
 	timeout, buildTimeout time.Duration
 	skipBuild             bool
+	toolkitFlags          string
 	notes                 string
 	fromTSV               string
 }
@@ -99,6 +100,7 @@ func main() {
 	flag.DurationVar(&c.timeout, "timeout", 60*time.Second, "generation time limit per contract")
 	flag.DurationVar(&c.buildTimeout, "build-timeout", 5*time.Minute, "build and vet time limit per contract")
 	flag.BoolVar(&c.skipBuild, "skip-build", false, "only generate; do not build or vet")
+	flag.StringVar(&c.toolkitFlags, "toolkit-flags", "", "space-separated extra flags for toolkit gen, e.g. --lenient for a second run over what failed")
 	flag.StringVar(&c.fromTSV, "from-tsv", "", "comma-separated results.tsv files to summarize instead of running (rows of several runs, such as the peers' from an earlier one, combine)")
 	flag.StringVar(&c.notes, "notes", "", "Markdown file appended to summary.md (figures measured outside the run, such as the largest contracts)")
 	flag.Parse()
@@ -158,7 +160,7 @@ func run(c config) error {
 
 	gens := []generatorRun{}
 	if c.toolkit != "" {
-		gens = append(gens, toolkitGen(c.toolkit, work))
+		gens = append(gens, toolkitGen(c.toolkit, work, strings.Fields(c.toolkitFlags)))
 	}
 	if c.oapi != "" {
 		gens = append(gens, oapiGen(c.oapi, peerWork))
@@ -293,11 +295,13 @@ type generatorRun struct {
 	invalidExit int
 }
 
-func toolkitGen(bin, work string) generatorRun {
+// toolkitGen runs toolkit gen with extra flags (such as --lenient) after
+// the fixed ones.
+func toolkitGen(bin, work string, extra []string) generatorRun {
 	return generatorRun{
 		name: "toolkit",
 		gen: func(e contractEntry, dir string) *exec.Cmd {
-			return exec.Command(bin, "gen", "--contract", e.Path, "--out", dir, "--package", "api")
+			return exec.Command(bin, append([]string{"gen", "--contract", e.Path, "--out", dir, "--package", "api"}, extra...)...)
 		},
 		dir: func(e contractEntry) string { return filepath.Join(work, "toolkit", e.Name, "api") },
 		module: func(e contractEntry) (string, string) {
