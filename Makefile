@@ -59,7 +59,14 @@ fuzz:
 	$(GO) test ./generator/docs -run '^$$' -fuzz FuzzDescription -fuzztime 20s
 	$(GO) test ./contract/sample -run '^$$' -fuzz FuzzPattern -fuzztime 20s
 	$(GO) test ./generator/scaffold -run '^$$' -fuzz FuzzMarkdownText -fuzztime 20s
+	$(GO) test ./contract/lint -run '^$$' -fuzz FuzzJSONPath -fuzztime 20s
+	$(GO) test ./contract/lint -run '^$$' -fuzz FuzzRuleset -fuzztime 20s
+	$(GO) test ./contract/infer -run '^$$' -fuzz FuzzInfer -fuzztime 20s
+	$(GO) test ./internal/har -run '^$$' -fuzz FuzzRead -fuzztime 20s
+	$(GO) test ./internal/route -run '^$$' -fuzz FuzzMatch -fuzztime 20s
+	$(GO) test ./examples/crm/auth -run '^$$' -fuzz FuzzVerify -fuzztime 20s
 	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestCodec
+	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestGeneratedShapes
 
 generate:
 	$(GO) generate ./...
