@@ -184,11 +184,22 @@ func (g *gen) readInto(t *contract.Type, val, ptr *jen.Statement) *jen.Statement
 	case codecStruct:
 		return val.Clone().Dot("decodeJSON").Call(jen.Id("r"))
 	case codecArray:
-		return jen.Id("readSlice").Call(ptr.Clone(), jen.Id("r"), g.elemReaderFn(t.Elem))
+		return jen.Id("readSlice").Call(g.genericPtr(t, ptr), jen.Id("r"), g.elemReaderFn(t.Elem))
 	case codecMap:
-		return jen.Id("readMap").Call(ptr.Clone(), jen.Id("r"), g.elemReaderFn(t.Elem))
+		return jen.Id("readMap").Call(g.genericPtr(t, ptr), jen.Id("r"), g.elemReaderFn(t.Elem))
 	}
 	return jen.Add(g.readerFn(t)).Call(ptr.Clone(), jen.Id("r"))
+}
+
+// genericPtr is ptr as the generic slice and map readers and writers take
+// it: an enum of arrays or objects is a defined type (type E map[string]any),
+// whose address Go cannot unify with *map[string]T, so it is converted to
+// a pointer to its underlying type.
+func (g *gen) genericPtr(t *contract.Type, ptr *jen.Statement) *jen.Statement {
+	if t.Kind != contract.KindEnum {
+		return ptr.Clone()
+	}
+	return jen.Parens(jen.Op("*").Add(g.underlyingExpr(&contract.Type{Kind: t.Base}))).Call(ptr.Clone())
 }
 
 // elemReaderFn reads an array item or map value held as elemExpr(t).
@@ -244,9 +255,9 @@ func (g *gen) writeFromNullable(t *contract.Type, val, ptr *jen.Statement, nulla
 		if nullable {
 			fn = "writeSlice"
 		}
-		return jen.Id(fn).Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
+		return jen.Id(fn).Call(g.genericPtr(t, ptr), jen.Id("w"), g.elemWriterFn(t.Elem))
 	case codecMap:
-		return jen.Id("writeMap").Call(ptr.Clone(), jen.Id("w"), g.elemWriterFn(t.Elem))
+		return jen.Id("writeMap").Call(g.genericPtr(t, ptr), jen.Id("w"), g.elemWriterFn(t.Elem))
 	}
 	return jen.Add(g.writerFn(t)).Call(ptr.Clone(), jen.Id("w"))
 }
