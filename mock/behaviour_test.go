@@ -638,3 +638,45 @@ func TestStatefulReadOnlyResource(t *testing.T) {
 		t.Fatalf("GET /animals/7 in stateful mode: %d %s, want 200 with the example", rec.Code, rec.Body)
 	}
 }
+
+// TestFirstNamedExampleInFileOrder: the default answer is the first named
+// example as the contract writes it, not the first by name.
+func TestFirstNamedExampleInFileOrder(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "openapi.yaml")
+	src := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /pet:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {name: {type: string}}}
+              examples:
+                zeta: {value: {name: first}}
+                alpha: {value: {name: second}}
+`
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, m := load(t, path)
+	srv, err := New(doc, m, Options{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/pet", nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"first"`) {
+		t.Fatalf("GET /pet: %d %s, want the first example written (zeta)", rec.Code, rec.Body)
+	}
+	rec = httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/pet", nil)
+	req.Header.Set("Prefer", "example=alpha")
+	srv.ServeHTTP(rec, req)
+	if !strings.Contains(rec.Body.String(), `"second"`) {
+		t.Fatalf("Prefer: example=alpha: %s", rec.Body)
+	}
+}

@@ -125,6 +125,7 @@ func New(doc *contract.Document, m *contract.Model, opts Options) (*Server, erro
 			}
 		}
 	}
+	examplesInFileOrder(doc, m)
 	if err := s.seed(opts.SeedData); err != nil {
 		return nil, fmt.Errorf("mock: seed data: %w", err)
 	}
@@ -717,4 +718,52 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// examplesInFileOrder puts each response's named examples in the order the
+// contract writes them, so the first one is the default answer, as Prism
+// has it (the model sorts them by name: kin-openapi keeps them in a map).
+// The order comes from the examples' positions in the contract file;
+// where one cannot be found there (a response $ref'd from another file),
+// the model's order stays.
+func examplesInFileOrder(doc *contract.Document, m *contract.Model) {
+	for _, op := range m.Operations {
+		for _, r := range op.Responses {
+			for _, c := range r.Contents {
+				if len(c.Examples) < 2 {
+					continue
+				}
+				base := contract.Pointer("paths", op.Path, strings.ToLower(op.Method), "responses", r.Status, "content", c.MediaType, "examples")
+				parent := doc.Position(doc.Path, base)
+				type placed struct {
+					ex        contract.NamedExample
+					line, col int
+				}
+				var ps []placed
+				found := parent.Line > 0
+				for _, ex := range c.Examples {
+					p := doc.Position(doc.Path, base+"/"+contract.EscapePointerToken(ex.Name))
+					if p == parent {
+						found = false // not found: the walk stopped above it
+						break
+					}
+					ps = append(ps, placed{ex, p.Line, p.Col})
+				}
+				if !found {
+					continue
+				}
+				sort.SliceStable(ps, func(i, j int) bool {
+					if ps[i].line != ps[j].line {
+						return ps[i].line < ps[j].line
+					}
+					return ps[i].col < ps[j].col
+				})
+				ordered := make([]contract.NamedExample, len(ps))
+				for i, p := range ps {
+					ordered[i] = p.ex
+				}
+				c.Examples = ordered
+			}
+		}
+	}
 }
