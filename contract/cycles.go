@@ -20,7 +20,9 @@ type allOfLink struct {
 // schemas already being merged: merging it again would never end, and in
 // any language the type would have to contain itself by value. The message
 // names every schema of the cycle so the user can see where to break it
-// (a property holding a reference instead of an allOf member).
+// (a property holding a reference instead of an allOf member). With
+// --lenient the member is left out with a warning (oapi-codegen's test
+// suite has `RecursiveObject: {allOf: [A, RecursiveObject, {…}]}`).
 func (b *builder) cyclicAllOf(chain []allOfLink, m *openapi3.SchemaRef, src Source) bool {
 	for i, l := range chain {
 		if l.schema != m.Value {
@@ -42,7 +44,14 @@ func (b *builder) cyclicAllOf(chain []allOfLink, m *openapi3.SchemaRef, src Sour
 		}
 		b.cycles[strings.Join(key, "\x00")] = true
 		names = append(names, l.name)
-		b.c.add(SeverityError, src.File, src.Pointer+"/$ref", fmt.Sprintf("cyclic allOf: %s: a type cannot contain itself by value; refer to it from a property instead", strings.Join(names, " → ")))
+		if b.opts.Lenient {
+			// The member that closes the cycle asks a value to be what it
+			// already is being checked against: it adds no constraint of
+			// its own, so the type is the merge of the other members.
+			b.c.add(SeverityWarning, src.File, src.Pointer+"/$ref", fmt.Sprintf("cyclic allOf: %s: the member that closes the cycle adds nothing of its own and is left out (--lenient)", strings.Join(names, " → ")))
+			return true
+		}
+		b.c.add(SeverityError, src.File, src.Pointer+"/$ref", fmt.Sprintf("cyclic allOf: %s: a type cannot contain itself by value; refer to it from a property instead, or generate with --lenient to leave that member out", strings.Join(names, " → ")))
 		return true
 	}
 	return false

@@ -47,6 +47,65 @@ func TestCyclicAllOfRefused(t *testing.T) {
 	}
 }
 
+// TestCyclicAllOfLenient: with --lenient the member that closes an allOf
+// cycle is left out with a warning at its $ref, and the type is the merge
+// of the others (oapi-codegen's RecursiveObject: allOf [A, itself, {…}]).
+func TestCyclicAllOfLenient(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(contracts, "cyclic", "*allof*.yaml"))
+	for _, p := range files {
+		if strings.Contains(p, "via-property") {
+			continue
+		}
+		d, m, err := Open(p, LoadOptions{Lenient: true})
+		if err != nil {
+			t.Errorf("%s --lenient: %v", p, err)
+			continue
+		}
+		warned := false
+		for _, w := range d.Warnings {
+			warned = warned || strings.Contains(w.Message, "cyclic allOf") && strings.Contains(w.Message, "left out (--lenient)") && strings.HasSuffix(w.Pointer, "/$ref")
+		}
+		if !warned || len(m.Types) == 0 {
+			t.Errorf("%s --lenient: warnings %v, %d types; want the cycle's warning at its $ref", p, d.Warnings, len(m.Types))
+		}
+	}
+	dir := t.TempDir()
+	src := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    RecursiveObject:
+      allOf:
+        - $ref: "#/components/schemas/NonRecursiveObject"
+        - $ref: "#/components/schemas/RecursiveObject"
+        - properties:
+            FieldInRecursive: {type: string}
+    NonRecursiveObject:
+      properties:
+        FieldInNonRecursive: {type: string}
+`
+	path := filepath.Join(dir, "openapi.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, m, err := Open(path, LoadOptions{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, ty := range m.Types {
+		if ty.Name == "RecursiveObject" {
+			for _, f := range ty.Fields {
+				fields = append(fields, f.Name)
+			}
+		}
+	}
+	if strings.Join(fields, ",") != "FieldInNonRecursive,FieldInRecursive" {
+		t.Errorf("RecursiveObject fields %v, want both members' properties", fields)
+	}
+}
+
 // TestSelectOnCyclicContracts: Select follows $refs from the kept
 // operations through the components and marks the types they use; on a
 // cyclic contract both walks must end and keep the cycle's types.
