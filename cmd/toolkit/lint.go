@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -27,7 +28,7 @@ type lintFlags struct {
 func newLintCmd(e *env) *cobra.Command {
 	var f lintFlags
 	cmd := &cobra.Command{
-		Use:   "lint [--contract] FILE",
+		Use:   "lint [--contract] FILE...",
 		Short: "Check a contract against style and correctness rules",
 		Long: `Lint loads the contract, then runs every enabled rule over it and prints
 each finding with the file:line:col of the node that causes it.
@@ -52,7 +53,7 @@ silently.
 
 Exit status: 0 clean or only warnings, 1 when a finding at error
 severity exists, 2 on usage errors or a contract that cannot be loaded.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.list {
 				for _, r := range lint.Rules() {
@@ -110,13 +111,14 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 		}
 		return &exitError{exitUsage, err}
 	}
-	if len(args) == 1 {
-		if f.contract != "" {
-			return fail(errors.New("lint: give the contract once, as --contract or as an argument"))
+	files := args
+	if f.contract != "" {
+		if len(args) > 0 {
+			return fail(errors.New("lint: give the contracts as arguments or one as --contract, not both"))
 		}
-		f.contract = args[0]
+		files = []string{f.contract}
 	}
-	if f.contract == "" {
+	if len(files) == 0 {
 		return fail(errors.New("lint: no contract; use --contract FILE"))
 	}
 	cfg, err := lintConfig(f.config)
@@ -138,15 +140,22 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 	rep.Rules = append(lint.Metas(rules), findings.Rule{ID: "contract", Category: "contract", Severity: findings.Error,
 		Description: "The contract loads: it parses, its references resolve and it follows the OpenAPI schema (Spectral's oas3-schema and oas2-schema); lint runs only on a contract that loads.",
 		Aliases:     []string{"oas3-schema", "oas2-schema"}})
-	if _, err := contract.Load(f.contract, contract.LoadOptions{Reads: e.reads}); err != nil {
-		return fail(err)
+	// Every file is linted (pre-commit passes all it matched); one that
+	// cannot be loaded is reported and makes the run exit 2 at the end.
+	var failed error
+	for _, file := range files {
+		if _, err := contract.Load(file, contract.LoadOptions{Reads: e.reads}); err != nil {
+			failed = cmp.Or(failed, fail(err))
+			continue
+		}
+		fs, err := lint.Run(file, cfg)
+		if err != nil {
+			failed = cmp.Or(failed, fail(err))
+			continue
+		}
+		rep.Findings = append(rep.Findings, fs...)
 	}
-	fs, err := lint.Run(f.contract, cfg)
-	if err != nil {
-		return fail(err)
-	}
-	rep.Findings = append(rep.Findings, fs...)
-	return nil
+	return failed
 }
 
 // lintConfig reads the lint: section of toolkit.yaml. A missing default

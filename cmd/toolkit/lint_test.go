@@ -52,6 +52,10 @@ func TestLintCommand(t *testing.T) {
 		{"spectral ruleset", []string{"lint", abs(t, "../../testdata/lint/ruleset/openapi.yaml"), "--ruleset", abs(t, "../../testdata/lint/ruleset/.spectral.yaml")}, 1, "openapi.yaml:8:3: /paths/~1petOwners: error: /petOwners is not kebab-case [paths-kebab]"},
 		{"ruleset from toolkit.yaml", []string{"lint", abs(t, "../../testdata/lint/ruleset/openapi.yaml"), "--config", cfgRuleset}, 1, "[paths-kebab]"},
 		{"missing ruleset", []string{"lint", multi, "--ruleset", filepath.Join(dir, "none.yaml")}, 2, ""},
+		// pre-commit passes every matched file at once: each is linted.
+		{"several files", []string{"lint", multi, abs(t, "../../testdata/lint/ruleset/openapi.yaml"), "--format", "json"}, 0, "ruleset/openapi.yaml"},
+		{"several files, one broken", []string{"lint", multi, abs(t, "../../testdata/contracts/broken/dangling-ref.yaml"), "--format", "json"}, 2, "ENUM_SINGLE_TYPE"},
+		{"both --contract and files", []string{"lint", "--contract", multi, multi}, 2, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
