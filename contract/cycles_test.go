@@ -131,3 +131,17 @@ func TestSelectOnCyclicContracts(t *testing.T) {
 		t.Fatalf("only %d contracts selected", selected)
 	}
 }
+
+// TestStrictRefusesBuilderWarnings: under --strict the model builder's
+// warnings refuse the contract as the loader's do, at their position.
+func TestStrictRefusesBuilderWarnings(t *testing.T) {
+	p := filepath.Join(contracts, "cyclic", "anyof-direct-chain.yaml")
+	d, _, err := Open(p, LoadOptions{})
+	if err != nil || len(d.Warnings) == 0 {
+		t.Fatalf("default: %v, %d warnings; want the union cycle's warning", err, len(d.Warnings))
+	}
+	_, _, err = Open(p, LoadOptions{Strict: true})
+	if err == nil || !strings.Contains(err.Error(), "closes a cycle of unions") || strings.Contains(err.Error(), "warning:") {
+		t.Fatalf("strict: %v; want the builder's warning as an error", err)
+	}
+}

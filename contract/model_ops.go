@@ -123,6 +123,13 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	b.checkRequiredCycles()
 	b.breakUnionCycles()
 	sortTypes(m.Types)
+	if opts.Strict {
+		// As Load does: under --strict the builder's warnings (a union
+		// cycle broken, a required property not defined) refuse too.
+		for i := range b.c.problems {
+			b.c.problems[i].Severity = SeverityError
+		}
+	}
 	if b.c.hasErrors() {
 		return nil, b.c.err()
 	}

@@ -107,18 +107,13 @@ func (r *Result) Stale() bool {
 }
 
 // ContractError wraps a contract that cannot be generated: its problems
-// (errors, or warnings under Strict) are in Problems.
+// (errors, and under Strict its warnings too) are in Problems.
 type ContractError struct {
 	Contract string
 	Problems []contract.Problem
-	// StrictWarnings is how many warnings Strict turned into an error.
-	StrictWarnings int
 }
 
 func (e *ContractError) Error() string {
-	if e.StrictWarnings > 0 {
-		return fmt.Sprintf("%s: %d warnings with --strict", e.Contract, e.StrictWarnings)
-	}
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
 		lines[i] = p.String()
@@ -194,7 +189,8 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 
 // Load opens an entry's contract and builds its model, passing each
 // warning to warn (when not nil) and returning them all. Problems that stop
-// generation, and warnings under Strict, come back as a *ContractError.
+// generation (under Strict, warnings among them) come back as a
+// *ContractError.
 func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Problem, error) {
 	doc, m, err := contract.Open(en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient, Reads: en.Reads})
 	if err != nil {
@@ -208,9 +204,6 @@ func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Pr
 		for _, w := range doc.Warnings {
 			warn(w)
 		}
-	}
-	if en.Strict && len(doc.Warnings) > 0 {
-		return nil, doc.Warnings, &ContractError{Contract: en.Contract, Problems: doc.Warnings, StrictWarnings: len(doc.Warnings)}
 	}
 	return m, doc.Warnings, nil
 }

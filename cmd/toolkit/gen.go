@@ -178,9 +178,6 @@ func loadModel(e *env, cmd string, en genEntry) (*contract.Model, error) {
 func pipelineError(e *env, cmd string, err error) error {
 	var ce *pipeline.ContractError
 	if errors.As(err, &ce) {
-		if ce.StrictWarnings > 0 {
-			return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
-		}
 		for _, p := range ce.Problems {
 			e.problem(p)
 		}
@@ -198,10 +195,7 @@ func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contrac
 		return nil, nil, contractError(e, err)
 	}
 	for _, w := range doc.Warnings {
-		fmt.Fprintln(e.stderr, w)
-	}
-	if opts.Strict && len(doc.Warnings) > 0 {
-		return nil, nil, &exitError{code: exitUsage, err: fmt.Errorf("%s: %d warnings with --strict", cmd, len(doc.Warnings))}
+		e.problem(w)
 	}
 	return doc, m, nil
 }
