@@ -65,7 +65,7 @@ func runDiff(e *env, args []string, format, failOn string) error {
 		return &exitError{exitUsage, fmt.Errorf("diff: --fail-on is breaking, warning or go-breaking, not %q", failOn)}
 	}
 	if markdown || out == findings.Text {
-		cs, ids, err := compareArgs(e, args)
+		cs, ids, goErr, err := compareArgs(e, args)
 		if err != nil {
 			return err
 		}
@@ -77,12 +77,12 @@ func runDiff(e *env, args []string, format, failOn string) error {
 		if err != nil {
 			return &exitError{exitUsage, err}
 		}
-		return diffExit(cs, ids, failOn)
+		return diffExit(cs, ids, failOn, goErr != nil)
 	}
 	problems := &findings.Report{}
 	machine := *e
 	machine.stdout, machine.report = e.stderr, problems
-	cs, ids, runErr := compareArgs(&machine, args)
+	cs, ids, goErr, runErr := compareArgs(&machine, args)
 	rep := diff.Report(cs, ids)
 	rep.Version = toolkitVersion()
 	if len(problems.Findings) > 0 {
@@ -95,18 +95,19 @@ func runDiff(e *env, args []string, format, failOn string) error {
 	if runErr != nil {
 		return runErr
 	}
-	return diffExit(cs, ids, failOn)
+	return diffExit(cs, ids, failOn, goErr != nil)
 }
 
 // compareArgs loads OLD and NEW (files or git:REV:path) and compares them;
-// contract problems go through e.problem.
-func compareArgs(e *env, args []string) ([]diff.Change, []diff.IdentChange, error) {
+// contract problems go through e.problem. goErr says why the generated Go
+// APIs were not compared, when they could not be.
+func compareArgs(e *env, args []string) (cs []diff.Change, ids []diff.IdentChange, goErr error, err error) {
 	var docs [2]*contract.Document
 	var shown []func(string) string
 	for i, a := range args {
 		p, tmp, err := materialize(a)
 		if err != nil {
-			return nil, nil, &exitError{exitUsage, err}
+			return nil, nil, nil, &exitError{exitUsage, err}
 		}
 		if tmp != "" {
 			defer os.RemoveAll(tmp)
@@ -126,22 +127,27 @@ func compareArgs(e *env, args []string) ([]diff.Change, []diff.IdentChange, erro
 					ce.Problems[i].Pos.File = shown[len(shown)-1](ce.Problems[i].Pos.File)
 				}
 			}
-			return nil, nil, contractError(e, err)
+			return nil, nil, nil, contractError(e, err)
 		}
 		docs[i] = d
 	}
 	// The Go API first: oasdiff works on the same kin documents.
-	ids := diff.GoIdentifiers(docs[0], docs[1])
-	cs, err := diff.Compare(docs[0], docs[1])
+	ids, goErr = diff.GoIdentifiers(docs[0], docs[1])
+	if goErr != nil {
+		// Said, never passed over: without it "0 go-breaking" would
+		// claim a comparison that did not run.
+		e.problem(contract.Problem{Pos: contract.Position{File: docs[1].Path}, Severity: contract.SeverityWarning, Message: "the generated Go API was not compared: " + goErr.Error()})
+	}
+	cs, err = diff.Compare(docs[0], docs[1])
 	if err != nil {
-		return nil, nil, &exitError{exitUsage, err}
+		return nil, nil, nil, &exitError{exitUsage, err}
 	}
 	for i := range cs {
 		for _, f := range shown {
 			cs[i].File = f(cs[i].File)
 		}
 	}
-	return cs, ids, nil
+	return cs, ids, goErr, nil
 }
 
 // gitName returns a function that names a file of the temporary copy
@@ -159,10 +165,12 @@ func gitName(arg, tmp string) func(string) string {
 	}
 }
 
-// diffExit is diff's exit status for what it found under --fail-on.
-func diffExit(cs []diff.Change, ids []diff.IdentChange, failOn string) error {
+// diffExit is diff's exit status for what it found under --fail-on. A Go
+// API that could not be compared fails --fail-on go-breaking: a gate that
+// did not run does not pass.
+func diffExit(cs []diff.Change, ids []diff.IdentChange, failOn string, goUncompared bool) error {
 	n := diff.Count(cs)
-	if n[diff.Breaking] > 0 || (failOn == "warning" && n[diff.Warning] > 0) || (failOn == "go-breaking" && diff.GoBreakingCount(ids) > 0) {
+	if n[diff.Breaking] > 0 || (failOn == "warning" && n[diff.Warning] > 0) || (failOn == "go-breaking" && (goUncompared || diff.GoBreakingCount(ids) > 0)) {
 		return &exitError{exitFindings, nil}
 	}
 	return nil

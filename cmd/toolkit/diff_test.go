@@ -228,3 +228,21 @@ func TestDiffFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffGoAPINotCompared: when a side's Go API cannot be generated (a
+// cyclic allOf loads but does not build), diff says so instead of
+// reporting "0 go-breaking", and --fail-on go-breaking does not pass.
+func TestDiffGoAPINotCompared(t *testing.T) {
+	c := abs(t, "../../testdata/contracts/cyclic/allof-self.yaml")
+	code, out, stderr := runCLI(t, "", "diff", c, c)
+	if code != 0 || !strings.Contains(stderr, "the generated Go API was not compared") || !strings.Contains(stderr, "cyclic allOf") {
+		t.Fatalf("default: exit %d\nstdout: %s\nstderr: %s", code, out, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "diff", c, c, "--fail-on", "go-breaking"); code != 1 {
+		t.Fatalf("--fail-on go-breaking: exit %d, want 1\n%s", code, stderr)
+	}
+	code, out, _ = runCLI(t, "", "diff", c, c, "--format", "json")
+	if code != 0 || !strings.Contains(out, "the generated Go API was not compared") {
+		t.Fatalf("json: exit %d\n%s", code, out)
+	}
+}

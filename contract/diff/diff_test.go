@@ -137,7 +137,10 @@ func TestGoIdentifiers(t *testing.T) {
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := GoIdentifiers(loadDoc(t, "../../testdata/diff/base.yaml"), loadDoc(t, p))
+	got, err := GoIdentifiers(loadDoc(t, "../../testdata/diff/base.yaml"), loadDoc(t, p))
+	if err != nil {
+		t.Fatal(err)
+	}
 	has := map[string]IdentChange{}
 	for _, c := range got {
 		has[c.Kind+" "+c.Name] = c
@@ -194,7 +197,10 @@ components:
 `
 	newText := strings.Replace(strings.Replace(old, "{name: limit, in: query, schema: {type: integer}}", "{name: limit, in: query, schema: {type: string}}", 1), "size: {type: integer}", "size: {type: number}", 1)
 	dir := t.TempDir()
-	got := GoIdentifiers(loadDoc(t, writeFile(t, dir, "old.yaml", old)), loadDoc(t, writeFile(t, dir, "new.yaml", newText)))
+	got, err := GoIdentifiers(loadDoc(t, writeFile(t, dir, "old.yaml", old)), loadDoc(t, writeFile(t, dir, "new.yaml", newText)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []IdentChange{
 		{Kind: "request-field", Name: "ListItemsRequest.Limit", From: `listItems query parameter "limit"`, OldType: "*int64", NewType: "*string", Level: GoBreaking},
 		{Kind: "field", Name: "Item.Size", From: "/components/schemas/Item/properties/size", OldType: "*int64", NewType: "*float64", Level: GoBreaking},

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -40,10 +41,18 @@ func (c IdentChange) Changed() bool { return c.OldType != c.NewType }
 // identifiers the generator's own namer gives (golang.Identifiers), so a
 // type the generator renamed (Client → Client2) or an operation without an
 // operationId is seen as users compile against it. Go-breaking changes come
-// first, then additions, each sorted by name. A side whose model cannot be
-// built contributes nothing.
-func GoIdentifiers(old, new *contract.Document) []IdentChange {
-	a, b := goIdents(old), goIdents(new)
+// first, then additions, each sorted by name. When a side's model cannot be
+// built (a cyclic allOf), nothing is compared and the error says why: an
+// empty list would claim the Go API did not change.
+func GoIdentifiers(old, new *contract.Document) ([]IdentChange, error) {
+	a, err := goIdents(old)
+	if err != nil {
+		return nil, err
+	}
+	b, err := goIdents(new)
+	if err != nil {
+		return nil, err
+	}
 	var out []IdentChange
 	for key, x := range a {
 		y, ok := b[key]
@@ -68,21 +77,21 @@ func GoIdentifiers(old, new *contract.Document) []IdentChange {
 		}
 		return out[i].Kind < out[j].Kind
 	})
-	return out
+	return out, nil
 }
 
 type identKey struct{ kind, name string }
 
-func goIdents(d *contract.Document) map[identKey]golang.Ident {
-	m := map[identKey]golang.Ident{}
+func goIdents(d *contract.Document) (map[identKey]golang.Ident, error) {
 	model, err := contract.Build(d)
 	if err != nil {
-		return m
+		return nil, fmt.Errorf("%s: its Go API cannot be generated: %w", d.Path, err)
 	}
+	m := map[identKey]golang.Ident{}
 	for _, id := range golang.Identifiers(model, generator.Options{Package: "api"}) {
 		m[identKey{id.Kind, id.Name}] = id
 	}
-	return m
+	return m, nil
 }
 
 // GoBreakingCount is how many of ids are Go-breaking.
