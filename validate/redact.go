@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/contractfirst/toolkit/internal/har"
 )
 
 // redacted replaces every secret in reports.
@@ -23,9 +25,6 @@ type redactor struct {
 
 func newRedactor(cfg Config, base *url.URL) *redactor {
 	rd := &redactor{names: map[string]bool{}}
-	for _, n := range []string{"Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key"} {
-		rd.names[strings.ToLower(n)] = true
-	}
 	for name, vs := range cfg.Headers {
 		rd.names[strings.ToLower(name)] = true
 		rd.values = append(rd.values, vs...)
@@ -61,8 +60,17 @@ func newRedactor(cfg Config, base *url.URL) *redactor {
 	return rd
 }
 
-// secret reports a header, query or cookie name whose value is hidden.
-func (rd *redactor) secret(name string) bool { return rd.names[strings.ToLower(name)] }
+// secret reports a header, query or cookie name whose value is hidden:
+// one the run was told of, or one whose name says it holds a credential by
+// the rule the recording proxy and infer use (har.Redactor: "token",
+// "apikey", "password", x-…-key …), so every report of toolkit agrees on
+// what a credential is.
+func (rd *redactor) secret(name string) bool {
+	return rd.names[strings.ToLower(name)] || credentialNames.IsSecret(name)
+}
+
+// credentialNames is the shared rule for names that hold credentials.
+var credentialNames har.Redactor
 
 // url renders a URL with its userinfo and secret query values hidden.
 func (rd *redactor) url(u *url.URL) string {
