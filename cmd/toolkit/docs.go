@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/docs"
@@ -69,28 +70,9 @@ a diff when the files on disk are stale.`,
 
 func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 	if f.Contract == "" {
-		fromFile, err := docsConfig(f.config)
-		if err != nil {
+		if err := docsConfig(cmd.Flags(), &f); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
-		// Flags given on the command line override the file.
-		fl := cmd.Flags()
-		if fl.Changed("out") {
-			fromFile.Out = f.Out
-		}
-		if fl.Changed("title") {
-			fromFile.Title = f.Title
-		}
-		if fl.Changed("html") || fromFile.HTML == "" {
-			fromFile.HTML = f.HTML
-		}
-		if fl.Changed("markdown") || fromFile.Markdown == "" {
-			fromFile.Markdown = f.Markdown
-		}
-		fromFile.Strict = fromFile.Strict || f.Strict
-		fromFile.Lenient = fromFile.Lenient || f.Lenient
-		fromFile.check = f.check
-		f = fromFile
 	}
 	if f.Out == "" {
 		return &exitError{code: exitUsage, err: errors.New("docs: --out is required")}
@@ -128,34 +110,37 @@ func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 	return nil
 }
 
-// docsConfig reads the docs: section of toolkit.yaml; paths in it are
-// relative to the file.
-func docsConfig(path string) (docsFlags, error) {
-	var f docsFlags
-	explicit := path != ""
-	if !explicit {
+// docsConfig fills f from the docs: section of toolkit.yaml (--config, or
+// ./toolkit.yaml); flags given on the command line win, and paths in the
+// file are relative to it.
+func docsConfig(fl *pflag.FlagSet, f *docsFlags) error {
+	path := f.config
+	if path == "" {
 		path = configFile
 	}
 	c, err := loadConfig(path)
 	if err != nil {
-		if !explicit && errors.Is(err, os.ErrNotExist) {
-			return f, errors.New("docs: no --contract given and no toolkit.yaml in the working folder")
+		if f.config == "" && errors.Is(err, os.ErrNotExist) {
+			return errors.New("docs: no --contract given and no toolkit.yaml in the working folder")
 		}
-		return f, err
+		return err
 	}
-	found, err := c.decodeSection("docs", &c.Docs, &f)
+	found, err := fromSection(c, "docs", &c.Docs, f, fl, func() {
+		if f.Contract != "" {
+			f.Contract = resolve(c.dir, f.Contract)
+		}
+		if f.Out != "" {
+			f.Out = resolve(c.dir, f.Out)
+		}
+	})
 	if err != nil {
-		return f, err
+		return err
 	}
 	if !found {
-		return f, fmt.Errorf("docs: no --contract given and %s has no docs: section", path)
+		return fmt.Errorf("docs: no --contract given and %s has no docs: section", path)
 	}
 	if f.Contract == "" {
-		return f, fmt.Errorf("%s: docs: contract is required", path)
+		return fmt.Errorf("%s: docs: contract is required", path)
 	}
-	f.Contract = resolve(c.dir, f.Contract)
-	if f.Out != "" {
-		f.Out = resolve(c.dir, f.Out)
-	}
-	return f, nil
+	return nil
 }

@@ -186,9 +186,9 @@ func pipelineError(e *env, cmd string, err error) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
 }
 
-// loadContract loads and builds a contract for command cmd, printing
+// loadContract loads and builds the contract at path, printing its
 // warnings; problems are printed and give exit code 2.
-func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
+func loadContract(e *env, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
 	opts.Reads = e.reads
 	doc, m, err := contract.Open(path, opts)
 	if err != nil {
