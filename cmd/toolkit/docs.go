@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/contractfirst/toolkit/findings"
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/docs"
 )
@@ -26,6 +28,7 @@ type docsFlags struct {
 	Lenient  bool   `yaml:"lenient"`
 	check    bool
 	config   string
+	format   string
 }
 
 func newDocsCmd(e *env) *cobra.Command {
@@ -53,7 +56,12 @@ a diff when the files on disk are stale.`,
   toolkit docs --contract api.yaml --out docs --markdown -   # page only
   toolkit docs                     # the docs: section of ./toolkit.yaml`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runDocs(e, cmd, f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return reporting(e, "docs", f.format, []findings.Rule{
+				{ID: "contract", Category: "contract", Severity: findings.Error, Description: "The contract loads (warnings: documented with the noted limits)."},
+				{ID: "docs.stale", Category: "documentation", Severity: findings.Error, Description: "The documentation on disk matches what the contract gives (toolkit docs --check).", Hint: "run toolkit docs and commit the result"},
+			}, func(e *env) error { return runDocs(e, cmd, f) })
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.Contract, "contract", "", "contract file (JSON or YAML)")
@@ -65,6 +73,7 @@ a diff when the files on disk are stale.`,
 	fl.BoolVar(&f.Strict, "strict", false, "treat contract warnings as errors")
 	fl.BoolVar(&f.Lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
+	fl.StringVar(&f.format, "format", "text", "how contract problems (and, with --check, stale files) are reported on stdout: "+findings.FormatNames()+"; text prints them to stderr as they are found")
 	return cmd
 }
 
@@ -95,6 +104,9 @@ func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 		}
 		for _, s := range stale {
 			fmt.Fprint(e.stdout, s.Diff)
+			if e.report != nil {
+				e.report.Findings = append(e.report.Findings, findings.Finding{ID: "docs.stale", Severity: findings.Error, Message: s.Reason, Position: findings.Position{File: filepath.Join(f.Out, s.Name)}})
+			}
 		}
 		if len(stale) > 0 {
 			return &exitError{code: exitFindings, err: errors.New("docs: documentation is stale; run toolkit docs")}

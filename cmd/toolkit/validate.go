@@ -364,17 +364,17 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 // validateFormats are the formats of --format and --report.
 var validateFormats = findings.FormatNames()
 
-// writeValidate writes a report: text and JSON are validate's own
-// (with the coverage table and per-operation statuses), SARIF, JUnit and
-// GitHub annotations go through the shared findings printers.
+// writeValidate writes a report: text is validate's own (with the
+// coverage table); the machine formats go through the shared findings
+// printers, JSON with the run (operations, checks, coverage, statuses)
+// as its details.
 func writeValidate(w io.Writer, format findings.Format, rep *validate.Report, doc *contract.Document) error {
-	switch format {
-	case findings.Text:
+	if format == findings.Text {
 		return rep.WriteText(w)
-	case findings.JSON:
-		return rep.WriteJSON(w)
 	}
-	return findings.Write(w, format, rep.Document(doc))
+	out := rep.Document(doc)
+	out.Details = rep
+	return findings.Write(w, format, out)
 }
 
 // redactAuth hides the value of a malformed --auth in its error message.
