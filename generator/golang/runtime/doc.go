@@ -9,4 +9,7 @@
 // top-level declaration is a unit of its own (one per const/var/type
 // block), with a doc comment; no init functions, no blank-identifier
 // declarations; a name used only by tests belongs in a _test.go file.
+// export.go is the one file not copied: it exports the parameter
+// serializers to toolkit itself (validate, docs), so generated clients,
+// validate's requests and the docs' curl lines write a value alike.
 package runtime
