@@ -6,10 +6,49 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/url"
 	"reflect"
 	"strings"
 	"time"
 )
+
+// styleQuery adds a query parameter to q by its style: form (or ""),
+// spaceDelimited, pipeDelimited or deepObject. An empty array adds
+// nothing.
+func styleQuery(q url.Values, name, style string, explode, object bool, items []string) {
+	switch {
+	case style == "deepObject":
+		for i := 0; i+1 < len(items); i += 2 {
+			q.Add(name+"["+items[i]+"]", items[i+1])
+		}
+	case explode && object:
+		for i := 0; i+1 < len(items); i += 2 {
+			q.Add(items[i], items[i+1])
+		}
+	case explode:
+		for _, it := range items {
+			q.Add(name, it)
+		}
+	case len(items) > 0:
+		sep := ","
+		switch style {
+		case "spaceDelimited":
+			sep = " "
+		case "pipeDelimited":
+			sep = "|"
+		}
+		q.Add(name, strings.Join(items, sep))
+	}
+}
+
+// mapStrings formats every item of s, for the serializers above.
+func mapStrings[T any](s []T, format func(T) string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = format(x)
+	}
+	return out
+}
 
 // ValidationError says which value broke which rule of the contract.
 type ValidationError struct {
