@@ -24,11 +24,11 @@ import (
 // as source text. The folder's files are gofmt'd, so the copy needs no
 // formatting pass; only its package clause and imports are written anew.
 
-// runtimeFS holds the runtime's source, tests excluded. Listed one by one
-// (embed patterns cannot leave out _test.go files); TestRuntimeEmbedded
-// checks the list against the folder.
+// runtimeFS holds the runtime's source. The whole folder is embedded, so
+// adding a file is adding it; copiedFile says which files are copied into
+// generated packages (tests, doc.go and export.go are not).
 //
-//go:embed runtime/paramstyle.go runtime/types.go
+//go:embed runtime/*.go
 var runtimeFS embed.FS
 
 // runtimeFile is the name of the file the runtime is copied into.
@@ -49,6 +49,7 @@ type runtimeDecl struct {
 // every package-level name they declare and import name they use, reserved
 // in a generated package.
 type runtimeSource struct {
+	files    []string // the folder's files copied from, in name order
 	decls    []*runtimeDecl
 	reserved []string
 }
@@ -75,6 +76,13 @@ func mustRuntime() *runtimeSource {
 	return rt
 }
 
+// copiedFile reports whether the runtime file name is copied into
+// generated packages: not tests, not the package comment (doc.go), not
+// the exports to toolkit itself (export.go).
+func copiedFile(name string) bool {
+	return !strings.HasSuffix(name, "_test.go") && name != "doc.go" && name != "export.go"
+}
+
 // parseRuntime reads every embedded file, in name order.
 func parseRuntime() (*runtimeSource, error) {
 	entries, err := runtimeFS.ReadDir("runtime")
@@ -85,6 +93,10 @@ func parseRuntime() (*runtimeSource, error) {
 	reserved := map[string]bool{}
 	fset := token.NewFileSet()
 	for _, e := range entries {
+		if !copiedFile(e.Name()) {
+			continue
+		}
+		rt.files = append(rt.files, e.Name())
 		name := "runtime/" + e.Name()
 		src, err := runtimeFS.ReadFile(name)
 		if err != nil {
