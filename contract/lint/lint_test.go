@@ -211,10 +211,10 @@ func TestRuleSetsAndCasing(t *testing.T) {
 		}
 		return out
 	}
-	if got := ids(Config{Extends: []string{"servicecomb"}, Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 1 {
-		t.Errorf("camel path segments: findings %v, want one CASING_PATH_SEGMENT for /pet-owners", got)
+	if got := ids(Config{Extends: []string{"servicecomb"}, Casing: map[string]string{"CASING_PATH_SEGMENT": "kebab"}}); got["CASING_PATH_SEGMENT"] != 1 {
+		t.Errorf("kebab path segments: findings %v, want one CASING_PATH_SEGMENT for {petId}", got)
 	}
-	if got := ids(Config{Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 0 {
+	if got := ids(Config{Casing: map[string]string{"CASING_PATH_SEGMENT": "kebab"}}); got["CASING_PATH_SEGMENT"] != 0 {
 		t.Errorf("servicecomb rules ran under recommended: %v", got)
 	}
 	rec, all := len(Config{}.Enabled()), len(Config{Extends: []string{"all"}}.Enabled())
