@@ -42,14 +42,14 @@ func CasingNames() []string {
 // oas-validator, named by the key of its style-check-rule.properties, and
 // the toolkit rules that check it.
 type ServiceCombRule struct {
-	Key    string   // ServiceComb's configuration key, e.g. operation.summary.required
+	Key    string   // ServiceComb's configuration key, e.g. operation.summary.required; "" for a documented rule without one
 	Object string   // the OpenAPI object it applies to
 	Rules  []string // toolkit rule ids
 }
 
 // ServiceComb maps every style check of ServiceComb's oas-validator (its
-// 33 configuration keys, apache/servicecomb-toolkit oas-validator-style)
-// onto toolkit rules; each key is an alias of its rules, so toolkit.yaml
+// 33 configuration keys, apache/servicecomb-toolkit oas-validator-style,
+// and the rules its documentation adds) onto toolkit rules; each key is an alias of its rules, so toolkit.yaml
 // may name them either way. The "servicecomb" rule set is these rules,
 // with ServiceComb's default casings.
 var ServiceComb = []ServiceCombRule{
@@ -86,6 +86,9 @@ var ServiceComb = []ServiceCombRule{
 	{"components.links.key.case", "Components", []string{"CASING_COMPONENT_LINK_NAME"}},
 	{"components.callbacks.key.case", "Components", []string{"CASING_COMPONENT_CALLBACK_NAME"}},
 	{"components.securitySchemes.key.case", "Components", []string{"CASING_COMPONENT_SECURITY_SCHEME_NAME"}},
+	// Style rules of ServiceComb's documentation that its validator has no
+	// key for: kept under the documented object, without an alias.
+	{"", "Media Type", []string{"MEDIA_TYPE_SCHEMA"}},
 }
 
 // scKey returns the ServiceComb key of toolkit rule id, for its aliases.
@@ -93,7 +96,7 @@ func scKey(id string) []string {
 	var out []string
 	for _, m := range ServiceComb {
 		for _, r := range m.Rules {
-			if r == id {
+			if r == id && m.Key != "" {
 				out = append(out, m.Key)
 			}
 		}
@@ -140,6 +143,8 @@ func init() {
 			Description: "Operations do not override the servers: one service answers every operation at the contract's servers.", Hint: "remove servers from the operation (declare them at the top level)", Check: checkOperationNoServers},
 		&Rule{ID: "SCHEMA_TITLE", Category: "DOCUMENTATION", Severity: Warning, Sets: sc, Aliases: scKey("SCHEMA_TITLE"),
 			Description: "Every component schema and every schema nested in another (properties, items, allOf, anyOf, oneOf) has a title; a $ref needs none.", Hint: "add a title naming what the schema holds", Check: checkSchemaTitle},
+		&Rule{ID: "MEDIA_TYPE_SCHEMA", Category: "SCHEMAS", Severity: Warning, Sets: sc,
+			Description: "Every media type of a request body or a response has a schema: without one, clients and servers cannot check or decode the payload.", Hint: "add a schema to the media type (type: string, format: binary for opaque payloads)", Check: checkMediaTypeSchema},
 		&Rule{ID: "HEADER_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning, Sets: sc, Aliases: scKey("HEADER_DESCRIPTION"),
 			Description: "Every header object (of a response, an encoding or components/headers) has a description.", Hint: "add a description to the header", Check: checkHeaderDescription},
 	)
@@ -390,6 +395,14 @@ func checkHeaderDescription(c *Context) {
 	eachHeader(c.Root, func(name string, h *Node) {
 		if strings.TrimSpace(h.Str("description")) == "" {
 			c.Report(h.At("description"), fmt.Sprintf("header %s has no description", name))
+		}
+	})
+}
+
+func checkMediaTypeSchema(c *Context) {
+	eachMedia(c.Root, func(op, where string, m *Node) {
+		if m.Y.Kind == yamlMapping && m.Raw("schema") == nil {
+			c.Report(m, fmt.Sprintf("a %s media type of %s has no schema", where, op))
 		}
 	})
 }

@@ -158,6 +158,7 @@ var ruleCases = map[string][][2]string{
 	"TAG_USED":                              {{"    description: The pets.\n", "    description: The pets.\n  - name: Vets\n    description: The vets.\n"}},
 	"OPERATION_NO_SERVERS":                  {{"      operationId: getPet\n", "      operationId: getPet\n      servers: [{url: \"https://pets.petstore.test\"}]\n"}},
 	"SCHEMA_TITLE":                          {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog]}"}, {"      title: Pet\n", ""}},
+	"MEDIA_TYPE_SCHEMA":                     {{"          description: Created.\n", "          description: Created.\n          content: {application/json: {}}\n"}},
 	"HEADER_DESCRIPTION":                    {{"        default:\n          description: An error.\n", "        default:\n          description: An error.\n          headers: {X-Rate-Limit: {schema: {type: integer}}}\n"}},
 	"OPENAPI_31_KEYWORD_IN_30":              {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, const: cat}"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: [string, \"null\"]}"}},
 }
@@ -277,11 +278,15 @@ func TestRuleDirectories(t *testing.T) {
 // that exist, are in the servicecomb set and take the key as an alias;
 // every rule of the servicecomb set checks one of ServiceComb's keys.
 func TestServiceCombMapping(t *testing.T) {
-	if len(ServiceComb) != 33 {
-		t.Errorf("%d ServiceComb keys mapped, want its 33", len(ServiceComb))
-	}
-	mapped := map[string]bool{}
+	mapped, keys := map[string]bool{}, 0
 	for _, m := range ServiceComb {
+		if m.Key == "" {
+			for _, id := range m.Rules {
+				mapped[id] = true
+			}
+			continue
+		}
+		keys++
 		var got []string
 		for _, r := range lookup(m.Key) {
 			got = append(got, r.ID)
@@ -296,6 +301,9 @@ func TestServiceCombMapping(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: rules (-want +got):\n%s", m.Key, diff)
 		}
+	}
+	if keys != 33 {
+		t.Errorf("%d ServiceComb keys mapped, want its 33", keys)
 	}
 	for _, r := range (Config{Extends: []string{"servicecomb"}}).Enabled() {
 		if !mapped[r.ID] {
@@ -356,5 +364,21 @@ func TestServiceCombKeysConfigure(t *testing.T) {
 	}
 	if n := count(Config{Extends: sc, Casing: map[string]string{"operation.operationId.case": "snake"}}); n != 1 {
 		t.Errorf("snake by ServiceComb key: %d findings, want 1 (createPetOwner)", n)
+	}
+}
+
+// TestServiceCombTableInREADME: the README's mapping table names every
+// ServiceComb key and every rule of the servicecomb set.
+func TestServiceCombTableInREADME(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Skip("no README next to the package")
+	}
+	for _, m := range ServiceComb {
+		for _, s := range append([]string{m.Key}, m.Rules...) {
+			if s != "" && !strings.Contains(string(b), "`"+s+"`") {
+				t.Errorf("README's ServiceComb table does not name `%s`", s)
+			}
+		}
 	}
 }
