@@ -1,7 +1,7 @@
 // Package spectralcmp compares toolkit lint's findings with Spectral's: it
 // reads `spectral lint --format json` output and measures the share of the
 // lines Spectral flags that toolkit flags too (issue 21's yardstick). The
-// Spectral goldens test of contract/lint and bench/cmd/lintvsspectral both
+// Spectral goldens test of contract/lint and the lintvsspectral command (cmd/lintvsspectral) both
 // use it, so the figure in the report and the one the test enforces are
 // computed the same way.
 package spectralcmp
