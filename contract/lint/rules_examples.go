@@ -122,6 +122,11 @@ func checkExamples(c *Context) {
 	checkMedia := func(m *Node, where string) {
 		check(m.Raw("schema"), m.Raw("example"), "example of the "+where)
 		m.Get("examples").Pairs(func(name string, _ *yamlNode, ex *Node) {
+			if c.OAS2() {
+				// Swagger 2.0: examples maps a media type to the value
+				check(m.Raw("schema"), ex, fmt.Sprintf("%s example of the %s", name, where))
+				return
+			}
 			ex = ex.Deref()
 			check(m.Raw("schema"), ex.Raw("value"), fmt.Sprintf("example %q of the %s", name, where))
 		})

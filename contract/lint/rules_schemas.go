@@ -101,7 +101,13 @@ func checkEnumSingleType(c *Context) {
 }
 
 func checkComponentUnused(c *Context) {
-	comps := c.Root.Get("components")
+	// OpenAPI 3's components, or Swagger 2.0's definitions (Spectral's
+	// oas2-unused-definition looks at definitions only).
+	home := "components"
+	if c.OAS2() {
+		home = "definitions"
+	}
+	comps := c.Root.Get(home)
 	if comps == nil {
 		return
 	}
@@ -127,7 +133,7 @@ func checkComponentUnused(c *Context) {
 		switch n.Y.Kind {
 		case yamlMapping:
 			n.Pairs(func(k string, _ *yamlNode, v *Node) {
-				if n == c.Root && k == "components" {
+				if n == c.Root && k == home {
 					return
 				}
 				walk(v, depth+1)
@@ -139,15 +145,22 @@ func checkComponentUnused(c *Context) {
 		}
 	}
 	walk(c.Root, 0)
+	unused := func(where string, group *Node) {
+		group.Pairs(func(name string, _ *yamlNode, v *Node) {
+			if !used[v.File+"#"+v.Pointer] {
+				c.Report(v, fmt.Sprintf("%s/%s is never referenced; remove it or $ref it", where, name))
+			}
+		})
+	}
+	if c.OAS2() {
+		unused("definitions", comps)
+		return
+	}
 	comps.Pairs(func(kind string, _ *yamlNode, group *Node) {
 		if kind == "securitySchemes" || strings.HasPrefix(kind, "x-") {
 			return // used by name in security requirements, or extensions
 		}
-		group.Pairs(func(name string, _ *yamlNode, v *Node) {
-			if !used[v.File+"#"+v.Pointer] {
-				c.Report(v, fmt.Sprintf("components/%s/%s is never referenced; remove it or $ref it", kind, name))
-			}
-		})
+		unused("components/"+kind, group)
 	})
 }
 

@@ -80,6 +80,26 @@ components:
 // that change the header and add a path.
 var upToPaths = good[:strings.Index(good, "paths:\n")+len("paths:\n")]
 
+// oas2 is a Swagger 2.0 contract with an invalid response example
+// (examples by media type) and an unused definition.
+const oas2 = `swagger: "2.0"
+info: {title: Pets, version: "1"}
+host: api.petstore.test
+schemes: [https]
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200":
+          description: OK
+          schema: {$ref: "#/definitions/Pet"}
+          examples: {application/json: {kind: 3}}
+definitions:
+  Pet: {type: object, properties: {kind: {type: string}}}
+  Unused: {type: string}
+`
+
 // ruleCases holds, per rule, edits of good that make it fire.
 var ruleCases = map[string][][2]string{
 	"OPERATION_ID_PRESENT":                  {{"      operationId: getPet\n", ""}},
@@ -94,10 +114,10 @@ var ruleCases = map[string][][2]string{
 	"PATH_PARAMETER_USED":                   {{"/pets/{petId}:", "/pets/{id}:"}},
 	"PARAMETER_DESCRIPTION":                 {{"          description: The pet.\n", ""}},
 	"BODY_SCHEMA_NAMED":                     {{"properties: {name: {title: Name, type: string}}", "properties: {a: {type: string}, b: {type: string}, c: {type: string}, d: {type: string}}"}},
-	"EXAMPLE_VALID":                         {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], default: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}},
+	"EXAMPLE_VALID":                         {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], default: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}, {good, oas2}},
 	"ENUM_NOT_EMPTY":                        {{"enum: [cat, dog]", "enum: []"}},
 	"ENUM_SINGLE_TYPE":                      {{"enum: [cat, dog]", "enum: [cat, 2]"}},
-	"COMPONENT_UNUSED":                      {{"  schemas:\n", "  schemas:\n    Unused: {type: string}\n"}},
+	"COMPONENT_UNUSED":                      {{"  schemas:\n", "  schemas:\n    Unused: {type: string}\n"}, {good, oas2}},
 	"SERVER_URL_VALID":                      {{"https://api.petstore.test/v1", "api.example.com"}, {"https://api.petstore.test/v1", "https://{region}.example.com"}},
 	"SECURITY_SCHEME_DEFINED":               {{"security: [{ApiKey: []}]", "security: [{Token: []}]"}},
 	"INFO_CONTACT":                          {{"  contact: {name: Pet team, url: \"https://petstore.test/team\", email: team@petstore.test}\n", ""}},
@@ -160,6 +180,7 @@ var ruleCases = map[string][][2]string{
 	"SCHEMA_TITLE":                          {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog]}"}, {"      title: Pet\n", ""}},
 	"MEDIA_TYPE_SCHEMA":                     {{"          description: Created.\n", "          description: Created.\n          content: {application/json: {}}\n"}},
 	"HEADER_DESCRIPTION":                    {{"        default:\n          description: An error.\n", "        default:\n          description: An error.\n          headers: {X-Rate-Limit: {schema: {type: integer}}}\n"}},
+	"YAML_KEY_STRING":                       {{"        \"201\":\n", "        201:\n"}, {"        \"400\":\n", "        400:\n"}},
 	"OPENAPI_31_KEYWORD_IN_30":              {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, const: cat}"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: [string, \"null\"]}"}},
 }
 

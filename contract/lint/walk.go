@@ -121,13 +121,20 @@ func eachRootSchema(root *Node, fn func(s *Node)) {
 }
 
 // eachMedia calls fn for every media type object of request bodies and
-// responses, with where ("request" or "response <code>").
+// responses, with where ("request" or "response <code>"). A Swagger 2.0
+// response with a schema stands for its media types: it holds the schema
+// and the examples (by media type) that OpenAPI 3 moved into content.
 func eachMedia(root *Node, fn func(op string, where string, media *Node)) {
+	oas2 := root.Has("swagger")
 	eachOperation(root, func(path string, _ *Node, method string, op *Node) {
 		name := strings.ToUpper(method) + " " + path
 		op.Get("requestBody").Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "request", m.Deref()) })
 		op.Get("responses").Pairs(func(code string, _ *yamlNode, r *Node) {
-			r.Deref().Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "response "+code, m.Deref()) })
+			r = r.Deref()
+			if oas2 && r.Has("schema") {
+				fn(name, "response "+code, r)
+			}
+			r.Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "response "+code, m.Deref()) })
 		})
 	})
 }
