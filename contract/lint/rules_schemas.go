@@ -208,11 +208,15 @@ func checkSecurityDefined(c *Context) {
 	defined := map[string]bool{}
 	c.Root.Get("components").Get("securitySchemes").Pairs(func(k string, _ *yamlNode, _ *Node) { defined[k] = true })
 	c.Root.Get("securityDefinitions").Pairs(func(k string, _ *yamlNode, _ *Node) { defined[k] = true })
+	where := "components/securitySchemes"
+	if c.OAS2() {
+		where = "securityDefinitions"
+	}
 	check := func(sec *Node) {
 		for _, req := range sec.Items() {
 			req.Pairs(func(name string, _ *yamlNode, v *Node) {
 				if !defined[name] {
-					c.Report(v, fmt.Sprintf("security requirement names scheme %q, which components/securitySchemes does not define", name))
+					c.Report(v, fmt.Sprintf("security requirement names scheme %q, which %s does not define", name, where))
 				}
 			})
 		}
