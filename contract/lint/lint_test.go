@@ -405,3 +405,36 @@ func located(fs []findings.Finding, ids ...string) []string {
 	}
 	return out
 }
+
+// TestYAMLKeyString: plain keys that YAML reads as numbers, booleans or
+// null are reported at the key, with the kind, in the root file and in a
+// file a $ref of a JSON root leads to; quoted keys are strings.
+func TestYAMLKeyString(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "openapi.json")
+	os.WriteFile(root, []byte(`{"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
+ "paths": {"/a": {"$ref": "paths.yaml#/a"}}}
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "paths.yaml"), []byte(`a:
+  get:
+    responses:
+      200: {description: OK}
+      "404": {description: Missing}
+      true: {description: Odd}
+`), 0o644)
+	fs, err := Run(root, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range byRule(fs, "YAML_KEY_STRING") {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s: %s", filepath.Base(f.File), f.Line, f.Col, f.Pointer, f.Message))
+	}
+	want := []string{
+		"paths.yaml:4:7 /a/get/responses/200: mapping key 200 is a number, not a string",
+		"paths.yaml:6:7 /a/get/responses/true: mapping key true is a boolean, not a string",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}

@@ -33,9 +33,9 @@ func checkYAMLKeyString(c *Context) {
 			for i := 0; i+1 < len(y.Content); i += 2 {
 				k, v := y.Content[i], y.Content[i+1]
 				if k.Kind == yamlScalar && k.Style == 0 {
-					if tag := k.ShortTag(); tag != "!!str" && tag != "!!merge" {
+					if t := scalarType(k); t != "string" {
 						c.Report(&Node{Y: k, File: file, Pointer: pointer(append(path, k.Value)), tree: c.Root.tree},
-							fmt.Sprintf("mapping key %s is a %s, not a string", k.Value, tagName(tag)))
+							fmt.Sprintf("mapping key %s is a %s, not a string", k.Value, t))
 					}
 				}
 				if k.Value == "$ref" && v.Kind == yamlScalar && !strings.HasPrefix(v.Value, "#") {
@@ -71,16 +71,4 @@ func pointer(tokens []string) string {
 		b.WriteString(contract.EscapePointerToken(t))
 	}
 	return b.String()
-}
-
-func tagName(tag string) string {
-	switch tag {
-	case "!!int", "!!float":
-		return "number"
-	case "!!bool":
-		return "boolean"
-	case "!!null":
-		return "null"
-	}
-	return tag
 }
