@@ -30,7 +30,7 @@ func TestMultiFilePositions(t *testing.T) {
 	}
 	got := located(fs)
 	want := []string{
-		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
+		"../../testdata/lint/multifile/openapi.yaml:1:1  SERVERS_PRESENT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
 		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_DESCRIPTION",
@@ -38,6 +38,7 @@ func TestMultiFilePositions(t *testing.T) {
 		"../../testdata/lint/multifile/openapi.yaml:19:5 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
 		"../../testdata/lint/multifile/parts/parameters.yaml:1:1 /PetId PARAMETER_DESCRIPTION",
 		"../../testdata/lint/multifile/schemas/pet.yaml:6:13 /Pet/properties/size/enum ENUM_SINGLE_TYPE",
+		"../../testdata/lint/multifile/schemas/pet.yaml:6:21 /Pet/properties/size/enum/1 ENUM_SINGLE_TYPE",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)

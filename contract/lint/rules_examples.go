@@ -61,8 +61,19 @@ func plain(n *Node, depth int) any {
 	return out
 }
 
+// paramOnly are the keywords of a Swagger 2.0 parameter that are not
+// schema keywords (required is a boolean there, a list in a schema).
+var paramOnly = []string{"name", "in", "required", "description", "collectionFormat", "allowEmptyValue"}
+
 func toSchema(n *Node) (*openapi3.Schema, error) {
-	b, err := json.Marshal(plain(n, 0))
+	v := plain(n, 0)
+	if m, ok := v.(map[string]any); ok && m["in"] != nil && m["name"] != nil {
+		// a Swagger 2.0 parameter standing for its own schema
+		for _, k := range paramOnly {
+			delete(m, k)
+		}
+	}
+	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}

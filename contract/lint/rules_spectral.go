@@ -111,7 +111,7 @@ func checkContactProperties(c *Context) {
 
 func checkTagsDeclared(c *Context) {
 	if len(c.Root.Get("tags").Items()) == 0 {
-		c.Report(versionNode(c), "the contract declares no top-level tags")
+		c.Report(c.Root, "the contract declares no top-level tags")
 	}
 }
 
@@ -353,12 +353,12 @@ func checkExampleValueOrExternal(c *Context) {
 func checkServersPresent(c *Context) {
 	if c.OAS2() {
 		if c.Root.Str("host") == "" {
-			c.Report(versionNode(c), "the contract has no host")
+			c.Report(c.Root, "the contract has no host")
 		}
 		return
 	}
 	if len(c.Root.Get("servers").Items()) == 0 {
-		c.Report(versionNode(c), "the contract has no servers")
+		c.Report(c.Root, "the contract has no servers")
 	}
 }
 
@@ -397,7 +397,7 @@ func checkServerTrailingSlash(c *Context) {
 
 func checkOAS2Schemes(c *Context) {
 	if c.OAS2() && len(c.Root.Get("schemes").Items()) == 0 {
-		c.Report(versionNode(c), "the contract lists no schemes")
+		c.Report(c.Root, "the contract lists no schemes")
 	}
 }
 
@@ -456,8 +456,10 @@ func checkWebhooks(c *Context) {
 	})
 }
 
-// versionNode is where a finding about something the whole contract lacks
-// is placed: its openapi (or swagger) line.
+// versionNode is where a finding about the contract's version is placed:
+// its openapi (or swagger) line. A finding about something the whole
+// contract lacks is placed at the root (pointer ""), where Spectral puts
+// it: the opening { of a JSON file, the first key of a YAML one.
 func versionNode(c *Context) *Node {
 	if v := c.Root.Raw("openapi"); v != nil {
 		return v

@@ -115,8 +115,17 @@ func eachRootSchema(root *Node, fn func(s *Node)) {
 	root.Get("components").Get("schemas").Pairs(func(_ string, _ *yamlNode, s *Node) { visit(s) })
 	root.Raw("definitions").Pairs(func(_ string, _ *yamlNode, s *Node) { visit(s) })
 	eachMedia(root, func(_ string, _ string, media *Node) { visit(media.Raw("schema")) })
+	oas2 := root.Has("swagger")
 	eachOperation(root, func(_ string, item *Node, _ string, op *Node) {
-		eachParameter(item, op, func(p *Node) { visit(p.Raw("schema")) })
+		eachParameter(item, op, func(p *Node) {
+			if oas2 && !p.Has("schema") && p.Has("type") {
+				// a Swagger 2.0 parameter outside the body is its own
+				// schema: type, enum, default, items sit on it
+				visit(p)
+				return
+			}
+			visit(p.Raw("schema"))
+		})
 	})
 }
 
