@@ -84,17 +84,7 @@ func checkRecall(t *testing.T, cases []spectralCase, spectral func(spectralCase)
 // TestSpectralGoldens: on the recorded sample, toolkit's default rules
 // flag at least 90% of the lines Spectral 6 flags. Needs no Node.
 func TestSpectralGoldens(t *testing.T) {
-	checkRecall(t, spectralCases(t), func(c spectralCase) []spectralcmp.Finding {
-		b, err := os.ReadFile(c.golden)
-		if err != nil {
-			t.Fatalf("%v (make it with TOOLKIT_SPECTRAL=... go test -run TestSpectralLive -update)", err)
-		}
-		sp, err := spectralcmp.Read(b)
-		if err != nil {
-			t.Fatalf("%s: %v", c.golden, err)
-		}
-		return sp
-	})
+	checkRecall(t, spectralCases(t), func(c spectralCase) []spectralcmp.Finding { return recorded(t, c) })
 }
 
 // TestSpectralLive runs Spectral itself (the binary TOOLKIT_SPECTRAL names)
@@ -131,19 +121,25 @@ func TestSpectralLive(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		b, err := os.ReadFile(c.golden)
-		if err != nil {
-			t.Fatalf("%v (run with -update)", err)
-		}
-		rec, err := spectralcmp.Read(b)
-		if err != nil {
-			t.Fatalf("%s: %v", c.golden, err)
-		}
-		if diff := cmp.Diff(spectralKeys(rec), spectralKeys(sp)); diff != "" {
+		if diff := cmp.Diff(spectralKeys(recorded(t, c)), spectralKeys(sp)); diff != "" {
 			t.Errorf("%s: Spectral's findings differ from %s (run with -update if Spectral changed) (-recorded +now):\n%s", c.name, c.golden, diff)
 		}
 		return sp
 	})
+}
+
+// recorded reads the Spectral findings recorded for c.
+func recorded(t *testing.T, c spectralCase) []spectralcmp.Finding {
+	t.Helper()
+	b, err := os.ReadFile(c.golden)
+	if err != nil {
+		t.Fatalf("%v (make it with TOOLKIT_SPECTRAL=... go test -run TestSpectralLive -update)", err)
+	}
+	sp, err := spectralcmp.Read(b)
+	if err != nil {
+		t.Fatalf("%s: %v", c.golden, err)
+	}
+	return sp
 }
 
 // spectralKeys lists findings as "line code path", sorted.
