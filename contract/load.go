@@ -64,6 +64,9 @@ type sourceFile struct {
 	path string
 	data []byte
 	tree any
+	// prepared is the tree re-encoded for kin-openapi when prepare
+	// changed it (data stays as read, for positions); nil otherwise.
+	prepared []byte
 
 	once sync.Once
 	root *yaml.Node
@@ -216,6 +219,9 @@ func (d *Document) resolve() error {
 		p := filepath.FromSlash(u.Path)
 		d.external = true
 		if f, ok := d.files[d.relPath(p)]; ok {
+			if f.prepared != nil {
+				return f.prepared, nil
+			}
 			return f.data, nil
 		}
 		return d.reader.read(p)

@@ -16,7 +16,8 @@ import (
 const maxTreeDepth = 1000
 
 // prepare walks the root file's decoded tree before kin-openapi decodes
-// it, for what kin-openapi would refuse or drop without a position:
+// it, and the parts of other files its $refs reach (prepareOthers), for
+// what kin-openapi would refuse or drop without a position:
 //
 //   - an examples object inside a schema (a common slip for a named
 //     example map; schemas take an array) is removed, with a warning;
@@ -39,6 +40,7 @@ func (d *Document) prepare(c *collector, file string, obj map[string]any, opts L
 		p.oas32(obj)
 	}
 	p.walk("", obj, false, 0)
+	d.prepareOthers(p)
 	return p.changed
 }
 
@@ -50,6 +52,63 @@ type preparer struct {
 	opts    LoadOptions
 	version string
 	changed bool
+	// targets are the places in other files the $refs met lead to.
+	targets []prepTarget
+}
+
+// prepTarget is a node of another file a $ref reaches, and whether it is
+// reached in a schema's place (what the walk needs to know to tell a
+// schema's keywords from a contract object's fields).
+type prepTarget struct {
+	file, pointer string
+	schema        bool
+}
+
+// follow records where the $ref met at a node leads, unless that is the
+// root file, which prepare walks whole.
+func (p *preparer) follow(ref string, schema bool) {
+	file, ptr := p.d.refTarget(p.file, ref)
+	if file == p.d.Path || p.d.files[file] == nil {
+		return
+	}
+	p.targets = append(p.targets, prepTarget{file: file, pointer: ptr, schema: schema})
+}
+
+// prepareOthers walks, in each other file, the nodes the $refs lead to,
+// from the place they are referred from (a file of schemas has no marks of
+// its own saying it holds schemas), following the $refs met there in turn.
+// Problems are positioned in the file they are in. A file whose tree
+// changed is handed to kin-openapi re-encoded (sourceFile.prepared); its
+// bytes stay as read, for positions.
+func (d *Document) prepareOthers(first *preparer) {
+	done := map[prepTarget]bool{}
+	changed := map[string]bool{}
+	queue := first.targets
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if done[t] {
+			continue
+		}
+		done[t] = true
+		f := d.files[t.file]
+		v, ok := ResolvePointer(f.tree, t.pointer)
+		if !ok {
+			continue // reported by checkRefs
+		}
+		root, _ := f.tree.(map[string]any)
+		p := &preparer{c: first.c, d: d, file: t.file, root: root, opts: first.opts, version: first.version}
+		p.walk(t.pointer, v, t.schema, 0)
+		if p.changed {
+			changed[t.file] = true
+		}
+		queue = append(queue, p.targets...)
+	}
+	for file := range changed {
+		if data, err := json.Marshal(d.files[file].tree); err == nil {
+			d.files[file].prepared = data
+		}
+	}
 }
 
 func (p *preparer) warn(ptr, msg string) { p.c.add(SeverityWarning, p.file, ptr, msg) }
@@ -75,6 +134,9 @@ func (p *preparer) walk(ptr string, v any, schema bool, depth int) {
 			p.walk(ptr+"/"+fmt.Sprint(i), e, false, depth+1)
 		}
 	case map[string]any:
+		if ref, ok := x["$ref"].(string); ok {
+			p.follow(ref, schema)
+		}
 		if schema {
 			p.schema(ptr, x)
 		} else if strings.HasPrefix(p.version, "3.2") {

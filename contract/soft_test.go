@@ -2,6 +2,7 @@ package contract
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -191,5 +192,44 @@ func TestOperatorNamedParam(t *testing.T) {
 	m := load(t, filepath.Join(contracts, "styles", "operator-named-param.yaml"))
 	if o := op(t, m, "getProject"); o.Path != "/projects/{id}{.format}" {
 		t.Errorf("path %q, want /projects/{id}{.format}", o.Path)
+	}
+}
+
+// TestPrepareEveryFile: the early repairs (an examples object in a 3.0
+// schema, items as a list) apply to every file the $refs reach, through
+// local $refs of those files and on to further files, each warned at its
+// position in its own file; the contract then loads and builds.
+func TestPrepareEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("root.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'other.yaml#/Thing'}\n")
+	write("other.yaml", "Thing:\n  type: object\n  properties:\n    x: {type: string}\n    y: {$ref: '#/Inner'}\n  examples:\n    one: {value: {x: a}}\nInner:\n  type: object\n  properties:\n    z: {$ref: 'third.yaml#/Pair'}\n  examples: {two: {value: {}}}\n")
+	write("third.yaml", "Pair:\n  type: array\n  items:\n    - {type: string}\n    - {type: integer}\n")
+	doc, err := Load(filepath.Join(dir, "root.yaml"), LoadOptions{})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	var got []string
+	for _, w := range doc.Warnings {
+		got = append(got, strings.TrimPrefix(w.String(), dir+"/"))
+	}
+	for _, want := range []string{
+		`other.yaml:6:3: /Thing/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`,
+		`other.yaml:12:3: /Inner/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`,
+		`third.yaml:3:3: /Pair/items: warning: items given as a list of schemas (a tuple) is read as prefixItems`,
+	} {
+		if !contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("%d warnings, want 3 (each once):\n%s", len(got), strings.Join(got, "\n"))
+	}
+	if _, err := Build(doc); err != nil {
+		t.Errorf("build: %v", err)
 	}
 }
