@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -388,9 +389,12 @@ var pathOperator = regexp.MustCompile(`\{([;./])([^{}]+)\}`)
 var operatorStyles = map[string]string{";": "matrix", ".": "label", "/": "simple"}
 
 // pathOperators rewrites {;id}, {.ext} and {/seg} in path keys to plain
-// {id} ({/seg} to /{seg}), and gives each path parameter declared inline
-// without a style the style its operator stands for: the operator is how
-// the contract spells the style in the template.
+// {id} ({/seg} to /{seg}), and gives each path parameter of the path item
+// declared without a style the style its operator stands for: the
+// operator is how the contract spells the style in the template. A
+// parameter that is a $ref (to components, or to another file) is
+// replaced, in this path only, by a copy with the style: the component
+// itself may serve other paths whose templates carry no operator.
 func (p *preparer) pathOperators(paths map[string]any) {
 	for _, key := range sortedKeys(paths) {
 		if !pathOperator.MatchString(key) {
@@ -400,7 +404,7 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		if !ok {
 			continue
 		}
-		declared := pathParamNames(item)
+		declared := p.pathParamNames(item)
 		styles := map[string]string{}
 		plain := pathOperator.ReplaceAllStringFunc(key, func(m string) string {
 			sub := pathOperator.FindStringSubmatch(m)
@@ -418,14 +422,20 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		}
 		setStyles := func(params any) {
 			l, _ := params.([]any)
-			for _, e := range l {
-				m, ok := e.(map[string]any)
-				if !ok || m["in"] != "path" || m["style"] != nil {
+			for i, e := range l {
+				m, file := p.param(e)
+				if m == nil || m["in"] != "path" || m["style"] != nil {
 					continue
 				}
-				if st, ok := styles[fmt.Sprint(m["name"])]; ok && st != "simple" {
-					m["style"] = st
+				st, ok := styles[fmt.Sprint(m["name"])]
+				if !ok || st == "simple" {
+					continue
 				}
+				if _, isRef := e.(map[string]any)["$ref"]; isRef {
+					m = p.d.copyRebased(m, file, p.file, 0).(map[string]any)
+					l[i] = m
+				}
+				m["style"] = st
 			}
 		}
 		setStyles(item["parameters"])
@@ -436,6 +446,77 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		}
 		p.rekey(paths, key, plain)
 	}
+}
+
+// param returns the Parameter object an entry of a parameters list is,
+// following its $ref (through further $refs, a bounded number of times),
+// and the file it is written in; nil when it is not an object.
+func (p *preparer) param(e any) (map[string]any, string) {
+	file := p.file
+	for range 32 {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, ""
+		}
+		ref, isRef := m["$ref"].(string)
+		if !isRef {
+			return m, file
+		}
+		next, _ := p.d.refTarget(file, ref)
+		if e, ok = p.d.lookupRef(file, ref); !ok {
+			return nil, ""
+		}
+		file = next
+	}
+	return nil, "" // a loop of $refs: checkRefs reports it
+}
+
+// copyRebased returns a deep copy of v, a node of file from, to be placed
+// in file to: each $ref in it is rewritten to designate from to what it
+// designated from from. Example values are copied as they are.
+func (d *Document) copyRebased(v any, from, to string, depth int) any {
+	if depth > maxTreeDepth {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			switch {
+			case k == "$ref" && from != to:
+				if ref, ok := e.(string); ok {
+					e = rebaseRef(d.refFile(from, strings.SplitN(ref, "#", 2)[0]), ref, to)
+				}
+			case isDataKey(k, e):
+				// instance values: copied as written
+			default:
+				e = d.copyRebased(e, from, to, depth+1)
+			}
+			m[k] = e
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = d.copyRebased(e, from, to, depth+1)
+		}
+		return l
+	}
+	return v
+}
+
+// rebaseRef writes ref, whose file part designates target, as seen from
+// file to.
+func rebaseRef(target, ref, to string) string {
+	_, frag := splitRef(ref)
+	if target == to {
+		return "#" + frag
+	}
+	rel, err := filepath.Rel(filepath.Dir(to), target)
+	if err != nil {
+		return ref
+	}
+	return filepath.ToSlash(rel) + "#" + frag
 }
 
 // oas32 handles the document-level OpenAPI 3.2 keywords kin-openapi does
@@ -508,13 +589,13 @@ func (p *preparer) requiredFlags(ptr string, s map[string]any) {
 }
 
 // pathParamNames returns the names of the path parameters a path item
-// and its operations declare inline.
-func pathParamNames(item map[string]any) map[string]bool {
+// and its operations declare, inline or through a $ref.
+func (p *preparer) pathParamNames(item map[string]any) map[string]bool {
 	names := map[string]bool{}
 	add := func(params any) {
 		l, _ := params.([]any)
 		for _, e := range l {
-			if m, ok := e.(map[string]any); ok && m["in"] == "path" {
+			if m, _ := p.param(e); m != nil && m["in"] == "path" {
 				names[fmt.Sprint(m["name"])] = true
 			}
 		}

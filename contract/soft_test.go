@@ -233,3 +233,28 @@ func TestPrepareEveryFile(t *testing.T) {
 		t.Errorf("build: %v", err)
 	}
 }
+
+// TestComponentParamOperators: a path parameter given by $ref (to
+// components, or to another file whose own $refs must still resolve) takes
+// the style its operator stands for, in that path only: another path
+// using the same component keeps the default style.
+func TestComponentParamOperators(t *testing.T) {
+	m := load(t, filepath.Join(contracts, "styles", "component-operators.yaml"))
+	for _, tc := range []struct{ op, path, param, style string }{
+		{"getA", "/a/{id}", "id", "matrix"},
+		{"getB", "/b/{id}", "id", "simple"},
+		{"getC", "/c{ext}", "ext", "label"},
+	} {
+		o := op(t, m, tc.op)
+		if o.Path != tc.path {
+			t.Errorf("%s: path %q, want %q", tc.op, o.Path, tc.path)
+		}
+		if len(o.Params) != 1 || o.Params[0].Name != tc.param || o.Params[0].Style != tc.style {
+			t.Errorf("%s: params %+v, want %s with style %s", tc.op, o.Params, tc.param, tc.style)
+			continue
+		}
+		if tc.op == "getC" && o.Params[0].Type.Kind != KindEnum {
+			t.Errorf("getC: ext is %v, want the enum of the other file", o.Params[0].Type.Kind)
+		}
+	}
+}
