@@ -213,18 +213,26 @@ func (d *Document) resolve() error {
 	loader.IsExternalRefsAllowed = true
 	loader.Context = context.Background()
 	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
-		if u.Scheme != "" && u.Scheme != "file" {
-			return nil, fmt.Errorf("only local files can be referenced, not %q", u.String())
-		}
-		p := filepath.FromSlash(u.Path)
 		d.external = true
-		if f, ok := d.files[d.relPath(p)]; ok {
+		key := ""
+		switch u.Scheme {
+		case "http", "https":
+			key = urlKey(u.String())
+		case "", "file":
+			key = d.relPath(filepath.FromSlash(u.Path))
+		default:
+			return nil, fmt.Errorf("only local files (and, with --allow-remote-refs, http and https URLs) can be referenced, not %q", u.Redacted())
+		}
+		if f, ok := d.files[key]; ok {
 			if f.prepared != nil {
 				return f.prepared, nil
 			}
 			return f.data, nil
 		}
-		return d.reader.read(p)
+		if isURL(key) {
+			return d.reader.read(key)
+		}
+		return d.reader.read(filepath.FromSlash(u.Path))
 	}
 	if err := loader.ResolveRefsIn(d.T, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
 		// Put the error where the $ref it names is written.

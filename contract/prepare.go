@@ -512,6 +512,9 @@ func rebaseRef(target, ref, to string) string {
 	if target == to {
 		return "#" + frag
 	}
+	if isURL(target) {
+		return target + "#" + frag
+	}
 	rel, err := filepath.Rel(filepath.Dir(to), target)
 	if err != nil {
 		return ref
