@@ -1,25 +1,132 @@
 package validate
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// TestWithinBudget: a validation that never ends is abandoned, one that
-// ends returns its error.
-func TestWithinBudget(t *testing.T) {
-	block := make(chan struct{})
-	defer close(block)
-	if _, done := withinBudget(10*time.Millisecond, func() error { <-block; return nil }); done {
-		t.Error("a blocked validation reported done")
+// recursiveUnion is a contract whose one answer is a recursive oneOf
+// without a discriminator: both variants have the recursive property, so
+// kin-openapi validates each level twice over, 2^depth visits in all.
+const recursiveUnion = `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /tree:
+    get:
+      operationId: getTree
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Node"}
+components:
+  schemas:
+    Node:
+      oneOf:
+        - {type: object, required: [a], properties: {a: {type: string}, next: {$ref: "#/components/schemas/Node"}}}
+        - {type: object, required: [b], properties: {b: {type: string}, next: {$ref: "#/components/schemas/Node"}}}
+`
+
+// nested returns {"a":"x","next":{"a":"x","next":…}} depth levels deep.
+func nested(depth int) string {
+	return strings.Repeat(`{"a":"x","next":`, depth) + `{"a":"x"}` + strings.Repeat("}", depth)
+}
+
+// TestVisitsCounted: the estimate counts one visit per schema and value
+// node, every union variant included, and stops at its limit.
+func TestVisitsCounted(t *testing.T) {
+	str := openapi3.NewStringSchema()
+	obj := openapi3.NewObjectSchema().WithProperty("a", openapi3.NewIntegerSchema()).WithProperty("b", openapi3.NewArraySchema().WithItems(str))
+	value := map[string]any{"a": 1.0, "b": []any{"x", "y", "z"}, "c": true}
+	if got := visits(obj, value, 1000); got != 6 {
+		t.Errorf("object: %d visits, want 6 (object, a, b, three items; c has no schema)", got)
 	}
-	want := errors.New("bad")
-	if err, done := withinBudget(time.Minute, func() error { return want }); !done || err != want {
-		t.Errorf("got %v, %v; want the function's error", err, done)
+	union := &openapi3.Schema{OneOf: openapi3.SchemaRefs{openapi3.NewSchemaRef("", obj), openapi3.NewSchemaRef("", obj)}}
+	if got := visits(union, value, 1000); got != 13 {
+		t.Errorf("oneOf of two: %d visits, want 13", got)
+	}
+	if got := visits(union, value, 10); got != 10 {
+		t.Errorf("limit 10: %d visits, want 10", got)
+	}
+}
+
+// TestRecursiveUnionNotHandedToKin: a 60-level body of a recursive union
+// (2^60 visits for kin-openapi) is refused by the estimate, which itself
+// looks at each (schema, node) pair once; a 10-level one is validated.
+func TestRecursiveUnionNotHandedToKin(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(path, []byte(recursiveUnion), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := load(t, path)
+	node := doc.T.Components.Schemas["Node"].Value
+	c := &visitCounter{limit: maxVisits + 1, memo: map[visitKey]int{}, busy: map[visitKey]bool{}}
+	if n := c.count(node, decode(t, nested(60)), ""); n <= maxVisits {
+		t.Errorf("60 levels: %d visits, want over the budget", n)
+	}
+	// Node, its two variants, their a/b and next at each of 61 levels.
+	if len(c.memo) > 61*6 {
+		t.Errorf("the estimate looked at %d (schema, node) pairs, want at most %d", len(c.memo), 61*6)
+	}
+	if n := visits(node, decode(t, nested(10)), maxVisits+1); n > maxVisits || n < 1<<10 {
+		t.Errorf("10 levels: %d visits, want within the budget and at least 2^10", n)
+	}
+}
+
+func decode(t *testing.T, s string) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestRecursiveUnionAnswer: validate reports a too-costly answer as not
+// checked, and leaves no goroutine behind (the timer budget it replaces
+// abandoned kin-openapi's validation, which ran on for minutes).
+func TestRecursiveUnionAnswer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(path, []byte(recursiveUnion), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, m := load(t, path)
+	before := runtime.NumGoroutine()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, nested(60))
+	}))
+	rep, err := Run(context.Background(), Config{Doc: doc, Model: m, BaseURL: srv.URL, Seed: 1, Timeout: time.Second})
+	srv.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := text(rep); !strings.Contains(out, fmt.Sprintf("not checked: validating the body against its schema would take more than %d schema visits", maxVisits)) {
+		t.Errorf("no not-checked finding:\n%s", out)
+	}
+	http.DefaultClient.CloseIdleConnections()
+	// Connections wind down on their own; a validation left running
+	// would not. Wait on the count, never on a clock reading.
+	after := runtime.NumGoroutine()
+	for i := 0; i < 500 && after > before; i++ {
+		time.Sleep(2 * time.Millisecond)
+		after = runtime.NumGoroutine()
+	}
+	if after > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines after the run, %d before:\n%s", after, before, buf[:runtime.Stack(buf, true)])
 	}
 }
 
