@@ -3,7 +3,6 @@ package validate
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/contractfirst/toolkit/contract"
 )
 
 // recursiveUnion is a contract whose answer and request body are a recursive oneOf
@@ -54,56 +53,6 @@ func nested(depth int) string {
 	return strings.Repeat(`{"a":"x","next":`, depth) + `{"a":"x"}` + strings.Repeat("}", depth)
 }
 
-// TestVisitsCounted: the estimate counts one visit per schema and value
-// node, every union variant included, and stops at its limit.
-func TestVisitsCounted(t *testing.T) {
-	str := openapi3.NewStringSchema()
-	obj := openapi3.NewObjectSchema().WithProperty("a", openapi3.NewIntegerSchema()).WithProperty("b", openapi3.NewArraySchema().WithItems(str))
-	value := map[string]any{"a": 1.0, "b": []any{"x", "y", "z"}, "c": true}
-	if got := visits(obj, value, 1000); got != 6 {
-		t.Errorf("object: %d visits, want 6 (object, a, b, three items; c has no schema)", got)
-	}
-	union := &openapi3.Schema{OneOf: openapi3.SchemaRefs{openapi3.NewSchemaRef("", obj), openapi3.NewSchemaRef("", obj)}}
-	if got := visits(union, value, 1000); got != 13 {
-		t.Errorf("oneOf of two: %d visits, want 13", got)
-	}
-	if got := visits(union, value, 10); got != 10 {
-		t.Errorf("limit 10: %d visits, want 10", got)
-	}
-}
-
-// TestRecursiveUnionNotHandedToKin: a 60-level body of a recursive union
-// (2^60 visits for kin-openapi) is refused by the estimate, which itself
-// looks at each (schema, node) pair once; a 10-level one is validated.
-func TestRecursiveUnionNotHandedToKin(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "c.yaml")
-	if err := os.WriteFile(path, []byte(recursiveUnion), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	doc, _ := load(t, path)
-	node := doc.T.Components.Schemas["Node"].Value
-	c := &visitCounter{limit: maxVisits + 1, memo: map[visitKey]int{}, busy: map[visitKey]bool{}}
-	if n := c.count(node, decode(t, nested(60)), ""); n <= maxVisits {
-		t.Errorf("60 levels: %d visits, want over the budget", n)
-	}
-	// Node, its two variants, their a/b and next at each of 61 levels.
-	if len(c.memo) > 61*6 {
-		t.Errorf("the estimate looked at %d (schema, node) pairs, want at most %d", len(c.memo), 61*6)
-	}
-	if n := visits(node, decode(t, nested(10)), maxVisits+1); n > maxVisits || n < 1<<10 {
-		t.Errorf("10 levels: %d visits, want within the budget and at least 2^10", n)
-	}
-}
-
-func decode(t *testing.T, s string) any {
-	t.Helper()
-	var v any
-	if err := json.Unmarshal([]byte(s), &v); err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
 // TestRecursiveUnionAnswer: validate reports a too-costly answer as not
 // checked, and leaves no goroutine behind (the timer budget it replaces
 // abandoned kin-openapi's validation, which ran on for minutes).
@@ -123,7 +72,7 @@ func TestRecursiveUnionAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out := text(rep); !strings.Contains(out, fmt.Sprintf("not checked: validating the body against its schema would take more than %d schema visits", maxVisits)) {
+	if out := text(rep); !strings.Contains(out, fmt.Sprintf("not checked: validating the body against its schema would take more than %d schema visits", contract.MaxValidationVisits)) {
 		t.Errorf("no not-checked finding:\n%s", out)
 	}
 	http.DefaultClient.CloseIdleConnections()
@@ -206,7 +155,7 @@ func TestProxyRecursiveUnionRequest(t *testing.T) {
 	}
 	resp.Body.Close()
 	front.Close()
-	want := fmt.Sprintf("POST /tree: not checked: validating the request body against its schema would take more than %d schema visits", maxVisits)
+	want := fmt.Sprintf("POST /tree: not checked: validating the request body against its schema would take more than %d schema visits", contract.MaxValidationVisits)
 	if resp.StatusCode != http.StatusNoContent || !strings.Contains(log.String(), want) {
 		t.Errorf("status %d, log:\n%s\nwant it to contain %q", resp.StatusCode, log.String(), want)
 	}

@@ -100,8 +100,8 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 		out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not valid JSON: " + err.Error()})
 		return out
 	}
-	if !withinVisits(content.Schema.Value, value) {
-		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("not checked: validating the body against its schema would take more than %d schema visits (a recursive oneOf/anyOf without a discriminator?)", maxVisits)})
+	if !contract.WithinValidationBudget(content.Schema.Value, value) {
+		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("not checked: validating the body against its schema would take more than %d schema visits (a recursive oneOf/anyOf without a discriminator?)", contract.MaxValidationVisits)})
 		return out
 	}
 	err = content.Schema.Value.VisitJSON(value, append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse()}, r.schemaOp...)...)

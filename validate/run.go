@@ -3,7 +3,6 @@ package validate
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -552,27 +551,10 @@ func (r *runner) contractRejects(t *target, c *Case, req *http.Request, body []b
 		Request: cp, PathParams: pathParams, Route: t.route,
 		Options: contract.RequestOptions(),
 	}
-	if !requestWithinVisits(t.route.Operation, req.Header.Get("Content-Type"), body) {
+	if !contract.RequestBodyWithinBudget(t.route.Operation, req.Header.Get("Content-Type"), body) {
 		// Too costly to judge: the case is not sent, so the operation's
 		// coverage shows it rather than a guess being blamed on the service.
 		return c.Phase != PhaseNegative
 	}
 	return openapi3filter.ValidateRequest(context.Background(), in) != nil
-}
-
-// requestWithinVisits reports whether kin-openapi's validation of a JSON
-// request body fits maxVisits (other bodies decode to flat values).
-func requestWithinVisits(op *openapi3.Operation, ctype string, body []byte) bool {
-	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {
-		return true
-	}
-	mt := op.RequestBody.Value.Content.Get(ctype)
-	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		return true
-	}
-	var v any
-	if json.Unmarshal(body, &v) != nil {
-		return true // not JSON: kin-openapi refuses it without walking
-	}
-	return withinVisits(mt.Schema.Value, v)
 }
