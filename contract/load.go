@@ -94,8 +94,9 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		return nil, c.err()
 	}
 
-	hoisted := hoistNestedDefs(obj)
+	// Repairs first, so a definition they mend can be hoisted.
 	changed := d.prepare(&c, path, obj, opts)
+	hoisted := hoistNestedDefs(obj)
 	var data []byte
 	if !hoisted && !changed && json.Valid(root.data) {
 		data = root.data

@@ -172,6 +172,20 @@ func (p *preparer) walk(ptr string, v any, schema bool, depth int) {
 
 // schema checks one schema object.
 func (p *preparer) schema(ptr string, s map[string]any) {
+	if inner, ok := s["type"].(map[string]any); ok {
+		// A schema wrapped under "type" (codat.io's Item/definitions/itemType:
+		// {type: {type: string, enum: [...]}}): kin-openapi cannot decode it.
+		delete(s, "type")
+		p.changed = true
+		if len(s) == 0 && p.opts.Lenient && isSchema(inner) {
+			for k, v := range inner {
+				s[k] = v
+			}
+			p.warn(ptr+"/type", "type holds a schema object, not a type name (--lenient: that schema is the schema here)")
+		} else {
+			p.warn(ptr+"/type", "type must be a type name or a list of them, not an object (a value of any type; --lenient reads a schema wrapped in type as the schema)")
+		}
+	}
 	if tuple, ok := s["items"].([]any); ok && s["prefixItems"] == nil {
 		// draft-04's tuple form; 2020-12 (OpenAPI 3.1) spells it prefixItems
 		delete(s, "items")

@@ -34,6 +34,7 @@ func TestSoftContracts(t *testing.T) {
 		{"unknown-type.yaml", false, `soft/unknown-type.yaml:18:13: /components/schemas/Thing/properties/a/type: warning: unsupported 'type' value "" (a value of any type)`},
 		{"undefined-security-scheme.yaml", false, `soft/undefined-security-scheme.yaml:4:5: /security/0/missing: warning: security scheme "missing" is not defined in components.securitySchemes (the requirement is ignored)`},
 		{"examples-object-in-30.yaml", false, `soft/examples-object-in-30.yaml:17:7: /components/schemas/Pet/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`},
+		{"type-object.yaml", false, `soft/type-object.yaml:12:11: /components/schemas/Item/definitions/kind/type: warning: type must be a type name or a list of them, not an object (a value of any type; --lenient reads a schema wrapped in type as the schema)`},
 		{"ref-siblings.yaml", false, `soft/ref-siblings.yaml:21:5: /components/schemas/Pet: warning: extra sibling fields: [unknownField] (ignored)`},
 		{"example-breaks-schema.yaml", false, `soft/example-breaks-schema.yaml:16:15: /paths/~1a/get/responses/200/content/application~1json/example: warning: example does not match its schema at /n: value must be an integer`},
 		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:3:1: /$self: warning: $self (OpenAPI 3.2) is not used yet: $refs resolve against the file's own location`},
@@ -256,5 +257,30 @@ func TestComponentParamOperators(t *testing.T) {
 		if tc.op == "getC" && o.Params[0].Type.Kind != KindEnum {
 			t.Errorf("getC: ext is %v, want the enum of the other file", o.Params[0].Type.Kind)
 		}
+	}
+}
+
+// TestLenientTypeObject: --lenient reads a schema wrapped under "type" (as
+// codat.io's contracts have one) as the schema itself: the property is the
+// enum, not a value of any type.
+func TestLenientTypeObject(t *testing.T) {
+	doc, err := Load(filepath.Join(contracts, "soft", "type-object.yaml"), LoadOptions{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `soft/type-object.yaml:12:11: /components/schemas/Item/definitions/kind/type: warning: type holds a schema object, not a type name (--lenient: that schema is the schema here)`
+	var got []string
+	for _, w := range doc.Warnings {
+		got = append(got, strings.TrimPrefix(w.String(), contracts+"/"))
+	}
+	if !contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+	}
+	m, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := field(t, typeNamed(t, m, "Item"), "kind").Type; k.Kind != KindEnum {
+		t.Errorf("kind is %v, want the enum wrapped in type", k.Kind)
 	}
 }
