@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -16,37 +14,9 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 )
 
-// recursiveUnion is a contract whose answer and request body are a recursive oneOf
-// without a discriminator: both variants have the recursive property, so
-// kin-openapi validates each level twice over, 2^depth visits in all.
-const recursiveUnion = `openapi: 3.0.3
-info: {title: t, version: "1"}
-paths:
-  /tree:
-    get:
-      operationId: getTree
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Node"}
-    post:
-      operationId: putTree
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: "#/components/schemas/Node"}
-      responses:
-        "204": {description: ok}
-components:
-  schemas:
-    Node:
-      oneOf:
-        - {type: object, required: [a], properties: {a: {type: string}, next: {$ref: "#/components/schemas/Node"}}}
-        - {type: object, required: [b], properties: {b: {type: string}, next: {$ref: "#/components/schemas/Node"}}}
-`
+// recursiveUnion is a contract whose answer and request body are a
+// recursive oneOf without a discriminator (2^depth visits for kin-openapi).
+const recursiveUnion = "../testdata/contracts/hostile/recursive-union.yaml"
 
 // nested returns {"a":"x","next":{"a":"x","next":…}} depth levels deep.
 func nested(depth int) string {
@@ -57,11 +27,7 @@ func nested(depth int) string {
 // checked, and leaves no goroutine behind (the timer budget it replaces
 // abandoned kin-openapi's validation, which ran on for minutes).
 func TestRecursiveUnionAnswer(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "c.yaml")
-	if err := os.WriteFile(path, []byte(recursiveUnion), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	doc, m := load(t, path)
+	doc, m := load(t, recursiveUnion)
 	before := runtime.NumGoroutine()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -140,11 +106,7 @@ func TestSizeText(t *testing.T) {
 // whose body would cost kin-openapi 2^60 visits, and says it was not
 // checked, instead of validating it for ever.
 func TestProxyRecursiveUnionRequest(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "c.yaml")
-	if err := os.WriteFile(path, []byte(recursiveUnion), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	doc, m := load(t, path)
+	doc, m := load(t, recursiveUnion)
 	var log bytes.Buffer
 	front, _ := startProxy(t, ProxyConfig{Doc: doc, Model: m, Log: &log}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
