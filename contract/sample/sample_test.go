@@ -382,3 +382,37 @@ func FuzzPattern(f *testing.F) {
 		}
 	})
 }
+
+// TestWideSchemaNodeBudget: a schema of 30 required object properties
+// four levels deep (810,000 values when filled in) gives values of at most
+// about maxNodes nodes, through every entry point the mock uses.
+func TestWideSchemaNodeBudget(t *testing.T) {
+	var leaf *contract.Type = &contract.Type{Kind: contract.KindString}
+	for range 4 {
+		obj := &contract.Type{Kind: contract.KindObject}
+		for i := range 30 {
+			obj.Fields = append(obj.Fields, &contract.Field{Name: fmt.Sprint("p", i), Type: leaf, Required: true})
+		}
+		leaf = obj
+	}
+	var count func(v any) int
+	count = func(v any) int {
+		n := 1
+		if m, ok := v.(map[string]any); ok {
+			for _, e := range m {
+				n += count(e)
+			}
+		}
+		return n
+	}
+	for name, v := range map[string]any{
+		"Example": Example(leaf, Response),
+		"Valid":   New(1, Response).Valid(leaf),
+		"Minimal": New(1, Response).Minimal(leaf),
+	} {
+		// the cap, what the entry point's budget adds, a last level of leaves
+		if limit := maxNodes + exampleBudget + 4*30; count(v) > limit {
+			t.Errorf("%s: %d nodes, want at most %d", name, count(v), limit)
+		}
+	}
+}
