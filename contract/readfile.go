@@ -165,6 +165,10 @@ func (r *reader) fetch(raw string) ([]byte, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("only http and https URLs can be referenced, not %s", u.Scheme)
 	}
+	if u.User != nil {
+		// The URL would name the file in every position and message.
+		return nil, errors.New("a $ref URL must not carry credentials (user:password@)")
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)

@@ -83,10 +83,16 @@ func TestRemoteRefs(t *testing.T) {
 }
 
 // TestRemoteRefHidesPassword: a password in a remote $ref's URL is not
-// repeated in the refusal.
+// repeated in the refusal, and with the opt-in such a URL is refused
+// without a request (it would name the file in every position).
 func TestRemoteRefHidesPassword(t *testing.T) {
+	srv, hits := remoteServer(t)
 	_, path := refContract(t, "https://user:s3cret@example.invalid/a.yaml#/A")
 	if got := loadErr(t, path, LoadOptions{}); strings.Contains(got, "s3cret") || !strings.Contains(got, "--allow-remote-refs") {
 		t.Errorf("got %s", got)
+	}
+	_, path = refContract(t, strings.Replace(srv.URL, "http://", "http://user:s3cret@", 1)+"/api/schemas.yaml#/Pet")
+	if got := loadErr(t, path, LoadOptions{Reads: ReadLimits{AllowRemote: true}}); strings.Contains(got, "s3cret") || !strings.Contains(got, "must not carry credentials") || *hits != 0 {
+		t.Errorf("with the opt-in, %d requests: %s", *hits, got)
 	}
 }
