@@ -98,6 +98,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 		if len(c.Generate) == 0 {
 			return &exitError{code: exitUsage, err: fmt.Errorf("gen: %s has no generate entries", path)}
 		}
+		f.genEntry.AllowRemoteRefs = e.reads.AllowRemote // the root's flag, for overlay
 		for _, en := range c.Generate {
 			overlay(&en, &f.genEntry, cmd.Flags())
 			entries = append(entries, en)
@@ -106,7 +107,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 	pes := make([]pipeline.Entry, len(entries))
 	for i, en := range entries {
 		pes[i] = en.pipelineEntry()
-		pes[i].Reads = e.reads
+		pes[i].Reads = e.readsFor(en)
 	}
 	res, err := pipeline.Run(pes, pipeline.Options{
 		Check:     f.check,
@@ -148,7 +149,7 @@ func (en genEntry) pipelineEntry() pipeline.Entry {
 // problems are printed and give exit code 2.
 func loadModel(e *env, cmd string, en genEntry) (*contract.Model, error) {
 	pe := en.pipelineEntry()
-	pe.Reads = e.reads
+	pe.Reads = e.readsFor(en)
 	m, _, err := pipeline.Load(pe, e.problem)
 	if err != nil {
 		return nil, pipelineError(e, cmd, err)
