@@ -333,6 +333,9 @@ func (ob *opBuilder) callbacks(o *Operation, cbs openapi3.Callbacks, depth int) 
 			}
 			cb.Operations = ob.item(items[expr], "", cb.Source.Pointer, hint, depth+1)
 			url, err := ParseCallbackURL(expr)
+			if err == nil {
+				err = evaluable(o, url)
+			}
 			if err != nil {
 				b.c.add(SeverityWarning, cb.Source.File, cb.Source.Pointer, fmt.Sprintf("callbacks: %v; the function computing callback %q's URL is not generated (its client and handler are)", err, name))
 			} else {
@@ -341,6 +344,43 @@ func (ob *opBuilder) callbacks(o *Operation, cbs openapi3.Callbacks, depth int) 
 			o.Callbacks = append(o.Callbacks, cb)
 		}
 	}
+}
+
+// evaluable checks that every expression of a callback URL reads what
+// the operation's decoded request holds: a declared parameter, a JSON
+// body.
+func evaluable(o *Operation, url []URLPart) error {
+	for _, p := range url {
+		x := p.Expr
+		if x == nil {
+			continue
+		}
+		switch x.Source {
+		case ExprPath, ExprQuery, ExprHeader:
+			in := ParamIn(strings.TrimPrefix(string(x.Source), "request."))
+			found := false
+			for _, pm := range o.Params {
+				if pm.In == in && (pm.Name == x.Name || in == InHeader && strings.EqualFold(pm.Name, x.Name)) {
+					found = true
+				}
+			}
+			if !found {
+				return fmt.Errorf("runtime expression {$%s.%s} names a %s parameter the operation does not declare", x.Source, x.Name, in)
+			}
+		case ExprBody:
+			if o.Body == nil || len(o.Body.Contents) == 0 || o.Body.Contents[0].Kind != BodyJSON || o.Body.Contents[0].Type == nil {
+				return fmt.Errorf("runtime expression {$request.body%s} needs a JSON request body with a schema", prefixed("#", x.Pointer))
+			}
+		}
+	}
+	return nil
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }
 
 // synthesize gives operations without an operationId their id, after all

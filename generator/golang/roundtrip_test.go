@@ -26,3 +26,32 @@ func TestServerClientRoundTrip(t *testing.T) {
 	goRun(t, dir, "vet", "./...")
 	goRun(t, dir, "test", "-count=1", "./...")
 }
+
+// TestStreamsRoundTrip generates the streams contract (server-sent events,
+// JSON Lines, webhooks), builds and vets it, and runs
+// testdata/roundtrip/streams/roundtrip_test.go against it.
+func TestStreamsRoundTrip(t *testing.T) {
+	roundTrip(t, "streams")
+}
+
+// TestCallbacksRoundTrip does the same for the callbacks contract: a
+// callback URL computed from the registering request, a delivery received
+// typed.
+func TestCallbacksRoundTrip(t *testing.T) {
+	roundTrip(t, "callbacks")
+}
+
+// roundTrip generates testdata/contracts/<name> as package api and runs
+// the tests of testdata/roundtrip/<name> inside it.
+func roundTrip(t *testing.T, name string) {
+	if testing.Short() {
+		t.Skip("builds and runs a generated module")
+	}
+	dir := t.TempDir()
+	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/"+name+"/openapi.yaml", "api"))
+	if copyFiles(t, filepath.Join(dir, "api"), "testdata/roundtrip/"+name+"/*_test.go") == 0 {
+		t.Fatal("no tests to run")
+	}
+	goRun(t, dir, "vet", "./...")
+	goRun(t, dir, "test", "-count=1", "./...")
+}

@@ -317,3 +317,12 @@ func rsRecords(data []byte, atEOF bool) (int, []byte, error) {
 	}
 	return start, nil, nil
 }
+
+// encodeText and decodeText carry a string item as the event's data text
+// itself, not as a JSON string.
+func encodeText[T ~string](v *T) ([]byte, error) { return []byte(*v), nil }
+
+func decodeText[T ~string](b []byte, v *T) error {
+	*v = T(b)
+	return nil
+}

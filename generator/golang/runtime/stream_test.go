@@ -19,8 +19,6 @@ type point struct {
 
 func encodePoint(p *point) ([]byte, error) { return json.Marshal(p) }
 func decodePoint(b []byte, p *point) error { return json.Unmarshal(b, p) }
-func encodeText(s *string) ([]byte, error) { return []byte(*s), nil }
-func decodeText(b []byte, s *string) error { *s = string(b); return nil }
 func body(s string) io.ReadCloser          { return io.NopCloser(strings.NewReader(s)) }
 func values[T any](xs ...T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
@@ -55,7 +53,7 @@ func TestReadSSE(t *testing.T) {
 		"data\r\rdata:  two spaces\r\n\r\n" +
 		"id\ndata: {}\n\n" +
 		"data: cut off"
-	got, errs := collect(readSSE(body(in), decodeText))
+	got, errs := collect(readSSE(body(in), decodeText[string]))
 	want := []Event[string]{
 		{Event: "first", ID: "7", Retry: 1500 * time.Millisecond, Data: "line one\nline two"},
 		{ID: "7", Retry: 1500 * time.Millisecond, Data: ""},
@@ -91,7 +89,7 @@ func (c *closer) Close() error { c.closed = true; return nil }
 // rest of the stream is read.
 func TestReadStopsAndCloses(t *testing.T) {
 	c := &closer{Reader: strings.NewReader("data: 1\n\ndata: 2\n\n")}
-	for ev, err := range readSSE(c, decodeText) {
+	for ev, err := range readSSE(c, decodeText[string]) {
 		if err != nil || ev.Data != "1" {
 			t.Fatalf("first event %+v, %v", ev, err)
 		}
@@ -113,7 +111,7 @@ func TestReadStopsAndCloses(t *testing.T) {
 func TestReadError(t *testing.T) {
 	boom := errors.New("boom")
 	r := io.NopCloser(io.MultiReader(strings.NewReader("data: 1\n\n"), errReader{boom}))
-	got, errs := collect(readSSE(r, decodeText))
+	got, errs := collect(readSSE(r, decodeText[string]))
 	if len(got) != 1 || len(errs) != 1 || errs[0] != "boom" {
 		t.Errorf("got %v, errors %v", got, errs)
 	}
@@ -130,7 +128,7 @@ func TestWriteSSE(t *testing.T) {
 	err := writeSSE(rec, 200, "text/event-stream", values(
 		Event[string]{Event: "a\nb", ID: "1", Retry: 2 * time.Second, Data: "x\ny"},
 		Event[string]{Data: ""},
-	), encodeText)
+	), encodeText[string])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +140,7 @@ func TestWriteSSE(t *testing.T) {
 		t.Errorf("headers %v, flushed %v", rec.Header(), rec.Flushed)
 	}
 	// What was written reads back as it was sent (line breaks in the type dropped).
-	got, errs := collect(readSSE(body(want), decodeText))
+	got, errs := collect(readSSE(body(want), decodeText[string]))
 	if d := cmp.Diff([]Event[string]{{Event: "ab", ID: "1", Retry: 2 * time.Second, Data: "x\ny"}, {ID: "1", Retry: 2 * time.Second}}, got); d != "" || errs != nil {
 		t.Errorf("round trip (-want +got):\n%s %v", d, errs)
 	}
@@ -214,7 +212,7 @@ func FuzzReadSSE(f *testing.F) {
 	f.Add("\uFEFFevent: e\r\nid: 1\rretry: 10\ndata\n\n: c\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		n := 0
-		for range readSSE(body(in), decodeText) {
+		for range readSSE(body(in), decodeText[string]) {
 			n++
 		}
 		if max := strings.Count(in, "\n") + strings.Count(in, "\r") + 1; n > max {
