@@ -35,7 +35,7 @@ func (g *gen) streamField(ri respInfo) []jen.Code {
 	}
 }
 
-// streamSeq is the Go type of a stream: iter.Seq2[Event[T], error] for
+// streamSeq is the Go type of a stream: iter.Seq2[SSEEvent[T], error] for
 // server-sent events, iter.Seq2[T, error] otherwise.
 func (g *gen) streamSeq(ri respInfo) *jen.Statement {
 	return jen.Qual("iter", "Seq2").Types(g.streamItem(ri), jen.Error())
@@ -43,7 +43,7 @@ func (g *gen) streamSeq(ri respInfo) *jen.Statement {
 
 func (g *gen) streamItem(ri respInfo) *jen.Statement {
 	if ri.stream == contract.StreamSSE {
-		return jen.Id("Event").Types(g.typeExpr(ri.typ))
+		return jen.Id("SSEEvent").Types(g.typeExpr(ri.typ))
 	}
 	return g.typeExpr(ri.typ)
 }
@@ -138,14 +138,4 @@ func (g *gen) closeResponse(oi *opInfo) []jen.Code {
 			jen.If(jen.Op("!").Id("streaming")).Block(jen.Id("resp").Dot("Body").Dot("Close").Call()),
 		).Call(),
 	}
-}
-
-// usesStreams reports whether any operation of the package has a stream.
-func (g *gen) usesStreams() bool {
-	for _, oi := range g.allOps() {
-		if hasStream(oi) {
-			return true
-		}
-	}
-	return false
 }

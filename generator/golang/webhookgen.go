@@ -104,16 +104,6 @@ func (g *gen) opTarget(oi *opInfo) string {
 	return oi.op.Path
 }
 
-// usesCallbackURLs reports whether a callback URL function is generated.
-func (g *gen) usesCallbackURLs() bool {
-	for _, set := range g.outbound {
-		if set.urlFunc != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // emitReceivers writes, for each set, its handler interface, the
 // Unimplemented base and the constructor of the http.Handler receiving it.
 func (g *gen) emitReceivers(f *jen.File) {

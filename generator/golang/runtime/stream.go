@@ -20,8 +20,8 @@ import (
 	"time"
 )
 
-// Event is one server-sent event whose data is a T.
-type Event[T any] struct {
+// SSEEvent is one server-sent event whose data is a T.
+type SSEEvent[T any] struct {
 	// Event is the event type; empty is the default type, "message".
 	Event string
 	// ID is the event id. A client sees the last id the stream has sent so
@@ -49,7 +49,7 @@ func flushStream(rc *http.ResponseController) error {
 // writeSSE sends the events of seq as text/event-stream with the status,
 // flushing the headers first and then each event, until seq ends, yields an
 // error, or the client goes away (a write fails).
-func writeSSE[T any](w http.ResponseWriter, status int, contentType string, seq iter.Seq2[Event[T], error], encode func(*T) ([]byte, error)) error {
+func writeSSE[T any](w http.ResponseWriter, status int, contentType string, seq iter.Seq2[SSEEvent[T], error], encode func(*T) ([]byte, error)) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(status)
@@ -84,7 +84,7 @@ func writeSSE[T any](w http.ResponseWriter, status int, contentType string, seq 
 // one data line per line of data, and the blank line that ends it. Line
 // breaks in the event type or id would start other fields; they are
 // dropped.
-func appendSSE[T any](buf []byte, ev Event[T], data []byte) []byte {
+func appendSSE[T any](buf []byte, ev SSEEvent[T], data []byte) []byte {
 	oneLine := func(s string) string { return strings.NewReplacer("\r", "", "\n", "").Replace(s) }
 	if ev.Event != "" {
 		buf = append(append(append(buf, "event: "...), oneLine(ev.Event)...), '\n')
@@ -125,14 +125,14 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 // stream dropped, as the SSE standard says. A decoding error is yielded
 // with the event's other fields; the loop may go on. A read error (the
 // context ended, the connection broke) is yielded last.
-func readSSE[T any](body io.ReadCloser, decode func([]byte, *T) error) iter.Seq2[Event[T], error] {
-	return func(yield func(Event[T], error) bool) {
+func readSSE[T any](body io.ReadCloser, decode func([]byte, *T) error) iter.Seq2[SSEEvent[T], error] {
+	return func(yield func(SSEEvent[T], error) bool) {
 		defer body.Close()
 		sc := bufio.NewScanner(body)
 		sc.Buffer(make([]byte, 0, 4096), maxStreamItemBytes)
 		sc.Split(sseLines())
 		var (
-			ev      Event[T]
+			ev      SSEEvent[T]
 			data    []byte
 			hasData bool
 			first   = true
@@ -168,7 +168,7 @@ func readSSE[T any](body io.ReadCloser, decode func([]byte, *T) error) iter.Seq2
 				ev.Event = string(value)
 			case "data":
 				if len(data)+len(value) > maxStreamItemBytes {
-					yield(Event[T]{}, fmt.Errorf("event data longer than %d bytes", maxStreamItemBytes))
+					yield(SSEEvent[T]{}, fmt.Errorf("event data longer than %d bytes", maxStreamItemBytes))
 					return
 				}
 				data = append(append(data, value...), '\n')
@@ -184,7 +184,7 @@ func readSSE[T any](body io.ReadCloser, decode func([]byte, *T) error) iter.Seq2
 			}
 		}
 		if err := sc.Err(); err != nil {
-			yield(Event[T]{}, err)
+			yield(SSEEvent[T]{}, err)
 		}
 	}
 }
@@ -318,10 +318,11 @@ func rsRecords(data []byte, atEOF bool) (int, []byte, error) {
 	return start, nil, nil
 }
 
-// encodeText and decodeText carry a string item as the event's data text
-// itself, not as a JSON string.
+// encodeText writes a string item as the event's data text itself, not as
+// a JSON string.
 func encodeText[T ~string](v *T) ([]byte, error) { return []byte(*v), nil }
 
+// decodeText reads an event's data text as a string item.
 func decodeText[T ~string](b []byte, v *T) error {
 	*v = T(b)
 	return nil

@@ -54,7 +54,7 @@ func TestReadSSE(t *testing.T) {
 		"id\ndata: {}\n\n" +
 		"data: cut off"
 	got, errs := collect(readSSE(body(in), decodeText[string]))
-	want := []Event[string]{
+	want := []SSEEvent[string]{
 		{Event: "first", ID: "7", Retry: 1500 * time.Millisecond, Data: "line one\nline two"},
 		{ID: "7", Retry: 1500 * time.Millisecond, Data: ""},
 		{ID: "7", Retry: 1500 * time.Millisecond, Data: " two spaces"},
@@ -69,7 +69,7 @@ func TestReadSSE(t *testing.T) {
 // that event; the events after it still arrive.
 func TestReadSSEDecodeError(t *testing.T) {
 	got, errs := collect(readSSE(body("data: {\"x\":1}\n\ndata: nope\n\ndata: {\"x\":3}\n\n"), decodePoint))
-	if d := cmp.Diff([]Event[point]{{Data: point{1}}, {Data: point{3}}}, got); d != "" {
+	if d := cmp.Diff([]SSEEvent[point]{{Data: point{1}}, {Data: point{3}}}, got); d != "" {
 		t.Errorf("events (-want +got):\n%s", d)
 	}
 	if len(errs) != 1 || !strings.HasPrefix(errs[0], "event data: invalid character 'o'") {
@@ -126,8 +126,8 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 func TestWriteSSE(t *testing.T) {
 	rec := httptest.NewRecorder()
 	err := writeSSE(rec, 200, "text/event-stream", values(
-		Event[string]{Event: "a\nb", ID: "1", Retry: 2 * time.Second, Data: "x\ny"},
-		Event[string]{Data: ""},
+		SSEEvent[string]{Event: "a\nb", ID: "1", Retry: 2 * time.Second, Data: "x\ny"},
+		SSEEvent[string]{Data: ""},
 	), encodeText[string])
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +141,7 @@ func TestWriteSSE(t *testing.T) {
 	}
 	// What was written reads back as it was sent (line breaks in the type dropped).
 	got, errs := collect(readSSE(body(want), decodeText[string]))
-	if d := cmp.Diff([]Event[string]{{Event: "ab", ID: "1", Retry: 2 * time.Second, Data: "x\ny"}, {ID: "1", Retry: 2 * time.Second}}, got); d != "" || errs != nil {
+	if d := cmp.Diff([]SSEEvent[string]{{Event: "ab", ID: "1", Retry: 2 * time.Second, Data: "x\ny"}, {ID: "1", Retry: 2 * time.Second}}, got); d != "" || errs != nil {
 		t.Errorf("round trip (-want +got):\n%s %v", d, errs)
 	}
 }

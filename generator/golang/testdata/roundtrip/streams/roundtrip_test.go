@@ -50,8 +50,8 @@ func (s *streams) WatchTicks(ctx context.Context, req WatchTicksRequest) (WatchT
 	if req.Count == nil {
 		return WatchTicks404Response{}, nil
 	}
-	return WatchTicks200Response{Events: items(ctx, s, int(*req.Count), func(i int) Event[Tick] {
-		return Event[Tick]{Event: "tick", ID: strconv.Itoa(i), Data: Tick{Seq: int64(i)}}
+	return WatchTicks200Response{Events: items(ctx, s, int(*req.Count), func(i int) SSEEvent[Tick] {
+		return SSEEvent[Tick]{Event: "tick", ID: strconv.Itoa(i), Data: Tick{Seq: int64(i)}}
 	})}, nil
 }
 
@@ -62,8 +62,8 @@ func (s *streams) TailLog(ctx context.Context, _ TailLogRequest) (TailLogRespons
 }
 
 func (s *streams) StreamNotes(ctx context.Context, _ StreamNotesRequest) (StreamNotesResponse, error) {
-	return StreamNotes200Response{Events: items(ctx, s, 2, func(i int) Event[string] {
-		return Event[string]{Data: "note " + strconv.Itoa(i) + "\nsecond line"}
+	return StreamNotes200Response{Events: items(ctx, s, 2, func(i int) SSEEvent[string] {
+		return SSEEvent[string]{Data: "note " + strconv.Itoa(i) + "\nsecond line"}
 	})}, nil
 }
 
