@@ -224,3 +224,54 @@ func TestParseRuntimeExpr(t *testing.T) {
 		t.Errorf("ParseCallbackURL: %+v, %v", parts, err)
 	}
 }
+
+// TestCallbackNotEvaluable: an expression naming a parameter the operation
+// does not declare, or the body of an operation without a JSON body, leaves
+// the callback without URL, with a positioned warning naming the keyword.
+func TestCallbackNotEvaluable(t *testing.T) {
+	path := writeContract(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /s:
+    post:
+      operationId: s
+      requestBody:
+        content:
+          text/plain:
+            schema: {type: string}
+      responses:
+        "200": {description: ok}
+      callbacks:
+        byQuery:
+          "{$request.query.missing}":
+            post:
+              responses:
+                "200": {description: ok}
+        byBody:
+          "{$request.body#/url}":
+            post:
+              responses:
+                "200": {description: ok}
+`)
+	d, m, err := Open(path, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cb := range m.Operations[0].Callbacks {
+		if cb.URL != nil || len(cb.Operations) != 1 {
+			t.Errorf("%s: URL %v, %d operations; want no URL, the operation kept", cb.Name, cb.URL, len(cb.Operations))
+		}
+	}
+	var got []string
+	for _, w := range d.Warnings {
+		got = append(got, strings.TrimPrefix(w.String(), filepath.Dir(path)+"/"))
+	}
+	for _, want := range []string{
+		`t.yaml:20:11: /paths/~1s/post/callbacks/byBody/{$request.body#~1url}: warning: callbacks: runtime expression {$request.body#/url} needs a JSON request body with a schema; the function computing callback "byBody"'s URL is not generated (its client and handler are)`,
+		`t.yaml:15:11: /paths/~1s/post/callbacks/byQuery/{$request.query.missing}: warning: callbacks: runtime expression {$request.query.missing} names a query parameter the operation does not declare; the function computing callback "byQuery"'s URL is not generated (its client and handler are)`,
+	} {
+		if !contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+		}
+	}
+}

@@ -30,6 +30,7 @@ type opInfo struct {
 	// Set for webhook and callback operations (see webhookgen.go).
 	sendPath string // the path their sender appends to its URL
 	sender   string // the sender type their client method belongs to
+	receiver string // the handler interface their server method belongs to
 }
 
 // paramEncoding says how a parameter travels as text.

@@ -61,7 +61,7 @@ func (g *gen) nameOutbound() {
 			oi := g.nameOperation(op)
 			// Escaped, so that no name is read as a pattern wildcard.
 			oi.sendPath = "/" + url.PathEscape(op.Webhook)
-			oi.sender = set.sender
+			oi.sender, oi.receiver = set.sender, set.handler
 			set.ops = append(set.ops, oi)
 			set.routes = append(set.routes, op.Method+" "+oi.sendPath)
 		}
@@ -82,7 +82,7 @@ func (g *gen) nameOutbound() {
 			}
 			for _, op := range cb.Operations {
 				oi := g.nameOperation(op)
-				oi.sender = set.sender
+				oi.sender, oi.receiver = set.sender, set.handler
 				set.ops = append(set.ops, oi)
 				// The callback's URL is the sender's: any path is it.
 				set.routes = append(set.routes, op.Method+" /")
