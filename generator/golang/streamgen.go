@@ -1,6 +1,8 @@
 package golang
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -15,23 +17,17 @@ import (
 
 // streamField declares a stream response's field: Events (SSE) or Items.
 func (g *gen) streamField(ri respInfo) []jen.Code {
+	noun, what := "item", "the stream's JSON texts"
 	if ri.stream == contract.StreamSSE {
-		return []jen.Code{
-			jen.Comment("Events are the server-sent events (" + ri.media + "). A handler returns a"),
-			jen.Comment("sequence the server sends and flushes event by event until it ends or"),
-			jen.Comment("yields an error; stop it when ctx is done. The client's sequence yields each"),
-			jen.Comment("event as it arrives and closes the connection when the loop ends: range"),
-			jen.Comment("over it once, or cancel the call's context."),
-			jen.Id("Events").Add(g.streamSeq(ri)),
-		}
+		noun, what = "event", "the server-sent events"
 	}
 	return []jen.Code{
-		jen.Comment("Items are the stream's JSON texts (" + ri.media + "). A handler returns a"),
-		jen.Comment("sequence the server sends and flushes item by item until it ends or yields"),
-		jen.Comment("an error; stop it when ctx is done. The client's sequence yields each item"),
-		jen.Comment("as it arrives and closes the connection when the loop ends: range over it"),
-		jen.Comment("once, or cancel the call's context."),
-		jen.Id("Items").Add(g.streamSeq(ri)),
+		jen.Comment(fmt.Sprintf("%s are %s (%s). A handler returns a sequence", streamFieldName(ri), what, ri.media)),
+		jen.Comment(fmt.Sprintf("the server sends and flushes %s by %s until it ends or yields an error;", noun, noun)),
+		jen.Comment(fmt.Sprintf("stop it when ctx is done. The client's sequence yields each %s as it", noun)),
+		jen.Comment("arrives and closes the connection when the loop ends: range over it once,"),
+		jen.Comment("or cancel the call's context."),
+		jen.Id(streamFieldName(ri)).Add(g.streamSeq(ri)),
 	}
 }
 

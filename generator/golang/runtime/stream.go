@@ -52,6 +52,19 @@ func flushStream(rc *http.ResponseController) error {
 func writeSSE[T any](w http.ResponseWriter, status int, contentType string, seq iter.Seq2[SSEEvent[T], error], encode func(*T) ([]byte, error)) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "no-cache")
+	return writeStream(w, status, seq, func(buf []byte, ev *SSEEvent[T]) ([]byte, error) {
+		data, err := encode(&ev.Data)
+		if err != nil {
+			return buf, fmt.Errorf("encoding event data: %w", err)
+		}
+		return appendSSE(buf, *ev, data), nil
+	})
+}
+
+// writeStream sends the items of seq with the status, each framed by frame
+// into a reused buffer: the headers are flushed first, then each item, until
+// seq ends, yields an error, or the client goes away (a write fails).
+func writeStream[T any](w http.ResponseWriter, status int, seq iter.Seq2[T, error], frame func(buf []byte, item *T) ([]byte, error)) error {
 	w.WriteHeader(status)
 	rc := http.NewResponseController(w)
 	if err := flushStream(rc); err != nil {
@@ -61,15 +74,13 @@ func writeSSE[T any](w http.ResponseWriter, status int, contentType string, seq 
 		return nil
 	}
 	var buf []byte
-	for ev, err := range seq {
+	for item, err := range seq {
 		if err != nil {
 			return err
 		}
-		data, err := encode(&ev.Data)
-		if err != nil {
-			return fmt.Errorf("encoding event data: %w", err)
+		if buf, err = frame(buf[:0], &item); err != nil {
+			return err
 		}
-		buf = appendSSE(buf[:0], ev, data)
 		if _, err := w.Write(buf); err != nil {
 			return err
 		}
@@ -226,36 +237,16 @@ func sseLines() bufio.SplitFunc {
 // seq ends, yields an error, or the client goes away.
 func writeJSONSeq[T any](w http.ResponseWriter, status int, contentType string, seq iter.Seq2[T, error], rs bool, encode func(*T) ([]byte, error)) error {
 	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	rc := http.NewResponseController(w)
-	if err := flushStream(rc); err != nil {
-		return err
-	}
-	if seq == nil {
-		return nil
-	}
-	var buf []byte
-	for item, err := range seq {
+	return writeStream(w, status, seq, func(buf []byte, item *T) ([]byte, error) {
+		data, err := encode(item)
 		if err != nil {
-			return err
+			return buf, fmt.Errorf("encoding item: %w", err)
 		}
-		data, err := encode(&item)
-		if err != nil {
-			return fmt.Errorf("encoding item: %w", err)
-		}
-		buf = buf[:0]
 		if rs {
 			buf = append(buf, 0x1E)
 		}
-		buf = append(append(buf, data...), '\n')
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-		if err := flushStream(rc); err != nil {
-			return err
-		}
-	}
-	return nil
+		return append(append(buf, data...), '\n'), nil
+	})
 }
 
 // readJSONSeq yields the JSON texts of a JSON Lines body (rs false: one per
