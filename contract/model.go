@@ -28,6 +28,11 @@ type Model struct {
 	// GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE.
 	Operations []*Operation
 
+	// Webhooks are the operations of the 3.1 webhooks section: requests
+	// the API sends to its users, sorted by webhook name, then method.
+	// They have no Path; Webhook names them.
+	Webhooks []*Operation
+
 	// SecuritySchemes are sorted by Name.
 	SecuritySchemes []*SecurityScheme
 
@@ -255,6 +260,60 @@ type Operation struct {
 	// Security: nil means the document-wide requirement applies; an empty
 	// non-nil slice means none.
 	Security []SecurityRequirement
+
+	// Callbacks are the requests the service may send back after this
+	// operation, sorted by name, then expression.
+	Callbacks []*Callback
+
+	// Webhook is the key in the webhooks section for a webhook operation,
+	// empty otherwise.
+	Webhook string
+}
+
+// Callback is one runtime expression of an operation's callbacks entry:
+// the URL the service calls and the operations it may call there. Its
+// operations have no Path.
+type Callback struct {
+	// Name is the key in the operation's callbacks map.
+	Name string
+	// Expression is the key of the path item, as written
+	// ("{$request.body#/callbackUrl}").
+	Expression string
+	// URL is Expression split into literal text and runtime expressions;
+	// nil when an expression cannot be evaluated from the request (a
+	// warning says which).
+	URL        []URLPart
+	Operations []*Operation
+	Source     Source
+}
+
+// URLPart is literal text of a callback URL, or one runtime expression.
+type URLPart struct {
+	Literal string
+	// Expr is set for a runtime expression evaluated against the request
+	// that registered the callback.
+	Expr *RuntimeExpr
+}
+
+// ExprSource says where a runtime expression reads its value.
+type ExprSource string
+
+const (
+	ExprURL    ExprSource = "url"            // $url: the request's full URL
+	ExprMethod ExprSource = "method"         // $method
+	ExprPath   ExprSource = "request.path"   // $request.path.NAME
+	ExprQuery  ExprSource = "request.query"  // $request.query.NAME
+	ExprHeader ExprSource = "request.header" // $request.header.NAME
+	ExprBody   ExprSource = "request.body"   // $request.body#POINTER
+)
+
+// RuntimeExpr is one OpenAPI runtime expression over a request.
+type RuntimeExpr struct {
+	Source ExprSource
+	// Name is the parameter or header name (path, query, header).
+	Name string
+	// Pointer is the JSON pointer into the body ("" for the whole body).
+	Pointer string
 }
 
 // ParamIn says where a parameter travels.
@@ -333,6 +392,33 @@ type Content struct {
 	HasExample bool
 	// Examples are named examples, sorted by name.
 	Examples []NamedExample
+
+	// Stream is set for sequential media types (server-sent events, JSON
+	// Lines, JSON text sequences); ItemType is then the type of one item:
+	// the 3.2 itemSchema, else the schema's items for an array schema of a
+	// JSON sequence, else the schema itself (for server-sent events, the
+	// type of one event's data; a string is the data's raw text).
+	Stream   StreamKind
+	ItemType *Type
+}
+
+// StreamKind says how a sequential media type frames its items.
+type StreamKind int
+
+const (
+	StreamNone    StreamKind = iota
+	StreamSSE                // text/event-stream: data: lines, one event per blank line
+	StreamJSONL              // application/jsonl, application/x-ndjson: one JSON text per line
+	StreamJSONSeq            // application/json-seq (RFC 7464): RS, JSON text, LF
+)
+
+var streamKindNames = [...]string{"", "sse", "jsonl", "json-seq"}
+
+func (k StreamKind) String() string {
+	if int(k) < len(streamKindNames) {
+		return streamKindNames[k]
+	}
+	return "stream?"
 }
 
 // NamedExample is one entry of an examples map.

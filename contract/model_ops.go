@@ -225,69 +225,239 @@ func itemMethods(item *openapi3.PathItem) []string {
 	return methods
 }
 
-// operations fills m.Operations in path and method order.
+// operations fills m.Operations in path and method order, then
+// m.Webhooks in name and method order; the callbacks of each are built
+// with it. Operation ids are unique across all of them.
 func (b *builder) operations() {
 	t := b.doc.T
-	if t.Paths == nil {
-		return
+	ob := &opBuilder{b: b, ids: map[string]string{}}
+	if t.Paths != nil {
+		paths := t.Paths.Map()
+		for _, path := range sortedKeys(paths) {
+			b.m.Operations = append(b.m.Operations, ob.item(paths[path], path, Pointer("paths", path), "", 0)...)
+		}
 	}
-	ids := map[string]string{} // id → pointer of its operation, for synthesized ids to avoid
-	paths := t.Paths.Map()
-	var synthesized []*Operation
-	for _, path := range sortedKeys(paths) {
-		item := paths[path]
-		if item == nil {
+	for _, name := range sortedKeys(t.Webhooks) {
+		ops := ob.item(t.Webhooks[name], "", Pointer("webhooks", name), name, 0)
+		for _, o := range ops {
+			o.Webhook = name
+		}
+		b.m.Webhooks = append(b.m.Webhooks, ops...)
+	}
+	ob.synthesize()
+}
+
+// opBuilder builds the operations of path items, keeping operation ids
+// unique over paths, webhooks and callbacks.
+type opBuilder struct {
+	b           *builder
+	ids         map[string]string // id → pointer of its first use
+	synthesized []*Operation
+}
+
+// item builds the operations of one path item at ptr. path is the
+// contract path ("" for webhooks and callbacks); idHint names operations
+// without an operationId when there is no path (a webhook's name, a
+// callback's operation and name). depth counts callbacks met on the way.
+func (ob *opBuilder) item(item *openapi3.PathItem, path, ptr, idHint string, depth int) []*Operation {
+	if item == nil {
+		return nil
+	}
+	b := ob.b
+	var out []*Operation
+	for _, method := range itemMethods(item) {
+		op := item.GetOperation(method)
+		if op == nil {
 			continue
 		}
-		for _, method := range itemMethods(item) {
-			op := item.GetOperation(method)
-			if op == nil {
-				continue
+		optr := ptr + "/" + strings.ToLower(method)
+		if item.AdditionalOperations[method] == op {
+			optr = ptr + Pointer("additionalOperations", method)
+		}
+		o := &Operation{
+			ID: op.OperationID, Method: method, Path: path,
+			Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
+			Tags:   op.Tags,
+			Source: Source{File: b.doc.Path, Pointer: optr},
+		}
+		if o.ID == "" {
+			o.IDSynthesized = true
+			if path == "" {
+				o.ID = synthesizeID(method, idHint) // a stable name hint; made unique later
 			}
-			ptr := Pointer("paths", path, strings.ToLower(method))
-			if item.AdditionalOperations[method] == op {
-				ptr = Pointer("paths", path, "additionalOperations", method)
+			ob.synthesized = append(ob.synthesized, o)
+		} else if first, dup := ob.ids[o.ID]; dup {
+			// Paths' repeated ids were refused (or, --lenient, renamed)
+			// by Load's checkOperationIDs; what reaches here is a
+			// webhook's or callback's id that repeats another one.
+			b.c.add(SeverityError, b.doc.Path, optr+"/operationId", fmt.Sprintf("operationId %q is already used at %s; operation ids must be unique", o.ID, first))
+		} else {
+			ob.ids[o.ID] = optr
+		}
+		b.params(o, item.Parameters, ptr, op.Parameters)
+		if op.RequestBody != nil && op.RequestBody.Value != nil {
+			rb := op.RequestBody.Value
+			o.Body = &RequestBody{Required: rb.Required, Description: rb.Description}
+			o.Body.Contents = b.contents(rb.Content, opName(o)+"_body", child2(o.Source, "requestBody", "content"), false)
+		}
+		b.responses(o, op.Responses)
+		if op.Security != nil {
+			o.Security = securityOf(*op.Security)
+			if o.Security == nil {
+				o.Security = []SecurityRequirement{}
 			}
-			o := &Operation{
-				ID: op.OperationID, Method: method, Path: path,
-				Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
-				Tags:   op.Tags,
-				Source: Source{File: b.doc.Path, Pointer: ptr},
+		}
+		ob.callbacks(o, op.Callbacks, depth)
+		out = append(out, o)
+	}
+	return out
+}
+
+// callbacks fills o.Callbacks. A callback's own callbacks are not
+// generated: a warning says so.
+func (ob *opBuilder) callbacks(o *Operation, cbs openapi3.Callbacks, depth int) {
+	b := ob.b
+	for _, name := range sortedKeys(cbs) {
+		ref := cbs[name]
+		src := child2(o.Source, "callbacks", name)
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		if depth > 0 {
+			b.c.add(SeverityWarning, src.File, src.Pointer, fmt.Sprintf("callbacks: callback %q of a callback's operation is not generated (callbacks nest only one level in generated code)", name))
+			continue
+		}
+		items := ref.Value.Map()
+		for _, expr := range sortedKeys(items) {
+			cb := &Callback{Name: name, Expression: expr, Source: child2(src, expr)}
+			hint := opName(o) + " " + name
+			if len(items) > 1 {
+				hint += " " + expr
 			}
-			if o.ID == "" {
-				o.IDSynthesized = true
-				synthesized = append(synthesized, o)
+			cb.Operations = ob.item(items[expr], "", cb.Source.Pointer, hint, depth+1)
+			url, err := ParseCallbackURL(expr)
+			if err == nil {
+				err = evaluable(o, url)
+			}
+			if err != nil {
+				b.c.add(SeverityWarning, cb.Source.File, cb.Source.Pointer, fmt.Sprintf("callbacks: %v; the function computing callback %q's URL is not generated (its client and handler are)", err, name))
 			} else {
-				// Unique: Load's checkOperationIDs, the one check, refuses
-				// a repeated operationId or (--lenient) renames it.
-				ids[o.ID] = ptr
+				cb.URL = url
 			}
-			b.params(o, item.Parameters, op.Parameters)
-			if op.RequestBody != nil && op.RequestBody.Value != nil {
-				rb := op.RequestBody.Value
-				o.Body = &RequestBody{Required: rb.Required, Description: rb.Description}
-				o.Body.Contents = b.contents(rb.Content, opName(o)+"_body", child2(o.Source, "requestBody", "content"))
-			}
-			b.responses(o, op.Responses)
-			if op.Security != nil {
-				o.Security = securityOf(*op.Security)
-				if o.Security == nil {
-					o.Security = []SecurityRequirement{}
+			o.Callbacks = append(o.Callbacks, cb)
+		}
+	}
+}
+
+// evaluable checks that every expression of a callback URL reads what
+// the operation's decoded request holds: a declared parameter, a JSON
+// body.
+func evaluable(o *Operation, url []URLPart) error {
+	for _, p := range url {
+		x := p.Expr
+		if x == nil {
+			continue
+		}
+		switch x.Source {
+		case ExprPath, ExprQuery, ExprHeader:
+			in := ParamIn(strings.TrimPrefix(string(x.Source), "request."))
+			found := false
+			for _, pm := range o.Params {
+				if pm.In == in && (pm.Name == x.Name || in == InHeader && strings.EqualFold(pm.Name, x.Name)) {
+					found = true
 				}
 			}
-			b.m.Operations = append(b.m.Operations, o)
+			if !found {
+				return fmt.Errorf("runtime expression {$%s.%s} names a %s parameter the operation does not declare", x.Source, x.Name, in)
+			}
+		case ExprBody:
+			if o.Body == nil || len(o.Body.Contents) == 0 || o.Body.Contents[0].Kind != BodyJSON || o.Body.Contents[0].Type == nil {
+				return fmt.Errorf("runtime expression {$request.body%s} needs a JSON request body with a schema", prefixed("#", x.Pointer))
+			}
 		}
 	}
-	// Synthesized ids come last so they never take a name the contract uses.
-	for _, o := range synthesized {
-		base := synthesizeID(o.Method, o.Path)
+	return nil
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+// synthesize gives operations without an operationId their id, after all
+// ids of the contract are known, so they never take a name it uses.
+func (ob *opBuilder) synthesize() {
+	for _, o := range ob.synthesized {
+		base := o.ID
+		if base == "" {
+			base = synthesizeID(o.Method, o.Path)
+		}
 		id := base
-		for i := 2; ids[id] != ""; i++ {
+		for i := 2; ob.ids[id] != ""; i++ {
 			id = fmt.Sprintf("%s%d", base, i)
 		}
-		ids[id] = o.Source.Pointer
+		ob.ids[id] = o.Source.Pointer
 		o.ID = id
 	}
+}
+
+// ParseCallbackURL splits a callback's key into literal text and runtime
+// expressions in braces. It refuses expressions that need the response
+// ($response.…, $statusCode), which a URL computed from the request
+// cannot read, and anything that is not a runtime expression.
+func ParseCallbackURL(s string) ([]URLPart, error) {
+	var out []URLPart
+	for s != "" {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			out = append(out, URLPart{Literal: s})
+			break
+		}
+		if open > 0 {
+			out = append(out, URLPart{Literal: s[:open]})
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
+			return nil, fmt.Errorf("runtime expression %q has no closing brace", s[open:])
+		}
+		x, err := ParseRuntimeExpr(s[open+1 : open+end])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, URLPart{Expr: x})
+		s = s[open+end+1:]
+	}
+	return out, nil
+}
+
+// ParseRuntimeExpr reads one runtime expression over a request:
+// $url, $method, $request.path.NAME, $request.query.NAME,
+// $request.header.NAME, $request.body and $request.body#/POINTER.
+func ParseRuntimeExpr(s string) (*RuntimeExpr, error) {
+	switch {
+	case s == "$url":
+		return &RuntimeExpr{Source: ExprURL}, nil
+	case s == "$method":
+		return &RuntimeExpr{Source: ExprMethod}, nil
+	case s == "$request.body":
+		return &RuntimeExpr{Source: ExprBody}, nil
+	case strings.HasPrefix(s, "$request.body#"):
+		ptr := strings.TrimPrefix(s, "$request.body#")
+		if ptr != "" && ptr[0] != '/' {
+			return nil, fmt.Errorf("runtime expression {%s}: %q is not a JSON pointer", s, ptr)
+		}
+		return &RuntimeExpr{Source: ExprBody, Pointer: ptr}, nil
+	case strings.HasPrefix(s, "$response.") || s == "$statusCode":
+		return nil, fmt.Errorf("runtime expression {%s} reads the response, which a URL computed from the request cannot", s)
+	}
+	for _, src := range []ExprSource{ExprPath, ExprQuery, ExprHeader} {
+		if name, ok := strings.CutPrefix(s, "$"+string(src)+"."); ok && name != "" {
+			return &RuntimeExpr{Source: src, Name: name}, nil
+		}
+	}
+	return nil, fmt.Errorf("runtime expression {%s} is not one of $url, $method, $request.path|query|header.NAME, $request.body[#/pointer]", s)
 }
 
 // opName is the name hint for an operation's inline types.
@@ -321,7 +491,7 @@ func synthesizeID(method, path string) string {
 // params merges path-item and operation parameters (the operation's win
 // for the same name and location) and fills defaults for style and
 // explode.
-func (b *builder) params(o *Operation, itemParams, opParams openapi3.Parameters) {
+func (b *builder) params(o *Operation, itemParams openapi3.Parameters, itemPtr string, opParams openapi3.Parameters) {
 	type key struct{ name, in string }
 	var order []key
 	byKey := map[key]*openapi3.ParameterRef{}
@@ -339,7 +509,7 @@ func (b *builder) params(o *Operation, itemParams, opParams openapi3.Parameters)
 			srcs[k] = Source{File: b.doc.Path, Pointer: base + "/parameters/" + strconv.Itoa(i)}
 		}
 	}
-	add(itemParams, Pointer("paths", o.Path))
+	add(itemParams, itemPtr)
 	add(opParams, o.Source.Pointer)
 	for _, k := range order {
 		p := byKey[k].Value
@@ -384,7 +554,7 @@ func (b *builder) params(o *Operation, itemParams, opParams openapi3.Parameters)
 
 // contents turns a content map into Contents: JSON media types first,
 // then by name, so the preferred encoding leads.
-func (b *builder) contents(c openapi3.Content, hint string, src Source) []*Content {
+func (b *builder) contents(c openapi3.Content, hint string, src Source, response bool) []*Content {
 	keys := sortedKeys(c)
 	sort.SliceStable(keys, func(i, j int) bool {
 		return BodyKindOf(keys[i]) < BodyKindOf(keys[j])
@@ -413,6 +583,7 @@ func (b *builder) contents(c openapi3.Content, hint string, src Source) []*Conte
 			}
 			ct.Examples = append(ct.Examples, NamedExample{Name: name, Summary: ex.Value.Summary, Value: ex.Value.Value})
 		}
+		b.stream(ct, media, h, child2(src, mt), response)
 		if len(media.Encoding) > 0 {
 			ct.Encoding = map[string]string{}
 			for _, name := range sortedKeys(media.Encoding) {
@@ -424,6 +595,79 @@ func (b *builder) contents(c openapi3.Content, hint string, src Source) []*Conte
 		out = append(out, ct)
 	}
 	return out
+}
+
+// stream fills a content's Stream and ItemType. Streams are generated for
+// responses; a request body's itemSchema is not (the body stays a
+// reader), and a warning says so.
+func (b *builder) stream(ct *Content, media *openapi3.MediaType, hint string, src Source, response bool) {
+	kind := StreamKindOf(ct.MediaType)
+	if kind == StreamNone || !response {
+		if media.ItemSchema != nil {
+			what := "a request body"
+			if response {
+				what = "media type " + ct.MediaType + ", which is not a sequential media type (text/event-stream, application/jsonl, application/x-ndjson, application/json-seq)"
+			}
+			b.c.add(SeverityWarning, src.File, src.Pointer+"/itemSchema", "itemSchema (OpenAPI 3.2) of "+what+" is not generated: the body is read and written as raw bytes")
+		}
+		return
+	}
+	ct.Stream = kind
+	switch {
+	case media.ItemSchema != nil:
+		ct.ItemType = b.typeOf(media.ItemSchema, joinName(hint, "item"), child2(src, "itemSchema"))
+		if kind == StreamSSE {
+			ct.ItemType = sseData(ct.ItemType)
+		}
+	case ct.Type == nil && kind == StreamSSE:
+		ct.ItemType = &Type{Kind: KindString}
+	case ct.Type == nil:
+		ct.ItemType = &Type{Kind: KindAny}
+	case ct.Type.Kind == KindArray && kind != StreamSSE && ct.Type.Elem != nil:
+		ct.ItemType = ct.Type.Elem
+	default:
+		ct.ItemType = ct.Type
+	}
+}
+
+// sseData is the type of an event's data for an SSE itemSchema: OpenAPI
+// 3.2 describes the event itself, an object of event, data, id and retry,
+// whose data property is the item; any other schema is the data.
+func sseData(t *Type) *Type {
+	if t.Kind != KindObject {
+		return t
+	}
+	var data *Type
+	for _, f := range t.Fields {
+		switch f.Name {
+		case "data":
+			data = f.Type
+		case "event", "id", "retry":
+		default:
+			return t
+		}
+	}
+	if data == nil {
+		return &Type{Kind: KindString}
+	}
+	return data
+}
+
+// StreamKindOf classifies a sequential media type.
+func StreamKindOf(mediaType string) StreamKind {
+	mt, _, err := mime.ParseMediaType(mediaType)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(mediaType))
+	}
+	switch mt {
+	case "text/event-stream":
+		return StreamSSE
+	case "application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/jsonlines":
+		return StreamJSONL
+	case "application/json-seq":
+		return StreamJSONSeq
+	}
+	return StreamNone
 }
 
 // mediaSuffix names a media type for derived type names.
@@ -493,7 +737,7 @@ func (b *builder) responses(o *Operation, rs *openapi3.Responses) {
 			}
 			resp.Headers = append(resp.Headers, hd)
 		}
-		resp.Contents = b.contents(r.Content, joinName(opName(o), resp.Status), child2(src, "content"))
+		resp.Contents = b.contents(r.Content, joinName(opName(o), resp.Status), child2(src, "content"), true)
 		o.Responses = append(o.Responses, resp)
 	}
 	sort.SliceStable(o.Responses, func(i, j int) bool {

@@ -559,13 +559,11 @@ func (p *preparer) oas32(obj map[string]any) {
 }
 
 // oas32Object warns about the OpenAPI 3.2 keywords of a non-schema object
-// that nothing generates yet: a media type's itemSchema (the stream is
-// handled as bytes) and "in: querystring" parameters, which are removed
-// from their list so no generator meets a place it does not know.
+// that nothing generates yet: "in: querystring" parameters, which are
+// removed from their list so no generator meets a place it does not know.
+// (A media type's itemSchema is the model builder's: it generates streams
+// and warns where it does not.)
 func (p *preparer) oas32Object(ptr string, x map[string]any) {
-	if _, ok := x["itemSchema"]; ok {
-		p.warn(ptr+"/itemSchema", "itemSchema (OpenAPI 3.2) is not generated yet: the stream is read and written as raw bytes")
-	}
 	params, ok := x["parameters"].([]any)
 	if !ok {
 		return

@@ -108,6 +108,13 @@ func (m *Model) Select(s Selection) (*Model, error) {
 	if len(out.Operations) == 0 {
 		return nil, fmt.Errorf("the selection (%s) leaves no operation", s)
 	}
+	// Webhooks are not selected by operation or tag: every package keeps
+	// them, as the embedded spec keeps the webhooks section.
+	for _, op := range m.Webhooks {
+		for _, t := range op.types() {
+			markUsed(t, used)
+		}
+	}
 	out.Types = nil
 	for _, t := range m.Types {
 		if used[t] {
@@ -310,7 +317,14 @@ func (op *Operation) types() []*Type {
 			out = append(out, h.Type)
 		}
 		for _, c := range r.Contents {
-			out = append(out, c.Type)
+			out = append(out, c.Type, c.ItemType)
+		}
+	}
+	// Callbacks nest one level (the builder does not build a callback's
+	// own callbacks), so this recursion ends.
+	for _, cb := range op.Callbacks {
+		for _, o := range cb.Operations {
+			out = append(out, o.types()...)
 		}
 	}
 	return out

@@ -17,6 +17,7 @@ func (g *gen) emitClient(f *jen.File) error {
 	for _, oi := range g.ops {
 		g.emitClientMethod(f, oi)
 	}
+	g.emitSenders(f)
 	return nil
 }
 
@@ -132,7 +133,12 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("u").Dot("RawPath")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("u").Dot("Path").Op("=").Id("p"),
-		jen.Id("u").Dot("RawQuery").Op("=").Id("query").Dot("Encode").Call(),
+		jen.Comment("A query in the base URL (a callback URL's) comes first."),
+		jen.If(jen.Id("q").Op(":=").Id("query").Dot("Encode").Call(), jen.Id("u").Dot("RawQuery").Op("==").Lit("").Op("||").Id("q").Op("==").Lit("")).Block(
+			jen.Id("u").Dot("RawQuery").Op("+=").Id("q"),
+		).Else().Block(
+			jen.Id("u").Dot("RawQuery").Op("+=").Lit("&").Op("+").Id("q"),
+		),
 		jen.List(jen.Id("r"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Id("method"), jen.Id("u").Dot("String").Call(), jen.Id("body")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Id("contentType").Op("!=").Lit("")).Block(jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
@@ -294,7 +300,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	}
 	// Security requirements as alternatives of scheme names.
 	reqs := op.Security
-	if reqs == nil {
+	if reqs == nil && oi.sender == "" { // webhooks and callbacks do not inherit the API's
 		reqs = g.m.Security
 	}
 	var alts []jen.Code
@@ -312,8 +318,8 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	stmts = append(stmts,
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("r"), security),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
 	)
+	stmts = append(stmts, g.closeResponse(oi)...)
 	// Responses: specific codes, then ranges, then default.
 	var cases []jen.Code
 	for _, ri := range oi.responses {
@@ -330,7 +336,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 	}
 	stmts = append(stmts, jen.Switch().Block(cases...), jen.Return(jen.Nil(), jen.Id("unexpected").Call(jen.Id("resp"))))
 
-	f.Comment(fmt.Sprintf("%s calls %s %s.", oi.method, op.Method, op.Path))
+	f.Comment(fmt.Sprintf("%s calls %s %s.", oi.method, op.Method, g.opTarget(oi)))
 	for _, l := range docLines(op.Summary) {
 		f.Comment(l)
 	}
@@ -339,7 +345,12 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		f.Comment("Deprecated: the contract marks this operation deprecated.")
 	}
 	stmts = append([]jen.Code{jen.Defer().Id("wrapError").Call(jen.Op("&").Err(), jen.Lit(oi.method))}, stmts...)
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id("_").Id(oi.respIface), jen.Err().Error()).Block(stmts...)
+	recv := jen.Id("c").Op("*").Id("Client")
+	if oi.sender != "" {
+		recv = jen.Id("s").Op("*").Id(oi.sender)
+		stmts = append([]jen.Code{jen.Id("c").Op(":=").Id("s").Dot("c")}, stmts...)
+	}
+	f.Func().Params(recv).Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id("_").Id(oi.respIface), jen.Err().Error()).Block(stmts...)
 	f.Line()
 }
 
@@ -365,6 +376,9 @@ func (g *gen) clientPath(oi *opInfo) jen.Code {
 	}
 	var parts []jen.Code
 	rest := oi.op.Path
+	if oi.sendPath != "" {
+		rest = oi.sendPath
+	}
 	for rest != "" {
 		open := strings.IndexByte(rest, '{')
 		end := strings.IndexByte(rest, '}')
@@ -546,6 +560,8 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 			jen.Id("out").Dot("Body").Op("=").Id("b"),
 			jen.Id("out").Dot("ContentType").Op("=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		)
+	case bodyStream:
+		out = append(out, g.readStream(ri)...)
 	}
 	out = append(out, jen.Return(jen.Id("out"), jen.Nil()))
 	return out

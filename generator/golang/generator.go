@@ -37,6 +37,7 @@ type gen struct {
 	enumAlias  map[*contract.Type]*contract.Type // inline enum → the identical one it aliases
 	canonical  bool                              // typeExpr names canonical types (see canonicalName)
 	ops        []*opInfo                         // operations with their Go names
+	outbound   []*outboundSet                    // webhooks and callbacks: operations the API sends
 	secOpts    map[string]string                 // client option per security scheme
 
 	// countAttempts instruments the union decoders with a counter of the
@@ -95,6 +96,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 	g.nameTypes()
 	g.dedupeEnums()
 	g.nameOperations()
+	g.nameOutbound()
 	return g
 }
 

@@ -34,7 +34,8 @@ type Ident struct {
 
 // Identifiers lists the exported identifiers Generate would declare for m
 // with opts, sorted by name: types and their fields, the Handler and
-// Client methods, and each operation's request fields and response types.
+// Client methods (for webhooks and callbacks, their receiver's and
+// sender's), and each operation's request fields and response types.
 // Runtime identifiers every package has (NewServer, Client …) are left out:
 // they never change with the contract.
 func Identifiers(m *contract.Model, opts generator.Options) []Ident {
@@ -66,11 +67,15 @@ func Identifiers(m *contract.Model, opts generator.Options) []Ident {
 			out = append(out, typed(Ident{Kind: "field", Name: name + "." + fi.goName, From: from + "/properties/" + contract.EscapePointerToken(fi.f.Name)}, g.shapeExpr(fi.f.Type, fi.shape)))
 		}
 	}
-	for _, oi := range g.ops {
+	for _, oi := range g.allOps() {
 		from := oi.op.ID
+		handler, client := "Handler", "Client"
+		if oi.sender != "" { // a webhook's or callback's
+			handler, client = oi.receiver, oi.sender
+		}
 		out = append(out,
-			Ident{Kind: "method", Name: "Handler." + oi.method, From: from},
-			Ident{Kind: "method", Name: "Client." + oi.method, From: from},
+			Ident{Kind: "method", Name: handler + "." + oi.method, From: from},
+			Ident{Kind: "method", Name: client + "." + oi.method, From: from},
 			Ident{Kind: "type", Name: oi.reqType, From: from},
 		)
 		for _, pi := range oi.params {

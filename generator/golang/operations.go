@@ -26,6 +26,11 @@ type opInfo struct {
 	params    []paramInfo
 	body      bodyInfo
 	responses []respInfo
+
+	// Set for webhook and callback operations (see webhookgen.go).
+	sendPath string // the path their sender appends to its URL
+	sender   string // the sender type their client method belongs to
+	receiver string // the handler interface their server method belongs to
 }
 
 // paramEncoding says how a parameter travels as text.
@@ -51,9 +56,10 @@ type paramInfo struct {
 type bodyMode int
 
 const (
-	bodyNone  bodyMode = iota
-	bodyTyped          // decoded from JSON or a form into a Go value
-	bodyRaw            // handed over as a stream with its content type
+	bodyNone   bodyMode = iota
+	bodyTyped           // decoded from JSON or a form into a Go value
+	bodyRaw             // handed over as a stream with its content type
+	bodyStream          // a response of items sent one by one (see streamgen.go)
 )
 
 type bodyInfo struct {
@@ -72,6 +78,7 @@ type respInfo struct {
 	typ      *contract.Type
 	media    string // media type written by the server
 	headers  []headerInfo
+	stream   contract.StreamKind // bodyStream: how items are framed; typ is the item type
 }
 
 type headerInfo struct {
@@ -84,49 +91,57 @@ type headerInfo struct {
 // types, after nameTypes.
 func (g *gen) nameOperations() {
 	for _, op := range g.m.Operations {
-		base := GoName(op.ID)
-		oi := &opInfo{op: op, method: g.pkg.unique(base)}
-		oi.reqType = g.pkg.unique(base + "Request")
-		oi.respIface = g.pkg.unique(base + "Response")
-		var fields scope
-		for _, n := range []string{"Body", "ContentType"} {
-			fields.unique(n)
-		}
-		for _, p := range op.Params {
-			pi := paramInfo{p: p, goName: fields.unique(GoName(p.Name)), enc: g.paramEncoding(p)}
-			pi.shape = g.shapeOf(p.Type, p.Required, false)
-			if pi.enc == encArray {
-				pi.shape = shapeValue
-			}
-			oi.params = append(oi.params, pi)
-		}
-		oi.body = g.bodyOf(op)
-		for _, r := range op.Responses {
-			status := r.Status
-			if status == "default" {
-				status = "Default"
-			}
-			ri := respInfo{r: r, typeName: g.pkg.unique(base + status + "Response")}
-			if len(r.Contents) > 0 {
-				c := r.Contents[0]
-				ri.media = c.MediaType
-				if c.Kind == contract.BodyJSON && c.Type != nil {
-					ri.mode, ri.typ = bodyTyped, c.Type
-				} else {
-					ri.mode = bodyRaw
-				}
-			}
-			var hs scope
-			for _, n := range []string{"Body", "ContentType", "StatusCode"} {
-				hs.unique(n)
-			}
-			for _, h := range r.Headers {
-				ri.headers = append(ri.headers, headerInfo{h: h, goName: hs.unique(GoName(h.Name)), scalar: isScalar(h.Type)})
-			}
-			oi.responses = append(oi.responses, ri)
-		}
-		g.ops = append(g.ops, oi)
+		g.ops = append(g.ops, g.nameOperation(op))
 	}
+}
+
+// nameOperation assigns the Go identifiers of one operation's method and
+// types: the operations of paths, webhooks and callbacks alike.
+func (g *gen) nameOperation(op *contract.Operation) *opInfo {
+	base := GoName(op.ID)
+	oi := &opInfo{op: op, method: g.pkg.unique(base)}
+	oi.reqType = g.pkg.unique(base + "Request")
+	oi.respIface = g.pkg.unique(base + "Response")
+	var fields scope
+	for _, n := range []string{"Body", "ContentType"} {
+		fields.unique(n)
+	}
+	for _, p := range op.Params {
+		pi := paramInfo{p: p, goName: fields.unique(GoName(p.Name)), enc: g.paramEncoding(p)}
+		pi.shape = g.shapeOf(p.Type, p.Required, false)
+		if pi.enc == encArray {
+			pi.shape = shapeValue
+		}
+		oi.params = append(oi.params, pi)
+	}
+	oi.body = g.bodyOf(op)
+	for _, r := range op.Responses {
+		status := r.Status
+		if status == "default" {
+			status = "Default"
+		}
+		ri := respInfo{r: r, typeName: g.pkg.unique(base + status + "Response")}
+		if len(r.Contents) > 0 {
+			c := r.Contents[0]
+			ri.media = c.MediaType
+			if c.Kind == contract.BodyJSON && c.Type != nil {
+				ri.mode, ri.typ = bodyTyped, c.Type
+			} else if c.Stream != contract.StreamNone && c.ItemType != nil {
+				ri.mode, ri.typ, ri.stream = bodyStream, c.ItemType, c.Stream
+			} else {
+				ri.mode = bodyRaw
+			}
+		}
+		var hs scope
+		for _, n := range []string{"Body", "ContentType", "StatusCode"} {
+			hs.unique(n)
+		}
+		for _, h := range r.Headers {
+			ri.headers = append(ri.headers, headerInfo{h: h, goName: hs.unique(GoName(h.Name)), scalar: isScalar(h.Type)})
+		}
+		oi.responses = append(oi.responses, ri)
+	}
+	return oi
 }
 
 // isScalar reports types a parameter or header carries as one text value.
@@ -234,7 +249,7 @@ func (g *gen) paramGoType(pi paramInfo) *jen.Statement {
 // emitOperationTypes writes each operation's request struct, response
 // interface and one response type per declared status.
 func (g *gen) emitOperationTypes(f *jen.File) {
-	for _, oi := range g.ops {
+	for _, oi := range g.allOps() {
 		op := oi.op
 		doc := fmt.Sprintf("%s holds the parameters and body of %s %s.", oi.reqType, op.Method, op.Path)
 		f.Comment(doc)
@@ -279,6 +294,8 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 			case bodyRaw:
 				rf = append(rf, jen.Comment("Body is the response body ("+ri.media+")."), jen.Id("Body").Index().Byte(),
 					jen.Comment("ContentType overrides the media type sent, "+ri.media+" when empty."), jen.Id("ContentType").String())
+			case bodyStream:
+				rf = append(rf, g.streamField(ri)...)
 			}
 			for _, hi := range ri.headers {
 				for _, l := range docLines(hi.h.Description) {

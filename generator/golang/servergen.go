@@ -13,6 +13,7 @@ import (
 // and the client use.
 func (g *gen) emitOperations(f *jen.File) error {
 	g.emitOperationTypes(f)
+	g.emitCallbackURLs(f)
 	return nil
 }
 
@@ -30,43 +31,54 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
 	g.emitServerRuntime(f)
 	g.emitParamRuntime(f)
-	for _, oi := range g.ops {
+	for _, oi := range g.allOps() {
 		g.emitDecodeRequest(f, oi)
 		g.emitWriteResponse(f, oi)
 	}
+	g.emitReceivers(f)
 	g.flushChecks(f)
 	g.flushPatterns(f)
 	return nil
 }
 
 func (g *gen) emitHandler(f *jen.File) {
-	f.Comment("Handler is the service: one method per operation of the contract. A method")
-	f.Comment("gets a request that has been decoded and validated, and returns one of the")
-	f.Comment("operation's declared responses, or an error (sent as a 500 problem unless")
-	f.Comment("WithErrorHandler says otherwise).")
+	g.emitHandlerSet(f, "Handler", "Unimplemented", []string{
+		"Handler is the service: one method per operation of the contract. A method",
+		"gets a request that has been decoded and validated, and returns one of the",
+		"operation's declared responses, or an error (sent as a 500 problem unless",
+		"WithErrorHandler says otherwise).",
+	}, g.ops, func(oi *opInfo) string { return fmt.Sprintf("%s handles %s %s.", oi.method, oi.op.Method, oi.op.Path) })
+}
+
+// emitHandlerSet writes a handler interface with one method per operation
+// of ops (the service's Handler, a webhook or callback receiver's), and its
+// Unimplemented base answering 501.
+func (g *gen) emitHandlerSet(f *jen.File, name, unimpl string, doc []string, ops []*opInfo, methodDoc func(*opInfo) string) {
+	for _, l := range doc {
+		f.Comment(l)
+	}
 	var methods []jen.Code
-	for _, oi := range g.ops {
-		line := fmt.Sprintf("%s handles %s %s.", oi.method, oi.op.Method, oi.op.Path)
-		methods = append(methods, jen.Comment(line))
+	for _, oi := range ops {
+		methods = append(methods, jen.Comment(methodDoc(oi)))
 		for _, l := range docLines(oi.op.Summary) {
 			methods = append(methods, jen.Comment(l))
 		}
 		methods = append(methods, jen.Id(oi.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()))
 	}
-	f.Type().Id("Handler").Interface(methods...)
+	f.Type().Id(name).Interface(methods...)
 	f.Line()
-	f.Comment("Unimplemented answers every operation with 501 Not Implemented. Embed it in")
-	f.Comment("a Handler implementation to implement operations one at a time.")
-	f.Type().Id("Unimplemented").Struct()
+	f.Comment(fmt.Sprintf("%s answers every operation with 501 Not Implemented. Embed it in", unimpl))
+	f.Comment(fmt.Sprintf("a %s implementation to implement operations one at a time.", name))
+	f.Type().Id(unimpl).Struct()
 	f.Line()
-	for _, oi := range g.ops {
+	for _, oi := range ops {
 		f.Comment(fmt.Sprintf("%s returns a NotImplementedError.", oi.method))
-		f.Func().Params(jen.Id("Unimplemented")).Id(oi.method).Params(jen.Qual("context", "Context"), jen.Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()).Block(
+		f.Func().Params(jen.Id(unimpl)).Id(oi.method).Params(jen.Qual("context", "Context"), jen.Id(oi.reqType)).Params(jen.Id(oi.respIface), jen.Error()).Block(
 			jen.Return(jen.Nil(), jen.Op("&").Id("NotImplementedError").Values(jen.Dict{jen.Id("Operation"): jen.Lit(oi.op.ID)})),
 		)
 		f.Line()
 	}
-	f.Var().Id("_").Id("Handler").Op("=").Id("Unimplemented").Values()
+	f.Var().Id("_").Id(name).Op("=").Id(unimpl).Values()
 	f.Line()
 }
 
@@ -968,6 +980,8 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 			stmts = append(stmts, jen.Id("sendJSON").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ)))
 		case bodyRaw:
 			stmts = append(stmts, jen.Id("sendRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))
+		case bodyStream:
+			stmts = append(stmts, g.writeStream(ri, status))
 		default:
 			stmts = append(stmts, jen.Id("w").Dot("WriteHeader").Call(status))
 		}

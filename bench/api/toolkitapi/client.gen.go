@@ -91,7 +91,12 @@ func (c *Client) newRequest(ctx context.Context, method, path string, query url.
 		return nil, err
 	}
 	u.Path = p
-	u.RawQuery = query.Encode()
+	// A query in the base URL (a callback URL's) comes first.
+	if q := query.Encode(); u.RawQuery == "" || q == "" {
+		u.RawQuery += q
+	} else {
+		u.RawQuery += "&" + q
+	}
 	r, err := http.NewRequestWithContext(ctx, method, u.String(), body)
 	if err != nil {
 		return nil, err
