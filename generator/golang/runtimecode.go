@@ -28,7 +28,7 @@ import (
 // (embed patterns cannot leave out _test.go files); TestRuntimeEmbedded
 // checks the list against the folder.
 //
-//go:embed runtime/codec.go runtime/jsonreader.go runtime/jsonwriter.go runtime/types.go
+//go:embed runtime/codec.go runtime/jsonreader.go runtime/jsonwriter.go runtime/params.go runtime/types.go
 var runtimeFS embed.FS
 
 // runtimeFile is the name of the file the runtime is copied into.
