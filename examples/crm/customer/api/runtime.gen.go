@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"math/bits"
+	"net/http"
 	"net/mail"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -1151,6 +1153,157 @@ func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, 
 		return buf, err
 	}
 	return out, nil
+}
+
+// InvalidParam is one offending parameter or body field.
+type InvalidParam struct {
+	// In is path, query, header, cookie or body.
+	In string `json:"in"`
+	// Name is the parameter name, or the JSON pointer of a body field.
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
+// RequestError is a request the contract does not allow: the handler is not called.
+type RequestError struct {
+	// Status is 400, 413 (body too large) or 415 (media type not declared).
+	Status int
+	Params []InvalidParam
+	Detail string
+}
+
+// Error names the first offending parameter, or gives the detail.
+func (e *RequestError) Error() string {
+	if len(e.Params) > 0 {
+		p := e.Params[0]
+		return p.In + " " + p.Name + ": " + p.Reason
+	}
+	return e.Detail
+}
+
+// badParam is a 400 naming one parameter (or body field) and what is wrong.
+func badParam(in, name, reason string) *RequestError {
+	return &RequestError{
+		Params: []InvalidParam{{
+			In:     in,
+			Name:   name,
+			Reason: reason,
+		}},
+		Status: http.StatusBadRequest,
+	}
+}
+
+// invalidValue turns a validation failure of a parameter or body into a RequestError.
+func invalidValue(in, name string, err error) *RequestError {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		if in == "body" {
+			p := ve.Pointer
+			if p == "" {
+				p = "/"
+			}
+			return badParam(in, p, ve.Message)
+		}
+		return badParam(in, name+ve.Pointer, ve.Message)
+	}
+	return badParam(in, name, err.Error())
+}
+
+// params reads the parameters of one request; the query is parsed on first use.
+type params struct {
+	r  *http.Request
+	pv map[string]string
+	q  url.Values
+}
+
+// values returns the values of parameter name in in (path, query, header or cookie)
+// and whether it was sent.
+func (p *params) values(in, name string) ([]string, bool) {
+	switch in {
+	case "path":
+		v, ok := p.pv[name]
+		return []string{v}, ok
+	case "query":
+		if p.q == nil {
+			p.q = p.r.URL.Query()
+		}
+		v, ok := p.q[name]
+		return v, ok
+	case "header":
+		v := p.r.Header.Values(name)
+		return v, len(v) > 0
+	}
+	c, err := p.r.Cookie(name)
+	if err != nil {
+		return nil, false
+	}
+	return []string{c.Value}, true
+}
+
+// param decodes a one-value parameter into *dst with parse and checks it;
+// an absent one leaves *dst alone, or is an error when required.
+func param[T any](p *params, in, name string, required bool, parse func(string) (T, error), check func(T) error, dst *T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		if required {
+			return badParam(in, name, "is required")
+		}
+		return nil
+	}
+	v, err := parse(vals[0])
+	if err != nil {
+		return badParam(in, name, err.Error())
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			return invalidValue(in, name, err)
+		}
+	}
+	*dst = v
+	return nil
+}
+
+// optParam is param for an optional parameter held by pointer, nil when absent.
+func optParam[T any](p *params, in, name string, parse func(string) (T, error), check func(T) error, dst **T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		return nil
+	}
+	v, err := parse(vals[0])
+	if err != nil {
+		return badParam(in, name, err.Error())
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			return invalidValue(in, name, err)
+		}
+	}
+	*dst = &v
+	return nil
+}
+
+// parseString, parseInt, parseNumber, parseBool, parseTime and parseBytes read one
+// parameter value; their errors are the message sent to the client. parseString
+// reads a string parameter as it is.
+func parseString[T ~string](s string) (T, error) {
+	return T(s), nil
+}
+
+// parseInt reads an integer parameter.
+func parseInt[T ~int32 | ~int64](s string) (T, error) {
+	x, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || int64(T(x)) != x {
+		return 0, errors.New("must be an integer")
+	}
+	return T(x), nil
+}
+
+// statusOr is status, or def when the handler left it 0.
+func statusOr(status, def int) int {
+	if status == 0 {
+		return def
+	}
+	return status
 }
 
 // ValidationError says which value broke which rule of the contract.

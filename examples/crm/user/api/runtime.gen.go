@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/bits"
+	"net/http"
 	"net/mail"
 	"reflect"
 	"strconv"
@@ -1040,6 +1041,68 @@ func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, 
 		return buf, err
 	}
 	return out, nil
+}
+
+// InvalidParam is one offending parameter or body field.
+type InvalidParam struct {
+	// In is path, query, header, cookie or body.
+	In string `json:"in"`
+	// Name is the parameter name, or the JSON pointer of a body field.
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
+// RequestError is a request the contract does not allow: the handler is not called.
+type RequestError struct {
+	// Status is 400, 413 (body too large) or 415 (media type not declared).
+	Status int
+	Params []InvalidParam
+	Detail string
+}
+
+// Error names the first offending parameter, or gives the detail.
+func (e *RequestError) Error() string {
+	if len(e.Params) > 0 {
+		p := e.Params[0]
+		return p.In + " " + p.Name + ": " + p.Reason
+	}
+	return e.Detail
+}
+
+// badParam is a 400 naming one parameter (or body field) and what is wrong.
+func badParam(in, name, reason string) *RequestError {
+	return &RequestError{
+		Params: []InvalidParam{{
+			In:     in,
+			Name:   name,
+			Reason: reason,
+		}},
+		Status: http.StatusBadRequest,
+	}
+}
+
+// invalidValue turns a validation failure of a parameter or body into a RequestError.
+func invalidValue(in, name string, err error) *RequestError {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		if in == "body" {
+			p := ve.Pointer
+			if p == "" {
+				p = "/"
+			}
+			return badParam(in, p, ve.Message)
+		}
+		return badParam(in, name+ve.Pointer, ve.Message)
+	}
+	return badParam(in, name, err.Error())
+}
+
+// statusOr is status, or def when the handler left it 0.
+func statusOr(status, def int) int {
+	if status == 0 {
+		return def
+	}
+	return status
 }
 
 // ValidationError says which value broke which rule of the contract.
