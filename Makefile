@@ -67,6 +67,8 @@ fuzz:
 	$(GO) test ./examples/crm/auth -run '^$$' -fuzz FuzzVerify -fuzztime 20s
 	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzJSONReader -fuzztime 20s
 	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzJSONWriter -fuzztime 20s
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzParseParam -fuzztime 20s
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzArrayParam -fuzztime 20s
 	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestGeneratedShapes
 
 generate:
