@@ -1375,14 +1375,9 @@ func param[T any](p *params, in, name string, required bool, parse func(string) 
 		}
 		return nil
 	}
-	v, err := parse(vals[0])
-	if err != nil {
-		return badParam(in, name, err.Error())
-	}
-	if check != nil {
-		if err := check(v); err != nil {
-			return invalidValue(in, name, err)
-		}
+	v, rerr := paramValue(in, name, vals[0], parse, check)
+	if rerr != nil {
+		return rerr
 	}
 	*dst = v
 	return nil
@@ -1394,17 +1389,26 @@ func optParam[T any](p *params, in, name string, parse func(string) (T, error), 
 	if !ok || len(vals) == 0 {
 		return nil
 	}
-	v, err := parse(vals[0])
-	if err != nil {
-		return badParam(in, name, err.Error())
-	}
-	if check != nil {
-		if err := check(v); err != nil {
-			return invalidValue(in, name, err)
-		}
+	v, rerr := paramValue(in, name, vals[0], parse, check)
+	if rerr != nil {
+		return rerr
 	}
 	*dst = &v
 	return nil
+}
+
+// paramValue decodes the value s of a parameter with parse and checks it.
+func paramValue[T any](in, name, s string, parse func(string) (T, error), check func(T) error) (T, *RequestError) {
+	v, err := parse(s)
+	if err != nil {
+		return v, badParam(in, name, err.Error())
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			return v, invalidValue(in, name, err)
+		}
+	}
+	return v, nil
 }
 
 // parseString, parseInt, parseNumber, parseBool, parseTime and parseBytes read one
