@@ -65,7 +65,10 @@ fuzz:
 	$(GO) test ./internal/har -run '^$$' -fuzz FuzzRead -fuzztime 20s
 	$(GO) test ./internal/route -run '^$$' -fuzz FuzzMatch -fuzztime 20s
 	$(GO) test ./examples/crm/auth -run '^$$' -fuzz FuzzVerify -fuzztime 20s
-	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestCodec
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzJSONReader -fuzztime 20s
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzJSONWriter -fuzztime 20s
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzParseParam -fuzztime 20s
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzArrayParam -fuzztime 20s
 	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestGeneratedShapes
 
 generate:

@@ -23,9 +23,10 @@ import (
 // Go type, case for case.
 
 // emitJSON writes json.gen.go: the decodeJSON, encodeJSON, UnmarshalJSON
-// and MarshalJSON methods of every object type, then the reader and writer
-// they run on. A file of its own keeps types.gen.go about the types, and
-// lets the two render side by side.
+// and MarshalJSON methods of every object type. The reader and writer they
+// run on are runtime (runtime/jsonreader.go, runtime/jsonwriter.go,
+// runtime/codec.go). A file of its own keeps types.gen.go about the types,
+// and lets the two render side by side.
 func (g *gen) emitJSON(f *jen.File) error {
 	for _, t := range g.m.Types {
 		switch t.Kind {
@@ -47,20 +48,10 @@ func (g *gen) emitJSON(f *jen.File) error {
 	// and shared checks of their own.
 	g.flushChecks(f)
 	g.flushPatterns(f)
-	emitJSONReader(f)
-	emitJSONWriter(f)
-	emitCodecRuntime(f)
 	if g.countAttempts {
 		f.Comment("unionAttempts counts the variants tried by union decoders (an instrumented")
 		f.Comment("build for tests).")
 		f.Var().Id("unionAttempts").Int()
-	}
-	// Keep the helpers referenced so a package whose contract uses none of
-	// them still vets and builds without unused-code noise.
-	for _, name := range []jen.Code{jen.Id("unknownProperty"), jen.Id("missingProperty"), jen.Id("decodeJSONWith"), jen.Id("encodeJSONWith"), jen.Id("readNullOr").Types(jen.Any()),
-		jen.Id("readExtra").Types(jen.Any()), jen.Id("writeExtras").Types(jen.Any()),
-		jen.Id("writeOpt").Types(jen.Any()), jen.Id("writeOptNullable").Types(jen.Any()), jen.Id("writeOptSlice").Types(jen.Any())} {
-		f.Var().Id("_").Op("=").Add(name)
 	}
 	return nil
 }
@@ -675,200 +666,6 @@ func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type) {
 	f.Line()
 }
 
-// emitCodecRuntime writes the runtime pieces the generated decodeJSON and
-// encodeJSON methods call besides the reader's and writer's own.
-func emitCodecRuntime(f *jen.File) {
-	T := func() *jen.Statement { return jen.Id("T") }
-	reader := func() *jen.Statement { return jen.Op("*").Id("jsonReader") }
-	readFn := func() *jen.Statement { return jen.Func().Params(jen.Op("*").Add(T()), reader()).Error() }
-	f.Comment("replay skips the value at r and returns a reader positioned at its start, to")
-	f.Comment("read it again; copies of that reader read independently. Strings keep sharing")
-	f.Comment("the document's text.")
-	f.Func().Params(jen.Id("r").Add(reader())).Id("replay").Params().Params(jen.Id("jsonReader"), jen.Error()).Block(
-		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("r").Dot("skip").Call(),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("jsonReader").Values(), jen.Err())),
-		jen.Return(jen.Id("jsonReader").Values(jen.Dict{jen.Id("data"): jen.Id("r").Dot("data").Index(jen.Empty(), jen.Id("r").Dot("pos")), jen.Id("pos"): jen.Id("r").Dot("pos").Op("-").Len(jen.Id("raw")), jen.Id("src"): jen.Id("r").Dot("src"), jen.Id("depth"): jen.Id("r").Dot("depth"), jen.Id("unions"): jen.Id("r").Dot("unions"), jen.Id("unionEnds"): jen.Id("r").Dot("unionEnds")}), jen.Nil()),
-	)
-	f.Line()
-	f.Comment("unionAt names a union decoded at an offset of the document.")
-	f.Type().Id("unionAt").Struct(
-		jen.Id("pos").Int(),
-		jen.Id("typ").String(),
-	)
-	f.Line()
-	f.Comment("unionDecoded is what decoding a union at an offset gave: the value, the")
-	f.Comment("offset where it ends and the error.")
-	f.Type().Id("unionDecoded").Struct(
-		jen.Id("v").Any(),
-		jen.Id("end").Int(),
-		jen.Err().Error(),
-	)
-	f.Line()
-	f.Comment("decodeUnionOnce decodes the union typ at r with f, or gives what an earlier")
-	f.Comment("call gave at the same offset of the same document. Unions without a")
-	f.Comment("discriminator try each variant on the value; when variants share a")
-	f.Comment("recursive property, every variant reaches the same nested union again, and")
-	f.Comment("without this each level would multiply the work by its number of variants.")
-	f.Func().Id("decodeUnionOnce").Types(jen.Id("T").Any()).Params(jen.Id("r").Add(reader()), jen.Id("typ").String(), jen.Id("v").Op("*").Id("T"), jen.Id("f").Func().Params(jen.Op("*").Id("T"), reader()).Error()).Error().Block(
-		jen.If(jen.Id("r").Dot("unions").Op("==").Nil()).Block(
-			jen.Id("r").Dot("unions").Op("=").Map(jen.Id("unionAt")).Id("unionDecoded").Values(),
-			jen.Id("r").Dot("unionEnds").Op("=").Map(jen.Int()).Int().Values(),
-		),
-		jen.Id("at").Op(":=").Id("unionAt").Values(jen.Id("r").Dot("pos"), jen.Id("typ")),
-		jen.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("r").Dot("unions").Index(jen.Id("at")), jen.Id("ok")).Block(
-			jen.If(jen.Id("d").Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Id("d").Dot("err"))),
-			jen.List(jen.Op("*").Id("v"), jen.Id("r").Dot("pos")).Op("=").List(jen.Id("d").Dot("v").Assert(jen.Id("T")), jen.Id("d").Dot("end")),
-			jen.Return(jen.Nil()),
-		),
-		jen.Err().Op(":=").Id("f").Call(jen.Id("v"), jen.Id("r")),
-		jen.Id("r").Dot("unions").Index(jen.Id("at")).Op("=").Id("unionDecoded").Values(jen.Op("*").Id("v"), jen.Id("r").Dot("pos"), jen.Err()),
-		jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("r").Dot("unionEnds").Index(jen.Id("at").Dot("pos")).Op("=").Id("r").Dot("pos")),
-		jen.Return(jen.Err()),
-	)
-	f.Line()
-	f.Comment("discriminator reads the object at r and returns the string value of its")
-	f.Comment("property key (found is false when it is absent or not a string), and a reader")
-	f.Comment("positioned at the start of the object, to decode it again as the variant that")
-	f.Comment("value names.")
-	f.Func().Params(jen.Id("r").Add(reader())).Id("discriminator").Params(jen.Id("key").String()).Params(jen.Id("tag").String(), jen.Id("sub").Id("jsonReader"), jen.Id("found").Bool(), jen.Err().Error()).Block(
-		jen.List(jen.Id("sub"), jen.Err()).Op("=").Id("r").Dot("replay").Call(),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
-		jen.Id("probe").Op(":=").Id("sub"),
-		jen.Err().Op("=").Id("probe").Dot("object").Call(jen.Func().Params(jen.Id("k").Index().Byte()).Error().Block(
-			jen.If(jen.String().Call(jen.Id("k")).Op("!=").Id("key")).Block(jen.Return(jen.Id("probe").Dot("skipValue").Call())),
-			jen.List(jen.Id("s"), jen.Id("serr")).Op(":=").Id("probe").Dot("str").Call(),
-			jen.If(jen.Id("serr").Op("!=").Nil()).Block(
-				jen.Id("found").Op("=").False(),
-				jen.Return(jen.Id("probe").Dot("skipValue").Call()),
-			),
-			jen.List(jen.Id("tag"), jen.Id("found")).Op("=").List(jen.Id("s"), jen.True()),
-			jen.Return(jen.Nil()),
-		)),
-		jen.Return(),
-	)
-	f.Line()
-	f.Comment("allKnown reports whether the value at r is an object whose every property is")
-	f.Comment("one of names; r is a copy, so the caller's reader does not move. A union")
-	f.Comment("decoded already is stepped over, not read again: a recursive union would")
-	f.Comment("otherwise cost a read of its subtree per level.")
-	f.Func().Params(jen.Id("r").Id("jsonReader")).Id("allKnown").Params(jen.Id("names").Op("...").String()).Bool().Block(
-		jen.Return(jen.Id("r").Dot("object").Call(jen.Func().Params(jen.Id("k").Index().Byte()).Error().Block(
-			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("names"), jen.String().Call(jen.Id("k")))).Block(jen.Return(jen.Id("unknownProperty").Call())),
-			jen.If(jen.List(jen.Id("end"), jen.Id("ok")).Op(":=").Id("r").Dot("unionEnds").Index(jen.Id("r").Dot("pos")), jen.Id("ok")).Block(
-				jen.Id("r").Dot("pos").Op("=").Id("end"),
-				jen.Return(jen.Nil()),
-			),
-			jen.Return(jen.Id("r").Dot("skipValue").Call()),
-		)).Op("==").Nil()),
-	)
-	f.Line()
-	f.Comment("jsonDecoder and jsonEncoder are the generated types: what decodeJSONWith and")
-	f.Comment("encodeJSONWith take.")
-	f.Type().Id("jsonDecoder").Interface(jen.Id("decodeJSON").Params(reader()).Error())
-	f.Type().Id("jsonEncoder").Interface(jen.Id("encodeJSON").Params(jen.Op("*").Id("jsonWriter")))
-	f.Line()
-	f.Comment("decodeJSONWith and encodeJSONWith are decodeJSONValue and encodeJSONValue for")
-	f.Comment("any generated type, so every type's UnmarshalJSON and MarshalJSON share one")
-	f.Comment("compiled function: the generic ones are compiled once per type shape, and")
-	f.Comment("each struct is a shape of its own. Taking an interface rather than a method")
-	f.Comment("value spares the compiler a wrapper function per type as well.")
-	f.Func().Id("decodeJSONWith").Params(jen.Id("data").Index().Byte(), jen.Id("v").Id("jsonDecoder")).Error().Block(
-		jen.Return(jen.Id("decodeJSONValue").Call(jen.Id("data"), jen.Op("&").Id("v"), jen.Func().Params(jen.Id("v").Op("*").Id("jsonDecoder"), jen.Id("r").Add(reader())).Error().Block(
-			jen.Return(jen.Parens(jen.Op("*").Id("v")).Dot("decodeJSON").Call(jen.Id("r"))),
-		))),
-	)
-	f.Line()
-	f.Func().Id("encodeJSONWith").Params(jen.Id("v").Id("jsonEncoder")).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("encodeJSONValue").Call(jen.Op("&").Id("v"), jen.Func().Params(jen.Id("v").Op("*").Id("jsonEncoder"), jen.Id("w").Op("*").Id("jsonWriter")).Block(
-			jen.Parens(jen.Op("*").Id("v")).Dot("encodeJSON").Call(jen.Id("w")),
-		))),
-	)
-	f.Line()
-	f.Comment("missingProperty reports a required property the object does not have.")
-	noInline(f)
-	f.Func().Id("missingProperty").Params(jen.Id("name").String()).Error().Block(
-		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("name")), jen.Id("Message"): jen.Lit("is required")})),
-	)
-	f.Line()
-	f.Comment("unknownProperty reports a property that an object without additional")
-	f.Comment("properties does not name; jsonReader.object adds its pointer.")
-	noInline(f)
-	f.Func().Id("unknownProperty").Params().Error().Block(
-		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("is not a known property (additionalProperties is false)")})),
-	)
-	f.Line()
-	f.Comment("readNullOr reads a value that may be null, which leaves the zero value (nil for")
-	f.Comment("slices and maps).")
-	noInline(f)
-	f.Func().Id("readNullOr").Types(T().Any()).Params(jen.Id("p").Op("*").Add(T()), jen.Id("r").Add(reader()), jen.Id("f").Add(readFn())).Error().Block(
-		jen.If(jen.Id("r").Dot("isNull").Call()).Block(
-			jen.Var().Id("zero").Add(T()),
-			jen.Op("*").Id("p").Op("=").Id("zero"),
-			jen.Return(jen.Nil()),
-		),
-		jen.Return(jen.Id("f").Call(jen.Id("p"), jen.Id("r"))),
-	)
-	f.Line()
-	f.Comment("readExtra reads the value of the additional property k into *m.")
-	noInline(f)
-	f.Func().Id("readExtra").Types(T().Any()).Params(jen.Id("m").Op("*").Map(jen.String()).Add(T()), jen.Id("k").Index().Byte(), jen.Id("r").Add(reader()), jen.Id("f").Add(readFn())).Error().Block(
-		jen.Var().Id("x").Add(T()),
-		jen.If(jen.Err().Op(":=").Id("f").Call(jen.Op("&").Id("x"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.If(jen.Op("*").Id("m").Op("==").Nil()).Block(jen.Op("*").Id("m").Op("=").Map(jen.String()).Add(T()).Values()),
-		jen.Parens(jen.Op("*").Id("m")).Index(jen.String().Call(jen.Id("k"))).Op("=").Id("x"),
-		jen.Return(jen.Nil()),
-	)
-	f.Line()
-	W := func() *jen.Statement { return jen.Op("*").Id("jsonWriter") }
-	writeFn := func() *jen.Statement { return jen.Func().Params(jen.Op("*").Add(T()), W()) }
-	f.Comment("writeOpt writes the member key (its encoded name and colon) with the value")
-	f.Comment("*p, unless p is nil: an optional property that is absent.")
-	noInline(f)
-	f.Func().Id("writeOpt").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Add(T()), jen.Id("f").Add(writeFn())).Block(
-		jen.If(jen.Id("p").Op("!=").Nil()).Block(
-			jen.Id("w").Dot("field").Call(jen.Id("key")),
-			jen.If(jen.Id("w").Dot("enter").Call()).Block(
-				jen.Id("f").Call(jen.Id("p"), jen.Id("w")),
-				jen.Id("w").Dot("leave").Call(),
-			),
-		),
-	)
-	f.Line()
-	f.Comment("writeOptNullable writes the member key with null or the value of *p, unless")
-	f.Comment("*p is unset.")
-	noInline(f)
-	f.Func().Id("writeOptNullable").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Id("Nullable").Types(T()), jen.Id("f").Add(writeFn())).Block(
-		jen.If(jen.Id("p").Dot("Set")).Block(
-			jen.Id("w").Dot("field").Call(jen.Id("key")),
-			jen.Id("writeNullable").Call(jen.Id("p"), jen.Id("w"), jen.Id("f")),
-		),
-	)
-	f.Line()
-	f.Comment("writeOptSlice writes the member key with the array *p, unless it is empty.")
-	noInline(f)
-	f.Func().Id("writeOptSlice").Types(T().Any()).Params(jen.Id("w").Add(W()), jen.Id("key").String(), jen.Id("p").Op("*").Index().Add(T()), jen.Id("f").Add(writeFn())).Block(
-		jen.If(jen.Len(jen.Op("*").Id("p")).Op("!=").Lit(0)).Block(
-			jen.Id("w").Dot("field").Call(jen.Id("key")),
-			jen.Id("writeSlice").Call(jen.Id("p"), jen.Id("w"), jen.Id("f")),
-		),
-	)
-	f.Line()
-	f.Comment("writeExtras writes the additional properties m, sorted by name, leaving out")
-	f.Comment("those named like a known property.")
-	noInline(f)
-	f.Func().Id("writeExtras").Types(T().Any()).Params(jen.Id("w").Op("*").Id("jsonWriter"), jen.Id("m").Map(jen.String()).Add(T()), jen.Id("f").Func().Params(jen.Op("*").Add(T()), jen.Op("*").Id("jsonWriter")), jen.Id("known").Op("...").String()).Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("m")))).Block(
-			jen.If(jen.Qual("slices", "Contains").Call(jen.Id("known"), jen.Id("k"))).Block(jen.Continue()),
-			jen.Id("x").Op(":=").Id("m").Index(jen.Id("k")),
-			jen.Id("w").Dot("field").Call(jen.Lit("")),
-			jen.Id("w").Dot("str").Call(jen.Id("k")),
-			jen.Id("w").Dot("raw").Call(jen.Lit(":")),
-			jen.Id("f").Call(jen.Op("&").Id("x"), jen.Id("w")),
-		),
-	)
-	f.Line()
-}
-
 // How a struct's encodeJSON knows, while it is generated, whether a comma
 // goes before the next member.
 const (
@@ -876,12 +673,3 @@ const (
 	commaAlways        // a member is always written by now: a comma
 	commaMaybe         // only optional members so far: w.field decides
 )
-
-// noInline marks the function emitted next //go:noinline. The codec's helpers
-// are called once per property of every generated type; inlined, their bodies
-// multiply what the compiler holds for a large package (GitHub's types and
-// codec took 10.1 GB to build with them inlined, 4.5 GB without), for a few
-// percent of decoding and encoding time.
-func noInline(f *jen.File) {
-	f.Comment("//go:noinline")
-}

@@ -61,6 +61,16 @@ type gen struct {
 // scope hands out identifiers unique within one Go namespace.
 type scope struct{ used map[string]bool }
 
+// reserve marks name used, as a name declared by code that is not named
+// here (the runtime, the server's and client's fixed parts). Reserving a
+// name twice is reserving it once.
+func (s *scope) reserve(name string) {
+	if s.used == nil {
+		s.used = map[string]bool{}
+	}
+	s.used[name] = true
+}
+
 // unique returns name, or name followed by the smallest number from 2 that
 // makes it unused, and marks the result used.
 func (s *scope) unique(name string) string {
@@ -88,10 +98,10 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		enumAlias:  map[*contract.Type]*contract.Type{},
 	}
 	for _, n := range mustRuntime().reserved {
-		g.pkg.unique(n)
+		g.pkg.reserve(n)
 	}
 	for _, n := range opsRuntimeNames {
-		g.pkg.unique(n)
+		g.pkg.reserve(n)
 	}
 	g.nameTypes()
 	g.dedupeEnums()

@@ -114,31 +114,6 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("InvalidParams").Index().Id("InvalidParam").Tag(map[string]string{"json": "invalid-params,omitempty"}),
 	)
 	f.Line()
-	f.Comment("InvalidParam is one offending parameter or body field.")
-	f.Type().Id("InvalidParam").Struct(
-		jen.Comment("In is path, query, header, cookie or body."),
-		jen.Id("In").String().Tag(map[string]string{"json": "in"}),
-		jen.Comment("Name is the parameter name, or the JSON pointer of a body field."),
-		jen.Id("Name").String().Tag(map[string]string{"json": "name"}),
-		jen.Id("Reason").String().Tag(map[string]string{"json": "reason"}),
-	)
-	f.Line()
-	f.Comment("RequestError is a request the contract does not allow: the handler is not called.")
-	f.Type().Id("RequestError").Struct(
-		jen.Comment("Status is 400, 413 (body too large) or 415 (media type not declared)."),
-		jen.Id("Status").Int(),
-		jen.Id("Params").Index().Id("InvalidParam"),
-		jen.Id("Detail").String(),
-	)
-	f.Line()
-	f.Func().Params(jen.Id("e").Op("*").Id("RequestError")).Id("Error").Params().String().Block(
-		jen.If(jen.Len(jen.Id("e").Dot("Params")).Op(">").Lit(0)).Block(
-			jen.Id("p").Op(":=").Id("e").Dot("Params").Index(jen.Lit(0)),
-			jen.Return(jen.Id("p").Dot("In").Op("+").Lit(" ").Op("+").Id("p").Dot("Name").Op("+").Lit(": ").Op("+").Id("p").Dot("Reason")),
-		),
-		jen.Return(jen.Id("e").Dot("Detail")),
-	)
-	f.Line()
 	f.Comment("NotImplementedError is returned by Unimplemented; the server answers 501.")
 	f.Type().Id("NotImplementedError").Struct(jen.Id("Operation").String())
 	f.Line()
@@ -146,25 +121,6 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Return(jen.Lit("operation ").Op("+").Id("e").Dot("Operation").Op("+").Lit(" is not implemented")),
 	)
 	f.Line()
-	f.Func().Id("badParam").Params(jen.List(jen.Id("in"), jen.Id("name"), jen.Id("reason")).String()).Op("*").Id("RequestError").Block(
-		jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Params"): jen.Index().Id("InvalidParam").Values(jen.Values(jen.Dict{jen.Id("In"): jen.Id("in"), jen.Id("Name"): jen.Id("name"), jen.Id("Reason"): jen.Id("reason")}))})),
-	)
-	f.Line()
-	f.Comment("invalidValue turns a validation failure of a parameter or body into a RequestError.")
-	f.Func().Id("invalidValue").Params(jen.List(jen.Id("in"), jen.Id("name")).String(), jen.Err().Error()).Op("*").Id("RequestError").Block(
-		jen.Var().Id("ve").Op("*").Id("ValidationError"),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(
-			jen.If(jen.Id("in").Op("==").Lit("body")).Block(
-				jen.Id("p").Op(":=").Id("ve").Dot("Pointer"),
-				jen.If(jen.Id("p").Op("==").Lit("")).Block(jen.Id("p").Op("=").Lit("/")),
-				jen.Return(jen.Id("badParam").Call(jen.Id("in"), jen.Id("p"), jen.Id("ve").Dot("Message"))),
-			),
-			jen.Return(jen.Id("badParam").Call(jen.Id("in"), jen.Id("name").Op("+").Id("ve").Dot("Pointer"), jen.Id("ve").Dot("Message"))),
-		),
-		jen.Return(jen.Id("badParam").Call(jen.Id("in"), jen.Id("name"), jen.Err().Dot("Error").Call())),
-	)
-	f.Line()
-
 	// Options.
 	f.Comment("ServerOption configures NewServer.")
 	f.Type().Id("ServerOption").Func().Params(jen.Op("*").Id("server"))
@@ -429,12 +385,6 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 			jen.If(jen.Op("!").Id("tMore")).Block(jen.Return(jen.Id("vals"), jen.True())),
 			jen.List(jen.Id("template"), jen.Id("path")).Op("=").List(jen.Id("tRest"), jen.Id("pRest")),
 		),
-	)
-	f.Line()
-	f.Comment("splitParam splits a non-exploded array parameter at its delimiter.")
-	f.Func().Id("splitParam").Params(jen.List(jen.Id("s"), jen.Id("sep")).String()).Index().String().Block(
-		jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Qual("strings", "Split").Call(jen.Id("s"), jen.Id("sep"))),
 	)
 	f.Line()
 	f.Comment("mediaMatches reports whether the request media type mt is one of declared,")

@@ -6,11 +6,1480 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
+	"math/bits"
+	"net/http"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 )
+
+// unionAt names a union decoded at an offset of the document.
+type unionAt struct {
+	pos int
+	typ string
+}
+
+// unionDecoded is what decoding a union at an offset gave: the value, the
+// offset where it ends and the error.
+type unionDecoded struct {
+	v   any
+	end int
+	err error
+}
+
+// jsonDecoder is a generated type that decodes itself: what decodeJSONWith
+// takes.
+type jsonDecoder interface {
+	decodeJSON(*jsonReader) error
+}
+
+// jsonEncoder is a generated type that encodes itself: what encodeJSONWith
+// takes.
+type jsonEncoder interface {
+	encodeJSON(*jsonWriter)
+}
+
+// decodeJSONWith is decodeJSONValue for any generated type, so every type's
+// UnmarshalJSON shares one compiled function: the generic one is compiled
+// once per type shape, and each struct is a shape of its own. Taking an
+// interface rather than a method value spares the compiler a wrapper
+// function per type as well.
+func decodeJSONWith(data []byte, v jsonDecoder) error {
+	return decodeJSONValue(data, &v, func(v *jsonDecoder, r *jsonReader) error {
+		return (*v).decodeJSON(r)
+	})
+}
+
+// encodeJSONWith is encodeJSONValue for any generated type, shared by every
+// type's MarshalJSON as decodeJSONWith is by UnmarshalJSON.
+func encodeJSONWith(v jsonEncoder) ([]byte, error) {
+	return encodeJSONValue(&v, func(v *jsonEncoder, w *jsonWriter) {
+		(*v).encodeJSON(w)
+	})
+}
+
+// missingProperty reports a required property the object does not have.
+//
+//go:noinline
+func missingProperty(name string) error {
+	return &ValidationError{
+		Message: "is required",
+		Pointer: "/" + pointerToken(name),
+	}
+}
+
+// unknownProperty reports a property that an object without additional
+// properties does not name; jsonReader.object adds its pointer.
+//
+//go:noinline
+func unknownProperty() error {
+	return &ValidationError{Message: "is not a known property (additionalProperties is false)"}
+}
+
+// writeOpt writes the member key (its encoded name and colon) with the value
+// *p, unless p is nil: an optional property that is absent.
+//
+//go:noinline
+func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
+	if p != nil {
+		w.field(key)
+		if w.enter() {
+			f(p, w)
+			w.leave()
+		}
+	}
+}
+
+// writeOptNullable writes the member key with null or the value of *p, unless
+// *p is unset.
+//
+//go:noinline
+func writeOptNullable[T any](w *jsonWriter, key string, p *Nullable[T], f func(*T, *jsonWriter)) {
+	if p.Set {
+		w.field(key)
+		writeNullable(p, w, f)
+	}
+}
+
+// writeOptSlice writes the member key with the array *p, unless it is empty.
+//
+//go:noinline
+func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWriter)) {
+	if len(*p) != 0 {
+		w.field(key)
+		writeSlice(p, w, f)
+	}
+}
+
+// jsonReader decodes one JSON document held in memory, without reflection:
+// generated decodeJSON methods walk the document with it, so decoding costs no
+// more than the values it makes.
+type jsonReader struct {
+	// data is the whole document; pos is the offset of the next byte to read.
+	data []byte
+	pos  int
+	// src is data as one string when decodeJSONValue made it (documents up to
+	// jsonReadShareMax bytes): strings without escapes are then slices of it, so
+	// a document's strings cost one allocation rather than one each, at the price
+	// of a kept string keeping the document's text alive.
+	src string
+	// buf is scratch for unescaping keys and strings, used as a stack: what a
+	// reader appends it takes off again, so a key stays valid while its value
+	// is read.
+	buf []byte
+	// depth counts the objects and arrays open around pos, so nesting deeper
+	// than jsonReadMaxDepth is a syntax error rather than a stack overflow.
+	depth int
+	// unions remembers what each union without a discriminator decoded at an
+	// offset (see decodeUnionOnce); copies of the reader share it.
+	unions map[unionAt]unionDecoded
+	// unionEnds maps the offset of each union decoded there to its end, so
+	// allKnown steps over it instead of reading it again.
+	unionEnds map[int]int
+}
+
+// jsonReadMaxDepth is how deep objects and arrays may nest, as in encoding/json.
+const jsonReadMaxDepth = 10000
+
+// jsonSyntaxError says the input is not JSON. Offset is the byte offset of the
+// error.
+type jsonSyntaxError struct {
+	Offset int
+	msg    string
+}
+
+// Error says where and why the input is not JSON.
+func (e *jsonSyntaxError) Error() string {
+	return "invalid JSON at offset " + strconv.Itoa(e.Offset) + ": " + e.msg
+}
+
+// syntaxError reports the byte at offset at, or the end of the input there,
+// as unexpected; context says what was expected ("after array element").
+func (r *jsonReader) syntaxError(at int, context string) error {
+	if at >= len(r.data) {
+		return &jsonSyntaxError{
+			Offset: len(r.data),
+			msg:    "unexpected end of input",
+		}
+	}
+	return &jsonSyntaxError{
+		Offset: at,
+		msg:    "invalid character " + jsonReadQuoteChar(r.data[at]) + " " + context,
+	}
+}
+
+// jsonReadQuoteChar quotes a byte for a syntax error message, as encoding/json does.
+func jsonReadQuoteChar(c byte) string {
+	if c == '\'' {
+		return "'\\''"
+	}
+	if c == '"' {
+		return "'\"'"
+	}
+	s := strconv.Quote(string(rune(c)))
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+// space skips whitespace and returns the next byte, or 0 at the end of the
+// input (which no reader takes for the start of a value).
+func (r *jsonReader) space() byte {
+	for r.pos < len(r.data) {
+		c := r.data[r.pos]
+		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c
+		}
+		r.pos++
+	}
+	return 0
+}
+
+// typeError says the value at pos is not the JSON type want names ("a
+// string"), naming the type it is, or that it is null. A byte that starts no
+// value is a syntax error.
+func (r *jsonReader) typeError(want string) error {
+	got := ""
+	c := r.space()
+	switch c {
+	case '{':
+		got = "object"
+	case '[':
+		got = "array"
+	case '"':
+		got = "string"
+	case 't', 'f':
+		got = "bool"
+	case 'n':
+		if err := r.literal("null"); err != nil {
+			return err
+		}
+		return &ValidationError{Message: "must not be null"}
+	default:
+		if c != '-' && (c < '0' || c > '9') {
+			return r.syntaxError(r.pos, "looking for beginning of value")
+		}
+		got = "number"
+	}
+	return &ValidationError{Message: "must be " + want + ", not " + got}
+}
+
+// literal consumes the literal lit (true, false or null) at pos.
+func (r *jsonReader) literal(lit string) error {
+	for i := 0; i < len(lit); i++ {
+		if r.pos+i >= len(r.data) || r.data[r.pos+i] != lit[i] {
+			return r.syntaxError(r.pos+i, "in literal "+lit)
+		}
+	}
+	r.pos += len(lit)
+	return nil
+}
+
+// isNull skips whitespace and, if the next value is the literal null,
+// consumes it and reports true; otherwise it consumes nothing.
+func (r *jsonReader) isNull() bool {
+	c := r.space()
+	if c == 'n' && len(r.data)-r.pos >= 4 && string(r.data[r.pos:r.pos+4]) == "null" {
+		r.pos += 4
+		return true
+	}
+	return false
+}
+
+// enter opens an object or array at pos, counting its depth.
+func (r *jsonReader) enter() error {
+	r.depth++
+	if r.depth > jsonReadMaxDepth {
+		return &jsonSyntaxError{
+			Offset: r.pos,
+			msg:    "exceeded max depth",
+		}
+	}
+	r.pos++
+	return nil
+}
+
+// object reads an object, calling fn for each member with its unescaped key
+// and r at the member's value, which fn must consume. The key is valid only
+// during the call: it is a slice of data, or of buf when it has escapes, so
+// keys cost no allocation. A *ValidationError from fn gets the key prefixed to
+// its pointer. Duplicate keys reach fn each time (the last wins, as in
+// encoding/json).
+func (r *jsonReader) object(fn func(key []byte) error) error {
+	if r.space() != '{' {
+		return r.typeError("an object")
+	}
+	if err := r.enter(); err != nil {
+		return err
+	}
+	c := r.space()
+	if c == '}' {
+		r.pos++
+		r.depth--
+		return nil
+	}
+	for {
+		if c != '"' {
+			return r.syntaxError(r.pos, "looking for beginning of object key string")
+		}
+		mark := len(r.buf)
+		key, err := r.scanString()
+		if err != nil {
+			return err
+		}
+		if r.space() != ':' {
+			return r.syntaxError(r.pos, "after object key")
+		}
+		r.pos++
+		if err := fn(key); err != nil {
+			var ve *ValidationError
+			if errors.As(err, &ve) {
+				ve.Pointer = "/" + pointerToken(string(key)) + ve.Pointer
+			}
+			return err
+		}
+		r.buf = r.buf[:mark]
+		c = r.space()
+		if c == '}' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		if c != ',' {
+			return r.syntaxError(r.pos, "after object key:value pair")
+		}
+		r.pos++
+		c = r.space()
+	}
+}
+
+// array reads an array, calling fn for item i (from 0) with r at the item,
+// which fn must consume. A *ValidationError from fn gets the index prefixed to
+// its pointer.
+func (r *jsonReader) array(fn func(i int) error) error {
+	if r.space() != '[' {
+		return r.typeError("an array")
+	}
+	if err := r.enter(); err != nil {
+		return err
+	}
+	if r.space() == ']' {
+		r.pos++
+		r.depth--
+		return nil
+	}
+	for i := 0; ; i++ {
+		if err := fn(i); err != nil {
+			var ve *ValidationError
+			if errors.As(err, &ve) {
+				ve.Pointer = "/" + strconv.Itoa(i) + ve.Pointer
+			}
+			return err
+		}
+		c := r.space()
+		if c == ']' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		if c != ',' {
+			return r.syntaxError(r.pos, "after array element")
+		}
+		r.pos++
+	}
+}
+
+// jsonReadPlain marks the bytes a string holds as they are: not the quote,
+// the backslash, control characters or the start of a multi-byte UTF-8
+// sequence, which must be checked.
+var jsonReadPlain = jsonReadPlainTable()
+
+// jsonReadPlainTable builds jsonReadPlain.
+func jsonReadPlainTable() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}
+
+// scanString consumes the string at pos (the opening quote) and returns its
+// unescaped bytes: a slice of data when it holds neither escapes nor invalid
+// UTF-8, else appended to buf (the caller takes them off again).
+func (r *jsonReader) scanString() ([]byte, error) {
+	data := r.data
+	start := r.pos + 1
+	i := start
+	for i < len(data) {
+		c := data[i]
+		if jsonReadPlain[c] {
+			i++
+			continue
+		}
+		if c == '"' {
+			r.pos = i + 1
+			return data[start:i], nil
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		rn, size := utf8.DecodeRune(data[i:])
+		if rn == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	return r.unescape(start, i)
+}
+
+// unescape finishes scanString from i, the first byte that needs work, as
+// encoding/json does: escapes are decoded, a valid surrogate pair becomes one
+// rune, and a lone surrogate or invalid UTF-8 becomes U+FFFD.
+func (r *jsonReader) unescape(start, i int) ([]byte, error) {
+	data := r.data
+	mark := len(r.buf)
+	b := append(r.buf, data[start:i]...)
+	for {
+		if i >= len(data) {
+			r.buf = b[:mark]
+			return nil, r.syntaxError(i, "in string literal")
+		}
+		c := data[i]
+		switch {
+		case c == '"':
+			r.buf = b
+			r.pos = i + 1
+			return b[mark:], nil
+		case c == '\\':
+			if i+1 >= len(data) {
+				r.buf = b[:mark]
+				return nil, r.syntaxError(i+1, "in string escape code")
+			}
+			switch e := data[i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				rn := jsonReadHex4(data[i+2:])
+				if rn < 0 {
+					r.buf = b[:mark]
+					return nil, r.hexError(i + 2)
+				}
+				if utf16.IsSurrogate(rn) {
+					rn2 := rune(-1)
+					if i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+						rn2 = jsonReadHex4(data[i+8:])
+					}
+					if d := utf16.DecodeRune(rn, rn2); d != utf8.RuneError {
+						rn = d
+						i += 6
+					} else {
+						rn = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, rn)
+				i += 4
+			default:
+				r.buf = b[:mark]
+				return nil, r.syntaxError(i+1, "in string escape code")
+			}
+			i += 2
+		case c < ' ':
+			r.buf = b[:mark]
+			return nil, r.syntaxError(i, "in string literal")
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			rn, size := utf8.DecodeRune(data[i:])
+			if rn == utf8.RuneError && size == 1 {
+				b = utf8.AppendRune(b, utf8.RuneError)
+			} else {
+				b = append(b, data[i:i+size]...)
+			}
+			i += size
+		}
+	}
+}
+
+// hexError reports the first of the four bytes at i that is not a hex digit.
+func (r *jsonReader) hexError(i int) error {
+	for ; i < len(r.data) && jsonReadHex(r.data[i]) >= 0; i++ {
+	}
+	return r.syntaxError(i, "in \\u hexadecimal character escape")
+}
+
+// jsonReadHex is the value of the hex digit c, or -1.
+func jsonReadHex(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// jsonReadHex4 decodes the four hex digits that start b, or returns -1.
+func jsonReadHex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	n := rune(0)
+	for _, c := range b[:4] {
+		h := jsonReadHex(c)
+		if h < 0 {
+			return -1
+		}
+		n = n<<4 | h
+	}
+	return n
+}
+
+// str reads a string value, unescaped; the string is its only allocation.
+func (r *jsonReader) str() (string, error) {
+	if r.space() != '"' {
+		return "", r.typeError("a string")
+	}
+	mark := len(r.buf)
+	b, err := r.scanString()
+	if err != nil {
+		return "", err
+	}
+	if len(r.buf) == mark && r.src != "" {
+		// No escapes: b is the text between the quotes, which src holds too.
+		end := r.pos - 1
+		return r.src[end-len(b) : end], nil
+	}
+	s := string(b)
+	r.buf = r.buf[:mark]
+	return s, nil
+}
+
+// scanNumber consumes the number at pos, checked against the JSON grammar,
+// and returns its text and whether it is an integer (no fraction, no
+// exponent).
+func (r *jsonReader) scanNumber() ([]byte, bool, error) {
+	data := r.data
+	start := r.pos
+	i := start
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	if i >= len(data) || data[i] < '0' || data[i] > '9' {
+		return nil, false, r.syntaxError(i, "in numeric literal")
+	}
+	if data[i] == '0' {
+		i++
+	} else {
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+	}
+	integer := true
+	if i < len(data) && data[i] == '.' {
+		integer = false
+		i++
+		if i >= len(data) || data[i] < '0' || data[i] > '9' {
+			return nil, false, r.syntaxError(i, "after decimal point in numeric literal")
+		}
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		integer = false
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i >= len(data) || data[i] < '0' || data[i] > '9' {
+			return nil, false, r.syntaxError(i, "in exponent of numeric literal")
+		}
+		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			i++
+		}
+	}
+	r.pos = i
+	return data[start:i], integer, nil
+}
+
+// isNumberStart reports whether c starts a JSON number.
+func jsonReadIsNumberStart(c byte) bool {
+	return c == '-' || c >= '0' && c <= '9'
+}
+
+// integer reads a JSON number with no fraction and no exponent that fits an
+// int64.
+func (r *jsonReader) integer() (int64, error) {
+	if !jsonReadIsNumberStart(r.space()) {
+		return 0, r.typeError("an integer")
+	}
+	lit, integer, err := r.scanNumber()
+	if err != nil {
+		return 0, err
+	}
+	digits := lit
+	if digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if !integer {
+		return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+	}
+	// 19 digits cannot overflow a uint64; more are beyond an int64.
+	if len(digits) > 19 {
+		return 0, &ValidationError{Message: "is out of range for a 64-bit integer: " + string(lit)}
+	}
+	u := uint64(0)
+	for _, c := range digits {
+		u = u*10 + uint64(c-'0')
+	}
+	if lit[0] == '-' {
+		if u > 1<<63 {
+			return 0, &ValidationError{Message: "is out of range for a 64-bit integer: " + string(lit)}
+		}
+		return -int64(u), nil
+	}
+	if u > 1<<63-1 {
+		return 0, &ValidationError{Message: "is out of range for a 64-bit integer: " + string(lit)}
+	}
+	return int64(u), nil
+}
+
+// number reads any JSON number, as strconv.ParseFloat(s, 64) does.
+func (r *jsonReader) number() (float64, error) {
+	if !jsonReadIsNumberStart(r.space()) {
+		return 0, r.typeError("a number")
+	}
+	lit, _, err := r.scanNumber()
+	if err != nil {
+		return 0, err
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	if err != nil {
+		return 0, &ValidationError{Message: "is out of range for a 64-bit number: " + string(lit)}
+	}
+	return f, nil
+}
+
+// skipValue consumes the value at pos (after whitespace).
+func (r *jsonReader) skipValue() error {
+	c := r.space()
+	switch c {
+	case '{':
+		if err := r.enter(); err != nil {
+			return err
+		}
+		c = r.space()
+		if c == '}' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		for {
+			if c != '"' {
+				return r.syntaxError(r.pos, "looking for beginning of object key string")
+			}
+			if err := r.skipString(); err != nil {
+				return err
+			}
+			if r.space() != ':' {
+				return r.syntaxError(r.pos, "after object key")
+			}
+			r.pos++
+			if err := r.skipValue(); err != nil {
+				return err
+			}
+			c = r.space()
+			if c == '}' {
+				r.pos++
+				r.depth--
+				return nil
+			}
+			if c != ',' {
+				return r.syntaxError(r.pos, "after object key:value pair")
+			}
+			r.pos++
+			c = r.space()
+		}
+	case '[':
+		if err := r.enter(); err != nil {
+			return err
+		}
+		if r.space() == ']' {
+			r.pos++
+			r.depth--
+			return nil
+		}
+		for {
+			if err := r.skipValue(); err != nil {
+				return err
+			}
+			c = r.space()
+			if c == ']' {
+				r.pos++
+				r.depth--
+				return nil
+			}
+			if c != ',' {
+				return r.syntaxError(r.pos, "after array element")
+			}
+			r.pos++
+		}
+	case '"':
+		return r.skipString()
+	case 't':
+		return r.literal("true")
+	case 'f':
+		return r.literal("false")
+	case 'n':
+		return r.literal("null")
+	}
+	if !jsonReadIsNumberStart(c) {
+		return r.syntaxError(r.pos, "looking for beginning of value")
+	}
+	_, _, err := r.scanNumber()
+	return err
+}
+
+// skipString consumes the string at pos, checking its escapes and control
+// characters but unescaping nothing (JSON does not require valid UTF-8).
+func (r *jsonReader) skipString() error {
+	data := r.data
+	i := r.pos + 1
+	for i < len(data) {
+		c := data[i]
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			return nil
+		case c == '\\':
+			if i+1 >= len(data) {
+				return r.syntaxError(i+1, "in string escape code")
+			}
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if jsonReadHex4(data[i+2:]) < 0 {
+					return r.hexError(i + 2)
+				}
+				i += 6
+			default:
+				return r.syntaxError(i+1, "in string escape code")
+			}
+		case c < ' ':
+			return r.syntaxError(i, "in string literal")
+		default:
+			i++
+		}
+	}
+	return r.syntaxError(i, "in string literal")
+}
+
+// end checks that only whitespace follows the value read.
+func (r *jsonReader) end() error {
+	r.space()
+	if r.pos < len(r.data) {
+		return r.syntaxError(r.pos, "after top-level value")
+	}
+	return nil
+}
+
+// readString reads a JSON string into a string type.
+//
+//go:noinline
+func readString[T ~string](p *T, r *jsonReader) error {
+	x, err := r.str()
+	if err != nil {
+		return err
+	}
+	*p = T(x)
+	return nil
+}
+
+// readInt reads a JSON integer into an integer type it fits.
+//
+//go:noinline
+func readInt[T ~int32 | ~int64](p *T, r *jsonReader) error {
+	n, err := r.integer()
+	if err != nil {
+		return err
+	}
+	if int64(T(n)) != n {
+		// A JSON integer that does not fit has no leading zeros, so n
+		// formats as its literal.
+		return &ValidationError{Message: "is out of range for a 32-bit integer: " + strconv.FormatInt(n, 10)}
+	}
+	*p = T(n)
+	return nil
+}
+
+// readFloat reads a JSON number into a float type, rounded once to its size
+// as encoding/json does.
+//
+//go:noinline
+func readFloat[T ~float32 | ~float64](p *T, r *jsonReader) error {
+	r.space()
+	start := r.pos
+	f, err := r.number()
+	if err != nil {
+		return err
+	}
+	v := T(f)
+	if float64(v) != f {
+		// T is a float32 and f is not one: round the literal to 32 bits
+		// directly, not through a float64, and reject what overflows.
+		lit := r.data[start:r.pos]
+		f, err = strconv.ParseFloat(string(lit), 32)
+		if err != nil {
+			return &ValidationError{Message: "is out of range for a 32-bit number: " + string(lit)}
+		}
+		v = T(f)
+	}
+	*p = v
+	return nil
+}
+
+// readTime reads an RFC 3339 date-time string, as time.Time's UnmarshalJSON
+// does, without allocating the string.
+//
+//go:noinline
+func readTime(p *time.Time, r *jsonReader) error {
+	if r.space() != '"' {
+		return r.typeError("a string")
+	}
+	mark := len(r.buf)
+	b, err := r.scanString()
+	if err != nil {
+		return err
+	}
+	var t time.Time
+	err = t.UnmarshalText(b)
+	r.buf = r.buf[:mark]
+	if err != nil {
+		return &ValidationError{Message: "must be a date-time (RFC 3339), not " + strconv.Quote(string(b))}
+	}
+	*p = t
+	return nil
+}
+
+// readPtr reads a value into a new T with f (which rejects null) and points p
+// at it.
+//
+//go:noinline
+func readPtr[T any](p **T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	x := new(T)
+	if err := f(x, r); err != nil {
+		return err
+	}
+	*p = x
+	return nil
+}
+
+// readNullable reads null or a value with f into a Nullable, which either way
+// is then set.
+//
+//go:noinline
+func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		*p = Nullable[T]{
+			Null: true,
+			Set:  true,
+		}
+		return nil
+	}
+	*p = Nullable[T]{Set: true}
+	return f(&p.Value, r)
+}
+
+// readSlice reads an array (not null) into a new slice, never nil, each item
+// decoded in place with f.
+//
+//go:noinline
+func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) error {
+	if r.isNull() {
+		return &ValidationError{Message: "must not be null"}
+	}
+	var s []T
+	var zero T
+	err := r.array(func(i int) error {
+		if s == nil {
+			// Room for 4 items at first, as encoding/json makes.
+			s = make([]T, 0, 4)
+		}
+		s = append(s, zero)
+		return f(&s[i], r)
+	})
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		s = make([]T, 0)
+	}
+	*p = s
+	return nil
+}
+
+// jsonReaders keeps readers, with their scratch buffers, from one document
+// to the next, so a decode allocates no reader.
+var jsonReaders = sync.Pool{New: func() any {
+	return new(jsonReader)
+}}
+
+// jsonReadMaxPooled is the largest scratch buffer kept in jsonReaders: one
+// huge key or string does not pin its memory.
+const jsonReadMaxPooled = 64 << 10
+
+// jsonReadShareMax is the largest document whose strings share one copy of its
+// text (see jsonReader.src): a string kept from a bigger one does not pin more.
+const jsonReadShareMax = 1 << 20
+
+// decodeJSONValue decodes the document data into p with f, and checks that
+// nothing but whitespace follows. A document that is not JSON reports
+// encoding/json's *json.SyntaxError, even when f met a type error first.
+func decodeJSONValue[T any](data []byte, p *T, f func(*T, *jsonReader) error) error {
+	r := jsonReaders.Get().(*jsonReader)
+	*r = jsonReader{
+		buf:  r.buf[:0],
+		data: data,
+	}
+	if len(data) <= jsonReadShareMax {
+		r.src = string(data)
+	}
+	err := f(p, r)
+	if err == nil {
+		err = r.end()
+	}
+	if cap(r.buf) <= jsonReadMaxPooled {
+		*r = jsonReader{buf: r.buf[:0]}
+		jsonReaders.Put(r)
+	}
+	if err != nil {
+		if jerr := json.Unmarshal(data, new(json.RawMessage)); jerr != nil {
+			return jerr
+		}
+		return err
+	}
+	return nil
+}
+
+// jsonWriter appends JSON to buf without reflection; the first error (a value
+// JSON cannot hold) is kept in err. Generated encodeJSON methods write through it.
+type jsonWriter struct {
+	buf   []byte
+	err   error
+	depth int
+}
+
+// raw appends s verbatim: generated code passes literals such as "{" and "}".
+func (w *jsonWriter) raw(s string) {
+	w.buf = append(w.buf, s...)
+}
+
+// field starts an object member: key is the already-escaped `"name":` text,
+// made when the code was generated. A comma goes first unless the member is
+// the object's first, which is when the last byte written is '{'.
+func (w *jsonWriter) field(key string) {
+	if n := len(w.buf); n > 0 && w.buf[n-1] != '{' {
+		w.buf = append(w.buf, ',')
+	}
+	w.buf = append(w.buf, key...)
+}
+
+// null writes null.
+func (w *jsonWriter) null() {
+	w.buf = append(w.buf, "null"...)
+}
+
+// fail records err unless an earlier error is recorded: the first is the one
+// the caller reports.
+func (w *jsonWriter) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+// jsonWriteMaxDepth is how deep pointers, slices, maps and free-form values may
+// nest, as deep as the reader reads.
+const jsonWriteMaxDepth = 10000
+
+// enter counts one more level of nesting, or records an error and returns
+// false past jsonWriteMaxDepth: a value that refers to itself fails as it does
+// with json.Marshal, instead of recursing until the stack overflows, which no
+// recover catches.
+func (w *jsonWriter) enter() bool {
+	if w.depth >= jsonWriteMaxDepth {
+		w.fail(&json.UnsupportedValueError{Str: "encountered a cycle, or nesting deeper than 10000 levels"})
+		return false
+	}
+	w.depth++
+	return true
+}
+
+// leave undoes enter.
+func (w *jsonWriter) leave() {
+	w.depth--
+}
+
+// jsonWriteHex is the digits of \u00XX escapes, lower case as encoding/json writes them.
+const jsonWriteHex = "0123456789abcdef"
+
+// jsonWriteSafe marks the bytes a JSON string holds as they are: ASCII other than
+// control characters, the quote, the backslash and the HTML-special <, > and &
+// (escaped as encoding/json does). Bytes from 0x80 start a rune to look at.
+var jsonWriteSafe = jsonWriteSafeTable()
+
+// jsonWriteSafeTable builds jsonWriteSafe.
+func jsonWriteSafeTable() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}
+
+// jsonWriteLo has 1 in each byte, jsonWriteHi 0x80: the masks of the eight-bytes-at-a-time
+// scan in str.
+const (
+	jsonWriteLo = ^uint64(0) / 255
+	jsonWriteHi = jsonWriteLo * 128
+)
+
+// str writes s as a JSON string escaped exactly as encoding/json escapes it by
+// default, HTML-safe, with invalid UTF-8 as U+FFFD. Runs of bytes that need no
+// escape are copied in bulk; they are found eight bytes at a time.
+func (w *jsonWriter) str(s string) {
+	b := append(w.buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// The top bit of each byte of m flags a byte below 0x20 or from 0x80 on,
+			// or one of \ " & < > (ORing 4 turns '"' into '&', ORing 2 '<' into '>').
+			// The lowest flag is exact; a borrow may raise flags above it.
+			t := s[i : i+8]
+			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			q := x ^ (jsonWriteLo * '\\')
+			a := (x | (jsonWriteLo * 4)) ^ (jsonWriteLo * '&')
+			h := (x | (jsonWriteLo * 2)) ^ (jsonWriteLo * '>')
+			m := (x | (x - (jsonWriteLo * ' ')) | (q-jsonWriteLo)&^q | (a-jsonWriteLo)&^a | (h-jsonWriteLo)&^h) & jsonWriteHi
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
+		c := s[i]
+		if jsonWriteSafe[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', jsonWriteHex[c>>4], jsonWriteHex[c&15])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, "\\ufffd"...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', jsonWriteHex[r&15])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	w.buf = append(b, '"')
+}
+
+// int writes n.
+func (w *jsonWriter) int(n int64) {
+	w.buf = strconv.AppendInt(w.buf, n, 10)
+}
+
+// float writes f as encoding/json writes a float64 (bits 64) or a float32
+// (bits 32): like ECMAScript, in 'f' format unless the magnitude is below 1e-6
+// or from 1e21 on, then in 'e' format with a one-digit negative exponent
+// unpadded. JSON has no NaN or infinities: those fail, as in json.Marshal, and
+// write null.
+func (w *jsonWriter) float(f float64, bits int) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		v := reflect.ValueOf(f)
+		if bits == 32 {
+			v = reflect.ValueOf(float32(f))
+		}
+		w.fail(&json.UnsupportedValueError{
+			Str:   strconv.FormatFloat(f, 'g', -1, bits),
+			Value: v,
+		})
+		w.null()
+		return
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 {
+		if bits == 64 && (abs < 1e-06 || abs >= 1e+21) || bits == 32 && (float32(abs) < 1e-06 || float32(abs) >= 1e+21) {
+			format = 'e'
+		}
+	}
+	b := strconv.AppendFloat(w.buf, f, format, -1, bits)
+	if format == 'e' {
+		// 1e-07 becomes 1e-7, as in encoding/json.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	w.buf = b
+}
+
+// writeString writes a string.
+//
+//go:noinline
+func writeString[T ~string](p *T, w *jsonWriter) {
+	w.str(string(*p))
+}
+
+// writeInt writes an integer.
+//
+//go:noinline
+func writeInt[T ~int32 | ~int64](p *T, w *jsonWriter) {
+	w.int(int64(*p))
+}
+
+// writeFloat64 writes a float64.
+//
+//go:noinline
+func writeFloat64[T ~float64](p *T, w *jsonWriter) {
+	w.float(float64(*p), 64)
+}
+
+// writeTime writes a time as time.Time.MarshalJSON does, RFC 3339 with
+// nanoseconds, formatted straight into the buffer. Like MarshalJSON, it fails
+// on a year outside [0,9999] or a zone offset of 24 hours or more, which RFC
+// 3339 cannot write.
+//
+//go:noinline
+func writeTime(p *time.Time, w *jsonWriter) {
+	b := append(w.buf, '"')
+	n := len(b)
+	b = p.AppendFormat(b, time.RFC3339Nano)
+	var msg string
+	switch {
+	case b[n+4] != '-':
+		msg = "year outside of range [0,9999]"
+	case b[len(b)-1] != 'Z':
+		c := b[len(b)-6]
+		if '0' <= c && c <= '9' || 10*(b[len(b)-5]-'0')+(b[len(b)-4]-'0') >= 24 {
+			msg = "timezone hour outside of range [0,23]"
+		}
+	}
+	if msg != "" {
+		w.buf = b[:n-1]
+		w.fail(&json.MarshalerError{
+			Err:  errors.New("Time.MarshalJSON: " + msg),
+			Type: reflect.TypeFor[time.Time](),
+		})
+		w.null()
+		return
+	}
+	w.buf = append(b, '"')
+}
+
+// writeNullable writes null for an absent or null value, else the value with f.
+//
+//go:noinline
+func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)) {
+	if !p.Set || p.Null {
+		w.null()
+		return
+	}
+	f(&p.Value, w)
+}
+
+// writeSlice writes a slice as a JSON array, each item with f; a nil slice is
+// null, as encoding/json writes it.
+//
+//go:noinline
+func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	s := *p
+	if s == nil {
+		w.null()
+		return
+	}
+	if !w.enter() {
+		return
+	}
+	w.buf = append(w.buf, '[')
+	for i := range s {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		f(&s[i], w)
+	}
+	w.buf = append(w.buf, ']')
+	w.leave()
+}
+
+// writeList writes a slice of a non-nullable array: a nil slice is [], since
+// null is not a value of the contract's array (idiomatic "var out []T" stays valid).
+//
+//go:noinline
+func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
+	if *p == nil {
+		w.buf = append(w.buf, '[', ']')
+		return
+	}
+	writeSlice(p, w, f)
+}
+
+// jsonWriters recycles writers, and the buffers encodeJSONValue writes into
+// before it copies the result out.
+var jsonWriters sync.Pool
+
+// jsonWriteMaxPooled is the capacity beyond which a buffer is not kept for reuse.
+const jsonWriteMaxPooled = 64 << 10
+
+// jsonWriteGet returns an empty writer from the pool, or a new one.
+func jsonWriteGet() *jsonWriter {
+	if w, ok := jsonWriters.Get().(*jsonWriter); ok {
+		return w
+	}
+	return new(jsonWriter)
+}
+
+// jsonWritePut empties w and returns it to the pool with its buffer, unless
+// that buffer has grown too large to keep.
+func jsonWritePut(w *jsonWriter) {
+	if cap(w.buf) > jsonWriteMaxPooled {
+		w.buf = nil
+	}
+	w.buf, w.err, w.depth = w.buf[:0], nil, 0
+	jsonWriters.Put(w)
+}
+
+// encodeJSONValue encodes *p with f and returns the JSON, or nil and the
+// first error. The JSON is written into a pooled buffer and copied out, so
+// the result is the one allocation.
+func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+	w := jsonWriteGet()
+	f(p, w)
+	if err := w.err; err != nil {
+		jsonWritePut(w)
+		return nil, err
+	}
+	out := make([]byte, len(w.buf))
+	copy(out, w.buf)
+	jsonWritePut(w)
+	return out, nil
+}
+
+// appendJSONValue appends the JSON of *p, encoded with f, to buf (a server's
+// pooled buffer). On an error it returns buf as it was and the error.
+func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+	w := jsonWriteGet()
+	own := w.buf
+	w.buf = buf
+	f(p, w)
+	out, err := w.buf, w.err
+	w.buf = own
+	jsonWritePut(w)
+	if err != nil {
+		return buf, err
+	}
+	return out, nil
+}
+
+// InvalidParam is one offending parameter or body field.
+type InvalidParam struct {
+	// In is path, query, header, cookie or body.
+	In string `json:"in"`
+	// Name is the parameter name, or the JSON pointer of a body field.
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
+// RequestError is a request the contract does not allow: the handler is not called.
+type RequestError struct {
+	// Status is 400, 413 (body too large) or 415 (media type not declared).
+	Status int
+	Params []InvalidParam
+	Detail string
+}
+
+// Error names the first offending parameter, or gives the detail.
+func (e *RequestError) Error() string {
+	if len(e.Params) > 0 {
+		p := e.Params[0]
+		return p.In + " " + p.Name + ": " + p.Reason
+	}
+	return e.Detail
+}
+
+// badParam is a 400 naming one parameter (or body field) and what is wrong.
+func badParam(in, name, reason string) *RequestError {
+	return &RequestError{
+		Params: []InvalidParam{{
+			In:     in,
+			Name:   name,
+			Reason: reason,
+		}},
+		Status: http.StatusBadRequest,
+	}
+}
+
+// invalidValue turns a validation failure of a parameter or body into a RequestError.
+func invalidValue(in, name string, err error) *RequestError {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		if in == "body" {
+			p := ve.Pointer
+			if p == "" {
+				p = "/"
+			}
+			return badParam(in, p, ve.Message)
+		}
+		return badParam(in, name+ve.Pointer, ve.Message)
+	}
+	return badParam(in, name, err.Error())
+}
+
+// params reads the parameters of one request; the query is parsed on first use.
+type params struct {
+	r  *http.Request
+	pv map[string]string
+	q  url.Values
+}
+
+// values returns the values of parameter name in in (path, query, header or cookie)
+// and whether it was sent.
+func (p *params) values(in, name string) ([]string, bool) {
+	switch in {
+	case "path":
+		v, ok := p.pv[name]
+		return []string{v}, ok
+	case "query":
+		if p.q == nil {
+			p.q = p.r.URL.Query()
+		}
+		v, ok := p.q[name]
+		return v, ok
+	case "header":
+		v := p.r.Header.Values(name)
+		return v, len(v) > 0
+	}
+	c, err := p.r.Cookie(name)
+	if err != nil {
+		return nil, false
+	}
+	return []string{c.Value}, true
+}
+
+// param decodes a one-value parameter into *dst with parse and checks it;
+// an absent one leaves *dst alone, or is an error when required.
+func param[T any](p *params, in, name string, required bool, parse func(string) (T, error), check func(T) error, dst *T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		if required {
+			return badParam(in, name, "is required")
+		}
+		return nil
+	}
+	v, rerr := paramValue(in, name, vals[0], parse, check)
+	if rerr != nil {
+		return rerr
+	}
+	*dst = v
+	return nil
+}
+
+// optParam is param for an optional parameter held by pointer, nil when absent.
+func optParam[T any](p *params, in, name string, parse func(string) (T, error), check func(T) error, dst **T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		return nil
+	}
+	v, rerr := paramValue(in, name, vals[0], parse, check)
+	if rerr != nil {
+		return rerr
+	}
+	*dst = &v
+	return nil
+}
+
+// paramValue decodes the value s of a parameter with parse and checks it.
+func paramValue[T any](in, name, s string, parse func(string) (T, error), check func(T) error) (T, *RequestError) {
+	v, err := parse(s)
+	if err != nil {
+		return v, badParam(in, name, err.Error())
+	}
+	if check != nil {
+		if err := check(v); err != nil {
+			return v, invalidValue(in, name, err)
+		}
+	}
+	return v, nil
+}
+
+// arrayParam decodes a list parameter item by item. Values are split at sep
+// (",", " " or "|"); an empty sep keeps them as sent (an exploded query parameter).
+func arrayParam[T any](p *params, in, name string, required bool, sep string, parse func(string) (T, error), check func([]T) error, dst *[]T) *RequestError {
+	vals, ok := p.values(in, name)
+	if !ok || len(vals) == 0 {
+		if required {
+			return badParam(in, name, "is required")
+		}
+		return nil
+	}
+	if sep != "" {
+		vals = splitParam(strings.Join(vals, sep), sep)
+	}
+	var out []T
+	for _, s := range vals {
+		v, err := parse(s)
+		if err != nil {
+			return badParam(in, name, err.Error())
+		}
+		out = append(out, v)
+	}
+	if check != nil {
+		if err := check(out); err != nil {
+			return invalidValue(in, name, err)
+		}
+	}
+	*dst = out
+	return nil
+}
+
+// parseString, parseInt, parseNumber, parseBool, parseTime and parseBytes read one
+// parameter value; their errors are the message sent to the client. parseString
+// reads a string parameter as it is.
+func parseString[T ~string](s string) (T, error) {
+	return T(s), nil
+}
+
+// parseInt reads an integer parameter.
+func parseInt[T ~int32 | ~int64](s string) (T, error) {
+	x, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || int64(T(x)) != x {
+		return 0, errors.New("must be an integer")
+	}
+	return T(x), nil
+}
+
+// statusOr is status, or def when the handler left it 0.
+func statusOr(status, def int) int {
+	if status == 0 {
+		return def
+	}
+	return status
+}
+
+// splitParam splits a non-exploded array parameter at its delimiter.
+func splitParam(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, sep)
+}
 
 // styleQuery adds a query parameter to q by its style: form (or ""),
 // spaceDelimited, pipeDelimited or deepObject. An empty array adds

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 )
 
@@ -85,31 +83,6 @@ type ProblemDetails struct {
 	InvalidParams []InvalidParam `json:"invalid-params,omitempty"`
 }
 
-// InvalidParam is one offending parameter or body field.
-type InvalidParam struct {
-	// In is path, query, header, cookie or body.
-	In string `json:"in"`
-	// Name is the parameter name, or the JSON pointer of a body field.
-	Name   string `json:"name"`
-	Reason string `json:"reason"`
-}
-
-// RequestError is a request the contract does not allow: the handler is not called.
-type RequestError struct {
-	// Status is 400, 413 (body too large) or 415 (media type not declared).
-	Status int
-	Params []InvalidParam
-	Detail string
-}
-
-func (e *RequestError) Error() string {
-	if len(e.Params) > 0 {
-		p := e.Params[0]
-		return p.In + " " + p.Name + ": " + p.Reason
-	}
-	return e.Detail
-}
-
 // NotImplementedError is returned by Unimplemented; the server answers 501.
 type NotImplementedError struct {
 	Operation string
@@ -117,33 +90,6 @@ type NotImplementedError struct {
 
 func (e *NotImplementedError) Error() string {
 	return "operation " + e.Operation + " is not implemented"
-}
-
-func badParam(in, name, reason string) *RequestError {
-	return &RequestError{
-		Params: []InvalidParam{{
-			In:     in,
-			Name:   name,
-			Reason: reason,
-		}},
-		Status: http.StatusBadRequest,
-	}
-}
-
-// invalidValue turns a validation failure of a parameter or body into a RequestError.
-func invalidValue(in, name string, err error) *RequestError {
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		if in == "body" {
-			p := ve.Pointer
-			if p == "" {
-				p = "/"
-			}
-			return badParam(in, p, ve.Message)
-		}
-		return badParam(in, name+ve.Pointer, ve.Message)
-	}
-	return badParam(in, name, err.Error())
 }
 
 // ServerOption configures NewServer.
@@ -471,14 +417,6 @@ func matchPath(template, path string) (map[string]string, bool) {
 	}
 }
 
-// splitParam splits a non-exploded array parameter at its delimiter.
-func splitParam(s, sep string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, sep)
-}
-
 // mediaMatches reports whether the request media type mt is one of declared,
 // honouring wildcards such as image/* and */*.
 func mediaMatches(mt string, declared ...string) bool {
@@ -542,155 +480,6 @@ func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) 
 	return invalidValue("body", "", decodeError("", err))
 }
 
-// params reads the parameters of one request; the query is parsed on first use.
-type params struct {
-	r  *http.Request
-	pv map[string]string
-	q  url.Values
-}
-
-// values returns the values of parameter name in in (path, query, header or cookie)
-// and whether it was sent.
-func (p *params) values(in, name string) ([]string, bool) {
-	switch in {
-	case "path":
-		v, ok := p.pv[name]
-		return []string{v}, ok
-	case "query":
-		if p.q == nil {
-			p.q = p.r.URL.Query()
-		}
-		v, ok := p.q[name]
-		return v, ok
-	case "header":
-		v := p.r.Header.Values(name)
-		return v, len(v) > 0
-	}
-	c, err := p.r.Cookie(name)
-	if err != nil {
-		return nil, false
-	}
-	return []string{c.Value}, true
-}
-
-// param decodes a one-value parameter into *dst with parse and checks it;
-// an absent one leaves *dst alone, or is an error when required.
-func param[T any](p *params, in, name string, required bool, parse func(string) (T, error), check func(T) error, dst *T) *RequestError {
-	vals, ok := p.values(in, name)
-	if !ok || len(vals) == 0 {
-		if required {
-			return badParam(in, name, "is required")
-		}
-		return nil
-	}
-	v, err := parse(vals[0])
-	if err != nil {
-		return badParam(in, name, err.Error())
-	}
-	if check != nil {
-		if err := check(v); err != nil {
-			return invalidValue(in, name, err)
-		}
-	}
-	*dst = v
-	return nil
-}
-
-// optParam is param for an optional parameter held by pointer, nil when absent.
-func optParam[T any](p *params, in, name string, parse func(string) (T, error), check func(T) error, dst **T) *RequestError {
-	vals, ok := p.values(in, name)
-	if !ok || len(vals) == 0 {
-		return nil
-	}
-	v, err := parse(vals[0])
-	if err != nil {
-		return badParam(in, name, err.Error())
-	}
-	if check != nil {
-		if err := check(v); err != nil {
-			return invalidValue(in, name, err)
-		}
-	}
-	*dst = &v
-	return nil
-}
-
-// arrayParam decodes a list parameter item by item. Values are split at sep
-// (",", " " or "|"); an empty sep keeps them as sent (an exploded query parameter).
-func arrayParam[T any](p *params, in, name string, required bool, sep string, parse func(string) (T, error), check func([]T) error, dst *[]T) *RequestError {
-	vals, ok := p.values(in, name)
-	if !ok || len(vals) == 0 {
-		if required {
-			return badParam(in, name, "is required")
-		}
-		return nil
-	}
-	if sep != "" {
-		vals = splitParam(strings.Join(vals, sep), sep)
-	}
-	var out []T
-	for _, s := range vals {
-		v, err := parse(s)
-		if err != nil {
-			return badParam(in, name, err.Error())
-		}
-		out = append(out, v)
-	}
-	if check != nil {
-		if err := check(out); err != nil {
-			return invalidValue(in, name, err)
-		}
-	}
-	*dst = out
-	return nil
-}
-
-// parseString, parseInt, parseNumber, parseBool, parseTime and parseBytes read one
-// parameter value; their errors are the message sent to the client.
-func parseString[T ~string](s string) (T, error) {
-	return T(s), nil
-}
-
-func parseInt[T ~int32 | ~int64](s string) (T, error) {
-	x, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(T(x)) != x {
-		return 0, errors.New("must be an integer")
-	}
-	return T(x), nil
-}
-
-func parseNumber[T ~float32 | ~float64](s string) (T, error) {
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, errors.New("must be a number")
-	}
-	return T(x), nil
-}
-
-func parseBool[T ~bool](s string) (T, error) {
-	x, err := strconv.ParseBool(s)
-	if err != nil {
-		return false, errors.New("must be true or false")
-	}
-	return T(x), nil
-}
-
-func parseTime(s string) (time.Time, error) {
-	x, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return x, errors.New("must be an RFC 3339 date-time")
-	}
-	return x, nil
-}
-
-func parseBytes(s string) ([]byte, error) {
-	x, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		return nil, errors.New("must be base64")
-	}
-	return x, nil
-}
-
 // readJSONBody reads a JSON body of one of the declared media types into *dst with
 // read. It reports false when the request has no body (an error when required).
 func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
@@ -745,24 +534,6 @@ func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *
 		}
 	}
 	return nil
-}
-
-// statusOr is status, or def when the handler left it 0.
-func statusOr(status, def int) int {
-	if status == 0 {
-		return def
-	}
-	return status
-}
-
-// sendRaw sends a body as it is, with contentType or else the declared media type.
-func sendRaw(w http.ResponseWriter, status int, contentType, media string, body []byte) {
-	if contentType == "" {
-		contentType = media
-	}
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	w.Write(body)
 }
 
 func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListPetsRequest, *RequestError) {

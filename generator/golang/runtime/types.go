@@ -1,3 +1,6 @@
+// What generated types rely on besides the codec: ValidationError,
+// Nullable, error pointers and format checks.
+
 package runtime
 
 import (

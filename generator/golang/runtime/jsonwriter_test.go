@@ -1,9 +1,8 @@
-package api
+package runtime
 
-// Tests of the generated JSON writer (jsonWriter and its generic writers),
-// run inside a generated package by TestCodec: every writer must write the
-// bytes encoding/json.Marshal writes for the same Go value, and fail where
-// Marshal fails.
+// Tests of the JSON writer (jsonWriter and its generic writers): every
+// writer must write the bytes encoding/json.Marshal writes for the same Go
+// value, and fail where Marshal fails.
 
 import (
 	"bytes"
@@ -268,6 +267,27 @@ func (p *writerPet) encodeJSON(w *jsonWriter) {
 		writeMap(&p.Attrs, w, writeString[string])
 	}
 	w.raw("}")
+}
+
+// treeNode is what toolkit generates for a self-referencing object schema
+// (the kitchen-sink contract's TreeNode).
+type treeNode struct {
+	Children []treeNode `json:"children,omitempty"`
+	Next     *treeNode  `json:"next,omitempty"`
+	Value    string     `json:"value"`
+}
+
+func (v *treeNode) encodeJSON(w *jsonWriter) {
+	w.raw("{")
+	writeOptSlice(w, "\"children\":", &v.Children, (*treeNode).encodeJSON)
+	writeOpt(w, "\"next\":", v.Next, (*treeNode).encodeJSON)
+	w.field("\"value\":")
+	writeString(&v.Value, w)
+	w.raw("}")
+}
+
+func (v treeNode) MarshalJSON() ([]byte, error) {
+	return encodeJSONWith(&v)
 }
 
 // writerUnion has its own MarshalJSON, as generated unions do.
@@ -585,9 +605,9 @@ func TestWriterCycles(t *testing.T) {
 	m["self"] = m
 	s := []any{nil}
 	s[0] = s
-	tree := TreeNode{Value: "root"}
+	tree := treeNode{Value: "root"}
 	tree.Next = &tree
-	loop := TreeNode{Value: "loop", Children: []TreeNode{{Value: "child"}}}
+	loop := treeNode{Value: "loop", Children: []treeNode{{Value: "child"}}}
 	loop.Children[0].Next = &loop
 	for name, enc := range map[string]func() ([]byte, error){
 		"map": func() ([]byte, error) {
@@ -598,8 +618,8 @@ func TestWriterCycles(t *testing.T) {
 			v := any(s)
 			return encodeJSONValue(&v, writeAny)
 		},
-		"pointer":     func() ([]byte, error) { return encodeJSONValue(&tree, (*TreeNode).encodeJSON) },
-		"slice items": func() ([]byte, error) { return encodeJSONValue(&loop, (*TreeNode).encodeJSON) },
+		"pointer":     func() ([]byte, error) { return encodeJSONValue(&tree, (*treeNode).encodeJSON) },
+		"slice items": func() ([]byte, error) { return encodeJSONValue(&loop, (*treeNode).encodeJSON) },
 		"any holding a generated type": func() ([]byte, error) {
 			v := any(&tree)
 			return encodeJSONValue(&v, writeAny)
@@ -611,7 +631,7 @@ func TestWriterCycles(t *testing.T) {
 		}
 	}
 	if _, err := json.Marshal(tree); err == nil {
-		t.Errorf("json.Marshal of a self-referencing TreeNode did not fail")
+		t.Errorf("json.Marshal of a self-referencing treeNode did not fail")
 	}
 
 	var deep any = "bottom"
@@ -619,9 +639,9 @@ func TestWriterCycles(t *testing.T) {
 		deep = []any{deep}
 	}
 	writerSame(t, "9000 levels", deep, writeAny)
-	var chain *TreeNode
+	var chain *treeNode
 	for i := range 3000 {
-		chain = &TreeNode{Value: strconv.Itoa(i), Next: chain}
+		chain = &treeNode{Value: strconv.Itoa(i), Next: chain}
 	}
-	writerSame(t, "a chain of 3000 nodes", *chain, (*TreeNode).encodeJSON)
+	writerSame(t, "a chain of 3000 nodes", *chain, (*treeNode).encodeJSON)
 }

@@ -1,9 +1,9 @@
-package api
+package runtime
 
-// The generated JSON reader (jsonReader and the read* functions), tested
-// inside a generated package: fixed cases with their exact errors and JSON
-// pointers, equivalence with encoding/json on a corpus and under fuzzing,
-// allocation counts and a benchmark against encoding/json.
+// Tests of the JSON reader (jsonReader and the read* functions): fixed
+// cases with their exact errors and JSON pointers, equivalence with
+// encoding/json on a corpus and under fuzzing, allocation counts and a
+// benchmark against encoding/json.
 
 import (
 	"bytes"
