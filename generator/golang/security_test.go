@@ -1,0 +1,23 @@
+package golang
+
+import (
+	"testing"
+)
+
+// TestSecurityRoundTrip generates testdata/contracts/security (every kind
+// of scheme, AND and OR requirements, public operations) and runs
+// testdata/roundtrip/security/roundtrip_test.go against it: requests the
+// security requirements refuse never reach the handler, admitted ones carry
+// the principal, middleware reads the operation, mutual TLS works end to end.
+func TestSecurityRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a generated module")
+	}
+	dir := t.TempDir()
+	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/security/openapi.yaml", "api"))
+	if copyFiles(t, dir+"/api", "testdata/roundtrip/security/*_test.go") == 0 {
+		t.Fatal("no test files")
+	}
+	goRun(t, dir, "vet", "./...")
+	goRun(t, dir, "test", "-count=1", "./...")
+}
