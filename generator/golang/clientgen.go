@@ -335,12 +335,8 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		}
 	}
 	// Security requirements as alternatives of scheme names.
-	reqs := op.Security
-	if reqs == nil {
-		reqs = g.m.Security
-	}
 	var alts []jen.Code
-	for _, alt := range reqs {
+	for _, alt := range g.opSecurity(op) {
 		var names []jen.Code
 		for _, it := range alt {
 			names = append(names, jen.Lit(it.Scheme))

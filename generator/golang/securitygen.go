@@ -1,12 +1,14 @@
 package golang
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
 )
 
 // credential says what a security scheme's SecurityHandler method gets.
@@ -44,13 +46,31 @@ func credentialOf(s *contract.SecurityScheme) credential {
 	return credToken // http bearer, oauth2, openIdConnect
 }
 
-// opSecurity is the security requirement in force for op: its own, or the
-// document's when it has none (an empty, non-nil slice makes it public).
+// opSecurity is the security requirement in force for op.
 func (g *gen) opSecurity(op *contract.Operation) []contract.SecurityRequirement {
+	return securityInForce(g.m, op)
+}
+
+// securityInForce is op's own security requirement, or the document's when
+// it has none (an empty, non-nil slice makes it public).
+func securityInForce(m *contract.Model, op *contract.Operation) []contract.SecurityRequirement {
 	if op.Security == nil {
-		return g.m.Security
+		return m.Security
 	}
 	return op.Security
+}
+
+// Secured reports whether the generated server refuses a request of op that
+// carries no credential: some requirement is in force and none of its
+// alternatives is empty.
+func Secured(m *contract.Model, op *contract.Operation) bool {
+	reqs := securityInForce(m, op)
+	for _, alt := range reqs {
+		if len(alt) == 0 {
+			return false
+		}
+	}
+	return len(reqs) > 0
 }
 
 // securitySchemes lists the schemes the package's operations require, in
@@ -298,4 +318,73 @@ func (g *gen) setupClientCerts() jen.Code {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("c").Dot("hc").Op("=").Id("hc"),
 	)
+}
+
+// SecurityType is the name of the type SecurityStubs declares, and
+// SecurityConstructor the function that returns one.
+const (
+	SecurityType        = "Security"
+	SecurityConstructor = "NewSecurity"
+)
+
+// HasSecurity reports whether the package generated from m with opts has
+// secured operations, so that its NewServer takes a SecurityHandler.
+func HasSecurity(m *contract.Model, opts generator.Options) bool {
+	return newGen(m, opts).hasSecurity()
+}
+
+// SecurityStubs renders a user-owned Go file of package pkg implementing the
+// SecurityHandler of the generated package imported as apiImport: a
+// Security type, NewSecurity, and one method per scheme that refuses every
+// credential, saying it is not written yet, until the user writes it. A
+// stub that accepted would leave every secured operation open. ok is false
+// when no operation is secured (there is no SecurityHandler).
+func SecurityStubs(m *contract.Model, opts generator.Options, apiImport, pkg string) (file generator.File, ok bool, err error) {
+	g := newGen(m, opts)
+	schemes := g.securitySchemes()
+	if len(schemes) == 0 {
+		return generator.File{}, false, nil
+	}
+	f := jen.NewFile(pkg)
+	f.ImportName(apiImport, opts.Package)
+	api := func(name string) *jen.Statement { return jen.Qual(apiImport, name) }
+	f.Comment(fmt.Sprintf("This file checks credentials: the methods of %s.SecurityHandler, one per", opts.Package))
+	f.Comment("security scheme of the contract. The server calls them before the handler of a")
+	f.Comment("secured operation runs; the request goes on only when they accept it.")
+	f.Comment("")
+	f.Comment("This file is yours: toolkit created it once and never rewrites it.")
+	f.Line()
+	f.Comment(fmt.Sprintf("%s checks the credentials of secured operations. Add what the checks need", SecurityType))
+	f.Comment("(keys, a token verifier, a user store) as fields and fill them in " + SecurityConstructor + ".")
+	f.Type().Id(SecurityType).Struct()
+	f.Line()
+	f.Comment(fmt.Sprintf("%s returns a %s.", SecurityConstructor, SecurityType))
+	f.Func().Id(SecurityConstructor).Params().Op("*").Id(SecurityType).Block(
+		jen.Return(jen.Op("&").Id(SecurityType).Values()),
+	)
+	f.Line()
+	f.Comment(fmt.Sprintf("The compiler checks here that %s implements every scheme.", SecurityType))
+	f.Var().Id("_").Add(api("SecurityHandler")).Op("=").Parens(jen.Op("*").Id(SecurityType)).Parens(jen.Nil())
+	for _, si := range schemes {
+		f.Line()
+		for _, l := range securityDoc(si) {
+			f.Comment(l)
+		}
+		f.Comment("Return ctx with what the handlers need to know of the caller, or an error:")
+		f.Comment(fmt.Sprintf("the server answers 401, or 403 for an error wrapping %s.ErrForbidden.", opts.Package))
+		f.Comment("It refuses every request until you write it.")
+		var params []jen.Code
+		for _, p := range securityParams(si.cred) {
+			params = append(params, p)
+		}
+		params = append([]jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("op").Add(api("OperationInfo")), jen.Id("scopes").Index().String()}, params...)
+		f.Func().Params(jen.Id("s").Op("*").Id(SecurityType)).Id(si.method).Params(params...).Params(jen.Qual("context", "Context"), jen.Error()).Block(
+			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf("%s is not written yet: it refuses every credential of security scheme %q", si.method, si.s.Name)))),
+		)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return generator.File{}, false, fmt.Errorf("security stubs: render: %w", err)
+	}
+	return generator.File{Name: "security.go", Data: buf.Bytes(), UserOwned: true}, true, nil
 }
