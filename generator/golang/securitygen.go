@@ -208,9 +208,9 @@ func (g *gen) emitSecurity(f *jen.File) {
 	f.Line()
 }
 
-// challenge is the WWW-Authenticate challenge of a 401 for scheme si:
-// Basic with a realm named after the contract's title, Bearer for bearer
-// tokens (http bearer, oauth2, openIdConnect), none for API keys, client
+// challenge is the WWW-Authenticate challenge of a 401 for scheme si, with
+// a realm named after the contract's title: Basic, Bearer for bearer tokens
+// (http bearer, oauth2, openIdConnect), none for API keys, client
 // certificates and http schemes whose challenge needs parameters toolkit
 // cannot know (Digest's nonce).
 func (g *gen) challenge(si *schemeInfo) string {
@@ -218,7 +218,7 @@ func (g *gen) challenge(si *schemeInfo) string {
 	case credBasic:
 		return `Basic realm="` + realm(g.m.Title) + `", charset="UTF-8"`
 	case credToken:
-		return "Bearer"
+		return `Bearer realm="` + realm(g.m.Title) + `"`
 	}
 	return ""
 }

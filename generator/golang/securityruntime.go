@@ -160,8 +160,8 @@ func (g *gen) emitOperationRuntime(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("op").Dot("Security")).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("it")).Op(":=").Range().Id("alt")).Block(
 				jen.Id("c").Op(":=").Id("securitySchemes").Index(jen.Id("it").Dot("Scheme")).Dot("challenge"),
-				jen.If(jen.Id("c").Op("==").Lit("Bearer").Op("&&").Id("refused").Index(jen.Id("it").Dot("Scheme"))).Block(
-					jen.Id("c").Op("=").Lit(`Bearer error="invalid_token"`),
+				jen.If(jen.Qual("strings", "HasPrefix").Call(jen.Id("c"), jen.Lit("Bearer ")).Op("&&").Id("refused").Index(jen.Id("it").Dot("Scheme"))).Block(
+					jen.Id("c").Op("+=").Lit(`, error="invalid_token"`),
 				),
 				jen.If(jen.Id("c").Op("!=").Lit("").Op("&&").Op("!").Id("seen").Index(jen.Id("c"))).Block(
 					jen.Id("seen").Index(jen.Id("c")).Op("=").True(),

@@ -276,10 +276,10 @@ func TestRefusedBeforeTheHandler(t *testing.T) {
 		calls                []string
 		challenges           []string
 	}{
-		{"bearer missing", "GET", "/bearer", nil, 401, nil, []string{"Bearer"}},
-		{"bearer wrong scheme", "GET", "/bearer", header("Authorization", "Token good-token"), 401, nil, []string{"Bearer"}},
-		{"bearer empty", "GET", "/bearer", header("Authorization", "Bearer "), 401, nil, []string{"Bearer"}},
-		{"bearer refused", "GET", "/bearer", bearer("stolen"), 401, []string{"bearer:stolen:@getBearer"}, []string{`Bearer error="invalid_token"`}},
+		{"bearer missing", "GET", "/bearer", nil, 401, nil, []string{`Bearer realm="Secured vault"`}},
+		{"bearer wrong scheme", "GET", "/bearer", header("Authorization", "Token good-token"), 401, nil, []string{`Bearer realm="Secured vault"`}},
+		{"bearer empty", "GET", "/bearer", header("Authorization", "Bearer "), 401, nil, []string{`Bearer realm="Secured vault"`}},
+		{"bearer refused", "GET", "/bearer", bearer("stolen"), 401, []string{"bearer:stolen:@getBearer"}, []string{`Bearer realm="Secured vault", error="invalid_token"`}},
 		{"bearer forbidden", "GET", "/bearer", bearer("banned-token"), 403, []string{"bearer:banned-token:@getBearer"}, nil},
 		{"header key missing", "GET", "/keys/header", nil, 401, nil, nil},
 		{"header key refused", "GET", "/keys/header", header("X-API-Key", "bad"), 401, []string{"header:bad:@getKeyHeader"}, nil},
@@ -289,13 +289,13 @@ func TestRefusedBeforeTheHandler(t *testing.T) {
 		{"cookie key refused", "GET", "/keys/cookie", cookie("bad"), 401, []string{"cookie:bad:@getKeyCookie"}, nil},
 		{"basic missing", "GET", "/basic", nil, 401, nil, []string{`Basic realm="Secured vault", charset="UTF-8"`}},
 		{"basic refused", "GET", "/basic", basic("alice", "guess"), 401, []string{"basic:alice/guess:@getBasic"}, []string{`Basic realm="Secured vault", charset="UTF-8"`}},
-		{"oauth missing", "POST", "/pets", nil, 401, nil, []string{"Bearer"}},
+		{"oauth missing", "POST", "/pets", nil, 401, nil, []string{`Bearer realm="Secured vault"`}},
 		{"oauth scope missing", "POST", "/pets", bearer("reader"), 403, []string{"oauth:reader:pets:read,pets:write@createPet"}, nil},
 		// AND: both schemes must accept; the second is not asked once the first refused.
-		{"and: key only", "GET", "/both", header("X-API-Key", "good-key"), 401, []string{"header:good-key:@getBoth"}, []string{"Bearer"}},
-		{"and: token only", "GET", "/both", bearer("good-token"), 401, nil, []string{"Bearer"}},
-		{"and: bad key", "GET", "/both", both(header("X-API-Key", "bad"), bearer("good-token")), 401, []string{"header:bad:@getBoth"}, []string{"Bearer"}},
-		{"and: bad token", "GET", "/both", both(header("X-API-Key", "good-key"), bearer("stolen")), 401, []string{"header:good-key:@getBoth", "bearer:stolen:@getBoth"}, []string{`Bearer error="invalid_token"`}},
+		{"and: key only", "GET", "/both", header("X-API-Key", "good-key"), 401, []string{"header:good-key:@getBoth"}, []string{`Bearer realm="Secured vault"`}},
+		{"and: token only", "GET", "/both", bearer("good-token"), 401, nil, []string{`Bearer realm="Secured vault"`}},
+		{"and: bad key", "GET", "/both", both(header("X-API-Key", "bad"), bearer("good-token")), 401, []string{"header:bad:@getBoth"}, []string{`Bearer realm="Secured vault"`}},
+		{"and: bad token", "GET", "/both", both(header("X-API-Key", "good-key"), bearer("stolen")), 401, []string{"header:good-key:@getBoth", "bearer:stolen:@getBoth"}, []string{`Bearer realm="Secured vault", error="invalid_token"`}},
 		// OR: each alternative in turn.
 		{"or: nothing", "GET", "/either", nil, 401, nil, []string{`Basic realm="Secured vault", charset="UTF-8"`}},
 		{"or: both wrong", "GET", "/either?api_key=bad", basic("alice", "guess"), 401, []string{"basic:alice/guess:@getEither", "query:bad:@getEither"}, []string{`Basic realm="Secured vault", charset="UTF-8"`}},
