@@ -14,7 +14,6 @@ import (
 // declared response into its type.
 func (g *gen) emitClient(f *jen.File) error {
 	g.emitClientRuntime(f)
-	g.emitClientCertRuntime(f)
 	for _, oi := range g.ops {
 		g.emitClientMethod(f, oi)
 	}

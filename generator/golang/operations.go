@@ -14,7 +14,7 @@ import (
 var opsRuntimeNames = []string{
 	"Handler", "Unimplemented", "NewServer", "ServerOption", "WithMaxBodyBytes", "WithMiddleware", "WithErrorHandler",
 	"ProblemDetails", "InvalidParam", "RequestError", "NotImplementedError",
-	"OperationInfo", "OperationFromContext", "SecurityRequirement", "SchemeScopes", "SecurityHandler", "SecurityError", "ErrForbidden",
+	"OperationFromContext", "SecurityHandler",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
 }
 

@@ -28,7 +28,7 @@ import (
 // (embed patterns cannot leave out _test.go files); TestRuntimeEmbedded
 // checks the list against the folder.
 //
-//go:embed runtime/types.go
+//go:embed runtime/types.go runtime/security.go
 var runtimeFS embed.FS
 
 // runtimeFile is the name of the file the runtime is copied into.

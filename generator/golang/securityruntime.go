@@ -4,43 +4,17 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// emitOperationRuntime writes the fixed, contract-independent server code
-// that puts the matched operation in the request's context and checks an
-// operation's security requirements: OperationInfo, OperationFromContext,
-// ErrForbidden, SecurityError, the dispatch through the middleware chain
-// and the credential readers. It is kept apart, in this one function, so
-// it moves to generator/golang/runtime in one step.
+// emitOperationRuntime writes the server code that puts the matched
+// operation in the request's context and checks an operation's security
+// requirements: OperationFromContext, the dispatch through the middleware
+// chain and authorize. It is fixed code but uses the server and route
+// types, which are still written with jennifer, so it moves to
+// generator/golang/runtime with them; what stands alone (OperationInfo,
+// SecurityError, ErrForbidden, the credential readers, clientWithCerts)
+// is already there, in runtime/security.go.
 func (g *gen) emitOperationRuntime(f *jen.File) {
 	ctxQ := func(n string) *jen.Statement { return jen.Qual("context", n) }
 	req := func() *jen.Statement { return jen.Op("*").Add(httpQ("Request")) }
-	f.Comment("OperationInfo describes the operation of the contract a request matched. The")
-	f.Comment("server puts it in the request's context before any middleware runs, so")
-	f.Comment("middleware, security checks and handlers can read it with OperationFromContext.")
-	f.Comment("Its slices are shared: do not modify them.")
-	f.Type().Id("OperationInfo").Struct(
-		jen.Comment("ID is the operationId."),
-		jen.Id("ID").String(),
-		jen.Comment("Method is the HTTP method, Path the contract's path template (\"/pets/{petId}\")."),
-		jen.Id("Method").String(),
-		jen.Id("Path").String(),
-		jen.Id("Tags").Index().String(),
-		jen.Comment("Security lists the alternatives that admit a request, tried in order: a"),
-		jen.Comment("request is admitted by the first whose every scheme accepts it. It is empty"),
-		jen.Comment("when the operation is public; an empty alternative admits anyone."),
-		jen.Id("Security").Index().Id("SecurityRequirement"),
-	)
-	f.Line()
-	f.Comment("SecurityRequirement is one alternative of an operation's security: every scheme")
-	f.Comment("it lists must accept the request.")
-	f.Type().Id("SecurityRequirement").Index().Id("SchemeScopes")
-	f.Line()
-	f.Comment("SchemeScopes names a security scheme of the contract and the scopes (or roles)")
-	f.Comment("the requirement lists for it.")
-	f.Type().Id("SchemeScopes").Struct(
-		jen.Id("Scheme").String(),
-		jen.Id("Scopes").Index().String(),
-	)
-	f.Line()
 	f.Comment("matchedKey is the context key of the matched route.")
 	f.Type().Id("matchedKey").Struct()
 	f.Line()
@@ -83,39 +57,6 @@ func (g *gen) emitOperationRuntime(f *jen.File) {
 		return
 	}
 
-	f.Comment("ErrForbidden is what a SecurityHandler method returns (or wraps) for a credential")
-	f.Comment("that is valid but does not allow the operation: the server answers 403 instead")
-	f.Comment("of 401.")
-	f.Var().Id("ErrForbidden").Op("=").Qual("errors", "New").Call(jen.Lit("forbidden"))
-	f.Line()
-	f.Comment("errNoCredential is a credential the request does not carry.")
-	f.Var().Id("errNoCredential").Op("=").Qual("errors", "New").Call(jen.Lit("no credential"))
-	f.Line()
-	f.Comment("SecurityError is a request the operation's security requirements refused: the")
-	f.Comment("handler was not called. The default error handler answers Status without the")
-	f.Comment("text of Err, which is the SecurityHandler's and may say more than a client")
-	f.Comment("should read.")
-	f.Type().Id("SecurityError").Struct(
-		jen.Comment("Status is 401 (a credential missing or refused) or 403 (a credential refused"),
-		jen.Comment("with ErrForbidden)."),
-		jen.Id("Status").Int(),
-		jen.Comment("Operation is the operationId."),
-		jen.Id("Operation").String(),
-		jen.Comment("Err is the first error a SecurityHandler method returned, nil when every"),
-		jen.Comment("alternative lacked a credential."),
-		jen.Id("Err").Error(),
-	)
-	f.Line()
-	f.Func().Params(jen.Id("e").Op("*").Id("SecurityError")).Id("Error").Params().String().Block(
-		jen.If(jen.Id("e").Dot("Err").Op("==").Nil()).Block(
-			jen.Return(jen.Id("e").Dot("Operation").Op("+").Lit(": no credential the operation accepts")),
-		),
-		jen.Return(jen.Id("e").Dot("Operation").Op("+").Lit(": credential refused: ").Op("+").Id("e").Dot("Err").Dot("Error").Call()),
-	)
-	f.Line()
-	f.Comment("Unwrap returns the SecurityHandler's error.")
-	f.Func().Params(jen.Id("e").Op("*").Id("SecurityError")).Id("Unwrap").Params().Error().Block(jen.Return(jen.Id("e").Dot("Err")))
-	f.Line()
 	f.Comment("securityScheme is how the server checks one scheme of the contract.")
 	f.Type().Id("securityScheme").Struct(
 		jen.Comment("check reads the scheme's credential from r and has the SecurityHandler judge"),
@@ -172,28 +113,6 @@ func (g *gen) emitOperationRuntime(f *jen.File) {
 		jen.Return(jen.Nil(), jen.Op("&").Id("SecurityError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnauthorized"), jen.Id("Operation"): jen.Id("op").Dot("ID"), jen.Id("Err"): jen.Id("first")})),
 	)
 	f.Line()
-	f.Comment("authorizationCredential returns the credentials of an Authorization header of")
-	f.Comment("the given scheme (compared case-insensitively, RFC 9110 section 11.1).")
-	f.Func().Id("authorizationCredential").Params(jen.Id("r").Add(req()), jen.Id("scheme").String()).Params(jen.String(), jen.Bool()).Block(
-		jen.List(jen.Id("got"), jen.Id("cred"), jen.Id("ok")).Op(":=").Qual("strings", "Cut").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Authorization")), jen.Lit(" ")),
-		jen.Id("cred").Op("=").Qual("strings", "TrimSpace").Call(jen.Id("cred")),
-		jen.Return(jen.Id("cred"), jen.Id("ok").Op("&&").Id("cred").Op("!=").Lit("").Op("&&").Qual("strings", "EqualFold").Call(jen.Id("got"), jen.Id("scheme"))),
-	)
-	f.Line()
-	f.Comment("apiKeyCredential returns a non-empty API key sent in a header, query parameter")
-	f.Comment("or cookie named name.")
-	f.Func().Id("apiKeyCredential").Params(jen.Id("r").Add(req()), jen.List(jen.Id("in"), jen.Id("name")).String()).Params(jen.String(), jen.Bool()).Block(
-		jen.Var().Id("key").String(),
-		jen.Switch(jen.Id("in")).Block(
-			jen.Case(jen.Lit("query")).Block(jen.Id("key").Op("=").Id("r").Dot("URL").Dot("Query").Call().Dot("Get").Call(jen.Id("name"))),
-			jen.Case(jen.Lit("cookie")).Block(
-				jen.If(jen.List(jen.Id("c"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("name")), jen.Err().Op("==").Nil()).Block(jen.Id("key").Op("=").Id("c").Dot("Value")),
-			),
-			jen.Default().Block(jen.Id("key").Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Id("name"))),
-		),
-		jen.Return(jen.Id("key"), jen.Id("key").Op("!=").Lit("")),
-	)
-	f.Line()
 }
 
 // securityGate is serveMatched's check of the operation's security; nothing
@@ -210,32 +129,4 @@ func (g *gen) securityGate() jen.Code {
 		),
 		jen.Id("r").Op("=").Id("r").Dot("WithContext").Call(jen.Id("ctx")),
 	)
-}
-
-// emitClientCertRuntime writes clientWithCerts, the fixed client code of
-// mutual TLS, for contracts with a mutualTLS scheme.
-func (g *gen) emitClientCertRuntime(f *jen.File) {
-	if !g.clientCerts() {
-		return
-	}
-	httpT := func() *jen.Statement { return jen.Op("*").Qual("net/http", "Transport") }
-	f.Comment("clientWithCerts returns a copy of hc whose transport, a clone of hc's (or of")
-	f.Comment("http.DefaultTransport), presents certs in TLS handshakes. hc is left as it is.")
-	f.Func().Id("clientWithCerts").Params(jen.Id("hc").Op("*").Qual("net/http", "Client"), jen.Id("certs").Index().Qual("crypto/tls", "Certificate")).Params(jen.Op("*").Qual("net/http", "Client"), jen.Error()).Block(
-		jen.Id("rt").Op(":=").Id("hc").Dot("Transport"),
-		jen.If(jen.Id("rt").Op("==").Nil()).Block(jen.Id("rt").Op("=").Qual("net/http", "DefaultTransport")),
-		jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("rt").Assert(httpT()),
-		jen.If(jen.Op("!").Id("ok")).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("mutual TLS: the HTTP client's transport is a %T, not an *http.Transport: give it the certificates yourself"), jen.Id("rt"))),
-		),
-		jen.Id("t").Op("=").Id("t").Dot("Clone").Call(),
-		jen.If(jen.Id("t").Dot("TLSClientConfig").Op("==").Nil()).Block(
-			jen.Id("t").Dot("TLSClientConfig").Op("=").Op("&").Qual("crypto/tls", "Config").Values(),
-		),
-		jen.Id("t").Dot("TLSClientConfig").Dot("Certificates").Op("=").Append(jen.Qual("slices", "Clip").Call(jen.Id("t").Dot("TLSClientConfig").Dot("Certificates")), jen.Id("certs").Op("...")),
-		jen.Id("c").Op(":=").Op("*").Id("hc"),
-		jen.Id("c").Dot("Transport").Op("=").Id("t"),
-		jen.Return(jen.Op("&").Id("c"), jen.Nil()),
-	)
-	f.Line()
 }
