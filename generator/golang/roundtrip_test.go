@@ -1,7 +1,6 @@
 package golang
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -14,14 +13,17 @@ func TestServerClientRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
 	}
+	roundTrip(t, "../../testdata/contracts/kitchensink/openapi.yaml", "testdata/roundtrip/kitchensink")
+}
+
+// roundTrip generates the contract at path as package api of a fresh module,
+// adds the _test.go files of the folder tests, and vets and tests it.
+func roundTrip(t *testing.T, path, tests string) {
+	t.Helper()
 	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/kitchensink/openapi.yaml", "api"))
-	src, err := os.ReadFile("testdata/roundtrip/kitchensink/roundtrip_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "api", "roundtrip_test.go"), src, 0o644); err != nil {
-		t.Fatal(err)
+	writeModule(t, dir, "api", generateFiles(t, path, "api"))
+	if copyFiles(t, filepath.Join(dir, "api"), filepath.Join(tests, "*_test.go")) == 0 {
+		t.Fatalf("no test files in %s", tests)
 	}
 	goRun(t, dir, "vet", "./...")
 	goRun(t, dir, "test", "-count=1", "./...")

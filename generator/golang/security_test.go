@@ -13,11 +13,5 @@ func TestSecurityRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
 	}
-	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/security/openapi.yaml", "api"))
-	if copyFiles(t, dir+"/api", "testdata/roundtrip/security/*_test.go") == 0 {
-		t.Fatal("no test files")
-	}
-	goRun(t, dir, "vet", "./...")
-	goRun(t, dir, "test", "-count=1", "./...")
+	roundTrip(t, "../../testdata/contracts/security/openapi.yaml", "testdata/roundtrip/security")
 }

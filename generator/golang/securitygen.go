@@ -354,17 +354,9 @@ func SecurityStubs(m *contract.Model, opts generator.Options, apiImport, pkg str
 	f.Comment("")
 	f.Comment("This file is yours: toolkit created it once and never rewrites it.")
 	f.Line()
-	f.Comment(fmt.Sprintf("%s checks the credentials of secured operations. Add what the checks need", SecurityType))
-	f.Comment("(keys, a token verifier, a user store) as fields and fill them in " + SecurityConstructor + ".")
-	f.Type().Id(SecurityType).Struct()
-	f.Line()
-	f.Comment(fmt.Sprintf("%s returns a %s.", SecurityConstructor, SecurityType))
-	f.Func().Id(SecurityConstructor).Params().Op("*").Id(SecurityType).Block(
-		jen.Return(jen.Op("&").Id(SecurityType).Values()),
-	)
-	f.Line()
-	f.Comment(fmt.Sprintf("The compiler checks here that %s implements every scheme.", SecurityType))
-	f.Var().Id("_").Add(api("SecurityHandler")).Op("=").Parens(jen.Op("*").Id(SecurityType)).Parens(jen.Nil())
+	stubType(f, SecurityType, SecurityConstructor, api("SecurityHandler"), "every scheme",
+		fmt.Sprintf("%s checks the credentials of secured operations. Add what the checks need", SecurityType),
+		"(keys, a token verifier, a user store) as fields and fill them in "+SecurityConstructor+".")
 	for _, si := range schemes {
 		f.Line()
 		for _, l := range securityDoc(si) {
