@@ -178,6 +178,9 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	f.Comment("WithErrorHandler replaces how errors are written: *RequestError for requests the")
 	f.Comment("contract rejects, *NotImplementedError, and whatever a Handler method returns.")
+	if g.hasSecurity() {
+		f.Comment("Requests the security requirements refuse come as a *SecurityError.")
+	}
 	f.Comment("The default writes ProblemDetails and never shows a handler's error text to clients.")
 	f.Func().Id("WithErrorHandler").Params(jen.Id("fn").Func().Params(append(wr(), jen.Err().Error())...)).Id("ServerOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("onError").Op("=").Id("fn"))),
