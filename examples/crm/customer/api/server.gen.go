@@ -174,6 +174,7 @@ func WithLogger(l *slog.Logger) ServerOption {
 
 // WithErrorHandler replaces how errors are written: *RequestError for requests the
 // contract rejects, *NotImplementedError, and whatever a Handler method returns.
+// Requests the security requirements refuse come as a *SecurityError.
 // The default writes ProblemDetails and never shows a handler's error text to clients.
 func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)) ServerOption {
 	return func(s *server) {
