@@ -271,11 +271,17 @@ func TestInitContracts(t *testing.T) {
 	if err := os.WriteFile(probe, []byte(probeContract), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	secured := filepath.Join(root, "secured.yaml")
+	if err := os.WriteFile(secured, []byte(securedContract), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	contracts := map[string]string{
 		"kitchensink": "../../testdata/contracts/kitchensink/openapi.yaml",
 		"v31":         "../../testdata/contracts/v31/openapi.json",
 		"swagger2":    "../../testdata/contracts/swagger2/swagger.yaml",
 		"probe":       probe,
+		"security":    "../../testdata/contracts/security/openapi.yaml",
+		"secured":     secured,
 	}
 	work := "go 1.24\n\nuse (\n"
 	var patterns []string
@@ -304,7 +310,33 @@ func TestInitContracts(t *testing.T) {
 	if !strings.Contains(string(test), `req.Header.Set("X-Request-Id"`) || !strings.Contains(string(test), `"POST", srv.URL+"/orders/`) {
 		t.Errorf("probe test does not send the parameters:\n%s", test)
 	}
+	// Every operation of "secured" needs a token: its test passes only if the
+	// security stub refuses the request without one, before the handler.
+	test, _ = os.ReadFile(filepath.Join(root, "secured", "internal", "service", "service_test.go"))
+	if !strings.Contains(string(test), "func TestRefusedWithoutCredentials") {
+		t.Errorf("secured: the test does not check the refusal:\n%s", test)
+	}
+	main, _ := os.ReadFile(filepath.Join(root, "secured", "cmd", "server", "main.go"))
+	if !strings.Contains(string(main), "api.NewServer(service.New(), service.NewSecurity(), ") {
+		t.Errorf("secured: main.go does not wire the security checks:\n%s", main)
+	}
 }
+
+// securedContract has one operation, which needs a bearer token.
+const securedContract = `openapi: 3.0.3
+info: {title: Secured, version: "1"}
+security:
+  - token: []
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200': {description: The things.}
+components:
+  securitySchemes:
+    token: {type: http, scheme: bearer}
+`
 
 func sortedKeys(m map[string]string) []string {
 	var keys []string

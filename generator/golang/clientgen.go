@@ -35,13 +35,17 @@ func (g *gen) securityOptions() map[string]string {
 
 func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Comment("Client calls the service over HTTP. Its methods are safe for concurrent use.")
-	f.Type().Id("Client").Struct(
-		jen.Id("base").Op("*").Qual("net/url", "URL"),
-		jen.Id("hc").Op("*").Qual("net/http", "Client"),
-		jen.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error(),
-		jen.Comment("auth holds a function per configured security scheme."),
-		jen.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")),
-	)
+	f.Type().Id("Client").StructFunc(func(gr *jen.Group) {
+		gr.Id("base").Op("*").Qual("net/url", "URL")
+		gr.Id("hc").Op("*").Qual("net/http", "Client")
+		gr.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error()
+		gr.Comment("auth holds a function per configured security scheme.")
+		gr.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request"))
+		if g.clientCerts() {
+			gr.Comment("certs are the client certificates of mutual TLS, set up in NewClient.")
+			gr.Id("certs").Index().Qual("crypto/tls", "Certificate")
+		}
+	})
 	f.Line()
 	f.Comment("ClientOption configures NewClient.")
 	f.Type().Id("ClientOption").Func().Params(jen.Op("*").Id("Client")).Error()
@@ -60,6 +64,7 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(
 			jen.If(jen.Err().Op(":=").Id("o").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		),
+		g.setupClientCerts(),
 		jen.Return(jen.Id("c"), jen.Nil()),
 	)
 	f.Line()
@@ -87,6 +92,19 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 			f.Line()
 		}
 		switch {
+		case s.Type == "mutualTLS":
+			f.Comment(fmt.Sprintf("%s presents certs in the TLS handshake (security scheme %q, mutual TLS):", name, s.Name))
+			f.Comment("NewClient gives the HTTP client a copy of its transport that sends them.")
+			f.Func().Id(name).Params(jen.Id("certs").Op("...").Qual("crypto/tls", "Certificate")).Id("ClientOption").Block(
+				jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(
+					jen.If(jen.Len(jen.Id("certs")).Op("==").Lit(0)).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit(name+": no certificate")))),
+					jen.Id("c").Dot("certs").Op("=").Append(jen.Id("c").Dot("certs"), jen.Id("certs").Op("...")),
+					jen.Comment("The transport sends the credential; the scheme counts as configured."),
+					jen.Id("c").Dot("auth").Index(jen.Lit(s.Name)).Op("=").Func().Params(jen.Op("*").Qual("net/http", "Request")).Block(),
+					jen.Return(jen.Nil()),
+				)),
+			)
+			f.Line()
 		case s.Type == "http" && s.Scheme == "basic":
 			f.Comment(fmt.Sprintf("%s authenticates with HTTP basic auth (security scheme %q).", name, s.Name))
 			set([]jen.Code{jen.List(jen.Id("username"), jen.Id("password")).String()}, jen.Id("r").Dot("SetBasicAuth").Call(jen.Id("username"), jen.Id("password")))
@@ -299,12 +317,8 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		}
 	}
 	// Security requirements as alternatives of scheme names.
-	reqs := op.Security
-	if reqs == nil && oi.sender == "" { // webhooks and callbacks do not inherit the API's
-		reqs = g.m.Security
-	}
 	var alts []jen.Code
-	for _, alt := range reqs {
+	for _, alt := range g.opSecurity(op) {
 		var names []jen.Code
 		for _, it := range alt {
 			names = append(names, jen.Lit(it.Scheme))

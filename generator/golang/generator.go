@@ -39,6 +39,10 @@ type gen struct {
 	ops        []*opInfo                         // operations with their Go names
 	outbound   []*outboundSet                    // webhooks and callbacks: operations the API sends
 	secOpts    map[string]string                 // client option per security scheme
+	// schemes are the security schemes the operations require (see
+	// securitySchemes), named once when schemesNamed.
+	schemes      []*schemeInfo
+	schemesNamed bool
 
 	// countAttempts instruments the union decoders with a counter of the
 	// variants they try, for tests that bound the work a document costs.

@@ -1,7 +1,6 @@
 package golang
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -11,17 +10,20 @@ import (
 // a real server with a test implementation, called with the generated
 // client and with invalid raw requests.
 func TestServerClientRoundTrip(t *testing.T) {
+	roundTrip(t, "../../testdata/contracts/kitchensink/openapi.yaml", "testdata/roundtrip/kitchensink")
+}
+
+// roundTrip generates the contract at path as package api of a fresh module,
+// adds the _test.go files of the folder tests, and vets and tests it.
+func roundTrip(t *testing.T, path, tests string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
 	}
 	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/kitchensink/openapi.yaml", "api"))
-	src, err := os.ReadFile("testdata/roundtrip/kitchensink/roundtrip_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "api", "roundtrip_test.go"), src, 0o644); err != nil {
-		t.Fatal(err)
+	writeModule(t, dir, "api", generateFiles(t, path, "api"))
+	if copyFiles(t, filepath.Join(dir, "api"), filepath.Join(tests, "*_test.go")) == 0 {
+		t.Fatalf("no test files in %s", tests)
 	}
 	goRun(t, dir, "vet", "./...")
 	goRun(t, dir, "test", "-count=1", "./...")
@@ -32,34 +34,19 @@ func TestServerClientRoundTrip(t *testing.T) {
 // repeated) written by the generated client are read back by the
 // generated server (testdata/roundtrip/paramstyles).
 func TestStylesRoundTrip(t *testing.T) {
-	roundTrip(t, "paramstyles")
+	roundTrip(t, "../../testdata/contracts/paramstyles/openapi.yaml", "testdata/roundtrip/paramstyles")
 }
 
 // TestStreamsRoundTrip generates the streams contract (server-sent events,
 // JSON Lines, webhooks), builds and vets it, and runs
 // testdata/roundtrip/streams/roundtrip_test.go against it.
 func TestStreamsRoundTrip(t *testing.T) {
-	roundTrip(t, "streams")
+	roundTrip(t, "../../testdata/contracts/streams/openapi.yaml", "testdata/roundtrip/streams")
 }
 
 // TestCallbacksRoundTrip does the same for the callbacks contract: a
 // callback URL computed from the registering request, a delivery received
 // typed.
 func TestCallbacksRoundTrip(t *testing.T) {
-	roundTrip(t, "callbacks")
-}
-
-// roundTrip generates testdata/contracts/<name> as package api and runs
-// the tests of testdata/roundtrip/<name> inside it.
-func roundTrip(t *testing.T, name string) {
-	if testing.Short() {
-		t.Skip("builds and runs a generated module")
-	}
-	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/"+name+"/openapi.yaml", "api"))
-	if copyFiles(t, filepath.Join(dir, "api"), "testdata/roundtrip/"+name+"/*_test.go") == 0 {
-		t.Fatal("no tests to run")
-	}
-	goRun(t, dir, "vet", "./...")
-	goRun(t, dir, "test", "-count=1", "./...")
+	roundTrip(t, "../../testdata/contracts/callbacks/openapi.yaml", "testdata/roundtrip/callbacks")
 }

@@ -30,6 +30,8 @@ var (
 func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
 	g.emitServerRuntime(f)
+	g.emitOperationRuntime(f)
+	g.emitSecurity(f)
 	g.emitParamRuntime(f)
 	for _, oi := range g.allOps() {
 		g.emitDecodeRequest(f, oi)
@@ -144,21 +146,33 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	f.Comment("WithErrorHandler replaces how errors are written: *RequestError for requests the")
 	f.Comment("contract rejects, *NotImplementedError, and whatever a Handler method returns.")
+	if g.hasSecurity() {
+		f.Comment("Requests the security requirements refuse come as a *SecurityError.")
+	}
 	f.Comment("The default writes ProblemDetails and never shows a handler's error text to clients.")
 	f.Func().Id("WithErrorHandler").Params(jen.Id("fn").Func().Params(append(wr(), jen.Err().Error())...)).Id("ServerOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("onError").Op("=").Id("fn"))),
 	)
 	f.Line()
 
-	f.Type().Id("server").Struct(
-		jen.Id("h").Id("Handler"),
-		jen.Id("maxBody").Int64(),
-		jen.Id("middleware").Index().Func().Params(httpQ("Handler")).Add(httpQ("Handler")),
-		jen.Id("onError").Func().Params(append(wr(), jen.Err().Error())...),
-		jen.Id("logger").Op("*").Qual("log/slog", "Logger"),
-		jen.Id("routes").Index().Id("route"),
-		jen.Id("fallback").Index().Id("route"),
-	)
+	f.Type().Id("server").StructFunc(func(gr *jen.Group) {
+		gr.Id("h").Id("Handler")
+		if g.hasSecurity() {
+			gr.Id("sec").Id("SecurityHandler")
+		}
+		gr.Comment("chain is the middleware around serveMatched, run for every request after routing.")
+		gr.Id("chain").Add(httpQ("Handler"))
+		for _, c := range []jen.Code{
+			jen.Id("maxBody").Int64(),
+			jen.Id("middleware").Index().Func().Params(httpQ("Handler")).Add(httpQ("Handler")),
+			jen.Id("onError").Func().Params(append(wr(), jen.Err().Error())...),
+			jen.Id("logger").Op("*").Qual("log/slog", "Logger"),
+			jen.Id("routes").Index().Id("route"),
+			jen.Id("fallback").Index().Id("route"),
+		} {
+			gr.Add(c)
+		}
+	})
 	f.Line()
 	f.Comment("route is one operation: its contract path template and handler.")
 	f.Type().Id("route").Struct(
@@ -166,6 +180,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("template").String(),
 		jen.Id("pattern").String(),
 		jen.Id("serve").Func().Params(jen.Op("*").Id("server"), httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()),
+		jen.Id("op").Id("OperationInfo"),
 	)
 	f.Line()
 
@@ -175,10 +190,10 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	// closure each inside NewServer made one function of 11,000 closures
 	// for Microsoft Graph.
 	f.Comment("routeTable lists every operation: its method, ServeMux pattern, contract path")
-	f.Comment("template and the server method serving it.")
+	f.Comment("template, the server method serving it and what OperationFromContext returns.")
 	f.Var().Id("routeTable").Op("=").Index().Id("route").ValuesFunc(func(gr *jen.Group) {
 		for _, oi := range g.ops {
-			gr.Line().Values(jen.Lit(oi.op.Method), jen.Lit(oi.op.Path), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Parens(jen.Op("*").Id("server")).Dot("serve"+oi.method))
+			gr.Line().Values(jen.Lit(oi.op.Method), jen.Lit(oi.op.Path), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Parens(jen.Op("*").Id("server")).Dot("serve"+oi.method), g.operationInfo(oi))
 		}
 		gr.Line()
 	})
@@ -192,27 +207,42 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	regs := []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("routeTable")).Block(
 		jen.Id("s").Dot("handle").Call(jen.Id("mux"), jen.Id("rt").Dot("pattern"), jen.Id("rt")),
 	)}
-	body := []jen.Code{
-		jen.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("h"): jen.Id("h"), jen.Id("maxBody"): jen.Lit(10 << 20), jen.Id("onError"): jen.Id("writeError")}),
+	fields := jen.Dict{jen.Id("h"): jen.Id("h"), jen.Id("maxBody"): jen.Lit(10 << 20), jen.Id("onError"): jen.Id("writeError")}
+	params := []jen.Code{jen.Id("h").Id("Handler")}
+	var body []jen.Code
+	if g.hasSecurity() {
+		fields[jen.Id("sec")] = jen.Id("sec")
+		params = append(params, jen.Id("sec").Id("SecurityHandler"))
+		body = append(body, jen.If(jen.Id("sec").Op("==").Nil()).Block(
+			jen.Panic(jen.Lit("NewServer: nil SecurityHandler: the contract's secured operations need one")),
+		))
+	}
+	params = append(params, jen.Id("opts").Op("...").Id("ServerOption"))
+	body = append(body,
+		jen.Id("s").Op(":=").Op("&").Id("server").Values(fields),
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(jen.Id("o").Call(jen.Id("s"))),
 		jen.If(jen.Id("s").Dot("logger").Op("==").Nil()).Block(jen.Id("s").Dot("logger").Op("=").Qual("log/slog", "Default").Call()),
 		jen.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call(),
-	}
+	)
 	body = append(body, regs...)
 	body = append(body,
 		jen.Id("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("s").Dot("unrouted")),
-		jen.Var().Id("handler").Qual("net/http", "Handler").Op("=").Id("s").Dot("recover").Call(jen.Id("mux")),
+		jen.Comment("Middleware runs after routing, so it can read the operation; a request that"),
+		jen.Comment("matched none goes through it too, on its way to a 404 or 405."),
+		jen.Id("s").Dot("chain").Op("=").Qual("net/http", "HandlerFunc").Call(jen.Id("s").Dot("serveMatched")),
 		jen.For(jen.Id("i").Op(":=").Len(jen.Id("s").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
-			jen.Id("handler").Op("=").Id("s").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("handler")),
+			jen.Id("s").Dot("chain").Op("=").Id("s").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("s").Dot("chain")),
 		),
 		jen.Comment("A panic in middleware is recovered too: a 500, not a reset connection."),
-		jen.If(jen.Len(jen.Id("s").Dot("middleware")).Op(">").Lit(0)).Block(
-			jen.Id("handler").Op("=").Id("s").Dot("recover").Call(jen.Id("handler")),
-		),
-		jen.Return(jen.Id("handler")),
+		jen.Return(jen.Id("s").Dot("recover").Call(jen.Id("mux"))),
 	)
-	f.Comment("NewServer returns an http.Handler serving h under the contract's paths.")
-	f.Func().Id("NewServer").Params(jen.Id("h").Id("Handler"), jen.Id("opts").Op("...").Id("ServerOption")).Add(httpQ("Handler")).Block(body...)
+	if g.hasSecurity() {
+		f.Comment("NewServer returns an http.Handler serving h under the contract's paths. sec")
+		f.Comment("checks the credentials of secured operations before h sees their requests.")
+	} else {
+		f.Comment("NewServer returns an http.Handler serving h under the contract's paths.")
+	}
+	f.Func().Id("NewServer").Params(params...).Add(httpQ("Handler")).Block(body...)
 	f.Line()
 
 	f.Comment("handle registers rt on mux. Patterns ServeMux cannot tell apart (two templates")
@@ -224,24 +254,32 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		).Call(),
 		jen.Id("mux").Dot("HandleFunc").Call(jen.Id("pattern"), jen.Func().Params(wr()...).Block(
 			jen.If(jen.List(jen.Id("pv"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call()), jen.Id("ok")).Block(
-				jen.Id("rt").Dot("serve").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv")),
+				jen.Id("s").Dot("dispatch").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id("rt"), jen.Id("pv")),
 				jen.Return(),
 			),
 			jen.Id("s").Dot("unrouted").Call(jen.Id("w"), jen.Id("r")),
 		)),
 	)
 	f.Line()
-	f.Comment("unrouted serves requests no pattern took: fallback routes first, then 405 when")
-	f.Comment("the path exists with other methods, else 404.")
+	f.Comment("unrouted serves requests no pattern took: fallback routes first, then the")
+	f.Comment("middleware on the way to noOperation.")
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("unrouted").Params(wr()...).Block(
 		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("fallback")).Block(
+		jen.For(jen.Id("i").Op(":=").Range().Id("s").Dot("fallback")).Block(
+			jen.Id("rt").Op(":=").Op("&").Id("s").Dot("fallback").Index(jen.Id("i")),
 			jen.If(jen.Id("rt").Dot("method").Op("!=").Id("r").Dot("Method").Op("&&").Op("!").Parens(jen.Id("rt").Dot("method").Op("==").Lit("GET").Op("&&").Id("r").Dot("Method").Op("==").Lit("HEAD"))).Block(jen.Continue()),
 			jen.If(jen.List(jen.Id("pv"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
-				jen.Id("rt").Dot("serve").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv")),
+				jen.Id("s").Dot("dispatch").Call(jen.Id("w"), jen.Id("r"), jen.Id("rt"), jen.Id("pv")),
 				jen.Return(),
 			),
 		),
+		jen.Id("s").Dot("chain").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
+	)
+	f.Line()
+	f.Comment("noOperation answers a request that matched no operation: 405 when the path")
+	f.Comment("exists with other methods, else 404.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("noOperation").Params(wr()...).Block(
+		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
 		jen.Var().Id("allow").Index().String(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("routes")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
@@ -296,6 +334,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Func().Id("writeError").Params(append(wr(), jen.Err().Error())...).Block(
 		jen.Var().Id("re").Op("*").Id("RequestError"),
 		jen.Var().Id("ni").Op("*").Id("NotImplementedError"),
+		g.securityErrorVar(),
 		jen.Switch().Block(
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("re"))).Block(
 				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
@@ -303,6 +342,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ni"))).Block(
 				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotImplemented"), jen.Id("Detail"): jen.Id("ni").Dot("Error").Call()})),
 			),
+			g.securityErrorCase(),
 			jen.Default().Block(
 				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusInternalServerError")})),
 			),

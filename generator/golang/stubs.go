@@ -69,17 +69,9 @@ func HandlerStubs(m *contract.Model, opts generator.Options, apiImport, pkg stri
 	f.PackageComment("contract gains an operation, toolkit gen lists the method to add here, and")
 	f.PackageComment("so does the compiler.")
 
-	f.Comment(fmt.Sprintf("%s answers the contract's operations. Add what the handlers need (a", ServiceType))
-	f.Comment("store, clients, configuration) as fields and fill them in " + ServiceConstructor + ".")
-	f.Type().Id(ServiceType).Struct()
-	f.Line()
-	f.Comment(fmt.Sprintf("%s returns a %s.", ServiceConstructor, ServiceType))
-	f.Func().Id(ServiceConstructor).Params().Op("*").Id(ServiceType).Block(
-		jen.Return(jen.Op("&").Id(ServiceType).Values()),
-	)
-	f.Line()
-	f.Comment(fmt.Sprintf("The compiler checks here that %s implements every operation.", ServiceType))
-	f.Var().Id("_").Add(api("Handler")).Op("=").Parens(jen.Op("*").Id(ServiceType)).Parens(jen.Nil())
+	stubType(f, ServiceType, ServiceConstructor, api("Handler"), "every operation",
+		fmt.Sprintf("%s answers the contract's operations. Add what the handlers need (a", ServiceType),
+		"store, clients, configuration) as fields and fill them in "+ServiceConstructor+".")
 
 	for _, oi := range g.ops {
 		f.Line()
@@ -102,4 +94,21 @@ func HandlerStubs(m *contract.Model, opts generator.Options, apiImport, pkg stri
 		return generator.File{}, fmt.Errorf("handler stubs: render: %w", err)
 	}
 	return generator.File{Name: "service.go", Data: buf.Bytes(), UserOwned: true}, nil
+}
+
+// stubType declares a stub file's empty struct typ (documented by doc), its
+// constructor, and the compile-time check that it implements iface (what).
+func stubType(f *jen.File, typ, constructor string, iface *jen.Statement, what string, doc ...string) {
+	for _, l := range doc {
+		f.Comment(l)
+	}
+	f.Type().Id(typ).Struct()
+	f.Line()
+	f.Comment(fmt.Sprintf("%s returns a %s.", constructor, typ))
+	f.Func().Id(constructor).Params().Op("*").Id(typ).Block(
+		jen.Return(jen.Op("&").Id(typ).Values()),
+	)
+	f.Line()
+	f.Comment(fmt.Sprintf("The compiler checks here that %s implements %s.", typ, what))
+	f.Var().Id("_").Add(iface).Op("=").Parens(jen.Op("*").Id(typ)).Parens(jen.Nil())
 }

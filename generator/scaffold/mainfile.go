@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/generator/golang"
 )
 
 // goFiles are the scaffold's Go files besides the handler stubs: adding
@@ -116,7 +118,7 @@ func (p *project) emitMain() ([]byte, error) {
 		f.Comment("newHandler serves the contract's operations through the service's handlers,")
 		f.Comment("logging each request.")
 	}
-	apiServer := api("NewServer").Call(jen.Qual(p.ServiceImport, "New").Call(), api("WithMiddleware").Call(jen.Id("logRequests").Call(jen.Id("log"))))
+	apiServer := api("NewServer").Call(append(p.serverArgs(), api("WithMiddleware").Call(jen.Id("logRequests").Call(jen.Id("log"))))...)
 	if p.Healthz {
 		f.Func().Id("newHandler").Params(jen.Id("log").Op("*").Add(slogQ("Logger"))).Add(httpQ("Handler")).Block(
 			jen.Id("mux").Op(":=").Add(httpQ("NewServeMux")).Call(),
@@ -180,4 +182,14 @@ func (p *project) emitMain() ([]byte, error) {
 		jen.Return(jen.Id("r").Dot("ResponseWriter")),
 	)
 	return render(f, p.Module)
+}
+
+// serverArgs are the arguments NewServer needs before its options: the
+// service, and its security checks when operations are secured.
+func (p *project) serverArgs() []jen.Code {
+	args := []jen.Code{jen.Qual(p.ServiceImport, golang.ServiceConstructor).Call()}
+	if p.Secured {
+		args = append(args, jen.Qual(p.ServiceImport, golang.SecurityConstructor).Call())
+	}
+	return args
 }

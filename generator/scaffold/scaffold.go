@@ -26,7 +26,10 @@ const (
 	MainFile    = "cmd/server/main.go"
 	ServiceDir  = "internal/service"
 	ServiceFile = ServiceDir + "/service.go"
-	TestFile    = ServiceDir + "/service_test.go"
+	// SecurityFile holds the SecurityHandler stubs, for contracts with
+	// secured operations.
+	SecurityFile = ServiceDir + "/security.go"
+	TestFile     = ServiceDir + "/service_test.go"
 	// ToolkitModule is toolkit's own module; ToolkitCommand its command,
 	// added to go.mod as a tool with Options.Tool.
 	ToolkitModule  = "github.com/contractfirst/toolkit"
@@ -78,6 +81,17 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		return nil, fmt.Errorf("scaffold: %s: %w", ServiceFile, err)
 	}
 	files = append(files, stubs)
+	sec, ok, err := golang.SecurityStubs(m, gopts, p.APIImport, path.Base(ServiceDir))
+	if err != nil {
+		return nil, fmt.Errorf("scaffold: %w", err)
+	}
+	if ok {
+		sec.Name = SecurityFile
+		if sec.Data, err = groupImports(sec.Data, opts.Module); err != nil {
+			return nil, fmt.Errorf("scaffold: %s: %w", SecurityFile, err)
+		}
+		files = append(files, sec)
+	}
 	for _, e := range goFiles {
 		data, err := e.emit(p)
 		if err != nil {
@@ -164,6 +178,9 @@ type project struct {
 	// Healthz: the scaffold adds GET /healthz, which the contract does not
 	// declare itself.
 	Healthz bool
+	// Secured: operations have security requirements, so NewServer takes
+	// the SecurityHandler of SecurityFile.
+	Secured bool
 }
 
 func newProject(m *contract.Model, opts Options) *project {
@@ -178,6 +195,7 @@ func newProject(m *contract.Model, opts Options) *project {
 		Tool:          opts.Tool,
 		ToolVersion:   opts.ToolVersion,
 		Healthz:       true,
+		Secured:       golang.HasSecurity(m, generator.Options{Package: opts.Package}),
 	}
 	for _, op := range m.Operations {
 		if op.Path == "/healthz" {

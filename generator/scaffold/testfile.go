@@ -20,6 +20,7 @@ import (
 // body, so the request reaches the handler stub.
 type probe struct {
 	name        golang.HandlerName
+	secured     bool        // refused for want of a credential before the handler runs
 	target      string      // path and query
 	headers     [][2]string // name, value
 	cookies     [][2]string
@@ -28,8 +29,8 @@ type probe struct {
 }
 
 // pickProbe chooses the operation the test calls: the one needing the
-// least (required parameters, then a body), GET first, then contract
-// order. Operations whose required inputs cannot be written as plain text
+// least (a credential, then required parameters, then a body), GET first,
+// then contract order. Operations whose required inputs cannot be written as plain text
 // (objects, arrays, non-JSON bodies, label and matrix styles) are skipped.
 func (p *project) pickProbe() (*probe, bool) {
 	var best *probe
@@ -38,6 +39,9 @@ func (p *project) pickProbe() (*probe, bool) {
 		pr, cost, ok := newProbe(n)
 		if !ok {
 			continue
+		}
+		if pr.secured = golang.Secured(p.m, n.Op); pr.secured {
+			cost += 100
 		}
 		if n.Op.Method != "GET" {
 			cost++
@@ -162,15 +166,26 @@ func (p *project) emitTest() ([]byte, error) {
 
 	op := pr.name.Op
 	label := op.Method + " " + pr.target
-	f.Comment("TestNotImplemented serves the service through the generated server and calls")
-	f.Comment(fmt.Sprintf("%s, which %s answers with 501 Not Implemented until it is written.", strconv.Quote(label), pr.name.Method))
-	f.Comment("Replace it with tests of what your handlers do.")
+	testName, status, statusConst := "TestNotImplemented", 501, "StatusNotImplemented"
+	if pr.secured {
+		// Every operation needs a credential: the test shows that the
+		// security stubs refuse one that is missing.
+		testName, status, statusConst = "TestRefusedWithoutCredentials", 401, "StatusUnauthorized"
+		f.Comment("TestRefusedWithoutCredentials serves the service through the generated server")
+		f.Comment(fmt.Sprintf("and calls %s without credentials, which the server refuses with", strconv.Quote(label)))
+		f.Comment(fmt.Sprintf("401 Unauthorized before %s runs. Replace it with tests of what your", pr.name.Method))
+		f.Comment("handlers and security checks do.")
+	} else {
+		f.Comment("TestNotImplemented serves the service through the generated server and calls")
+		f.Comment(fmt.Sprintf("%s, which %s answers with 501 Not Implemented until it is written.", strconv.Quote(label), pr.name.Method))
+		f.Comment("Replace it with tests of what your handlers do.")
+	}
 	var body jen.Code = jen.Nil()
 	if pr.contentType != "" {
 		body = jen.Qual("strings", "NewReader").Call(jen.Lit(pr.body))
 	}
 	block := []jen.Code{
-		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(api("NewServer").Call(newService)),
+		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(api("NewServer").Call(p.serverArgs()...)),
 		jen.Defer().Id("srv").Dot("Close").Call(),
 		jen.Line(),
 		jen.List(jen.Id("req"), jen.Id("err")).Op(":=").Add(httpQ("NewRequest")).Call(jen.Lit(op.Method), jen.Id("srv").Dot("URL").Op("+").Lit(pr.target), body),
@@ -190,10 +205,17 @@ func (p *project) emitTest() ([]byte, error) {
 		fatalIfErr,
 		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
 		jen.Line(),
-		jen.If(jen.Id("resp").Dot("StatusCode").Op("!=").Add(httpQ("StatusNotImplemented"))).Block(
+		jen.If(jen.Id("resp").Dot("StatusCode").Op("!=").Add(httpQ(statusConst))).Block(
 			jen.List(jen.Id("body"), jen.Id("_")).Op(":=").Qual("io", "ReadAll").Call(jen.Id("resp").Dot("Body")),
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("%s: status %d, want 501\n%s"), jen.Lit(label), jen.Id("resp").Dot("StatusCode"), jen.Id("body")),
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("%%s: status %%d, want %d\n%%s", status)), jen.Lit(label), jen.Id("resp").Dot("StatusCode"), jen.Id("body")),
 		),
+	)
+	if pr.secured {
+		// The body of a 401 is the contract's own when it declares one.
+		f.Func().Id(testName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(block...)
+		return render(f, p.Module)
+	}
+	block = append(block,
 		jen.If(jen.Id("ct").Op(":=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("ct").Op("!=").Lit("application/problem+json")).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("Content-Type %q, want application/problem+json"), jen.Id("ct")),
 		),
@@ -205,6 +227,6 @@ func (p *project) emitTest() ([]byte, error) {
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("problem status %d, want 501"), jen.Id("problem").Dot("Status")),
 		),
 	)
-	f.Func().Id("TestNotImplemented").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(block...)
+	f.Func().Id(testName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(block...)
 	return render(f, p.Module)
 }

@@ -1444,6 +1444,34 @@ func statusOr(status, def int) int {
 	return status
 }
 
+// OperationInfo describes the operation of the contract a request matched. The
+// server puts it in the request's context before any middleware runs, so
+// middleware, security checks and handlers can read it with OperationFromContext.
+// Its slices are shared: do not modify them.
+type OperationInfo struct {
+	// ID is the operationId.
+	ID string
+	// Method is the HTTP method, Path the contract's path template ("/pets/{petId}").
+	Method string
+	Path   string
+	Tags   []string
+	// Security lists the alternatives that admit a request, tried in order: a
+	// request is admitted by the first whose every scheme accepts it. It is empty
+	// when the operation is public; an empty alternative admits anyone.
+	Security []SecurityRequirement
+}
+
+// SecurityRequirement is one alternative of an operation's security: every scheme
+// it lists must accept the request.
+type SecurityRequirement []SchemeScopes
+
+// SchemeScopes names a security scheme of the contract and the scopes (or roles)
+// the requirement lists for it.
+type SchemeScopes struct {
+	Scheme string
+	Scopes []string
+}
+
 // ValidationError says which value broke which rule of the contract.
 type ValidationError struct {
 	// Pointer is the JSON pointer of the value, relative to the document

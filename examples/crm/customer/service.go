@@ -31,6 +31,12 @@ type Service struct {
 
 var _ api.Handler = (*Service)(nil)
 
+// HandleBearerAuth checks the bearer token of a secured operation before its
+// handler runs (Service is also the api.SecurityHandler).
+func (s *Service) HandleBearerAuth(ctx context.Context, _ api.OperationInfo, _ []string, token string) (context.Context, error) {
+	return s.auth.Admit(ctx, token)
+}
+
 // New returns the service over st; signer verifies the tokens; now tells
 // the time (time.Now when nil).
 func New(st Store, signer *auth.Signer, now func() time.Time) *Service {

@@ -128,7 +128,9 @@ func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 type server struct {
-	h          Handler
+	h Handler
+	// chain is the middleware around serveMatched, run for every request after routing.
+	chain      http.Handler
 	maxBody    int64
 	middleware []func(http.Handler) http.Handler
 	onError    func(w http.ResponseWriter, r *http.Request, err error)
@@ -143,16 +145,42 @@ type route struct {
 	template string
 	pattern  string
 	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+	op       OperationInfo
 }
 
 // routeTable lists every operation: its method, ServeMux pattern, contract path
-// template and the server method serving it.
+// template, the server method serving it and what OperationFromContext returns.
 var routeTable = []route{
-	{"GET", "/pets", "GET /pets", (*server).serveListPets},
-	{"POST", "/pets", "POST /pets", (*server).serveCreatePet},
-	{"GET", "/pets/{petId}", "GET /pets/{p0}", (*server).serveGetPet},
-	{"DELETE", "/pets/{petId}", "DELETE /pets/{p0}", (*server).serveDeletePet},
-	{"PATCH", "/pets/{petId}", "PATCH /pets/{p0}", (*server).serveUpdatePet},
+	{"GET", "/pets", "GET /pets", (*server).serveListPets, OperationInfo{
+		ID:     "listPets",
+		Method: "GET",
+		Path:   "/pets",
+		Tags:   []string{"pets"},
+	}},
+	{"POST", "/pets", "POST /pets", (*server).serveCreatePet, OperationInfo{
+		ID:     "createPet",
+		Method: "POST",
+		Path:   "/pets",
+		Tags:   []string{"pets"},
+	}},
+	{"GET", "/pets/{petId}", "GET /pets/{p0}", (*server).serveGetPet, OperationInfo{
+		ID:     "getPet",
+		Method: "GET",
+		Path:   "/pets/{petId}",
+		Tags:   []string{"pets"},
+	}},
+	{"DELETE", "/pets/{petId}", "DELETE /pets/{p0}", (*server).serveDeletePet, OperationInfo{
+		ID:     "deletePet",
+		Method: "DELETE",
+		Path:   "/pets/{petId}",
+		Tags:   []string{"pets"},
+	}},
+	{"PATCH", "/pets/{petId}", "PATCH /pets/{p0}", (*server).serveUpdatePet, OperationInfo{
+		ID:     "updatePet",
+		Method: "PATCH",
+		Path:   "/pets/{petId}",
+		Tags:   []string{"pets"},
+	}},
 }
 
 func (s *server) serveListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) {
@@ -193,15 +221,14 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		s.handle(mux, rt.pattern, rt)
 	}
 	mux.HandleFunc("/", s.unrouted)
-	var handler http.Handler = s.recover(mux)
+	// Middleware runs after routing, so it can read the operation; a request that
+	// matched none goes through it too, on its way to a 404 or 405.
+	s.chain = http.HandlerFunc(s.serveMatched)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
-		handler = s.middleware[i](handler)
+		s.chain = s.middleware[i](s.chain)
 	}
 	// A panic in middleware is recovered too: a 500, not a reset connection.
-	if len(s.middleware) > 0 {
-		handler = s.recover(handler)
-	}
-	return handler
+	return s.recover(mux)
 }
 
 // handle registers rt on mux. Patterns ServeMux cannot tell apart (two templates
@@ -215,26 +242,34 @@ func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
 	}()
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
-			rt.serve(s, w, r, pv)
+			s.dispatch(w, r, &rt, pv)
 			return
 		}
 		s.unrouted(w, r)
 	})
 }
 
-// unrouted serves requests no pattern took: fallback routes first, then 405 when
-// the path exists with other methods, else 404.
+// unrouted serves requests no pattern took: fallback routes first, then the
+// middleware on the way to noOperation.
 func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
-	for _, rt := range s.fallback {
+	for i := range s.fallback {
+		rt := &s.fallback[i]
 		if rt.method != r.Method && !(rt.method == "GET" && r.Method == "HEAD") {
 			continue
 		}
 		if pv, ok := matchPath(rt.template, path); ok {
-			rt.serve(s, w, r, pv)
+			s.dispatch(w, r, rt, pv)
 			return
 		}
 	}
+	s.chain.ServeHTTP(w, r)
+}
+
+// noOperation answers a request that matched no operation: 405 when the path
+// exists with other methods, else 404.
+func (s *server) noOperation(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.EscapedPath()
 	var allow []string
 	for _, rt := range s.routes {
 		if _, ok := matchPath(rt.template, path); ok {
@@ -478,6 +513,43 @@ func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) 
 		}
 	}
 	return invalidValue("body", "", decodeError("", err))
+}
+
+// matchedKey is the context key of the matched route.
+type matchedKey struct{}
+
+// matched is the route a request matched and its path values.
+type matched struct {
+	rt *route
+	pv map[string]string
+}
+
+// OperationFromContext returns the operation the request of ctx matched; false
+// when it matched none (the server answers 404 or 405).
+func OperationFromContext(ctx context.Context) (OperationInfo, bool) {
+	if m, ok := ctx.Value(matchedKey{}).(*matched); ok {
+		return m.rt.op, true
+	}
+	return OperationInfo{}, false
+}
+
+// dispatch serves a request that matched rt: the operation goes into the
+// request's context, then the middleware chain runs, then serveMatched.
+func (s *server) dispatch(w http.ResponseWriter, r *http.Request, rt *route, pv map[string]string) {
+	ctx := context.WithValue(r.Context(), matchedKey{}, &matched{rt, pv})
+	s.chain.ServeHTTP(w, r.WithContext(ctx))
+}
+
+// serveMatched is the innermost handler of the middleware chain: it checks the
+// matched operation's security, then decodes the request and calls the Handler.
+// A request that matched no operation gets 404 or 405.
+func (s *server) serveMatched(w http.ResponseWriter, r *http.Request) {
+	m, _ := r.Context().Value(matchedKey{}).(*matched)
+	if m == nil {
+		s.noOperation(w, r)
+		return
+	}
+	m.rt.serve(s, w, r, m.pv)
 }
 
 // readJSONBody reads a JSON body of one of the declared media types into *dst with

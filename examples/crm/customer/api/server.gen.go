@@ -119,6 +119,7 @@ func WithLogger(l *slog.Logger) ServerOption {
 
 // WithErrorHandler replaces how errors are written: *RequestError for requests the
 // contract rejects, *NotImplementedError, and whatever a Handler method returns.
+// Requests the security requirements refuse come as a *SecurityError.
 // The default writes ProblemDetails and never shows a handler's error text to clients.
 func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)) ServerOption {
 	return func(s *server) {
@@ -127,7 +128,10 @@ func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 type server struct {
-	h          Handler
+	h   Handler
+	sec SecurityHandler
+	// chain is the middleware around serveMatched, run for every request after routing.
+	chain      http.Handler
 	maxBody    int64
 	middleware []func(http.Handler) http.Handler
 	onError    func(w http.ResponseWriter, r *http.Request, err error)
@@ -142,16 +146,47 @@ type route struct {
 	template string
 	pattern  string
 	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+	op       OperationInfo
 }
 
 // routeTable lists every operation: its method, ServeMux pattern, contract path
-// template and the server method serving it.
+// template, the server method serving it and what OperationFromContext returns.
 var routeTable = []route{
-	{"GET", "/customers", "GET /customers", (*server).serveListCustomers},
-	{"POST", "/customers", "POST /customers", (*server).serveCreateCustomer},
-	{"GET", "/customers/{customerId}", "GET /customers/{p0}", (*server).serveGetCustomer},
-	{"PUT", "/customers/{customerId}", "PUT /customers/{p0}", (*server).serveReplaceCustomer},
-	{"DELETE", "/customers/{customerId}", "DELETE /customers/{p0}", (*server).serveDeleteCustomer},
+	{"GET", "/customers", "GET /customers", (*server).serveListCustomers, OperationInfo{
+		ID:       "listCustomers",
+		Method:   "GET",
+		Path:     "/customers",
+		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
+		Tags:     []string{"customers"},
+	}},
+	{"POST", "/customers", "POST /customers", (*server).serveCreateCustomer, OperationInfo{
+		ID:       "createCustomer",
+		Method:   "POST",
+		Path:     "/customers",
+		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
+		Tags:     []string{"customers"},
+	}},
+	{"GET", "/customers/{customerId}", "GET /customers/{p0}", (*server).serveGetCustomer, OperationInfo{
+		ID:       "getCustomer",
+		Method:   "GET",
+		Path:     "/customers/{customerId}",
+		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
+		Tags:     []string{"customers"},
+	}},
+	{"PUT", "/customers/{customerId}", "PUT /customers/{p0}", (*server).serveReplaceCustomer, OperationInfo{
+		ID:       "replaceCustomer",
+		Method:   "PUT",
+		Path:     "/customers/{customerId}",
+		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
+		Tags:     []string{"customers"},
+	}},
+	{"DELETE", "/customers/{customerId}", "DELETE /customers/{p0}", (*server).serveDeleteCustomer, OperationInfo{
+		ID:       "deleteCustomer",
+		Method:   "DELETE",
+		Path:     "/customers/{customerId}",
+		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
+		Tags:     []string{"customers"},
+	}},
 }
 
 func (s *server) serveListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string) {
@@ -174,12 +209,17 @@ func (s *server) serveDeleteCustomer(w http.ResponseWriter, r *http.Request, pv 
 	serveOperation(s, w, r, pv, s.decodeDeleteCustomer, s.h.DeleteCustomer, s.writeDeleteCustomer)
 }
 
-// NewServer returns an http.Handler serving h under the contract's paths.
-func NewServer(h Handler, opts ...ServerOption) http.Handler {
+// NewServer returns an http.Handler serving h under the contract's paths. sec
+// checks the credentials of secured operations before h sees their requests.
+func NewServer(h Handler, sec SecurityHandler, opts ...ServerOption) http.Handler {
+	if sec == nil {
+		panic("NewServer: nil SecurityHandler: the contract's secured operations need one")
+	}
 	s := &server{
 		h:       h,
 		maxBody: 10485760,
 		onError: writeError,
+		sec:     sec,
 	}
 	for _, o := range opts {
 		o(s)
@@ -192,15 +232,14 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 		s.handle(mux, rt.pattern, rt)
 	}
 	mux.HandleFunc("/", s.unrouted)
-	var handler http.Handler = s.recover(mux)
+	// Middleware runs after routing, so it can read the operation; a request that
+	// matched none goes through it too, on its way to a 404 or 405.
+	s.chain = http.HandlerFunc(s.serveMatched)
 	for i := len(s.middleware) - 1; i >= 0; i-- {
-		handler = s.middleware[i](handler)
+		s.chain = s.middleware[i](s.chain)
 	}
 	// A panic in middleware is recovered too: a 500, not a reset connection.
-	if len(s.middleware) > 0 {
-		handler = s.recover(handler)
-	}
-	return handler
+	return s.recover(mux)
 }
 
 // handle registers rt on mux. Patterns ServeMux cannot tell apart (two templates
@@ -214,26 +253,34 @@ func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
 	}()
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
-			rt.serve(s, w, r, pv)
+			s.dispatch(w, r, &rt, pv)
 			return
 		}
 		s.unrouted(w, r)
 	})
 }
 
-// unrouted serves requests no pattern took: fallback routes first, then 405 when
-// the path exists with other methods, else 404.
+// unrouted serves requests no pattern took: fallback routes first, then the
+// middleware on the way to noOperation.
 func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
-	for _, rt := range s.fallback {
+	for i := range s.fallback {
+		rt := &s.fallback[i]
 		if rt.method != r.Method && !(rt.method == "GET" && r.Method == "HEAD") {
 			continue
 		}
 		if pv, ok := matchPath(rt.template, path); ok {
-			rt.serve(s, w, r, pv)
+			s.dispatch(w, r, rt, pv)
 			return
 		}
 	}
+	s.chain.ServeHTTP(w, r)
+}
+
+// noOperation answers a request that matched no operation: 405 when the path
+// exists with other methods, else 404.
+func (s *server) noOperation(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.EscapedPath()
 	var allow []string
 	for _, rt := range s.routes {
 		if _, ok := matchPath(rt.template, path); ok {
@@ -297,6 +344,7 @@ func (s *server) recover(next http.Handler) http.Handler {
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var re *RequestError
 	var ni *NotImplementedError
+	var se *SecurityError
 	switch {
 	case errors.As(err, &re):
 		writeProblem(w, ProblemDetails{
@@ -308,6 +356,15 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		writeProblem(w, ProblemDetails{
 			Detail: ni.Error(),
 			Status: http.StatusNotImplemented,
+		})
+	case errors.As(err, &se):
+		detail := "the operation needs a credential it accepts"
+		if se.Status == http.StatusForbidden {
+			detail = "the credential does not allow the operation"
+		}
+		writeProblem(w, ProblemDetails{
+			Detail: detail,
+			Status: se.Status,
 		})
 	default:
 		writeProblem(w, ProblemDetails{Status: http.StatusInternalServerError})
@@ -478,6 +535,151 @@ func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) 
 	}
 	return invalidValue("body", "", decodeError("", err))
 }
+
+// matchedKey is the context key of the matched route.
+type matchedKey struct{}
+
+// matched is the route a request matched and its path values.
+type matched struct {
+	rt *route
+	pv map[string]string
+}
+
+// OperationFromContext returns the operation the request of ctx matched; false
+// when it matched none (the server answers 404 or 405).
+func OperationFromContext(ctx context.Context) (OperationInfo, bool) {
+	if m, ok := ctx.Value(matchedKey{}).(*matched); ok {
+		return m.rt.op, true
+	}
+	return OperationInfo{}, false
+}
+
+// dispatch serves a request that matched rt: the operation goes into the
+// request's context, then the middleware chain runs, then serveMatched.
+func (s *server) dispatch(w http.ResponseWriter, r *http.Request, rt *route, pv map[string]string) {
+	ctx := context.WithValue(r.Context(), matchedKey{}, &matched{rt, pv})
+	s.chain.ServeHTTP(w, r.WithContext(ctx))
+}
+
+// serveMatched is the innermost handler of the middleware chain: it checks the
+// matched operation's security, then decodes the request and calls the Handler.
+// A request that matched no operation gets 404 or 405.
+func (s *server) serveMatched(w http.ResponseWriter, r *http.Request) {
+	m, _ := r.Context().Value(matchedKey{}).(*matched)
+	if m == nil {
+		s.noOperation(w, r)
+		return
+	}
+	if len(m.rt.op.Security) > 0 {
+		ctx, err := s.authorize(w, r, &m.rt.op)
+		if err != nil {
+			s.onError(w, r, err)
+			return
+		}
+		r = r.WithContext(ctx)
+	}
+	m.rt.serve(s, w, r, m.pv)
+}
+
+// securityScheme is how the server checks one scheme of the contract.
+type securityScheme struct {
+	// check reads the scheme's credential from r and has the SecurityHandler judge
+	// it; errNoCredential when r carries none.
+	check func(*server, context.Context, *http.Request, *OperationInfo, []string) (context.Context, error)
+	// challenge is the WWW-Authenticate challenge of an http scheme, empty for others.
+	challenge string
+}
+
+// authorize checks op's security requirements: the alternatives in order, every
+// scheme of one alternative in order, each getting the context the previous
+// returned. It returns the context of the first alternative that admits r, or a
+// *SecurityError, after setting WWW-Authenticate for a 401.
+func (s *server) authorize(w http.ResponseWriter, r *http.Request, op *OperationInfo) (context.Context, error) {
+	var first error
+	forbidden := false
+	var refused map[string]bool
+	for _, alt := range op.Security {
+		ctx, ok := r.Context(), true
+		for _, it := range alt {
+			next, err := securitySchemes[it.Scheme].check(s, ctx, r, op, it.Scopes)
+			if err != nil {
+				if err != errNoCredential {
+					if first == nil {
+						first = err
+					}
+					forbidden = forbidden || errors.Is(err, ErrForbidden)
+					if refused == nil {
+						refused = map[string]bool{}
+					}
+					refused[it.Scheme] = true
+				}
+				ok = false
+				break
+			}
+			if next != nil {
+				ctx = next
+			}
+		}
+		if ok {
+			return ctx, nil
+		}
+	}
+	if forbidden {
+		return nil, &SecurityError{
+			Err:       first,
+			Operation: op.ID,
+			Status:    http.StatusForbidden,
+		}
+	}
+	// One challenge per http scheme the operation accepts (RFC 9110 section 11.6.1);
+	// a bearer token that was refused is said to be invalid (RFC 6750 section 3).
+	seen := map[string]bool{}
+	for _, alt := range op.Security {
+		for _, it := range alt {
+			c := securitySchemes[it.Scheme].challenge
+			if strings.HasPrefix(c, "Bearer ") && refused[it.Scheme] {
+				c += ", error=\"invalid_token\""
+			}
+			if c != "" && !seen[c] {
+				seen[c] = true
+				w.Header().Add("WWW-Authenticate", c)
+			}
+		}
+	}
+	return nil, &SecurityError{
+		Err:       first,
+		Operation: op.ID,
+		Status:    http.StatusUnauthorized,
+	}
+}
+
+// SecurityHandler checks the credentials of secured operations: one method per
+// security scheme the operations require. Before a secured operation's handler
+// runs, the server reads each scheme's credential and calls its method with the
+// operation and the scopes the requirement lists. A method returns the context
+// the handler gets (with the principal attached), or an error: the request is
+// then refused with 401, or 403 when the error wraps ErrForbidden. A request
+// without the credential is refused with 401 without calling the method.
+// Alternatives are tried in order; every scheme of one alternative must accept.
+type SecurityHandler interface {
+	// HandleBearerAuth checks the bearer token of security scheme "bearerAuth" (http).
+	HandleBearerAuth(ctx context.Context, op OperationInfo, scopes []string, token string) (context.Context, error)
+}
+
+// checkBearerAuth reads the credential of security scheme "bearerAuth" and has HandleBearerAuth judge it.
+func (s *server) checkBearerAuth(ctx context.Context, r *http.Request, op *OperationInfo, scopes []string) (context.Context, error) {
+	token, ok := authorizationCredential(r, "Bearer")
+	if !ok {
+		return nil, errNoCredential
+	}
+	return s.sec.HandleBearerAuth(ctx, *op, scopes, token)
+}
+
+// securitySchemes maps each scheme name operations require to its check.
+var securitySchemes = map[string]securityScheme{"bearerAuth": {
+	challenge: "Bearer realm=\"CRM customers\"",
+	check:     (*server).checkBearerAuth,
+}}
 
 // readJSONBody reads a JSON body of one of the declared media types into *dst with
 // read. It reports false when the request has no body (an error when required).

@@ -133,10 +133,46 @@ func (s *shop) EchoNames(_ context.Context, req EchoNamesRequest) (EchoNamesResp
 
 func ptr[T any](v T) *T { return &v }
 
+// trusting accepts every credential: these tests are about what the server
+// does past security (testdata/roundtrip/security tests the checks).
+type trusting struct{}
+
+func (trusting) HandleAPIKeyCookie(ctx context.Context, _ OperationInfo, _ []string, _ string) (context.Context, error) {
+	return ctx, nil
+}
+func (trusting) HandleAPIKeyHeader(ctx context.Context, _ OperationInfo, _ []string, _ string) (context.Context, error) {
+	return ctx, nil
+}
+func (trusting) HandleAPIKeyQuery(ctx context.Context, _ OperationInfo, _ []string, _ string) (context.Context, error) {
+	return ctx, nil
+}
+func (trusting) HandleBasicAuth(ctx context.Context, _ OperationInfo, _ []string, _, _ string) (context.Context, error) {
+	return ctx, nil
+}
+func (trusting) HandleBearerAuth(ctx context.Context, _ OperationInfo, _ []string, _ string) (context.Context, error) {
+	return ctx, nil
+}
+
+// withCredentials adds to a raw request the credentials the kitchen sink's
+// secured operations accept, so that it gets past the security check.
+func withCredentials(req *http.Request) *http.Request {
+	req.Header.Set("Authorization", "Bearer tok")
+	req.AddCookie(&http.Cookie{Name: "token", Value: "cookie-token"})
+	return req
+}
+
+func getWithCredentials(url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(withCredentials(req))
+}
+
 func setup(t *testing.T, opts ...ServerOption) (*shop, *httptest.Server, *Client) {
 	t.Helper()
 	impl := &shop{}
-	srv := httptest.NewServer(NewServer(impl, opts...))
+	srv := httptest.NewServer(NewServer(impl, trusting{}, opts...))
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL+"/", WithBearerAuth("tok"), WithAPIKeyHeader("key"), WithAPIKeyCookie("cookie-token"))
 	if err != nil {
@@ -329,7 +365,7 @@ func TestInvalidRequestsNeverReachTheHandler(t *testing.T) {
 			if tc.name == "bad header format" {
 				req.Header.Set("X-Request-ID", "nope")
 			}
-			res, err := http.DefaultClient.Do(req)
+			res, err := http.DefaultClient.Do(withCredentials(req))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -355,7 +391,9 @@ func TestInvalidRequestsNeverReachTheHandler(t *testing.T) {
 func TestValidFormBodyAndServerRobustness(t *testing.T) {
 	impl, srv, c := setup(t)
 	form := url.Values{"name": {"a"}, "price": {"2.5"}, "tags": {"x", "y"}}
-	res, err := http.Post(srv.URL+"/items", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	req, _ := http.NewRequest("POST", srv.URL+"/items", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err := http.DefaultClient.Do(withCredentials(req))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +421,7 @@ func TestValidFormBodyAndServerRobustness(t *testing.T) {
 			t.Errorf("GET %s = %v, %v; want %d", path, res.StatusCode, err, want)
 		}
 	}
-	req, _ := http.NewRequest("PUT", srv.URL+"/items", nil)
+	req, _ = http.NewRequest("PUT", srv.URL+"/items", nil)
 	res, err = http.DefaultClient.Do(req)
 	if err != nil || res.StatusCode != 405 || !strings.Contains(res.Header.Get("Allow"), "POST") {
 		t.Errorf("PUT /items = %v %v, want 405 with Allow", res.StatusCode, res.Header.Get("Allow"))
@@ -492,7 +530,7 @@ func TestServerLogsPanicsAndHandlerErrors(t *testing.T) {
 	}
 
 	// Requests the contract refuses are the client's fault: not logged.
-	res, err = http.Get(srv.URL + "/items?limit=abc")
+	res, err = getWithCredentials(srv.URL + "/items?limit=abc")
 	if err != nil || res.StatusCode != 400 {
 		t.Fatalf("invalid request: %v %v", res, err)
 	}
@@ -521,7 +559,7 @@ func TestServerLogsToSlogDefault(t *testing.T) {
 // is not an array.
 func TestNilSliceIsAnEmptyArray(t *testing.T) {
 	_, srv, c := setup(t)
-	res, err := http.Get(srv.URL + "/items?limit=97")
+	res, err := getWithCredentials(srv.URL + "/items?limit=97")
 	if err != nil {
 		t.Fatal(err)
 	}
