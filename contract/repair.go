@@ -35,22 +35,25 @@ func (d *Document) repair(c *collector, opts LoadOptions) {
 	if t.Components != nil {
 		schemes = t.Components.SecuritySchemes
 	}
-	t.Security = definedOnly(t.Security, schemes)
+	t.Security = d.definedOnly(c, "/security", t.Security, schemes)
 	for _, o := range d.operations() {
 		if o.op.Responses == nil {
 			o.op.Responses = openapi3.NewResponses()
 		}
 		d.describeResponses(c, o)
 		if o.op.Security != nil {
-			s := definedOnly(*o.op.Security, schemes)
+			s := d.definedOnly(c, o.pointer()+"/security", *o.op.Security, schemes)
 			o.op.Security = &s
 		}
 	}
 	d.checkOperationIDs(c, opts)
 }
 
-// definedOnly keeps the requirements whose every scheme is defined.
-func definedOnly(reqs openapi3.SecurityRequirements, schemes map[string]*openapi3.SecuritySchemeRef) openapi3.SecurityRequirements {
+// definedOnly keeps the requirements whose every scheme is defined (the
+// others were warned about). When none is left of a list that had some,
+// ignoring them would make the operations public — what the contract asks
+// is the opposite — so that is an error at ptr.
+func (d *Document) definedOnly(c *collector, ptr string, reqs openapi3.SecurityRequirements, schemes map[string]*openapi3.SecuritySchemeRef) openapi3.SecurityRequirements {
 	if reqs == nil {
 		return nil
 	}
@@ -65,6 +68,9 @@ func definedOnly(reqs openapi3.SecurityRequirements, schemes map[string]*openapi
 		if ok {
 			out = append(out, r)
 		}
+	}
+	if len(reqs) > 0 && len(out) == 0 {
+		c.add(SeverityError, d.Path, ptr, "every security requirement here names an undefined scheme: ignoring them would make the operations public; define the scheme, or write security: [] to make them public")
 	}
 	return out
 }

@@ -283,3 +283,22 @@ func TestLenientTypeObject(t *testing.T) {
 		t.Errorf("kind is %v, want the enum wrapped in type", k.Kind)
 	}
 }
+
+// TestSecurityAllUndefined: a requirement list whose every alternative
+// names an undefined scheme is refused where it is written — ignoring the
+// alternatives would make the operations public, the opposite of what the
+// contract asks — at the document's root and at an operation; one with an
+// alternative left is a warning (TestSoftContracts).
+func TestSecurityAllUndefined(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\nsecurity:\n  - typo: []\npaths:\n  /a:\n    get:\n      responses:\n        \"204\": {description: ok}\n",
+			`:3:1: /security: every security requirement here names an undefined scheme`},
+		{"openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      security: [{typo: [read]}]\n      responses:\n        \"204\": {description: ok}\n",
+			`:6:7: /paths/~1a/get/security: every security requirement here names an undefined scheme`},
+	} {
+		got := loadErr(t, writeContract(t, tc.src), LoadOptions{})
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("got %s\nwant %s", got, tc.want)
+		}
+	}
+}
