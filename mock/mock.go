@@ -36,6 +36,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/errbody"
 	"github.com/contractfirst/toolkit/contract/sample"
 	"github.com/contractfirst/toolkit/internal/route"
 )
@@ -579,7 +580,7 @@ func chooseResponse(op *contract.Operation, code string) (*contract.Response, er
 		if err != nil || n < 100 || n > 599 {
 			return nil, fmt.Errorf("Prefer: code=%s is not a status code; %s declares %s", code, op.ID, declaredStatuses(op))
 		}
-		r := declaredFor(op, n)
+		r := errbody.Declared(op, n)
 		if r == nil {
 			return nil, fmt.Errorf("Prefer: code=%s is not declared by %s; declared: %s", code, op.ID, declaredStatuses(op))
 		}
