@@ -673,28 +673,7 @@ func accepts(accept, mediaType string) bool {
 }
 
 // encode renders a body for its media type.
-func encode(c *contract.Content, v any) ([]byte, string) {
-	mt := c.MediaType
-	if strings.Contains(mt, "*") {
-		mt = "application/octet-stream"
-	}
-	switch c.Kind {
-	case contract.BodyJSON:
-		b, _ := json.Marshal(v)
-		return b, mt
-	case contract.BodyText:
-		if s, ok := v.(string); ok {
-			return []byte(s), mt
-		}
-		b, _ := json.Marshal(v)
-		return b, mt
-	}
-	if s, ok := v.(string); ok {
-		return []byte(s), mt
-	}
-	b, _ := json.Marshal(v)
-	return b, mt
-}
+func encode(c *contract.Content, v any) ([]byte, string) { return errbody.Encode(c, v) }
 
 // parsePrefer reads "code=404, example=named" from a Prefer header.
 func parsePrefer(h string) map[string]string {

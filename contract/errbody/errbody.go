@@ -7,6 +7,7 @@
 package errbody
 
 import (
+	"encoding/json"
 	"maps"
 	"net/http"
 	"strconv"
@@ -197,4 +198,20 @@ func takes(t *contract.Type, v any) bool {
 			(c.Minimum == nil || v >= *c.Minimum) && (c.Maximum == nil || v <= *c.Maximum) && c.MultipleOf == nil
 	}
 	return false
+}
+
+// Encode renders the value v of content c as it goes on the wire, with
+// the Content-Type to send: JSON for JSON media types, a string as it is
+// for text and other media types, and a wildcard media type ("*/*") as
+// application/octet-stream.
+func Encode(c *contract.Content, v any) ([]byte, string) {
+	mt := c.MediaType
+	if strings.Contains(mt, "*") {
+		mt = "application/octet-stream"
+	}
+	if s, ok := v.(string); ok && c.Kind != contract.BodyJSON {
+		return []byte(s), mt
+	}
+	b, _ := json.Marshal(v)
+	return b, mt
 }

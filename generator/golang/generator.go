@@ -38,6 +38,7 @@ type gen struct {
 	canonical  bool                              // typeExpr names canonical types (see canonicalName)
 	ops        []*opInfo                         // operations with their Go names
 	secOpts    map[string]string                 // client option per security scheme
+	errAnswers *errorAnswers                     // the server's own error answers (see buildErrorAnswers)
 
 	// countAttempts instruments the union decoders with a counter of the
 	// variants they try, for tests that bound the work a document costs.

@@ -28,7 +28,10 @@ var (
 // validation, problem+json errors, response writing and panic recovery.
 func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
+	g.errAnswers = g.buildErrorAnswers()
 	g.emitServerRuntime(f)
+	g.emitErrorRuntime(f)
+	g.emitErrorAnswers(f, g.errAnswers)
 	g.emitParamRuntime(f)
 	for _, oi := range g.ops {
 		g.emitDecodeRequest(f, oi)
@@ -113,10 +116,14 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	f.Comment("RequestError is a request the contract does not allow: the handler is not called.")
 	f.Type().Id("RequestError").Struct(
-		jen.Comment("Status is 400, 413 (body too large) or 415 (media type not declared)."),
+		jen.Comment("Status is 400, 404 (no operation has the path), 405 (the path has no"),
+		jen.Comment("operation for the method), 413 (body too large) or 415 (media type not"),
+		jen.Comment("declared)."),
 		jen.Id("Status").Int(),
 		jen.Id("Params").Index().Id("InvalidParam"),
 		jen.Id("Detail").String(),
+		jen.Comment("errors are the answers the operation declares for errors; nil for none."),
+		jen.Id("errors").Op("*").Id("errorTable"),
 	)
 	f.Line()
 	f.Func().Params(jen.Id("e").Op("*").Id("RequestError")).Id("Error").Params().String().Block(
@@ -198,6 +205,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("template").String(),
 		jen.Id("pattern").String(),
 		jen.Id("serve").Func().Params(jen.Op("*").Id("server"), httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()),
+		jen.Id("errors").Op("*").Id("errorTable"),
 	)
 	f.Line()
 
@@ -210,14 +218,14 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Comment("template and the server method serving it.")
 	f.Var().Id("routeTable").Op("=").Index().Id("route").ValuesFunc(func(gr *jen.Group) {
 		for _, oi := range g.ops {
-			gr.Line().Values(jen.Lit(oi.op.Method), jen.Lit(oi.op.Path), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Parens(jen.Op("*").Id("server")).Dot("serve"+oi.method))
+			gr.Line().Values(jen.Lit(oi.op.Method), jen.Lit(oi.op.Path), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Parens(jen.Op("*").Id("server")).Dot("serve"+oi.method), g.errAnswers.tableOf(oi))
 		}
 		gr.Line()
 	})
 	f.Line()
 	for _, oi := range g.ops {
 		f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve" + oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
-			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
+			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), g.errAnswers.tableOf(oi), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
 		)
 		f.Line()
 	}
@@ -275,29 +283,41 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 			),
 		),
 		jen.Var().Id("allow").Index().String(),
+		jen.Var().Id("errs").Op("*").Id("errorTable"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("routes")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
 				jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("rt").Dot("method")),
+				jen.Comment("405 is answered as the path's first operation declaring it says."),
+				jen.If(jen.Id("errs").Dot("answer").Call(httpQ("StatusMethodNotAllowed")).Op("==").Nil()).Block(jen.Id("errs").Op("=").Id("rt").Dot("errors")),
 			),
 		),
 		jen.If(jen.Len(jen.Id("allow")).Op(">").Lit(0)).Block(
 			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), jen.Qual("strings", "Join").Call(jen.Id("allow"), jen.Lit(", "))),
-			jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
+			jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Id("errs"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
 			jen.Return(),
 		),
-		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+		jen.Comment("No operation: problem+json."),
+		jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+	)
+	f.Line()
+	f.Comment("refuse answers a request the server refuses itself (400, 401, 403, 404, 405,")
+	f.Comment("413, 415) through the error handler; the default one sends the answer errs")
+	f.Comment("declares for the status, or problem+json when there is none.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("refuse").Params(append(wr(), jen.Id("errs").Op("*").Id("errorTable"), jen.Id("re").Op("*").Id("RequestError"))...).Block(
+		jen.Id("re").Dot("errors").Op("=").Id("errs"),
+		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("re")),
 	)
 	f.Line()
 	f.Comment("serveOperation runs one operation: decode and validate the request, call the")
 	f.Comment("Handler, write its response. Errors go to the error handler.")
 	f.Func().Id("serveOperation").Types(jen.List(jen.Id("Req"), jen.Id("Resp")).Any()).Params(
-		jen.Id("s").Op("*").Id("server"), jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request")), jen.Id("pv").Map(jen.String()).String(),
+		jen.Id("s").Op("*").Id("server"), jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request")), jen.Id("pv").Map(jen.String()).String(), jen.Id("errs").Op("*").Id("errorTable"),
 		jen.Id("decode").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()).Params(jen.Id("Req"), jen.Op("*").Id("RequestError")),
 		jen.Id("handle").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("Resp"), jen.Error()),
 		jen.Id("write").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Id("Resp")),
 	).Block(
 		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("decode").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("rerr")), jen.Return()),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Id("errs"), jen.Id("rerr")), jen.Return()),
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("handle").Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
 		jen.Id("write").Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
@@ -324,12 +344,19 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		))),
 	)
 	f.Line()
-	f.Comment("writeError is the default error handler.")
+	f.Comment("writeError is the default error handler. A request the contract does not allow")
+	f.Comment("gets the answer its operation declares for the status (exact code, then 4XX,")
+	f.Comment("then default), with the reason in the body's message-like property; problem+json")
+	f.Comment("when it declares none.")
 	f.Func().Id("writeError").Params(append(wr(), jen.Err().Error())...).Block(
 		jen.Var().Id("re").Op("*").Id("RequestError"),
 		jen.Var().Id("ni").Op("*").Id("NotImplementedError"),
 		jen.Switch().Block(
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("re"))).Block(
+				jen.If(jen.Id("a").Op(":=").Id("re").Dot("errors").Dot("answer").Call(jen.Id("re").Dot("Status")), jen.Id("a").Op("!=").Nil()).Block(
+					jen.Id("a").Dot("write").Call(jen.Id("w"), jen.Id("re").Dot("Error").Call()),
+					jen.Return(),
+				),
 				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
 			),
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ni"))).Block(
