@@ -456,7 +456,7 @@ func (g *gen) encodeSimple(pi paramInfo, set func(v jen.Code) jen.Code) []jen.Co
 	case pi.shape == shapePointer || pi.enc == encRaw && !pi.p.Required:
 		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(set(s))}
 	}
-	return []jen.Code{set(s)}
+	return g.sentUnlessZero(pi, []jen.Code{set(s)})
 }
 
 // encodeQueryParam emits adding a query parameter in its style.

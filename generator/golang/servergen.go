@@ -527,6 +527,11 @@ func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
 		body = append(body, jen.Id("p").Op(":=").Op("&").Id("params").Values(fields))
 	}
 	for _, pi := range oi.params {
+		if set := g.setParamDefault(pi); set != nil {
+			body = append(body, set)
+		}
+	}
+	for _, pi := range oi.params {
 		if call := g.paramHelper(pi); call != nil {
 			body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
 			continue
@@ -538,6 +543,7 @@ func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
 	} else {
 		body = append(body, g.decodeBody(oi)...)
 	}
+	body = append(body, g.bodySetDefaults(oi)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("decode"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Params(jen.Id(oi.reqType), jen.Op("*").Id("RequestError")).Block(body...)
 	f.Line()
