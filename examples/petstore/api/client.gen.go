@@ -240,7 +240,9 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 	defer wrapError(&err, "ListPets")
 	path := "/pets"
 	query := url.Values{}
-	setQuery(query, "limit", req.Limit, formatInt[int32])
+	if req.Limit != 0 {
+		query.Set("limit", strconv.FormatInt(int64(req.Limit), 10))
+	}
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	setQuery(query, "status", req.Status, formatString[PetStatus])
 	setQueryList(query, "tags", req.Tags, "", formatString[string])

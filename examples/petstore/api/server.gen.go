@@ -889,7 +889,8 @@ func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[s
 		pv: pv,
 		r:  r,
 	}
-	if rerr := optParam(p, "query", "limit", parseInt[int32], check1, &req.Limit); rerr != nil {
+	req.Limit = int32(20)
+	if rerr := param(p, "query", "limit", false, parseInt[int32], check1, &req.Limit); rerr != nil {
 		return req, rerr
 	}
 	if rerr := optParam(p, "query", "cursor", parseString[string], check2, &req.Cursor); rerr != nil {

@@ -251,7 +251,9 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 	path := "/customers"
 	query := url.Values{}
 	setQuery(query, "q", req.Q, formatString[string])
-	setQuery(query, "limit", req.Limit, formatInt[int32])
+	if req.Limit != 0 {
+		query.Set("limit", strconv.FormatInt(int64(req.Limit), 10))
+	}
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	var body io.Reader
 	var contentType string

@@ -96,10 +96,14 @@ type InvalidParam struct {
 
 // RequestError is a request the contract does not allow: the handler is not called.
 type RequestError struct {
-	// Status is 400, 413 (body too large) or 415 (media type not declared).
+	// Status is 400, 404 (no operation has the path), 405 (the path has no
+	// operation for the method), 413 (body too large) or 415 (media type not
+	// declared).
 	Status int
 	Params []InvalidParam
 	Detail string
+	// errors are the answers the operation declares for errors; nil for none.
+	errors *errorTable
 }
 
 func (e *RequestError) Error() string {
@@ -197,36 +201,37 @@ type route struct {
 	template string
 	pattern  string
 	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+	errors   *errorTable
 }
 
 // routeTable lists every operation: its method, ServeMux pattern, contract path
 // template and the server method serving it.
 var routeTable = []route{
-	{"GET", "/customers", "GET /customers", (*server).serveListCustomers},
-	{"POST", "/customers", "POST /customers", (*server).serveCreateCustomer},
-	{"GET", "/customers/{customerId}", "GET /customers/{p0}", (*server).serveGetCustomer},
-	{"PUT", "/customers/{customerId}", "PUT /customers/{p0}", (*server).serveReplaceCustomer},
-	{"DELETE", "/customers/{customerId}", "DELETE /customers/{p0}", (*server).serveDeleteCustomer},
+	{"GET", "/customers", "GET /customers", (*server).serveListCustomers, &errorTables[0]},
+	{"POST", "/customers", "POST /customers", (*server).serveCreateCustomer, &errorTables[0]},
+	{"GET", "/customers/{customerId}", "GET /customers/{p0}", (*server).serveGetCustomer, &errorTables[0]},
+	{"PUT", "/customers/{customerId}", "PUT /customers/{p0}", (*server).serveReplaceCustomer, &errorTables[0]},
+	{"DELETE", "/customers/{customerId}", "DELETE /customers/{p0}", (*server).serveDeleteCustomer, &errorTables[0]},
 }
 
 func (s *server) serveListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeListCustomers, s.h.ListCustomers, s.writeListCustomers)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeListCustomers, s.h.ListCustomers, s.writeListCustomers)
 }
 
 func (s *server) serveCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeCreateCustomer, s.h.CreateCustomer, s.writeCreateCustomer)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeCreateCustomer, s.h.CreateCustomer, s.writeCreateCustomer)
 }
 
 func (s *server) serveGetCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeGetCustomer, s.h.GetCustomer, s.writeGetCustomer)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetCustomer, s.h.GetCustomer, s.writeGetCustomer)
 }
 
 func (s *server) serveReplaceCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeReplaceCustomer, s.h.ReplaceCustomer, s.writeReplaceCustomer)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeReplaceCustomer, s.h.ReplaceCustomer, s.writeReplaceCustomer)
 }
 
 func (s *server) serveDeleteCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeDeleteCustomer, s.h.DeleteCustomer, s.writeDeleteCustomer)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeDeleteCustomer, s.h.DeleteCustomer, s.writeDeleteCustomer)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -290,31 +295,45 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var allow []string
+	var errs *errorTable
 	for _, rt := range s.routes {
 		if _, ok := matchPath(rt.template, path); ok {
 			allow = append(allow, rt.method)
+			// 405 is answered as the path's first operation declaring it says.
+			if errs.answer(http.StatusMethodNotAllowed) == nil {
+				errs = rt.errors
+			}
 		}
 	}
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		writeProblem(w, ProblemDetails{
+		s.refuse(w, r, errs, &RequestError{
 			Detail: "method " + r.Method + " is not declared for this path",
 			Status: http.StatusMethodNotAllowed,
 		})
 		return
 	}
-	writeProblem(w, ProblemDetails{
+	// No operation: problem+json.
+	s.refuse(w, r, nil, &RequestError{
 		Detail: "no operation of the contract has this path",
 		Status: http.StatusNotFound,
 	})
 }
 
+// refuse answers a request the server refuses itself (400, 401, 403, 404, 405,
+// 413, 415) through the error handler; the default one sends the answer errs
+// declares for the status, or problem+json when there is none.
+func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable, re *RequestError) {
+	re.errors = errs
+	s.onError(w, r, re)
+}
+
 // serveOperation runs one operation: decode and validate the request, call the
 // Handler, write its response. Errors go to the error handler.
-func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
+func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, errs *errorTable, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
 	req, rerr := decode(w, r, pv)
 	if rerr != nil {
-		s.onError(w, r, rerr)
+		s.refuse(w, r, errs, rerr)
 		return
 	}
 	resp, err := handle(r.Context(), req)
@@ -348,12 +367,19 @@ func (s *server) recover(next http.Handler) http.Handler {
 	})
 }
 
-// writeError is the default error handler.
+// writeError is the default error handler. A request the contract does not allow
+// gets the answer its operation declares for the status (exact code, then 4XX,
+// then default), with the reason in the body's message-like property; problem+json
+// when it declares none.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var re *RequestError
 	var ni *NotImplementedError
 	switch {
 	case errors.As(err, &re):
+		if a := re.errors.answer(re.Status); a != nil {
+			a.write(w, re.Error())
+			return
+		}
 		writeProblem(w, ProblemDetails{
 			Detail:        re.Error(),
 			InvalidParams: re.Params,
@@ -540,6 +566,98 @@ func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) 
 		}
 	}
 	return invalidValue("body", "", decodeError("", err))
+}
+
+// errorStatuses are the statuses the server sends on its own, in the order of an
+// errorTable's entries.
+var errorStatuses = [...]int{400, 401, 403, 404, 405, 413, 415}
+
+// errorTable holds, for each of errorStatuses, the index + 1 in errorAnswers of
+// the answer an operation declares for it; 0 is none.
+type errorTable [len(errorStatuses)]uint16
+
+// errorAnswer is a response the contract declares for an error the server finds
+// itself: its status, media type and body, and the properties of the body that
+// take the message (value nil) or a fixed value.
+type errorAnswer struct {
+	status int
+	// media is empty when the response declares no body.
+	media string
+	body  string
+	fills []errorFill
+}
+
+// errorFill is one property of an error body set on every answer: to value, or
+// when value is nil to the message, in the first such property whose length
+// bounds (min, max; -1 for none) the message fits.
+type errorFill struct {
+	name     string
+	value    any
+	min, max int
+}
+
+// answer returns the declared answer for status, nil when there is none.
+func (t *errorTable) answer(status int) *errorAnswer {
+	if t == nil {
+		return nil
+	}
+	for i, s := range errorStatuses {
+		if s == status && t[i] > 0 {
+			return &errorAnswers[t[i]-1]
+		}
+	}
+	return nil
+}
+
+// write sends the answer with message filled in.
+func (a *errorAnswer) write(w http.ResponseWriter, message string) {
+	body := []byte(a.body)
+	if len(a.fills) > 0 {
+		var obj map[string]any
+		d := json.NewDecoder(strings.NewReader(a.body))
+		d.UseNumber()
+		if d.Decode(&obj) == nil {
+			filled := false
+			n := utf8.RuneCountInString(message)
+			for _, f := range a.fills {
+				switch {
+				case f.value != nil:
+					obj[f.name] = f.value
+				case !filled && (f.min < 0 || n >= f.min) && (f.max < 0 || n <= f.max):
+					obj[f.name] = message
+					filled = true
+				}
+			}
+			if b, err := json.Marshal(obj); err == nil {
+				body = b
+			}
+		}
+	}
+	if a.media == "" {
+		w.WriteHeader(a.status)
+		return
+	}
+	w.Header().Set("Content-Type", a.media)
+	w.WriteHeader(a.status)
+	w.Write(body)
+}
+
+// errorAnswers are the responses the contract declares for errors the server
+// finds itself (a bad request, an undeclared media type …), each with its body.
+var errorAnswers = []errorAnswer{
+	{400, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 400, 0, 0}, {"title", "Bad Request", 0, 0}}},
+	{401, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 401, 0, 0}, {"title", "Unauthorized", 0, 0}}},
+	{403, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 403, 0, 0}, {"title", "Forbidden", 0, 0}}},
+	{404, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 404, 0, 0}, {"title", "Not Found", 0, 0}}},
+	{405, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 405, 0, 0}, {"title", "Method Not Allowed", 0, 0}}},
+	{413, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 413, 0, 0}, {"title", "Request Entity Too Large", 0, 0}}},
+	{415, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 415, 0, 0}, {"title", "Unsupported Media Type", 0, 0}}},
+}
+
+// errorTables say, per operation, which of errorAnswers answers each of
+// errorStatuses (index + 1; 0 is none: problem+json).
+var errorTables = []errorTable{
+	{1, 2, 3, 4, 5, 6, 7},
 }
 
 // params reads the parameters of one request; the query is parsed on first use.
@@ -771,10 +889,11 @@ func (s *server) decodeListCustomers(w http.ResponseWriter, r *http.Request, pv 
 		pv: pv,
 		r:  r,
 	}
+	req.Limit = int32(20)
 	if rerr := optParam(p, "query", "q", parseString[string], check1, &req.Q); rerr != nil {
 		return req, rerr
 	}
-	if rerr := optParam(p, "query", "limit", parseInt[int32], check2, &req.Limit); rerr != nil {
+	if rerr := param(p, "query", "limit", false, parseInt[int32], check2, &req.Limit); rerr != nil {
 		return req, rerr
 	}
 	if rerr := optParam(p, "query", "cursor", parseString[string], check3, &req.Cursor); rerr != nil {

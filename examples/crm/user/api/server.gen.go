@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Handler is the service: one method per operation of the contract. A method
@@ -103,10 +104,14 @@ type InvalidParam struct {
 
 // RequestError is a request the contract does not allow: the handler is not called.
 type RequestError struct {
-	// Status is 400, 413 (body too large) or 415 (media type not declared).
+	// Status is 400, 404 (no operation has the path), 405 (the path has no
+	// operation for the method), 413 (body too large) or 415 (media type not
+	// declared).
 	Status int
 	Params []InvalidParam
 	Detail string
+	// errors are the answers the operation declares for errors; nil for none.
+	errors *errorTable
 }
 
 func (e *RequestError) Error() string {
@@ -204,41 +209,42 @@ type route struct {
 	template string
 	pattern  string
 	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+	errors   *errorTable
 }
 
 // routeTable lists every operation: its method, ServeMux pattern, contract path
 // template and the server method serving it.
 var routeTable = []route{
-	{"POST", "/sessions", "POST /sessions", (*server).serveLogin},
-	{"GET", "/sessions/current", "GET /sessions/current", (*server).serveValidateToken},
-	{"DELETE", "/sessions/current", "DELETE /sessions/current", (*server).serveLogout},
-	{"POST", "/users", "POST /users", (*server).serveRegisterUser},
-	{"GET", "/users/me", "GET /users/me", (*server).serveGetProfile},
-	{"PUT", "/users/me/password", "PUT /users/me/password", (*server).serveChangePassword},
+	{"POST", "/sessions", "POST /sessions", (*server).serveLogin, &errorTables[0]},
+	{"GET", "/sessions/current", "GET /sessions/current", (*server).serveValidateToken, &errorTables[0]},
+	{"DELETE", "/sessions/current", "DELETE /sessions/current", (*server).serveLogout, &errorTables[0]},
+	{"POST", "/users", "POST /users", (*server).serveRegisterUser, &errorTables[0]},
+	{"GET", "/users/me", "GET /users/me", (*server).serveGetProfile, &errorTables[0]},
+	{"PUT", "/users/me/password", "PUT /users/me/password", (*server).serveChangePassword, &errorTables[0]},
 }
 
 func (s *server) serveLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeLogin, s.h.Login, s.writeLogin)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeLogin, s.h.Login, s.writeLogin)
 }
 
 func (s *server) serveValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
 }
 
 func (s *server) serveLogout(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeLogout, s.h.Logout, s.writeLogout)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeLogout, s.h.Logout, s.writeLogout)
 }
 
 func (s *server) serveRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
 }
 
 func (s *server) serveGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
 }
 
 func (s *server) serveChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -302,31 +308,45 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var allow []string
+	var errs *errorTable
 	for _, rt := range s.routes {
 		if _, ok := matchPath(rt.template, path); ok {
 			allow = append(allow, rt.method)
+			// 405 is answered as the path's first operation declaring it says.
+			if errs.answer(http.StatusMethodNotAllowed) == nil {
+				errs = rt.errors
+			}
 		}
 	}
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		writeProblem(w, ProblemDetails{
+		s.refuse(w, r, errs, &RequestError{
 			Detail: "method " + r.Method + " is not declared for this path",
 			Status: http.StatusMethodNotAllowed,
 		})
 		return
 	}
-	writeProblem(w, ProblemDetails{
+	// No operation: problem+json.
+	s.refuse(w, r, nil, &RequestError{
 		Detail: "no operation of the contract has this path",
 		Status: http.StatusNotFound,
 	})
 }
 
+// refuse answers a request the server refuses itself (400, 401, 403, 404, 405,
+// 413, 415) through the error handler; the default one sends the answer errs
+// declares for the status, or problem+json when there is none.
+func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable, re *RequestError) {
+	re.errors = errs
+	s.onError(w, r, re)
+}
+
 // serveOperation runs one operation: decode and validate the request, call the
 // Handler, write its response. Errors go to the error handler.
-func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
+func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, errs *errorTable, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
 	req, rerr := decode(w, r, pv)
 	if rerr != nil {
-		s.onError(w, r, rerr)
+		s.refuse(w, r, errs, rerr)
 		return
 	}
 	resp, err := handle(r.Context(), req)
@@ -360,12 +380,19 @@ func (s *server) recover(next http.Handler) http.Handler {
 	})
 }
 
-// writeError is the default error handler.
+// writeError is the default error handler. A request the contract does not allow
+// gets the answer its operation declares for the status (exact code, then 4XX,
+// then default), with the reason in the body's message-like property; problem+json
+// when it declares none.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var re *RequestError
 	var ni *NotImplementedError
 	switch {
 	case errors.As(err, &re):
+		if a := re.errors.answer(re.Status); a != nil {
+			a.write(w, re.Error())
+			return
+		}
 		writeProblem(w, ProblemDetails{
 			Detail:        re.Error(),
 			InvalidParams: re.Params,
@@ -552,6 +579,98 @@ func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) 
 		}
 	}
 	return invalidValue("body", "", decodeError("", err))
+}
+
+// errorStatuses are the statuses the server sends on its own, in the order of an
+// errorTable's entries.
+var errorStatuses = [...]int{400, 401, 403, 404, 405, 413, 415}
+
+// errorTable holds, for each of errorStatuses, the index + 1 in errorAnswers of
+// the answer an operation declares for it; 0 is none.
+type errorTable [len(errorStatuses)]uint16
+
+// errorAnswer is a response the contract declares for an error the server finds
+// itself: its status, media type and body, and the properties of the body that
+// take the message (value nil) or a fixed value.
+type errorAnswer struct {
+	status int
+	// media is empty when the response declares no body.
+	media string
+	body  string
+	fills []errorFill
+}
+
+// errorFill is one property of an error body set on every answer: to value, or
+// when value is nil to the message, in the first such property whose length
+// bounds (min, max; -1 for none) the message fits.
+type errorFill struct {
+	name     string
+	value    any
+	min, max int
+}
+
+// answer returns the declared answer for status, nil when there is none.
+func (t *errorTable) answer(status int) *errorAnswer {
+	if t == nil {
+		return nil
+	}
+	for i, s := range errorStatuses {
+		if s == status && t[i] > 0 {
+			return &errorAnswers[t[i]-1]
+		}
+	}
+	return nil
+}
+
+// write sends the answer with message filled in.
+func (a *errorAnswer) write(w http.ResponseWriter, message string) {
+	body := []byte(a.body)
+	if len(a.fills) > 0 {
+		var obj map[string]any
+		d := json.NewDecoder(strings.NewReader(a.body))
+		d.UseNumber()
+		if d.Decode(&obj) == nil {
+			filled := false
+			n := utf8.RuneCountInString(message)
+			for _, f := range a.fills {
+				switch {
+				case f.value != nil:
+					obj[f.name] = f.value
+				case !filled && (f.min < 0 || n >= f.min) && (f.max < 0 || n <= f.max):
+					obj[f.name] = message
+					filled = true
+				}
+			}
+			if b, err := json.Marshal(obj); err == nil {
+				body = b
+			}
+		}
+	}
+	if a.media == "" {
+		w.WriteHeader(a.status)
+		return
+	}
+	w.Header().Set("Content-Type", a.media)
+	w.WriteHeader(a.status)
+	w.Write(body)
+}
+
+// errorAnswers are the responses the contract declares for errors the server
+// finds itself (a bad request, an undeclared media type …), each with its body.
+var errorAnswers = []errorAnswer{
+	{400, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 400, 0, 0}, {"title", "Bad Request", 0, 0}}},
+	{401, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 401, 0, 0}, {"title", "Unauthorized", 0, 0}}},
+	{403, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 403, 0, 0}, {"title", "Forbidden", 0, 0}}},
+	{404, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 404, 0, 0}, {"title", "Not Found", 0, 0}}},
+	{405, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 405, 0, 0}, {"title", "Method Not Allowed", 0, 0}}},
+	{413, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 413, 0, 0}, {"title", "Request Entity Too Large", 0, 0}}},
+	{415, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 415, 0, 0}, {"title", "Unsupported Media Type", 0, 0}}},
+}
+
+// errorTables say, per operation, which of errorAnswers answers each of
+// errorStatuses (index + 1; 0 is none: problem+json).
+var errorTables = []errorTable{
+	{1, 2, 3, 4, 5, 6, 7},
 }
 
 // params reads the parameters of one request; the query is parsed on first use.
