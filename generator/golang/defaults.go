@@ -112,25 +112,15 @@ func defaultDoc(pi paramInfo) string {
 
 // hasSetDefaults reports struct types that get a SetDefaults method: an
 // optional property with a default of its own, or a property (or array
-// item) of such a type. Computed once for every type, to a fixed point,
-// so mutually recursive types agree.
+// item) of such a type.
 func (g *gen) hasSetDefaults(t *contract.Type) bool {
 	if g.withDefaults == nil {
-		g.withDefaults = map[*contract.Type]bool{}
-		for changed := true; changed; {
-			changed = false
-			for ty := range g.typeNames {
-				if g.withDefaults[ty] || !g.isStruct(ty) {
-					continue
-				}
-				for _, fi := range g.structFields(ty) {
-					if g.ownDefault(fi) != nil || g.withDefaults[fi.f.Type] || fi.f.Type.Kind == contract.KindArray && fi.f.Type.Elem != nil && g.withDefaults[fi.f.Type.Elem] && !fi.f.Type.Elem.Nullable {
-						g.withDefaults[ty], changed = true, true
-						break
-					}
-				}
+		g.withDefaults = g.closure(func(fi fieldInfo) bool { return g.ownDefault(fi) != nil }, func(t *contract.Type) []*contract.Type {
+			if t.Kind == contract.KindArray && t.Elem != nil && !t.Elem.Nullable {
+				return []*contract.Type{t, t.Elem} // SetDefaults loops over items held by value
 			}
-		}
+			return []*contract.Type{t}
+		})
 	}
 	return g.withDefaults[t]
 }

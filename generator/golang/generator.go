@@ -30,16 +30,24 @@ type gen struct {
 	// resolved in one place and in a fixed order.
 	pkg scope
 
-	typeNames    map[*contract.Type]string         // Go name of every named type
-	cyclic       map[*contract.Type]bool           // named non-struct types that refer to themselves
-	fieldCache   map[*contract.Type][]fieldInfo    // struct fields, named once
-	extras       map[*contract.Type]*typeExtras    // enum constants, union constructors
-	enumAlias    map[*contract.Type]*contract.Type // inline enum → the identical one it aliases
-	canonical    bool                              // typeExpr names canonical types (see canonicalName)
-	ops          []*opInfo                         // operations with their Go names
-	secOpts      map[string]string                 // client option per security scheme
-	errAnswers   *errorAnswers                     // the server's own error answers (see buildErrorAnswers)
-	withDefaults map[*contract.Type]bool           // struct types with a SetDefaults method (see hasSetDefaults)
+	typeNames  map[*contract.Type]string         // Go name of every named type
+	cyclic     map[*contract.Type]bool           // named non-struct types that refer to themselves
+	fieldCache map[*contract.Type][]fieldInfo    // struct fields, named once
+	extras     map[*contract.Type]*typeExtras    // enum constants, union constructors
+	enumAlias  map[*contract.Type]*contract.Type // inline enum → the identical one it aliases
+	canonical  bool                              // typeExpr names canonical types (see canonicalName)
+	ops        []*opInfo                         // operations with their Go names
+	secOpts    map[string]string                 // client option per security scheme
+
+	// The server's fidelity to the contract: its own error answers (see
+	// buildErrorAnswers), the struct types with a SetDefaults method (see
+	// hasSetDefaults), those holding readOnly and writeOnly properties and
+	// the functions finding them (see walker).
+	errAnswers   *errorAnswers              // the server's own error answers (see buildErrorAnswers)
+	withDefaults map[*contract.Type]bool    // struct types with a SetDefaults method (see hasSetDefaults)
+	accessSets   [2]map[*contract.Type]bool // struct types holding readOnly, writeOnly properties
+	walkers      map[walkerKey]string       // walker functions named (see walker)
+	walkerOrder  []walkerKey
 
 	// countAttempts instruments the union decoders with a counter of the
 	// variants they try, for tests that bound the work a document costs.
@@ -87,6 +95,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		fieldCache: map[*contract.Type][]fieldInfo{},
 		patterns:   map[string]string{},
 		enumAlias:  map[*contract.Type]*contract.Type{},
+		walkers:    map[walkerKey]string{},
 	}
 	for _, n := range typesRuntimeNames {
 		g.pkg.unique(n)

@@ -14,6 +14,7 @@ import (
 var opsRuntimeNames = []string{
 	"Handler", "Unimplemented", "NewServer", "ServerOption", "WithMaxBodyBytes", "WithMiddleware", "WithErrorHandler",
 	"ProblemDetails", "InvalidParam", "RequestError", "NotImplementedError",
+	"WithReadOnlyDropped",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
 }
 

@@ -32,6 +32,7 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitServerRuntime(f)
 	g.emitErrorRuntime(f)
 	g.emitErrorAnswers(f, g.errAnswers)
+	g.emitFidelityRuntime(f)
 	g.emitParamRuntime(f)
 	for _, oi := range g.ops {
 		g.emitDecodeRequest(f, oi)
@@ -39,6 +40,7 @@ func (g *gen) emitServer(f *jen.File) error {
 	}
 	g.flushChecks(f)
 	g.flushPatterns(f)
+	g.flushWalkers(f)
 	return nil
 }
 
@@ -197,6 +199,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("logger").Op("*").Qual("log/slog", "Logger"),
 		jen.Id("routes").Index().Id("route"),
 		jen.Id("fallback").Index().Id("route"),
+		jen.Id("dropReadOnly").Bool(),
 	)
 	f.Line()
 	f.Comment("route is one operation: its contract path template and handler.")
@@ -619,7 +622,7 @@ func (g *gen) scalarFunc(verb string, t *contract.Type) jen.Code {
 // only JSON media types carry, nil for other bodies.
 func (g *gen) bodyHelper(oi *opInfo) *jen.Statement {
 	b := oi.body
-	if b.mode != bodyTyped || b.form || len(b.json) == 0 {
+	if b.mode != bodyTyped || b.form || len(b.json) == 0 || g.walker(b.typ, readOnly) != "" {
 		return nil
 	}
 	args := []jen.Code{jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"), g.readerFn(b.typ), g.checkFunc(b.typ, func() *jen.Statement { return g.typeExpr(b.typ) })}
@@ -858,6 +861,9 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 		jen.List(jen.Id("data"), jen.Id("rerr")).Op(":=").Id("s").Dot("readBody").Call(jen.Id("w"), jen.Id("r")),
 		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))),
 	}
+	if w := g.walker(b.typ, readOnly); w != "" {
+		jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("s").Dot("refuseReadOnly").Call(jen.Op("&").Id("data"), jen.Id(w)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+	}
 	if !b.required {
 		jsonDecode = append(jsonDecode, jen.Id("req").Dot("Body").Op("=").New(g.typeExpr(b.typ)))
 	}
@@ -921,6 +927,12 @@ func (g *gen) decodeForm(oi *opInfo) []jen.Code {
 		ptr := "/" + contract.EscapePointerToken(fi.f.Name)
 		fail := func(msg string) jen.Code {
 			return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit("body"), jen.Lit(ptr), jen.Lit(msg)))
+		}
+		if fi.f.ReadOnly {
+			stmts = append(stmts, jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(fi.f.Name)), jen.Id("ok")).Block(
+				jen.If(jen.Op("!").Id("s").Dot("dropReadOnly")).Block(fail("is read-only: the server sets it, requests leave it out")),
+				jen.Delete(jen.Id("form"), jen.Lit(fi.f.Name)),
+			))
 		}
 		var parse []jen.Code
 		if fi.f.Type.Kind == contract.KindArray {
@@ -988,6 +1000,10 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		switch ri.mode {
 		case bodyTyped:
+			if drop := g.walker(ri.typ, writeOnly); drop != "" {
+				stmts = append(stmts, jen.Id("sendJSONWithout").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ), jen.Id(drop)))
+				break
+			}
 			stmts = append(stmts, jen.Id("sendJSON").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ)))
 		case bodyRaw:
 			stmts = append(stmts, jen.Id("sendRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))
