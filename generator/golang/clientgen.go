@@ -14,9 +14,12 @@ import (
 // declared response into its type.
 func (g *gen) emitClient(f *jen.File) error {
 	g.emitClientRuntime(f)
+	g.emitClientResponseValidation(f)
 	for _, oi := range g.ops {
 		g.emitClientMethod(f, oi)
 	}
+	g.flushChecks(f)
+	g.flushPatterns(f)
 	return nil
 }
 
@@ -40,6 +43,8 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error(),
 		jen.Comment("auth holds a function per configured security scheme."),
 		jen.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")),
+		jen.Comment("checkResponses: WithResponseChecks."),
+		jen.Id("checkResponses").Bool(),
 	)
 	f.Line()
 	f.Comment("ClientOption configures NewClient.")
@@ -558,6 +563,9 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)
+		if check := g.checkDecodedStmt(oi, ri); check != nil {
+			out = append(out, check)
+		}
 	case bodyRaw:
 		out = append(out,
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("resp").Dot("ContentLength"), jen.Id("maxResponseBytes")),

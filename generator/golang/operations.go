@@ -14,7 +14,8 @@ import (
 var opsRuntimeNames = []string{
 	"Handler", "Unimplemented", "NewServer", "ServerOption", "WithMaxBodyBytes", "WithMiddleware", "WithErrorHandler",
 	"ProblemDetails", "InvalidParam", "RequestError", "NotImplementedError",
-	"WithReadOnlyDropped",
+	"WithReadOnlyDropped", "ResponseValidation", "ResponseValidationOff", "ResponseValidationLog", "ResponseValidationReject",
+	"WithResponseValidation", "WithResponseChecks", "ResponseValidationError",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
 }
 

@@ -33,6 +33,7 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitErrorRuntime(f)
 	g.emitErrorAnswers(f, g.errAnswers)
 	g.emitFidelityRuntime(f)
+	g.emitServerResponseValidation(f)
 	g.emitParamRuntime(f)
 	for _, oi := range g.ops {
 		g.emitDecodeRequest(f, oi)
@@ -200,6 +201,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("routes").Index().Id("route"),
 		jen.Id("fallback").Index().Id("route"),
 		jen.Id("dropReadOnly").Bool(),
+		jen.Id("responseValidation").Id("ResponseValidation"),
 	)
 	f.Line()
 	f.Comment("route is one operation: its contract path template and handler.")
@@ -1000,6 +1002,9 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		switch ri.mode {
 		case bodyTyped:
+			if check := g.checkResponseStmt(ri); check != nil {
+				stmts = append(stmts, check)
+			}
 			if drop := g.walker(ri.typ, writeOnly); drop != "" {
 				stmts = append(stmts, jen.Id("sendJSONWithout").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ), jen.Id(drop)))
 				break
