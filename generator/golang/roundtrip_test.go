@@ -11,12 +11,26 @@ import (
 // a real server with a test implementation, called with the generated
 // client and with invalid raw requests.
 func TestServerClientRoundTrip(t *testing.T) {
+	roundTrip(t, "../../testdata/contracts/kitchensink/openapi.yaml", "testdata/roundtrip/kitchensink/roundtrip_test.go")
+}
+
+// TestFidelityRoundTrip runs testdata/roundtrip/fidelity/roundtrip_test.go
+// against the code generated from the contract next to it: the server's
+// own errors in the declared error schema, defaults seen by the handler,
+// readOnly refused, writeOnly never answered, response validation.
+func TestFidelityRoundTrip(t *testing.T) {
+	roundTrip(t, "testdata/roundtrip/fidelity/openapi.yaml", "testdata/roundtrip/fidelity/roundtrip_test.go")
+}
+
+// roundTrip generates the contract into a module, adds the test file to
+// the package, and vets and runs it.
+func roundTrip(t *testing.T, contractPath, testFile string) {
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
 	}
 	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/kitchensink/openapi.yaml", "api"))
-	src, err := os.ReadFile("testdata/roundtrip/kitchensink/roundtrip_test.go")
+	writeModule(t, dir, "api", generateFiles(t, contractPath, "api"))
+	src, err := os.ReadFile(testFile)
 	if err != nil {
 		t.Fatal(err)
 	}
