@@ -3,6 +3,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -186,13 +187,15 @@ func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 type server struct {
-	h          Handler
-	maxBody    int64
-	middleware []func(http.Handler) http.Handler
-	onError    func(w http.ResponseWriter, r *http.Request, err error)
-	logger     *slog.Logger
-	routes     []route
-	fallback   []route
+	h                  Handler
+	maxBody            int64
+	middleware         []func(http.Handler) http.Handler
+	onError            func(w http.ResponseWriter, r *http.Request, err error)
+	logger             *slog.Logger
+	routes             []route
+	fallback           []route
+	dropReadOnly       bool
+	responseValidation ResponseValidation
 }
 
 // route is one operation: its contract path template and handler.
@@ -660,6 +663,99 @@ var errorTables = []errorTable{
 	{1, 2, 3, 4, 5, 6, 7},
 }
 
+// WithReadOnlyDropped makes the server drop readOnly properties from request bodies
+// before the handler sees them, instead of refusing such a request with 400.
+func WithReadOnlyDropped() ServerOption {
+	return func(s *server) {
+		s.dropReadOnly = true
+	}
+}
+
+// refuseReadOnly refuses a JSON body carrying a property the contract marks
+// readOnly, naming it, or with WithReadOnlyDropped drops them all from *data.
+// find is the body type's walker. A body that is not JSON is left to the decoder.
+func (s *server) refuseReadOnly(data *[]byte, find func(any, bool) string) *RequestError {
+	d := json.NewDecoder(bytes.NewReader(*data))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) != nil {
+		return nil
+	}
+	p := find(x, s.dropReadOnly)
+	switch {
+	case p == "":
+		return nil
+	case !s.dropReadOnly:
+		return badParam("body", p, "is read-only: the server sets it, requests leave it out")
+	}
+	if b, err := json.Marshal(x); err == nil {
+		*data = b
+	}
+	return nil
+}
+
+// sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
+// are left out of the response (drop is the type's walker).
+func sendJSONWithout[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter), drop func(any, bool) string) {
+	b, err := appendJSONValue(nil, v, write)
+	if err != nil {
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
+		return
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) == nil && drop(x, true) != "" {
+		if out, err := json.Marshal(x); err == nil {
+			b = out
+		}
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// ResponseValidation says what the server does with a response that breaks the contract.
+type ResponseValidation int
+
+const (
+	// ResponseValidationOff sends responses unchecked (the default).
+	ResponseValidationOff ResponseValidation = iota
+	// ResponseValidationLog logs a response body that breaks the contract, naming
+	// the JSON pointer, and sends it all the same.
+	ResponseValidationLog
+	// ResponseValidationReject logs it and answers 500 through the error handler
+	// instead: a handler bug never reaches a client.
+	ResponseValidationReject
+)
+
+// WithResponseValidation checks every response body a handler returns against the
+// contract before it is sent; mode says what happens to one that breaks it.
+func WithResponseValidation(mode ResponseValidation) ServerOption {
+	return func(s *server) {
+		s.responseValidation = mode
+	}
+}
+
+// responseValid checks v with check when response validation is on. It returns false
+// when the response must not be sent: it has been answered with a 500.
+func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
+	if s.responseValidation == ResponseValidationOff {
+		return true
+	}
+	err := check(v)
+	if err == nil {
+		return true
+	}
+	err = fmt.Errorf("response body breaks the contract: %w", err)
+	if s.responseValidation == ResponseValidationLog {
+		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
+		return true
+	}
+	s.handlerError(w, r, err)
+	return false
+}
+
 // params reads the parameters of one request; the query is parsed on first use.
 type params struct {
 	r  *http.Request
@@ -909,10 +1005,19 @@ func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp List
 	switch v := resp.(type) {
 	case ListPets200Response:
 		w.Header().Set("X-Total-Count", strconv.FormatInt(int64(v.XTotalCount), 10))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, PetPage.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*PetPage).encodeJSON)
 	case ListPets400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListPetsDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("ListPets returned %T, which is not a declared response", resp))
@@ -931,10 +1036,19 @@ func (s *server) writeCreatePet(w http.ResponseWriter, r *http.Request, resp Cre
 	switch v := resp.(type) {
 	case CreatePet201Response:
 		w.Header().Set("Location", string(v.Location))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Pet).encodeJSON)
 	case CreatePet400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreatePetDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("CreatePet returned %T, which is not a declared response", resp))
@@ -956,12 +1070,24 @@ func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[str
 func (s *server) writeGetPet(w http.ResponseWriter, r *http.Request, resp GetPetResponse) {
 	switch v := resp.(type) {
 	case GetPet200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Pet).encodeJSON)
 	case GetPet400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetPet404Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetPetDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("GetPet returned %T, which is not a declared response", resp))
@@ -985,10 +1111,19 @@ func (s *server) writeDeletePet(w http.ResponseWriter, r *http.Request, resp Del
 	case DeletePet204Response:
 		w.WriteHeader(204)
 	case DeletePet400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeletePet404Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeletePetDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("DeletePet returned %T, which is not a declared response", resp))
@@ -1013,12 +1148,24 @@ func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[
 func (s *server) writeUpdatePet(w http.ResponseWriter, r *http.Request, resp UpdatePetResponse) {
 	switch v := resp.(type) {
 	case UpdatePet200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Pet).encodeJSON)
 	case UpdatePet400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case UpdatePet404Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case UpdatePetDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("UpdatePet returned %T, which is not a declared response", resp))

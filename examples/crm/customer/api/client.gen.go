@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +23,8 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
+	// checkResponses: WithResponseChecks.
+	checkResponses bool
 }
 
 // ClientOption configures NewClient.
@@ -244,6 +247,47 @@ var _ = readAll
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 67108864
 
+// WithResponseChecks makes the client check every decoded response body against the
+// contract; one that breaks it is returned as a *ResponseValidationError.
+func WithResponseChecks() ClientOption {
+	return func(c *Client) error {
+		c.checkResponses = true
+		return nil
+	}
+}
+
+// ResponseValidationError is a response body the contract does not allow.
+type ResponseValidationError struct {
+	Operation  string
+	StatusCode int
+	// Pointer is the JSON pointer of the offending value in the body ("" for the
+	// body itself); Message says what is wrong with it.
+	Pointer string
+	Message string
+}
+
+func (e *ResponseValidationError) Error() string {
+	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
+}
+
+// checkResponse checks a decoded response body with check.
+func checkResponse[T any](op string, status int, check func(T) error, v T) error {
+	err := check(v)
+	if err == nil {
+		return nil
+	}
+	re := &ResponseValidationError{
+		Message:    err.Error(),
+		Operation:  op,
+		StatusCode: status,
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		re.Pointer, re.Message = ve.Pointer, ve.Message
+	}
+	return re
+}
+
 // ListCustomers calls GET /customers.
 // List or search customers
 func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_ ListCustomersResponse, err error) {
@@ -272,11 +316,21 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 		if err := decodeResponse(resp, &out.Body, (*CustomerPage).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, CustomerPage.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListCustomers400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -287,12 +341,22 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out ListCustomersDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -332,11 +396,21 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreateCustomer400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -347,12 +421,22 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out CreateCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -382,11 +466,21 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetCustomer400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -397,11 +491,21 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetCustomer404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -409,6 +513,11 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -445,11 +554,21 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ReplaceCustomer400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -460,11 +579,21 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ReplaceCustomer404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -472,6 +601,11 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -504,6 +638,11 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out DeleteCustomer401Response
@@ -513,11 +652,21 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeleteCustomer404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -525,6 +674,11 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}

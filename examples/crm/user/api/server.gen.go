@@ -3,6 +3,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -194,13 +195,15 @@ func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 type server struct {
-	h          Handler
-	maxBody    int64
-	middleware []func(http.Handler) http.Handler
-	onError    func(w http.ResponseWriter, r *http.Request, err error)
-	logger     *slog.Logger
-	routes     []route
-	fallback   []route
+	h                  Handler
+	maxBody            int64
+	middleware         []func(http.Handler) http.Handler
+	onError            func(w http.ResponseWriter, r *http.Request, err error)
+	logger             *slog.Logger
+	routes             []route
+	fallback           []route
+	dropReadOnly       bool
+	responseValidation ResponseValidation
 }
 
 // route is one operation: its contract path template and handler.
@@ -673,6 +676,99 @@ var errorTables = []errorTable{
 	{1, 2, 3, 4, 5, 6, 7},
 }
 
+// WithReadOnlyDropped makes the server drop readOnly properties from request bodies
+// before the handler sees them, instead of refusing such a request with 400.
+func WithReadOnlyDropped() ServerOption {
+	return func(s *server) {
+		s.dropReadOnly = true
+	}
+}
+
+// refuseReadOnly refuses a JSON body carrying a property the contract marks
+// readOnly, naming it, or with WithReadOnlyDropped drops them all from *data.
+// find is the body type's walker. A body that is not JSON is left to the decoder.
+func (s *server) refuseReadOnly(data *[]byte, find func(any, bool) string) *RequestError {
+	d := json.NewDecoder(bytes.NewReader(*data))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) != nil {
+		return nil
+	}
+	p := find(x, s.dropReadOnly)
+	switch {
+	case p == "":
+		return nil
+	case !s.dropReadOnly:
+		return badParam("body", p, "is read-only: the server sets it, requests leave it out")
+	}
+	if b, err := json.Marshal(x); err == nil {
+		*data = b
+	}
+	return nil
+}
+
+// sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
+// are left out of the response (drop is the type's walker).
+func sendJSONWithout[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter), drop func(any, bool) string) {
+	b, err := appendJSONValue(nil, v, write)
+	if err != nil {
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
+		return
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) == nil && drop(x, true) != "" {
+		if out, err := json.Marshal(x); err == nil {
+			b = out
+		}
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// ResponseValidation says what the server does with a response that breaks the contract.
+type ResponseValidation int
+
+const (
+	// ResponseValidationOff sends responses unchecked (the default).
+	ResponseValidationOff ResponseValidation = iota
+	// ResponseValidationLog logs a response body that breaks the contract, naming
+	// the JSON pointer, and sends it all the same.
+	ResponseValidationLog
+	// ResponseValidationReject logs it and answers 500 through the error handler
+	// instead: a handler bug never reaches a client.
+	ResponseValidationReject
+)
+
+// WithResponseValidation checks every response body a handler returns against the
+// contract before it is sent; mode says what happens to one that breaks it.
+func WithResponseValidation(mode ResponseValidation) ServerOption {
+	return func(s *server) {
+		s.responseValidation = mode
+	}
+}
+
+// responseValid checks v with check when response validation is on. It returns false
+// when the response must not be sent: it has been answered with a 500.
+func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
+	if s.responseValidation == ResponseValidationOff {
+		return true
+	}
+	err := check(v)
+	if err == nil {
+		return true
+	}
+	err = fmt.Errorf("response body breaks the contract: %w", err)
+	if s.responseValidation == ResponseValidationLog {
+		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
+		return true
+	}
+	s.handlerError(w, r, err)
+	return false
+}
+
 // params reads the parameters of one request; the query is parsed on first use.
 type params struct {
 	r  *http.Request
@@ -907,12 +1003,24 @@ func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[stri
 func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginResponse) {
 	switch v := resp.(type) {
 	case Login201Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Session.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Session).encodeJSON)
 	case Login400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case Login401Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LoginDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("Login returned %T, which is not a declared response", resp))
@@ -927,11 +1035,20 @@ func (s *server) decodeValidateToken(w http.ResponseWriter, r *http.Request, pv 
 func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp ValidateTokenResponse) {
 	switch v := resp.(type) {
 	case ValidateToken200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, TokenInfo.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*TokenInfo).encodeJSON)
 	case ValidateToken401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ValidateTokenDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("ValidateToken returned %T, which is not a declared response", resp))
@@ -949,8 +1066,14 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 		w.WriteHeader(204)
 	case Logout401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LogoutDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("Logout returned %T, which is not a declared response", resp))
@@ -969,12 +1092,24 @@ func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp 
 	switch v := resp.(type) {
 	case RegisterUser201Response:
 		w.Header().Set("Location", string(v.Location))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*User).encodeJSON)
 	case RegisterUser400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUser409Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 409, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUserDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("RegisterUser returned %T, which is not a declared response", resp))
@@ -989,11 +1124,20 @@ func (s *server) decodeGetProfile(w http.ResponseWriter, r *http.Request, pv map
 func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp GetProfileResponse) {
 	switch v := resp.(type) {
 	case GetProfile200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*User).encodeJSON)
 	case GetProfile401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetProfileDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("GetProfile returned %T, which is not a declared response", resp))
@@ -1013,13 +1157,25 @@ func (s *server) writeChangePassword(w http.ResponseWriter, r *http.Request, res
 	case ChangePassword204Response:
 		w.WriteHeader(204)
 	case ChangePassword400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword403Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 403, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePasswordDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("ChangePassword returned %T, which is not a declared response", resp))
