@@ -67,27 +67,10 @@ exits 1 and prints a diff when the files on disk are stale.`,
 }
 
 func runGen(e *env, cmd *cobra.Command, f genFlags) error {
-	format, err := findings.ParseFormat(f.format)
-	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("gen: %w", err)}
-	}
-	if format == findings.Text {
-		return runGenEntries(e, cmd, f)
-	}
-	// A machine format: the run's problems are collected and printed as one
-	// document on stdout, whatever the outcome; human text goes to stderr.
-	rep := &findings.Report{Tool: "toolkit gen", Version: toolkitVersion(), Rules: []findings.Rule{
+	return reporting(e, "gen", f.format, []findings.Rule{
 		{ID: "contract", Category: "contract", Severity: findings.Error, Description: "The contract loads, and every part of it can be generated faithfully (warnings: it can, with the noted limits)."},
 		{ID: "gen.stale", Category: "generated code", Severity: findings.Error, Description: "Generated files on disk match what the contract generates (toolkit gen --check).", Hint: "run toolkit gen and commit the result"},
-	}}
-	machine := *e
-	machine.stdout = e.stderr
-	machine.report = rep
-	runErr := runGenEntries(&machine, cmd, f)
-	if err := findings.Write(e.stdout, format, *rep); err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
-	return runErr
+	}, func(e *env) error { return runGenEntries(e, cmd, f) })
 }
 
 // runGenEntries runs gen; problems go to e.report when it is set, else to
@@ -186,9 +169,9 @@ func pipelineError(e *env, cmd string, err error) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
 }
 
-// loadContract loads and builds a contract for command cmd, printing
+// loadContract loads and builds the contract at path, printing its
 // warnings; problems are printed and give exit code 2.
-func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
+func loadContract(e *env, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
 	opts.Reads = e.reads
 	doc, m, err := contract.Open(path, opts)
 	if err != nil {

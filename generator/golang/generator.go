@@ -97,7 +97,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		enumAlias:  map[*contract.Type]*contract.Type{},
 		walkers:    map[walkerKey]string{},
 	}
-	for _, n := range typesRuntimeNames {
+	for _, n := range mustRuntime().reserved {
 		g.pkg.unique(n)
 	}
 	for _, n := range opsRuntimeNames {
@@ -180,11 +180,16 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 	}
 	wg.Wait()
 	var files []generator.File
+	var rendered [][]byte
 	for _, j := range jobs {
 		if j.err != nil {
 			return nil, fmt.Errorf("%s: render: %w", j.name, j.err)
 		}
 		files = append(files, generator.File{Name: j.name, Data: j.data})
+		rendered = append(rendered, j.data)
+	}
+	if data, ok := mustRuntime().renderRuntime(opts.Package, rendered); ok {
+		files = append(files, generator.File{Name: runtimeFile, Data: data})
 	}
 	return files, nil
 }
