@@ -10,10 +10,8 @@ import (
 )
 
 // ownErrorStatuses are the statuses a generated server sends on its own,
-// in the order of an errorTable's entries: the request broke the
-// contract (400), a credential is missing or refused (401, 403), no
-// operation has the path or method (404, 405), the body is too large
-// (413) or of an undeclared media type (415).
+// in the order of an errorTable's entries: the runtime's errorStatuses
+// (TestErrorStatusesMatchRuntime).
 var ownErrorStatuses = []int{400, 401, 403, 404, 405, 413, 415}
 
 // errorAnswers holds what the server answers on its own, by errbody's
@@ -21,7 +19,7 @@ var ownErrorStatuses = []int{400, 401, 403, 404, 405, 413, 415}
 // and per operation a table of indexes into them.
 type errorAnswers struct {
 	answers []jen.Code     // errorAnswer literals, in order of first use
-	index   map[string]int // rendered literal → its index + 1
+	index   map[string]int // an answer's key → its index + 1
 	tables  []jen.Code     // errorTable literals
 	byTable map[string]int // rendered table → its index
 	ofOp    map[*opInfo]int
@@ -41,7 +39,11 @@ func (g *gen) buildErrorAnswers() *errorAnswers {
 				n = ea.add(a)
 				any = true
 			}
-			row = append(row, jen.Lit(n))
+			if n == 0 {
+				row = append(row, jen.Nil())
+			} else {
+				row = append(row, jen.Op("&").Id("errorAnswers").Index(jen.Lit(n-1)))
+			}
 			key += strconv.Itoa(n) + ","
 		}
 		if !any {
@@ -104,7 +106,7 @@ func (g *gen) emitErrorAnswers(f *jen.File, ea *errorAnswers) {
 	})
 	f.Line()
 	f.Comment("errorTables say, per operation, which of errorAnswers answers each of")
-	f.Comment("errorStatuses (index + 1; 0 is none: problem+json).")
+	f.Comment("errorStatuses (nil: none, problem+json).")
 	f.Var().Id("errorTables").Op("=").Index().Id("errorTable").ValuesFunc(func(gr *jen.Group) {
 		for _, t := range ea.tables {
 			gr.Line().Add(t)

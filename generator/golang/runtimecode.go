@@ -29,6 +29,7 @@ import (
 // checks the list against the folder.
 //
 //go:embed runtime/types.go
+//go:embed runtime/errors.go
 var runtimeFS embed.FS
 
 // runtimeFile is the name of the file the runtime is copied into.

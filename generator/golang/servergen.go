@@ -30,7 +30,6 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
 	g.errAnswers = g.buildErrorAnswers()
 	g.emitServerRuntime(f)
-	g.emitErrorRuntime(f)
 	g.emitErrorAnswers(f, g.errAnswers)
 	g.emitFidelityRuntime(f)
 	g.emitServerResponseValidation(f)
