@@ -571,80 +571,6 @@ func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) 
 	return invalidValue("body", "", decodeError("", err))
 }
 
-// errorStatuses are the statuses the server sends on its own, in the order of an
-// errorTable's entries.
-var errorStatuses = [...]int{400, 401, 403, 404, 405, 413, 415}
-
-// errorTable holds, for each of errorStatuses, the index + 1 in errorAnswers of
-// the answer an operation declares for it; 0 is none.
-type errorTable [len(errorStatuses)]uint16
-
-// errorAnswer is a response the contract declares for an error the server finds
-// itself: its status, media type and body, and the properties of the body that
-// take the message (value nil) or a fixed value.
-type errorAnswer struct {
-	status int
-	// media is empty when the response declares no body.
-	media string
-	body  string
-	fills []errorFill
-}
-
-// errorFill is one property of an error body set on every answer: to value, or
-// when value is nil to the message, in the first such property whose length
-// bounds (min, max; -1 for none) the message fits.
-type errorFill struct {
-	name     string
-	value    any
-	min, max int
-}
-
-// answer returns the declared answer for status, nil when there is none.
-func (t *errorTable) answer(status int) *errorAnswer {
-	if t == nil {
-		return nil
-	}
-	for i, s := range errorStatuses {
-		if s == status && t[i] > 0 {
-			return &errorAnswers[t[i]-1]
-		}
-	}
-	return nil
-}
-
-// write sends the answer with message filled in.
-func (a *errorAnswer) write(w http.ResponseWriter, message string) {
-	body := []byte(a.body)
-	if len(a.fills) > 0 {
-		var obj map[string]any
-		d := json.NewDecoder(strings.NewReader(a.body))
-		d.UseNumber()
-		if d.Decode(&obj) == nil {
-			filled := false
-			n := utf8.RuneCountInString(message)
-			for _, f := range a.fills {
-				switch {
-				case f.value != nil:
-					obj[f.name] = f.value
-				case !filled && (f.min < 0 || n >= f.min) && (f.max < 0 || n <= f.max):
-					obj[f.name] = message
-					filled = true
-				}
-			}
-			if b, err := json.Marshal(obj); err == nil {
-				body = b
-			}
-		}
-	}
-	if a.media == "" {
-		w.WriteHeader(a.status)
-		return
-	}
-	w.Header().Set("Content-Type", a.media)
-	w.WriteHeader(a.status)
-	w.Write(body)
-}
-
 // errorAnswers are the responses the contract declares for errors the server
 // finds itself (a bad request, an undeclared media type …), each with its body.
 var errorAnswers = []errorAnswer{
@@ -658,9 +584,9 @@ var errorAnswers = []errorAnswer{
 }
 
 // errorTables say, per operation, which of errorAnswers answers each of
-// errorStatuses (index + 1; 0 is none: problem+json).
+// errorStatuses (nil: none, problem+json).
 var errorTables = []errorTable{
-	{1, 2, 3, 4, 5, 6, 7},
+	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
 }
 
 // WithReadOnlyDropped makes the server drop readOnly properties from request bodies
