@@ -84,21 +84,27 @@ func (g *gen) sentUnlessZero(pi paramInfo, send []jen.Code) []jen.Code {
 	if !pi.dflt || pi.shape != shapeValue {
 		return send
 	}
-	v := jen.Id("req").Dot(pi.goName)
-	kind := pi.p.Type.Kind
+	return []jen.Code{jen.If(nonZero(pi.p.Type, jen.Id("req").Dot(pi.goName))).Block(send...)}
+}
+
+// nonZero is the condition that v, a value of the scalar or list type t,
+// is not its Go zero value; nil for types it cannot tell (structs, times).
+func nonZero(t *contract.Type, v *jen.Statement) *jen.Statement {
+	kind := t.Kind
 	if kind == contract.KindEnum {
-		kind = pi.p.Type.Base
+		kind = t.Base
 	}
-	var cond *jen.Statement
-	switch kind {
-	case contract.KindBool:
-		cond = v
-	case contract.KindString:
-		cond = v.Op("!=").Lit("")
-	default:
-		cond = v.Op("!=").Lit(0)
+	switch {
+	case kind == contract.KindBool:
+		return v
+	case kind == contract.KindString && t.Format != "date-time" && t.Format != "byte":
+		return v.Op("!=").Lit("")
+	case kind == contract.KindInt || kind == contract.KindNumber:
+		return v.Op("!=").Lit(0)
+	case kind == contract.KindArray || kind == contract.KindMap || kind == contract.KindString && t.Format == "byte":
+		return jen.Len(v).Op(">").Lit(0)
 	}
-	return []jen.Code{jen.If(cond).Block(send...)}
+	return nil
 }
 
 // defaultDoc documents a defaulted parameter's field.

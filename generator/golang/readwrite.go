@@ -170,3 +170,15 @@ func (g *gen) walkBody(t *contract.Type, a access) []jen.Code {
 	}
 	return append(body, jen.Return(jen.Id("found")))
 }
+
+// absentAsZero is, for a required readOnly or writeOnly property held by
+// value, the condition that it was there: it is absent from requests
+// (readOnly) or responses (writeOnly), so Validate checks its constraints
+// only when it is not the zero value. Nil for other properties, and for
+// types whose zero value cannot be told (see nonZero).
+func absentAsZero(fi fieldInfo) *jen.Statement {
+	if mustBePresent(fi.f) || !fi.f.Required || fi.shape != shapeValue {
+		return nil
+	}
+	return nonZero(fi.f.Type, jen.Id("v").Dot(fi.goName))
+}

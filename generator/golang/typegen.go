@@ -612,7 +612,11 @@ func (g *gen) structValidateBody(t *contract.Type, fields []fieldInfo) []jen.Cod
 				body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Dot("Set").Op("&&").Op("!").Id("v").Dot(fi.goName).Dot("Null")).Block(stmts...))
 			}
 		default:
-			body = append(body, g.validateStmts(fi.f.Type, val, ptr)...)
+			stmts := g.validateStmts(fi.f.Type, val, ptr)
+			if cond := absentAsZero(fi); cond != nil && len(stmts) > 0 {
+				stmts = []jen.Code{jen.If(cond).Block(stmts...)}
+			}
+			body = append(body, stmts...)
 		}
 	}
 	body = append(body, g.propertyCountStmts(t, fields)...)
