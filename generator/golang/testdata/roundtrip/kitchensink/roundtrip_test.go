@@ -43,13 +43,13 @@ func item(id string, n NewItem) Item {
 func (s *shop) ListItems(_ context.Context, req ListItemsRequest) (ListItemsResponse, error) {
 	s.hit()
 	s.lastList = req
-	if req.Limit != nil && *req.Limit == 99 {
+	if req.Limit == 99 {
 		return ListItemsDefaultResponse{StatusCode: 418, Body: Problem{Title: "teapot", Status: 418}}, nil
 	}
-	if req.Limit != nil && *req.Limit == 98 {
+	if req.Limit == 98 {
 		panic("boom")
 	}
-	if req.Limit != nil && *req.Limit == 97 {
+	if req.Limit == 97 {
 		var none []Item // a nil slice, as idiomatic code builds an empty list
 		return ListItems200Response{Body: none}, nil
 	}
@@ -152,7 +152,7 @@ func TestClientCallsEveryOperation(t *testing.T) {
 	// Parameters of every location and style.
 	color := ColorGreen
 	resp, err := c.ListItems(ctx, ListItemsRequest{
-		Limit: ptr(int32(5)), Tags: []string{"a", "b c"}, IDs: []int64{1, 2}, Color: &color,
+		Limit: 5, Tags: []string{"a", "b c"}, IDs: []int64{1, 2}, Color: &color,
 		Filter:     &ListItemsFilter{MinPrice: ptr(1.5), InStock: ptr(true)},
 		XRequestID: ptr("0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69"), Session: ptr("s1"),
 	})
@@ -164,13 +164,13 @@ func TestClientCallsEveryOperation(t *testing.T) {
 		t.Fatalf("ListItems = %#v", resp)
 	}
 	got := impl.lastList
-	if *got.Limit != 5 || strings.Join(got.Tags, "|") != "a|b c" || len(got.IDs) != 2 || got.IDs[1] != 2 || *got.Color != ColorGreen ||
+	if got.Limit != 5 || strings.Join(got.Tags, "|") != "a|b c" || len(got.IDs) != 2 || got.IDs[1] != 2 || *got.Color != ColorGreen ||
 		*got.Filter.MinPrice != 1.5 || !*got.Filter.InStock || got.Filter.Name != nil || *got.XRequestID != "0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69" || *got.Session != "s1" {
 		t.Fatalf("handler got %#v", got)
 	}
 
 	// The default response with its own status.
-	resp, err = c.ListItems(ctx, ListItemsRequest{Limit: ptr(int32(99))})
+	resp, err = c.ListItems(ctx, ListItemsRequest{Limit: 99})
 	if d, ok := resp.(ListItemsDefaultResponse); err != nil || !ok || d.StatusCode != 418 || d.Body.Title != "teapot" {
 		t.Fatalf("default response = %#v, %v", resp, err)
 	}
@@ -372,7 +372,7 @@ func TestValidFormBodyAndServerRobustness(t *testing.T) {
 
 	// A panicking handler is a 500 problem, and the server keeps serving.
 	// listItems declares a default response, so the 500 arrives as one.
-	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(98))})
+	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: 98})
 	if d, ok := resp.(ListItemsDefaultResponse); err != nil || !ok || d.StatusCode != 500 || d.Body.Status != 500 {
 		t.Fatalf("panic answered %#v, %v", resp, err)
 	}
@@ -463,7 +463,7 @@ func TestServerLogsPanicsAndHandlerErrors(t *testing.T) {
 
 	// A handler's panic: one 500 and one log record with the value and the
 	// stack, though the middleware's recovery is there too.
-	if resp, err := c.ListItems(ctx, ListItemsRequest{Limit: ptr(int32(98))}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
+	if resp, err := c.ListItems(ctx, ListItemsRequest{Limit: 98}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
 		t.Fatalf("panic answered %#v, %v", resp, err)
 	}
 	got := log.take()
@@ -512,7 +512,7 @@ func TestServerLogsToSlogDefault(t *testing.T) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(&log, nil)))
 	t.Cleanup(func() { slog.SetDefault(old) })
 	_, _, c := setup(t)
-	if resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(98))}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
+	if resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: 98}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
 		t.Fatalf("panic answered %#v, %v", resp, err)
 	}
 	if got := log.take(); !strings.Contains(got, "handler panic") || !strings.Contains(got, "panic=boom") {
@@ -534,7 +534,7 @@ func TestNilSliceIsAnEmptyArray(t *testing.T) {
 	if res.StatusCode != 200 || string(body) != "[]" {
 		t.Errorf("nil slice answered %d %s, want 200 []", res.StatusCode, body)
 	}
-	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(97))})
+	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: 97})
 	if ok, isOK := resp.(ListItems200Response); err != nil || !isOK || ok.Body == nil || len(ok.Body) != 0 {
 		t.Errorf("client read %#v, %v; want an empty list", resp, err)
 	}
