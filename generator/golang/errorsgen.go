@@ -96,27 +96,27 @@ func (ea *errorAnswers) add(a *errbody.Answer) int {
 
 // emitErrorAnswers writes errorAnswers and errorTables.
 func (g *gen) emitErrorAnswers(f *jen.File, ea *errorAnswers) {
-	f.Comment("errorAnswers are the responses the contract declares for errors the server")
-	f.Comment("finds itself (a bad request, an undeclared media type …), each with its body.")
-	f.Var().Id("errorAnswers").Op("=").Index().Id("errorAnswer").ValuesFunc(func(gr *jen.Group) {
-		for _, a := range ea.answers {
-			gr.Line().Add(a)
+	list := func(name, elem string, rows []jen.Code, doc ...string) {
+		for _, l := range doc {
+			f.Comment(l)
 		}
-		gr.Line()
-	})
-	f.Line()
-	f.Comment("errorTables say, per operation, which of errorAnswers answers each of")
-	f.Comment("errorStatuses (nil: none, problem+json).")
-	f.Var().Id("errorTables").Op("=").Index().Id("errorTable").ValuesFunc(func(gr *jen.Group) {
-		for _, t := range ea.tables {
-			gr.Line().Add(t)
-		}
-		gr.Line()
-	})
-	f.Line()
+		f.Var().Id(name).Op("=").Index().Id(elem).ValuesFunc(func(gr *jen.Group) {
+			for _, r := range rows {
+				gr.Line().Add(r)
+			}
+			gr.Line()
+		})
+		f.Line()
+	}
+	list("errorAnswers", "errorAnswer", ea.answers,
+		"errorAnswers are the responses the contract declares for errors the server",
+		"finds itself (a bad request, an undeclared media type …), each with its body.")
+	list("errorTables", "errorTable", ea.tables,
+		"errorTables say, per operation, which of errorAnswers answers each of",
+		"errorStatuses (nil: none, problem+json).")
 }
 
-// errorTableOf is the expression for oi's error table: a pointer into
+// tableOf is the expression for oi's error table: a pointer into
 // errorTables, or nil when the operation declares no error answer.
 func (ea *errorAnswers) tableOf(oi *opInfo) *jen.Statement {
 	if i := ea.ofOp[oi]; i >= 0 {
