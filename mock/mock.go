@@ -36,6 +36,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/errbody"
 	"github.com/contractfirst/toolkit/contract/sample"
 	"github.com/contractfirst/toolkit/internal/route"
 )
@@ -563,7 +564,7 @@ func chooseResponse(op *contract.Operation, code string) (*contract.Response, er
 		if err != nil || n < 100 || n > 599 {
 			return nil, fmt.Errorf("Prefer: code=%s is not a status code; %s declares %s", code, op.ID, declaredStatuses(op))
 		}
-		r := declaredFor(op, n)
+		r := errbody.Declared(op, n)
 		if r == nil {
 			return nil, fmt.Errorf("Prefer: code=%s is not declared by %s; declared: %s", code, op.ID, declaredStatuses(op))
 		}
@@ -656,28 +657,7 @@ func accepts(accept, mediaType string) bool {
 }
 
 // encode renders a body for its media type.
-func encode(c *contract.Content, v any) ([]byte, string) {
-	mt := c.MediaType
-	if strings.Contains(mt, "*") {
-		mt = "application/octet-stream"
-	}
-	switch c.Kind {
-	case contract.BodyJSON:
-		b, _ := json.Marshal(v)
-		return b, mt
-	case contract.BodyText:
-		if s, ok := v.(string); ok {
-			return []byte(s), mt
-		}
-		b, _ := json.Marshal(v)
-		return b, mt
-	}
-	if s, ok := v.(string); ok {
-		return []byte(s), mt
-	}
-	b, _ := json.Marshal(v)
-	return b, mt
-}
+func encode(c *contract.Content, v any) ([]byte, string) { return errbody.Encode(c, v) }
 
 // parsePrefer reads "code=404, example=named" from a Prefer header.
 func parsePrefer(h string) map[string]string {

@@ -14,6 +14,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/errbody"
 	"github.com/contractfirst/toolkit/internal/route"
 )
 
@@ -81,7 +82,7 @@ func (s *Server) stateful(rt *matched, resp *contract.Response, c *contract.Cont
 	}
 	res, stored := s.store.get(coll, id)
 	if res == nil {
-		if declaredFor(op, http.StatusNotFound) == nil {
+		if errbody.Declared(op, http.StatusNotFound) == nil {
 			return outcome{value: static} // nothing to say it with: the example
 		}
 		if !s.fillable(op.Path) && s.store.held(coll) == 0 {

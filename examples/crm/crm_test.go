@@ -197,7 +197,7 @@ func TestCustomerFlow(t *testing.T) {
 	var got []string
 	var cursor *string
 	for pages := 0; ; pages++ {
-		resp, err := alice.ListCustomers(ctx, customerapi.ListCustomersRequest{Q: ptr("AD"), Limit: ptr(int32(1)), Cursor: cursor})
+		resp, err := alice.ListCustomers(ctx, customerapi.ListCustomersRequest{Q: ptr("AD"), Limit: 1, Cursor: cursor})
 		page, ok := resp.(customerapi.ListCustomers200Response)
 		if err != nil || !ok || pages > 5 {
 			t.Fatalf("ListCustomers page %d = %#v, %v", pages, resp, err)
@@ -212,7 +212,7 @@ func TestCustomerFlow(t *testing.T) {
 	if want := []string{"Adele Goldberg", "Ada Lovelace"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("search ad = %q, want %q", got, want)
 	}
-	resp, _ := alice.ListCustomers(ctx, customerapi.ListCustomersRequest{Limit: ptr(int32(3))})
+	resp, _ := alice.ListCustomers(ctx, customerapi.ListCustomersRequest{Limit: 3})
 	if p := resp.(customerapi.ListCustomers200Response); len(p.Body.Items) != 3 || p.Body.Items[0].Name != "Adele Goldberg" || p.Body.NextCursor == nil {
 		t.Errorf("first page of 3 = %#v", p)
 	}

@@ -47,12 +47,12 @@ func TestPetLifecycle(t *testing.T) {
 	}
 
 	// Paging: newest first, two per page.
-	resp, err := c.ListPets(ctx, api.ListPetsRequest{Limit: ptr(int32(2)), Tags: []string{"good"}})
+	resp, err := c.ListPets(ctx, api.ListPetsRequest{Limit: 2, Tags: []string{"good"}})
 	page, ok := resp.(api.ListPets200Response)
 	if err != nil || !ok || len(page.Body.Items) != 2 || page.Body.Items[0].Name != "Kiwi" || page.XTotalCount != 3 || page.Body.NextCursor == nil {
 		t.Fatalf("first page = %#v, %v", resp, err)
 	}
-	resp, err = c.ListPets(ctx, api.ListPetsRequest{Limit: ptr(int32(2)), Cursor: page.Body.NextCursor})
+	resp, err = c.ListPets(ctx, api.ListPetsRequest{Limit: 2, Cursor: page.Body.NextCursor})
 	page, ok = resp.(api.ListPets200Response)
 	if err != nil || !ok || len(page.Body.Items) != 1 || page.Body.Items[0].Name != "Rex" || page.Body.NextCursor != nil {
 		t.Fatalf("second page = %#v, %v", resp, err)

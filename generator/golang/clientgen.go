@@ -14,10 +14,13 @@ import (
 // declared response into its type.
 func (g *gen) emitClient(f *jen.File) error {
 	g.emitClientRuntime(f)
+	g.emitClientResponseValidation(f)
 	for _, oi := range g.ops {
 		g.emitClientMethod(f, oi)
 	}
 	g.emitSenders(f)
+	g.flushChecks(f)
+	g.flushPatterns(f)
 	return nil
 }
 
@@ -41,6 +44,8 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		gr.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error()
 		gr.Comment("auth holds a function per configured security scheme.")
 		gr.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request"))
+		gr.Comment("checkResponses: WithResponseChecks.")
+		gr.Id("checkResponses").Bool()
 		if g.clientCerts() {
 			gr.Comment("certs are the client certificates of mutual TLS, set up in NewClient.")
 			gr.Id("certs").Index().Qual("crypto/tls", "Certificate")
@@ -472,7 +477,7 @@ func (g *gen) encodeSimple(pi paramInfo, set func(v jen.Code) jen.Code) []jen.Co
 	case pi.shape == shapePointer || pi.enc == encRaw && !pi.p.Required:
 		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(set(s))}
 	}
-	return []jen.Code{set(s)}
+	return g.sentUnlessZero(pi, []jen.Code{set(s)})
 }
 
 // encodeQueryParam emits adding a query parameter in its style.
@@ -567,6 +572,9 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)
+		if check := g.checkDecodedStmt(oi, ri); check != nil {
+			out = append(out, check)
+		}
 	case bodyRaw:
 		out = append(out,
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("resp").Dot("ContentLength"), jen.Id("maxResponseBytes")),

@@ -44,6 +44,16 @@ type gen struct {
 	schemes      []*schemeInfo
 	schemesNamed bool
 
+	// The server's fidelity to the contract: its own error answers (see
+	// buildErrorAnswers), the struct types with a SetDefaults method (see
+	// hasSetDefaults), those holding readOnly and writeOnly properties and
+	// the functions finding them (see walker).
+	errAnswers   *errorAnswers              // the server's own error answers (see buildErrorAnswers)
+	withDefaults map[*contract.Type]bool    // struct types with a SetDefaults method (see hasSetDefaults)
+	accessSets   [2]map[*contract.Type]bool // struct types holding readOnly, writeOnly properties
+	walkers      map[walkerKey]string       // walker functions named (see walker)
+	walkerOrder  []walkerKey
+
 	// countAttempts instruments the union decoders with a counter of the
 	// variants they try, for tests that bound the work a document costs.
 	countAttempts bool
@@ -100,6 +110,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		fieldCache: map[*contract.Type][]fieldInfo{},
 		patterns:   map[string]string{},
 		enumAlias:  map[*contract.Type]*contract.Type{},
+		walkers:    map[walkerKey]string{},
 	}
 	for _, n := range mustRuntime().reserved {
 		g.pkg.reserve(n)

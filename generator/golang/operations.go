@@ -15,6 +15,8 @@ var opsRuntimeNames = []string{
 	"Handler", "Unimplemented", "NewServer", "ServerOption", "WithMaxBodyBytes", "WithMiddleware", "WithErrorHandler",
 	"ProblemDetails", "InvalidParam", "RequestError", "NotImplementedError",
 	"OperationFromContext", "SecurityHandler",
+	"WithReadOnlyDropped", "ResponseValidation", "ResponseValidationOff", "ResponseValidationLog", "ResponseValidationReject",
+	"WithResponseValidation", "WithResponseChecks", "ResponseValidationError",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
 }
 
@@ -51,6 +53,9 @@ type paramInfo struct {
 	goName string
 	enc    paramEncoding
 	shape  fieldShape
+	// dflt: the server sets the contract's default before reading the
+	// parameter (see paramDefault).
+	dflt bool
 }
 
 // bodyMode says how a request body reaches the handler.
@@ -113,6 +118,7 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 		if pi.enc == encArray {
 			pi.shape = shapeValue
 		}
+		g.paramDefault(&pi)
 		oi.params = append(oi.params, pi)
 	}
 	oi.body = g.bodyOf(op)
@@ -244,7 +250,7 @@ func (g *gen) paramGoType(pi paramInfo) *jen.Statement {
 		}
 		return jen.Op("*").String()
 	}
-	return g.fieldTypeExpr(pi.p.Type, pi.p.Required, false)
+	return g.shapeExpr(pi.p.Type, pi.shape)
 }
 
 // emitOperationTypes writes each operation's request struct, response
@@ -260,6 +266,9 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 				fields = append(fields, jen.Comment(l))
 			}
 			fields = append(fields, jen.Comment(fmt.Sprintf("%s parameter %q.", titleIn(pi.p.In), pi.p.Name)))
+			if pi.dflt {
+				fields = append(fields, jen.Comment(defaultDoc(pi)))
+			}
 			fields = append(fields, jen.Id(pi.goName).Add(g.paramGoType(pi)))
 		}
 		switch oi.body.mode {

@@ -13,6 +13,14 @@ func TestServerClientRoundTrip(t *testing.T) {
 	roundTrip(t, "../../testdata/contracts/kitchensink/openapi.yaml", "testdata/roundtrip/kitchensink")
 }
 
+// TestFidelityRoundTrip runs testdata/roundtrip/fidelity/roundtrip_test.go
+// against the code generated from the contract next to it: the server's
+// own errors in the declared error schema, defaults seen by the handler,
+// readOnly refused, writeOnly never answered, response validation.
+func TestFidelityRoundTrip(t *testing.T) {
+	roundTrip(t, "testdata/roundtrip/fidelity/openapi.yaml", "testdata/roundtrip/fidelity")
+}
+
 // roundTrip generates the contract at path as package api of a fresh module,
 // adds the _test.go files of the folder tests, and vets and tests it.
 func roundTrip(t *testing.T, path, tests string) {

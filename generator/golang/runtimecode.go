@@ -205,6 +205,7 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 			if x, ok := n.X.(*ast.Ident); ok && imports[x.Name] != "" {
 				pkgs[imports[x.Name]] = true
 			}
+			uses["."+n.Sel.Name] = true
 		case *ast.Ident:
 			uses[n.Name] = true
 		}
@@ -221,14 +222,18 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 	return rd, nil
 }
 
-// identifiers returns every identifier in Go source src, each once. A
-// scan, not a parse: the rendered files are well-formed, and a name that
-// is not a reference (a field, a local) only keeps a declaration that the
-// package may not need, never drops one it does.
+// identifiers returns every identifier in Go source src, each once, and
+// each selected one (after a period) also as ".name": a method is only
+// ever reached as a selector, so a local called value does not keep the
+// reader's value method. A scan, not a parse: the rendered files are
+// well-formed, and a name that is not a reference (a field, a local) only
+// keeps a declaration that the package may not need, never drops one it
+// does.
 func identifiers(src []byte, into map[string]bool) {
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
+	prev := token.ILLEGAL
 	for {
 		_, tok, lit := s.Scan()
 		if tok == token.EOF {
@@ -236,14 +241,19 @@ func identifiers(src []byte, into map[string]bool) {
 		}
 		if tok == token.IDENT {
 			into[lit] = true
+			if prev == token.PERIOD {
+				into["."+lit] = true
+			}
 		}
+		prev = tok
 	}
 }
 
 // selectRuntime returns the declarations reached from the identifiers
 // used, transitively, in file order. A type keeps its exported methods
 // (interfaces are satisfied implicitly: encoding/json calls MarshalJSON
-// without naming it), its unexported methods only when their name is used,
+// without naming it), its unexported methods only when their name is
+// selected (".name", see identifiers),
 // and the exported functions that return it (NewNullable, Null: the
 // package's users call them, its own code need not).
 func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
@@ -257,7 +267,7 @@ func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
 			}
 			var keep bool
 			if d.recv != "" {
-				keep = types[d.recv] && (token.IsExported(d.name) || used[d.name])
+				keep = types[d.recv] && (token.IsExported(d.name) || used["."+d.name])
 			} else {
 				keep = slices.ContainsFunc(d.names, func(n string) bool { return used[n] }) ||
 					slices.ContainsFunc(d.of, func(n string) bool { return types[n] })

@@ -124,6 +124,9 @@ func (g *gen) securityGate() jen.Code {
 	return jen.If(jen.Len(jen.Id("m").Dot("rt").Dot("op").Dot("Security")).Op(">").Lit(0)).Block(
 		jen.List(jen.Id("ctx"), jen.Err()).Op(":=").Id("s").Dot("authorize").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id("m").Dot("rt").Dot("op")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.List(jen.Id("se"), jen.Id("ok")).Op(":=").Err().Assert(jen.Op("*").Id("SecurityError")), jen.Id("ok")).Block(
+				jen.Id("se").Dot("errors").Op("=").Id("m").Dot("rt").Dot("errors"),
+			),
 			jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()),
 			jen.Return(),
 		),

@@ -29,9 +29,13 @@ var (
 // validation, problem+json errors, response writing and panic recovery.
 func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
+	g.errAnswers = g.buildErrorAnswers()
 	g.emitServerRuntime(f)
 	g.emitOperationRuntime(f)
 	g.emitSecurity(f)
+	g.emitErrorAnswers(f, g.errAnswers)
+	g.emitFidelityRuntime(f)
+	g.emitServerResponseValidation(f)
 	g.emitParamRuntime(f)
 	for _, oi := range g.allOps() {
 		g.emitDecodeRequest(f, oi)
@@ -40,6 +44,7 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitReceivers(f)
 	g.flushChecks(f)
 	g.flushPatterns(f)
+	g.flushWalkers(f)
 	return nil
 }
 
@@ -169,6 +174,8 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 			jen.Id("logger").Op("*").Qual("log/slog", "Logger"),
 			jen.Id("routes").Index().Id("route"),
 			jen.Id("fallback").Index().Id("route"),
+			jen.Id("dropReadOnly").Bool(),
+			jen.Id("responseValidation").Id("ResponseValidation"),
 		} {
 			gr.Add(c)
 		}
@@ -181,6 +188,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		jen.Id("pattern").String(),
 		jen.Id("serve").Func().Params(jen.Op("*").Id("server"), httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()),
 		jen.Id("op").Id("OperationInfo"),
+		jen.Id("errors").Op("*").Id("errorTable"),
 	)
 	f.Line()
 
@@ -193,14 +201,14 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Comment("template, the server method serving it and what OperationFromContext returns.")
 	f.Var().Id("routeTable").Op("=").Index().Id("route").ValuesFunc(func(gr *jen.Group) {
 		for _, oi := range g.ops {
-			gr.Line().Values(jen.Lit(oi.op.Method), jen.Lit(oi.op.Path), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Parens(jen.Op("*").Id("server")).Dot("serve"+oi.method), g.operationInfo(oi))
+			gr.Line().Values(jen.Lit(oi.op.Method), jen.Lit(oi.op.Path), jen.Lit(routePattern(oi.op.Method, oi.op.Path)), jen.Parens(jen.Op("*").Id("server")).Dot("serve"+oi.method), g.operationInfo(oi), g.errAnswers.tableOf(oi))
 		}
 		gr.Line()
 	})
 	f.Line()
 	for _, oi := range g.ops {
 		f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve" + oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
-			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
+			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), g.errAnswers.tableOf(oi), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
 		)
 		f.Line()
 	}
@@ -281,29 +289,41 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("noOperation").Params(wr()...).Block(
 		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
 		jen.Var().Id("allow").Index().String(),
+		jen.Var().Id("errs").Op("*").Id("errorTable"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("routes")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
 				jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("rt").Dot("method")),
+				jen.Comment("405 is answered as the path's first operation declaring it says."),
+				jen.If(jen.Id("errs").Dot("answer").Call(httpQ("StatusMethodNotAllowed")).Op("==").Nil()).Block(jen.Id("errs").Op("=").Id("rt").Dot("errors")),
 			),
 		),
 		jen.If(jen.Len(jen.Id("allow")).Op(">").Lit(0)).Block(
 			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), jen.Qual("strings", "Join").Call(jen.Id("allow"), jen.Lit(", "))),
-			jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
+			jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Id("errs"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
 			jen.Return(),
 		),
-		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+		jen.Comment("No operation: problem+json."),
+		jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
+	)
+	f.Line()
+	f.Comment("refuse answers a request the server refuses itself (400, 401, 403, 404, 405,")
+	f.Comment("413, 415) through the error handler; the default one sends the answer errs")
+	f.Comment("declares for the status, or problem+json when there is none.")
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("refuse").Params(append(wr(), jen.Id("errs").Op("*").Id("errorTable"), jen.Id("re").Op("*").Id("RequestError"))...).Block(
+		jen.Id("re").Dot("errors").Op("=").Id("errs"),
+		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("re")),
 	)
 	f.Line()
 	f.Comment("serveOperation runs one operation: decode and validate the request, call the")
 	f.Comment("Handler, write its response. Errors go to the error handler.")
 	f.Func().Id("serveOperation").Types(jen.List(jen.Id("Req"), jen.Id("Resp")).Any()).Params(
-		jen.Id("s").Op("*").Id("server"), jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request")), jen.Id("pv").Map(jen.String()).String(),
+		jen.Id("s").Op("*").Id("server"), jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request")), jen.Id("pv").Map(jen.String()).String(), jen.Id("errs").Op("*").Id("errorTable"),
 		jen.Id("decode").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()).Params(jen.Id("Req"), jen.Op("*").Id("RequestError")),
 		jen.Id("handle").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("Resp"), jen.Error()),
 		jen.Id("write").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Id("Resp")),
 	).Block(
 		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("decode").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("rerr")), jen.Return()),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Id("errs"), jen.Id("rerr")), jen.Return()),
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("handle").Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
 		jen.Id("write").Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
@@ -330,13 +350,20 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		))),
 	)
 	f.Line()
-	f.Comment("writeError is the default error handler.")
+	f.Comment("writeError is the default error handler. A request the contract does not allow")
+	f.Comment("gets the answer its operation declares for the status (exact code, then 4XX,")
+	f.Comment("then default), with the reason in the body's message-like property; problem+json")
+	f.Comment("when it declares none.")
 	f.Func().Id("writeError").Params(append(wr(), jen.Err().Error())...).Block(
 		jen.Var().Id("re").Op("*").Id("RequestError"),
 		jen.Var().Id("ni").Op("*").Id("NotImplementedError"),
 		g.securityErrorVar(),
 		jen.Switch().Block(
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("re"))).Block(
+				jen.If(jen.Id("a").Op(":=").Id("re").Dot("errors").Dot("answer").Call(jen.Id("re").Dot("Status")), jen.Id("a").Op("!=").Nil()).Block(
+					jen.Id("a").Dot("write").Call(jen.Id("w"), jen.Id("re").Dot("Error").Call()),
+					jen.Return(),
+				),
 				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
 			),
 			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ni"))).Block(
@@ -502,6 +529,11 @@ func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
 		body = append(body, jen.Id("p").Op(":=").Op("&").Id("params").Values(fields))
 	}
 	for _, pi := range oi.params {
+		if set := g.setParamDefault(pi); set != nil {
+			body = append(body, set)
+		}
+	}
+	for _, pi := range oi.params {
 		if call := g.paramHelper(pi); call != nil {
 			body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
 			continue
@@ -513,6 +545,7 @@ func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
 	} else {
 		body = append(body, g.decodeBody(oi)...)
 	}
+	body = append(body, g.bodySetDefaults(oi)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("decode"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Params(jen.Id(oi.reqType), jen.Op("*").Id("RequestError")).Block(body...)
 	f.Line()
@@ -588,7 +621,7 @@ func (g *gen) scalarFunc(verb string, t *contract.Type) jen.Code {
 // only JSON media types carry, nil for other bodies.
 func (g *gen) bodyHelper(oi *opInfo) *jen.Statement {
 	b := oi.body
-	if b.mode != bodyTyped || b.form || len(b.json) == 0 {
+	if b.mode != bodyTyped || b.form || len(b.json) == 0 || g.walker(b.typ, readOnly) != "" {
 		return nil
 	}
 	args := []jen.Code{jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"), g.readerFn(b.typ), g.checkFunc(b.typ, func() *jen.Statement { return g.typeExpr(b.typ) })}
@@ -837,6 +870,9 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 		jen.List(jen.Id("data"), jen.Id("rerr")).Op(":=").Id("s").Dot("readBody").Call(jen.Id("w"), jen.Id("r")),
 		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))),
 	}
+	if w := g.walker(b.typ, readOnly); w != "" {
+		jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("s").Dot("refuseReadOnly").Call(jen.Op("&").Id("data"), jen.Id(w)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+	}
 	if !b.required {
 		jsonDecode = append(jsonDecode, jen.Id("req").Dot("Body").Op("=").New(g.typeExpr(b.typ)))
 	}
@@ -900,6 +936,12 @@ func (g *gen) decodeForm(oi *opInfo) []jen.Code {
 		ptr := "/" + contract.EscapePointerToken(fi.f.Name)
 		fail := func(msg string) jen.Code {
 			return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit("body"), jen.Lit(ptr), jen.Lit(msg)))
+		}
+		if fi.f.ReadOnly {
+			stmts = append(stmts, jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(fi.f.Name)), jen.Id("ok")).Block(
+				jen.If(jen.Op("!").Id("s").Dot("dropReadOnly")).Block(fail("is read-only: the server sets it, requests leave it out")),
+				jen.Delete(jen.Id("form"), jen.Lit(fi.f.Name)),
+			))
 		}
 		var parse []jen.Code
 		if fi.f.Type.Kind == contract.KindArray {
@@ -967,6 +1009,13 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		switch ri.mode {
 		case bodyTyped:
+			if check := g.checkResponseStmt(ri); check != nil {
+				stmts = append(stmts, check)
+			}
+			if drop := g.walker(ri.typ, writeOnly); drop != "" {
+				stmts = append(stmts, jen.Id("sendJSONWithout").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ), jen.Id(drop)))
+				break
+			}
 			stmts = append(stmts, jen.Id("sendJSON").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ)))
 		case bodyRaw:
 			stmts = append(stmts, jen.Id("sendRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))

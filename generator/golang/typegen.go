@@ -612,7 +612,11 @@ func (g *gen) structValidateBody(t *contract.Type, fields []fieldInfo) []jen.Cod
 				body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Dot("Set").Op("&&").Op("!").Id("v").Dot(fi.goName).Dot("Null")).Block(stmts...))
 			}
 		default:
-			body = append(body, g.validateStmts(fi.f.Type, val, ptr)...)
+			stmts := g.validateStmts(fi.f.Type, val, ptr)
+			if cond := absentAsZero(fi); cond != nil && len(stmts) > 0 {
+				stmts = []jen.Code{jen.If(cond).Block(stmts...)}
+			}
+			body = append(body, stmts...)
 		}
 	}
 	body = append(body, g.propertyCountStmts(t, fields)...)
@@ -942,32 +946,29 @@ func (g *gen) discriminatorFill(t *contract.Type, vi variantInfo) jen.Code {
 }
 
 // emitSetDefaults writes SetDefaults for structs whose optional properties
-// have primitive defaults: each absent (nil) one is set to its default. It
-// is not called by UnmarshalJSON, so a decoded value still tells "absent"
-// from "sent the default"; handlers call it when they want the contract's
-// defaults applied. Defaults of the wrong type for their schema (a
-// contract slip the loader warns about) are skipped.
+// have primitive defaults, or hold structs that do (see hasSetDefaults):
+// each absent (nil) one is set to its default, and nested values get
+// theirs. It is not called by UnmarshalJSON, so a decoded value still
+// tells "absent" from "sent the default"; the generated server calls it
+// on every request body before the handler sees it. Defaults of the wrong
+// type for their schema (a contract slip the loader warns about) are
+// skipped.
 func (g *gen) emitSetDefaults(f *jen.File, t *contract.Type, fields []fieldInfo) {
+	if !g.hasSetDefaults(t) {
+		return
+	}
 	name := g.typeNames[t]
 	var body []jen.Code
 	for _, fi := range fields {
-		ft := fi.f.Type
-		if fi.shape != shapePointer || fi.f.Required || !ft.HasDefault {
-			continue
+		if lit := g.ownDefault(fi); lit != nil {
+			body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("==").Nil()).Block(
+				jen.Id("x").Op(":=").Add(g.typeExpr(fi.f.Type)).Call(lit),
+				jen.Id("v").Dot(fi.goName).Op("=").Op("&").Id("x"),
+			))
 		}
-		lit := g.defaultLit(ft)
-		if lit == nil {
-			continue
-		}
-		body = append(body, jen.If(jen.Id("v").Dot(fi.goName).Op("==").Nil()).Block(
-			jen.Id("x").Op(":=").Add(g.typeExpr(ft)).Call(lit),
-			jen.Id("v").Dot(fi.goName).Op("=").Op("&").Id("x"),
-		))
+		body = append(body, g.nestedSetDefaults(fi)...)
 	}
-	if len(body) == 0 {
-		return
-	}
-	f.Comment("SetDefaults sets every absent optional property that has a default in the contract to that default.")
+	f.Comment("SetDefaults sets every absent optional property that has a default in the contract to that default, in nested objects too.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("SetDefaults").Params().Block(body...)
 	f.Line()
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +23,8 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
+	// checkResponses: WithResponseChecks.
+	checkResponses bool
 }
 
 // ClientOption configures NewClient.
@@ -210,6 +213,47 @@ var _ = readAll
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 67108864
 
+// WithResponseChecks makes the client check every decoded response body against the
+// contract; one that breaks it is returned as a *ResponseValidationError.
+func WithResponseChecks() ClientOption {
+	return func(c *Client) error {
+		c.checkResponses = true
+		return nil
+	}
+}
+
+// ResponseValidationError is a response body the contract does not allow.
+type ResponseValidationError struct {
+	Operation  string
+	StatusCode int
+	// Pointer is the JSON pointer of the offending value in the body ("" for the
+	// body itself); Message says what is wrong with it.
+	Pointer string
+	Message string
+}
+
+func (e *ResponseValidationError) Error() string {
+	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
+}
+
+// checkResponse checks a decoded response body with check.
+func checkResponse[T any](op string, status int, check func(T) error, v T) error {
+	err := check(v)
+	if err == nil {
+		return nil
+	}
+	re := &ResponseValidationError{
+		Message:    err.Error(),
+		Operation:  op,
+		StatusCode: status,
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		re.Pointer, re.Message = ve.Pointer, ve.Message
+	}
+	return re
+}
+
 // ListOrders calls GET /stores/{storeId}/orders.
 // List a store's orders
 func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListOrdersResponse, err error) {
@@ -236,12 +280,22 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 		if err := decodeResponse(resp, &out.Body, (*OrderList).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("listOrders", resp.StatusCode, OrderList.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out ListOrdersDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listOrders", resp.StatusCode, Error.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -278,12 +332,22 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 		if err := decodeResponse(resp, &out.Body, (*Order).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("createOrder", resp.StatusCode, Order.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out CreateOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createOrder", resp.StatusCode, Error.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -316,12 +380,22 @@ func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderR
 		if err := decodeResponse(resp, &out.Body, (*Order).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getOrder", resp.StatusCode, Order.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out GetOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getOrder", resp.StatusCode, Error.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}

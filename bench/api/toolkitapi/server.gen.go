@@ -3,6 +3,7 @@
 package toolkitapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -114,13 +115,15 @@ func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)
 type server struct {
 	h Handler
 	// chain is the middleware around serveMatched, run for every request after routing.
-	chain      http.Handler
-	maxBody    int64
-	middleware []func(http.Handler) http.Handler
-	onError    func(w http.ResponseWriter, r *http.Request, err error)
-	logger     *slog.Logger
-	routes     []route
-	fallback   []route
+	chain              http.Handler
+	maxBody            int64
+	middleware         []func(http.Handler) http.Handler
+	onError            func(w http.ResponseWriter, r *http.Request, err error)
+	logger             *slog.Logger
+	routes             []route
+	fallback           []route
+	dropReadOnly       bool
+	responseValidation ResponseValidation
 }
 
 // route is one operation: its contract path template and handler.
@@ -130,6 +133,7 @@ type route struct {
 	pattern  string
 	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
 	op       OperationInfo
+	errors   *errorTable
 }
 
 // routeTable lists every operation: its method, ServeMux pattern, contract path
@@ -139,29 +143,29 @@ var routeTable = []route{
 		ID:     "listOrders",
 		Method: "GET",
 		Path:   "/stores/{storeId}/orders",
-	}},
+	}, &errorTables[0]},
 	{"POST", "/stores/{storeId}/orders", "POST /stores/{p0}/orders", (*server).serveCreateOrder, OperationInfo{
 		ID:     "createOrder",
 		Method: "POST",
 		Path:   "/stores/{storeId}/orders",
-	}},
+	}, &errorTables[0]},
 	{"GET", "/stores/{storeId}/orders/{orderId}", "GET /stores/{p0}/orders/{p1}", (*server).serveGetOrder, OperationInfo{
 		ID:     "getOrder",
 		Method: "GET",
 		Path:   "/stores/{storeId}/orders/{orderId}",
-	}},
+	}, &errorTables[0]},
 }
 
 func (s *server) serveListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeListOrders, s.h.ListOrders, s.writeListOrders)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeListOrders, s.h.ListOrders, s.writeListOrders)
 }
 
 func (s *server) serveCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeCreateOrder, s.h.CreateOrder, s.writeCreateOrder)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeCreateOrder, s.h.CreateOrder, s.writeCreateOrder)
 }
 
 func (s *server) serveGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeGetOrder, s.h.GetOrder, s.writeGetOrder)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetOrder, s.h.GetOrder, s.writeGetOrder)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.
@@ -232,31 +236,45 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 func (s *server) noOperation(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
 	var allow []string
+	var errs *errorTable
 	for _, rt := range s.routes {
 		if _, ok := matchPath(rt.template, path); ok {
 			allow = append(allow, rt.method)
+			// 405 is answered as the path's first operation declaring it says.
+			if errs.answer(http.StatusMethodNotAllowed) == nil {
+				errs = rt.errors
+			}
 		}
 	}
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		writeProblem(w, ProblemDetails{
+		s.refuse(w, r, errs, &RequestError{
 			Detail: "method " + r.Method + " is not declared for this path",
 			Status: http.StatusMethodNotAllowed,
 		})
 		return
 	}
-	writeProblem(w, ProblemDetails{
+	// No operation: problem+json.
+	s.refuse(w, r, nil, &RequestError{
 		Detail: "no operation of the contract has this path",
 		Status: http.StatusNotFound,
 	})
 }
 
+// refuse answers a request the server refuses itself (400, 401, 403, 404, 405,
+// 413, 415) through the error handler; the default one sends the answer errs
+// declares for the status, or problem+json when there is none.
+func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable, re *RequestError) {
+	re.errors = errs
+	s.onError(w, r, re)
+}
+
 // serveOperation runs one operation: decode and validate the request, call the
 // Handler, write its response. Errors go to the error handler.
-func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
+func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, errs *errorTable, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
 	req, rerr := decode(w, r, pv)
 	if rerr != nil {
-		s.onError(w, r, rerr)
+		s.refuse(w, r, errs, rerr)
 		return
 	}
 	resp, err := handle(r.Context(), req)
@@ -290,12 +308,19 @@ func (s *server) recover(next http.Handler) http.Handler {
 	})
 }
 
-// writeError is the default error handler.
+// writeError is the default error handler. A request the contract does not allow
+// gets the answer its operation declares for the status (exact code, then 4XX,
+// then default), with the reason in the body's message-like property; problem+json
+// when it declares none.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var re *RequestError
 	var ni *NotImplementedError
 	switch {
 	case errors.As(err, &re):
+		if a := re.errors.answer(re.Status); a != nil {
+			a.write(w, re.Error())
+			return
+		}
 		writeProblem(w, ProblemDetails{
 			Detail:        re.Error(),
 			InvalidParams: re.Params,
@@ -513,6 +538,117 @@ func (s *server) serveMatched(w http.ResponseWriter, r *http.Request) {
 	m.rt.serve(s, w, r, m.pv)
 }
 
+// errorAnswers are the responses the contract declares for errors the server
+// finds itself (a bad request, an undeclared media type …), each with its body.
+var errorAnswers = []errorAnswer{
+	{400, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 400, 0, 0}, {"message", nil, -1, -1}}},
+	{401, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 401, 0, 0}, {"message", nil, -1, -1}}},
+	{403, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 403, 0, 0}, {"message", nil, -1, -1}}},
+	{404, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 404, 0, 0}, {"message", nil, -1, -1}}},
+	{405, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 405, 0, 0}, {"message", nil, -1, -1}}},
+	{413, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 413, 0, 0}, {"message", nil, -1, -1}}},
+	{415, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 415, 0, 0}, {"message", nil, -1, -1}}},
+}
+
+// errorTables say, per operation, which of errorAnswers answers each of
+// errorStatuses (nil: none, problem+json).
+var errorTables = []errorTable{
+	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
+}
+
+// WithReadOnlyDropped makes the server drop readOnly properties from request bodies
+// before the handler sees them, instead of refusing such a request with 400.
+func WithReadOnlyDropped() ServerOption {
+	return func(s *server) {
+		s.dropReadOnly = true
+	}
+}
+
+// refuseReadOnly refuses a JSON body carrying a property the contract marks
+// readOnly, naming it, or with WithReadOnlyDropped drops them all from *data.
+// find is the body type's walker. A body that is not JSON is left to the decoder.
+func (s *server) refuseReadOnly(data *[]byte, find func(any, bool) string) *RequestError {
+	d := json.NewDecoder(bytes.NewReader(*data))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) != nil {
+		return nil
+	}
+	p := find(x, s.dropReadOnly)
+	switch {
+	case p == "":
+		return nil
+	case !s.dropReadOnly:
+		return badParam("body", p, "is read-only: the server sets it, requests leave it out")
+	}
+	if b, err := json.Marshal(x); err == nil {
+		*data = b
+	}
+	return nil
+}
+
+// sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
+// are left out of the response (drop is the type's walker).
+func sendJSONWithout[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter), drop func(any, bool) string) {
+	b, err := appendJSONValue(nil, v, write)
+	if err != nil {
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
+		return
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) == nil && drop(x, true) != "" {
+		if out, err := json.Marshal(x); err == nil {
+			b = out
+		}
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// ResponseValidation says what the server does with a response that breaks the contract.
+type ResponseValidation int
+
+const (
+	// ResponseValidationOff sends responses unchecked (the default).
+	ResponseValidationOff ResponseValidation = iota
+	// ResponseValidationLog logs a response body that breaks the contract, naming
+	// the JSON pointer, and sends it all the same.
+	ResponseValidationLog
+	// ResponseValidationReject logs it and answers 500 through the error handler
+	// instead: a handler bug never reaches a client.
+	ResponseValidationReject
+)
+
+// WithResponseValidation checks every response body a handler returns against the
+// contract before it is sent; mode says what happens to one that breaks it.
+func WithResponseValidation(mode ResponseValidation) ServerOption {
+	return func(s *server) {
+		s.responseValidation = mode
+	}
+}
+
+// responseValid checks v with check when response validation is on. It returns false
+// when the response must not be sent: it has been answered with a 500.
+func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
+	if s.responseValidation == ResponseValidationOff {
+		return true
+	}
+	err := check(v)
+	if err == nil {
+		return true
+	}
+	err = fmt.Errorf("response body breaks the contract: %w", err)
+	if s.responseValidation == ResponseValidationLog {
+		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
+		return true
+	}
+	s.handlerError(w, r, err)
+	return false
+}
+
 // readJSONBody reads a JSON body of one of the declared media types into *dst with
 // read. It reports false when the request has no body (an error when required).
 func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
@@ -593,8 +729,14 @@ func (s *server) decodeListOrders(w http.ResponseWriter, r *http.Request, pv map
 func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp ListOrdersResponse) {
 	switch v := resp.(type) {
 	case ListOrders200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, OrderList.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*OrderList).encodeJSON)
 	case ListOrdersDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Error.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("ListOrders returned %T, which is not a declared response", resp))
@@ -619,8 +761,14 @@ func (s *server) decodeCreateOrder(w http.ResponseWriter, r *http.Request, pv ma
 func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp CreateOrderResponse) {
 	switch v := resp.(type) {
 	case CreateOrder201Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Order.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Order).encodeJSON)
 	case CreateOrderDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Error.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("CreateOrder returned %T, which is not a declared response", resp))
@@ -654,8 +802,14 @@ func (s *server) decodeGetOrder(w http.ResponseWriter, r *http.Request, pv map[s
 func (s *server) writeGetOrder(w http.ResponseWriter, r *http.Request, resp GetOrderResponse) {
 	switch v := resp.(type) {
 	case GetOrder200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Order.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Order).encodeJSON)
 	case GetOrderDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Error.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/json", &v.Body, (*Error).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("GetOrder returned %T, which is not a declared response", resp))

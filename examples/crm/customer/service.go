@@ -46,8 +46,6 @@ func New(st Store, signer *auth.Signer, now func() time.Time) *Service {
 	return &Service{store: st, auth: &auth.Authenticator{Signer: signer, Sessions: st}, now: now}
 }
 
-const defaultLimit = 20
-
 func problem(status int32, title, detail string) api.Problem {
 	return api.Problem{Type: &aboutBlank, Status: status, Title: title, Detail: &detail}
 }
@@ -120,10 +118,8 @@ func (s *Service) ListCustomers(ctx context.Context, req api.ListCustomersReques
 	if deny != nil {
 		return api.ListCustomers401Response{Body: unauthorized(deny), WWWAuthenticate: auth.Challenge(deny)}, nil
 	}
-	q := store.CustomerQuery{Owner: owner, Text: opt(req.Q), Limit: defaultLimit}
-	if req.Limit != nil {
-		q.Limit = int(*req.Limit)
-	}
+	// The server has applied the contract's default limit.
+	q := store.CustomerQuery{Owner: owner, Text: opt(req.Q), Limit: int(req.Limit)}
 	if req.Cursor != nil {
 		n, err := strconv.ParseInt(*req.Cursor, 10, 64)
 		if err != nil || n < 1 {

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +23,8 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
+	// checkResponses: WithResponseChecks.
+	checkResponses bool
 }
 
 // ClientOption configures NewClient.
@@ -210,13 +213,56 @@ var _ = readAll
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 67108864
 
+// WithResponseChecks makes the client check every decoded response body against the
+// contract; one that breaks it is returned as a *ResponseValidationError.
+func WithResponseChecks() ClientOption {
+	return func(c *Client) error {
+		c.checkResponses = true
+		return nil
+	}
+}
+
+// ResponseValidationError is a response body the contract does not allow.
+type ResponseValidationError struct {
+	Operation  string
+	StatusCode int
+	// Pointer is the JSON pointer of the offending value in the body ("" for the
+	// body itself); Message says what is wrong with it.
+	Pointer string
+	Message string
+}
+
+func (e *ResponseValidationError) Error() string {
+	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
+}
+
+// checkResponse checks a decoded response body with check.
+func checkResponse[T any](op string, status int, check func(T) error, v T) error {
+	err := check(v)
+	if err == nil {
+		return nil
+	}
+	re := &ResponseValidationError{
+		Message:    err.Error(),
+		Operation:  op,
+		StatusCode: status,
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		re.Pointer, re.Message = ve.Pointer, ve.Message
+	}
+	return re
+}
+
 // ListPets calls GET /pets.
 // List pets
 func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsResponse, err error) {
 	defer wrapError(&err, "ListPets")
 	path := "/pets"
 	query := url.Values{}
-	setQuery(query, "limit", req.Limit, formatInt[int32])
+	if req.Limit != 0 {
+		query.Set("limit", strconv.FormatInt(int64(req.Limit), 10))
+	}
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	setQuery(query, "status", req.Status, formatString[PetStatus])
 	styleQuery(query, "tags", "form", true, false, mapStrings(req.Tags, formatString[string]))
@@ -244,11 +290,21 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 		if err := decodeResponse(resp, &out.Body, (*PetPage).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("listPets", resp.StatusCode, PetPage.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListPets400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -256,6 +312,11 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -295,11 +356,21 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("createPet", resp.StatusCode, Pet.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreatePet400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -307,6 +378,11 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -336,11 +412,21 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getPet", resp.StatusCode, Pet.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetPet400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 404:
@@ -348,12 +434,22 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out GetPetDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -386,11 +482,21 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeletePet404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -398,6 +504,11 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -434,11 +545,21 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("updatePet", resp.StatusCode, Pet.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out UpdatePet400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 404:
@@ -446,12 +567,22 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out UpdatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}

@@ -110,10 +110,12 @@ func (v Pet) Validate() error {
 			}
 		}
 	}
-	if float64(v.ID) < 1.0 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "/id",
+	if v.ID != 0 {
+		if float64(v.ID) < 1.0 {
+			return &ValidationError{
+				Message: "must be at least 1",
+				Pointer: "/id",
+			}
 		}
 	}
 	if utf8.RuneCountInString(v.Name) < 1 {

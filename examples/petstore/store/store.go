@@ -39,10 +39,7 @@ func ptr[T any](v T) *T { return &v }
 func (s *Store) ListPets(_ context.Context, req api.ListPetsRequest) (api.ListPetsResponse, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	limit := 20
-	if req.Limit != nil {
-		limit = int(*req.Limit)
-	}
+	limit := int(req.Limit) // the server has applied the contract's default
 	var below int64 = 1 << 62
 	if req.Cursor != nil {
 		n, err := strconv.ParseInt(*req.Cursor, 10, 64)

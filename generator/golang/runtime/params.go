@@ -28,10 +28,14 @@ type InvalidParam struct {
 
 // RequestError is a request the contract does not allow: the handler is not called.
 type RequestError struct {
-	// Status is 400, 413 (body too large) or 415 (media type not declared).
+	// Status is 400, 404 (no operation has the path), 405 (the path has no
+	// operation for the method), 413 (body too large) or 415 (media type
+	// not declared).
 	Status int
 	Params []InvalidParam
 	Detail string
+	// errors are the answers the operation declares for errors; nil for none.
+	errors *errorTable
 }
 
 // Error names the first offending parameter, or gives the detail.

@@ -58,6 +58,8 @@ type SecurityError struct {
 	// Err is the first error a SecurityHandler method returned, nil when every
 	// alternative lacked a credential.
 	Err error
+	// errors are the answers the operation declares for errors; nil for none.
+	errors *errorTable
 }
 
 // Error names the operation and, when there is one, the refusal.

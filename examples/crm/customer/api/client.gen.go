@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +23,8 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
+	// checkResponses: WithResponseChecks.
+	checkResponses bool
 }
 
 // ClientOption configures NewClient.
@@ -220,6 +223,47 @@ var _ = readAll
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 67108864
 
+// WithResponseChecks makes the client check every decoded response body against the
+// contract; one that breaks it is returned as a *ResponseValidationError.
+func WithResponseChecks() ClientOption {
+	return func(c *Client) error {
+		c.checkResponses = true
+		return nil
+	}
+}
+
+// ResponseValidationError is a response body the contract does not allow.
+type ResponseValidationError struct {
+	Operation  string
+	StatusCode int
+	// Pointer is the JSON pointer of the offending value in the body ("" for the
+	// body itself); Message says what is wrong with it.
+	Pointer string
+	Message string
+}
+
+func (e *ResponseValidationError) Error() string {
+	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
+}
+
+// checkResponse checks a decoded response body with check.
+func checkResponse[T any](op string, status int, check func(T) error, v T) error {
+	err := check(v)
+	if err == nil {
+		return nil
+	}
+	re := &ResponseValidationError{
+		Message:    err.Error(),
+		Operation:  op,
+		StatusCode: status,
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		re.Pointer, re.Message = ve.Pointer, ve.Message
+	}
+	return re
+}
+
 // ListCustomers calls GET /customers.
 // List or search customers
 func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_ ListCustomersResponse, err error) {
@@ -227,7 +271,9 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 	path := "/customers"
 	query := url.Values{}
 	setQuery(query, "q", req.Q, formatString[string])
-	setQuery(query, "limit", req.Limit, formatInt[int32])
+	if req.Limit != 0 {
+		query.Set("limit", strconv.FormatInt(int64(req.Limit), 10))
+	}
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	var body io.Reader
 	var contentType string
@@ -246,11 +292,21 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 		if err := decodeResponse(resp, &out.Body, (*CustomerPage).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, CustomerPage.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListCustomers400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -261,12 +317,22 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out ListCustomersDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -306,11 +372,21 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreateCustomer400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -321,12 +397,22 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out CreateCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -356,11 +442,21 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetCustomer400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -371,11 +467,21 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetCustomer404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -383,6 +489,11 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -419,11 +530,21 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ReplaceCustomer400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -434,11 +555,21 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ReplaceCustomer404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -446,6 +577,11 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -478,6 +614,11 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out DeleteCustomer401Response
@@ -487,11 +628,21 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeleteCustomer404Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -499,6 +650,11 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}

@@ -9,7 +9,8 @@ type ListCustomersRequest struct {
 	Q *string
 	// How many customers to return at most.
 	// Query parameter "limit".
-	Limit *int32
+	// Default: 20, set by the server when the request leaves it out; the client sends it unless it is the zero value.
+	Limit int32
 	// Opaque cursor from the previous page's nextCursor.
 	// Query parameter "cursor".
 	Cursor *string

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +23,8 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
+	// checkResponses: WithResponseChecks.
+	checkResponses bool
 }
 
 // ClientOption configures NewClient.
@@ -220,6 +223,47 @@ var _ = readAll
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 67108864
 
+// WithResponseChecks makes the client check every decoded response body against the
+// contract; one that breaks it is returned as a *ResponseValidationError.
+func WithResponseChecks() ClientOption {
+	return func(c *Client) error {
+		c.checkResponses = true
+		return nil
+	}
+}
+
+// ResponseValidationError is a response body the contract does not allow.
+type ResponseValidationError struct {
+	Operation  string
+	StatusCode int
+	// Pointer is the JSON pointer of the offending value in the body ("" for the
+	// body itself); Message says what is wrong with it.
+	Pointer string
+	Message string
+}
+
+func (e *ResponseValidationError) Error() string {
+	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
+}
+
+// checkResponse checks a decoded response body with check.
+func checkResponse[T any](op string, status int, check func(T) error, v T) error {
+	err := check(v)
+	if err == nil {
+		return nil
+	}
+	re := &ResponseValidationError{
+		Message:    err.Error(),
+		Operation:  op,
+		StatusCode: status,
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		re.Pointer, re.Message = ve.Pointer, ve.Message
+	}
+	return re
+}
+
 // Login calls POST /sessions.
 // Log in
 func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, err error) {
@@ -250,11 +294,21 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 		if err := decodeResponse(resp, &out.Body, (*Session).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("login", resp.StatusCode, Session.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out Login400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("login", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -262,12 +316,22 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("login", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out LoginDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("login", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -297,6 +361,11 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 		if err := decodeResponse(resp, &out.Body, (*TokenInfo).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("validateToken", resp.StatusCode, TokenInfo.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out ValidateToken401Response
@@ -306,12 +375,22 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("validateToken", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out ValidateTokenDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("validateToken", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -347,12 +426,22 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("logout", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out LogoutDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("logout", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -392,11 +481,21 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 		if err := decodeResponse(resp, &out.Body, (*User).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("registerUser", resp.StatusCode, User.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out RegisterUser400Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case resp.StatusCode == 409:
@@ -404,12 +503,22 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out RegisterUserDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -439,6 +548,11 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 		if err := decodeResponse(resp, &out.Body, (*User).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getProfile", resp.StatusCode, User.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out GetProfile401Response
@@ -448,12 +562,22 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("getProfile", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case true:
 		var out GetProfileDefaultResponse
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("getProfile", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}
@@ -493,6 +617,11 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out ChangePassword401Response
@@ -502,11 +631,21 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
 		}
+		if c.checkResponses {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
+		}
 		return out, nil
 	case resp.StatusCode == 403:
 		var out ChangePassword403Response
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	case true:
@@ -514,6 +653,11 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		out.StatusCode = resp.StatusCode
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
 			return nil, err
+		}
+		if c.checkResponses {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+				return nil, err
+			}
 		}
 		return out, nil
 	}

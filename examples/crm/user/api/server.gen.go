@@ -3,6 +3,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -138,13 +139,15 @@ type server struct {
 	h   Handler
 	sec SecurityHandler
 	// chain is the middleware around serveMatched, run for every request after routing.
-	chain      http.Handler
-	maxBody    int64
-	middleware []func(http.Handler) http.Handler
-	onError    func(w http.ResponseWriter, r *http.Request, err error)
-	logger     *slog.Logger
-	routes     []route
-	fallback   []route
+	chain              http.Handler
+	maxBody            int64
+	middleware         []func(http.Handler) http.Handler
+	onError            func(w http.ResponseWriter, r *http.Request, err error)
+	logger             *slog.Logger
+	routes             []route
+	fallback           []route
+	dropReadOnly       bool
+	responseValidation ResponseValidation
 }
 
 // route is one operation: its contract path template and handler.
@@ -154,6 +157,7 @@ type route struct {
 	pattern  string
 	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
 	op       OperationInfo
+	errors   *errorTable
 }
 
 // routeTable lists every operation: its method, ServeMux pattern, contract path
@@ -164,65 +168,65 @@ var routeTable = []route{
 		Method: "POST",
 		Path:   "/sessions",
 		Tags:   []string{"sessions"},
-	}},
+	}, &errorTables[0]},
 	{"GET", "/sessions/current", "GET /sessions/current", (*server).serveValidateToken, OperationInfo{
 		ID:       "validateToken",
 		Method:   "GET",
 		Path:     "/sessions/current",
 		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
 		Tags:     []string{"sessions"},
-	}},
+	}, &errorTables[0]},
 	{"DELETE", "/sessions/current", "DELETE /sessions/current", (*server).serveLogout, OperationInfo{
 		ID:       "logout",
 		Method:   "DELETE",
 		Path:     "/sessions/current",
 		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
 		Tags:     []string{"sessions"},
-	}},
+	}, &errorTables[0]},
 	{"POST", "/users", "POST /users", (*server).serveRegisterUser, OperationInfo{
 		ID:     "registerUser",
 		Method: "POST",
 		Path:   "/users",
 		Tags:   []string{"users"},
-	}},
+	}, &errorTables[0]},
 	{"GET", "/users/me", "GET /users/me", (*server).serveGetProfile, OperationInfo{
 		ID:       "getProfile",
 		Method:   "GET",
 		Path:     "/users/me",
 		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
 		Tags:     []string{"users"},
-	}},
+	}, &errorTables[0]},
 	{"PUT", "/users/me/password", "PUT /users/me/password", (*server).serveChangePassword, OperationInfo{
 		ID:       "changePassword",
 		Method:   "PUT",
 		Path:     "/users/me/password",
 		Security: []SecurityRequirement{{{Scheme: "bearerAuth"}}},
 		Tags:     []string{"users"},
-	}},
+	}, &errorTables[0]},
 }
 
 func (s *server) serveLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeLogin, s.h.Login, s.writeLogin)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeLogin, s.h.Login, s.writeLogin)
 }
 
 func (s *server) serveValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
 }
 
 func (s *server) serveLogout(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeLogout, s.h.Logout, s.writeLogout)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeLogout, s.h.Logout, s.writeLogout)
 }
 
 func (s *server) serveRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
 }
 
 func (s *server) serveGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
 }
 
 func (s *server) serveChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
+	serveOperation(s, w, r, pv, &errorTables[0], s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths. sec
@@ -298,31 +302,45 @@ func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
 func (s *server) noOperation(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
 	var allow []string
+	var errs *errorTable
 	for _, rt := range s.routes {
 		if _, ok := matchPath(rt.template, path); ok {
 			allow = append(allow, rt.method)
+			// 405 is answered as the path's first operation declaring it says.
+			if errs.answer(http.StatusMethodNotAllowed) == nil {
+				errs = rt.errors
+			}
 		}
 	}
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		writeProblem(w, ProblemDetails{
+		s.refuse(w, r, errs, &RequestError{
 			Detail: "method " + r.Method + " is not declared for this path",
 			Status: http.StatusMethodNotAllowed,
 		})
 		return
 	}
-	writeProblem(w, ProblemDetails{
+	// No operation: problem+json.
+	s.refuse(w, r, nil, &RequestError{
 		Detail: "no operation of the contract has this path",
 		Status: http.StatusNotFound,
 	})
 }
 
+// refuse answers a request the server refuses itself (400, 401, 403, 404, 405,
+// 413, 415) through the error handler; the default one sends the answer errs
+// declares for the status, or problem+json when there is none.
+func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable, re *RequestError) {
+	re.errors = errs
+	s.onError(w, r, re)
+}
+
 // serveOperation runs one operation: decode and validate the request, call the
 // Handler, write its response. Errors go to the error handler.
-func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
+func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, errs *errorTable, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
 	req, rerr := decode(w, r, pv)
 	if rerr != nil {
-		s.onError(w, r, rerr)
+		s.refuse(w, r, errs, rerr)
 		return
 	}
 	resp, err := handle(r.Context(), req)
@@ -356,13 +374,20 @@ func (s *server) recover(next http.Handler) http.Handler {
 	})
 }
 
-// writeError is the default error handler.
+// writeError is the default error handler. A request the contract does not allow
+// gets the answer its operation declares for the status (exact code, then 4XX,
+// then default), with the reason in the body's message-like property; problem+json
+// when it declares none.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var re *RequestError
 	var ni *NotImplementedError
 	var se *SecurityError
 	switch {
 	case errors.As(err, &re):
+		if a := re.errors.answer(re.Status); a != nil {
+			a.write(w, re.Error())
+			return
+		}
 		writeProblem(w, ProblemDetails{
 			Detail:        re.Error(),
 			InvalidParams: re.Params,
@@ -377,6 +402,10 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		detail := "the operation needs a credential it accepts"
 		if se.Status == http.StatusForbidden {
 			detail = "the credential does not allow the operation"
+		}
+		if a := se.errors.answer(se.Status); a != nil {
+			a.write(w, detail)
+			return
 		}
 		writeProblem(w, ProblemDetails{
 			Detail: detail,
@@ -589,6 +618,9 @@ func (s *server) serveMatched(w http.ResponseWriter, r *http.Request) {
 	if len(m.rt.op.Security) > 0 {
 		ctx, err := s.authorize(w, r, &m.rt.op)
 		if err != nil {
+			if se, ok := err.(*SecurityError); ok {
+				se.errors = m.rt.errors
+			}
 			s.onError(w, r, err)
 			return
 		}
@@ -697,6 +729,117 @@ var securitySchemes = map[string]securityScheme{"bearerAuth": {
 	check:     (*server).checkBearerAuth,
 }}
 
+// errorAnswers are the responses the contract declares for errors the server
+// finds itself (a bad request, an undeclared media type …), each with its body.
+var errorAnswers = []errorAnswer{
+	{400, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 400, 0, 0}, {"title", "Bad Request", 0, 0}}},
+	{401, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 401, 0, 0}, {"title", "Unauthorized", 0, 0}}},
+	{403, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 403, 0, 0}, {"title", "Forbidden", 0, 0}}},
+	{404, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 404, 0, 0}, {"title", "Not Found", 0, 0}}},
+	{405, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 405, 0, 0}, {"title", "Method Not Allowed", 0, 0}}},
+	{413, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 413, 0, 0}, {"title", "Request Entity Too Large", 0, 0}}},
+	{415, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 415, 0, 0}, {"title", "Unsupported Media Type", 0, 0}}},
+}
+
+// errorTables say, per operation, which of errorAnswers answers each of
+// errorStatuses (nil: none, problem+json).
+var errorTables = []errorTable{
+	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
+}
+
+// WithReadOnlyDropped makes the server drop readOnly properties from request bodies
+// before the handler sees them, instead of refusing such a request with 400.
+func WithReadOnlyDropped() ServerOption {
+	return func(s *server) {
+		s.dropReadOnly = true
+	}
+}
+
+// refuseReadOnly refuses a JSON body carrying a property the contract marks
+// readOnly, naming it, or with WithReadOnlyDropped drops them all from *data.
+// find is the body type's walker. A body that is not JSON is left to the decoder.
+func (s *server) refuseReadOnly(data *[]byte, find func(any, bool) string) *RequestError {
+	d := json.NewDecoder(bytes.NewReader(*data))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) != nil {
+		return nil
+	}
+	p := find(x, s.dropReadOnly)
+	switch {
+	case p == "":
+		return nil
+	case !s.dropReadOnly:
+		return badParam("body", p, "is read-only: the server sets it, requests leave it out")
+	}
+	if b, err := json.Marshal(x); err == nil {
+		*data = b
+	}
+	return nil
+}
+
+// sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
+// are left out of the response (drop is the type's walker).
+func sendJSONWithout[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter), drop func(any, bool) string) {
+	b, err := appendJSONValue(nil, v, write)
+	if err != nil {
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
+		return
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var x any
+	if d.Decode(&x) == nil && drop(x, true) != "" {
+		if out, err := json.Marshal(x); err == nil {
+			b = out
+		}
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// ResponseValidation says what the server does with a response that breaks the contract.
+type ResponseValidation int
+
+const (
+	// ResponseValidationOff sends responses unchecked (the default).
+	ResponseValidationOff ResponseValidation = iota
+	// ResponseValidationLog logs a response body that breaks the contract, naming
+	// the JSON pointer, and sends it all the same.
+	ResponseValidationLog
+	// ResponseValidationReject logs it and answers 500 through the error handler
+	// instead: a handler bug never reaches a client.
+	ResponseValidationReject
+)
+
+// WithResponseValidation checks every response body a handler returns against the
+// contract before it is sent; mode says what happens to one that breaks it.
+func WithResponseValidation(mode ResponseValidation) ServerOption {
+	return func(s *server) {
+		s.responseValidation = mode
+	}
+}
+
+// responseValid checks v with check when response validation is on. It returns false
+// when the response must not be sent: it has been answered with a 500.
+func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
+	if s.responseValidation == ResponseValidationOff {
+		return true
+	}
+	err := check(v)
+	if err == nil {
+		return true
+	}
+	err = fmt.Errorf("response body breaks the contract: %w", err)
+	if s.responseValidation == ResponseValidationLog {
+		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
+		return true
+	}
+	s.handlerError(w, r, err)
+	return false
+}
+
 // readJSONBody reads a JSON body of one of the declared media types into *dst with
 // read. It reports false when the request has no body (an error when required).
 func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
@@ -764,12 +907,24 @@ func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[stri
 func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginResponse) {
 	switch v := resp.(type) {
 	case Login201Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Session.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Session).encodeJSON)
 	case Login400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case Login401Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LoginDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("Login returned %T, which is not a declared response", resp))
@@ -784,11 +939,20 @@ func (s *server) decodeValidateToken(w http.ResponseWriter, r *http.Request, pv 
 func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp ValidateTokenResponse) {
 	switch v := resp.(type) {
 	case ValidateToken200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, TokenInfo.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*TokenInfo).encodeJSON)
 	case ValidateToken401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ValidateTokenDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("ValidateToken returned %T, which is not a declared response", resp))
@@ -806,8 +970,14 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 		w.WriteHeader(204)
 	case Logout401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LogoutDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("Logout returned %T, which is not a declared response", resp))
@@ -826,12 +996,24 @@ func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp 
 	switch v := resp.(type) {
 	case RegisterUser201Response:
 		w.Header().Set("Location", string(v.Location))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*User).encodeJSON)
 	case RegisterUser400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUser409Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 409, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUserDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("RegisterUser returned %T, which is not a declared response", resp))
@@ -846,11 +1028,20 @@ func (s *server) decodeGetProfile(w http.ResponseWriter, r *http.Request, pv map
 func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp GetProfileResponse) {
 	switch v := resp.(type) {
 	case GetProfile200Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*User).encodeJSON)
 	case GetProfile401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetProfileDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("GetProfile returned %T, which is not a declared response", resp))
@@ -870,13 +1061,25 @@ func (s *server) writeChangePassword(w http.ResponseWriter, r *http.Request, res
 	case ChangePassword204Response:
 		w.WriteHeader(204)
 	case ChangePassword400Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword401Response:
 		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword403Response:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, 403, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePasswordDefaultResponse:
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+			return
+		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	default:
 		s.handlerError(w, r, fmt.Errorf("ChangePassword returned %T, which is not a declared response", resp))

@@ -43,13 +43,13 @@ func item(id string, n NewItem) Item {
 func (s *shop) ListItems(_ context.Context, req ListItemsRequest) (ListItemsResponse, error) {
 	s.hit()
 	s.lastList = req
-	if req.Limit != nil && *req.Limit == 99 {
+	if req.Limit == 99 {
 		return ListItemsDefaultResponse{StatusCode: 418, Body: Problem{Title: "teapot", Status: 418}}, nil
 	}
-	if req.Limit != nil && *req.Limit == 98 {
+	if req.Limit == 98 {
 		panic("boom")
 	}
-	if req.Limit != nil && *req.Limit == 97 {
+	if req.Limit == 97 {
 		var none []Item // a nil slice, as idiomatic code builds an empty list
 		return ListItems200Response{Body: none}, nil
 	}
@@ -188,7 +188,7 @@ func TestClientCallsEveryOperation(t *testing.T) {
 	// Parameters of every location and style.
 	color := ColorGreen
 	resp, err := c.ListItems(ctx, ListItemsRequest{
-		Limit: ptr(int32(5)), Tags: []string{"a", "b c"}, IDs: []int64{1, 2}, Color: &color,
+		Limit: 5, Tags: []string{"a", "b c"}, IDs: []int64{1, 2}, Color: &color,
 		Filter:     &ListItemsFilter{MinPrice: ptr(1.5), InStock: ptr(true)},
 		XRequestID: ptr("0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69"), Session: ptr("s1"),
 	})
@@ -200,13 +200,13 @@ func TestClientCallsEveryOperation(t *testing.T) {
 		t.Fatalf("ListItems = %#v", resp)
 	}
 	got := impl.lastList
-	if *got.Limit != 5 || strings.Join(got.Tags, "|") != "a|b c" || len(got.IDs) != 2 || got.IDs[1] != 2 || *got.Color != ColorGreen ||
+	if got.Limit != 5 || strings.Join(got.Tags, "|") != "a|b c" || len(got.IDs) != 2 || got.IDs[1] != 2 || *got.Color != ColorGreen ||
 		*got.Filter.MinPrice != 1.5 || !*got.Filter.InStock || got.Filter.Name != nil || *got.XRequestID != "0b4f9c3e-6a5b-4e1a-9a7d-2f1e3c4b5a69" || *got.Session != "s1" {
 		t.Fatalf("handler got %#v", got)
 	}
 
 	// The default response with its own status.
-	resp, err = c.ListItems(ctx, ListItemsRequest{Limit: ptr(int32(99))})
+	resp, err = c.ListItems(ctx, ListItemsRequest{Limit: 99})
 	if d, ok := resp.(ListItemsDefaultResponse); err != nil || !ok || d.StatusCode != 418 || d.Body.Title != "teapot" {
 		t.Fatalf("default response = %#v, %v", resp, err)
 	}
@@ -325,7 +325,7 @@ func TestInvalidRequestsNeverReachTheHandler(t *testing.T) {
 	for _, tc := range []struct {
 		name, method, path, contentType, body string
 		status                                int
-		in, param                             string // expected first invalid-params entry
+		in, param                             string // expected first invalid-params entry, or the detail's start
 	}{
 		{"below minimum", "GET", "/items?limit=0", "", "", 400, "query", "limit"},
 		{"above maximum", "GET", "/items?limit=101", "", "", 400, "query", "limit"},
@@ -378,8 +378,12 @@ func TestInvalidRequestsNeverReachTheHandler(t *testing.T) {
 			if res.StatusCode != tc.status || p.Status != tc.status {
 				t.Fatalf("status %d (body %d), want %d: %s", res.StatusCode, p.Status, tc.status, body)
 			}
-			if tc.param != "" && (len(p.InvalidParams) == 0 || p.InvalidParams[0].In != tc.in || p.InvalidParams[0].Name != tc.param) {
-				t.Fatalf("invalid-params = %+v, want %s %s: %s", p.InvalidParams, tc.in, tc.param, body)
+			// Operations declaring a Problem response answer in its schema,
+			// which has no invalid-params: there the detail names the value.
+			named := len(p.InvalidParams) > 0 && p.InvalidParams[0].In == tc.in && p.InvalidParams[0].Name == tc.param ||
+				len(p.InvalidParams) == 0 && strings.HasPrefix(p.Detail, tc.in+" "+tc.param+": ")
+			if tc.param != "" && !named {
+				t.Fatalf("invalid-params = %+v, detail %q, want %s %s: %s", p.InvalidParams, p.Detail, tc.in, tc.param, body)
 			}
 			if impl.calls != before {
 				t.Fatalf("the handler was called")
@@ -406,7 +410,7 @@ func TestValidFormBodyAndServerRobustness(t *testing.T) {
 
 	// A panicking handler is a 500 problem, and the server keeps serving.
 	// listItems declares a default response, so the 500 arrives as one.
-	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(98))})
+	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: 98})
 	if d, ok := resp.(ListItemsDefaultResponse); err != nil || !ok || d.StatusCode != 500 || d.Body.Status != 500 {
 		t.Fatalf("panic answered %#v, %v", resp, err)
 	}
@@ -497,7 +501,7 @@ func TestServerLogsPanicsAndHandlerErrors(t *testing.T) {
 
 	// A handler's panic: one 500 and one log record with the value and the
 	// stack, though the middleware's recovery is there too.
-	if resp, err := c.ListItems(ctx, ListItemsRequest{Limit: ptr(int32(98))}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
+	if resp, err := c.ListItems(ctx, ListItemsRequest{Limit: 98}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
 		t.Fatalf("panic answered %#v, %v", resp, err)
 	}
 	got := log.take()
@@ -546,7 +550,7 @@ func TestServerLogsToSlogDefault(t *testing.T) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(&log, nil)))
 	t.Cleanup(func() { slog.SetDefault(old) })
 	_, _, c := setup(t)
-	if resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(98))}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
+	if resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: 98}); err != nil || resp.(ListItemsDefaultResponse).StatusCode != 500 {
 		t.Fatalf("panic answered %#v, %v", resp, err)
 	}
 	if got := log.take(); !strings.Contains(got, "handler panic") || !strings.Contains(got, "panic=boom") {
@@ -568,7 +572,7 @@ func TestNilSliceIsAnEmptyArray(t *testing.T) {
 	if res.StatusCode != 200 || string(body) != "[]" {
 		t.Errorf("nil slice answered %d %s, want 200 []", res.StatusCode, body)
 	}
-	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: ptr(int32(97))})
+	resp, err := c.ListItems(context.Background(), ListItemsRequest{Limit: 97})
 	if ok, isOK := resp.(ListItems200Response); err != nil || !isOK || ok.Body == nil || len(ok.Body) != 0 {
 		t.Errorf("client read %#v, %v; want an empty list", resp, err)
 	}

@@ -1,0 +1,184 @@
+package golang
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/contract"
+)
+
+// The server refuses a request body carrying a readOnly property (or,
+// with WithReadOnlyDropped, drops it) and never answers with a writeOnly
+// one. Both walk the body as decoded JSON with a generated function per
+// type, which finds the properties wherever the schema nests them:
+// properties, array items and map values. Properties inside oneOf/anyOf
+// variants are not walked (the README says so).
+
+// access is readOnly or writeOnly.
+type access int
+
+const (
+	readOnly access = iota
+	writeOnly
+)
+
+var accessNames = [...]string{"readOnly", "writeOnly"}
+
+func (a access) of(f *contract.Field) bool {
+	if a == readOnly {
+		return f.ReadOnly
+	}
+	return f.WriteOnly
+}
+
+// closure returns the struct types that have a property own accepts, or
+// hold a type of the set in a property or, through holds, its parts;
+// computed once over every named type to a fixed point, so mutually
+// recursive types agree.
+func (g *gen) closure(own func(fieldInfo) bool, holds func(*contract.Type) []*contract.Type) map[*contract.Type]bool {
+	set := map[*contract.Type]bool{}
+	for changed := true; changed; {
+		changed = false
+		for t := range g.typeNames {
+			if set[t] || !g.isStruct(t) {
+				continue
+			}
+		fields:
+			for _, fi := range g.structFields(t) {
+				if own(fi) {
+					set[t], changed = true, true
+					break
+				}
+				for _, h := range holds(fi.f.Type) {
+					if set[h] {
+						set[t], changed = true, true
+						break fields
+					}
+				}
+			}
+		}
+	}
+	return set
+}
+
+// parts are a type and the array items and map values it holds, as the
+// walkers descend into them.
+func parts(t *contract.Type) []*contract.Type {
+	out := []*contract.Type{t}
+	for t.Kind == contract.KindArray || t.Kind == contract.KindMap {
+		if t.Elem == nil {
+			break
+		}
+		t = t.Elem
+		out = append(out, t)
+	}
+	return out
+}
+
+// walker is the name of the generated function finding a's properties in
+// a decoded value of t, "" when t holds none. Names are handed out on
+// first use and the functions written by flushWalkers.
+func (g *gen) walker(t *contract.Type, a access) string {
+	if t == nil {
+		return ""
+	}
+	if g.accessSets[a] == nil {
+		g.accessSets[a] = g.closure(func(fi fieldInfo) bool { return a.of(fi.f) }, parts)
+	}
+	found := false
+	for _, p := range parts(t) {
+		found = found || g.accessSets[a][p]
+	}
+	if !found {
+		return ""
+	}
+	key := walkerKey{t, a}
+	if name, ok := g.walkers[key]; ok {
+		return name
+	}
+	base := accessNames[a]
+	if n := g.typeNames[t]; n != "" {
+		base += n
+	} else {
+		base += "Value"
+	}
+	name := g.pkg.unique(base)
+	g.walkers[key] = name
+	g.walkerOrder = append(g.walkerOrder, key)
+	return name
+}
+
+type walkerKey struct {
+	t *contract.Type
+	a access
+}
+
+// flushWalkers writes the walker functions named so far, and those they
+// call in turn.
+func (g *gen) flushWalkers(f *jen.File) {
+	for i := 0; i < len(g.walkerOrder); i++ {
+		key := g.walkerOrder[i]
+		name := g.walkers[key]
+		f.Comment(name + " finds the " + accessNames[key.a] + " properties in v, a decoded JSON value: it returns")
+		f.Comment("the JSON pointer of the first, and with drop deletes them all.")
+		f.Func().Id(name).Params(jen.Id("v").Any(), jen.Id("drop").Bool()).String().Block(g.walkBody(key.t, key.a)...)
+		f.Line()
+	}
+}
+
+// walkBody is the body of a walker of t.
+func (g *gen) walkBody(t *contract.Type, a access) []jen.Code {
+	found := func(p jen.Code) jen.Code {
+		return jen.If(jen.Id("found").Op("==").Lit("")).Block(jen.Id("found").Op("=").Add(p))
+	}
+	stop := jen.If(jen.Op("!").Id("drop").Op("&&").Id("found").Op("!=").Lit("")).Block(jen.Return(jen.Id("found")))
+	descend := func(sub *contract.Type, val jen.Code, ptr jen.Code) []jen.Code {
+		w := g.walker(sub, a)
+		if w == "" {
+			return nil
+		}
+		return []jen.Code{jen.If(jen.Id("p").Op(":=").Id(w).Call(val, jen.Id("drop")), jen.Id("p").Op("!=").Lit("")).Block(found(jen.Add(ptr).Op("+").Id("p")), stop)}
+	}
+	body := []jen.Code{jen.Id("found").Op(":=").Lit("")}
+	switch t.Kind {
+	case contract.KindObject:
+		body = append(body, jen.List(jen.Id("m"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Map(jen.String()).Any()))
+		for _, fi := range g.structFields(t) {
+			key := jen.Lit(fi.f.Name)
+			ptr := jen.Lit("/" + contract.EscapePointerToken(fi.f.Name))
+			if a.of(fi.f) {
+				body = append(body, jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("m").Index(key), jen.Id("ok")).Block(
+					found(ptr),
+					stop,
+					jen.Delete(jen.Id("m"), key),
+				))
+				continue
+			}
+			if inner := descend(fi.f.Type, jen.Id("x"), ptr); inner != nil {
+				body = append(body, jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Id("m").Index(key), jen.Id("ok")).Block(inner...))
+			}
+		}
+	case contract.KindArray:
+		body = append(body, jen.List(jen.Id("items"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Index().Any()),
+			jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Id("items")).Block(
+				descend(t.Elem, jen.Id("x"), jen.Lit("/").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")))...,
+			))
+	case contract.KindMap:
+		body = append(body, jen.List(jen.Id("m"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Map(jen.String()).Any()),
+			jen.For(jen.List(jen.Id("k"), jen.Id("x")).Op(":=").Range().Id("m")).Block(
+				descend(t.Elem, jen.Id("x"), jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("k")))...,
+			))
+	}
+	return append(body, jen.Return(jen.Id("found")))
+}
+
+// absentAsZero is, for a required readOnly or writeOnly property held by
+// value, the condition that it was there: it is absent from requests
+// (readOnly) or responses (writeOnly), so Validate checks its constraints
+// only when it is not the zero value. Nil for other properties, and for
+// types whose zero value cannot be told (see nonZero).
+func absentAsZero(fi fieldInfo) *jen.Statement {
+	if mustBePresent(fi.f) || !fi.f.Required || fi.shape != shapeValue {
+		return nil
+	}
+	return nonZero(fi.f.Type, jen.Id("v").Dot(fi.goName))
+}
