@@ -28,6 +28,9 @@ type builder struct {
 	// cycles holds the allOf cycles already reported, by their members.
 	cycles map[string]bool
 	opts   LoadOptions
+	// anon > 0 while keyword subschemas are built: their inline objects
+	// are checked on the value and need no name (see keywords).
+	anon int
 }
 
 // schemaName gives the name a $ref string implies: the last pointer token
@@ -114,6 +117,9 @@ func (b *builder) name(t *Type, hint string, named bool) {
 		return
 	}
 	if !named {
+		if b.anon > 0 {
+			return
+		}
 		switch t.Kind {
 		case KindObject, KindEnum, KindUnion:
 		default:
@@ -160,23 +166,11 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 			return
 		}
 	}
-	var lossy []string
-	if s.Not != nil {
-		lossy = append(lossy, "not")
+	if s.Always != nil && !*s.Always {
+		// The boolean schema false: nothing is valid.
+		t.Kind, t.Keywords = KindAny, &Keywords{Not: &Type{Kind: KindAny, Source: src}}
+		return
 	}
-	if s.If != nil {
-		lossy = append(lossy, "if/then/else")
-	}
-	if len(s.PrefixItems) > 0 {
-		lossy = append(lossy, "prefixItems")
-	}
-	if len(s.PatternProperties) > 0 {
-		lossy = append(lossy, "patternProperties")
-	}
-	if len(lossy) > 0 {
-		t.Lossy, t.LossyReason = true, strings.Join(lossy, ", ")+" cannot be expressed and is not enforced"
-	}
-
 	switch {
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		b.union(t, s, hint, src)
@@ -201,7 +195,7 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 		t.Kind, t.Union = KindUnion, u
 	case len(types) == 1:
 		b.primitive(t, s, types[0], hint, src)
-	case len(s.Properties) > 0 || s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil:
+	case len(s.Properties) > 0 || s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil || len(s.Required) > 0 && b.anon > 0:
 		b.object(t, s, hint, src)
 	case s.Items != nil:
 		t.Kind = KindArray
@@ -211,6 +205,7 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 	default:
 		t.Kind = KindAny
 	}
+	b.keywords(t, s, hint, src)
 }
 
 // primitive fills t for a single declared type.
@@ -306,6 +301,10 @@ func (b *builder) object(t *Type, s *openapi3.Schema, hint string, src Source) {
 	for _, f := range t.Fields {
 		f.Required = required[f.Name]
 		delete(required, f.Name)
+	}
+	if b.anon > 0 && len(required) > 0 {
+		t.requiredOnly(sortedKeys(required))
+		required = nil
 	}
 	for _, name := range sortedKeys(required) {
 		if t.Additional == AdditionalTyped || t.Additional == AdditionalAny {
@@ -518,7 +517,7 @@ func sortTypes(ts []*Type) {
 // around it: allOf: [X], or oneOf/anyOf: [X, {type: null}], with no type or
 // properties of its own. Nil otherwise.
 func wrapped(s *openapi3.Schema) *openapi3.SchemaRef {
-	if s.Type != nil || len(s.Properties) > 0 || len(s.Enum) > 0 || s.Items != nil {
+	if s.Type != nil || len(s.Properties) > 0 || len(s.Enum) > 0 || s.Items != nil || hasKeywords(s) {
 		return nil
 	}
 	if len(s.AllOf) == 1 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {

@@ -55,6 +55,10 @@ type gen struct {
 	// function name (see checkFunc).
 	checks     map[string]string
 	checkOrder []checkDecl
+
+	// nodes is the table of schemas checked on values (keywordgen.go),
+	// nil until a Validate needs one.
+	nodes *schemaNodes
 }
 
 // scope hands out identifiers unique within one Go namespace.
@@ -90,6 +94,9 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		g.pkg.unique(n)
 	}
 	for _, n := range opsRuntimeNames {
+		g.pkg.unique(n)
+	}
+	for _, n := range schemaRuntimeNames() {
 		g.pkg.unique(n)
 	}
 	g.nameTypes()
@@ -175,5 +182,9 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 		}
 		files = append(files, generator.File{Name: j.name, Data: j.data})
 	}
-	return files, nil
+	extra, err := g.schemaFiles(opts.Package)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, extra...), nil
 }
