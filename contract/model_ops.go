@@ -120,6 +120,7 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	}
 	m.Security = securityOf(t.Security)
 	b.operations()
+	b.unsupportedOperations()
 	b.checkRequiredCycles()
 	b.breakUnionCycles()
 	sortTypes(m.Types)

@@ -28,6 +28,8 @@ type builder struct {
 	// cycles holds the allOf cycles already reported, by their members.
 	cycles map[string]bool
 	opts   LoadOptions
+	// warned holds the positions already warned about (notGenerated).
+	warned map[string]bool
 	// anon > 0 while keyword subschemas are built: their inline objects
 	// are checked on the value and need no name (see keywords).
 	anon int
@@ -166,6 +168,7 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 			return
 		}
 	}
+	b.unsupportedSchema(s, src)
 	if s.Always != nil && !*s.Always {
 		// The boolean schema false: nothing is valid.
 		t.Kind, t.Keywords = KindAny, &Keywords{Not: &Type{Kind: KindAny, Source: src}}
@@ -175,7 +178,7 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		b.union(t, s, hint, src)
 	case len(s.Enum) > 0:
-		b.enum(t, s, types)
+		b.enum(t, s, types, src)
 		if t.Kind == KindEnum && t.Base == KindInt {
 			b.exactIntegers(t, src)
 		}
@@ -253,6 +256,7 @@ func (b *builder) object(t *Type, s *openapi3.Schema, hint string, src Source) {
 			}
 			if len(m.Value.OneOf) > 0 || len(m.Value.AnyOf) > 0 {
 				t.Lossy, t.LossyReason = true, "allOf member with oneOf/anyOf is not enforced"
+				b.notGenerated("oneOf/anyOf inside allOf", src.File, child2(src, "allOf", fmt.Sprint(i)).Pointer)
 			}
 			msrc := child2(src, "allOf", fmt.Sprint(i))
 			if m.Ref != "" {
@@ -357,6 +361,14 @@ func (b *builder) union(t *Type, s *openapi3.Schema, hint string, src Source) {
 	}
 	if len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil || len(s.AllOf) > 0 {
 		t.Lossy, t.LossyReason = true, "properties, additionalProperties or allOf beside "+kw+" are not enforced"
+		at := "allOf"
+		switch {
+		case len(s.Properties) > 0:
+			at = "properties"
+		case s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil:
+			at = "additionalProperties"
+		}
+		b.notGenerated("properties beside oneOf/anyOf", src.File, src.Pointer+"/"+at)
 	}
 	var nonNull []*openapi3.SchemaRef
 	for _, m := range members {
@@ -386,14 +398,18 @@ func (b *builder) union(t *Type, s *openapi3.Schema, hint string, src Source) {
 		}
 		u.Variants = append(u.Variants, v)
 	}
-	if len(s.Properties) > 0 {
-		t.Lossy, t.LossyReason = true, "properties beside "+kw+" are not enforced"
+	if s.Discriminator != nil {
+		for _, val := range sortedKeys(s.Discriminator.Mapping) {
+			if !mappingUsed(u, val) {
+				b.notGenerated("discriminator mapping (to no variant)", src.File, src.Pointer+Pointer("discriminator", "mapping", val))
+			}
+		}
 	}
 	t.Kind, t.Union = KindUnion, u
 }
 
 // enum fills t from enum.
-func (b *builder) enum(t *Type, s *openapi3.Schema, types []string) {
+func (b *builder) enum(t *Type, s *openapi3.Schema, types []string, src Source) {
 	t.Kind = KindEnum
 	base := KindAny
 	if len(types) == 1 {
@@ -420,6 +436,7 @@ func (b *builder) enum(t *Type, s *openapi3.Schema, types []string) {
 		if k != base && !(base == KindNumber && k == KindInt) {
 			// Mixed member types: keep the enum as documentation only.
 			t.Lossy, t.LossyReason = true, "enum members of different types are not enforced"
+			b.notGenerated("enum (mixed types)", src.File, src.Pointer+"/enum")
 		}
 		t.Enum = append(t.Enum, v)
 	}
