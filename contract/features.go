@@ -38,8 +38,8 @@ type Feature struct {
 // Features lists every OpenAPI feature toolkit knows of, in README order.
 var Features = []Feature{
 	{"openapi, info, tags, externalDocs", "Document", "3.0", Ignored, "documentation: doc comments, docs pages"},
-	{"servers", "Document", "3.0", Generated, "the first server (variables at their defaults) is the client's default base URL"},
-	{"servers", "Path item, Operation", "3.0", Generated, "the client sends an operation to its own (or its path's) server unless the user sets one"},
+	{"servers", "Document", "3.0", Ignored, "documentation: NewClient takes the base URL they describe"},
+	{"servers", "Path item, Operation", "3.0", Generated, "the client sends the operation to the first one, variables at their defaults, relative to the base URL; WithServerForOperation overrides one, WithBaseURLOnly all"},
 	{"paths, operations, operationId", "Paths", "3.0", Generated, "one handler method and one client method per operation"},
 	{"query, additionalOperations", "Path item", "3.2", Generated, "custom methods are operations like the others"},
 	{"parameters: path, query, header, cookie", "Operation", "3.0", Generated, "typed, with style and explode"},

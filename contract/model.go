@@ -1,5 +1,7 @@
 package contract
 
+import "strings"
+
 // This file defines the language-neutral Model: what a contract means, with
 // every $ref resolved, every inline schema given a stable name where an
 // emitter needs one, and no kin-openapi types. Emitters (Go code, docs),
@@ -42,10 +44,27 @@ type Model struct {
 	specTree *specTree
 }
 
-// Server is one entry of the contract's servers list.
+// Server is one entry of a servers list.
 type Server struct {
-	URL         string
+	URL         string // as in the contract, with {variable} templates
 	Description string
+	Variables   []ServerVariable // sorted by Name
+}
+
+// ServerVariable is one variable of a server URL template.
+type ServerVariable struct {
+	Name    string
+	Default string
+	Enum    []string
+}
+
+// Expanded is the server's URL with every variable at its default.
+func (s Server) Expanded() string {
+	u := s.URL
+	for _, v := range s.Variables {
+		u = strings.ReplaceAll(u, "{"+v.Name+"}", v.Default)
+	}
+	return u
 }
 
 // Tag groups operations for documentation.
@@ -329,6 +348,10 @@ type Operation struct {
 	// Security: nil means the document-wide requirement applies; an empty
 	// non-nil slice means none.
 	Security []SecurityRequirement
+
+	// Servers are the operation's own servers, else its path item's; nil
+	// when the document's servers apply.
+	Servers []Server
 }
 
 // ParamIn says where a parameter travels.

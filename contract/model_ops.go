@@ -52,11 +52,7 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	if t.Info != nil {
 		m.Title, m.Version, m.Description = t.Info.Title, t.Info.Version, t.Info.Description
 	}
-	for _, s := range t.Servers {
-		if s != nil {
-			m.Servers = append(m.Servers, Server{URL: s.URL, Description: s.Description})
-		}
-	}
+	m.Servers = serversOf(t.Servers)
 	for _, tg := range t.Tags {
 		if tg != nil {
 			m.Tags = append(m.Tags, Tag{Name: tg.Name, Description: tg.Description})
@@ -276,6 +272,12 @@ func (b *builder) operations() {
 					o.Security = []SecurityRequirement{}
 				}
 			}
+			if op.Servers != nil {
+				o.Servers = serversOf(*op.Servers)
+			}
+			if o.Servers == nil {
+				o.Servers = serversOf(item.Servers)
+			}
 			b.m.Operations = append(b.m.Operations, o)
 		}
 	}
@@ -289,6 +291,24 @@ func (b *builder) operations() {
 		ids[id] = o.Source.Pointer
 		o.ID = id
 	}
+}
+
+// serversOf turns a servers list into Servers; nil when it is empty.
+func serversOf(list openapi3.Servers) []Server {
+	var out []Server
+	for _, s := range list {
+		if s == nil {
+			continue
+		}
+		sv := Server{URL: s.URL, Description: s.Description}
+		for _, name := range sortedKeys(s.Variables) {
+			if v := s.Variables[name]; v != nil {
+				sv.Variables = append(sv.Variables, ServerVariable{Name: name, Default: v.Default, Enum: v.Enum})
+			}
+		}
+		out = append(out, sv)
+	}
+	return out
 }
 
 // opName is the name hint for an operation's inline types.

@@ -34,13 +34,13 @@ func (g *gen) securityOptions() map[string]string {
 
 func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Comment("Client calls the service over HTTP. Its methods are safe for concurrent use.")
-	f.Type().Id("Client").Struct(
+	f.Type().Id("Client").Struct(append([]jen.Code{
 		jen.Id("base").Op("*").Qual("net/url", "URL"),
 		jen.Id("hc").Op("*").Qual("net/http", "Client"),
 		jen.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error(),
 		jen.Comment("auth holds a function per configured security scheme."),
 		jen.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")),
-	)
+	}, clientServerFields()...)...)
 	f.Line()
 	f.Comment("ClientOption configures NewClient.")
 	f.Type().Id("ClientOption").Func().Params(jen.Op("*").Id("Client")).Error()
@@ -59,9 +59,12 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(
 			jen.If(jen.Err().Op(":=").Id("o").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		),
+		jen.Add(pickServers()...),
 		jen.Return(jen.Id("c"), jen.Nil()),
 	)
 	f.Line()
+	g.useRuntime("servers.go")
+	g.emitServerOptions(f)
 	f.Comment("WithHTTPClient sends requests through hc instead of http.DefaultClient.")
 	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client")).Id("ClientOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Id("c").Dot("hc").Op("=").Id("hc"), jen.Return(jen.Nil()))),
@@ -121,14 +124,16 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("unexpected response status %d: %.200s"), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body"))),
 	)
 	f.Line()
-	f.Comment("do sends a request built from method, path, query and body, after the")
-	f.Comment("security requirements (alternatives of scheme sets) and the editors.")
+	f.Comment("newRequest builds a request of operation op from method, path, query and body,")
+	f.Comment("on the operation's server (see WithServerForOperation) or the base URL.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
-		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("op"), jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
 		jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String(),
 	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(
-		jen.Id("u").Op(":=").Op("*").Id("c").Dot("base"),
-		jen.Id("u").Dot("RawPath").Op("=").Id("c").Dot("base").Dot("EscapedPath").Call().Op("+").Id("path"),
+		jen.Id("base").Op(":=").Id("c").Dot("base"),
+		jen.If(jen.Id("s").Op(":=").Id("c").Dot("servers").Index(jen.Id("op")), jen.Id("s").Op("!=").Nil()).Block(jen.Id("base").Op("=").Id("s")),
+		jen.Id("u").Op(":=").Op("*").Id("base"),
+		jen.Id("u").Dot("RawPath").Op("=").Id("base").Dot("EscapedPath").Call().Op("+").Id("path"),
 		jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("u").Dot("RawPath")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("u").Dot("Path").Op("=").Id("p"),
@@ -300,7 +305,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		)
 	}
 	stmts = append(stmts,
-		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),
+		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.ID), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	for _, pi := range oi.params {

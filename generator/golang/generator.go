@@ -59,6 +59,9 @@ type gen struct {
 	// nodes is the table of schemas checked on values (keywordgen.go),
 	// nil until a Validate needs one.
 	nodes *schemaNodes
+	// runtimeUsed are the runtime/ files the package needs copied
+	// (runtimecopy.go).
+	runtimeUsed map[string]bool
 }
 
 // scope hands out identifiers unique within one Go namespace.
@@ -96,7 +99,7 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 	for _, n := range opsRuntimeNames {
 		g.pkg.unique(n)
 	}
-	for _, n := range schemaRuntimeNames() {
+	for _, n := range runtimeNames() {
 		g.pkg.unique(n)
 	}
 	g.nameTypes()
@@ -186,5 +189,10 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, extra...), nil
+	files = append(files, extra...)
+	rt, err := g.runtimeFiles(opts.Package)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, rt...), nil
 }

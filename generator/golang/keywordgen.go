@@ -1,15 +1,10 @@
 package golang
 
 import (
-	_ "embed"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"math"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -21,13 +16,11 @@ import (
 // dependentRequired, dependentSchemas, unevaluatedProperties, prefixItems,
 // contains, patternProperties, propertyNames, not, contentMediaType) are
 // checked on the value: Validate encodes it and runs checkSchema (ordinary
-// Go in runtime/schemacheck.go, copied into the package when used) over a
+// Go in runtime/schemacheck.go, copied into the package when used: see
+// runtimecopy.go) over a
 // table of schema nodes emitted here, one per subschema, in
 // schema.gen.go. Subschemas refer to each other by index, so recursive
 // schemas need no initialisation order.
-
-//go:embed runtime/schemacheck.go
-var schemaCheckSource string
 
 // Fixed node indices: 0 is "no schema", 1 accepts anything, 2 nothing.
 const (
@@ -49,35 +42,6 @@ type schemaNodes struct {
 	keywords map[*contract.Type]int
 }
 
-// schemaRuntimeNames are the package-level names of runtime/schemacheck.go
-// and of the table, reserved so no generated name takes them.
-var schemaRuntimeNames = sync.OnceValue(func() []string {
-	f, err := parser.ParseFile(token.NewFileSet(), "schemacheck.go", schemaCheckSource, parser.SkipObjectResolution)
-	if err != nil {
-		panic("generator/golang: runtime/schemacheck.go does not parse: " + err.Error())
-	}
-	names := []string{"schemaNodes"}
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			names = append(names, d.Name.Name)
-		case *ast.GenDecl:
-			for _, sp := range d.Specs {
-				switch sp := sp.(type) {
-				case *ast.TypeSpec:
-					names = append(names, sp.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range sp.Names {
-						names = append(names, n.Name)
-					}
-				}
-			}
-		}
-	}
-	sort.Strings(names)
-	return names
-})
-
 // keywordCheck is the statement checking value (of t's Go type) against
 // t's Keywords, returning a *ValidationError under path; nil when t has
 // none.
@@ -94,6 +58,7 @@ func (g *gen) keywordCheck(t *contract.Type, value, path jen.Code) []jen.Code {
 // table returns the node table, starting it with the fixed nodes.
 func (g *gen) table() *schemaNodes {
 	if g.nodes == nil {
+		g.useRuntime("schemacheck.go")
 		g.nodes = &schemaNodes{
 			lits:     []jen.Code{jen.Values(), jen.Values(), jen.Values(jen.Dict{jen.Id("never"): jen.True()})},
 			full:     map[nodeKey]int{},
@@ -440,8 +405,8 @@ func anyLit(v any, depth int) jen.Code {
 	return jen.Lit(fmt.Sprint(v))
 }
 
-// schemaFiles renders the node table and the copy of the runtime the
-// package needs when any Validate uses checkSchema; none otherwise.
+// schemaFiles renders the node table when any Validate uses checkSchema;
+// nothing otherwise.
 func (g *gen) schemaFiles(pkg string) ([]generator.File, error) {
 	if g.nodes == nil {
 		return nil, nil
@@ -460,13 +425,5 @@ func (g *gen) schemaFiles(pkg string) ([]generator.File, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("schema.gen.go: render: %w", err)
 	}
-	_, body, ok := strings.Cut("\n"+schemaCheckSource, "\npackage runtime\n")
-	if !ok {
-		return nil, fmt.Errorf("schemacheck.gen.go: runtime/schemacheck.go has no package clause")
-	}
-	rt := "// " + Header + "\n\npackage " + pkg + "\n" + body
-	return []generator.File{
-		{Name: "schema.gen.go", Data: []byte(buf.String())},
-		{Name: "schemacheck.gen.go", Data: []byte(rt)},
-	}, nil
+	return []generator.File{{Name: "schema.gen.go", Data: []byte(buf.String())}}, nil
 }

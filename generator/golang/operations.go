@@ -15,6 +15,7 @@ var opsRuntimeNames = []string{
 	"Handler", "Unimplemented", "NewServer", "ServerOption", "WithMaxBodyBytes", "WithMiddleware", "WithErrorHandler",
 	"ProblemDetails", "InvalidParam", "RequestError", "NotImplementedError",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
+	"WithServerForOperation", "WithBaseURLOnly",
 }
 
 // opInfo is one operation with every Go name the emitters need.

@@ -120,8 +120,8 @@ func TestTypesGolden(t *testing.T) {
 
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if filepath.Base(path) == "schemacheck.gen.go.golden" {
-		return // a copy of runtime/schemacheck.go, tested there
+	if _, err := runtimeFS.Open("runtime/" + strings.TrimSuffix(filepath.Base(path), ".gen.go.golden") + ".go"); err == nil {
+		return // a copy of a runtime file, tested there
 	}
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

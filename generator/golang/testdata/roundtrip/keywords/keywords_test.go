@@ -96,3 +96,49 @@ func TestKeywordsServer(t *testing.T) {
 		}
 	}
 }
+
+// recorder answers 204 to every request and keeps its URL.
+type recorder struct{ urls []string }
+
+func (rec *recorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	rec.urls = append(rec.urls, r.URL.String())
+	return &http.Response{StatusCode: http.StatusNoContent, Body: http.NoBody, Header: http.Header{}, Request: r}, nil
+}
+
+// TestOperationServers: an operation the contract gives a server of its
+// own (createAddress: "/v3", relative to the base URL) or whose path has
+// one (createTuple: a template whose variables take their defaults) is
+// sent there; WithServerForOperation overrides one operation and
+// WithBaseURLOnly sends everything to the base URL.
+func TestOperationServers(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		opts      []ClientOption
+		addr, tup string
+	}{
+		{"contract", nil, "https://api.test/v3/addresses", "https://files.example.com/v2/tuples"},
+		{"override", []ClientOption{WithServerForOperation("createTuple", "http://127.0.0.1:9/up/")}, "https://api.test/v3/addresses", "http://127.0.0.1:9/up/tuples"},
+		{"base only", []ClientOption{WithBaseURLOnly()}, "https://api.test/base/addresses", "https://api.test/base/tuples"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rec := &recorder{}
+			client, err := NewClient("https://api.test/base/", append([]ClientOption{WithHTTPClient(&http.Client{Transport: rec})}, c.opts...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zip := "12345"
+			if _, err := client.CreateAddress(t.Context(), CreateAddressRequest{Body: Address{Country: "US", Zip: &zip}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := client.CreateTuple(t.Context(), CreateTupleRequest{Body: Tuple{Pair: []any{"a", 1}}}); err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.urls) != 2 || rec.urls[0] != c.addr || rec.urls[1] != c.tup {
+				t.Errorf("sent to %q, want [%q %q]", rec.urls, c.addr, c.tup)
+			}
+		})
+	}
+	if _, err := NewClient("https://api.test", WithServerForOperation("createTuple", "https://[::1")); err == nil || !strings.Contains(err.Error(), `server URL "https://[::1"`) {
+		t.Errorf("a bad server URL: got %v", err)
+	}
+}
