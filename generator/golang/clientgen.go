@@ -40,7 +40,7 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Id("editors").Index().Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error(),
 		jen.Comment("auth holds a function per configured security scheme."),
 		jen.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")),
-	}, clientServerFields()...)...)
+	}, g.clientServerFields()...)...)
 	f.Line()
 	f.Comment("ClientOption configures NewClient.")
 	f.Type().Id("ClientOption").Func().Params(jen.Op("*").Id("Client")).Error()
@@ -59,11 +59,10 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(
 			jen.If(jen.Err().Op(":=").Id("o").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		),
-		jen.Add(pickServers()...),
+		jen.Add(g.pickServers()...),
 		jen.Return(jen.Id("c"), jen.Nil()),
 	)
 	f.Line()
-	g.useRuntime("servers.go")
 	g.emitServerOptions(f)
 	f.Comment("WithHTTPClient sends requests through hc instead of http.DefaultClient.")
 	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client")).Id("ClientOption").Block(
@@ -129,9 +128,7 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("op"), jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
 		jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String(),
-	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(
-		jen.Id("base").Op(":=").Id("c").Dot("base"),
-		jen.If(jen.Id("s").Op(":=").Id("c").Dot("servers").Index(jen.Id("op")), jen.Id("s").Op("!=").Nil()).Block(jen.Id("base").Op("=").Id("s")),
+	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(append(g.baseFor(),
 		jen.Id("u").Op(":=").Op("*").Id("base"),
 		jen.Id("u").Dot("RawPath").Op("=").Id("base").Dot("EscapedPath").Call().Op("+").Id("path"),
 		jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("u").Dot("RawPath")),
@@ -142,7 +139,7 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Id("contentType").Op("!=").Lit("")).Block(jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
 		jen.Return(jen.Id("r"), jen.Nil()),
-	)
+	)...)
 	f.Line()
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("security").Index().Index().String(),

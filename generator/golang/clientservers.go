@@ -10,6 +10,8 @@ import (
 // their defaults, resolved against baseURL when relative. The user
 // overrides that per operation with WithServerForOperation, or sends
 // everything to baseURL with WithBaseURLOnly (a test server, a proxy).
+// A contract without such servers gets none of this: every operation goes
+// to baseURL, and the package carries no option that would do nothing.
 
 // operationServers maps each operation with servers of its own to its
 // first server's URL, variables at their defaults.
@@ -24,7 +26,10 @@ func (g *gen) operationServers() jen.Dict {
 }
 
 // clientServerFields are the Client fields the server choice needs.
-func clientServerFields() []jen.Code {
+func (g *gen) clientServerFields() []jen.Code {
+	if len(g.operationServers()) == 0 {
+		return nil
+	}
 	return []jen.Code{
 		jen.Comment("servers holds the server of each operation not sent to base."),
 		jen.Id("servers").Map(jen.String()).Op("*").Qual("net/url", "URL"),
@@ -33,9 +38,23 @@ func clientServerFields() []jen.Code {
 	}
 }
 
+// baseFor are newRequest's statements that set base to the operation's
+// server or the base URL.
+func (g *gen) baseFor() []jen.Code {
+	stmts := []jen.Code{jen.Id("base").Op(":=").Id("c").Dot("base")}
+	if len(g.operationServers()) == 0 {
+		return stmts
+	}
+	return append(stmts, jen.If(jen.Id("s").Op(":=").Id("c").Dot("servers").Index(jen.Id("op")), jen.Id("s").Op("!=").Nil()).Block(jen.Id("base").Op("=").Id("s")))
+}
+
 // emitServerOptions writes WithServerForOperation, WithBaseURLOnly and the
 // table of the contract's operation servers.
 func (g *gen) emitServerOptions(f *jen.File) {
+	if len(g.operationServers()) == 0 {
+		return
+	}
+	g.useRuntime("servers.go")
 	f.Comment("WithServerForOperation sends the operation with the given operationId to server")
 	f.Comment("(resolved against the base URL when relative) instead of the base URL or the")
 	f.Comment("server the contract declares for it.")
@@ -67,7 +86,10 @@ func (g *gen) emitServerOptions(f *jen.File) {
 // pickServers are NewClient's statements, after the options, that give
 // each operation with a server of its own that server unless an option
 // chose.
-func pickServers() []jen.Code {
+func (g *gen) pickServers() []jen.Code {
+	if len(g.operationServers()) == 0 {
+		return nil
+	}
 	return []jen.Code{
 		jen.For(jen.List(jen.Id("id"), jen.Id("s")).Op(":=").Range().Id("operationServers")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("set")).Op(":=").Id("c").Dot("servers").Index(jen.Id("id")), jen.Id("set").Op("||").Id("c").Dot("baseOnly")).Block(jen.Continue()),
