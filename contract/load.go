@@ -64,6 +64,9 @@ type sourceFile struct {
 	path string
 	data []byte
 	tree any
+	// prepared is the tree re-encoded for kin-openapi when prepare
+	// changed it (data stays as read, for positions); nil otherwise.
+	prepared []byte
 
 	once sync.Once
 	root *yaml.Node
@@ -91,8 +94,9 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		return nil, c.err()
 	}
 
-	hoisted := hoistNestedDefs(obj)
+	// Repairs first, so a definition they mend can be hoisted.
 	changed := d.prepare(&c, path, obj, opts)
+	hoisted := hoistNestedDefs(obj)
 	var data []byte
 	if !hoisted && !changed && json.Valid(root.data) {
 		data = root.data
@@ -210,15 +214,26 @@ func (d *Document) resolve() error {
 	loader.IsExternalRefsAllowed = true
 	loader.Context = context.Background()
 	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
-		if u.Scheme != "" && u.Scheme != "file" {
-			return nil, fmt.Errorf("only local files can be referenced, not %q", u.String())
-		}
-		p := filepath.FromSlash(u.Path)
 		d.external = true
-		if f, ok := d.files[d.relPath(p)]; ok {
+		key := ""
+		switch u.Scheme {
+		case "http", "https":
+			key = urlKey(u.String())
+		case "", "file":
+			key = d.relPath(filepath.FromSlash(u.Path))
+		default:
+			return nil, fmt.Errorf("only local files (and, with --allow-remote-refs, http and https URLs) can be referenced, not %q", u.Redacted())
+		}
+		if f, ok := d.files[key]; ok {
+			if f.prepared != nil {
+				return f.prepared, nil
+			}
 			return f.data, nil
 		}
-		return d.reader.read(p)
+		if isURL(key) {
+			return d.reader.read(key)
+		}
+		return d.reader.read(filepath.FromSlash(u.Path))
 	}
 	if err := loader.ResolveRefsIn(d.T, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
 		// Put the error where the $ref it names is written.

@@ -348,7 +348,7 @@ func TestNestedDefsRefs(t *testing.T) {
 
 	bad := write("bad.json", `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},
 "components":{"schemas":{"Order":{"type":"object","properties":{"kind":{"$ref":"#/components/schemas/Order/definitions/kind"}},
-"definitions":{"kind":{"type":{"type":"string"}}}}}}}`)
+"definitions":{"kind":{"minLength":"one"}}}}}}`)
 	_, err = Load(bad, LoadOptions{})
 	var ce *Error
 	if !errors.As(err, &ce) || !strings.Contains(ce.Problems[0].String(), "/components/schemas/Order/properties/kind/$ref") {

@@ -228,7 +228,7 @@ func (b *builder) operations() {
 	if t.Paths == nil {
 		return
 	}
-	ids := map[string]string{} // id → pointer of its first use
+	ids := map[string]string{} // id → pointer of its operation, for synthesized ids to avoid
 	paths := t.Paths.Map()
 	var synthesized []*Operation
 	for _, path := range sortedKeys(paths) {
@@ -254,9 +254,9 @@ func (b *builder) operations() {
 			if o.ID == "" {
 				o.IDSynthesized = true
 				synthesized = append(synthesized, o)
-			} else if first, dup := ids[o.ID]; dup {
-				b.c.add(SeverityError, b.doc.Path, ptr+"/operationId", fmt.Sprintf("operationId %q is already used at %s; operation ids must be unique", o.ID, first))
 			} else {
+				// Unique: Load's checkOperationIDs, the one check, refuses
+				// a repeated operationId or (--lenient) renames it.
 				ids[o.ID] = ptr
 			}
 			b.params(o, item.Parameters, op.Parameters)

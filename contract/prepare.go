@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -16,7 +17,8 @@ import (
 const maxTreeDepth = 1000
 
 // prepare walks the root file's decoded tree before kin-openapi decodes
-// it, for what kin-openapi would refuse or drop without a position:
+// it, and the parts of other files its $refs reach (prepareOthers), for
+// what kin-openapi would refuse or drop without a position:
 //
 //   - an examples object inside a schema (a common slip for a named
 //     example map; schemas take an array) is removed, with a warning;
@@ -39,6 +41,7 @@ func (d *Document) prepare(c *collector, file string, obj map[string]any, opts L
 		p.oas32(obj)
 	}
 	p.walk("", obj, false, 0)
+	d.prepareOthers(p)
 	return p.changed
 }
 
@@ -50,6 +53,63 @@ type preparer struct {
 	opts    LoadOptions
 	version string
 	changed bool
+	// targets are the places in other files the $refs met lead to.
+	targets []prepTarget
+}
+
+// prepTarget is a node of another file a $ref reaches, and whether it is
+// reached in a schema's place (what the walk needs to know to tell a
+// schema's keywords from a contract object's fields).
+type prepTarget struct {
+	file, pointer string
+	schema        bool
+}
+
+// follow records where the $ref met at a node leads, unless that is the
+// root file, which prepare walks whole.
+func (p *preparer) follow(ref string, schema bool) {
+	file, ptr := p.d.refTarget(p.file, ref)
+	if file == p.d.Path || p.d.files[file] == nil {
+		return
+	}
+	p.targets = append(p.targets, prepTarget{file: file, pointer: ptr, schema: schema})
+}
+
+// prepareOthers walks, in each other file, the nodes the $refs lead to,
+// from the place they are referred from (a file of schemas has no marks of
+// its own saying it holds schemas), following the $refs met there in turn.
+// Problems are positioned in the file they are in. A file whose tree
+// changed is handed to kin-openapi re-encoded (sourceFile.prepared); its
+// bytes stay as read, for positions.
+func (d *Document) prepareOthers(first *preparer) {
+	done := map[prepTarget]bool{}
+	changed := map[string]bool{}
+	queue := first.targets
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if done[t] {
+			continue
+		}
+		done[t] = true
+		f := d.files[t.file]
+		v, ok := ResolvePointer(f.tree, t.pointer)
+		if !ok {
+			continue // reported by checkRefs
+		}
+		root, _ := f.tree.(map[string]any)
+		p := &preparer{c: first.c, d: d, file: t.file, root: root, opts: first.opts, version: first.version}
+		p.walk(t.pointer, v, t.schema, 0)
+		if p.changed {
+			changed[t.file] = true
+		}
+		queue = append(queue, p.targets...)
+	}
+	for file := range changed {
+		if data, err := json.Marshal(d.files[file].tree); err == nil {
+			d.files[file].prepared = data
+		}
+	}
 }
 
 func (p *preparer) warn(ptr, msg string) { p.c.add(SeverityWarning, p.file, ptr, msg) }
@@ -75,6 +135,9 @@ func (p *preparer) walk(ptr string, v any, schema bool, depth int) {
 			p.walk(ptr+"/"+fmt.Sprint(i), e, false, depth+1)
 		}
 	case map[string]any:
+		if ref, ok := x["$ref"].(string); ok {
+			p.follow(ref, schema)
+		}
 		if schema {
 			p.schema(ptr, x)
 		} else if strings.HasPrefix(p.version, "3.2") {
@@ -109,6 +172,20 @@ func (p *preparer) walk(ptr string, v any, schema bool, depth int) {
 
 // schema checks one schema object.
 func (p *preparer) schema(ptr string, s map[string]any) {
+	if inner, ok := s["type"].(map[string]any); ok {
+		// A schema wrapped under "type" (codat.io's Item/definitions/itemType:
+		// {type: {type: string, enum: [...]}}): kin-openapi cannot decode it.
+		delete(s, "type")
+		p.changed = true
+		if len(s) == 0 && p.opts.Lenient && isSchema(inner) {
+			for k, v := range inner {
+				s[k] = v
+			}
+			p.warn(ptr+"/type", "type holds a schema object, not a type name (--lenient: that schema is the schema here)")
+		} else {
+			p.warn(ptr+"/type", "type must be a type name or a list of them, not an object (a value of any type; --lenient reads a schema wrapped in type as the schema)")
+		}
+	}
 	if tuple, ok := s["items"].([]any); ok && s["prefixItems"] == nil {
 		// draft-04's tuple form; 2020-12 (OpenAPI 3.1) spells it prefixItems
 		delete(s, "items")
@@ -326,9 +403,12 @@ var pathOperator = regexp.MustCompile(`\{([;./])([^{}]+)\}`)
 var operatorStyles = map[string]string{";": "matrix", ".": "label", "/": "simple"}
 
 // pathOperators rewrites {;id}, {.ext} and {/seg} in path keys to plain
-// {id} ({/seg} to /{seg}), and gives each path parameter declared inline
-// without a style the style its operator stands for: the operator is how
-// the contract spells the style in the template.
+// {id} ({/seg} to /{seg}), and gives each path parameter of the path item
+// declared without a style the style its operator stands for: the
+// operator is how the contract spells the style in the template. A
+// parameter that is a $ref (to components, or to another file) is
+// replaced, in this path only, by a copy with the style: the component
+// itself may serve other paths whose templates carry no operator.
 func (p *preparer) pathOperators(paths map[string]any) {
 	for _, key := range sortedKeys(paths) {
 		if !pathOperator.MatchString(key) {
@@ -338,7 +418,7 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		if !ok {
 			continue
 		}
-		declared := pathParamNames(item)
+		declared := p.pathParamNames(item)
 		styles := map[string]string{}
 		plain := pathOperator.ReplaceAllStringFunc(key, func(m string) string {
 			sub := pathOperator.FindStringSubmatch(m)
@@ -356,14 +436,20 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		}
 		setStyles := func(params any) {
 			l, _ := params.([]any)
-			for _, e := range l {
-				m, ok := e.(map[string]any)
-				if !ok || m["in"] != "path" || m["style"] != nil {
+			for i, e := range l {
+				m, file := p.param(e)
+				if m == nil || m["in"] != "path" || m["style"] != nil {
 					continue
 				}
-				if st, ok := styles[fmt.Sprint(m["name"])]; ok && st != "simple" {
-					m["style"] = st
+				st, ok := styles[fmt.Sprint(m["name"])]
+				if !ok || st == "simple" {
+					continue
 				}
+				if _, isRef := e.(map[string]any)["$ref"]; isRef {
+					m = p.d.copyRebased(m, file, p.file, 0).(map[string]any)
+					l[i] = m
+				}
+				m["style"] = st
 			}
 		}
 		setStyles(item["parameters"])
@@ -374,6 +460,80 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		}
 		p.rekey(paths, key, plain)
 	}
+}
+
+// param returns the Parameter object an entry of a parameters list is,
+// following its $ref (through further $refs, a bounded number of times),
+// and the file it is written in; nil when it is not an object.
+func (p *preparer) param(e any) (map[string]any, string) {
+	file := p.file
+	for range 32 {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, ""
+		}
+		ref, isRef := m["$ref"].(string)
+		if !isRef {
+			return m, file
+		}
+		next, _ := p.d.refTarget(file, ref)
+		if e, ok = p.d.lookupRef(file, ref); !ok {
+			return nil, ""
+		}
+		file = next
+	}
+	return nil, "" // a loop of $refs: checkRefs reports it
+}
+
+// copyRebased returns a deep copy of v, a node of file from, to be placed
+// in file to: each $ref in it is rewritten to designate from to what it
+// designated from from. Example values are copied as they are.
+func (d *Document) copyRebased(v any, from, to string, depth int) any {
+	if depth > maxTreeDepth {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			switch {
+			case k == "$ref" && from != to:
+				if ref, ok := e.(string); ok {
+					e = rebaseRef(d.refFile(from, strings.SplitN(ref, "#", 2)[0]), ref, to)
+				}
+			case isDataKey(k, e):
+				// instance values: copied as written
+			default:
+				e = d.copyRebased(e, from, to, depth+1)
+			}
+			m[k] = e
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = d.copyRebased(e, from, to, depth+1)
+		}
+		return l
+	}
+	return v
+}
+
+// rebaseRef writes ref, whose file part designates target, as seen from
+// file to.
+func rebaseRef(target, ref, to string) string {
+	_, frag := splitRef(ref)
+	if target == to {
+		return "#" + frag
+	}
+	if isURL(target) {
+		return target + "#" + frag
+	}
+	rel, err := filepath.Rel(filepath.Dir(to), target)
+	if err != nil {
+		return ref
+	}
+	return filepath.ToSlash(rel) + "#" + frag
 }
 
 // oas32 handles the document-level OpenAPI 3.2 keywords kin-openapi does
@@ -446,13 +606,13 @@ func (p *preparer) requiredFlags(ptr string, s map[string]any) {
 }
 
 // pathParamNames returns the names of the path parameters a path item
-// and its operations declare inline.
-func pathParamNames(item map[string]any) map[string]bool {
+// and its operations declare, inline or through a $ref.
+func (p *preparer) pathParamNames(item map[string]any) map[string]bool {
 	names := map[string]bool{}
 	add := func(params any) {
 		l, _ := params.([]any)
 		for _, e := range l {
-			if m, ok := e.(map[string]any); ok && m["in"] == "path" {
+			if m, _ := p.param(e); m != nil && m["in"] == "path" {
 				names[fmt.Sprint(m["name"])] = true
 			}
 		}

@@ -1,12 +1,16 @@
 package contract
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // DefaultMaxContractSize is the size above which a contract file is
@@ -25,21 +29,39 @@ type ReadLimits struct {
 	// AllowDirs are folders $refs may read besides the contract's own
 	// root (the git work tree holding it, else its folder).
 	AllowDirs []string
+	// AllowRemote lets $refs read http and https URLs (--allow-remote-refs):
+	// off by default, as a contract must not make toolkit fetch from the
+	// network unasked. Each fetch is capped at MaxSize and RemoteTimeout.
+	AllowRemote bool
+	// RemoteTimeout bounds each fetch; 0 means DefaultRemoteTimeout.
+	RemoteTimeout time.Duration
 }
+
+// DefaultRemoteTimeout bounds the fetch of one remote $ref when
+// ReadLimits.RemoteTimeout is zero.
+const DefaultRemoteTimeout = 30 * time.Second
+
+// errRemoteRefused is the refusal of a remote $ref without the opt-in.
+var errRemoteRefused = errors.New("remote references are not read unless allowed with --allow-remote-refs (or allow-remote-refs: true in toolkit.yaml)")
 
 // reader reads the files of one contract within its ReadLimits.
 type reader struct {
-	max   int64
-	first string   // the contract itself, given by the user: not confined
-	roots []string // folders $refs may read, absolute, symlinks resolved
+	max     int64
+	first   string   // the contract itself, given by the user: not confined
+	roots   []string // folders $refs may read, absolute, symlinks resolved
+	remote  bool     // http(s) URLs may be read
+	timeout time.Duration
 }
 
 // newReader sets up the reads of the contract at path: its root folder
 // is the git work tree containing it, else its own folder.
 func newReader(path string, lim ReadLimits) *reader {
-	r := &reader{max: lim.MaxSize}
+	r := &reader{max: lim.MaxSize, remote: lim.AllowRemote, timeout: lim.RemoteTimeout}
 	if r.max <= 0 {
 		r.max = DefaultMaxContractSize
+	}
+	if r.timeout <= 0 {
+		r.timeout = DefaultRemoteTimeout
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -84,6 +106,9 @@ func workTree(dir string) string {
 // any readable file (a pipe from a shell works); every other file must be
 // a regular file inside one of the roots. Every read stops at the size cap.
 func (r *reader) read(path string) ([]byte, error) {
+	if isURL(path) {
+		return r.fetch(path)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -105,12 +130,68 @@ func (r *reader) read(path string) ([]byte, error) {
 			return nil, errors.New("not a regular file")
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, r.max+1))
+	return r.capped(f)
+}
+
+// capped reads src to its end, refusing more than the size cap.
+func (r *reader) capped(src io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(src, r.max+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > r.max {
 		return nil, fmt.Errorf("larger than the limit of %s (raise it with --max-contract-size)", FormatSize(r.max))
+	}
+	return data, nil
+}
+
+// isURL reports whether a $ref's file part (or a file key) is a URL
+// rather than a path.
+func isURL(s string) bool {
+	return strings.Contains(s, "://")
+}
+
+// fetch reads a remote $ref's document: only with AllowRemote, only over
+// http or https, within the timeout and the size cap. Messages show the
+// URL without its userinfo.
+func (r *reader) fetch(raw string) ([]byte, error) {
+	if !r.remote {
+		return nil, errRemoteRefused
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("not a URL: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("only http and https URLs can be referenced, not %s", u.Scheme)
+	}
+	if u.User != nil {
+		// The URL would name the file in every position and message.
+		return nil, errors.New("a $ref URL must not carry credentials (user:password@)")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("fetching %s: no answer within %s", u.Redacted(), r.timeout)
+		}
+		return nil, fmt.Errorf("fetching %s: %v", u.Redacted(), errors.Unwrap(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("fetching %s: HTTP %s", u.Redacted(), resp.Status)
+	}
+	data, err := r.capped(resp.Body)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("fetching %s: not read within %s", u.Redacted(), r.timeout)
+		}
+		return nil, fmt.Errorf("fetching %s: %v", u.Redacted(), err)
 	}
 	return data, nil
 }

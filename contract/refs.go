@@ -78,16 +78,12 @@ func (d *Document) checkRefs(c *collector, root *sourceFile) {
 				queue = append(queue, d.files[target])
 				continue
 			}
-			if strings.Contains(file, "://") {
-				c.add(SeverityError, s.file, s.pointer+"/$ref", fmt.Sprintf("$ref %q: only local files can be referenced", s.ref))
-				continue
-			}
 			tf, err := d.readFile(target)
 			if err != nil {
 				if e, ok := err.(*Error); ok && len(e.Problems) == 1 && e.Problems[0].Pos.Line > 0 {
 					c.problems = append(c.problems, e.Problems[0])
 				} else {
-					c.add(SeverityError, s.file, s.pointer+"/$ref", fmt.Sprintf("$ref %q: %v", s.ref, errText(err)))
+					c.add(SeverityError, s.file, s.pointer+"/$ref", fmt.Sprintf("$ref %q: %v", redactRef(s.ref), errText(err)))
 				}
 				continue
 			}
@@ -176,10 +172,44 @@ func (d *Document) refFile(from, file string) string {
 	if file == "" {
 		return from
 	}
+	if isURL(file) {
+		return urlKey(file)
+	}
+	if isURL(from) {
+		// relative to the remote document, as a browser would resolve it
+		base, err1 := url.Parse(from)
+		rel, err2 := url.Parse(file)
+		if err1 == nil && err2 == nil {
+			return urlKey(base.ResolveReference(rel).String())
+		}
+		return file
+	}
 	if filepath.IsAbs(file) {
 		return filepath.Clean(file)
 	}
 	return filepath.Join(filepath.Dir(from), filepath.FromSlash(file))
+}
+
+// urlKey is the key of a remote file: its URL without a fragment.
+func urlKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// redactRef hides the userinfo (a password) of a remote $ref in messages.
+func redactRef(ref string) string {
+	if !isURL(ref) {
+		return ref
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return u.Redacted()
 }
 
 // refTarget returns the file and pointer a $ref found in from designates.

@@ -1,9 +1,10 @@
 package contract
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -105,21 +106,31 @@ func (d *Document) operations() []docOperation {
 // ones get a number suffix (getTest2, getTest3 …) and a warning. "Later"
 // is file order, so the first written keeps its name.
 func (d *Document) checkOperationIDs(c *collector, opts LoadOptions) {
-	ops := d.operations()
-	sort.SliceStable(ops, func(i, j int) bool {
-		pi, pj := d.Position(d.Path, ops[i].pointer()), d.Position(d.Path, ops[j].pointer())
-		return pi.Line < pj.Line || pi.Line == pj.Line && pi.Col < pj.Col
+	all := d.operations()
+	count := map[string]int{}
+	used := map[string]bool{}
+	for _, o := range all {
+		used[o.op.OperationID] = true
+		count[o.op.OperationID]++
+	}
+	// Only operations sharing an id need file order, and positions cost
+	// a parse of the file: most contracts have none and parse nothing.
+	type placed struct {
+		o  docOperation
+		at Position
+	}
+	var dups []placed
+	for _, o := range all {
+		if o.op.OperationID != "" && count[o.op.OperationID] > 1 {
+			dups = append(dups, placed{o, d.Position(d.Path, o.pointer())})
+		}
+	}
+	slices.SortStableFunc(dups, func(a, b placed) int {
+		return cmp.Or(cmp.Compare(a.at.Line, b.at.Line), cmp.Compare(a.at.Col, b.at.Col))
 	})
 	first := map[string]docOperation{}
-	used := map[string]bool{}
-	for _, o := range ops {
-		used[o.op.OperationID] = true
-	}
-	for _, o := range ops {
-		id := o.op.OperationID
-		if id == "" {
-			continue
-		}
+	for _, p := range dups {
+		o, id := p.o, p.o.op.OperationID
 		prev, dup := first[id]
 		if !dup {
 			first[id] = o

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,6 +34,7 @@ func TestSoftContracts(t *testing.T) {
 		{"unknown-type.yaml", false, `soft/unknown-type.yaml:18:13: /components/schemas/Thing/properties/a/type: warning: unsupported 'type' value "" (a value of any type)`},
 		{"undefined-security-scheme.yaml", false, `soft/undefined-security-scheme.yaml:4:5: /security/0/missing: warning: security scheme "missing" is not defined in components.securitySchemes (the requirement is ignored)`},
 		{"examples-object-in-30.yaml", false, `soft/examples-object-in-30.yaml:17:7: /components/schemas/Pet/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`},
+		{"type-object.yaml", false, `soft/type-object.yaml:12:11: /components/schemas/Item/definitions/kind/type: warning: type must be a type name or a list of them, not an object (a value of any type; --lenient reads a schema wrapped in type as the schema)`},
 		{"ref-siblings.yaml", false, `soft/ref-siblings.yaml:21:5: /components/schemas/Pet: warning: extra sibling fields: [unknownField] (ignored)`},
 		{"example-breaks-schema.yaml", false, `soft/example-breaks-schema.yaml:16:15: /paths/~1a/get/responses/200/content/application~1json/example: warning: example does not match its schema at /n: value must be an integer`},
 		{"oas32-query-method.yaml", false, `soft/oas32-query-method.yaml:3:1: /$self: warning: $self (OpenAPI 3.2) is not used yet: $refs resolve against the file's own location`},
@@ -191,5 +193,94 @@ func TestOperatorNamedParam(t *testing.T) {
 	m := load(t, filepath.Join(contracts, "styles", "operator-named-param.yaml"))
 	if o := op(t, m, "getProject"); o.Path != "/projects/{id}{.format}" {
 		t.Errorf("path %q, want /projects/{id}{.format}", o.Path)
+	}
+}
+
+// TestPrepareEveryFile: the early repairs (an examples object in a 3.0
+// schema, items as a list) apply to every file the $refs reach, through
+// local $refs of those files and on to further files, each warned at its
+// position in its own file; the contract then loads and builds.
+func TestPrepareEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("root.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'other.yaml#/Thing'}\n")
+	write("other.yaml", "Thing:\n  type: object\n  properties:\n    x: {type: string}\n    y: {$ref: '#/Inner'}\n  examples:\n    one: {value: {x: a}}\nInner:\n  type: object\n  properties:\n    z: {$ref: 'third.yaml#/Pair'}\n  examples: {two: {value: {}}}\n")
+	write("third.yaml", "Pair:\n  type: array\n  items:\n    - {type: string}\n    - {type: integer}\n")
+	doc, err := Load(filepath.Join(dir, "root.yaml"), LoadOptions{})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	var got []string
+	for _, w := range doc.Warnings {
+		got = append(got, strings.TrimPrefix(w.String(), dir+"/"))
+	}
+	for _, want := range []string{
+		`other.yaml:6:3: /Thing/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`,
+		`other.yaml:12:3: /Inner/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`,
+		`third.yaml:3:3: /Pair/items: warning: items given as a list of schemas (a tuple) is read as prefixItems`,
+	} {
+		if !contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("%d warnings, want 3 (each once):\n%s", len(got), strings.Join(got, "\n"))
+	}
+	if _, err := Build(doc); err != nil {
+		t.Errorf("build: %v", err)
+	}
+}
+
+// TestComponentParamOperators: a path parameter given by $ref (to
+// components, or to another file whose own $refs must still resolve) takes
+// the style its operator stands for, in that path only: another path
+// using the same component keeps the default style.
+func TestComponentParamOperators(t *testing.T) {
+	m := load(t, filepath.Join(contracts, "styles", "component-operators.yaml"))
+	for _, tc := range []struct{ op, path, param, style string }{
+		{"getA", "/a/{id}", "id", "matrix"},
+		{"getB", "/b/{id}", "id", "simple"},
+		{"getC", "/c{ext}", "ext", "label"},
+	} {
+		o := op(t, m, tc.op)
+		if o.Path != tc.path {
+			t.Errorf("%s: path %q, want %q", tc.op, o.Path, tc.path)
+		}
+		if len(o.Params) != 1 || o.Params[0].Name != tc.param || o.Params[0].Style != tc.style {
+			t.Errorf("%s: params %+v, want %s with style %s", tc.op, o.Params, tc.param, tc.style)
+			continue
+		}
+		if tc.op == "getC" && o.Params[0].Type.Kind != KindEnum {
+			t.Errorf("getC: ext is %v, want the enum of the other file", o.Params[0].Type.Kind)
+		}
+	}
+}
+
+// TestLenientTypeObject: --lenient reads a schema wrapped under "type" (as
+// codat.io's contracts have one) as the schema itself: the property is the
+// enum, not a value of any type.
+func TestLenientTypeObject(t *testing.T) {
+	doc, err := Load(filepath.Join(contracts, "soft", "type-object.yaml"), LoadOptions{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `soft/type-object.yaml:12:11: /components/schemas/Item/definitions/kind/type: warning: type holds a schema object, not a type name (--lenient: that schema is the schema here)`
+	var got []string
+	for _, w := range doc.Warnings {
+		got = append(got, strings.TrimPrefix(w.String(), contracts+"/"))
+	}
+	if !contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+	}
+	m, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := field(t, typeNamed(t, m, "Item"), "kind").Type; k.Kind != KindEnum {
+		t.Errorf("kind is %v, want the enum wrapped in type", k.Kind)
 	}
 }

@@ -210,6 +210,11 @@ type Report struct {
 	Summary string `json:"summary,omitempty"`
 	// Time is how long the run took (JUnit's time attribute).
 	Time time.Duration `json:"-"`
+	// Details is the command's own account of the run beside its findings,
+	// printed by the JSON format only (validate: every operation with the
+	// checks run, coverage and statuses), so every command's JSON has the
+	// same shape and a pipeline reads findings the same way everywhere.
+	Details any `json:"details,omitempty"`
 }
 
 // Count returns how many findings have severity s.

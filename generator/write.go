@@ -304,14 +304,25 @@ var tempFile = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
 // committed staging folder is rolled forward, an uncommitted one deleted,
 // and temporary files of interrupted atomic writes in dir are removed.
 // Write calls it first; it is exported for commands that only read dir.
+// FindInterrupted says beforehand what it will do.
 func Recover(dir string) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
-	for _, spot := range stageSpots(abs) {
-		if err := recoverStages(abs, spot[0], spot[1]); err != nil {
-			return err
+	found, err := FindInterrupted(dir)
+	if err != nil {
+		return err
+	}
+	for _, in := range found {
+		if !in.Committed {
+			if err := os.RemoveAll(in.Stage); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := apply(abs, in.Stage, in.record); err != nil {
+			return fmt.Errorf("finishing an interrupted write into %s: %w", abs, err)
 		}
 	}
 	return filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
@@ -331,37 +342,80 @@ func Recover(dir string) error {
 	})
 }
 
-// recoverStages finishes or removes the staging folders for the output
-// folder abs that are in folder and start with prefix.
-func recoverStages(abs, folder, prefix string) error {
-	entries, err := os.ReadDir(folder)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
+// Interrupted is a Write into Dir that an earlier run (killed, or out of
+// disk) left unfinished: its staging folder is still there.
+type Interrupted struct {
+	Dir   string // the output folder
+	Stage string // the staging folder left
+	// Committed says the commit record was written: the renames had begun,
+	// so Dir may hold old and new files mixed, and the write is rolled
+	// forward. Otherwise Dir was never touched and the staging folder is
+	// dropped.
+	Committed bool
+	// Left and Total count the files of a committed write still to move
+	// and in all.
+	Left, Total int
+
+	record commitRecord
+}
+
+// String says what the interrupted write left, for a note or a finding.
+func (in Interrupted) String() string {
+	if in.Committed {
+		return fmt.Sprintf("an earlier toolkit gen into %s was interrupted while moving its files into place (%d of %d still to move; %s holds them): the folder mixes old and new files", in.Dir, in.Left, in.Total, in.Stage)
 	}
-	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
-			continue
+	return fmt.Sprintf("an earlier toolkit gen into %s was interrupted before changing it (its staging folder %s was left)", in.Dir, in.Stage)
+}
+
+// Done says what Recover did about it.
+func (in Interrupted) Done() string {
+	if in.Committed {
+		return "finished it before generating"
+	}
+	return "removed the staging folder"
+}
+
+// FindInterrupted lists the writes into dir an earlier run left
+// unfinished, changing nothing: gen notes them before Write recovers them,
+// and gen --check, which writes nothing, reports them as stale.
+func FindInterrupted(dir string) ([]Interrupted, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	var found []Interrupted
+	for _, spot := range stageSpots(abs) {
+		folder, prefix := spot[0], spot[1]
+		entries, err := os.ReadDir(folder)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
 		}
-		stage := filepath.Join(folder, e.Name())
-		data, err := os.ReadFile(filepath.Join(stage, commitFile))
-		if errors.Is(err, os.ErrNotExist) {
-			if err := os.RemoveAll(stage); err != nil {
-				return err
+		for _, e := range entries {
+			if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+				continue
 			}
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		var rec commitRecord
-		if err := json.Unmarshal(data, &rec); err != nil {
-			return fmt.Errorf("%s: unreadable commit record of an interrupted write (%v); remove the folder and generate again", stage, err)
-		}
-		if err := apply(abs, stage, rec); err != nil {
-			return fmt.Errorf("finishing an interrupted write into %s: %w", abs, err)
+			in := Interrupted{Dir: dir, Stage: filepath.Join(folder, e.Name())}
+			data, err := os.ReadFile(filepath.Join(in.Stage, commitFile))
+			if errors.Is(err, os.ErrNotExist) {
+				found = append(found, in)
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if err := json.Unmarshal(data, &in.record); err != nil {
+				return nil, fmt.Errorf("%s: unreadable commit record of an interrupted write (%v); remove the folder and generate again", in.Stage, err)
+			}
+			in.Committed, in.Total = true, len(in.record.Write)
+			for _, name := range in.record.Write {
+				if _, err := os.Lstat(filepath.Join(in.Stage, filepath.FromSlash(name))); err == nil {
+					in.Left++
+				}
+			}
+			found = append(found, in)
 		}
 	}
-	return nil
+	return found, nil
 }
 
 // target resolves a file name inside dir, refusing absolute names and

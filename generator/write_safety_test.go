@@ -311,3 +311,58 @@ func TestWriteStagesInsideWhenParentRefuses(t *testing.T) {
 		t.Errorf("something was written beside the folder: %v", s)
 	}
 }
+
+// TestInterruptedWriteFoundAndSaid: a write killed during its renames is
+// found as committed, with the files still to move counted; Check reports
+// it first, as stale, and changes nothing (it writes nothing); the next
+// Write finishes it. A write killed while staging is found as not
+// committed, and the folder is untouched.
+func TestInterruptedWriteFoundAndSaid(t *testing.T) {
+	old := []File{genFile("a.gen.go", "old a"), genFile("b.gen.go", "old b"), genFile("c.gen.go", "old c")}
+	next := []File{genFile("a.gen.go", "new a"), genFile("b.gen.go", "new b"), genFile("c.gen.go", "new c")}
+	for _, tc := range []struct {
+		steps     int
+		committed bool
+		left      int
+		says      string
+	}{
+		{5, true, 2, "was interrupted while moving its files into place (2 of 3 still to move; "},
+		{2, false, 0, "was interrupted before changing it (its staging folder "},
+	} {
+		dir := filepath.Join(t.TempDir(), "api")
+		if err := Write(dir, old); err != nil {
+			t.Fatal(err)
+		}
+		killAfter(t, tc.steps, dir, next)
+		midway := readTree(t, dir)
+		found, err := FindInterrupted(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(found) != 1 || found[0].Committed != tc.committed || found[0].Left != tc.left || !strings.Contains(found[0].String(), tc.says) {
+			t.Fatalf("after %d steps: found %+v, want one, committed %v, %d left, saying %q", tc.steps, found, tc.committed, tc.left, tc.says)
+		}
+		stale, err := Check(dir, next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stale) == 0 || stale[0].Reason != ReasonInterrupted || stale[0].Name != filepath.Join("..", filepath.Base(found[0].Stage)) || !strings.Contains(stale[0].Diff, tc.says) {
+			t.Errorf("Check: %+v, want the interrupted write first, named by its staging folder", stale)
+		}
+		if diff := cmp.Diff(midway, readTree(t, dir)); diff != "" {
+			t.Errorf("Check changed the folder (-before +after):\n%s", diff)
+		}
+		if again, _ := FindInterrupted(dir); len(again) != 1 {
+			t.Errorf("Check recovered the write: %d left", len(again))
+		}
+		if err := Write(dir, next); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := FindInterrupted(dir); len(again) != 0 {
+			t.Errorf("after Write: %+v still found", again)
+		}
+		if stale, _ := Check(dir, next); len(stale) != 0 {
+			t.Errorf("after Write: stale %+v", stale)
+		}
+	}
+}

@@ -83,9 +83,6 @@ type Server struct {
 	router   *route.Router
 	schemes  map[string]*contract.SecurityScheme
 	prefixes []string // server path prefixes, longest first
-	// deepBodies are the operations whose JSON body schema has a
-	// recursive union: their bodies are bounded by MaxRecursiveUnionDepth.
-	deepBodies map[*contract.Operation]bool
 
 	store   *store
 	dynamic atomic.Uint64 // counts dynamic answers, to vary their seed
@@ -114,17 +111,6 @@ func New(doc *contract.Document, m *contract.Model, opts Options) (*Server, erro
 		s.schemes[sc.Name] = sc
 	}
 	s.prefixes = serverPrefixes(doc)
-	s.deepBodies = map[*contract.Operation]bool{}
-	for _, op := range m.Operations {
-		if op.Body == nil {
-			continue
-		}
-		for _, c := range op.Body.Contents {
-			if c.Kind == contract.BodyJSON && recursiveUnion(c.Type) {
-				s.deepBodies[op] = true
-			}
-		}
-	}
 	examplesInFileOrder(doc, m)
 	if err := s.seed(opts.SeedData); err != nil {
 		return nil, fmt.Errorf("mock: seed data: %w", err)
@@ -229,11 +215,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, rt, "reading the body: "+err.Error(), http.StatusBadRequest, http.StatusUnprocessableEntity)
 		return
 	}
-	if s.deepBodies[rt.Op] {
-		if d := jsonDepth(body); d > MaxRecursiveUnionDepth {
-			s.refuse(w, r, rt, fmt.Sprintf("the body nests %d levels deep; this operation's schema has a recursive oneOf/anyOf whose check grows exponentially with depth, so the mock checks bodies up to %d levels and refuses deeper ones unchecked", d, MaxRecursiveUnionDepth), http.StatusRequestEntityTooLarge)
-			return
-		}
+	if !contract.RequestBodyWithinBudget(rt.Kin.Operation, r.Header.Get("Content-Type"), body) {
+		s.refuse(w, r, rt, fmt.Sprintf("checking this body against its schema would take more than %d schema visits (a oneOf/anyOf without a discriminator, recursive or wide, is checked variant by variant at every level), so the mock refuses it unchecked", contract.MaxValidationVisits), http.StatusRequestEntityTooLarge)
+		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	in := &openapi3filter.RequestValidationInput{

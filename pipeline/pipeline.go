@@ -180,6 +180,14 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 			o.Stale = st
 			continue
 		}
+		interrupted, err := generator.FindInterrupted(o.Entry.Out)
+		if err != nil {
+			return res, fmt.Errorf("writing %s: %w", o.Entry.Out, err)
+		}
+		for _, in := range interrupted {
+			// Write recovers them first: say so.
+			res.Notes = append(res.Notes, fmt.Sprintf("%s: %s", in, in.Done()))
+		}
 		if err := generator.Write(o.Entry.Out, o.Files); err != nil {
 			return res, fmt.Errorf("writing %s: %w", o.Entry.Out, err)
 		}

@@ -36,9 +36,9 @@ func TestTargets(t *testing.T) {
 		targets []string
 		want    []string
 	}{
-		{nil, []string{"types.gen.go", "json.gen.go", "operations.gen.go", "server.gen.go", "client.gen.go", "spec.gen.go"}},
-		{[]string{"go"}, []string{"types.gen.go", "json.gen.go", "operations.gen.go", "server.gen.go", "client.gen.go", "spec.gen.go"}},
-		{[]string{"types"}, []string{"types.gen.go", "json.gen.go"}},
+		{nil, []string{"types.gen.go", "json.gen.go", "operations.gen.go", "server.gen.go", "client.gen.go", "spec.gen.go", "runtime.gen.go"}},
+		{[]string{"go"}, []string{"types.gen.go", "json.gen.go", "operations.gen.go", "server.gen.go", "client.gen.go", "spec.gen.go", "runtime.gen.go"}},
+		{[]string{"types"}, []string{"types.gen.go", "json.gen.go", "runtime.gen.go"}},
 		{[]string{"spec", "docs"}, []string{"spec.gen.go", "index.html", "API.md"}},
 		{[]string{"docs"}, []string{"index.html", "API.md"}},
 	} {

@@ -1,25 +1,57 @@
 package validate
 
 import (
-	"errors"
+	"bytes"
+	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/contractfirst/toolkit/contract"
 )
 
-// TestWithinBudget: a validation that never ends is abandoned, one that
-// ends returns its error.
-func TestWithinBudget(t *testing.T) {
-	block := make(chan struct{})
-	defer close(block)
-	if _, done := withinBudget(10*time.Millisecond, func() error { <-block; return nil }); done {
-		t.Error("a blocked validation reported done")
+// recursiveUnion is a contract whose answer and request body are a
+// recursive oneOf without a discriminator (2^depth visits for kin-openapi).
+const recursiveUnion = "../testdata/contracts/hostile/recursive-union.yaml"
+
+// nested returns {"a":"x","next":{"a":"x","next":…}} depth levels deep.
+func nested(depth int) string {
+	return strings.Repeat(`{"a":"x","next":`, depth) + `{"a":"x"}` + strings.Repeat("}", depth)
+}
+
+// TestRecursiveUnionAnswer: validate reports a too-costly answer as not
+// checked, and leaves no goroutine behind (the timer budget it replaces
+// abandoned kin-openapi's validation, which ran on for minutes).
+func TestRecursiveUnionAnswer(t *testing.T) {
+	doc, m := load(t, recursiveUnion)
+	before := runtime.NumGoroutine()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, nested(60))
+	}))
+	rep, err := Run(context.Background(), Config{Doc: doc, Model: m, BaseURL: srv.URL, Seed: 1, Timeout: time.Second})
+	srv.Close()
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := errors.New("bad")
-	if err, done := withinBudget(time.Minute, func() error { return want }); !done || err != want {
-		t.Errorf("got %v, %v; want the function's error", err, done)
+	if out := text(rep); !strings.Contains(out, fmt.Sprintf("not checked: validating the body against its schema would take more than %d schema visits", contract.MaxValidationVisits)) {
+		t.Errorf("no not-checked finding:\n%s", out)
+	}
+	http.DefaultClient.CloseIdleConnections()
+	// Connections wind down on their own; a validation left running
+	// would not. Wait on the count, never on a clock reading.
+	after := runtime.NumGoroutine()
+	for i := 0; i < 500 && after > before; i++ {
+		time.Sleep(2 * time.Millisecond)
+		after = runtime.NumGoroutine()
+	}
+	if after > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines after the run, %d before:\n%s", after, before, buf[:runtime.Stack(buf, true)])
 	}
 }
 
@@ -67,5 +99,26 @@ func TestSizeText(t *testing.T) {
 	}
 	if got := sizeText(1500); got != "1500 bytes" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestProxyRecursiveUnionRequest: the validating proxy forwards a request
+// whose body would cost kin-openapi 2^60 visits, and says it was not
+// checked, instead of validating it for ever.
+func TestProxyRecursiveUnionRequest(t *testing.T) {
+	doc, m := load(t, recursiveUnion)
+	var log bytes.Buffer
+	front, _ := startProxy(t, ProxyConfig{Doc: doc, Model: m, Log: &log}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	resp, err := http.Post(front.URL+"/tree", "application/json", strings.NewReader(nested(60)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	front.Close()
+	want := fmt.Sprintf("POST /tree: not checked: validating the request body against its schema would take more than %d schema visits", contract.MaxValidationVisits)
+	if resp.StatusCode != http.StatusNoContent || !strings.Contains(log.String(), want) {
+		t.Errorf("status %d, log:\n%s\nwant it to contain %q", resp.StatusCode, log.String(), want)
 	}
 }

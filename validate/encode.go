@@ -14,134 +14,37 @@ import (
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/sample"
+	paramstyle "github.com/contractfirst/toolkit/generator/golang/runtime"
 )
 
-// pairs lists an object's keys and values in key order.
-func pairs(m map[string]any) [][2]string {
-	out := make([][2]string, 0, len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		out = append(out, [2]string{k, sample.Text(m[k])})
-	}
-	return out
-}
-
-// serializePath renders a path parameter value (already URL-escaped) by
-// its style: simple, label or matrix.
+// serializePath renders a path parameter value (URL-escaped) by its
+// style: simple, label or matrix, as generated clients write it.
 func serializePath(p *contract.Param, v any) string {
-	esc := url.PathEscape
-	var parts []string
-	sep := ","
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			parts = append(parts, esc(sample.Text(e)))
-		}
-	case map[string]any:
-		for _, kv := range pairs(x) {
-			if p.Explode {
-				parts = append(parts, esc(kv[0])+"="+esc(kv[1]))
-			} else {
-				parts = append(parts, esc(kv[0]), esc(kv[1]))
-			}
-		}
-	default:
-		parts = []string{esc(sample.Text(v))}
-	}
-	switch p.Style {
-	case "label":
-		if p.Explode {
-			sep = "."
-		}
-		return "." + strings.Join(parts, sep)
-	case "matrix":
-		if _, isArr := v.([]any); isArr && p.Explode {
-			out := ""
-			for _, part := range parts {
-				out += ";" + p.Name + "=" + part
-			}
-			return out
-		}
-		if _, isObj := v.(map[string]any); isObj && p.Explode {
-			return ";" + strings.Join(parts, ";")
-		}
-		return ";" + p.Name + "=" + strings.Join(parts, ",")
-	}
-	return strings.Join(parts, sep)
+	items, object := sample.Items(v)
+	return paramstyle.StylePath(p.Name, p.Style, p.Explode, object, items)
 }
 
-// addQuery adds a query parameter value to q by its style.
+// addQuery adds a query parameter value to q by its style, or as JSON
+// when the parameter declares content.
 func addQuery(q url.Values, p *contract.Param, v any) {
 	if p.ContentType != "" {
 		b, _ := json.Marshal(v)
 		q.Add(p.Name, string(b))
 		return
 	}
-	switch x := v.(type) {
-	case []any:
-		items := make([]string, len(x))
-		for i, e := range x {
-			items[i] = sample.Text(e)
-		}
-		switch {
-		case p.Style == "spaceDelimited":
-			q.Add(p.Name, strings.Join(items, " "))
-		case p.Style == "pipeDelimited":
-			q.Add(p.Name, strings.Join(items, "|"))
-		case p.Explode:
-			for _, it := range items {
-				q.Add(p.Name, it)
-			}
-		default:
-			q.Add(p.Name, strings.Join(items, ","))
-		}
-	case map[string]any:
-		switch {
-		case p.Style == "deepObject":
-			for _, kv := range pairs(x) {
-				q.Add(p.Name+"["+kv[0]+"]", kv[1])
-			}
-		case p.Explode:
-			for _, kv := range pairs(x) {
-				q.Add(kv[0], kv[1])
-			}
-		default:
-			var flat []string
-			for _, kv := range pairs(x) {
-				flat = append(flat, kv[0], kv[1])
-			}
-			q.Add(p.Name, strings.Join(flat, ","))
-		}
-	default:
-		q.Add(p.Name, sample.Text(v))
-	}
+	items, object := sample.Items(v)
+	paramstyle.StyleQuery(q, p.Name, p.Style, p.Explode, object, items)
 }
 
-// headerValue renders a header or cookie parameter (simple / form
-// style).
+// headerValue renders a header or cookie parameter (style simple), or
+// JSON when the parameter declares content.
 func headerValue(p *contract.Param, v any) string {
 	if p.ContentType != "" {
 		b, _ := json.Marshal(v)
 		return string(b)
 	}
-	switch x := v.(type) {
-	case []any:
-		items := make([]string, len(x))
-		for i, e := range x {
-			items[i] = sample.Text(e)
-		}
-		return strings.Join(items, ",")
-	case map[string]any:
-		var flat []string
-		for _, kv := range pairs(x) {
-			if p.Explode {
-				flat = append(flat, kv[0]+"="+kv[1])
-			} else {
-				flat = append(flat, kv[0], kv[1])
-			}
-		}
-		return strings.Join(flat, ",")
-	}
-	return sample.Text(v)
+	items, object := sample.Items(v)
+	return paramstyle.StyleHeader(p.Explode, object, items)
 }
 
 // encodeBody renders a body value for its media type; it returns the

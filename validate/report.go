@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -80,13 +79,6 @@ func (r *Report) writeCoverage(b *strings.Builder) {
 			fmt.Fprintf(b, "    %s %s (%s): --read-only\n", op.Method, op.Path, op.ID)
 		}
 	}
-}
-
-// WriteJSON writes the report as one JSON document.
-func (r *Report) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
 }
 
 func durationOf(d Duration) time.Duration { return time.Duration(d) }

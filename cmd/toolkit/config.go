@@ -41,6 +41,9 @@ type genEntry struct {
 	Targets  []string `yaml:"targets" flag:"generate"`
 	Strict   bool     `yaml:"strict"`
 	Lenient  bool     `yaml:"lenient"`
+	// AllowRemoteRefs lets the contract's $refs read http(s) URLs; its
+	// flag is the root's --allow-remote-refs.
+	AllowRemoteRefs bool `yaml:"allow-remote-refs"`
 
 	// The operations to generate (and, through them, the types).
 	selectionKeys `yaml:",inline"`

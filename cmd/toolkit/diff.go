@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -103,15 +104,20 @@ func runDiff(e *env, args []string, format, failOn string) error {
 // APIs were not compared, when they could not be.
 func compareArgs(e *env, args []string) (cs []diff.Change, ids []diff.IdentChange, goErr error, err error) {
 	var docs [2]*contract.Document
+	var errs [2]error
 	var shown []func(string) string
+	var wg sync.WaitGroup
 	for i, a := range args {
 		p, tmp, err := materialize(a)
 		if err != nil {
+			wg.Wait()
 			return nil, nil, nil, &exitError{exitUsage, err}
 		}
+		name := func(s string) string { return s }
 		if tmp != "" {
 			defer os.RemoveAll(tmp)
-			shown = append(shown, gitName(a, tmp))
+			name = gitName(a, tmp)
+			shown = append(shown, name)
 		}
 		reads := e.reads
 		if tmp != "" {
@@ -119,17 +125,22 @@ func compareArgs(e *env, args []string) (cs []diff.Change, ids []diff.IdentChang
 			// root stands for the git work tree the loader would allow.
 			reads.AllowDirs = append(append([]string(nil), reads.AllowDirs...), tmp)
 		}
-		d, err := contract.Load(p, contract.LoadOptions{Reads: reads})
-		if err != nil {
+		// Both sides load at once, each on its own core.
+		wg.Go(func() {
+			docs[i], errs[i] = contract.Load(p, contract.LoadOptions{Reads: reads})
 			var ce *contract.Error
-			if tmp != "" && errors.As(err, &ce) {
-				for i := range ce.Problems {
-					ce.Problems[i].Pos.File = shown[len(shown)-1](ce.Problems[i].Pos.File)
+			if errors.As(errs[i], &ce) {
+				for j := range ce.Problems {
+					ce.Problems[j].Pos.File = name(ce.Problems[j].Pos.File)
 				}
 			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, nil, nil, contractError(e, err)
 		}
-		docs[i] = d
 	}
 	// The Go API first: oasdiff works on the same kin documents.
 	ids, goErr = diff.GoIdentifiers(docs[0], docs[1])

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/contractfirst/toolkit/findings"
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/docs"
 )
@@ -25,6 +28,7 @@ type docsFlags struct {
 	Lenient  bool   `yaml:"lenient"`
 	check    bool
 	config   string
+	format   string
 }
 
 func newDocsCmd(e *env) *cobra.Command {
@@ -52,7 +56,12 @@ a diff when the files on disk are stale.`,
   toolkit docs --contract api.yaml --out docs --markdown -   # page only
   toolkit docs                     # the docs: section of ./toolkit.yaml`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runDocs(e, cmd, f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return reporting(e, "docs", f.format, []findings.Rule{
+				{ID: "contract", Category: "contract", Severity: findings.Error, Description: "The contract loads (warnings: documented with the noted limits)."},
+				{ID: "docs.stale", Category: "documentation", Severity: findings.Error, Description: "The documentation on disk matches what the contract gives (toolkit docs --check).", Hint: "run toolkit docs and commit the result"},
+			}, func(e *env) error { return runDocs(e, cmd, f) })
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.Contract, "contract", "", "contract file (JSON or YAML)")
@@ -64,33 +73,15 @@ a diff when the files on disk are stale.`,
 	fl.BoolVar(&f.Strict, "strict", false, "treat contract warnings as errors")
 	fl.BoolVar(&f.Lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
+	fl.StringVar(&f.format, "format", "text", "how contract problems (and, with --check, stale files) are reported on stdout: "+findings.FormatNames()+"; text prints them to stderr as they are found")
 	return cmd
 }
 
 func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 	if f.Contract == "" {
-		fromFile, err := docsConfig(f.config)
-		if err != nil {
+		if err := docsConfig(cmd.Flags(), &f); err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
-		// Flags given on the command line override the file.
-		fl := cmd.Flags()
-		if fl.Changed("out") {
-			fromFile.Out = f.Out
-		}
-		if fl.Changed("title") {
-			fromFile.Title = f.Title
-		}
-		if fl.Changed("html") || fromFile.HTML == "" {
-			fromFile.HTML = f.HTML
-		}
-		if fl.Changed("markdown") || fromFile.Markdown == "" {
-			fromFile.Markdown = f.Markdown
-		}
-		fromFile.Strict = fromFile.Strict || f.Strict
-		fromFile.Lenient = fromFile.Lenient || f.Lenient
-		fromFile.check = f.check
-		f = fromFile
 	}
 	if f.Out == "" {
 		return &exitError{code: exitUsage, err: errors.New("docs: --out is required")}
@@ -113,6 +104,9 @@ func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 		}
 		for _, s := range stale {
 			fmt.Fprint(e.stdout, s.Diff)
+			if e.report != nil {
+				e.report.Findings = append(e.report.Findings, findings.Finding{ID: "docs.stale", Severity: findings.Error, Message: s.Reason, Position: findings.Position{File: filepath.Join(f.Out, s.Name)}})
+			}
 		}
 		if len(stale) > 0 {
 			return &exitError{code: exitFindings, err: errors.New("docs: documentation is stale; run toolkit docs")}
@@ -128,34 +122,37 @@ func runDocs(e *env, cmd *cobra.Command, f docsFlags) error {
 	return nil
 }
 
-// docsConfig reads the docs: section of toolkit.yaml; paths in it are
-// relative to the file.
-func docsConfig(path string) (docsFlags, error) {
-	var f docsFlags
-	explicit := path != ""
-	if !explicit {
+// docsConfig fills f from the docs: section of toolkit.yaml (--config, or
+// ./toolkit.yaml); flags given on the command line win, and paths in the
+// file are relative to it.
+func docsConfig(fl *pflag.FlagSet, f *docsFlags) error {
+	path := f.config
+	if path == "" {
 		path = configFile
 	}
 	c, err := loadConfig(path)
 	if err != nil {
-		if !explicit && errors.Is(err, os.ErrNotExist) {
-			return f, errors.New("docs: no --contract given and no toolkit.yaml in the working folder")
+		if f.config == "" && errors.Is(err, os.ErrNotExist) {
+			return errors.New("docs: no --contract given and no toolkit.yaml in the working folder")
 		}
-		return f, err
+		return err
 	}
-	found, err := c.decodeSection("docs", &c.Docs, &f)
+	found, err := fromSection(c, "docs", &c.Docs, f, fl, func() {
+		if f.Contract != "" {
+			f.Contract = resolve(c.dir, f.Contract)
+		}
+		if f.Out != "" {
+			f.Out = resolve(c.dir, f.Out)
+		}
+	})
 	if err != nil {
-		return f, err
+		return err
 	}
 	if !found {
-		return f, fmt.Errorf("docs: no --contract given and %s has no docs: section", path)
+		return fmt.Errorf("docs: no --contract given and %s has no docs: section", path)
 	}
 	if f.Contract == "" {
-		return f, fmt.Errorf("%s: docs: contract is required", path)
+		return fmt.Errorf("%s: docs: contract is required", path)
 	}
-	f.Contract = resolve(c.dir, f.Contract)
-	if f.Out != "" {
-		f.Out = resolve(c.dir, f.Out)
-	}
-	return f, nil
+	return nil
 }

@@ -67,27 +67,10 @@ exits 1 and prints a diff when the files on disk are stale.`,
 }
 
 func runGen(e *env, cmd *cobra.Command, f genFlags) error {
-	format, err := findings.ParseFormat(f.format)
-	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("gen: %w", err)}
-	}
-	if format == findings.Text {
-		return runGenEntries(e, cmd, f)
-	}
-	// A machine format: the run's problems are collected and printed as one
-	// document on stdout, whatever the outcome; human text goes to stderr.
-	rep := &findings.Report{Tool: "toolkit gen", Version: toolkitVersion(), Rules: []findings.Rule{
+	return reporting(e, "gen", f.format, []findings.Rule{
 		{ID: "contract", Category: "contract", Severity: findings.Error, Description: "The contract loads, and every part of it can be generated faithfully (warnings: it can, with the noted limits)."},
 		{ID: "gen.stale", Category: "generated code", Severity: findings.Error, Description: "Generated files on disk match what the contract generates (toolkit gen --check).", Hint: "run toolkit gen and commit the result"},
-	}}
-	machine := *e
-	machine.stdout = e.stderr
-	machine.report = rep
-	runErr := runGenEntries(&machine, cmd, f)
-	if err := findings.Write(e.stdout, format, *rep); err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
-	return runErr
+	}, func(e *env) error { return runGenEntries(e, cmd, f) })
 }
 
 // runGenEntries runs gen; problems go to e.report when it is set, else to
@@ -115,6 +98,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 		if len(c.Generate) == 0 {
 			return &exitError{code: exitUsage, err: fmt.Errorf("gen: %s has no generate entries", path)}
 		}
+		f.genEntry.AllowRemoteRefs = e.reads.AllowRemote // the root's flag, for overlay
 		for _, en := range c.Generate {
 			overlay(&en, &f.genEntry, cmd.Flags())
 			entries = append(entries, en)
@@ -123,7 +107,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 	pes := make([]pipeline.Entry, len(entries))
 	for i, en := range entries {
 		pes[i] = en.pipelineEntry()
-		pes[i].Reads = e.reads
+		pes[i].Reads = e.readsFor(en)
 	}
 	res, err := pipeline.Run(pes, pipeline.Options{
 		Check:     f.check,
@@ -165,7 +149,7 @@ func (en genEntry) pipelineEntry() pipeline.Entry {
 // problems are printed and give exit code 2.
 func loadModel(e *env, cmd string, en genEntry) (*contract.Model, error) {
 	pe := en.pipelineEntry()
-	pe.Reads = e.reads
+	pe.Reads = e.readsFor(en)
 	m, _, err := pipeline.Load(pe, e.problem)
 	if err != nil {
 		return nil, pipelineError(e, cmd, err)
@@ -186,9 +170,9 @@ func pipelineError(e *env, cmd string, err error) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", cmd, err)}
 }
 
-// loadContract loads and builds a contract for command cmd, printing
+// loadContract loads and builds the contract at path, printing its
 // warnings; problems are printed and give exit code 2.
-func loadContract(e *env, cmd, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
+func loadContract(e *env, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
 	opts.Reads = e.reads
 	doc, m, err := contract.Open(path, opts)
 	if err != nil {

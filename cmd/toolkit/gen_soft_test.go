@@ -28,7 +28,7 @@ func TestGenSoftContracts(t *testing.T) {
 		t.Fatalf("no soft contracts: %v", err)
 	}
 	valid, _ := filepath.Glob("../../testdata/contracts/compiles/*.yaml")
-	valid = append(valid, "../../testdata/contracts/styles/path-operators.yaml")
+	valid = append(valid, "../../testdata/contracts/styles/path-operators.yaml", "../../testdata/contracts/styles/component-operators.yaml")
 	files = append(files, valid...)
 	mod := t.TempDir()
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/soft\n\ngo 1.24\n"), 0o644); err != nil {

@@ -101,7 +101,7 @@ func runInfer(e *env, f inferFlags) error {
 	var res *infer.Result
 	var drift []findings.Finding
 	if f.base != "" {
-		base, _, err := loadContract(e, "infer", f.base, contract.LoadOptions{})
+		base, _, err := loadContract(e, f.base, contract.LoadOptions{})
 		if err != nil {
 			return err
 		}

@@ -226,7 +226,7 @@ func TestInitRerun(t *testing.T) {
 		}
 	}
 	// Only the server target is about handlers.
-	if code, _, stderr = runCLI(t, dir, "gen", "--generate", "client"); code != 0 || stderr != "gen: wrote 4 files to api\n" {
+	if code, _, stderr = runCLI(t, dir, "gen", "--generate", "client"); code != 0 || stderr != "gen: wrote 5 files to api\n" {
 		t.Errorf("gen --generate client: exit %d, stderr %q; want 0 and only what was written, no handler report", code, stderr)
 	}
 }

@@ -43,7 +43,12 @@ Rules are configured in the lint: section of toolkit.yaml:
 and suppressed on a node (and everything below it) with
 x-lint-ignore: [RULE_ID, ...] or x-lint-ignore: true.
 
-Rule ids are also accepted by their Spectral alias (operation-tags, ...).
+Rule ids are also accepted by their Spectral alias (operation-tags, ...)
+and by the key of ServiceComb's oas-validator that they check
+(operation.summary.required, paths.key.case, ...); casing rules take
+casing: {CASING_PATH_SEGMENT: kebab} (camel, pascal, kebab, snake,
+upper-hyphen, flat, cobol, macro, or ServiceComb's lower-camel-case,
+upper-camel-case, upper-hyphen-case, the servicecomb set's defaults).
 --ruleset reads a Spectral ruleset: extends spectral:oas (recommended or
 all) and relative files, severities of Spectral's rules, and custom rules
 whose given is a JSONPath and whose then uses truthy, falsy, defined,

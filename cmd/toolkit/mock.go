@@ -65,7 +65,7 @@ conforms to its own contract: toolkit validate against it finds nothing.`,
 			if err := mockOptions(&opts, cors, seedData, latency); err != nil {
 				return &exitError{code: exitUsage, err: fmt.Errorf("mock: %w", err)}
 			}
-			doc, m, err := loadContract(e, "mock", file, contract.LoadOptions{})
+			doc, m, err := loadContract(e, file, contract.LoadOptions{})
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+	"gopkg.in/yaml.v3"
 )
 
 // overlay is how every command merges its flags with its toolkit.yaml
@@ -38,4 +39,25 @@ func overlayValue(dst, src reflect.Value, flags *pflag.FlagSet) {
 			dst.Field(i).Set(src.Field(i))
 		}
 	}
+}
+
+// fromSection fills opts (a pointer to a command's one struct of flags
+// and keys) from the section name of toolkit.yaml: keys the file gives
+// replace the flags' defaults, keys it leaves out keep them, and every
+// flag given on the command line wins over the file. fix runs on the
+// file's values before the flags are laid back (to resolve the file's
+// relative paths, expand $VARIABLES); it may be nil. It reports whether
+// the section exists.
+func fromSection(c *config, name string, node *yaml.Node, opts any, flags *pflag.FlagSet, fix func()) (bool, error) {
+	given := reflect.New(reflect.TypeOf(opts).Elem())
+	given.Elem().Set(reflect.ValueOf(opts).Elem())
+	found, err := c.decodeSection(name, node, opts)
+	if err != nil || !found {
+		return found, err
+	}
+	if fix != nil {
+		fix()
+	}
+	overlay(opts, given.Interface(), flags)
+	return true, nil
 }

@@ -58,6 +58,29 @@ func (e *env) problem(p contract.Problem) {
 	fmt.Fprintln(e.stderr, p)
 }
 
+// reporting runs a command whose findings are contract problems and its
+// own (stale files): in text they go to stderr as they are found; in a
+// machine format they are collected and printed as one document on
+// stdout, whatever the outcome, while human text goes to stderr.
+func reporting(e *env, name, format string, rules []findings.Rule, run func(*env) error) error {
+	f, err := findings.ParseFormat(format)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w", name, err)}
+	}
+	if f == findings.Text {
+		return run(e)
+	}
+	rep := &findings.Report{Tool: "toolkit " + name, Version: toolkitVersion(), Rules: rules}
+	machine := *e
+	machine.stdout = e.stderr
+	machine.report = rep
+	runErr := run(&machine)
+	if err := findings.Write(e.stdout, f, *rep); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	return runErr
+}
+
 func newRootCmd(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "toolkit",

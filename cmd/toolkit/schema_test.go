@@ -54,7 +54,7 @@ func TestConfigSchemaMatchesStructs(t *testing.T) {
 		{"top level", keys(schema.Properties), sorted(yamlKeys(&config{}))},
 		{"generate", keys(schema.Definitions["generateEntry"].Properties), sorted(yamlKeys(&genEntry{}))},
 		{"lint", keys(schema.Definitions["lint"].Properties), sorted(yamlKeys(&lint.Config{}))},
-		{"validate", keys(schema.Definitions["validate"].Properties), sorted(yamlKeys(&validateFile{}))},
+		{"validate", keys(schema.Definitions["validate"].Properties), sorted(yamlKeys(&validateFlags{}))},
 		{"docs", keys(schema.Definitions["docs"].Properties), sorted(yamlKeys(&docsFlags{}))},
 	} {
 		if diff := cmp.Diff(tc.want, tc.got); diff != "" {

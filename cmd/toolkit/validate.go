@@ -26,35 +26,12 @@ import (
 
 func init() { commands = append(commands, newValidateCmd) }
 
-// validateFlags are the flags of toolkit validate.
+// validateFlags are the flags of toolkit validate and the keys of the
+// validate: section of toolkit.yaml, one struct for both (see fromSection),
+// so a pipeline step can be just "toolkit validate". Flags given on the
+// command line win; paths in the file are relative to it; its headers and
+// auth expand $VARIABLES, so tokens stay out of the file.
 type validateFlags struct {
-	contract      string
-	baseURL       string
-	serverCmd     string
-	readyPath     string
-	readyTimeout  time.Duration
-	seed          uint64
-	maxCases      int
-	sel           contract.Selection
-	excludeChecks []string
-	headers       []string
-	workers       int
-	rate          float64
-	timeout       time.Duration
-	reports       []string
-	format        string
-	config        string
-	maxRespTime   time.Duration
-	readOnly      bool
-	redact        []string
-	auth          []string
-}
-
-// validateFile is the validate: section of toolkit.yaml, so a pipeline
-// step can be just "toolkit validate". Flags given on the command line
-// win; paths are relative to the file; headers expand $VARIABLES, so
-// tokens stay out of the file.
-type validateFile struct {
 	Contract      string        `yaml:"contract"`
 	BaseURL       string        `yaml:"base-url"`
 	ServerCmd     string        `yaml:"server-cmd"`
@@ -63,16 +40,19 @@ type validateFile struct {
 	Seed          uint64        `yaml:"seed"`
 	MaxCases      int           `yaml:"max-cases"`
 	selectionKeys `yaml:",inline"`
-	ExcludeChecks []string      `yaml:"exclude-checks"`
-	Headers       []string      `yaml:"headers"`
+	ExcludeChecks []string      `yaml:"exclude-checks" flag:"exclude-check"`
+	Headers       []string      `yaml:"headers" flag:"header"`
 	Workers       int           `yaml:"workers"`
 	Rate          float64       `yaml:"rate"`
 	Timeout       time.Duration `yaml:"timeout"`
-	Reports       []string      `yaml:"reports"`
+	Reports       []string      `yaml:"reports" flag:"report"`
 	MaxRespTime   time.Duration `yaml:"max-response-time"`
 	ReadOnly      bool          `yaml:"read-only"`
 	Redact        []string      `yaml:"redact"`
 	Auth          []string      `yaml:"auth"`
+
+	format string // stdout only, not a key of the file
+	config string
 }
 
 // applyValidateConfig fills the flags not given on the command line from
@@ -90,72 +70,23 @@ func applyValidateConfig(fl *pflag.FlagSet, f *validateFlags) error {
 		}
 		return err
 	}
-	var v validateFile
-	if _, err := c.decodeSection("validate", &c.Validate, &v); err != nil {
-		return err
-	}
-	str := func(flag string, dst *string, val string) {
-		if !fl.Changed(flag) && val != "" {
-			*dst = val
+	_, err = fromSection(c, "validate", &c.Validate, f, fl, func() {
+		if f.Contract != "" {
+			f.Contract = resolve(c.dir, f.Contract)
 		}
-	}
-	list := func(flag string, dst *[]string, val []string) {
-		if !fl.Changed(flag) && len(val) > 0 {
-			*dst = val
+		for i, r := range f.Reports {
+			if kind, file, ok := strings.Cut(r, "="); ok {
+				f.Reports[i] = kind + "=" + resolve(c.dir, file)
+			}
 		}
-	}
-	if v.Contract != "" {
-		v.Contract = resolve(c.dir, v.Contract)
-	}
-	for i, r := range v.Reports {
-		if kind, file, ok := strings.Cut(r, "="); ok {
-			v.Reports[i] = kind + "=" + resolve(c.dir, file)
+		for i, h := range f.Headers {
+			f.Headers[i] = os.ExpandEnv(h)
 		}
-	}
-	for i, h := range v.Headers {
-		v.Headers[i] = os.ExpandEnv(h)
-	}
-	for i, a := range v.Auth {
-		v.Auth[i] = os.ExpandEnv(a)
-	}
-	str("contract", &f.contract, v.Contract)
-	str("base-url", &f.baseURL, v.BaseURL)
-	str("server-cmd", &f.serverCmd, v.ServerCmd)
-	str("ready-path", &f.readyPath, v.ReadyPath)
-	list("operation", &f.sel.Operations, v.Operations)
-	list("tag", &f.sel.Tags, v.Tags)
-	list("exclude-operation", &f.sel.ExcludeOperations, v.ExcludeOperations)
-	list("exclude-tag", &f.sel.ExcludeTags, v.ExcludeTags)
-	list("exclude-check", &f.excludeChecks, v.ExcludeChecks)
-	list("header", &f.headers, v.Headers)
-	list("report", &f.reports, v.Reports)
-	list("redact", &f.redact, v.Redact)
-	list("auth", &f.auth, v.Auth)
-	if !fl.Changed("max-response-time") && v.MaxRespTime != 0 {
-		f.maxRespTime = v.MaxRespTime
-	}
-	if !fl.Changed("read-only") && v.ReadOnly {
-		f.readOnly = true
-	}
-	if !fl.Changed("seed") && v.Seed != 0 {
-		f.seed = v.Seed
-	}
-	if !fl.Changed("max-cases") && v.MaxCases != 0 {
-		f.maxCases = v.MaxCases
-	}
-	if !fl.Changed("workers") && v.Workers != 0 {
-		f.workers = v.Workers
-	}
-	if !fl.Changed("rate") && v.Rate != 0 {
-		f.rate = v.Rate
-	}
-	if !fl.Changed("timeout") && v.Timeout != 0 {
-		f.timeout = v.Timeout
-	}
-	if !fl.Changed("ready-timeout") && v.ReadyTimeout != 0 {
-		f.readyTimeout = v.ReadyTimeout
-	}
-	return nil
+		for i, a := range f.Auth {
+			f.Auth[i] = os.ExpandEnv(a)
+		}
+	})
+	return err
 }
 
 func newValidateCmd(e *env) *cobra.Command {
@@ -208,28 +139,28 @@ the headers, query parameters and cookies named with --redact are shown as
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.contract, "contract", "", "contract file (JSON or YAML)")
-	fl.StringVar(&f.baseURL, "base-url", "", "where the service listens, e.g. http://localhost:8080")
-	fl.StringVar(&f.serverCmd, "server-cmd", "", "shell command that starts the service; it is stopped at the end")
-	fl.StringVar(&f.readyPath, "ready-path", "", "path polled until the started service answers (default: the first GET without parameters, else /)")
-	fl.DurationVar(&f.readyTimeout, "ready-timeout", 60*time.Second, "how long to wait for the started service")
-	fl.Uint64Var(&f.seed, "seed", 1, "seed of generated values: the same seed sends the same requests")
-	fl.IntVar(&f.maxCases, "max-cases", validate.DefaultMaxCases, "cases per operation at most")
-	fl.StringSliceVar(&f.sel.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
-	fl.StringSliceVar(&f.sel.Tags, "tag", nil, "only operations with a tag matching one of these patterns (repeatable)")
-	fl.StringSliceVar(&f.sel.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
-	fl.StringSliceVar(&f.sel.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
-	fl.StringSliceVar(&f.excludeChecks, "exclude-check", nil, "checks to skip (repeatable): "+strings.Join(validate.Checks, ", "))
-	fl.StringArrayVar(&f.headers, "header", nil, `header sent with every request, "Name: value" (repeatable)`)
-	fl.IntVar(&f.workers, "workers", 4, "requests in flight at once")
-	fl.Float64Var(&f.rate, "rate", 0, "requests per second at most (0: no limit)")
-	fl.DurationVar(&f.timeout, "timeout", validate.DefaultTimeout, "deadline of each request")
-	fl.StringArrayVar(&f.reports, "report", nil, "also write a report: FORMAT=FILE, FORMAT one of "+validateFormats+" (repeatable)")
+	fl.StringVar(&f.Contract, "contract", "", "contract file (JSON or YAML)")
+	fl.StringVar(&f.BaseURL, "base-url", "", "where the service listens, e.g. http://localhost:8080")
+	fl.StringVar(&f.ServerCmd, "server-cmd", "", "shell command that starts the service; it is stopped at the end")
+	fl.StringVar(&f.ReadyPath, "ready-path", "", "path polled until the started service answers (default: the first GET without parameters, else /)")
+	fl.DurationVar(&f.ReadyTimeout, "ready-timeout", 60*time.Second, "how long to wait for the started service")
+	fl.Uint64Var(&f.Seed, "seed", 1, "seed of generated values: the same seed sends the same requests")
+	fl.IntVar(&f.MaxCases, "max-cases", validate.DefaultMaxCases, "cases per operation at most")
+	fl.StringSliceVar(&f.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
+	fl.StringSliceVar(&f.Tags, "tag", nil, "only operations with a tag matching one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.ExcludeOperations, "exclude-operation", nil, "leave out operations whose operationId matches one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.ExcludeTags, "exclude-tag", nil, "leave out operations with a tag matching one of these patterns (repeatable)")
+	fl.StringSliceVar(&f.ExcludeChecks, "exclude-check", nil, "checks to skip (repeatable): "+strings.Join(validate.Checks, ", "))
+	fl.StringArrayVar(&f.Headers, "header", nil, `header sent with every request, "Name: value" (repeatable)`)
+	fl.IntVar(&f.Workers, "workers", 4, "requests in flight at once")
+	fl.Float64Var(&f.Rate, "rate", 0, "requests per second at most (0: no limit)")
+	fl.DurationVar(&f.Timeout, "timeout", validate.DefaultTimeout, "deadline of each request")
+	fl.StringArrayVar(&f.Reports, "report", nil, "also write a report: FORMAT=FILE, FORMAT one of "+validateFormats+" (repeatable)")
 	fl.StringVar(&f.format, "format", "text", "stdout format: "+validateFormats+" (machine formats print nothing else)")
-	fl.DurationVar(&f.maxRespTime, "max-response-time", 0, "longest an answer may take before check max-response-time fails it (0: off)")
-	fl.BoolVar(&f.readOnly, "read-only", false, "send only safe methods (GET, HEAD, OPTIONS); other operations are listed as left out")
-	fl.StringArrayVar(&f.redact, "redact", nil, "header, query parameter or cookie name whose value reports hide (repeatable)")
-	fl.StringArrayVar(&f.auth, "auth", nil, "credential for a security scheme of the contract, SCHEME=VALUE: a token (bearer), user:pass (basic), the key (apiKey), client_id:secret (oauth2 client credentials) (repeatable)")
+	fl.DurationVar(&f.MaxRespTime, "max-response-time", 0, "longest an answer may take before check max-response-time fails it (0: off)")
+	fl.BoolVar(&f.ReadOnly, "read-only", false, "send only safe methods (GET, HEAD, OPTIONS); other operations are listed as left out")
+	fl.StringArrayVar(&f.Redact, "redact", nil, "header, query parameter or cookie name whose value reports hide (repeatable)")
+	fl.StringArrayVar(&f.Auth, "auth", nil, "credential for a security scheme of the contract, SCHEME=VALUE: a token (bearer), user:pass (basic), the key (apiKey), client_id:secret (oauth2 client credentials) (repeatable)")
 	fl.StringVar(&f.config, "config", "", "configuration file whose validate: section gives defaults (default: ./toolkit.yaml when present)")
 	cmd.AddCommand(newProxyCmd(e))
 	return cmd
@@ -267,7 +198,7 @@ records: feed the file to toolkit infer.`,
 			cfg := validate.ProxyConfig{Upstream: upstream, Log: e.stderr, Redact: redact}
 			if file != "" {
 				var err error
-				if cfg.Doc, cfg.Model, err = loadContract(e, "validate proxy", file, contract.LoadOptions{}); err != nil {
+				if cfg.Doc, cfg.Model, err = loadContract(e, file, contract.LoadOptions{}); err != nil {
 					return err
 				}
 			}
@@ -329,7 +260,7 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 	usage := func(format string, a ...any) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("validate: "+format, a...)}
 	}
-	if f.contract == "" || f.baseURL == "" {
+	if f.Contract == "" || f.BaseURL == "" {
 		return usage("--contract and --base-url are required")
 	}
 	format, err := findings.ParseFormat(f.format)
@@ -337,21 +268,21 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		return usage("--format: %v", err)
 	}
 	switch {
-	case f.workers < 1:
-		return usage("--workers must be at least 1, not %d", f.workers)
-	case f.maxCases < 1:
-		return usage("--max-cases must be at least 1, not %d", f.maxCases)
-	case f.timeout <= 0:
-		return usage("--timeout must be positive, not %v", f.timeout)
-	case f.readyTimeout <= 0:
-		return usage("--ready-timeout must be positive, not %v", f.readyTimeout)
-	case f.rate < 0:
-		return usage("--rate must be 0 (no limit) or more, not %v", f.rate)
-	case f.maxRespTime < 0:
-		return usage("--max-response-time must be 0 (off) or more, not %v", f.maxRespTime)
+	case f.Workers < 1:
+		return usage("--workers must be at least 1, not %d", f.Workers)
+	case f.MaxCases < 1:
+		return usage("--max-cases must be at least 1, not %d", f.MaxCases)
+	case f.Timeout <= 0:
+		return usage("--timeout must be positive, not %v", f.Timeout)
+	case f.ReadyTimeout <= 0:
+		return usage("--ready-timeout must be positive, not %v", f.ReadyTimeout)
+	case f.Rate < 0:
+		return usage("--rate must be 0 (no limit) or more, not %v", f.Rate)
+	case f.MaxRespTime < 0:
+		return usage("--max-response-time must be 0 (off) or more, not %v", f.MaxRespTime)
 	}
 	auth := map[string]string{}
-	for _, a := range f.auth {
+	for _, a := range f.Auth {
 		name, value, ok := strings.Cut(a, "=")
 		if !ok || name == "" || value == "" {
 			return usage("--auth must be SCHEME=VALUE (a security scheme of the contract), not %q", redactAuth(a))
@@ -359,7 +290,7 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		auth[name] = value
 	}
 	headers := http.Header{}
-	for _, h := range f.headers {
+	for _, h := range f.Headers {
 		name, value, ok := strings.Cut(h, ":")
 		if !ok || strings.TrimSpace(name) == "" {
 			return usage(`--header %q is not "Name: value"`, h)
@@ -367,7 +298,7 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		headers.Add(strings.TrimSpace(name), strings.TrimSpace(value))
 	}
 	reports := map[findings.Format]string{}
-	for _, r := range f.reports {
+	for _, r := range f.Reports {
 		kind, file, ok := strings.Cut(r, "=")
 		rf, err := findings.ParseFormat(kind)
 		if !ok || kind == "" || err != nil || file == "" {
@@ -375,7 +306,7 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 		}
 		reports[rf] = file
 	}
-	doc, m, err := loadContract(e, "validate", f.contract, contract.LoadOptions{})
+	doc, m, err := loadContract(e, f.Contract, contract.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -385,12 +316,12 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	if f.serverCmd != "" {
-		ready := f.readyPath
+	if f.ServerCmd != "" {
+		ready := f.ReadyPath
 		if ready == "" {
 			ready = readyPathOf(m)
 		}
-		srv, err := validate.StartServer(ctx, f.serverCmd, f.baseURL, ready, f.readyTimeout)
+		srv, err := validate.StartServer(ctx, f.ServerCmd, f.BaseURL, ready, f.ReadyTimeout)
 		if err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
@@ -398,11 +329,11 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 	}
 
 	cfg := validate.Config{
-		Doc: doc, Model: m, BaseURL: f.baseURL, Headers: headers,
-		Seed: f.seed, MaxCases: f.maxCases,
-		Select: f.sel, ExcludeChecks: f.excludeChecks,
-		Workers: f.workers, Rate: f.rate, Timeout: f.timeout,
-		MaxResponseTime: f.maxRespTime, ReadOnly: f.readOnly, Redact: f.redact, Auth: auth,
+		Doc: doc, Model: m, BaseURL: f.BaseURL, Headers: headers,
+		Seed: f.Seed, MaxCases: f.MaxCases,
+		Select: f.selection(), ExcludeChecks: f.ExcludeChecks,
+		Workers: f.Workers, Rate: f.Rate, Timeout: f.Timeout,
+		MaxResponseTime: f.MaxRespTime, ReadOnly: f.ReadOnly, Redact: f.Redact, Auth: auth,
 	}
 	if isTerminal(e.stderr) {
 		cfg.Progress = func(done, total int) {
@@ -433,17 +364,17 @@ func runValidate(ctx context.Context, e *env, f validateFlags) error {
 // validateFormats are the formats of --format and --report.
 var validateFormats = findings.FormatNames()
 
-// writeValidate writes a report: text and JSON are validate's own
-// (with the coverage table and per-operation statuses), SARIF, JUnit and
-// GitHub annotations go through the shared findings printers.
+// writeValidate writes a report: text is validate's own (with the
+// coverage table); the machine formats go through the shared findings
+// printers, JSON with the run (operations, checks, coverage, statuses)
+// as its details.
 func writeValidate(w io.Writer, format findings.Format, rep *validate.Report, doc *contract.Document) error {
-	switch format {
-	case findings.Text:
+	if format == findings.Text {
 		return rep.WriteText(w)
-	case findings.JSON:
-		return rep.WriteJSON(w)
 	}
-	return findings.Write(w, format, rep.Document(doc))
+	out := rep.Document(doc)
+	out.Details = rep
+	return findings.Write(w, format, out)
 }
 
 // redactAuth hides the value of a malformed --auth in its error message.

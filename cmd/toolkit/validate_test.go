@@ -103,17 +103,25 @@ func TestValidateReports(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d\n%s", code, stderr.String())
 	}
-	var rep struct {
-		Operations []struct {
-			ID     string                       `json:"operationId"`
-			Checks map[string][]json.RawMessage `json:"checks"`
-		} `json:"operations"`
+	var doc struct {
+		Findings []struct {
+			ID string `json:"id"`
+		} `json:"findings"`
+		Details struct {
+			Operations []struct {
+				ID     string                       `json:"operationId"`
+				Checks map[string][]json.RawMessage `json:"checks"`
+			} `json:"operations"`
+		} `json:"details"`
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 		t.Fatalf("stdout is not one JSON document: %v\n%s", err, stdout.String())
 	}
+	if len(doc.Findings) == 0 || doc.Findings[0].ID != "response-headers" {
+		t.Errorf("findings %+v, want response-headers first", doc.Findings)
+	}
 	found := false
-	for _, op := range rep.Operations {
+	for _, op := range doc.Details.Operations {
 		if op.ID == "listPets" && len(op.Checks["response-headers"]) > 0 {
 			found = true
 		}

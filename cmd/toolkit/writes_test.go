@@ -40,3 +40,47 @@ func TestGenRemovesStaleTargetFiles(t *testing.T) {
 		t.Errorf("--check after the removal: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestGenSaysItFinishedAnInterruptedWrite: the record of a write that an
+// earlier gen left half done (killed between its renames) is reported by
+// gen --check, which changes nothing, and finished by the next gen before
+// it generates, which says so.
+func TestGenSaysItFinishedAnInterruptedWrite(t *testing.T) {
+	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
+	out := filepath.Join(t.TempDir(), "shop")
+	if code, _, stderr := runCLI(t, "", "gen", "--contract", kitchen, "--out", out, "--generate", "types"); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, stderr)
+	}
+	// What a gen killed after its commit record and before its one rename
+	// leaves beside the folder.
+	stage := filepath.Join(filepath.Dir(out), ".shop.toolkit-stage-1")
+	types, err := os.ReadFile(filepath.Join(out, "types.gen.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"types.gen.go": types, ".toolkit-commit.json": []byte(`{"write":["types.gen.go"]}`)} {
+		if err := os.MkdirAll(stage, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(stage, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, _ := runCLI(t, "", "gen", "--contract", kitchen, "--out", out, "--generate", "types", "--check")
+	if want := "was interrupted while moving its files into place (1 of 1 still to move; "; code != 1 || !strings.Contains(stdout, want) {
+		t.Errorf("--check: exit %d, stdout %q; want 1 and %q", code, stdout, want)
+	}
+	if _, err := os.Stat(stage); err != nil {
+		t.Fatalf("--check touched the staging folder: %v", err)
+	}
+	code, _, stderr := runCLI(t, "", "gen", "--contract", kitchen, "--out", out, "--generate", "types")
+	if want := "(1 of 1 still to move; " + stage + " holds them): the folder mixes old and new files: finished it before generating"; code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("gen: exit %d, stderr %q; want 0 and %q", code, stderr, want)
+	}
+	if _, err := os.Stat(stage); !os.IsNotExist(err) {
+		t.Errorf("the staging folder is still there: %v", err)
+	}
+	if code, stdout, _ := runCLI(t, "", "gen", "--contract", kitchen, "--out", out, "--generate", "types", "--check"); code != 0 {
+		t.Errorf("--check after gen: exit %d\n%s", code, stdout)
+	}
+}

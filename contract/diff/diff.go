@@ -48,6 +48,16 @@ func Compare(old, new *contract.Document) ([]Change, error) {
 	// the comparison only.
 	defer cutItemCycles(old.T)()
 	defer cutItemCycles(new.T)()
+	// Positions need each file's node tree; parse both while oasdiff
+	// compares (they read the files, not the documents it walks).
+	parsed := make(chan struct{}, 2)
+	for _, d := range []*contract.Document{old, new} {
+		go func() {
+			d.Position(d.Path, "")
+			parsed <- struct{}{}
+		}()
+	}
+	defer func() { <-parsed; <-parsed }()
 	d, osm, err := odiff.GetWithOperationsSourcesMap(odiff.NewConfig(), s1, s2)
 	if err != nil {
 		return nil, fmt.Errorf("diff: %w", err)

@@ -45,13 +45,22 @@ func (c IdentChange) Changed() bool { return c.OldType != c.NewType }
 // built (a cyclic allOf), nothing is compared and the error says why: an
 // empty list would claim the Go API did not change.
 func GoIdentifiers(old, new *contract.Document) ([]IdentChange, error) {
+	// Each side's model is built on its own core: on a description the
+	// size of GitHub's, that is most of the time this takes.
+	var b map[identKey]golang.Ident
+	var errB error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b, errB = goIdents(new)
+	}()
 	a, err := goIdents(old)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	b, err := goIdents(new)
-	if err != nil {
-		return nil, err
+	if errB != nil {
+		return nil, errB
 	}
 	var out []IdentChange
 	for key, x := range a {

@@ -30,7 +30,7 @@ func TestMultiFilePositions(t *testing.T) {
 	}
 	got := located(fs)
 	want := []string{
-		"../../testdata/lint/multifile/openapi.yaml:1:10 /openapi SERVERS_PRESENT",
+		"../../testdata/lint/multifile/openapi.yaml:1:1  SERVERS_PRESENT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_CONTACT",
 		"../../testdata/lint/multifile/openapi.yaml:2:7 /info INFO_DESCRIPTION",
 		"../../testdata/lint/multifile/openapi.yaml:7:5 /paths/~1pets~1{petId}/get OPERATION_DESCRIPTION",
@@ -38,6 +38,7 @@ func TestMultiFilePositions(t *testing.T) {
 		"../../testdata/lint/multifile/openapi.yaml:19:5 /paths/~1pets~1{petId}/delete OPERATION_TAGS",
 		"../../testdata/lint/multifile/parts/parameters.yaml:1:1 /PetId PARAMETER_DESCRIPTION",
 		"../../testdata/lint/multifile/schemas/pet.yaml:6:13 /Pet/properties/size/enum ENUM_SINGLE_TYPE",
+		"../../testdata/lint/multifile/schemas/pet.yaml:6:21 /Pet/properties/size/enum/1 ENUM_SINGLE_TYPE",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
@@ -211,10 +212,10 @@ func TestRuleSetsAndCasing(t *testing.T) {
 		}
 		return out
 	}
-	if got := ids(Config{Extends: []string{"servicecomb"}, Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 1 {
-		t.Errorf("camel path segments: findings %v, want one CASING_PATH_SEGMENT for /pet-owners", got)
+	if got := ids(Config{Extends: []string{"servicecomb"}, Casing: map[string]string{"CASING_PATH_SEGMENT": "kebab"}}); got["CASING_PATH_SEGMENT"] != 1 {
+		t.Errorf("kebab path segments: findings %v, want one CASING_PATH_SEGMENT for {petId}", got)
 	}
-	if got := ids(Config{Casing: map[string]string{"CASING_PATH_SEGMENT": "camel"}}); got["CASING_PATH_SEGMENT"] != 0 {
+	if got := ids(Config{Casing: map[string]string{"CASING_PATH_SEGMENT": "kebab"}}); got["CASING_PATH_SEGMENT"] != 0 {
 		t.Errorf("servicecomb rules ran under recommended: %v", got)
 	}
 	rec, all := len(Config{}.Enabled()), len(Config{Extends: []string{"all"}}.Enabled())
@@ -404,4 +405,37 @@ func located(fs []findings.Finding, ids ...string) []string {
 		out = append(out, filepath.ToSlash(f.File)+":"+strconv.Itoa(f.Line)+":"+strconv.Itoa(f.Col)+" "+f.Pointer+" "+f.ID)
 	}
 	return out
+}
+
+// TestYAMLKeyString: plain keys that YAML reads as numbers, booleans or
+// null are reported at the key, with the kind, in the root file and in a
+// file a $ref of a JSON root leads to; quoted keys are strings.
+func TestYAMLKeyString(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "openapi.json")
+	os.WriteFile(root, []byte(`{"openapi": "3.0.3", "info": {"title": "T", "version": "1"},
+ "paths": {"/a": {"$ref": "paths.yaml#/a"}}}
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "paths.yaml"), []byte(`a:
+  get:
+    responses:
+      200: {description: OK}
+      "404": {description: Missing}
+      true: {description: Odd}
+`), 0o644)
+	fs, err := Run(root, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range byRule(fs, "YAML_KEY_STRING") {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s: %s", filepath.Base(f.File), f.Line, f.Col, f.Pointer, f.Message))
+	}
+	want := []string{
+		"paths.yaml:4:7 /a/get/responses/200: mapping key 200 is a number, not a string",
+		"paths.yaml:6:7 /a/get/responses/true: mapping key true is a boolean, not a string",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
 }

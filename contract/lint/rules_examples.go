@@ -61,8 +61,19 @@ func plain(n *Node, depth int) any {
 	return out
 }
 
+// paramOnly are the keywords of a Swagger 2.0 parameter that are not
+// schema keywords (required is a boolean there, a list in a schema).
+var paramOnly = []string{"name", "in", "required", "description", "collectionFormat", "allowEmptyValue"}
+
 func toSchema(n *Node) (*openapi3.Schema, error) {
-	b, err := json.Marshal(plain(n, 0))
+	v := plain(n, 0)
+	if m, ok := v.(map[string]any); ok && m["in"] != nil && m["name"] != nil {
+		// a Swagger 2.0 parameter standing for its own schema
+		for _, k := range paramOnly {
+			delete(m, k)
+		}
+	}
+	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +133,11 @@ func checkExamples(c *Context) {
 	checkMedia := func(m *Node, where string) {
 		check(m.Raw("schema"), m.Raw("example"), "example of the "+where)
 		m.Get("examples").Pairs(func(name string, _ *yamlNode, ex *Node) {
+			if c.OAS2() {
+				// Swagger 2.0: examples maps a media type to the value
+				check(m.Raw("schema"), ex, fmt.Sprintf("%s example of the %s", name, where))
+				return
+			}
 			ex = ex.Deref()
 			check(m.Raw("schema"), ex.Raw("value"), fmt.Sprintf("example %q of the %s", name, where))
 		})

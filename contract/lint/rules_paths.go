@@ -16,7 +16,7 @@ func init() {
 		&Rule{ID: "PATH_PARAMETER_USED", Category: "PATHS", Severity: Error,
 			Description: "Every in: path parameter appears as {name} in its path template.", Hint: "use the parameter as {name} in the path, or remove it", Aliases: []string{"path-params"}, Check: checkPathParamUsed},
 		&Rule{ID: "PARAMETER_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning,
-			Description: "Every parameter has a description.", Hint: "add a description to the parameter", Aliases: []string{"oas3-parameter-description", "oas2-parameter-description", "parameter-description"}, Check: checkParameterDescription},
+			Description: "Every parameter has a description.", Hint: "add a description to the parameter", Aliases: append([]string{"oas3-parameter-description", "oas2-parameter-description", "parameter-description"}, scKey("PARAMETER_DESCRIPTION")...), Sets: []string{"recommended", "servicecomb"}, Check: checkParameterDescription},
 	)
 }
 

@@ -2,7 +2,10 @@ package lint
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -13,7 +16,7 @@ func init() {
 		&Rule{ID: "ENUM_NOT_EMPTY", Category: "SCHEMAS", Severity: Error,
 			Description: "An enum lists at least one value: an empty enum accepts nothing.", Hint: "list at least one value, or remove enum", Check: checkEnumNotEmpty},
 		&Rule{ID: "ENUM_SINGLE_TYPE", Category: "SCHEMAS", Severity: Warning,
-			Description: "An enum's values are all of one type (null aside): mixed enums have no Go type.", Hint: "make every enum value the schema's type", Aliases: []string{"typed-enum"}, Check: checkEnumSingleType},
+			Description: "An enum's values are all of one type, the schema's declared type (null aside): mixed enums have no Go type, and a value of another type can never be valid.", Hint: "make every enum value the schema's type", Aliases: []string{"typed-enum"}, Check: checkEnumSingleType},
 		&Rule{ID: "COMPONENT_UNUSED", Category: "COMPONENTS", Severity: Warning,
 			Description: "Every component is referenced: dead components still generate code.", Hint: "$ref the component where it is meant to be used, or remove it", Aliases: []string{"oas3-unused-component", "oas2-unused-definition"}, Check: checkComponentUnused},
 		&Rule{ID: "SERVER_URL_VALID", Category: "SERVERS", Severity: Error,
@@ -85,10 +88,23 @@ func checkEnumSingleType(c *Context) {
 		if e == nil {
 			return
 		}
+		// Spectral's typed-enum: each value is of the declared type(s).
+		declared := map[string]bool{}
+		if t := s.Raw("type"); t != nil {
+			if t.Y.Kind == yamlScalar {
+				declared[t.Y.Value] = true
+			}
+			for _, x := range t.Items() {
+				declared[x.Y.Value] = true
+			}
+		}
 		types := map[string]bool{}
 		var list []string
-		for _, v := range e.Y.Content {
+		for i, v := range e.Y.Content {
 			t := scalarType(v)
+			if len(declared) > 0 && t != "null" && !declared[t] && !(t == "number" && declared["integer"] && v.Tag == "!!int") {
+				c.Report(e.Index(strconv.Itoa(i)), fmt.Sprintf("enum value %s is a %s, not of the schema's type %s", v.Value, t, strings.Join(slices.Sorted(maps.Keys(declared)), " or ")))
+			}
 			if t != "null" && !types[t] {
 				types[t] = true
 				list = append(list, t)
@@ -101,7 +117,13 @@ func checkEnumSingleType(c *Context) {
 }
 
 func checkComponentUnused(c *Context) {
-	comps := c.Root.Get("components")
+	// OpenAPI 3's components, or Swagger 2.0's definitions (Spectral's
+	// oas2-unused-definition looks at definitions only).
+	home := "components"
+	if c.OAS2() {
+		home = "definitions"
+	}
+	comps := c.Root.Get(home)
 	if comps == nil {
 		return
 	}
@@ -127,7 +149,7 @@ func checkComponentUnused(c *Context) {
 		switch n.Y.Kind {
 		case yamlMapping:
 			n.Pairs(func(k string, _ *yamlNode, v *Node) {
-				if n == c.Root && k == "components" {
+				if n == c.Root && k == home {
 					return
 				}
 				walk(v, depth+1)
@@ -139,15 +161,22 @@ func checkComponentUnused(c *Context) {
 		}
 	}
 	walk(c.Root, 0)
+	unused := func(where string, group *Node) {
+		group.Pairs(func(name string, _ *yamlNode, v *Node) {
+			if !used[v.File+"#"+v.Pointer] {
+				c.Report(v, fmt.Sprintf("%s/%s is never referenced; remove it or $ref it", where, name))
+			}
+		})
+	}
+	if c.OAS2() {
+		unused("definitions", comps)
+		return
+	}
 	comps.Pairs(func(kind string, _ *yamlNode, group *Node) {
 		if kind == "securitySchemes" || strings.HasPrefix(kind, "x-") {
 			return // used by name in security requirements, or extensions
 		}
-		group.Pairs(func(name string, _ *yamlNode, v *Node) {
-			if !used[v.File+"#"+v.Pointer] {
-				c.Report(v, fmt.Sprintf("components/%s/%s is never referenced; remove it or $ref it", kind, name))
-			}
-		})
+		unused("components/"+kind, group)
 	})
 }
 
@@ -195,11 +224,15 @@ func checkSecurityDefined(c *Context) {
 	defined := map[string]bool{}
 	c.Root.Get("components").Get("securitySchemes").Pairs(func(k string, _ *yamlNode, _ *Node) { defined[k] = true })
 	c.Root.Get("securityDefinitions").Pairs(func(k string, _ *yamlNode, _ *Node) { defined[k] = true })
+	where := "components/securitySchemes"
+	if c.OAS2() {
+		where = "securityDefinitions"
+	}
 	check := func(sec *Node) {
 		for _, req := range sec.Items() {
 			req.Pairs(func(name string, _ *yamlNode, v *Node) {
 				if !defined[name] {
-					c.Report(v, fmt.Sprintf("security requirement names scheme %q, which components/securitySchemes does not define", name))
+					c.Report(v, fmt.Sprintf("security requirement names scheme %q, which %s does not define", name, where))
 				}
 			})
 		}

@@ -14,7 +14,7 @@ func init() {
 	register(
 		&Rule{ID: "INFO_CONTACT", Category: "INFO", Severity: Warning, Aliases: []string{"info-contact"},
 			Description: "info has a contact, so users know whom to ask.", Hint: "add info.contact with a name, url or email", Check: checkInfoField("contact")},
-		&Rule{ID: "INFO_DESCRIPTION", Category: "INFO", Severity: Warning, Aliases: []string{"info-description"},
+		&Rule{ID: "INFO_DESCRIPTION", Category: "INFO", Severity: Warning, Aliases: append([]string{"info-description"}, scKey("INFO_DESCRIPTION")...), Sets: []string{"recommended", "servicecomb"},
 			Description: "info has a description: it opens the generated documentation.", Hint: "add info.description saying what the API is for", Check: checkInfoField("description")},
 		&Rule{ID: "INFO_LICENSE", Category: "INFO", Severity: Warning, Aliases: []string{"info-license"}, Sets: []string{"all"},
 			Description: "info has a license, so users know how they may use the API.", Hint: "add info.license with a name and url", Check: checkInfoField("license")},
@@ -22,19 +22,19 @@ func init() {
 			Description: "info.license has a url pointing at the license text.", Hint: "add info.license.url", Check: checkLicenseURL},
 		&Rule{ID: "CONTACT_PROPERTIES", Category: "INFO", Severity: Warning, Aliases: []string{"contact-properties"}, Sets: []string{"all"},
 			Description: "info.contact has a name, a url and an email.", Hint: "fill in info.contact's name, url and email", Check: checkContactProperties},
-		&Rule{ID: "TAGS_DECLARED", Category: "TAGS", Severity: Warning, Aliases: []string{"openapi-tags"}, Sets: []string{"all"},
+		&Rule{ID: "TAGS_DECLARED", Category: "TAGS", Severity: Warning, Aliases: append([]string{"openapi-tags"}, scKey("TAGS_DECLARED")...), Sets: []string{"servicecomb"},
 			Description: "The contract declares its tags in a top-level tags list.", Hint: "add a top-level tags list naming and describing each tag", Check: checkTagsDeclared},
 		&Rule{ID: "TAGS_ALPHABETICAL", Category: "TAGS", Severity: Warning, Aliases: []string{"openapi-tags-alphabetical"}, Sets: []string{"all"},
 			Description: "The top-level tags are in alphabetical order.", Hint: "sort the top-level tags by name", Check: checkTagsAlphabetical},
 		&Rule{ID: "TAGS_UNIQUE", Category: "TAGS", Severity: Error, Aliases: []string{"openapi-tags-uniqueness"},
 			Description: "Each top-level tag name is declared once.", Hint: "merge the duplicate tag entries", Check: checkTagsUnique},
-		&Rule{ID: "TAG_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning, Aliases: []string{"tag-description"}, Sets: []string{"all", "servicecomb"},
+		&Rule{ID: "TAG_DESCRIPTION", Category: "DOCUMENTATION", Severity: Warning, Aliases: append([]string{"tag-description"}, scKey("TAG_DESCRIPTION")...), Sets: []string{"servicecomb"},
 			Description: "Each top-level tag has a description: it heads its group in the documentation.", Hint: "add a description to the tag", Check: checkTagDescription},
-		&Rule{ID: "OPERATION_TAGS", Category: "TAGS", Severity: Warning, Aliases: []string{"operation-tags"},
+		&Rule{ID: "OPERATION_TAGS", Category: "TAGS", Severity: Warning, Aliases: append([]string{"operation-tags"}, scKey("OPERATION_TAGS")...), Sets: []string{"recommended", "servicecomb"},
 			Description: "Every operation has at least one tag, which groups it in documentation and generated clients.", Hint: "add tags: [name] to the operation", Check: checkOperationTags},
-		&Rule{ID: "OPERATION_TAG_DEFINED", Category: "TAGS", Severity: Warning, Aliases: []string{"operation-tag-defined"},
+		&Rule{ID: "OPERATION_TAG_DEFINED", Category: "TAGS", Severity: Warning, Aliases: append([]string{"operation-tag-defined"}, scKey("OPERATION_TAG_DEFINED")...), Sets: []string{"recommended", "servicecomb"},
 			Description: "Every tag an operation uses is declared in the top-level tags list.", Hint: "declare the tag in the top-level tags list, or fix its spelling", Check: checkOperationTagDefined},
-		&Rule{ID: "OPERATION_SINGULAR_TAG", Category: "TAGS", Severity: Warning, Aliases: []string{"operation-singular-tag"}, Sets: []string{"all", "servicecomb"},
+		&Rule{ID: "OPERATION_SINGULAR_TAG", Category: "TAGS", Severity: Warning, Aliases: append([]string{"operation-singular-tag"}, scKey("OPERATION_SINGULAR_TAG")...), Sets: []string{"servicecomb"},
 			Description: "Every operation has at most one tag, so it appears in one group only.", Hint: "keep one tag on the operation", Check: checkOperationSingularTag},
 		&Rule{ID: "OPERATION_ID_URL_SAFE", Category: "OPERATIONS", Severity: Warning, Aliases: []string{"operation-operationId-valid-in-url"},
 			Description: "operationIds use only characters that are safe in a URL, as tools link to operations by id.", Hint: "use letters, digits and -._~ only", Check: checkOperationIDURLSafe},
@@ -111,7 +111,7 @@ func checkContactProperties(c *Context) {
 
 func checkTagsDeclared(c *Context) {
 	if len(c.Root.Get("tags").Items()) == 0 {
-		c.Report(versionNode(c), "the contract declares no top-level tags")
+		c.Report(c.Root, "the contract declares no top-level tags")
 	}
 }
 
@@ -353,12 +353,12 @@ func checkExampleValueOrExternal(c *Context) {
 func checkServersPresent(c *Context) {
 	if c.OAS2() {
 		if c.Root.Str("host") == "" {
-			c.Report(versionNode(c), "the contract has no host")
+			c.Report(c.Root, "the contract has no host")
 		}
 		return
 	}
 	if len(c.Root.Get("servers").Items()) == 0 {
-		c.Report(versionNode(c), "the contract has no servers")
+		c.Report(c.Root, "the contract has no servers")
 	}
 }
 
@@ -397,7 +397,7 @@ func checkServerTrailingSlash(c *Context) {
 
 func checkOAS2Schemes(c *Context) {
 	if c.OAS2() && len(c.Root.Get("schemes").Items()) == 0 {
-		c.Report(versionNode(c), "the contract lists no schemes")
+		c.Report(c.Root, "the contract lists no schemes")
 	}
 }
 
@@ -456,8 +456,10 @@ func checkWebhooks(c *Context) {
 	})
 }
 
-// versionNode is where a finding about something the whole contract lacks
-// is placed: its openapi (or swagger) line.
+// versionNode is where a finding about the contract's version is placed:
+// its openapi (or swagger) line. A finding about something the whole
+// contract lacks is placed at the root (pointer ""), where Spectral puts
+// it: the opening { of a JSON file, the first key of a YAML one.
 func versionNode(c *Context) *Node {
 	if v := c.Root.Raw("openapi"); v != nil {
 		return v

@@ -1,10 +1,14 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/contractfirst/toolkit/findings"
 )
@@ -24,8 +28,6 @@ tags:
     description: People with pets.
   - name: Pets
     description: The pets.
-security:
-  - key: []
 paths:
   /pets/{petId}:
     get:
@@ -33,6 +35,7 @@ paths:
       summary: Get a pet.
       description: Returns the pet with the given id.
       tags: [Pets]
+      security: [{ApiKey: []}]
       parameters:
         - name: petId
           in: path
@@ -47,7 +50,7 @@ paths:
               schema: {$ref: "#/components/schemas/Pet"}
         default:
           description: An error.
-  /pet-owners:
+  /owners:
     post:
       operationId: createPetOwner
       summary: Create an owner.
@@ -57,7 +60,7 @@ paths:
         description: The owner.
         content:
           application/json:
-            schema: {type: object, properties: {name: {type: string}}}
+            schema: {type: object, properties: {name: {title: Name, type: string}}}
       responses:
         "201":
           description: Created.
@@ -65,81 +68,121 @@ paths:
           description: Bad request.
 components:
   securitySchemes:
-    key: {type: apiKey, in: header, name: X-Key}
+    ApiKey: {type: apiKey, in: header, name: X-Key}
   schemas:
     Pet:
+      title: Pet
       type: object
       properties:
-        kind: {type: string, enum: [cat, dog]}
+        kind: {title: Kind, type: string, enum: [cat, dog]}
 `
 
 // upToPaths is good up to and including its "paths:" line, for edits
 // that change the header and add a path.
 var upToPaths = good[:strings.Index(good, "paths:\n")+len("paths:\n")]
 
+// oas2 is a Swagger 2.0 contract with an invalid response example
+// (examples by media type) and an unused definition.
+const oas2 = `swagger: "2.0"
+info: {title: Pets, version: "1"}
+host: api.petstore.test
+schemes: [https]
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200":
+          description: OK
+          schema: {$ref: "#/definitions/Pet"}
+          examples: {application/json: {kind: 3}}
+definitions:
+  Pet: {type: object, properties: {kind: {type: string}}}
+  Unused: {type: string}
+`
+
 // ruleCases holds, per rule, edits of good that make it fire.
 var ruleCases = map[string][][2]string{
-	"OPERATION_ID_PRESENT":            {{"      operationId: getPet\n", ""}},
-	"OPERATION_ID_UNIQUE":             {{"operationId: createPetOwner", "operationId: getPet"}},
-	"OPERATION_ID_CASING":             {{"operationId: createPetOwner", "operationId: create_pet_owner"}, {"operationId: getPet", "operationId: GetPet"}},
-	"OPERATION_SUCCESS_RESPONSE":      {{"        \"201\":\n          description: Created.\n", ""}},
-	"OPERATION_ERROR_RESPONSE":        {{"        \"400\":\n          description: Bad request.\n", ""}},
-	"OPERATION_DESCRIPTION":           {{"      description: Returns the pet with the given id.\n", ""}},
-	"PATH_TRAILING_SLASH":             {{"/pet-owners:", "/pet-owners/:"}},
-	"PATH_CASING":                     {{"/pet-owners:", "/pet-owners/owner-names/petAges:"}},
-	"PATH_PARAMETER_DECLARED":         {{"/pets/{petId}:", "/pets/{petId}/{x}:"}},
-	"PATH_PARAMETER_USED":             {{"/pets/{petId}:", "/pets/{id}:"}},
-	"PARAMETER_DESCRIPTION":           {{"          description: The pet.\n", ""}},
-	"BODY_SCHEMA_NAMED":               {{"properties: {name: {type: string}}", "properties: {a: {type: string}, b: {type: string}, c: {type: string}, d: {type: string}}"}},
-	"EXAMPLE_VALID":                   {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], default: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}},
-	"ENUM_NOT_EMPTY":                  {{"enum: [cat, dog]", "enum: []"}},
-	"ENUM_SINGLE_TYPE":                {{"enum: [cat, dog]", "enum: [cat, 2]"}},
-	"COMPONENT_UNUSED":                {{"  schemas:\n", "  schemas:\n    Unused: {type: string}\n"}},
-	"SERVER_URL_VALID":                {{"https://api.petstore.test/v1", "api.example.com"}, {"https://api.petstore.test/v1", "https://{region}.example.com"}},
-	"SECURITY_SCHEME_DEFINED":         {{"  - key: []", "  - token: []"}},
-	"INFO_CONTACT":                    {{"  contact: {name: Pet team, url: \"https://petstore.test/team\", email: team@petstore.test}\n", ""}},
-	"INFO_DESCRIPTION":                {{"  description: Pets and their owners.\n", ""}},
-	"INFO_LICENSE":                    {{"  license: {name: MIT, url: \"https://petstore.test/license\"}\n", ""}},
-	"LICENSE_URL":                     {{"license: {name: MIT, url: \"https://petstore.test/license\"}", "license: {name: MIT}"}},
-	"CONTACT_PROPERTIES":              {{"contact: {name: Pet team, url: \"https://petstore.test/team\", email: team@petstore.test}", "contact: {name: Pet team}"}},
-	"TAGS_DECLARED":                   {{"tags:\n  - name: Owners\n    description: People with pets.\n  - name: Pets\n    description: The pets.\n", ""}},
-	"TAGS_ALPHABETICAL":               {{"  - name: Owners\n    description: People with pets.\n", "  - name: Zoo\n    description: Z.\n  - name: Owners\n    description: People with pets.\n"}},
-	"TAGS_UNIQUE":                     {{"  - name: Owners\n    description: People with pets.\n", "  - name: Owners\n    description: People with pets.\n  - name: Owners\n    description: Again.\n"}},
-	"TAG_DESCRIPTION":                 {{"    description: People with pets.\n", ""}},
-	"OPERATION_TAGS":                  {{"      tags: [Pets]\n", ""}},
-	"OPERATION_TAG_DEFINED":           {{"tags: [Pets]", "tags: [Pet]"}},
-	"OPERATION_SINGULAR_TAG":          {{"tags: [Pets]", "tags: [Pets, Owners]"}},
-	"OPERATION_ID_URL_SAFE":           {{"operationId: getPet", "operationId: \"get Pet\""}},
-	"OPERATION_PARAMETERS_UNIQUE":     {{"          schema: {type: string}\n", "          schema: {type: string}\n        - {name: petId, in: path, required: true, description: Again., schema: {type: string}}\n"}},
-	"PATH_NO_QUERY":                   {{"/pet-owners:", "/pet-owners?kind=x:"}},
-	"PATH_PARAMETER_NAMED":            {{"/pet-owners:", "/pet-owners/{}:"}},
-	"PATH_AMBIGUOUS":                  {{"  /pet-owners:\n", "  /pets/{id}:\n    x-lint-ignore: [PATH_PARAMETER_DECLARED]\n  /pet-owners:\n"}},
-	"MARKDOWN_NO_EVAL":                {{"description: The pets.", "description: \"eval(alert(1))\""}},
-	"MARKDOWN_NO_SCRIPT":              {{"description: The pets.", "description: \"<script>alert(1)</script>\""}},
-	"REF_NO_SIBLINGS":                 {{"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\", description: Ignored.}"}},
-	"ENUM_DUPLICATE":                  {{"enum: [cat, dog]", "enum: [cat, dog, cat]"}},
-	"ARRAY_ITEMS":                     {{"properties: {name: {type: string}}", "properties: {names: {type: array}}"}},
-	"OAS2_NO_ONEOF_ANYOF":             {{"openapi: 3.0.3", "swagger: \"2.0\"\ndefinitions:\n  Cat: {oneOf: [{type: string}]}"}},
-	"DISCRIMINATOR_PROPERTY":          {{"      type: object\n      properties:\n        kind:", "      type: object\n      discriminator: {propertyName: kind}\n      properties:\n        kind:"}},
-	"EXAMPLE_VALUE_OR_EXTERNAL":       {{"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              examples: {one: {value: {kind: cat}, externalValue: \"https://petstore.test/cat.json\"}}"}},
-	"SERVERS_PRESENT":                 {{"servers:\n  - url: https://api.petstore.test/v1\n", ""}},
-	"SERVER_NOT_EXAMPLE":              {{"https://api.petstore.test/v1", "https://api.example.com/v1"}},
-	"SERVER_TRAILING_SLASH":           {{"https://api.petstore.test/v1", "https://api.petstore.test/v1/"}},
-	"OAS2_SCHEMES":                    {{"openapi: 3.0.3", "swagger: \"2.0\"\nhost: api.petstore.test"}},
-	"OAS2_FORMDATA_CONSUMES":          {{upToPaths, strings.Replace(upToPaths, "openapi: 3.0.3", "swagger: \"2.0\"\nhost: api.petstore.test\nschemes: [https]", 1) + "  /form:\n    post:\n      parameters: [{name: a, in: formData, type: string}]\n      responses: {\"200\": {description: OK}}\n"}},
-	"CALLBACKS_IN_CALLBACKS":          {{"        \"201\":\n", "      callbacks:\n        done:\n          \"{$request.body#/url}\":\n            post:\n              callbacks: {again: {}}\n              responses: {\"200\": {description: OK}}\n      responses:\n        \"201\":\n"}},
-	"WEBHOOK_NO_SERVERS_OR_CALLBACKS": {{"openapi: 3.0.3", "openapi: 3.1.0\nwebhooks:\n  born:\n    post:\n      servers: [{url: \"https://x.test\"}]\n      responses: {\"200\": {description: OK}}"}},
-	"CASING_OPERATION_ID":             {{"operationId: getPet", "operationId: get_pet"}},
-	"CASING_SCHEMA_NAME":              {{"    Pet:\n", "    pet:\n"}},
-	"CASING_PROPERTY_NAME":            {{"properties: {name: {type: string}}", "properties: {first_name: {type: string}}"}},
-	"CASING_PARAMETER_NAME":           {{"        - name: petId\n", "        - name: pet_id\n"}},
-	"CASING_HEADER_NAME":              {{"        default:\n          description: An error.\n", "        default:\n          description: An error.\n          headers: {x-rate-limit: {schema: {type: integer}}}\n"}},
-	"CASING_TAG_NAME":                 {{"  - name: Pets\n", "  - name: pets\n"}},
-	"CASING_PATH_SEGMENT":             {{"/pet-owners:", "/petOwners:"}},
-	"OPENAPI_VERSION_30":              {{"openapi: 3.0.3", "openapi: 3.1.0"}},
-	"OPERATION_SUMMARY":               {{"      summary: Get a pet.\n", ""}},
-	"REQUEST_BODY_DESCRIPTION":        {{"        description: The owner.\n", ""}},
-	"OPENAPI_31_KEYWORD_IN_30":        {{"kind: {type: string, enum: [cat, dog]}", "kind: {type: string, const: cat}"}, {"kind: {type: string, enum: [cat, dog]}", "kind: {type: [string, \"null\"]}"}},
+	"OPERATION_ID_PRESENT":                  {{"      operationId: getPet\n", ""}},
+	"OPERATION_ID_UNIQUE":                   {{"operationId: createPetOwner", "operationId: getPet"}},
+	"OPERATION_ID_CASING":                   {{"operationId: createPetOwner", "operationId: create_pet_owner"}, {"operationId: getPet", "operationId: GetPet"}},
+	"OPERATION_SUCCESS_RESPONSE":            {{"        \"201\":\n          description: Created.\n", ""}},
+	"OPERATION_ERROR_RESPONSE":              {{"        \"400\":\n          description: Bad request.\n", ""}},
+	"OPERATION_DESCRIPTION":                 {{"      description: Returns the pet with the given id.\n", ""}},
+	"PATH_TRAILING_SLASH":                   {{"/owners:", "/owners/:"}},
+	"PATH_CASING":                           {{"/owners:", "/owners/owner-names/petAges:"}},
+	"PATH_PARAMETER_DECLARED":               {{"/pets/{petId}:", "/pets/{petId}/{x}:"}},
+	"PATH_PARAMETER_USED":                   {{"/pets/{petId}:", "/pets/{id}:"}},
+	"PARAMETER_DESCRIPTION":                 {{"          description: The pet.\n", ""}},
+	"BODY_SCHEMA_NAMED":                     {{"properties: {name: {title: Name, type: string}}", "properties: {a: {type: string}, b: {type: string}, c: {type: string}, d: {type: string}}"}},
+	"EXAMPLE_VALID":                         {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], example: cow}"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog], default: cow}"}, {"          schema: {type: string}\n", "          schema: {type: integer}\n          example: abc\n"}, {"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              example: {kind: 3}"}, {good, oas2}},
+	"ENUM_NOT_EMPTY":                        {{"enum: [cat, dog]", "enum: []"}},
+	"ENUM_SINGLE_TYPE":                      {{"enum: [cat, dog]", "enum: [cat, 2]"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {title: Kind, type: integer, enum: [1, dog]}"}},
+	"COMPONENT_UNUSED":                      {{"  schemas:\n", "  schemas:\n    Unused: {type: string}\n"}, {good, oas2}},
+	"SERVER_URL_VALID":                      {{"https://api.petstore.test/v1", "api.example.com"}, {"https://api.petstore.test/v1", "https://{region}.example.com"}},
+	"SECURITY_SCHEME_DEFINED":               {{"security: [{ApiKey: []}]", "security: [{Token: []}]"}},
+	"INFO_CONTACT":                          {{"  contact: {name: Pet team, url: \"https://petstore.test/team\", email: team@petstore.test}\n", ""}},
+	"INFO_DESCRIPTION":                      {{"  description: Pets and their owners.\n", ""}},
+	"INFO_LICENSE":                          {{"  license: {name: MIT, url: \"https://petstore.test/license\"}\n", ""}},
+	"LICENSE_URL":                           {{"license: {name: MIT, url: \"https://petstore.test/license\"}", "license: {name: MIT}"}},
+	"CONTACT_PROPERTIES":                    {{"contact: {name: Pet team, url: \"https://petstore.test/team\", email: team@petstore.test}", "contact: {name: Pet team}"}},
+	"TAGS_DECLARED":                         {{"tags:\n  - name: Owners\n    description: People with pets.\n  - name: Pets\n    description: The pets.\n", ""}},
+	"TAGS_ALPHABETICAL":                     {{"  - name: Owners\n    description: People with pets.\n", "  - name: Zoo\n    description: Z.\n  - name: Owners\n    description: People with pets.\n"}},
+	"TAGS_UNIQUE":                           {{"  - name: Owners\n    description: People with pets.\n", "  - name: Owners\n    description: People with pets.\n  - name: Owners\n    description: Again.\n"}},
+	"TAG_DESCRIPTION":                       {{"    description: People with pets.\n", ""}},
+	"OPERATION_TAGS":                        {{"      tags: [Pets]\n", ""}},
+	"OPERATION_TAG_DEFINED":                 {{"tags: [Pets]", "tags: [Pet]"}},
+	"OPERATION_SINGULAR_TAG":                {{"tags: [Pets]", "tags: [Pets, Owners]"}},
+	"OPERATION_ID_URL_SAFE":                 {{"operationId: getPet", "operationId: \"get Pet\""}},
+	"OPERATION_PARAMETERS_UNIQUE":           {{"          schema: {type: string}\n", "          schema: {type: string}\n        - {name: petId, in: path, required: true, description: Again., schema: {type: string}}\n"}},
+	"PATH_NO_QUERY":                         {{"/owners:", "/owners?kind=x:"}},
+	"PATH_PARAMETER_NAMED":                  {{"/owners:", "/owners/{}:"}},
+	"PATH_AMBIGUOUS":                        {{"  /owners:\n", "  /pets/{id}:\n    x-lint-ignore: [PATH_PARAMETER_DECLARED]\n  /owners:\n"}},
+	"MARKDOWN_NO_EVAL":                      {{"description: The pets.", "description: \"eval(alert(1))\""}},
+	"MARKDOWN_NO_SCRIPT":                    {{"description: The pets.", "description: \"<script>alert(1)</script>\""}},
+	"REF_NO_SIBLINGS":                       {{"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\", description: Ignored.}"}},
+	"ENUM_DUPLICATE":                        {{"enum: [cat, dog]", "enum: [cat, dog, cat]"}},
+	"ARRAY_ITEMS":                           {{"properties: {name: {title: Name, type: string}}", "properties: {names: {type: array}}"}},
+	"OAS2_NO_ONEOF_ANYOF":                   {{"openapi: 3.0.3", "swagger: \"2.0\"\ndefinitions:\n  Cat: {oneOf: [{type: string}]}"}},
+	"DISCRIMINATOR_PROPERTY":                {{"      type: object\n      properties:\n        kind:", "      type: object\n      discriminator: {propertyName: kind}\n      properties:\n        kind:"}},
+	"EXAMPLE_VALUE_OR_EXTERNAL":             {{"schema: {$ref: \"#/components/schemas/Pet\"}", "schema: {$ref: \"#/components/schemas/Pet\"}\n              examples: {one: {value: {kind: cat}, externalValue: \"https://petstore.test/cat.json\"}}"}},
+	"SERVERS_PRESENT":                       {{"servers:\n  - url: https://api.petstore.test/v1\n", ""}},
+	"SERVER_NOT_EXAMPLE":                    {{"https://api.petstore.test/v1", "https://api.example.com/v1"}},
+	"SERVER_TRAILING_SLASH":                 {{"https://api.petstore.test/v1", "https://api.petstore.test/v1/"}},
+	"OAS2_SCHEMES":                          {{"openapi: 3.0.3", "swagger: \"2.0\"\nhost: api.petstore.test"}},
+	"OAS2_FORMDATA_CONSUMES":                {{upToPaths, strings.Replace(upToPaths, "openapi: 3.0.3", "swagger: \"2.0\"\nhost: api.petstore.test\nschemes: [https]", 1) + "  /form:\n    post:\n      parameters: [{name: a, in: formData, type: string}]\n      responses: {\"200\": {description: OK}}\n"}},
+	"CALLBACKS_IN_CALLBACKS":                {{"        \"201\":\n", "      callbacks:\n        done:\n          \"{$request.body#/url}\":\n            post:\n              callbacks: {again: {}}\n              responses: {\"200\": {description: OK}}\n      responses:\n        \"201\":\n"}},
+	"WEBHOOK_NO_SERVERS_OR_CALLBACKS":       {{"openapi: 3.0.3", "openapi: 3.1.0\nwebhooks:\n  born:\n    post:\n      servers: [{url: \"https://x.test\"}]\n      responses: {\"200\": {description: OK}}"}},
+	"CASING_OPERATION_ID":                   {{"operationId: getPet", "operationId: get_pet"}},
+	"CASING_SCHEMA_NAME":                    {{"    Pet:\n", "    pet:\n"}},
+	"CASING_PROPERTY_NAME":                  {{"properties: {name: {title: Name, type: string}}", "properties: {first_name: {type: string}}"}},
+	"CASING_TAG_NAME":                       {{"  - name: Pets\n", "  - name: pets\n"}},
+	"CASING_PATH_SEGMENT":                   {{"/owners:", "/pet-owners:"}},
+	"OPENAPI_VERSION_30":                    {{"openapi: 3.0.3", "openapi: 3.1.0"}, {"openapi: 3.0.3", "openapi: 3.0.1"}},
+	"OPERATION_SUMMARY":                     {{"      summary: Get a pet.\n", ""}},
+	"REQUEST_BODY_DESCRIPTION":              {{"        description: The owner.\n", ""}},
+	"CASING_PATH_PARAMETER_NAME":            {{"        - name: petId\n", "        - name: pet_id\n"}},
+	"CASING_QUERY_PARAMETER_NAME":           {{"          schema: {type: string}\n", "          schema: {type: string}\n        - {name: page_size, in: query, description: Size., schema: {type: integer}}\n"}},
+	"CASING_COOKIE_PARAMETER_NAME":          {{"          schema: {type: string}\n", "          schema: {type: string}\n        - {name: Session, in: cookie, description: Session., schema: {type: string}}\n"}},
+	"CASING_HEADER_PARAMETER_NAME":          {{"          schema: {type: string}\n", "          schema: {type: string}\n        - {name: x-trace-id, in: header, description: Trace., schema: {type: string}}\n"}},
+	"CASING_RESPONSE_HEADER_NAME":           {{"        default:\n          description: An error.\n", "        default:\n          description: An error.\n          headers: {x-rate-limit: {description: Limit., schema: {type: integer}}}\n"}, {"        default:\n          description: An error.\n", "        default:\n          description: An error.\n          headers: {X-API-Key: {description: Key., schema: {type: string}}}\n"}},
+	"CASING_ENCODING_HEADER_NAME":           {{"            schema: {type: object, properties: {name: {title: Name, type: string}}}\n", "            schema: {type: object, properties: {name: {title: Name, type: string}}}\n            encoding: {name: {headers: {x-part: {description: Part., schema: {type: string}}}}}\n"}},
+	"CASING_COMPONENT_RESPONSE_NAME":        {{"  schemas:\n", "  responses:\n    not_found: {description: Not found.}\n  schemas:\n"}},
+	"CASING_COMPONENT_PARAMETER_NAME":       {{"  schemas:\n", "  parameters:\n    pageSize: {name: pageSize, in: query, description: Size., schema: {type: integer}}\n  schemas:\n"}},
+	"CASING_COMPONENT_EXAMPLE_NAME":         {{"  schemas:\n", "  examples:\n    a-cat: {value: {kind: cat}}\n  schemas:\n"}},
+	"CASING_COMPONENT_REQUEST_BODY_NAME":    {{"  schemas:\n", "  requestBodies:\n    newPet: {description: A pet., content: {application/json: {schema: {$ref: \"#/components/schemas/Pet\"}}}}\n  schemas:\n"}},
+	"CASING_COMPONENT_HEADER_NAME":          {{"  schemas:\n", "  headers:\n    RateLimit: {description: Limit., schema: {type: integer}}\n  schemas:\n"}},
+	"CASING_COMPONENT_LINK_NAME":            {{"  schemas:\n", "  links:\n    get-pet: {operationId: getPet}\n  schemas:\n"}},
+	"CASING_COMPONENT_CALLBACK_NAME":        {{"  schemas:\n", "  callbacks:\n    onDone: {}\n  schemas:\n"}},
+	"CASING_COMPONENT_SECURITY_SCHEME_NAME": {{"    ApiKey: {type: apiKey", "    apiKey: {type: apiKey"}},
+	"SECURITY_NOT_GLOBAL":                   {{"paths:\n", "security: [{ApiKey: []}]\npaths:\n"}},
+	"TAG_USED":                              {{"    description: The pets.\n", "    description: The pets.\n  - name: Vets\n    description: The vets.\n"}},
+	"OPERATION_NO_SERVERS":                  {{"      operationId: getPet\n", "      operationId: getPet\n      servers: [{url: \"https://pets.petstore.test\"}]\n"}},
+	"SCHEMA_TITLE":                          {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, enum: [cat, dog]}"}, {"      title: Pet\n", ""}},
+	"MEDIA_TYPE_SCHEMA":                     {{"          description: Created.\n", "          description: Created.\n          content: {application/json: {}}\n"}},
+	"HEADER_DESCRIPTION":                    {{"        default:\n          description: An error.\n", "        default:\n          description: An error.\n          headers: {X-Rate-Limit: {schema: {type: integer}}}\n"}},
+	"YAML_KEY_STRING":                       {{"        \"201\":\n", "        201:\n"}, {"        \"400\":\n", "        400:\n"}},
+	"OPENAPI_31_KEYWORD_IN_30":              {{"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: string, const: cat}"}, {"kind: {title: Kind, type: string, enum: [cat, dog]}", "kind: {type: [string, \"null\"]}"}},
 }
 
 func write(t testing.TB, name, text string) string {
@@ -201,7 +244,8 @@ func TestEveryRuleFires(t *testing.T) {
 			if f.Severity != r.Severity.level() {
 				t.Errorf("%s: severity %s, want default %s", r.ID, f.Severity, r.Severity)
 			}
-			if f.Message == "" || f.Pointer == "" {
+			// only a finding about the whole contract lies at the root
+			if f.Message == "" || f.Pointer == "" && (f.Line != 1 || f.Col != 1) {
 				t.Errorf("%s: finding without message or pointer: %+v", r.ID, f)
 			}
 		}
@@ -250,5 +294,155 @@ func TestRuleDirectories(t *testing.T) {
 				t.Errorf("%s/%s: rule fired = %v, want %v", r.ID, file, got, want)
 			}
 		}
+	}
+}
+
+// TestServiceCombMapping: every ServiceComb style-check key names rules
+// that exist, are in the servicecomb set and take the key as an alias;
+// every rule of the servicecomb set checks one of ServiceComb's keys.
+func TestServiceCombMapping(t *testing.T) {
+	mapped, keys := map[string]bool{}, 0
+	for _, m := range ServiceComb {
+		if m.Key == "" {
+			for _, id := range m.Rules {
+				mapped[id] = true
+			}
+			continue
+		}
+		keys++
+		var got []string
+		for _, r := range lookup(m.Key) {
+			got = append(got, r.ID)
+			if !r.inSet("servicecomb") {
+				t.Errorf("%s: rule %s is not in the servicecomb set", m.Key, r.ID)
+			}
+			mapped[r.ID] = true
+		}
+		sort.Strings(got)
+		want := append([]string(nil), m.Rules...)
+		sort.Strings(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: rules (-want +got):\n%s", m.Key, diff)
+		}
+	}
+	if keys != 33 {
+		t.Errorf("%d ServiceComb keys mapped, want its 33", keys)
+	}
+	for _, r := range (Config{Extends: []string{"servicecomb"}}).Enabled() {
+		if !mapped[r.ID] {
+			t.Errorf("rule %s is in the servicecomb set but checks none of ServiceComb's keys", r.ID)
+		}
+	}
+}
+
+// TestServiceCombCasings: ServiceComb's three casings accept and refuse
+// what its oas-validator does (StringCaseUtils and its README's examples).
+func TestServiceCombCasings(t *testing.T) {
+	tests := []struct {
+		style, name string
+		want        bool
+	}{
+		{"lower-camel-case", "petId", true},
+		{"lower-camel-case", "v2", true},
+		{"lower-camel-case", "getHTTP", false},
+		{"lower-camel-case", "getA", true},
+		{"lower-camel-case", "PetId", false},
+		{"lower-camel-case", "pet-id", false},
+		{"upper-camel-case", "Pet", true},
+		{"upper-camel-case", "PetOwner", true},
+		{"upper-camel-case", "HTTPServer", false},
+		{"upper-camel-case", "pet", false},
+		{"upper-hyphen-case", "Content-Type", true},
+		{"upper-hyphen-case", "Accept", true},
+		{"upper-hyphen-case", "X-Rate-Limit-Limit", true},
+		{"upper-hyphen-case", "X-API-Key", false},
+		{"upper-hyphen-case", "x-rate-limit", false},
+		{"upper-hyphen", "X-API-Key", true},
+		{"pascal", "HTTPServer", true},
+	}
+	for _, tc := range tests {
+		if got := Casings[tc.style].MatchString(tc.name); got != tc.want {
+			t.Errorf("%s %q: match %v, want %v", tc.style, tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestServiceCombKeysConfigure: toolkit.yaml may name a rule by its
+// ServiceComb key, to disable it or to change its casing.
+func TestServiceCombKeysConfigure(t *testing.T) {
+	p := write(t, "good.yaml", strings.Replace(good, "operationId: getPet", "operationId: get_pet", 1))
+	count := func(cfg Config) int {
+		fs, err := Run(p, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(byRule(fs, "CASING_OPERATION_ID"))
+	}
+	sc := []string{"servicecomb"}
+	if n := count(Config{Extends: sc}); n != 1 {
+		t.Errorf("servicecomb: %d CASING_OPERATION_ID findings, want 1", n)
+	}
+	if n := count(Config{Extends: sc, Disable: []string{"operation.operationId.case"}}); n != 0 {
+		t.Errorf("disabled by ServiceComb key: %d findings", n)
+	}
+	if n := count(Config{Extends: sc, Casing: map[string]string{"operation.operationId.case": "snake"}}); n != 1 {
+		t.Errorf("snake by ServiceComb key: %d findings, want 1 (createPetOwner)", n)
+	}
+}
+
+// TestServiceCombTableInREADME: the README's mapping table names every
+// ServiceComb key and every rule of the servicecomb set.
+func TestServiceCombTableInREADME(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Skip("no README next to the package")
+	}
+	for _, m := range ServiceComb {
+		for _, s := range append([]string{m.Key}, m.Rules...) {
+			if s != "" && !strings.Contains(string(b), "`"+s+"`") {
+				t.Errorf("README's ServiceComb table does not name `%s`", s)
+			}
+		}
+	}
+}
+
+// TestOAS2ParameterSchema: a Swagger 2.0 parameter outside the body is its
+// own schema: its default and enum are checked against its type, as
+// Spectral's oas2-valid-schema-example and typed-enum check them, and its
+// parameter keywords (required: true) do not stop the check.
+func TestOAS2ParameterSchema(t *testing.T) {
+	text := `swagger: "2.0"
+info: {title: T, version: "1"}
+paths:
+  /pets:
+    get:
+      parameters:
+        - name: status
+          in: query
+          required: true
+          type: array
+          items: {type: string}
+          default: available
+          enum:
+            - available
+      responses:
+        "200": {description: OK}
+`
+	fs, err := Run(write(t, "oas2.yaml", text), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		if f.ID == "EXAMPLE_VALID" || f.ID == "ENUM_SINGLE_TYPE" {
+			got = append(got, fmt.Sprintf("%d:%d %s %s", f.Line, f.Col, f.ID, f.Pointer))
+		}
+	}
+	want := []string{
+		"12:20 EXAMPLE_VALID /paths/~1pets/get/parameters/0/default",
+		"14:15 ENUM_SINGLE_TYPE /paths/~1pets/get/parameters/0/enum/0",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }

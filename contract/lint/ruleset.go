@@ -639,7 +639,7 @@ func (tc thenCheck) apply(c *Context, m match, message, desc string, resolved bo
 	case tc.key:
 		// field @key: each key of the matched object
 		m.n.Pairs(func(k string, ky *yaml.Node, v *Node) {
-			targets = append(targets, target{&Node{Y: ky, File: v.File, Pointer: v.Pointer, tree: v.tree}, k, true})
+			targets = append(targets, target{nameNode(ky, v), k, true})
 		})
 	case tc.field != nil:
 		found := eval(m.n, tc.field, resolved)

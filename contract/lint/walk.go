@@ -115,19 +115,35 @@ func eachRootSchema(root *Node, fn func(s *Node)) {
 	root.Get("components").Get("schemas").Pairs(func(_ string, _ *yamlNode, s *Node) { visit(s) })
 	root.Raw("definitions").Pairs(func(_ string, _ *yamlNode, s *Node) { visit(s) })
 	eachMedia(root, func(_ string, _ string, media *Node) { visit(media.Raw("schema")) })
+	oas2 := root.Has("swagger")
 	eachOperation(root, func(_ string, item *Node, _ string, op *Node) {
-		eachParameter(item, op, func(p *Node) { visit(p.Raw("schema")) })
+		eachParameter(item, op, func(p *Node) {
+			if oas2 && !p.Has("schema") && p.Has("type") {
+				// a Swagger 2.0 parameter outside the body is its own
+				// schema: type, enum, default, items sit on it
+				visit(p)
+				return
+			}
+			visit(p.Raw("schema"))
+		})
 	})
 }
 
 // eachMedia calls fn for every media type object of request bodies and
-// responses, with where ("request" or "response <code>").
+// responses, with where ("request" or "response <code>"). A Swagger 2.0
+// response with a schema stands for its media types: it holds the schema
+// and the examples (by media type) that OpenAPI 3 moved into content.
 func eachMedia(root *Node, fn func(op string, where string, media *Node)) {
+	oas2 := root.Has("swagger")
 	eachOperation(root, func(path string, _ *Node, method string, op *Node) {
 		name := strings.ToUpper(method) + " " + path
 		op.Get("requestBody").Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "request", m.Deref()) })
 		op.Get("responses").Pairs(func(code string, _ *yamlNode, r *Node) {
-			r.Deref().Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "response "+code, m.Deref()) })
+			r = r.Deref()
+			if oas2 && r.Has("schema") {
+				fn(name, "response "+code, r)
+			}
+			r.Get("content").Pairs(func(_ string, _ *yamlNode, m *Node) { fn(name, "response "+code, m.Deref()) })
 		})
 	})
 }

@@ -3,9 +3,11 @@ package sample
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -262,4 +264,24 @@ func Text(v any) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// Items is a parameter value as the items its style writes: one for a
+// scalar, an array's items, or an object's names and values in turn, by
+// name (object set), each as Text.
+func Items(v any) (items []string, object bool) {
+	switch x := v.(type) {
+	case []any:
+		items = make([]string, len(x))
+		for i, e := range x {
+			items[i] = Text(e)
+		}
+		return items, false
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			items = append(items, k, Text(x[k]))
+		}
+		return items, true
+	}
+	return []string{Text(v)}, false
 }

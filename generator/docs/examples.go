@@ -2,12 +2,15 @@ package docs
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/sample"
+	paramstyle "github.com/contractfirst/toolkit/generator/golang/runtime"
 )
 
 // direction says whether a body is sent or received (readOnly properties
@@ -132,26 +135,44 @@ func curl(o *contract.Operation, server string, sec []securityView, schemes map[
 	var headers []string
 	var cookies []string
 	for _, p := range o.Params {
+		// Values are written by the parameter's style, by the serializer
+		// generated clients and validate use; a parameter with content
+		// is JSON.
+		v := sample.ParamExample(p)
+		items, object := sample.Items(v)
+		if p.ContentType != "" {
+			items, object = []string{scalarText(v)}, false
+		}
+		for i := range items {
+			items[i] = lit(items[i])
+		}
 		switch p.In {
 		case contract.InPath:
 			// Without a value from the contract the {name} template stays:
 			// a reader sees what to fill in, where "string" would mislead.
 			if hasValue(p) {
-				val := lit(scalarText(sample.ParamExample(p)))
-				path = strings.ReplaceAll(path, "{"+p.Name+"}", url.PathEscape(val))
+				path = strings.ReplaceAll(path, "{"+p.Name+"}", paramstyle.StylePath(lit(p.Name), p.Style, p.Explode, object, items))
 			}
 		case contract.InQuery:
 			if p.Required {
-				query.Add(lit(p.Name), lit(scalarText(sample.ParamExample(p))))
-				qkeys = append(qkeys, lit(p.Name))
+				pv := url.Values{}
+				if p.ContentType != "" {
+					pv.Add(lit(p.Name), items[0])
+				} else {
+					paramstyle.StyleQuery(pv, lit(p.Name), p.Style, p.Explode, object, items)
+				}
+				for _, k := range slices.Sorted(maps.Keys(pv)) {
+					query[k] = append(query[k], pv[k]...)
+					qkeys = append(qkeys, k)
+				}
 			}
 		case contract.InHeader:
 			if p.Required {
-				headers = append(headers, lit(p.Name+": "+scalarText(sample.ParamExample(p))))
+				headers = append(headers, lit(p.Name)+": "+paramstyle.StyleHeader(p.Explode, object, items))
 			}
 		case contract.InCookie:
 			if p.Required {
-				cookies = append(cookies, lit(p.Name+"="+scalarText(sample.ParamExample(p))))
+				cookies = append(cookies, lit(p.Name)+"="+paramstyle.StyleHeader(p.Explode, object, items))
 			}
 		}
 	}

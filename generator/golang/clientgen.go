@@ -188,18 +188,6 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Op("&").Id("UnexpectedResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"), jen.Id("Header"): jen.Id("resp").Dot("Header"), jen.Id("Body"): jen.Id("b")})),
 	)
 	f.Line()
-	f.Comment("mapStrings formats every item of s.")
-	f.Func().Id("mapStrings").Types(jen.Id("T").Any()).Params(jen.Id("s").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Index().String().Block(
-		jen.Id("out").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("s"))),
-		jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Id("s")).Block(jen.Id("out").Index(jen.Id("i")).Op("=").Id("format").Call(jen.Id("x"))),
-		jen.Return(jen.Id("out")),
-	)
-	f.Line()
-	f.Comment("joinParam formats the items of s and joins them with commas (style simple).")
-	f.Func().Id("joinParam").Types(jen.Id("T").Any()).Params(jen.Id("s").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).String().Block(
-		jen.Return(jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(jen.Id("s"), jen.Id("format")), jen.Lit(","))),
-	)
-	f.Line()
 	f.Comment("wrapError prefixes a client method's error with the method's name; an")
 	f.Comment("*UnexpectedResponseError is returned as it is.")
 	f.Func().Id("wrapError").Params(jen.Id("err").Op("*").Error(), jen.Id("op").String()).Block(
@@ -209,16 +197,6 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Comment("setQuery sets the query parameter name to format(*v) unless v is nil.")
 	f.Func().Id("setQuery").Types(jen.Id("T").Any()).Params(jen.Id("q").Qual("net/url", "Values"), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Block(
 		jen.If(jen.Id("v").Op("!=").Nil()).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
-	)
-	f.Line()
-	f.Comment("setQueryList sends the items of s as the query parameter name: joined with sep,")
-	f.Comment("or repeated (exploded) when sep is empty. An empty list sends nothing.")
-	f.Func().Id("setQueryList").Types(jen.Id("T").Any()).Params(jen.Id("q").Qual("net/url", "Values"), jen.Id("name").String(), jen.Id("s").Index().Id("T"), jen.Id("sep").String(), jen.Id("format").Func().Params(jen.Id("T")).String()).Block(
-		jen.If(jen.Id("sep").Op("!=").Lit("")).Block(
-			jen.If(jen.Len(jen.Id("s")).Op(">").Lit(0)).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Qual("strings", "Join").Call(jen.Id("mapStrings").Call(jen.Id("s"), jen.Id("format")), jen.Id("sep")))),
-			jen.Return(),
-		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("s")).Block(jen.Id("q").Dot("Add").Call(jen.Id("name"), jen.Id("format").Call(jen.Id("x")))),
 	)
 	f.Line()
 	f.Comment("formatString, formatInt, formatNumber, formatBool, formatTime and formatBytes")
@@ -235,7 +213,6 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Line()
 	f.Func().Id("formatBytes").Params(jen.Id("v").Index().Byte()).String().Block(jen.Return(jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Id("v"))))
 	f.Line()
-	f.Var().Id("_").Op("=").Id("joinParam").Types(jen.Int())
 	f.Var().Id("_").Op("=").Id("readAll")
 	f.Comment("maxResponseBytes bounds the bodies the client reads into memory.")
 	f.Const().Id("maxResponseBytes").Op("=").Lit(64 << 20)
@@ -407,14 +384,13 @@ func (g *gen) clientPath(oi *opInfo) jen.Code {
 			parts = append(parts, jen.Lit("{"+name+"}"))
 			continue
 		}
-		v := g.paramString(pi, jen.Id("req").Dot(pi.goName))
-		switch pi.p.Style {
-		case "label":
-			v = jen.Lit(".").Op("+").Add(v)
-		case "matrix":
-			v = jen.Lit(";" + name + "=").Op("+").Add(v)
+		if items := g.paramItems(pi, jen.Id("req").Dot(pi.goName)); items != nil && (pi.enc == encArray || pi.p.Style == "label" || pi.p.Style == "matrix") {
+			// Lists and the prefixed styles by the serializer validate
+			// and the docs use too; a plain scalar needs no call.
+			parts = append(parts, jen.Id("stylePath").Call(jen.Lit(name), jen.Lit(pi.p.Style), jen.Lit(pi.p.Explode), jen.False(), items))
+			continue
 		}
-		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(v))
+		parts = append(parts, jen.Qual("net/url", "PathEscape").Call(g.paramString(pi, jen.Id("req").Dot(pi.goName))))
 	}
 	if len(parts) == 0 {
 		return jen.Lit("")
@@ -424,6 +400,18 @@ func (g *gen) clientPath(oi *opInfo) jen.Code {
 		expr = expr.Op("+").Add(p)
 	}
 	return expr
+}
+
+// paramItems is a scalar or list parameter's value as the []string of
+// items the runtime's style serializers take; nil for other encodings.
+func (g *gen) paramItems(pi paramInfo, v *jen.Statement) jen.Code {
+	switch pi.enc {
+	case encScalar:
+		return jen.Index().String().Values(g.paramString(pi, v))
+	case encArray:
+		return jen.Id("mapStrings").Call(v, g.formatFunc(pi.p.Type.Elem))
+	}
+	return nil
 }
 
 // paramString is a single string for a path, header or cookie parameter:
@@ -436,7 +424,7 @@ func (g *gen) paramString(pi paramInfo, v *jen.Statement) jen.Code {
 		}
 		return g.formatScalar(pi.p.Type, v)
 	case encArray:
-		return jen.Id("joinParam").Call(v, jen.Func().Params(jen.Id("x").Add(g.typeExpr(pi.p.Type.Elem))).String().Block(jen.Return(g.formatScalar(pi.p.Type.Elem, jen.Id("x")))))
+		return jen.Id("styleHeader").Call(jen.Lit(pi.p.Explode), jen.False(), g.paramItems(pi, v))
 	case encRaw:
 		if !pi.p.Required {
 			return jen.Op("*").Add(v)
@@ -467,14 +455,7 @@ func (g *gen) encodeQueryParam(pi paramInfo) []jen.Code {
 	v := jen.Id("req").Dot(pi.goName)
 	switch pi.enc {
 	case encArray:
-		sep := ""
-		if !p.Explode {
-			sep = map[string]string{"spaceDelimited": " ", "pipeDelimited": "|"}[p.Style]
-			if sep == "" {
-				sep = ","
-			}
-		}
-		return []jen.Code{jen.Id("setQueryList").Call(jen.Id("query"), jen.Lit(p.Name), v.Clone(), jen.Lit(sep), g.formatFunc(p.Type.Elem))}
+		return []jen.Code{jen.Id("styleQuery").Call(jen.Id("query"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), jen.False(), g.paramItems(pi, v.Clone()))}
 	case encDeepObject, encFormObject:
 		var out []jen.Code
 		obj := v.Clone()

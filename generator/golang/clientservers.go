@@ -54,7 +54,6 @@ func (g *gen) emitServerOptions(f *jen.File) {
 	if len(g.operationServers()) == 0 {
 		return
 	}
-	g.useRuntime("servers.go")
 	f.Comment("WithServerForOperation sends the operation with the given operationId to server")
 	f.Comment("(resolved against the base URL when relative) instead of the base URL or the")
 	f.Comment("server the contract declares for it.")

@@ -59,9 +59,6 @@ type gen struct {
 	// nodes is the table of schemas checked on values (keywordgen.go),
 	// nil until a Validate needs one.
 	nodes *schemaNodes
-	// runtimeUsed are the runtime/ files the package needs copied
-	// (runtimecopy.go).
-	runtimeUsed map[string]bool
 }
 
 // scope hands out identifiers unique within one Go namespace.
@@ -93,14 +90,14 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 		patterns:   map[string]string{},
 		enumAlias:  map[*contract.Type]*contract.Type{},
 	}
-	for _, n := range typesRuntimeNames {
+	for _, n := range mustRuntime().reserved {
 		g.pkg.unique(n)
 	}
 	for _, n := range opsRuntimeNames {
 		g.pkg.unique(n)
 	}
-	for _, n := range runtimeNames() {
-		g.pkg.unique(n)
+	for _, n := range []string{"schemaNodes", "operationServers"} {
+		g.pkg.unique(n) // tables the runtime's checkSchema and serverURL read
 	}
 	g.nameTypes()
 	g.dedupeEnums()
@@ -179,20 +176,24 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 	}
 	wg.Wait()
 	var files []generator.File
+	var rendered [][]byte
 	for _, j := range jobs {
 		if j.err != nil {
 			return nil, fmt.Errorf("%s: render: %w", j.name, j.err)
 		}
 		files = append(files, generator.File{Name: j.name, Data: j.data})
+		rendered = append(rendered, j.data)
 	}
 	extra, err := g.schemaFiles(opts.Package)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, extra...)
-	rt, err := g.runtimeFiles(opts.Package)
-	if err != nil {
-		return nil, err
+	for _, f := range extra {
+		files = append(files, f)
+		rendered = append(rendered, f.Data)
 	}
-	return append(files, rt...), nil
+	if data, ok := mustRuntime().renderRuntime(opts.Package, rendered); ok {
+		files = append(files, generator.File{Name: runtimeFile, Data: data})
+	}
+	return files, nil
 }

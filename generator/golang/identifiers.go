@@ -1,8 +1,13 @@
 package golang
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
@@ -35,6 +40,15 @@ type Ident struct {
 func Identifiers(m *contract.Model, opts generator.Options) []Ident {
 	g := newGen(m, opts)
 	var out []Ident
+	// Type expressions are rendered together at the end: rendering one
+	// formats it, and thousands of one-line formats cost seconds on a
+	// large contract where one pass over them all costs milliseconds.
+	var exprs []*jen.Statement
+	var at []int
+	typed := func(id Ident, e *jen.Statement) Ident {
+		exprs, at = append(exprs, e), append(at, len(out))
+		return id
+	}
 	for _, t := range m.Types {
 		name := g.typeNames[t]
 		if name == "" {
@@ -49,7 +63,7 @@ func Identifiers(m *contract.Model, opts generator.Options) []Ident {
 			continue
 		}
 		for _, fi := range g.structFields(t) {
-			out = append(out, Ident{Kind: "field", Name: name + "." + fi.goName, Type: goString(g.shapeExpr(fi.f.Type, fi.shape)), From: from + "/properties/" + contract.EscapePointerToken(fi.f.Name)})
+			out = append(out, typed(Ident{Kind: "field", Name: name + "." + fi.goName, From: from + "/properties/" + contract.EscapePointerToken(fi.f.Name)}, g.shapeExpr(fi.f.Type, fi.shape)))
 		}
 	}
 	for _, oi := range g.ops {
@@ -60,22 +74,24 @@ func Identifiers(m *contract.Model, opts generator.Options) []Ident {
 			Ident{Kind: "type", Name: oi.reqType, From: from},
 		)
 		for _, pi := range oi.params {
-			out = append(out, Ident{Kind: "request-field", Name: oi.reqType + "." + pi.goName, Type: goString(g.paramGoType(pi)), From: fmt.Sprintf("%s %s parameter %q", oi.op.ID, pi.p.In, pi.p.Name)})
+			out = append(out, typed(Ident{Kind: "request-field", Name: oi.reqType + "." + pi.goName, From: fmt.Sprintf("%s %s parameter %q", oi.op.ID, pi.p.In, pi.p.Name)}, g.paramGoType(pi)))
 		}
 		switch oi.body.mode {
 		case bodyTyped:
 			typ := g.typeExpr(oi.body.typ)
-			s := goString(typ)
 			if !oi.body.required {
-				s = "*" + s
+				typ = jen.Op("*").Add(typ)
 			}
-			out = append(out, Ident{Kind: "request-field", Name: oi.reqType + ".Body", Type: s, From: from + " request body"})
+			out = append(out, typed(Ident{Kind: "request-field", Name: oi.reqType + ".Body", From: from + " request body"}, typ))
 		case bodyRaw:
 			out = append(out, Ident{Kind: "request-field", Name: oi.reqType + ".Body", Type: "io.Reader", From: from + " request body"})
 		}
 		for _, ri := range oi.responses {
 			out = append(out, Ident{Kind: "response", Name: ri.typeName, From: from + " response " + ri.r.Status})
 		}
+	}
+	for i, t := range goStrings(exprs) {
+		out[at[i]].Type = t
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Name != out[j].Name {
@@ -86,5 +102,32 @@ func Identifiers(m *contract.Model, opts generator.Options) []Ident {
 	return out
 }
 
-// goString renders a type expression as Go source.
-func goString(s fmt.GoStringer) string { return s.GoString() }
+// goStrings renders type expressions as Go source, formatted in one pass:
+// each becomes "var _N expr" of one file, read back line by line. An
+// expression gofmt spreads over several lines is rendered on its own.
+func goStrings(exprs []*jen.Statement) []string {
+	out := make([]string, len(exprs))
+	f := jen.NewFile("p")
+	for i, e := range exprs {
+		f.Var().Id("_" + strconv.Itoa(i)).Add(e)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err == nil {
+		for line := range strings.SplitSeq(buf.String(), "\n") {
+			rest, ok := strings.CutPrefix(line, "var _")
+			if !ok {
+				continue
+			}
+			num, expr, ok := strings.Cut(rest, " ")
+			if i, err := strconv.Atoi(num); ok && err == nil && i < len(out) {
+				out[i] = expr
+			}
+		}
+	}
+	for i, e := range exprs {
+		if out[i] == "" {
+			out[i] = e.GoString()
+		}
+	}
+	return out
+}

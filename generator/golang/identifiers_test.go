@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
 )
 
@@ -77,5 +80,40 @@ components:
 		if !strings.Contains(all.String(), name) {
 			t.Errorf("%s %s is not in the generated code", id.Kind, id.Name)
 		}
+	}
+}
+
+// TestGoStringsBatch: rendering type expressions in one pass gives what
+// rendering each alone gives, for every field and request field of the
+// kitchen-sink contract (qualified, generic, pointer, map and slice types).
+func TestGoStringsBatch(t *testing.T) {
+	m := loadModel(t, filepath.Join("..", "..", "testdata", "contracts", "kitchensink", "openapi.yaml"))
+	g := newGen(m, generator.Options{Package: "api"})
+	var exprs []*jen.Statement
+	for _, ty := range m.Types {
+		if ty.Kind == contract.KindObject && g.typeNames[ty] != "" {
+			for _, fi := range g.structFields(ty) {
+				exprs = append(exprs, g.shapeExpr(fi.f.Type, fi.shape))
+			}
+		}
+	}
+	for _, oi := range g.ops {
+		for _, pi := range oi.params {
+			exprs = append(exprs, g.paramGoType(pi))
+		}
+	}
+	if len(exprs) < 20 {
+		t.Fatalf("only %d expressions: the contract moved?", len(exprs))
+	}
+	got := goStrings(exprs)
+	kinds := map[string]bool{}
+	for i, e := range exprs {
+		if want := e.GoString(); got[i] != want {
+			t.Errorf("expression %d: batch %q, alone %q", i, got[i], want)
+		}
+		kinds[got[i][:1]] = true
+	}
+	if !kinds["*"] || !kinds["["] {
+		t.Errorf("no pointer or slice among %v", got)
 	}
 }

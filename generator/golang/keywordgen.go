@@ -16,10 +16,9 @@ import (
 // dependentRequired, dependentSchemas, unevaluatedProperties, prefixItems,
 // contains, patternProperties, propertyNames, not, contentMediaType) are
 // checked on the value: Validate encodes it and runs checkSchema (ordinary
-// Go in runtime/schemacheck.go, copied into the package when used: see
-// runtimecopy.go) over a
-// table of schema nodes emitted here, one per subschema, in
-// schema.gen.go. Subschemas refer to each other by index, so recursive
+// Go in runtime/schemacheck.go, copied into the package with the rest of
+// the runtime it uses) over a table of schema nodes emitted here, one per
+// subschema, in schema.gen.go. Subschemas refer to each other by index, so recursive
 // schemas need no initialisation order.
 
 // Fixed node indices: 0 is "no schema", 1 accepts anything, 2 nothing.
@@ -58,7 +57,6 @@ func (g *gen) keywordCheck(t *contract.Type, value, path jen.Code) []jen.Code {
 // table returns the node table, starting it with the fixed nodes.
 func (g *gen) table() *schemaNodes {
 	if g.nodes == nil {
-		g.useRuntime("schemacheck.go")
 		g.nodes = &schemaNodes{
 			lits:     []jen.Code{jen.Values(), jen.Values(), jen.Values(jen.Dict{jen.Id("never"): jen.True()})},
 			full:     map[nodeKey]int{},

@@ -659,6 +659,16 @@ func (g *gen) decodeParam(oi *opInfo, pi paramInfo) []jen.Code {
 		if sep == "" {
 			sep = ","
 		}
+		if p.In == contract.InPath && p.Explode {
+			// The exploded prefixed styles repeat their prefix between
+			// items: .3.4 and ;id=3;id=4 (their first one is trimmed).
+			switch p.Style {
+			case "label":
+				sep = "."
+			case "matrix":
+				sep = ";" + name + "="
+			}
+		}
 		split := []jen.Code{}
 		if !(p.In == contract.InQuery && p.Explode) {
 			split = append(split, jen.Id("vals").Op("=").Id("splitParam").Call(jen.Qual("strings", "Join").Call(jen.Id("vals"), jen.Lit(sep)), jen.Lit(sep)))

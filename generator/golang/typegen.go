@@ -15,10 +15,6 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 )
 
-// typesRuntimeNames are the package-level identifiers the types emitter
-// declares itself, reserved before any schema is named.
-var typesRuntimeNames = []string{"ValidationError", "Nullable", "NewNullable", "Null"}
-
 // typeExtras are the package-level names a type brings besides its own:
 // the constants of an enum, the constructors of a union.
 type typeExtras struct {
@@ -294,7 +290,6 @@ func (g *gen) emitTypes(f *jen.File) error {
 		}
 		f.Line()
 	}
-	g.emitRuntime(f)
 	g.flushPatterns(f)
 	return nil
 }

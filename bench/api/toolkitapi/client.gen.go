@@ -160,20 +160,6 @@ func unexpected(resp *http.Response) error {
 	}
 }
 
-// mapStrings formats every item of s.
-func mapStrings[T any](s []T, format func(T) string) []string {
-	out := make([]string, len(s))
-	for i, x := range s {
-		out[i] = format(x)
-	}
-	return out
-}
-
-// joinParam formats the items of s and joins them with commas (style simple).
-func joinParam[T any](s []T, format func(T) string) string {
-	return strings.Join(mapStrings(s, format), ",")
-}
-
 // wrapError prefixes a client method's error with the method's name; an
 // *UnexpectedResponseError is returned as it is.
 func wrapError(err *error, op string) {
@@ -186,20 +172,6 @@ func wrapError(err *error, op string) {
 func setQuery[T any](q url.Values, name string, v *T, format func(T) string) {
 	if v != nil {
 		q.Set(name, format(*v))
-	}
-}
-
-// setQueryList sends the items of s as the query parameter name: joined with sep,
-// or repeated (exploded) when sep is empty. An empty list sends nothing.
-func setQueryList[T any](q url.Values, name string, s []T, sep string, format func(T) string) {
-	if sep != "" {
-		if len(s) > 0 {
-			q.Set(name, strings.Join(mapStrings(s, format), sep))
-		}
-		return
-	}
-	for _, x := range s {
-		q.Add(name, format(x))
 	}
 }
 
@@ -229,7 +201,6 @@ func formatBytes(v []byte) string {
 	return base64.StdEncoding.EncodeToString(v)
 }
 
-var _ = joinParam[int]
 var _ = readAll
 
 // maxResponseBytes bounds the bodies the client reads into memory.
