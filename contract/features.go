@@ -203,47 +203,56 @@ func (b *builder) unsupportedOperations() {
 			}
 		}
 	}
-	if t.Paths != nil {
-		paths := t.Paths.Map()
-		for _, path := range sortedKeys(paths) {
-			item := paths[path]
-			if item == nil {
+	eachOperation(t, func(_ string, _ *openapi3.PathItem, _ string, op *openapi3.Operation, ptr string) {
+		for _, name := range sortedKeys(op.Callbacks) {
+			b.notGenerated("callbacks", file, ptr+Pointer("callbacks", name))
+		}
+		if op.RequestBody != nil && op.RequestBody.Value != nil {
+			content(op.RequestBody.Value.Content, ptr+"/requestBody/content")
+		}
+		if op.Responses == nil {
+			return
+		}
+		rs := op.Responses.Map()
+		for _, status := range sortedKeys(rs) {
+			r := rs[status]
+			if r == nil || r.Value == nil {
 				continue
 			}
-			for _, method := range itemMethods(item) {
-				op := item.GetOperation(method)
-				if op == nil {
-					continue
-				}
-				ptr := Pointer("paths", path, strings.ToLower(method))
-				if item.AdditionalOperations[method] == op {
-					ptr = Pointer("paths", path, "additionalOperations", method)
-				}
-				for _, name := range sortedKeys(op.Callbacks) {
-					b.notGenerated("callbacks", file, ptr+Pointer("callbacks", name))
-				}
-				if op.RequestBody != nil && op.RequestBody.Value != nil {
-					content(op.RequestBody.Value.Content, ptr+"/requestBody/content")
-				}
-				if op.Responses == nil {
-					continue
-				}
-				rs := op.Responses.Map()
-				for _, status := range sortedKeys(rs) {
-					r := rs[status]
-					if r == nil || r.Value == nil {
-						continue
-					}
-					content(r.Value.Content, ptr+Pointer("responses", status, "content"))
-					for _, name := range sortedKeys(r.Value.Links) {
-						b.notGenerated("links", file, ptr+Pointer("responses", status, "links", name))
-					}
-				}
+			content(r.Value.Content, ptr+Pointer("responses", status, "content"))
+			for _, name := range sortedKeys(r.Value.Links) {
+				b.notGenerated("links", file, ptr+Pointer("responses", status, "links", name))
 			}
 		}
-	}
+	})
 	for _, name := range sortedKeys(t.Webhooks) {
 		b.notGenerated("webhooks", file, Pointer("webhooks", name))
+	}
+}
+
+// eachOperation calls fn for every operation of t, in path and method
+// order, with the JSON pointer of the operation.
+func eachOperation(t *openapi3.T, fn func(path string, item *openapi3.PathItem, method string, op *openapi3.Operation, ptr string)) {
+	if t.Paths == nil {
+		return
+	}
+	paths := t.Paths.Map()
+	for _, path := range sortedKeys(paths) {
+		item := paths[path]
+		if item == nil {
+			continue
+		}
+		for _, method := range itemMethods(item) {
+			op := item.GetOperation(method)
+			if op == nil {
+				continue
+			}
+			ptr := Pointer("paths", path, strings.ToLower(method))
+			if item.AdditionalOperations[method] == op {
+				ptr = Pointer("paths", path, "additionalOperations", method)
+			}
+			fn(path, item, method, op, ptr)
+		}
 	}
 }
 

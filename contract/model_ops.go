@@ -229,58 +229,43 @@ func (b *builder) operations() {
 		return
 	}
 	ids := map[string]string{} // id → pointer of its operation, for synthesized ids to avoid
-	paths := t.Paths.Map()
 	var synthesized []*Operation
-	for _, path := range sortedKeys(paths) {
-		item := paths[path]
-		if item == nil {
-			continue
+	eachOperation(t, func(path string, item *openapi3.PathItem, method string, op *openapi3.Operation, ptr string) {
+		o := &Operation{
+			ID: op.OperationID, Method: method, Path: path,
+			Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
+			Tags:   op.Tags,
+			Source: Source{File: b.doc.Path, Pointer: ptr},
 		}
-		for _, method := range itemMethods(item) {
-			op := item.GetOperation(method)
-			if op == nil {
-				continue
-			}
-			ptr := Pointer("paths", path, strings.ToLower(method))
-			if item.AdditionalOperations[method] == op {
-				ptr = Pointer("paths", path, "additionalOperations", method)
-			}
-			o := &Operation{
-				ID: op.OperationID, Method: method, Path: path,
-				Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
-				Tags:   op.Tags,
-				Source: Source{File: b.doc.Path, Pointer: ptr},
-			}
-			if o.ID == "" {
-				o.IDSynthesized = true
-				synthesized = append(synthesized, o)
-			} else {
-				// Unique: Load's checkOperationIDs, the one check, refuses
-				// a repeated operationId or (--lenient) renames it.
-				ids[o.ID] = ptr
-			}
-			b.params(o, item.Parameters, op.Parameters)
-			if op.RequestBody != nil && op.RequestBody.Value != nil {
-				rb := op.RequestBody.Value
-				o.Body = &RequestBody{Required: rb.Required, Description: rb.Description}
-				o.Body.Contents = b.contents(rb.Content, opName(o)+"_body", child2(o.Source, "requestBody", "content"))
-			}
-			b.responses(o, op.Responses)
-			if op.Security != nil {
-				o.Security = securityOf(*op.Security)
-				if o.Security == nil {
-					o.Security = []SecurityRequirement{}
-				}
-			}
-			if op.Servers != nil {
-				o.Servers = serversOf(*op.Servers)
-			}
-			if o.Servers == nil {
-				o.Servers = serversOf(item.Servers)
-			}
-			b.m.Operations = append(b.m.Operations, o)
+		if o.ID == "" {
+			o.IDSynthesized = true
+			synthesized = append(synthesized, o)
+		} else {
+			// Unique: Load's checkOperationIDs, the one check, refuses
+			// a repeated operationId or (--lenient) renames it.
+			ids[o.ID] = ptr
 		}
-	}
+		b.params(o, item.Parameters, op.Parameters)
+		if op.RequestBody != nil && op.RequestBody.Value != nil {
+			rb := op.RequestBody.Value
+			o.Body = &RequestBody{Required: rb.Required, Description: rb.Description}
+			o.Body.Contents = b.contents(rb.Content, opName(o)+"_body", child2(o.Source, "requestBody", "content"))
+		}
+		b.responses(o, op.Responses)
+		if op.Security != nil {
+			o.Security = securityOf(*op.Security)
+			if o.Security == nil {
+				o.Security = []SecurityRequirement{}
+			}
+		}
+		if op.Servers != nil {
+			o.Servers = serversOf(*op.Servers)
+		}
+		if o.Servers == nil {
+			o.Servers = serversOf(item.Servers)
+		}
+		b.m.Operations = append(b.m.Operations, o)
+	})
 	// Synthesized ids come last so they never take a name the contract uses.
 	for _, o := range synthesized {
 		base := synthesizeID(o.Method, o.Path)

@@ -35,16 +35,23 @@ func TestServerClientRoundTrip(t *testing.T) {
 // operation to its own server. All cases share one package, so it
 // compiles once.
 func TestKeywordsRoundTrip(t *testing.T) {
+	runGeneratedTest(t, "../../testdata/contracts/keywords/openapi.yaml", "testdata/roundtrip/keywords/keywords_test.go")
+}
+
+// runGeneratedTest generates contract as package api of a fresh module,
+// adds the test file testFile to it, and vets and tests the package.
+func runGeneratedTest(t *testing.T, contract, testFile string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
 	}
 	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/keywords/openapi.yaml", "api"))
-	src, err := os.ReadFile("testdata/roundtrip/keywords/keywords_test.go")
+	writeModule(t, dir, "api", generateFiles(t, contract, "api"))
+	src, err := os.ReadFile(testFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "api", "keywords_test.go"), src, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "api", filepath.Base(testFile)), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	goRun(t, dir, "vet", "./...")
