@@ -200,8 +200,8 @@ func TestOpenAPI31Model(t *testing.T) {
 	if f := field(t, ev, "value"); f.Type.Kind != KindUnion || len(f.Type.Union.Variants) != 2 {
 		t.Errorf("multi-type: %+v", f.Type)
 	}
-	if f := field(t, ev, "labels"); !f.Type.Lossy {
-		t.Errorf("prefixItems should be marked lossy")
+	if f := field(t, ev, "labels"); f.Type.Lossy || f.Type.Keywords == nil || len(f.Type.Keywords.PrefixItems) != 1 || f.Type.Elem.Kind != KindString {
+		t.Errorf("prefixItems of the items' type: a []string checked per position, not lossy: %+v", f.Type)
 	}
 	if p := typeNamed(t, m, "Payload"); p.Union.Discriminator != "type" || p.Union.Variants[0].Values[0] != "click" {
 		t.Errorf("payload: %+v", p.Union)

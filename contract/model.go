@@ -1,5 +1,7 @@
 package contract
 
+import "strings"
+
 // This file defines the language-neutral Model: what a contract means, with
 // every $ref resolved, every inline schema given a stable name where an
 // emitter needs one, and no kin-openapi types. Emitters (Go code, docs),
@@ -47,10 +49,27 @@ type Model struct {
 	specTree *specTree
 }
 
-// Server is one entry of the contract's servers list.
+// Server is one entry of a servers list.
 type Server struct {
-	URL         string
+	URL         string // as in the contract, with {variable} templates
 	Description string
+	Variables   []ServerVariable // sorted by Name
+}
+
+// ServerVariable is one variable of a server URL template.
+type ServerVariable struct {
+	Name    string
+	Default string
+	Enum    []string
+}
+
+// Expanded is the server's URL with every variable at its default.
+func (s Server) Expanded() string {
+	u := s.URL
+	for _, v := range s.Variables {
+		u = strings.ReplaceAll(u, "{"+v.Name+"}", v.Default)
+	}
+	return u
 }
 
 // Tag groups operations for documentation.
@@ -121,6 +140,12 @@ type Type struct {
 
 	Constraints Constraints
 
+	// Keywords are the JSON Schema keywords that apply subschemas to the
+	// value or relate its parts (if/then/else, dependentRequired,
+	// prefixItems, contains …); nil when the schema uses none. Emitters
+	// that cannot express them as types check them on the value.
+	Keywords *Keywords
+
 	// Elem is the item type of an array and the value type of a map.
 	Elem *Type
 
@@ -146,7 +171,8 @@ type Type struct {
 	Union *Union
 
 	// Lossy is set when the schema used constructs the model cannot
-	// express (not, if/then/else, prefixItems, …); LossyReason says which.
+	// express (allOf members with oneOf, mixed enums, …); LossyReason says
+	// which.
 	// The type still validates what it can; emitters document it.
 	Lossy       bool
 	LossyReason string
@@ -171,6 +197,68 @@ type Constraints struct {
 
 	MinProperties *uint64
 	MaxProperties *uint64
+}
+
+// Keywords are a schema's applicator and relation keywords (JSON Schema
+// 2020-12, OpenAPI 3.1). Subschemas are Types like any other; a Type here
+// is checked against the whole value, not decoded into a field of its own.
+type Keywords struct {
+	// Required are the names a subschema requires without declaring them
+	// as properties (then: {required: [zip]}); on a type that is decoded
+	// they are fields instead.
+	Required []string
+	// If, Then and Else: when the value matches If it must match Then,
+	// otherwise Else. Then and Else may be nil.
+	If, Then, Else *Type
+	// Not: the value must not match.
+	Not *Type
+	// DependentRequired: when Property is present, every name in
+	// Required must be present too. Sorted by Property.
+	DependentRequired []Dependency
+	// DependentSchemas: when Property is present, the object must match
+	// Type. Sorted by Property.
+	DependentSchemas []Dependency
+	// PatternProperties: properties whose name matches Pattern must
+	// match Type. Sorted by Pattern.
+	PatternProperties []PatternType
+	// PropertyNames: every property name must match it.
+	PropertyNames *Type
+	// Unevaluated says what an object accepts besides the properties its
+	// subschemas evaluate (unevaluatedProperties): AdditionalFalse or
+	// AdditionalTyped with UnevaluatedType; AdditionalUnspecified when
+	// absent.
+	Unevaluated     Additional
+	UnevaluatedType *Type
+	// PrefixItems type the first items of an array, one per position;
+	// Items, when set, types the items after them (the array's Elem is
+	// then any, since it must hold every position).
+	PrefixItems []*Type
+	Items       *Type
+	// Contains: at least MinContains (1 when nil) and at most
+	// MaxContains items must match it.
+	Contains    *Type
+	MinContains *uint64
+	MaxContains *uint64
+	// ContentMediaType and ContentSchema describe what a string holds;
+	// an application/json string is checked to be JSON matching
+	// ContentSchema (when set). ContentEncoding "base64" makes the string
+	// hold bytes (its Type has Format "byte").
+	ContentEncoding  string
+	ContentMediaType string
+	ContentSchema    *Type
+}
+
+// Dependency is one entry of dependentRequired or dependentSchemas.
+type Dependency struct {
+	Property string
+	Required []string // dependentRequired
+	Type     *Type    // dependentSchemas
+}
+
+// PatternType is one entry of patternProperties.
+type PatternType struct {
+	Pattern string
+	Type    *Type
 }
 
 // Empty reports whether there are no constraints at all.
@@ -199,6 +287,11 @@ type Field struct {
 	ReadOnly   bool
 	WriteOnly  bool
 	Deprecated bool
+	// Conditional: only if/then/else, not or dependentSchemas declare the
+	// property. It is a field so that decoding keeps its value; it counts
+	// as evaluated (unevaluatedProperties) only where that subschema
+	// applies.
+	Conditional bool
 }
 
 // Union describes a oneOf or anyOf.
@@ -260,6 +353,10 @@ type Operation struct {
 	// Security: nil means the document-wide requirement applies; an empty
 	// non-nil slice means none.
 	Security []SecurityRequirement
+
+	// Servers are the operation's own servers, else its path item's; nil
+	// when the document's servers apply.
+	Servers []Server
 
 	// Callbacks are the requests the service may send back after this
 	// operation, sorted by name, then expression.

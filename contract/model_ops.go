@@ -52,11 +52,7 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	if t.Info != nil {
 		m.Title, m.Version, m.Description = t.Info.Title, t.Info.Version, t.Info.Description
 	}
-	for _, s := range t.Servers {
-		if s != nil {
-			m.Servers = append(m.Servers, Server{URL: s.URL, Description: s.Description})
-		}
-	}
+	m.Servers = serversOf(t.Servers)
 	for _, tg := range t.Tags {
 		if tg != nil {
 			m.Tags = append(m.Tags, Tag{Name: tg.Name, Description: tg.Description})
@@ -120,6 +116,7 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	}
 	m.Security = securityOf(t.Security)
 	b.operations()
+	b.unsupportedOperations()
 	b.checkRequiredCycles()
 	b.breakUnionCycles()
 	sortTypes(m.Types)
@@ -307,6 +304,12 @@ func (ob *opBuilder) item(item *openapi3.PathItem, path, ptr, idHint string, dep
 				o.Security = []SecurityRequirement{}
 			}
 		}
+		if op.Servers != nil {
+			o.Servers = serversOf(*op.Servers)
+		}
+		if o.Servers == nil {
+			o.Servers = serversOf(item.Servers)
+		}
 		ob.callbacks(o, op.Callbacks, depth)
 		out = append(out, o)
 	}
@@ -458,6 +461,24 @@ func ParseRuntimeExpr(s string) (*RuntimeExpr, error) {
 		}
 	}
 	return nil, fmt.Errorf("runtime expression {%s} is not one of $url, $method, $request.path|query|header.NAME, $request.body[#/pointer]", s)
+}
+
+// serversOf turns a servers list into Servers; nil when it is empty.
+func serversOf(list openapi3.Servers) []Server {
+	var out []Server
+	for _, s := range list {
+		if s == nil {
+			continue
+		}
+		sv := Server{URL: s.URL, Description: s.Description}
+		for _, name := range sortedKeys(s.Variables) {
+			if v := s.Variables[name]; v != nil {
+				sv.Variables = append(sv.Variables, ServerVariable{Name: name, Default: v.Default, Enum: v.Enum})
+			}
+		}
+		out = append(out, sv)
+	}
+	return out
 }
 
 // opName is the name hint for an operation's inline types.

@@ -28,6 +28,11 @@ type builder struct {
 	// cycles holds the allOf cycles already reported, by their members.
 	cycles map[string]bool
 	opts   LoadOptions
+	// warned holds the positions already warned about (notGenerated).
+	warned map[string]bool
+	// anon > 0 while keyword subschemas are built: their inline objects
+	// are checked on the value and need no name (see keywords).
+	anon int
 }
 
 // schemaName gives the name a $ref string implies: the last pointer token
@@ -114,6 +119,9 @@ func (b *builder) name(t *Type, hint string, named bool) {
 		return
 	}
 	if !named {
+		if b.anon > 0 {
+			return
+		}
 		switch t.Kind {
 		case KindObject, KindEnum, KindUnion:
 		default:
@@ -160,28 +168,17 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 			return
 		}
 	}
-	var lossy []string
-	if s.Not != nil {
-		lossy = append(lossy, "not")
+	b.unsupportedSchema(s, src)
+	if s.Always != nil && !*s.Always {
+		// The boolean schema false: nothing is valid.
+		t.Kind, t.Keywords = KindAny, &Keywords{Not: &Type{Kind: KindAny, Source: src}}
+		return
 	}
-	if s.If != nil {
-		lossy = append(lossy, "if/then/else")
-	}
-	if len(s.PrefixItems) > 0 {
-		lossy = append(lossy, "prefixItems")
-	}
-	if len(s.PatternProperties) > 0 {
-		lossy = append(lossy, "patternProperties")
-	}
-	if len(lossy) > 0 {
-		t.Lossy, t.LossyReason = true, strings.Join(lossy, ", ")+" cannot be expressed and is not enforced"
-	}
-
 	switch {
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		b.union(t, s, hint, src)
 	case len(s.Enum) > 0:
-		b.enum(t, s, types)
+		b.enum(t, s, types, src)
 		if t.Kind == KindEnum && t.Base == KindInt {
 			b.exactIntegers(t, src)
 		}
@@ -201,7 +198,7 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 		t.Kind, t.Union = KindUnion, u
 	case len(types) == 1:
 		b.primitive(t, s, types[0], hint, src)
-	case len(s.Properties) > 0 || s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil:
+	case len(s.Properties) > 0 || s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil || len(s.Required) > 0 && b.anon > 0:
 		b.object(t, s, hint, src)
 	case s.Items != nil:
 		t.Kind = KindArray
@@ -211,6 +208,7 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 	default:
 		t.Kind = KindAny
 	}
+	b.keywords(t, s, hint, src)
 }
 
 // primitive fills t for a single declared type.
@@ -258,6 +256,7 @@ func (b *builder) object(t *Type, s *openapi3.Schema, hint string, src Source) {
 			}
 			if len(m.Value.OneOf) > 0 || len(m.Value.AnyOf) > 0 {
 				t.Lossy, t.LossyReason = true, "allOf member with oneOf/anyOf is not enforced"
+				b.notGenerated("oneOf/anyOf inside allOf", src.File, child2(src, "allOf", fmt.Sprint(i)).Pointer)
 			}
 			msrc := child2(src, "allOf", fmt.Sprint(i))
 			if m.Ref != "" {
@@ -306,6 +305,10 @@ func (b *builder) object(t *Type, s *openapi3.Schema, hint string, src Source) {
 	for _, f := range t.Fields {
 		f.Required = required[f.Name]
 		delete(required, f.Name)
+	}
+	if b.anon > 0 && len(required) > 0 {
+		t.requiredOnly(sortedKeys(required))
+		required = nil
 	}
 	for _, name := range sortedKeys(required) {
 		if t.Additional == AdditionalTyped || t.Additional == AdditionalAny {
@@ -358,6 +361,14 @@ func (b *builder) union(t *Type, s *openapi3.Schema, hint string, src Source) {
 	}
 	if len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil || len(s.AllOf) > 0 {
 		t.Lossy, t.LossyReason = true, "properties, additionalProperties or allOf beside "+kw+" are not enforced"
+		at := "allOf"
+		switch {
+		case len(s.Properties) > 0:
+			at = "properties"
+		case s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil:
+			at = "additionalProperties"
+		}
+		b.notGenerated("properties beside oneOf/anyOf", src.File, src.Pointer+"/"+at)
 	}
 	var nonNull []*openapi3.SchemaRef
 	for _, m := range members {
@@ -387,14 +398,18 @@ func (b *builder) union(t *Type, s *openapi3.Schema, hint string, src Source) {
 		}
 		u.Variants = append(u.Variants, v)
 	}
-	if len(s.Properties) > 0 {
-		t.Lossy, t.LossyReason = true, "properties beside "+kw+" are not enforced"
+	if s.Discriminator != nil {
+		for _, val := range sortedKeys(s.Discriminator.Mapping) {
+			if !mappingUsed(u, val) {
+				b.notGenerated("discriminator mapping (to no variant)", src.File, src.Pointer+Pointer("discriminator", "mapping", val))
+			}
+		}
 	}
 	t.Kind, t.Union = KindUnion, u
 }
 
 // enum fills t from enum.
-func (b *builder) enum(t *Type, s *openapi3.Schema, types []string) {
+func (b *builder) enum(t *Type, s *openapi3.Schema, types []string, src Source) {
 	t.Kind = KindEnum
 	base := KindAny
 	if len(types) == 1 {
@@ -421,6 +436,7 @@ func (b *builder) enum(t *Type, s *openapi3.Schema, types []string) {
 		if k != base && !(base == KindNumber && k == KindInt) {
 			// Mixed member types: keep the enum as documentation only.
 			t.Lossy, t.LossyReason = true, "enum members of different types are not enforced"
+			b.notGenerated("enum (mixed types)", src.File, src.Pointer+"/enum")
 		}
 		t.Enum = append(t.Enum, v)
 	}
@@ -518,7 +534,7 @@ func sortTypes(ts []*Type) {
 // around it: allOf: [X], or oneOf/anyOf: [X, {type: null}], with no type or
 // properties of its own. Nil otherwise.
 func wrapped(s *openapi3.Schema) *openapi3.SchemaRef {
-	if s.Type != nil || len(s.Properties) > 0 || len(s.Enum) > 0 || s.Items != nil {
+	if s.Type != nil || len(s.Properties) > 0 || len(s.Enum) > 0 || s.Items != nil || hasKeywords(s) {
 		return nil
 	}
 	if len(s.AllOf) == 1 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {

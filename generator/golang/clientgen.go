@@ -46,6 +46,9 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		gr.Id("auth").Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request"))
 		gr.Comment("checkResponses: WithResponseChecks.")
 		gr.Id("checkResponses").Bool()
+		for _, c := range g.clientServerFields() {
+			gr.Add(c)
+		}
 		if g.clientCerts() {
 			gr.Comment("certs are the client certificates of mutual TLS, set up in NewClient.")
 			gr.Id("certs").Index().Qual("crypto/tls", "Certificate")
@@ -70,9 +73,11 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 			jen.If(jen.Err().Op(":=").Id("o").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		),
 		g.setupClientCerts(),
+		jen.Add(g.pickServers()...),
 		jen.Return(jen.Id("c"), jen.Nil()),
 	)
 	f.Line()
+	g.emitServerOptions(f)
 	f.Comment("WithHTTPClient sends requests through hc instead of http.DefaultClient.")
 	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client")).Id("ClientOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Id("c").Dot("hc").Op("=").Id("hc"), jen.Return(jen.Nil()))),
@@ -145,14 +150,14 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("unexpected response status %d: %.200s"), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body"))),
 	)
 	f.Line()
-	f.Comment("do sends a request built from method, path, query and body, after the")
-	f.Comment("security requirements (alternatives of scheme sets) and the editors.")
+	f.Comment("newRequest builds a request of operation op from method, path, query and body,")
+	f.Comment("on the operation's server (see WithServerForOperation) or the base URL.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
-		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("op"), jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
 		jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String(),
-	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(
-		jen.Id("u").Op(":=").Op("*").Id("c").Dot("base"),
-		jen.Id("u").Dot("RawPath").Op("=").Id("c").Dot("base").Dot("EscapedPath").Call().Op("+").Id("path"),
+	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(append(g.baseFor(),
+		jen.Id("u").Op(":=").Op("*").Id("base"),
+		jen.Id("u").Dot("RawPath").Op("=").Id("base").Dot("EscapedPath").Call().Op("+").Id("path"),
 		jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("u").Dot("RawPath")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("u").Dot("Path").Op("=").Id("p"),
@@ -166,7 +171,7 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Id("contentType").Op("!=").Lit("")).Block(jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
 		jen.Return(jen.Id("r"), jen.Nil()),
-	)
+	)...)
 	f.Line()
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("security").Index().Index().String(),
@@ -306,7 +311,7 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		)
 	}
 	stmts = append(stmts,
-		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),
+		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.ID), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	for _, pi := range oi.params {

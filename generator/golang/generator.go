@@ -70,6 +70,10 @@ type gen struct {
 	// function name (see checkFunc).
 	checks     map[string]string
 	checkOrder []checkDecl
+
+	// nodes is the table of schemas checked on values (keywordgen.go),
+	// nil until a Validate needs one.
+	nodes *schemaNodes
 }
 
 // scope hands out identifiers unique within one Go namespace.
@@ -117,6 +121,9 @@ func newGen(m *contract.Model, opts generator.Options) *gen {
 	}
 	for _, n := range opsRuntimeNames {
 		g.pkg.reserve(n)
+	}
+	for _, n := range []string{"schemaNodes", "operationServers"} {
+		g.pkg.unique(n) // tables the runtime's checkSchema and serverURL read
 	}
 	g.nameTypes()
 	g.dedupeEnums()
@@ -203,6 +210,14 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 		}
 		files = append(files, generator.File{Name: j.name, Data: j.data})
 		rendered = append(rendered, j.data)
+	}
+	extra, err := g.schemaFiles(opts.Package)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range extra {
+		files = append(files, f)
+		rendered = append(rendered, f.Data)
 	}
 	if data, ok := mustRuntime().renderRuntime(opts.Package, rendered); ok {
 		files = append(files, generator.File{Name: runtimeFile, Data: data})

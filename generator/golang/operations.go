@@ -18,6 +18,7 @@ var opsRuntimeNames = []string{
 	"WithReadOnlyDropped", "ResponseValidation", "ResponseValidationOff", "ResponseValidationLog", "ResponseValidationReject",
 	"WithResponseValidation", "WithResponseChecks", "ResponseValidationError",
 	"Client", "NewClient", "ClientOption", "WithHTTPClient", "WithRequestEditor", "UnexpectedResponseError", "Spec",
+	"WithServerForOperation", "WithBaseURLOnly",
 }
 
 // opInfo is one operation with every Go name the emitters need.

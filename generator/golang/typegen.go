@@ -282,7 +282,7 @@ func (g *gen) emitTypes(f *jen.File) error {
 			f.Type().Id(g.typeNames[t]).Add(g.underlyingExpr(t))
 			f.Comment("Validate checks the value against the contract's constraints.")
 			f.Func().Params(jen.Id("v").Id(g.typeNames[t])).Id("Validate").Params().Error().Block(
-				append(g.validateStmts(&contract.Type{Kind: t.Kind, Elem: t.Elem, Constraints: t.Constraints, Format: t.Format}, jen.Id("v"), jen.Lit("")), jen.Return(jen.Nil()))...,
+				append(g.validateStmts(&contract.Type{Kind: t.Kind, Elem: t.Elem, Constraints: t.Constraints, Format: t.Format, Keywords: t.Keywords}, jen.Id("v"), jen.Lit("")), jen.Return(jen.Nil()))...,
 			)
 		default:
 			comment(f, g.typeNames[t], typeDoc(t))
@@ -592,6 +592,11 @@ func (g *gen) emitStructValidate(f *jen.File, t *contract.Type, fields []fieldIn
 func (g *gen) structValidateBody(t *contract.Type, fields []fieldInfo) []jen.Code {
 	var body []jen.Code
 	for _, fi := range fields {
+		if fi.f.Conditional {
+			// Checked by the subschema that declares it, where it applies
+			// (keywordCheck below).
+			continue
+		}
 		ptr := jen.Lit("/" + contract.EscapePointerToken(fi.f.Name))
 		val := jen.Id("v").Dot(fi.goName)
 		switch fi.shape {
@@ -625,6 +630,7 @@ func (g *gen) structValidateBody(t *contract.Type, fields []fieldInfo) []jen.Cod
 			body = append(body, jen.For(jen.List(jen.Id("k"), jen.Id("x")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(stmts...))
 		}
 	}
+	body = append(body, g.keywordCheck(t, jen.Id("v"), jen.Lit(""))...)
 	return append(body, jen.Return(jen.Nil()))
 }
 
@@ -860,8 +866,9 @@ func (g *gen) emitUnion(f *jen.File, t *contract.Type) {
 		jen.If(nCheck).Block(
 			jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Message"): jen.Lit("exactly one variant of " + name + " must be set")})),
 		),
-		jen.Return(jen.Nil()),
 	)
+	vbody = append(vbody, g.keywordCheck(t, jen.Id("v"), jen.Lit(""))...)
+	vbody = append(vbody, jen.Return(jen.Nil()))
 	f.Comment("Validate checks that one variant is set and valid.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("Validate").Params().Error().Block(vbody...)
 	f.Line()

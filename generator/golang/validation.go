@@ -106,7 +106,7 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 		}
 		out = append(out, g.eachStmts(t.Elem, value, path, depth, false)...)
 	}
-	return out
+	return append(out, g.keywordCheck(t, value, path)...)
 }
 
 // eachStmts validates every item of a slice or value of a map.

@@ -84,11 +84,12 @@ func (e *UnexpectedResponseError) Error() string {
 	return fmt.Sprintf("unexpected response status %d: %.200s", e.StatusCode, e.Body)
 }
 
-// do sends a request built from method, path, query and body, after the
-// security requirements (alternatives of scheme sets) and the editors.
-func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
-	u := *c.base
-	u.RawPath = c.base.EscapedPath() + path
+// newRequest builds a request of operation op from method, path, query and body,
+// on the operation's server (see WithServerForOperation) or the base URL.
+func (c *Client) newRequest(ctx context.Context, op, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
+	base := c.base
+	u := *base
+	u.RawPath = base.EscapedPath() + path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, err
@@ -265,7 +266,7 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listOrders", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -317,7 +318,7 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createOrder", "POST", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -365,7 +366,7 @@ func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderR
 	setQuery(query, "locale", req.Locale, formatString[string])
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getOrder", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}

@@ -84,11 +84,12 @@ func (e *UnexpectedResponseError) Error() string {
 	return fmt.Sprintf("unexpected response status %d: %.200s", e.StatusCode, e.Body)
 }
 
-// do sends a request built from method, path, query and body, after the
-// security requirements (alternatives of scheme sets) and the editors.
-func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
-	u := *c.base
-	u.RawPath = c.base.EscapedPath() + path
+// newRequest builds a request of operation op from method, path, query and body,
+// on the operation's server (see WithServerForOperation) or the base URL.
+func (c *Client) newRequest(ctx context.Context, op, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
+	base := c.base
+	u := *base
+	u.RawPath = base.EscapedPath() + path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, err
@@ -268,7 +269,7 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 	styleQuery(query, "tags", "form", true, false, mapStrings(req.Tags, formatString[string]))
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listPets", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +339,7 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createPet", "POST", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +398,7 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getPet", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -464,7 +465,7 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "DELETE", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "deletePet", "DELETE", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -530,7 +531,7 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "PATCH", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "updatePet", "PATCH", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}

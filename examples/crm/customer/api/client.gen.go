@@ -94,11 +94,12 @@ func (e *UnexpectedResponseError) Error() string {
 	return fmt.Sprintf("unexpected response status %d: %.200s", e.StatusCode, e.Body)
 }
 
-// do sends a request built from method, path, query and body, after the
-// security requirements (alternatives of scheme sets) and the editors.
-func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
-	u := *c.base
-	u.RawPath = c.base.EscapedPath() + path
+// newRequest builds a request of operation op from method, path, query and body,
+// on the operation's server (see WithServerForOperation) or the base URL.
+func (c *Client) newRequest(ctx context.Context, op, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
+	base := c.base
+	u := *base
+	u.RawPath = base.EscapedPath() + path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, err
@@ -277,7 +278,7 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listCustomers", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -354,7 +355,7 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createCustomer", "POST", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -427,7 +428,7 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getCustomer", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -515,7 +516,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "PUT", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "replaceCustomer", "PUT", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -596,7 +597,7 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "DELETE", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "deleteCustomer", "DELETE", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}

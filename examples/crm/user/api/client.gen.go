@@ -94,11 +94,12 @@ func (e *UnexpectedResponseError) Error() string {
 	return fmt.Sprintf("unexpected response status %d: %.200s", e.StatusCode, e.Body)
 }
 
-// do sends a request built from method, path, query and body, after the
-// security requirements (alternatives of scheme sets) and the editors.
-func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
-	u := *c.base
-	u.RawPath = c.base.EscapedPath() + path
+// newRequest builds a request of operation op from method, path, query and body,
+// on the operation's server (see WithServerForOperation) or the base URL.
+func (c *Client) newRequest(ctx context.Context, op, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
+	base := c.base
+	u := *base
+	u.RawPath = base.EscapedPath() + path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, err
@@ -279,7 +280,7 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "login", "POST", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -346,7 +347,7 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "validateToken", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -405,7 +406,7 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "DELETE", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "logout", "DELETE", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -463,7 +464,7 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "registerUser", "POST", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -533,7 +534,7 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 	query := url.Values{}
 	var body io.Reader
 	var contentType string
-	r, err := c.newRequest(ctx, "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getProfile", "GET", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -599,7 +600,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "PUT", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "changePassword", "PUT", path, query, body, contentType)
 	if err != nil {
 		return nil, err
 	}
