@@ -1,6 +1,8 @@
 package golang
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
@@ -65,7 +67,9 @@ func (g *gen) closure(own func(fieldInfo) bool, holds func(*contract.Type) []*co
 func parts(t *contract.Type) []*contract.Type {
 	out := []*contract.Type{t}
 	for t.Kind == contract.KindArray || t.Kind == contract.KindMap {
-		if t.Elem == nil {
+		// An array of itself (A: {items: A}) ends the walk where it
+		// comes back.
+		if t.Elem == nil || slices.Contains(out, t.Elem) {
 			break
 		}
 		t = t.Elem
