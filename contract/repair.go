@@ -51,8 +51,9 @@ func (d *Document) repair(c *collector, opts LoadOptions) {
 
 // definedOnly keeps the requirements whose every scheme is defined (the
 // others were warned about). When none is left of a list that had some,
-// ignoring them would make the operations public — what the contract asks
-// is the opposite — so that is an error at ptr.
+// the operations become public — the opposite of what the contract asks —
+// so a warning at ptr says so in those words (other generators accept such
+// contracts; --strict refuses it).
 func (d *Document) definedOnly(c *collector, ptr string, reqs openapi3.SecurityRequirements, schemes map[string]*openapi3.SecuritySchemeRef) openapi3.SecurityRequirements {
 	if reqs == nil {
 		return nil
@@ -70,7 +71,7 @@ func (d *Document) definedOnly(c *collector, ptr string, reqs openapi3.SecurityR
 		}
 	}
 	if len(reqs) > 0 && len(out) == 0 {
-		c.add(SeverityError, d.Path, ptr, "every security requirement here names an undefined scheme: ignoring them would make the operations public; define the scheme, or write security: [] to make them public")
+		c.add(SeverityWarning, d.Path, ptr, "every security requirement here names an undefined scheme: the operations it covers are generated public, no credential checked (define the scheme, or write security: [] to say so; --strict refuses this)")
 	}
 	return out
 }
