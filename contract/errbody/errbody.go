@@ -15,6 +15,7 @@ import (
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/sample"
+	"github.com/contractfirst/toolkit/generator/golang/runtime"
 )
 
 // Answer is the declared response a server uses for one status it sends
@@ -153,25 +154,20 @@ func Fills(t *contract.Type, example any, status int) []Fill {
 	return fills
 }
 
-// Apply copies the example error object v with fills set; a value that is
-// not an object is returned as it is.
+// Apply copies the example error object v with fills set, by the fill
+// generated servers run (runtime.FillError); a value that is not an object
+// is returned as it is.
 func Apply(v any, fills []Fill, message string) any {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return v
 	}
 	cp := maps.Clone(obj)
-	filledMessage := false
-	n := len([]rune(message))
-	for _, f := range fills {
-		switch {
-		case f.Value != nil:
-			cp[f.Name] = f.Value
-		case !filledMessage && (f.MinLength < 0 || n >= f.MinLength) && (f.MaxLength < 0 || n <= f.MaxLength):
-			cp[f.Name] = message
-			filledMessage = true
-		}
+	fs := make([]runtime.ErrorFill, len(fills))
+	for i, f := range fills {
+		fs[i] = runtime.ErrorFill{Name: f.Name, Fixed: f.Value, Min: f.MinLength, Max: f.MaxLength}
 	}
+	runtime.FillError(cp, fs, message)
 	return cp
 }
 

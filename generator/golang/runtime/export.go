@@ -5,7 +5,8 @@ import "net/url"
 // This file is not copied into generated packages: it exports the
 // runtime's parameter serializers to toolkit itself (validate's requests,
 // the docs' curl lines), so one source writes a parameter value wherever
-// toolkit writes one.
+// toolkit writes one, and the error-body fill to the mock, so the mock's
+// own answers are filled as generated servers fill theirs.
 
 // StylePath writes a path parameter by its style (simple, label, matrix).
 func StylePath(name, style string, explode, object bool, items []string) string {
@@ -21,4 +22,22 @@ func StyleQuery(q url.Values, name, style string, explode, object bool, items []
 // StyleHeader writes a header or cookie parameter (style simple).
 func StyleHeader(explode, object bool, items []string) string {
 	return styleHeader(explode, object, items)
+}
+
+// ErrorFill is one property an error body sets: Fixed when it is not nil,
+// else the message, in the first such property whose length bounds (Min,
+// Max in characters; -1 for none) it fits.
+type ErrorFill struct {
+	Name     string
+	Fixed    any
+	Min, Max int
+}
+
+// FillError sets fills in obj as a generated server does.
+func FillError(obj map[string]any, fills []ErrorFill, message string) {
+	fs := make([]errorFill, len(fills))
+	for i, f := range fills {
+		fs[i] = errorFill{name: f.Name, fixed: f.Fixed, min: f.Min, max: f.Max}
+	}
+	fillError(obj, fs, message)
 }
