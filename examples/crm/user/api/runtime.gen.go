@@ -147,17 +147,7 @@ func (a *errorAnswer) write(w http.ResponseWriter, message string) {
 		d := json.NewDecoder(strings.NewReader(a.body))
 		d.UseNumber()
 		if d.Decode(&obj) == nil {
-			filled := false
-			n := utf8.RuneCountInString(message)
-			for _, f := range a.fills {
-				switch {
-				case f.fixed != nil:
-					obj[f.name] = f.fixed
-				case !filled && (f.min < 0 || n >= f.min) && (f.max < 0 || n <= f.max):
-					obj[f.name] = message
-					filled = true
-				}
-			}
+			fillError(obj, a.fills, message)
 			if b, err := json.Marshal(obj); err == nil {
 				body = b
 			}
@@ -170,6 +160,23 @@ func (a *errorAnswer) write(w http.ResponseWriter, message string) {
 	w.Header().Set("Content-Type", a.media)
 	w.WriteHeader(a.status)
 	w.Write(body)
+}
+
+// fillError sets fills in obj: a fixed value as it is, and the message in
+// the first property without one whose length bounds (min, max; -1 for
+// none) it fits. The mock fills its answers with it too (FillError).
+func fillError(obj map[string]any, fills []errorFill, message string) {
+	filled := false
+	n := utf8.RuneCountInString(message)
+	for _, f := range fills {
+		switch {
+		case f.fixed != nil:
+			obj[f.name] = f.fixed
+		case !filled && (f.min < 0 || n >= f.min) && (f.max < 0 || n <= f.max):
+			obj[f.name] = message
+			filled = true
+		}
+	}
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
