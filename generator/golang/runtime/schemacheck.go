@@ -111,21 +111,57 @@ func checkSchema(nodes []schemaNode, n int, v any) *schemaViolation {
 	if err := json.Unmarshal(data, &tree); err != nil {
 		return &schemaViolation{Message: "cannot be decoded as JSON: " + err.Error()}
 	}
-	bad, _ := schemaEval(nodes, tree, n, "", 0)
+	bad, _ := schemaEval(&schemaRun{nodes: nodes, memo: map[schemaAt]schemaResult{}}, tree, n, "", 0)
 	return bad
 }
 
 // schemaEval checks v against node n and returns the first violation, and
 // for an object the names of the properties the node evaluated (for
 // unevaluatedProperties).
-func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schemaViolation, map[string]bool) {
-	if n <= 0 || n >= len(nodes) {
+func schemaEval(c *schemaRun, v any, n int, ptr string, depth int) (*schemaViolation, map[string]bool) {
+	if n <= 0 || n >= len(c.nodes) {
 		return nil, nil
 	}
+	// The value at ptr is checked against node n once: anyOf and oneOf
+	// apply their subschemas to the same value, and a recursive schema
+	// would otherwise check a subtree once per variant per level, which
+	// grows exponentially with the nesting of a small body.
+	at := schemaAt{n, ptr}
+	if r, ok := c.memo[at]; ok {
+		return r.bad, r.ev
+	}
+	c.evals++
+	bad, ev := schemaEvalOnce(c, v, n, ptr, depth)
+	c.memo[at] = schemaResult{bad, ev}
+	return bad, ev
+}
+
+// schemaRun is one check: the nodes and what each node said of each
+// value already (by node and pointer).
+type schemaRun struct {
+	nodes []schemaNode
+	memo  map[schemaAt]schemaResult
+	evals int // schemaEvalOnce calls: the work done, for tests to bound
+}
+
+// schemaAt is a node applied to the value at a pointer.
+type schemaAt struct {
+	n   int
+	ptr string
+}
+
+// schemaResult is what schemaEval returned for a schemaAt.
+type schemaResult struct {
+	bad *schemaViolation
+	ev  map[string]bool
+}
+
+// schemaEvalOnce is schemaEval without the memo.
+func schemaEvalOnce(c *schemaRun, v any, n int, ptr string, depth int) (*schemaViolation, map[string]bool) {
 	if depth > schemaMaxDepth {
 		return &schemaViolation{ptr, "nests too deeply to be checked", true}, nil
 	}
-	s := &nodes[n]
+	s := &c.nodes[n]
 	fail := func(format string, args ...any) (*schemaViolation, map[string]bool) {
 		return &schemaViolation{Pointer: ptr, Message: fmt.Sprintf(format, args...)}, nil
 	}
@@ -161,16 +197,16 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 			return bad, nil
 		}
 	case string:
-		if bad := schemaString(nodes, s, x, ptr, depth); bad != nil {
+		if bad := schemaString(c, s, x, ptr, depth); bad != nil {
 			return bad, nil
 		}
 	case []any:
-		if bad := schemaArray(nodes, s, x, ptr, depth); bad != nil {
+		if bad := schemaArray(c, s, x, ptr, depth); bad != nil {
 			return bad, nil
 		}
 	case map[string]any:
 		var bad *schemaViolation
-		if bad, evaluated = schemaObject(nodes, s, x, ptr, depth); bad != nil {
+		if bad, evaluated = schemaObject(c, s, x, ptr, depth); bad != nil {
 			return bad, nil
 		}
 	}
@@ -186,7 +222,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 		}
 	}
 	for _, a := range s.allOf {
-		bad, ev := schemaEval(nodes, v, a, ptr, depth+1)
+		bad, ev := schemaEval(c, v, a, ptr, depth+1)
 		if bad != nil {
 			return bad, nil
 		}
@@ -195,7 +231,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 	if len(s.anyOf) > 0 {
 		matched := false
 		for _, a := range s.anyOf {
-			bad, ev := schemaEval(nodes, v, a, ptr, depth+1)
+			bad, ev := schemaEval(c, v, a, ptr, depth+1)
 			if bad != nil && bad.deep {
 				return bad, nil
 			}
@@ -211,7 +247,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 	if len(s.oneOf) > 0 {
 		matches := 0
 		for _, a := range s.oneOf {
-			bad, ev := schemaEval(nodes, v, a, ptr, depth+1)
+			bad, ev := schemaEval(c, v, a, ptr, depth+1)
 			if bad != nil && bad.deep {
 				return bad, nil
 			}
@@ -225,7 +261,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 		}
 	}
 	if s.not != 0 {
-		bad, _ := schemaEval(nodes, v, s.not, ptr, depth+1)
+		bad, _ := schemaEval(c, v, s.not, ptr, depth+1)
 		if bad != nil && bad.deep {
 			return bad, nil
 		}
@@ -234,7 +270,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 		}
 	}
 	if s.ifNode != 0 {
-		bad, ev := schemaEval(nodes, v, s.ifNode, ptr, depth+1)
+		bad, ev := schemaEval(c, v, s.ifNode, ptr, depth+1)
 		if bad != nil && bad.deep {
 			return bad, nil
 		}
@@ -243,7 +279,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 			merge(ev)
 			branch = s.thenNode
 		}
-		bad, ev = schemaEval(nodes, v, branch, ptr, depth+1)
+		bad, ev = schemaEval(c, v, branch, ptr, depth+1)
 		if bad != nil {
 			return bad, nil
 		}
@@ -254,7 +290,7 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 			if _, present := obj[d.property]; !present {
 				continue
 			}
-			bad, ev := schemaEval(nodes, v, d.node, ptr, depth+1)
+			bad, ev := schemaEval(c, v, d.node, ptr, depth+1)
 			if bad != nil {
 				return bad, nil
 			}
@@ -265,8 +301,8 @@ func schemaEval(nodes []schemaNode, v any, n int, ptr string, depth int) (*schem
 				if evaluated[k] {
 					continue
 				}
-				if bad, _ := schemaEval(nodes, obj[k], s.unevaluated, ptr+"/"+schemaToken(k), depth+1); bad != nil {
-					if nodes[s.unevaluated].never {
+				if bad, _ := schemaEval(c, obj[k], s.unevaluated, ptr+"/"+schemaToken(k), depth+1); bad != nil {
+					if c.nodes[s.unevaluated].never {
 						bad.Message = "is not allowed: the contract declares no such property (unevaluatedProperties)"
 					}
 					return bad, nil
@@ -309,7 +345,7 @@ func schemaNumber(s *schemaNode, x float64, ptr string) *schemaViolation {
 }
 
 // schemaString checks the string keywords and what the string holds.
-func schemaString(nodes []schemaNode, s *schemaNode, x string, ptr string, depth int) *schemaViolation {
+func schemaString(c *schemaRun, s *schemaNode, x string, ptr string, depth int) *schemaViolation {
 	fail := func(format string, args ...any) *schemaViolation {
 		return &schemaViolation{Pointer: ptr, Message: fmt.Sprintf(format, args...)}
 	}
@@ -334,7 +370,7 @@ func schemaString(nodes []schemaNode, s *schemaNode, x string, ptr string, depth
 		if err := json.Unmarshal(content, &tree); err != nil {
 			return fail("must hold JSON (contentMediaType application/json): %v", err)
 		}
-		if bad, _ := schemaEval(nodes, tree, s.contentSchema, "", depth+1); bad != nil {
+		if bad, _ := schemaEval(c, tree, s.contentSchema, "", depth+1); bad != nil {
 			v := fail("holds JSON that breaks contentSchema: %s", schemaMessage(bad))
 			v.deep = bad.deep
 			return v
@@ -344,7 +380,7 @@ func schemaString(nodes []schemaNode, s *schemaNode, x string, ptr string, depth
 }
 
 // schemaArray checks the array keywords and the items.
-func schemaArray(nodes []schemaNode, s *schemaNode, x []any, ptr string, depth int) *schemaViolation {
+func schemaArray(c *schemaRun, s *schemaNode, x []any, ptr string, depth int) *schemaViolation {
 	fail := func(format string, args ...any) *schemaViolation {
 		return &schemaViolation{Pointer: ptr, Message: fmt.Sprintf(format, args...)}
 	}
@@ -368,14 +404,14 @@ func schemaArray(nodes []schemaNode, s *schemaNode, x []any, ptr string, depth i
 		if i < len(s.prefixItems) {
 			n = s.prefixItems[i]
 		}
-		if bad, _ := schemaEval(nodes, item, n, ptr+"/"+strconv.Itoa(i), depth+1); bad != nil {
+		if bad, _ := schemaEval(c, item, n, ptr+"/"+strconv.Itoa(i), depth+1); bad != nil {
 			return bad
 		}
 	}
 	if s.contains != 0 {
 		count := 0
 		for i, item := range x {
-			bad, _ := schemaEval(nodes, item, s.contains, ptr+"/"+strconv.Itoa(i), depth+1)
+			bad, _ := schemaEval(c, item, s.contains, ptr+"/"+strconv.Itoa(i), depth+1)
 			if bad != nil && bad.deep {
 				return bad
 			}
@@ -400,7 +436,7 @@ func schemaArray(nodes []schemaNode, s *schemaNode, x []any, ptr string, depth i
 // schemaObject checks the object keywords and the properties, and returns
 // the names properties, patternProperties and additionalProperties
 // evaluated.
-func schemaObject(nodes []schemaNode, s *schemaNode, x map[string]any, ptr string, depth int) (*schemaViolation, map[string]bool) {
+func schemaObject(c *schemaRun, s *schemaNode, x map[string]any, ptr string, depth int) (*schemaViolation, map[string]bool) {
 	fail := func(format string, args ...any) (*schemaViolation, map[string]bool) {
 		return &schemaViolation{Pointer: ptr, Message: fmt.Sprintf(format, args...)}, nil
 	}
@@ -429,7 +465,7 @@ func schemaObject(nodes []schemaNode, s *schemaNode, x map[string]any, ptr strin
 	for _, k := range schemaSortedKeys(x) {
 		at := ptr + "/" + schemaToken(k)
 		if s.propertyNames != 0 {
-			if bad, _ := schemaEval(nodes, k, s.propertyNames, at, depth+1); bad != nil {
+			if bad, _ := schemaEval(c, k, s.propertyNames, at, depth+1); bad != nil {
 				return &schemaViolation{Pointer: at, Message: "name " + strconv.Quote(k) + " breaks propertyNames: " + bad.Message, deep: bad.deep}, nil
 			}
 		}
@@ -437,7 +473,7 @@ func schemaObject(nodes []schemaNode, s *schemaNode, x map[string]any, ptr strin
 		for _, p := range s.properties {
 			if p.name == k {
 				matched = true
-				if bad, _ := schemaEval(nodes, x[k], p.node, at, depth+1); bad != nil {
+				if bad, _ := schemaEval(c, x[k], p.node, at, depth+1); bad != nil {
 					return bad, nil
 				}
 			}
@@ -445,15 +481,15 @@ func schemaObject(nodes []schemaNode, s *schemaNode, x map[string]any, ptr strin
 		for _, p := range s.patternProperties {
 			if p.re.MatchString(k) {
 				matched = true
-				if bad, _ := schemaEval(nodes, x[k], p.node, at, depth+1); bad != nil {
+				if bad, _ := schemaEval(c, x[k], p.node, at, depth+1); bad != nil {
 					return bad, nil
 				}
 			}
 		}
 		if !matched && s.additional != 0 {
 			matched = true
-			if bad, _ := schemaEval(nodes, x[k], s.additional, at, depth+1); bad != nil {
-				if nodes[s.additional].never {
+			if bad, _ := schemaEval(c, x[k], s.additional, at, depth+1); bad != nil {
+				if c.nodes[s.additional].never {
 					bad.Message = "is not allowed: the contract declares no such property"
 				}
 				return bad, nil

@@ -111,3 +111,30 @@ func TestCheckSchemaEncodes(t *testing.T) {
 		t.Errorf("got %+v, want valid", bad)
 	}
 }
+
+// TestSchemaCheckRecursiveAnyOfLinear: a recursive anyOf whose variants
+// share the recursive property is checked with work linear in the body's
+// nesting — each node meets each value once — where trying every variant
+// at every level took 2^depth evaluations.
+func TestSchemaCheckRecursiveAnyOfLinear(t *testing.T) {
+	nodes := []schemaNode{
+		{},
+		{},
+		// 2: anyOf [3, 4], both objects whose "next" is 2 again.
+		{anyOf: []int{3, 4}},
+		{types: []string{"object"}, properties: []schemaProperty{{"next", 2}}},
+		{types: []string{"object"}, properties: []schemaProperty{{"next", 2}}, required: []string{"next"}},
+	}
+	var v any = map[string]any{}
+	const depth = 12
+	for range depth {
+		v = map[string]any{"next": v}
+	}
+	c := &schemaRun{nodes: nodes, memo: map[schemaAt]schemaResult{}}
+	if bad, _ := schemaEval(c, v, 2, "", 0); bad != nil {
+		t.Fatalf("a valid body was refused: %v", bad)
+	}
+	if max := 3 * (depth + 1); c.evals > max {
+		t.Errorf("%d evaluations for %d levels, want at most %d", c.evals, depth, max)
+	}
+}
