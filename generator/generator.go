@@ -23,6 +23,10 @@ type Options struct {
 	// Targets selects outputs by name ("types", "server", "client", "spec",
 	// "docs" …); empty means the target's defaults.
 	Targets []string
+	// RuntimePackage, when set, is the import path of the shared runtime
+	// package (runtime: shared) that generated Go packages import instead
+	// of each copying the runtime.
+	RuntimePackage string
 }
 
 // Target turns a Model into files.

@@ -62,6 +62,13 @@ type Entry struct {
 	// Reads confine the contract's file reads (size cap, folders $refs may
 	// read).
 	Reads contract.ReadLimits
+	// Runtime is "copy" (or empty: the package carries the runtime it
+	// uses) or "shared": the package imports one runtime package of its
+	// module, RuntimePackage (an import path inside the module; empty:
+	// MODULE/internal/toolkitruntime), which Run writes too. Setting
+	// RuntimePackage alone means shared.
+	Runtime        string
+	RuntimePackage string
 }
 
 // Options change how Run works.
@@ -170,6 +177,11 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 		}
 		res.Outputs = append(res.Outputs, out)
 	}
+	shared, err := sharedRuntimes(entries)
+	if err != nil {
+		return nil, err
+	}
+	res.Outputs = append(res.Outputs, shared...)
 	for i := range res.Outputs {
 		o := &res.Outputs[i]
 		if opts.Check {
@@ -226,12 +238,16 @@ func Generate(en Entry, m *contract.Model) (Output, error) {
 	if out.Package == "" {
 		out.Package = PackageName(en.Out)
 	}
+	rt, err := resolveRuntime(en)
+	if err != nil {
+		return Output{}, fmt.Errorf("%s: %w", en.Contract, err)
+	}
 	for _, t := range targets {
 		run, parts := wanted(t, en.Targets)
 		if !run {
 			continue
 		}
-		fs, err := t.Generate(m, generator.Options{Package: out.Package, Targets: parts})
+		fs, err := t.Generate(m, generator.Options{Package: out.Package, Targets: parts, RuntimePackage: rt.importPath})
 		if err != nil {
 			return Output{}, fmt.Errorf("%s: %w", en.Contract, err)
 		}

@@ -44,6 +44,11 @@ type genEntry struct {
 	// AllowRemoteRefs lets the contract's $refs read http(s) URLs; its
 	// flag is the root's --allow-remote-refs.
 	AllowRemoteRefs bool `yaml:"allow-remote-refs"`
+	// Runtime is copy (each package carries the runtime it uses) or
+	// shared (the module's packages import one runtime package,
+	// RuntimePackage or MODULE/internal/toolkitruntime).
+	Runtime        string `yaml:"runtime"`
+	RuntimePackage string `yaml:"runtime-package"`
 
 	// The operations to generate (and, through them, the types).
 	selectionKeys `yaml:",inline"`

@@ -57,6 +57,8 @@ exits 1 and prints a diff when the files on disk are stale.`,
 	fl.BoolVar(&f.check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
 	fl.BoolVar(&f.Strict, "strict", false, "treat contract warnings as errors")
 	fl.BoolVar(&f.Lenient, "lenient", false, "repair common contract slips whose intent is clear, with a warning")
+	fl.StringVar(&f.Runtime, "runtime", "", "copy: the package carries the runtime code it uses (default); shared: it imports the module's one runtime package, which gen writes too (see --runtime-package)")
+	fl.StringVar(&f.RuntimePackage, "runtime-package", "", "import path of the shared runtime package, inside the module of --out (default MODULE/internal/toolkitruntime); implies --runtime shared")
 	fl.StringVar(&f.config, "config", "", "configuration file (default: ./toolkit.yaml)")
 	fl.StringVar(&f.format, "format", "text", "how contract problems (and, with --check, stale files) are reported on stdout: "+findings.FormatNames()+"; text prints them to stderr as they are found")
 	fl.StringSliceVar(&f.Operations, "operation", nil, "only operations whose operationId matches one of these patterns (path.Match syntax; repeatable)")
@@ -142,7 +144,7 @@ func runGenEntries(e *env, cmd *cobra.Command, f genFlags) error {
 
 // pipelineEntry is the entry as the pipeline takes it.
 func (en genEntry) pipelineEntry() pipeline.Entry {
-	return pipeline.Entry{Contract: en.Contract, Out: en.Out, Package: en.Package, Targets: en.Targets, Strict: en.Strict, Lenient: en.Lenient, Selection: en.selection()}
+	return pipeline.Entry{Contract: en.Contract, Out: en.Out, Package: en.Package, Targets: en.Targets, Strict: en.Strict, Lenient: en.Lenient, Selection: en.selection(), Runtime: en.Runtime, RuntimePackage: en.RuntimePackage}
 }
 
 // loadModel loads and builds one entry's contract, printing warnings;

@@ -314,3 +314,29 @@ func TestOverlay(t *testing.T) {
 		t.Errorf("overlay (-want +got):\n%s", diff)
 	}
 }
+
+// TestGenSharedRuntime: runtime: shared in toolkit.yaml and --runtime on
+// the command line reach the pipeline: the shared package is written and
+// reported, a flag overrides the file, and a bad value is a usage error
+// that says what is wanted.
+func TestGenSharedRuntime(t *testing.T) {
+	dir := t.TempDir()
+	kitchen := abs(t, "../../testdata/contracts/kitchensink/openapi.yaml")
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/svc\n\ngo 1.24\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "toolkit.yaml"), []byte("version: 1\ngenerate:\n  - contract: "+kitchen+"\n    out: shop\n    runtime: shared\n"), 0o644)
+	code, _, stderr := runCLI(t, dir, "gen")
+	if code != 0 || !strings.Contains(stderr, "gen: wrote 1 files to internal/toolkitruntime") {
+		t.Fatalf("gen with runtime: shared: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "internal/toolkitruntime/runtime.gen.go")); err != nil {
+		t.Error(err)
+	}
+	code, _, stderr = runCLI(t, dir, "gen", "--runtime-package", "example.com/svc/rt")
+	if code != 0 || !strings.Contains(stderr, "gen: wrote 1 files to rt") {
+		t.Errorf("--runtime-package over the file: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = runCLI(t, dir, "gen", "--runtime", "sharde")
+	if code != 2 || !strings.Contains(stderr, `runtime "sharde": want copy or shared`) {
+		t.Errorf("--runtime sharde: exit %d, %q", code, stderr)
+	}
+}

@@ -219,6 +219,9 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 		files = append(files, f)
 		rendered = append(rendered, f.Data)
 	}
+	if opts.RuntimePackage != "" {
+		return shareRuntime(opts.Package, opts.RuntimePackage, files)
+	}
 	if data, ok := mustRuntime().renderRuntime(opts.Package, rendered); ok {
 		files = append(files, generator.File{Name: runtimeFile, Data: data})
 	}

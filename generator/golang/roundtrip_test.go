@@ -3,6 +3,9 @@ package golang
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator"
 )
 
 // TestServerClientRoundTrip generates the kitchen-sink contract, builds and vets it,
@@ -25,11 +28,30 @@ func TestFidelityRoundTrip(t *testing.T) {
 // adds the _test.go files of the folder tests, and vets and tests it.
 func roundTrip(t *testing.T, path, tests string) {
 	t.Helper()
+	roundTripWith(t, path, tests, generator.Options{}, nil)
+}
+
+// roundTripWith is roundTrip with generator options and more packages of
+// the module (folder → files).
+func roundTripWith(t *testing.T, path, tests string, opts generator.Options, more map[string][]generator.File) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs a generated module")
 	}
+	_, m, err := contract.Open(path, contract.LoadOptions{})
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	opts.Package = "api"
+	files, err := Generate(m, opts)
+	if err != nil {
+		t.Fatalf("generate %s: %v", path, err)
+	}
 	dir := t.TempDir()
-	writeModule(t, dir, "api", generateFiles(t, path, "api"))
+	writeModule(t, dir, "api", files)
+	for pkg, fs := range more {
+		writeModule(t, dir, pkg, fs)
+	}
 	if copyFiles(t, filepath.Join(dir, "api"), filepath.Join(tests, "*_test.go")) == 0 {
 		t.Fatalf("no test files in %s", tests)
 	}
