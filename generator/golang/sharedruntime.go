@@ -48,6 +48,7 @@ type sharedNames struct {
 	members  map[string]string   // field or method name → exported name
 	exported map[string]bool     // package-level names already exported
 	fields   map[string][]string // struct type → its fields' exported names, in order
+	local    map[*runtimeDecl]bool // declarations each package still copies (see localDecls)
 	source   []byte              // the shared package's source, renamed
 }
 
@@ -81,14 +82,24 @@ func buildShared() (*sharedNames, error) {
 	if err != nil {
 		return nil, err
 	}
-	src := writeRuntimeDecls(SharedRuntimePackage, rt.decls,
+	local, err := localDecls(rt)
+	if err != nil {
+		return nil, err
+	}
+	var shared []*runtimeDecl
+	for _, d := range rt.decls {
+		if !local[d] {
+			shared = append(shared, d)
+		}
+	}
+	src := writeRuntimeDecls(SharedRuntimePackage, shared,
 		"Package "+SharedRuntimePackage+" is the runtime shared by the packages toolkit generates in this\n// module (runtime: shared): the runtime each would otherwise copy, with its\n// names exported so that they can use it. It is not an API of its own.")
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, runtimeFile, src, parser.ParseComments)
 	if err != nil {
 		return nil, err
 	}
-	sn := &sharedNames{top: map[string]string{}, members: map[string]string{}, exported: map[string]bool{}, fields: map[string][]string{}}
+	sn := &sharedNames{top: map[string]string{}, members: map[string]string{}, exported: map[string]bool{}, fields: map[string][]string{}, local: local}
 	memberPos := memberIdents(file)
 	taken := map[string]bool{}
 	var topNames, memberNames []string
@@ -165,6 +176,73 @@ func buildShared() (*sharedNames, error) {
 	}
 	sn.source = out
 	return sn, nil
+}
+
+// standInsFile is the runtime file that stands in for declarations a
+// generated package writes from its contract (the server and client
+// types): not copied, but runtime code may use what it declares.
+const standInsFile = "runtime/generated.go"
+
+// localDecls returns the runtime declarations that cannot be shared: those
+// that use a name the generated package declares (a method of its server,
+// a function taking its Client; see standInsFile), and, transitively,
+// those using them, and every method of a type that must stay (a type and
+// its methods live in one package). They stay in each generated package's
+// runtime.gen.go, pruned by use as with runtime: copy.
+func localDecls(rt *runtimeSource) (map[*runtimeDecl]bool, error) {
+	local := map[*runtimeDecl]bool{}
+	src, err := runtimeFS.ReadFile(standInsFile)
+	if err != nil {
+		return local, nil // nothing stands in: everything is shared
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, standInsFile, src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]bool{} // package-level names that stay in the package
+	for _, d := range file.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names[d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					names[s.Name.Name] = true
+				case *ast.ValueSpec:
+					for _, id := range s.Names {
+						names[id.Name] = true
+					}
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, d := range rt.decls {
+			if local[d] {
+				continue
+			}
+			stay := d.recv != "" && names[d.recv]
+			for _, u := range d.uses {
+				stay = stay || names[u]
+			}
+			if !stay {
+				continue
+			}
+			local[d], changed = true, true
+			for _, n := range d.names {
+				names[n] = true
+			}
+			if d.recv != "" {
+				names[d.recv] = true // its type, and so its other methods
+			}
+		}
+	}
+	return local, nil
 }
 
 // exportedForm is a field's name in the shared package.
@@ -420,9 +498,17 @@ func shareRuntime(pkg, importPath string, files []generator.File) ([]generator.F
 	for _, f := range files {
 		identifiers(f.Data, used)
 	}
-	aliases := sharedAliases(pkg, rt.selectRuntime(used))
-	if aliases != nil {
-		files = append(files, generator.File{Name: runtimeFile, Data: aliases})
+	var local, shared []*runtimeDecl
+	for _, d := range rt.selectRuntime(used) {
+		if sn.local[d] {
+			local = append(local, d)
+		} else {
+			shared = append(shared, d)
+		}
+	}
+	if aliases := sharedAliases(shared); len(local) > 0 || aliases != nil {
+		data := append(writeRuntimeDecls(pkg, local, ""), aliases...)
+		files = append(files, generator.File{Name: runtimeFile, Data: data})
 	}
 	// A field or method name that the package declares both as the
 	// runtime's unexported name and as its exported form would be declared
@@ -528,7 +614,7 @@ func addImport(src []byte, name, importPath string) ([]byte, error) {
 // type, a function that calls the shared one per function, a variable or
 // constant per variable or constant. Names that are not exported in the
 // runtime are written as they are: rename qualifies them.
-func sharedAliases(pkg string, decls []*runtimeDecl) []byte {
+func sharedAliases(decls []*runtimeDecl) []byte {
 	var b bytes.Buffer
 	fset := token.NewFileSet()
 	q := SharedRuntimePackage + "."
@@ -614,7 +700,7 @@ func sharedAliases(pkg string, decls []*runtimeDecl) []byte {
 	if b.Len() == 0 {
 		return nil
 	}
-	return append([]byte(fmt.Sprintf("// %s\n\npackage %s\n", Header, pkg)), b.Bytes()...)
+	return b.Bytes()
 }
 
 // SharedRuntimeImport is the default import path of the shared runtime in
