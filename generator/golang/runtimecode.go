@@ -1,7 +1,6 @@
 package golang
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"go/ast"
@@ -304,25 +303,5 @@ func (rt *runtimeSource) renderRuntime(pkg string, rendered [][]byte) (data []by
 	if len(decls) == 0 {
 		return nil, false
 	}
-	var pkgs []string
-	for _, d := range decls {
-		pkgs = append(pkgs, d.pkgs...)
-	}
-	slices.Sort(pkgs)
-	pkgs = slices.Compact(pkgs)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage %s\n", Header, pkg)
-	if len(pkgs) > 0 {
-		b.WriteString("\nimport (\n")
-		for _, p := range pkgs {
-			fmt.Fprintf(&b, "\t%q\n", p)
-		}
-		b.WriteString(")\n")
-	}
-	for _, d := range decls {
-		b.WriteByte('\n')
-		b.Write(d.text)
-		b.WriteByte('\n')
-	}
-	return b.Bytes(), true
+	return writeRuntimeDecls(pkg, decls, ""), true
 }
