@@ -63,6 +63,10 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 			}
 		}
 	case contract.KindInt, contract.KindNumber:
+		if t.Kind == contract.KindInt && intRepOf(t) == repDecimal {
+			out = append(out, decimalBounds(t, value, fail)...)
+			break
+		}
 		num := jen.Float64().Call(value)
 		if c.Minimum != nil {
 			op, word := "<", "at least"
@@ -164,7 +168,14 @@ func floatLit(f float64) jen.Code {
 	return jen.Lit(f)
 }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// fmtNum is a bound as messages show it: whole numbers in digits
+// (4000000000, not 4e+09), others in the shortest form.
+func fmtNum(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
 
 // pattern returns the name of a package-level compiled regexp for p,
 // declared at the end of the file being emitted.

@@ -97,13 +97,17 @@ func writeUint[T ~uint32 | ~uint64](p *T, w *jsonWriter) {
 	w.buf = strconv.AppendUint(w.buf, uint64(*p), 10)
 }
 
-// writeDecimal writes a decimal integer as a JSON number; text that is not
+// writeDecimal writes a decimal integer as a JSON number (the empty string
+// as 0, like an empty json.Number); text that is not
 // one (a value built by hand) fails the write, as json.Marshal fails on an
 // invalid json.Number.
 //
 //go:noinline
 func writeDecimal[T ~string](p *T, w *jsonWriter) {
 	s, ok := canonDecimal(string(*p))
+	if *p == "" {
+		s, ok = "0", true
+	}
 	if !ok {
 		w.fail(errors.New("json: invalid integer literal " + strconv.Quote(string(*p))))
 		w.null()
@@ -136,6 +140,19 @@ func canonDecimal(s string) (canon string, ok bool) {
 		return "-" + s, true
 	}
 	return s, true
+}
+
+// decimalCanon is the canonical form of a decimal integer as held, "0"
+// for the empty string (as encoding/json writes an empty json.Number); text
+// that is no integer is returned as it is, and fails when written.
+func decimalCanon(s string) string {
+	if s == "" {
+		return "0"
+	}
+	if c, ok := canonDecimal(s); ok {
+		return c
+	}
+	return s
 }
 
 // decimalCmp compares the canonical decimal integers a and b: -1, 0 or +1.
@@ -205,5 +222,5 @@ func formatUint[T ~uint32 | ~uint64](v T) string {
 
 // formatDecimal writes a decimal integer parameter as it is held.
 func formatDecimal[T ~string](v T) string {
-	return string(v)
+	return decimalCanon(string(v))
 }

@@ -55,8 +55,9 @@ func TestReadWriteUint(t *testing.T) {
 // the reader and the writer; "-0" reads as "0"; fractions, exponents and
 // more than maxDecimalDigits digits are refused; invalid text fails the
 // writer rather than producing invalid JSON.
+type dec string
+
 func TestReadWriteDecimal(t *testing.T) {
-	type dec string
 	long := make([]byte, maxDecimalDigits+1)
 	for i := range long {
 		long[i] = '1'
@@ -89,7 +90,7 @@ func TestReadWriteDecimal(t *testing.T) {
 			t.Errorf("writeDecimal(%s) = %s, %v", v, w.buf, w.err)
 		}
 	}
-	for _, bad := range []dec{"", "1.5", "x", "--1", "0x10"} {
+	for _, bad := range []dec{"1.5", "x", "--1", "0x10"} {
 		w := jsonWriter{}
 		writeDecimal(&bad, &w)
 		if w.err == nil || string(w.buf) != "null" {
@@ -99,6 +100,16 @@ func TestReadWriteDecimal(t *testing.T) {
 }
 
 func TestCanonDecimal(t *testing.T) {
+	if got := decimalCanon(""); got != "0" {
+		t.Errorf("decimalCanon(\"\") = %q", got)
+	}
+	var empty dec
+	if w := (jsonWriter{}); true {
+		writeDecimal(&empty, &w)
+		if string(w.buf) != "0" || w.err != nil {
+			t.Errorf("writeDecimal(\"\") = %s, %v; want 0 as for an empty json.Number", w.buf, w.err)
+		}
+	}
 	for _, c := range []struct {
 		in, want string
 		ok       bool
@@ -152,7 +163,6 @@ func TestDecimalMultipleOf(t *testing.T) {
 
 func TestParseFormatBigIntegers(t *testing.T) {
 	type u32 uint32
-	type dec string
 	if v, err := parseUint[uint64]("18446744073709551615"); err != nil || v != math.MaxUint64 || formatUint(v) != "18446744073709551615" {
 		t.Errorf("parseUint(2^64-1) = %d, %v", v, err)
 	}
