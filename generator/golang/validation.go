@@ -97,8 +97,15 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 		if c.MaxItems != nil {
 			out = append(out, jen.If(jen.Len(value).Op(">").Lit(int(*c.MaxItems))).Block(fail(fmt.Sprintf("must have at most %d items", *c.MaxItems))))
 		}
-		if c.UniqueItems && t.Elem != nil && comparable(t.Elem) {
-			out = append(out, jen.If(jen.Op("!").Id("uniqueItems").Call(value)).Block(fail("must not contain duplicate items")))
+		if c.UniqueItems {
+			// Items Go compares with ==, through a set of them; others
+			// (objects, arrays, free-form values, times) by their
+			// canonical JSON encoding, through the generated writer.
+			check := jen.Id("uniqueItems").Call(value)
+			if t.Elem == nil || !comparable(t.Elem) {
+				check = jen.Id("uniqueEncoded").Call(value, g.elemWriterFn(t.Elem))
+			}
+			out = append(out, jen.If(jen.Op("!").Add(check)).Block(fail("must not contain duplicate items")))
 		}
 		out = append(out, g.eachStmts(t.Elem, value, path, depth, true)...)
 	case contract.KindMap:
