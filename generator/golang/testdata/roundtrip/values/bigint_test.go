@@ -18,6 +18,14 @@ import (
 
 type values struct{ Unimplemented }
 
+func (values) PostChecks(_ context.Context, req PostChecksRequest) (PostChecksResponse, error) {
+	return PostChecks200Response{Body: req.Body}, nil
+}
+
+func (values) CreatePet(_ context.Context, req CreatePetRequest) (CreatePetResponse, error) {
+	return CreatePet200Response{Body: req.Body}, nil
+}
+
 func (values) EchoBig(_ context.Context, req EchoBigRequest) (EchoBigResponse, error) {
 	return EchoBig200Response{Body: BigEcho{Body: &req.Body, U: &req.U, Q: req.Q, W: req.W, Ue: req.XUe}}, nil
 }
