@@ -143,12 +143,29 @@ func emitDecimalJSON(f *jen.File, name string) {
 	f.Line()
 }
 
-// decimalBounds are the checks of minimum, maximum, multipleOf and const
-// for a decimal integer value: exact comparisons of digits, since a
-// float64 would round the values they exist for.
-func decimalBounds(t *contract.Type, value jen.Code, fail func(string) jen.Code) []jen.Code {
+// intBounds are the checks of minimum, maximum, multipleOf and const for
+// an integer value, compared as integers: a float64 would round values
+// beyond 2^53 (9007199254740993 ≤ 9007199254740992 as float64s), the very
+// values uint64 and decimal types exist for. A bound the value's Go type
+// cannot hold as a constant is compared through a float64, as before.
+func intBounds(t *contract.Type, value jen.Code, fail func(string) jen.Code) []jen.Code {
+	rep := intRepOf(t)
+	var digits *jen.Statement
+	if rep == repDecimal {
+		digits = jen.Id("decimalCanon").Call(jen.String().Call(value))
+	}
+	// cmp is the condition value op r, r a whole number.
+	cmp := func(op string, r float64) jen.Code {
+		lit := strconv.FormatFloat(r, 'f', 0, 64)
+		switch {
+		case rep == repDecimal:
+			return jen.Id("decimalCmp").Call(digits.Clone(), jen.Lit(lit)).Op(op).Lit(0)
+		case holds(rep, r):
+			return jen.Add(value).Op(op).Op(lit)
+		}
+		return jen.Float64().Call(value).Op(op).Add(floatLit(r))
+	}
 	var out []jen.Code
-	digits := jen.Id("decimalCanon").Call(jen.String().Call(value))
 	c := t.Constraints
 	bound := func(b float64, exclusive, lower bool) {
 		// For an integer v, v ≥ 1.5 is v ≥ 2 and v ≤ 1.5 is v ≤ 1; an
@@ -163,22 +180,48 @@ func decimalBounds(t *contract.Type, value jen.Code, fail func(string) jen.Code)
 				op += "="
 			}
 		}
-		out = append(out, jen.If(jen.Id("decimalCmp").Call(digits.Clone(), jen.Lit(strconv.FormatFloat(r, 'f', 0, 64))).Op(op).Lit(0)).Block(
-			fail("must be "+word+" "+fmtNum(b))))
+		out = append(out, jen.If(cmp(op, r)).Block(fail("must be "+word+" "+fmtNum(b))))
 	}
-	if c.Minimum != nil {
+	if c.Minimum != nil && !math.IsInf(*c.Minimum, 0) {
 		bound(*c.Minimum, c.ExclusiveMinimum, true)
 	}
-	if c.Maximum != nil {
+	if c.Maximum != nil && !math.IsInf(*c.Maximum, 0) {
 		bound(*c.Maximum, c.ExclusiveMaximum, false)
 	}
-	if c.MultipleOf != nil {
-		out = append(out, jen.If(jen.Op("!").Id("decimalMultipleOf").Call(digits.Clone(), floatLit(*c.MultipleOf))).Block(fail("must be a multiple of "+fmtNum(*c.MultipleOf))))
+	if m := c.MultipleOf; m != nil {
+		var cond jen.Code
+		switch {
+		case rep == repDecimal:
+			cond = jen.Op("!").Id("decimalMultipleOf").Call(digits.Clone(), floatLit(*m))
+		case *m >= 1 && *m == math.Trunc(*m) && holds(rep, *m):
+			cond = jen.Add(value).Op("%").Op(strconv.FormatFloat(*m, 'f', 0, 64)).Op("!=").Lit(0)
+		default:
+			cond = jen.Op("!").Id("isMultipleOf").Call(jen.Float64().Call(value), floatLit(*m))
+		}
+		out = append(out, jen.If(cond).Block(fail("must be a multiple of "+fmtNum(*m))))
 	}
 	if t.HasConst {
 		if s, ok := decimalLit(t.Const); ok {
-			out = append(out, jen.If(digits.Clone().Op("!=").Lit(s)).Block(fail("must be "+s)))
+			x, _ := strconv.ParseFloat(s, 64)
+			out = append(out, jen.If(cmp("!=", x)).Block(fail("must be "+s)))
+		} else if x, ok := t.Const.(float64); ok { // 1.5: no integer is it
+			out = append(out, jen.If(jen.Float64().Call(value).Op("!=").Add(floatLit(x))).Block(fail("must be "+fmtNum(x))))
 		}
 	}
 	return out
+}
+
+// holds reports whether the whole number r is a constant of rep's Go type.
+func holds(rep intRep, r float64) bool {
+	switch rep {
+	case repInt32:
+		return r >= math.MinInt32 && r <= math.MaxInt32
+	case repUint32:
+		return r >= 0 && r <= math.MaxUint32
+	case repUint64:
+		return r >= 0 && r < twoTo64
+	case repInt64:
+		return r >= -twoTo63 && r < twoTo63
+	}
+	return false
 }

@@ -2,8 +2,11 @@ package golang
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
 )
@@ -60,6 +63,48 @@ func TestIntRepOf(t *testing.T) {
 	} {
 		if got := intRepOf(&c.t); got != c.want {
 			t.Errorf("%s: intRepOf = %d; want %d", c.name, got, c.want)
+		}
+	}
+}
+
+// TestIntBounds: integer bounds are compared as integer constants of the
+// value's type (exact beyond 2^53), fractional ones rounded inward, and
+// a bound the type cannot hold as a constant through a float64, so the
+// package still compiles.
+func TestIntBounds(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	render := func(ty contract.Type) string {
+		var b strings.Builder
+		for _, s := range intBounds(&ty, jen.Id("v"), func(msg string) jen.Code { return jen.Return(jen.Lit(msg)) }) {
+			fmt.Fprintf(&b, "%#v\n", s)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name string
+		t    contract.Type
+		want []string
+	}{
+		{"int64 exact", contract.Type{Kind: contract.KindInt, Constraints: contract.Constraints{Minimum: f(1), Maximum: f(9007199254740992)}},
+			[]string{"if v < 1 {", "if v > 9007199254740992 {", `"must be at most 9007199254740992"`}},
+		{"exclusive and fractional", contract.Type{Kind: contract.KindInt, Constraints: contract.Constraints{Minimum: f(1.5), ExclusiveMinimum: true, Maximum: f(10), ExclusiveMaximum: true}},
+			[]string{"if v < 2 {", "if v >= 10 {", `"must be greater than 1.5"`, `"must be less than 10"`}},
+		{"int32 beyond its range", contract.Type{Kind: contract.KindInt, Format: "int32", Constraints: contract.Constraints{Maximum: f(1e10)}},
+			[]string{"if float64(v) > 1e+10 {"}},
+		{"multipleOf", contract.Type{Kind: contract.KindInt, Format: "uint64", Constraints: contract.Constraints{MultipleOf: f(2)}},
+			[]string{"if v%2 != 0 {"}},
+		{"fractional multipleOf", contract.Type{Kind: contract.KindInt, Constraints: contract.Constraints{MultipleOf: f(0.5)}},
+			[]string{"if !isMultipleOf(float64(v), 0.5) {"}},
+		{"decimal", contract.Type{Kind: contract.KindInt, Constraints: contract.Constraints{Maximum: f(1e20)}, HasConst: true, Const: 5.0},
+			[]string{`if decimalCmp(decimalCanon(string(v)), "100000000000000000000") > 0 {`, `if decimalCmp(decimalCanon(string(v)), "5") != 0 {`}},
+		{"fractional const", contract.Type{Kind: contract.KindInt, HasConst: true, Const: 1.5},
+			[]string{"if float64(v) != 1.5 {"}},
+	} {
+		got := render(c.t)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %s lacks %q", c.name, got, w)
+			}
 		}
 	}
 }

@@ -63,8 +63,8 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 			}
 		}
 	case contract.KindInt, contract.KindNumber:
-		if t.Kind == contract.KindInt && intRepOf(t) == repDecimal {
-			out = append(out, decimalBounds(t, value, fail)...)
+		if t.Kind == contract.KindInt {
+			out = append(out, intBounds(t, value, fail)...)
 			break
 		}
 		num := jen.Float64().Call(value)

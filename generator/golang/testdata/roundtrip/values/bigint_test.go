@@ -88,13 +88,13 @@ func TestBigIntegersClientServer(t *testing.T) {
 func TestBigIntegersOnTheWire(t *testing.T) {
 	srv := serve(t)
 	status, body := post(t, srv.URL+"/big/18446744073709551615?q=-9223372036854775809&w=0099999999999999999999",
-		`{"u": 18446744073709551615, "e": 9007199254740993, "ue": 18446744073709551615, "w": -100000000000000000000, "i": 9007199254740993}`)
+		`{"u": 18446744073709551615, "e": 9007199254740993, "ue": 18446744073709551615, "w": -100000000000000000000, "i": 9007199254740993, "near": 9007199254740992, "even": 18446744073709551614}`)
 	if status != 200 {
 		t.Fatalf("status %d: %s", status, body)
 	}
 	for _, want := range []string{
 		`"u":18446744073709551615`, `"e":9007199254740993`, `"ue":18446744073709551615`, `"w":-100000000000000000000`, `"i":9007199254740993`,
-		`"q":-9223372036854775809`, `"w":99999999999999999999`,
+		`"q":-9223372036854775809`, `"w":99999999999999999999`, `"near":9007199254740992`, `"even":18446744073709551614`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("answer %s lacks %s", body, want)
@@ -111,6 +111,9 @@ func TestBigIntegersOnTheWire(t *testing.T) {
 		{"/big/1", `{"w": 1.5}`, "must be an integer, not number 1.5"},
 		{"/big/1", `{"small": 4000000001}`, "must be at most 4000000000"},
 		{"/big/1", `{"small": 4294967296}`, "out of range for a 32-bit unsigned integer"},
+		// bounds compared as integers, not float64s (both would pass).
+		{"/big/1", `{"near": 9007199254740993}`, "must be at most 9007199254740992"},
+		{"/big/1", `{"even": 18446744073709551615}`, "must be a multiple of 2"},
 		{"/big/-1", `{}`, "must be a non-negative integer"},
 		{"/big/18446744073709551616", `{}`, "must be a non-negative integer"},
 		{"/big/1?q=9007199254740992", `{}`, "must be one of"},
