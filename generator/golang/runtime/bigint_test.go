@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -180,4 +181,37 @@ func TestParseFormatBigIntegers(t *testing.T) {
 	if _, err := parseDecimal[dec]("1.5"); err == nil || err.Error() != "must be an integer" {
 		t.Errorf("parseDecimal(1.5): %v", err)
 	}
+}
+
+// FuzzBigIntegers: on any input the uint64 and decimal readers and the
+// parameter parsers neither panic nor lose a digit: what they accept
+// writes back as the canonical integer it is, and compares equal to itself.
+func FuzzBigIntegers(f *testing.F) {
+	for _, s := range []string{"18446744073709551615", "-9223372036854775809", "9007199254740993", "-0", "007", "+5", "1e3", "1.0", "", "-", "99999999999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d dec
+		if readerRun(s, func(r *jsonReader) error { return readDecimal(&d, r) }) == nil {
+			w := jsonWriter{}
+			writeDecimal(&d, &w)
+			if w.err != nil || string(w.buf) != string(d) || decimalCmp(string(d), string(d)) != 0 {
+				t.Fatalf("readDecimal(%q) = %q, written %q, %v", s, d, w.buf, w.err)
+			}
+			if c, ok := canonDecimal(string(d)); !ok || c != string(d) {
+				t.Fatalf("readDecimal(%q) = %q, not canonical (%q)", s, d, c)
+			}
+		}
+		var u uint64
+		if readerRun(s, func(r *jsonReader) error { return readUint(&u, r) }) == nil {
+			if c, _ := canonDecimal(strings.Trim(s, " \t\r\n")); formatUint(u) != c {
+				t.Fatalf("readUint(%q) = %d", s, u)
+			}
+		}
+		if p, err := parseDecimal[dec](s); err == nil {
+			if q, err := parseDecimal[dec](formatDecimal(p)); err != nil || q != p {
+				t.Fatalf("parseDecimal(%q) = %q, again %q, %v", s, p, q, err)
+			}
+		}
+	})
 }
