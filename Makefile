@@ -69,6 +69,7 @@ fuzz:
 	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzJSONWriter -fuzztime 20s
 	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzParseParam -fuzztime 20s
 	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzArrayParam -fuzztime 20s
+	$(GO) test ./generator/golang/runtime -run '^$$' -fuzz FuzzBigIntegers -fuzztime 20s
 	TOOLKIT_FUZZTIME=20s $(GO) test ./generator/golang -count=1 -run TestGeneratedShapes
 
 generate:

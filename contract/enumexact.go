@@ -6,6 +6,8 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // maxExactFloat is the magnitude up to which every integer is exact in a
@@ -19,8 +21,9 @@ var decimalInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 // cannot hold exactly (|v| ≥ 2^53: 9223372036854775807 decodes as
 // 9223372036854775808) by the literal written in the contract, as a
 // json.Number, so no member is rounded or lost on its way to generated
-// constants, docs and sample values. A member beyond the 64-bit integers
-// is kept too, with a warning: Go code cannot hold it in an integer type.
+// constants, docs and sample values. Members beyond the 64-bit integers
+// are kept too: generated Go holds such an enum in a uint64 or as its
+// decimal digits.
 func (b *builder) exactIntegers(t *Type, src Source) {
 	for i, v := range t.Enum {
 		f, ok := v.(float64)
@@ -34,8 +37,31 @@ func (b *builder) exactIntegers(t *Type, src Source) {
 			continue
 		}
 		t.Enum[i] = json.Number(lit)
-		if !FitsInt64(lit) {
-			b.c.add(SeverityWarning, src.File, ptr, fmt.Sprintf("integer enum member %s does not fit a 64-bit signed integer: it is kept as written, but generated Go code has no constant for it and refuses it as a value", lit))
+	}
+}
+
+// roundedBounds warns about an integer schema's minimum or maximum that a
+// float64, which holds the Model's bounds, cannot hold exactly
+// (maximum: 9007199254740993 is held as …992): values next to it are
+// checked against the rounded bound.
+func (b *builder) roundedBounds(s *openapi3.Schema, src Source) {
+	if s.Type == nil || !s.Type.Includes("integer") {
+		return
+	}
+	for _, k := range []struct {
+		name string
+		v    *float64
+	}{{"minimum", s.Min}, {"maximum", s.Max}, {"exclusiveMinimum", s.ExclusiveMin.Value}, {"exclusiveMaximum", s.ExclusiveMax.Value}} {
+		if k.v == nil || math.Abs(*k.v) < maxExactFloat {
+			continue
+		}
+		ptr := src.Pointer + Pointer(k.name)
+		lit, ok := b.doc.literal(src.File, ptr)
+		if !ok || !decimalInteger.MatchString(lit) {
+			continue
+		}
+		if held := strconv.FormatFloat(*k.v, 'f', 0, 64); held != lit {
+			b.c.add(SeverityWarning, src.File, ptr, fmt.Sprintf("%s %s is held as %s: bounds are float64, which rounds integers beyond 2^53, so values between the two are checked against the rounded bound", k.name, lit, held))
 		}
 	}
 }

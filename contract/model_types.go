@@ -487,6 +487,7 @@ func kindOfValue(v any) Kind {
 func (b *builder) constraints(t *Type, s *openapi3.Schema, src Source) {
 	c := &t.Constraints
 	c.Minimum, c.Maximum, c.MultipleOf = s.Min, s.Max, s.MultipleOf
+	b.roundedBounds(s, src)
 	if s.ExclusiveMin.Value != nil {
 		c.Minimum, c.ExclusiveMinimum = s.ExclusiveMin.Value, true
 	} else if s.ExclusiveMin.IsTrue() {

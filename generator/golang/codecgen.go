@@ -73,6 +73,8 @@ const (
 	codecArray
 	codecMap
 	codecAny
+	codecUint    // uint32 and uint64 (intRepOf)
+	codecDecimal // integers beyond 64 bits, as their digits
 )
 
 // codecOf classifies t as typeExpr renders it.
@@ -98,6 +100,12 @@ func (g *gen) codecOf(t *contract.Type) codecKind {
 	case contract.KindBool:
 		return codecBool
 	case contract.KindInt:
+		switch intRepOf(t) {
+		case repUint32, repUint64:
+			return codecUint
+		case repDecimal:
+			return codecDecimal
+		}
 		return codecInt
 	case contract.KindNumber:
 		if format == "float" {
@@ -142,11 +150,13 @@ func mayBeNull(t *contract.Type, nullable bool) bool {
 var readerFuncs = map[codecKind]string{
 	codecBool: "readBool", codecInt: "readInt", codecFloat32: "readFloat", codecFloat64: "readFloat",
 	codecString: "readString", codecTime: "readTime", codecBytes: "readBytes", codecAny: "readAny",
+	codecUint: "readUint", codecDecimal: "readDecimal",
 }
 
 var writerFuncs = map[codecKind]string{
 	codecBool: "writeBool", codecInt: "writeInt", codecFloat32: "writeFloat32", codecFloat64: "writeFloat64",
 	codecString: "writeString", codecTime: "writeTime", codecBytes: "writeBytes", codecAny: "writeAny",
+	codecUint: "writeUint", codecDecimal: "writeDecimal",
 }
 
 // readerFn is a func(*T, *jsonReader) error value reading a value of t held

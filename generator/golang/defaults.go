@@ -99,6 +99,8 @@ func nonZero(t *contract.Type, v *jen.Statement) *jen.Statement {
 		return v
 	case kind == contract.KindString && t.Format != "date-time" && t.Format != "byte":
 		return v.Op("!=").Lit("")
+	case kind == contract.KindInt && intRepOf(t) == repDecimal:
+		return v.Op("!=").Lit("")
 	case kind == contract.KindInt || kind == contract.KindNumber:
 		return v.Op("!=").Lit(0)
 	case kind == contract.KindArray || kind == contract.KindMap || kind == contract.KindString && t.Format == "byte":

@@ -101,8 +101,17 @@ func (g *gen) keywordNode(t *contract.Type) int {
 	return n
 }
 
+// schemaFormats are the string formats the schema checker checks in a
+// subschema: those Validate checks (formatChecks) and those the Go types
+// check when decoding (time.Time, []byte), by the same runtime functions.
+var schemaFormats = map[string]bool{
+	"date-time": true, "byte": true,
+	"date": true, "uuid": true, "email": true, "uri": true, "ipv4": true, "ipv6": true,
+}
+
 // fullNode is the node of everything t says, for a subschema matched
-// against a value as a whole. Formats are not checked there.
+// against a value as a whole, its string format included (those the
+// generated types check: schemaFormats).
 func (g *gen) fullNode(t *contract.Type, nullable bool) int {
 	if t == nil {
 		return 0
@@ -131,6 +140,9 @@ func (g *gen) fullNode(t *contract.Type, nullable bool) int {
 			lits = append(lits, jen.Lit(ty))
 		}
 		d[jen.Id("types")] = jen.Index().String().Values(lits...)
+	}
+	if t.Kind == contract.KindString && schemaFormats[t.Format] {
+		d[jen.Id("format")] = jen.Lit(t.Format)
 	}
 	if t.Kind == contract.KindEnum {
 		var vals []jen.Code

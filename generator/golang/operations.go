@@ -388,11 +388,18 @@ func (g *gen) parseScalar(t *contract.Type, s jen.Code, assign func(v jen.Code) 
 	case contract.KindBool:
 		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual("strconv", "ParseBool").Call(s), jen.Err().Op("!=").Nil()).Block(fail("must be true or false")).Else().Block(assign(conv(jen.Id("x")))...)}
 	case contract.KindInt:
-		bits := 64
-		if format == "int32" {
+		bits, parse, msg := 64, "ParseInt", "must be an integer"
+		switch intRepOf(t) {
+		case repInt32:
 			bits = 32
+		case repUint32:
+			bits, parse, msg = 32, "ParseUint", "must be a non-negative integer"
+		case repUint64:
+			parse, msg = "ParseUint", "must be a non-negative integer"
+		case repDecimal:
+			return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("parseDecimal").Types(g.typeExpr(t)).Call(s), jen.Err().Op("!=").Nil()).Block(fail(msg)).Else().Block(assign(jen.Id("x"))...)}
 		}
-		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual("strconv", "ParseInt").Call(s, jen.Lit(10), jen.Lit(bits)), jen.Err().Op("!=").Nil()).Block(fail("must be an integer")).Else().Block(assign(conv(jen.Id("x")))...)}
+		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual("strconv", parse).Call(s, jen.Lit(10), jen.Lit(bits)), jen.Err().Op("!=").Nil()).Block(fail(msg)).Else().Block(assign(conv(jen.Id("x")))...)}
 	case contract.KindNumber:
 		return []jen.Code{jen.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual("strconv", "ParseFloat").Call(s, jen.Lit(64)), jen.Err().Op("!=").Nil()).Block(fail("must be a number")).Else().Block(assign(conv(jen.Id("x")))...)}
 	case contract.KindString:
@@ -420,6 +427,12 @@ func (g *gen) formatScalar(t *contract.Type, v jen.Code) jen.Code {
 	case contract.KindBool:
 		return jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(v))
 	case contract.KindInt:
+		switch intRepOf(t) {
+		case repUint32, repUint64:
+			return jen.Qual("strconv", "FormatUint").Call(jen.Uint64().Call(v), jen.Lit(10))
+		case repDecimal:
+			return jen.Id("formatDecimal").Call(v)
+		}
 		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10))
 	case contract.KindNumber:
 		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))

@@ -12,8 +12,12 @@ import (
 // with WithReadOnlyDropped, drops it) and never answers with a writeOnly
 // one. Both walk the body as decoded JSON with a generated function per
 // type, which finds the properties wherever the schema nests them:
-// properties, array items and map values. Properties inside oneOf/anyOf
-// variants are not walked (the README says so).
+// properties (allOf members' included, which the Model merges), array
+// items, map values and oneOf/anyOf variants. A variant is walked when the
+// value is that variant as far as a bounded look tells: the discriminator
+// names it, or, without one, the object has every property the variant
+// requires; so a property readOnly in one variant is not refused (or
+// writeOnly not stripped) in a value of another.
 
 // access is readOnly or writeOnly.
 type access int
@@ -62,18 +66,27 @@ func (g *gen) closure(own func(fieldInfo) bool, holds func(*contract.Type) []*co
 	return set
 }
 
-// parts are a type and the array items and map values it holds, as the
-// walkers descend into them.
+// parts are a type and the array items, map values and union variants it
+// holds, transitively, as the walkers descend into them.
 func parts(t *contract.Type) []*contract.Type {
 	out := []*contract.Type{t}
-	for t.Kind == contract.KindArray || t.Kind == contract.KindMap {
-		// An array of itself (A: {items: A}) ends the walk where it
-		// comes back.
-		if t.Elem == nil || slices.Contains(out, t.Elem) {
-			break
+	for i := 0; i < len(out); i++ {
+		var next []*contract.Type
+		switch u := out[i]; u.Kind {
+		case contract.KindArray, contract.KindMap:
+			next = append(next, u.Elem)
+		case contract.KindUnion:
+			for _, v := range u.Union.Variants {
+				next = append(next, v.Type)
+			}
 		}
-		t = t.Elem
-		out = append(out, t)
+		for _, n := range next {
+			// A type holding itself (A: {items: A}, a union listing
+			// itself) ends the walk where it comes back.
+			if n != nil && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
 	}
 	return out
 }
@@ -140,7 +153,11 @@ func (g *gen) walkBody(t *contract.Type, a access) []jen.Code {
 		if w == "" {
 			return nil
 		}
-		return []jen.Code{jen.If(jen.Id("p").Op(":=").Id(w).Call(val, jen.Id("drop")), jen.Id("p").Op("!=").Lit("")).Block(found(jen.Add(ptr).Op("+").Id("p")), stop)}
+		at := jen.Id("p") // a union's variant: the value itself
+		if ptr != nil {
+			at = jen.Add(ptr).Op("+").Id("p")
+		}
+		return []jen.Code{jen.If(jen.Id("p").Op(":=").Id(w).Call(val, jen.Id("drop")), jen.Id("p").Op("!=").Lit("")).Block(found(at), stop)}
 	}
 	body := []jen.Code{jen.Id("found").Op(":=").Lit("")}
 	switch t.Kind {
@@ -171,8 +188,72 @@ func (g *gen) walkBody(t *contract.Type, a access) []jen.Code {
 			jen.For(jen.List(jen.Id("k"), jen.Id("x")).Op(":=").Range().Id("m")).Block(
 				descend(t.Elem, jen.Id("x"), jen.Lit("/").Op("+").Id("pointerToken").Call(jen.Id("k")))...,
 			))
+	case contract.KindUnion:
+		body = append(body, g.walkVariants(t, descend)...)
 	}
 	return append(body, jen.Return(jen.Id("found")))
+}
+
+// walkVariants walks the variants of the union t that the value v is, by
+// the discriminator when t has one, else by the properties each object
+// variant requires; the value itself, not a part of it, so without a
+// pointer prefix.
+func (g *gen) walkVariants(t *contract.Type, descend func(sub *contract.Type, val, ptr jen.Code) []jen.Code) []jen.Code {
+	var out []jen.Code
+	if d := t.Union.Discriminator; d != "" {
+		var cases []jen.Code
+		for _, vi := range t.Union.Variants {
+			inner := descend(vi.Type, jen.Id("v"), nil)
+			if inner == nil || len(vi.Values) == 0 {
+				continue
+			}
+			var lits []jen.Code
+			for _, val := range vi.Values {
+				lits = append(lits, jen.Lit(val))
+			}
+			cases = append(cases, jen.Case(lits...).Block(inner...))
+		}
+		if len(cases) == 0 {
+			return nil
+		}
+		return []jen.Code{
+			jen.List(jen.Id("m"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Map(jen.String()).Any()),
+			jen.List(jen.Id("tag"), jen.Id("_")).Op(":=").Id("m").Index(jen.Lit(d)).Assert(jen.String()),
+			jen.Switch(jen.Id("tag")).Block(cases...),
+		}
+	}
+	needMap := false
+	for _, vi := range t.Union.Variants {
+		inner := descend(vi.Type, jen.Id("v"), nil)
+		if inner == nil {
+			continue
+		}
+		var req []string
+		if vi.Type.Kind == contract.KindObject {
+			for _, f := range vi.Type.Fields {
+				// readOnly and writeOnly properties are required only
+				// in the direction that carries them.
+				if f.Required && !f.ReadOnly && !f.WriteOnly {
+					req = append(req, f.Name)
+				}
+			}
+		}
+		if len(req) == 0 {
+			out = append(out, inner...)
+			continue
+		}
+		needMap = true
+		cond := jen.Id("hasAll").Call(jen.Id("m"), jen.Index().String().ValuesFunc(func(gr *jen.Group) {
+			for _, r := range req {
+				gr.Lit(r)
+			}
+		}))
+		out = append(out, jen.If(cond).Block(inner...))
+	}
+	if needMap {
+		out = append([]jen.Code{jen.List(jen.Id("m"), jen.Id("_")).Op(":=").Id("v").Assert(jen.Map(jen.String()).Any())}, out...)
+	}
+	return out
 }
 
 // absentAsZero is, for a required readOnly or writeOnly property held by

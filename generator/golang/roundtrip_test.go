@@ -91,3 +91,11 @@ func TestStreamsRoundTrip(t *testing.T) {
 func TestCallbacksRoundTrip(t *testing.T) {
 	roundTrip(t, "../../testdata/contracts/callbacks/openapi.yaml", "testdata/roundtrip/callbacks")
 }
+
+// TestValuesRoundTrip: integers beyond int64, uniqueItems over objects,
+// formats in the 3.1 schema checker and readOnly/writeOnly in unions, from
+// testdata/contracts/values, through the generated client and server
+// (testdata/roundtrip/values).
+func TestValuesRoundTrip(t *testing.T) {
+	roundTrip(t, "../../testdata/contracts/values/openapi.yaml", "testdata/roundtrip/values")
+}

@@ -603,7 +603,7 @@ func (g *gen) scalarFunc(verb string, t *contract.Type) jen.Code {
 	case contract.KindBool:
 		return jen.Id(verb + "Bool").Types(g.typeExpr(t))
 	case contract.KindInt:
-		return jen.Id(verb + "Int").Types(g.typeExpr(t))
+		return jen.Id(verb + intFuncSuffix(intRepOf(t))).Types(g.typeExpr(t))
 	case contract.KindNumber:
 		return jen.Id(verb + "Number").Types(g.typeExpr(t))
 	case contract.KindString:

@@ -173,10 +173,7 @@ func (g *gen) underlyingExpr(t *contract.Type) *jen.Statement {
 	case contract.KindBool:
 		return jen.Bool()
 	case contract.KindInt:
-		if t.Format == "int32" {
-			return jen.Int32()
-		}
-		return jen.Int64()
+		return intExpr(intRepOf(t))
 	case contract.KindNumber:
 		if t.Format == "float" {
 			return jen.Float32()
@@ -195,6 +192,9 @@ func (g *gen) underlyingExpr(t *contract.Type) *jen.Statement {
 	case contract.KindMap:
 		return jen.Map(jen.String()).Add(g.elemExpr(t.Elem))
 	case contract.KindEnum:
+		if t.Base == contract.KindInt {
+			return intExpr(intRepOf(t))
+		}
 		return g.underlyingExpr(&contract.Type{Kind: t.Base})
 	}
 	return jen.Any()
@@ -638,14 +638,17 @@ func (g *gen) structValidateBody(t *contract.Type, fields []fieldInfo) []jen.Cod
 func (g *gen) emitEnum(f *jen.File, t *contract.Type) {
 	name := g.typeNames[t]
 	comment(f, name, typeDoc(t))
-	f.Type().Id(name).Add(g.underlyingExpr(&contract.Type{Kind: t.Base}))
+	f.Type().Id(name).Add(g.underlyingExpr(t))
 	f.Line()
+	if intRepOf(t) == repDecimal {
+		emitDecimalJSON(f, name)
+	}
 	var consts []jen.Code
 	var cases []jen.Code
 	var members []string
 	for i, v := range enumMembers(t) {
 		cname := g.extras[t].enumConsts[i]
-		lit := enumLit(t.Base, v)
+		lit := enumLit(t, v)
 		consts = append(consts, jen.Id(cname).Id(name).Op("=").Add(lit))
 		cases = append(cases, jen.Id(cname))
 		members = append(members, jsonText(v))
@@ -695,7 +698,7 @@ func (g *gen) emitEnumAlias(f *jen.File, t *contract.Type) {
 	f.Line()
 	var consts []jen.Code
 	for i, v := range enumMembers(t) {
-		consts = append(consts, jen.Id(g.extras[t].enumConsts[i]).Id(name).Op("=").Add(enumLit(t.Base, v)))
+		consts = append(consts, jen.Id(g.extras[t].enumConsts[i]).Id(name).Op("=").Add(enumLit(t, v)))
 	}
 	if len(consts) > 0 {
 		f.Comment("Members of " + name + ".")
@@ -722,7 +725,7 @@ func enumMembers(t *contract.Type) []any {
 			ok = t.Base == contract.KindNumber && !math.IsInf(x, 0) && !math.IsNaN(x) ||
 				t.Base == contract.KindInt && x == math.Trunc(x) && math.Abs(x) <= 1<<53
 		case json.Number: // an integer beyond 2^53, exactly as written
-			ok = t.Base == contract.KindInt && contract.FitsInt64(string(x))
+			ok = t.Base == contract.KindInt // intRepOf chose a type holding it
 		}
 		if ok && !seen[v] {
 			seen[v] = true
@@ -732,9 +735,14 @@ func enumMembers(t *contract.Type) []any {
 	return out
 }
 
-func enumLit(base contract.Kind, v any) jen.Code {
-	switch base {
+func enumLit(t *contract.Type, v any) jen.Code {
+	switch t.Base {
 	case contract.KindInt:
+		if intRepOf(t) == repDecimal {
+			if s, ok := decimalLit(v); ok {
+				return jen.Lit(s)
+			}
+		}
 		if x, ok := v.(float64); ok {
 			return jen.Lit(int(x))
 		}
@@ -1002,7 +1010,14 @@ func (g *gen) defaultLit(t *contract.Type) jen.Code {
 	case float64:
 		switch kind {
 		case contract.KindInt:
-			if x == math.Trunc(x) && math.Abs(x) <= 1<<53 && (t.Format != "int32" || x >= math.MinInt32 && x <= math.MaxInt32) {
+			rep := intRepOf(t)
+			if rep == repDecimal && x == math.Trunc(x) && math.Abs(x) <= 1<<53 {
+				return jen.Lit(strconv.FormatFloat(x, 'f', -1, 64))
+			}
+			if (rep == repUint32 || rep == repUint64) && x < 0 {
+				return nil
+			}
+			if x == math.Trunc(x) && math.Abs(x) <= 1<<53 && (rep != repInt32 && rep != repUint32 || math.Abs(x) <= math.MaxInt32) {
 				return jen.Lit(int(x)) // untyped constant: int32(1), not int32(int64(1))
 			}
 		case contract.KindNumber:

@@ -63,6 +63,10 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 			}
 		}
 	case contract.KindInt, contract.KindNumber:
+		if t.Kind == contract.KindInt {
+			out = append(out, intBounds(t, value, fail)...)
+			break
+		}
 		num := jen.Float64().Call(value)
 		if c.Minimum != nil {
 			op, word := "<", "at least"
@@ -93,8 +97,15 @@ func (g *gen) validateDepth(t *contract.Type, value, path jen.Code, depth int) [
 		if c.MaxItems != nil {
 			out = append(out, jen.If(jen.Len(value).Op(">").Lit(int(*c.MaxItems))).Block(fail(fmt.Sprintf("must have at most %d items", *c.MaxItems))))
 		}
-		if c.UniqueItems && t.Elem != nil && comparable(t.Elem) {
-			out = append(out, jen.If(jen.Op("!").Id("uniqueItems").Call(value)).Block(fail("must not contain duplicate items")))
+		if c.UniqueItems {
+			// Items Go compares with ==, through a set of them; others
+			// (objects, arrays, free-form values, times) by their
+			// canonical JSON encoding, through the generated writer.
+			check := jen.Id("uniqueItems").Call(value)
+			if t.Elem == nil || !comparable(t.Elem) {
+				check = jen.Id("uniqueEncoded").Call(value, g.elemWriterFn(t.Elem))
+			}
+			out = append(out, jen.If(jen.Op("!").Add(check)).Block(fail("must not contain duplicate items")))
 		}
 		out = append(out, g.eachStmts(t.Elem, value, path, depth, true)...)
 	case contract.KindMap:
@@ -164,7 +175,14 @@ func floatLit(f float64) jen.Code {
 	return jen.Lit(f)
 }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// fmtNum is a bound as messages show it: whole numbers in digits
+// (4000000000, not 4e+09), others in the shortest form.
+func fmtNum(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
 
 // pattern returns the name of a package-level compiled regexp for p,
 // declared at the end of the file being emitted.

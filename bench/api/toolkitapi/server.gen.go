@@ -841,13 +841,13 @@ func check1(v string) error {
 
 // check2 checks a parameter or body value against the contract's constraints.
 func check2(v int32) error {
-	if float64(v) < 1.0 {
+	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "",
 		}
 	}
-	if float64(v) > 100.0 {
+	if v > 100 {
 		return &ValidationError{
 			Message: "must be at most 100",
 			Pointer: "",
@@ -869,7 +869,7 @@ func check3(v string) error {
 
 // check4 checks a parameter or body value against the contract's constraints.
 func check4(v int64) error {
-	if float64(v) < 1.0 {
+	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "",

@@ -250,13 +250,13 @@ func (v NewOrder) Validate() error {
 		}
 	}
 	if v.Priority != nil {
-		if float64(*v.Priority) < 0.0 {
+		if *v.Priority < 0 {
 			return &ValidationError{
 				Message: "must be at least 0",
 				Pointer: "/priority",
 			}
 		}
-		if float64(*v.Priority) > 9.0 {
+		if *v.Priority > 9 {
 			return &ValidationError{
 				Message: "must be at most 9",
 				Pointer: "/priority",
@@ -383,13 +383,13 @@ func (v OrderLine) Validate() error {
 			}
 		}
 	}
-	if float64(v.Quantity) < 1.0 {
+	if v.Quantity < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "/quantity",
 		}
 	}
-	if float64(v.Quantity) > 1000.0 {
+	if v.Quantity > 1000 {
 		return &ValidationError{
 			Message: "must be at most 1000",
 			Pointer: "/quantity",

@@ -939,13 +939,13 @@ func (s *server) writeUpdatePet(w http.ResponseWriter, r *http.Request, resp Upd
 
 // check1 checks a parameter or body value against the contract's constraints.
 func check1(v int32) error {
-	if float64(v) < 1.0 {
+	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "",
 		}
 	}
-	if float64(v) > 100.0 {
+	if v > 100 {
 		return &ValidationError{
 			Message: "must be at most 100",
 			Pointer: "",
@@ -992,7 +992,7 @@ func check3(v []string) error {
 
 // check4 checks a parameter or body value against the contract's constraints.
 func check4(v int64) error {
-	if float64(v) < 1.0 {
+	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "",

@@ -111,7 +111,7 @@ func (v Pet) Validate() error {
 		}
 	}
 	if v.ID != 0 {
-		if float64(v.ID) < 1.0 {
+		if v.ID < 1 {
 			return &ValidationError{
 				Message: "must be at least 1",
 				Pointer: "/id",
@@ -290,13 +290,13 @@ type Problem struct {
 
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Problem) Validate() error {
-	if float64(v.Status) < 100.0 {
+	if v.Status < 100 {
 		return &ValidationError{
 			Message: "must be at least 100",
 			Pointer: "/status",
 		}
 	}
-	if float64(v.Status) > 599.0 {
+	if v.Status > 599 {
 		return &ValidationError{
 			Message: "must be at most 599",
 			Pointer: "/status",

@@ -138,3 +138,42 @@ func TestSchemaCheckRecursiveAnyOfLinear(t *testing.T) {
 		t.Errorf("%d evaluations for %d levels, want at most %d", c.evals, depth, max)
 	}
 }
+
+// TestSchemaCheckFormats: a subschema's string format is checked by the
+// functions the generated types and Validate use at the top level (a
+// date-time inside a prefixItems tuple was passed unchecked).
+func TestSchemaCheckFormats(t *testing.T) {
+	nodes := []schemaNode{{}, {}}
+	for _, f := range []string{"date-time", "byte", "date", "uuid", "email", "uri", "ipv4", "ipv6"} {
+		nodes = append(nodes, schemaNode{types: []string{"string"}, format: f})
+	}
+	nodes = append(nodes, schemaNode{prefixItems: []int{2, 4}}) // [date-time, date]
+	node := map[string]int{"date-time": 2, "byte": 3, "date": 4, "uuid": 5, "email": 6, "uri": 7, "ipv4": 8, "ipv6": 9}
+	for _, c := range []struct {
+		format, good, bad string
+	}{
+		{"date-time", "2024-02-29T10:00:00Z", "2024-02-30T10:00:00Z"},
+		{"byte", "aGk=", "a*b"},
+		{"date", "2024-02-29", "2023-02-29"},
+		{"uuid", "123e4567-e89b-12d3-a456-426614174000", "123e4567e89b12d3a456426614174000"},
+		{"email", "a@example.com", "Ann <a@example.com>"},
+		{"uri", "https://example.com/x", "/relative"},
+		{"ipv4", "192.0.2.1", "::1"},
+		{"ipv6", "2001:db8::1", "192.0.2.1"},
+	} {
+		if bad := checkSchema(nodes, node[c.format], c.good); bad != nil {
+			t.Errorf("%s %q: %v", c.format, c.good, bad)
+		}
+		bad := checkSchema(nodes, node[c.format], c.bad)
+		if bad == nil || bad.Message != "must be a valid "+c.format {
+			t.Errorf("%s %q: %+v; want \"must be a valid %s\"", c.format, c.bad, bad, c.format)
+		}
+	}
+	bad := checkSchema(nodes, len(nodes)-1, []any{"2024-02-29T10:00:00Z", "2024-13-01"})
+	if bad == nil || bad.Pointer != "/1" || bad.Message != "must be a valid date" {
+		t.Errorf("tuple: %+v; want /1 must be a valid date", bad)
+	}
+	if bad := checkSchema([]schemaNode{{}, {format: "x-unknown"}}, 1, "anything"); bad != nil {
+		t.Errorf("unknown format: %+v", bad)
+	}
+}

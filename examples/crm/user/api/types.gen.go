@@ -169,13 +169,13 @@ type Problem struct {
 
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Problem) Validate() error {
-	if float64(v.Status) < 100.0 {
+	if v.Status < 100 {
 		return &ValidationError{
 			Message: "must be at least 100",
 			Pointer: "/status",
 		}
 	}
-	if float64(v.Status) > 599.0 {
+	if v.Status > 599 {
 		return &ValidationError{
 			Message: "must be at most 599",
 			Pointer: "/status",
@@ -237,7 +237,7 @@ type TokenInfo struct {
 
 // Validate checks TokenInfo against the contract's constraints and returns the first violation as a *ValidationError.
 func (v TokenInfo) Validate() error {
-	if float64(v.UserID) < 1.0 {
+	if v.UserID < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "/userId",
@@ -281,7 +281,7 @@ func (v User) Validate() error {
 			Pointer: "/email",
 		}
 	}
-	if float64(v.ID) < 1.0 {
+	if v.ID < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "/id",
