@@ -570,6 +570,12 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 		}
 		out = append(out, jen.If(jen.Id("s").Op(":=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(hi.h.Name)), jen.Id("s").Op("!=").Lit("")).Block(parse...))
 	}
+	// Headers and a typed body are checked together once the body is
+	// decoded; other bodies are not checked, so their headers are at once.
+	check := g.checkDecodedStmt(oi, ri)
+	if check != nil && ri.mode != bodyTyped {
+		out = append(out, check)
+	}
 	switch ri.mode {
 	case bodyTyped:
 		out = append(out,
@@ -577,7 +583,7 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)
-		if check := g.checkDecodedStmt(oi, ri); check != nil {
+		if check != nil {
 			out = append(out, check)
 		}
 	case bodyRaw:

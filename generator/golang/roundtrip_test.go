@@ -69,3 +69,11 @@ func TestStreamsRoundTrip(t *testing.T) {
 func TestCallbacksRoundTrip(t *testing.T) {
 	roundTrip(t, "../../testdata/contracts/callbacks/openapi.yaml", "testdata/roundtrip/callbacks")
 }
+
+// TestRespHeadersRoundTrip runs testdata/roundtrip/respheaders against the
+// code generated from the contract next to it: declared response headers
+// (required, optional, constrained) checked by the server's response
+// validation and the client's response checks, malformed ones refused.
+func TestRespHeadersRoundTrip(t *testing.T) {
+	roundTrip(t, "testdata/roundtrip/respheaders/openapi.yaml", "testdata/roundtrip/respheaders")
+}
