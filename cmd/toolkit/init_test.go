@@ -283,6 +283,8 @@ func TestInitContracts(t *testing.T) {
 		"probe":       probe,
 		"security":    "../../testdata/contracts/security/openapi.yaml",
 		"secured":     secured,
+		"streams":     "../../testdata/contracts/streams/openapi.yaml",
+		"callbacks":   "../../testdata/contracts/callbacks/openapi.yaml",
 	}
 	work := "go 1.24\n\nuse (\n"
 	var patterns []string
@@ -320,6 +322,12 @@ func TestInitContracts(t *testing.T) {
 	main, _ := os.ReadFile(filepath.Join(root, "secured", "cmd", "server", "main.go"))
 	if !strings.Contains(string(main), "api.NewServer(service.New(), service.NewSecurity(), ") {
 		t.Errorf("secured: main.go does not wire the security checks:\n%s", main)
+	}
+	// The receivers of webhooks (3.1) and callbacks (3.0) are mounted.
+	for name, want := range map[string]string{"streams": "api.NewWebhookServer(service.NewWebhookReceiver(), ", "callbacks": "api.NewSubscribeOnEventCallbackServer(service.NewSubscribeOnEventCallbackReceiver(), "} {
+		if main, _ := os.ReadFile(filepath.Join(root, name, "cmd", "server", "main.go")); !strings.Contains(string(main), want) {
+			t.Errorf("%s: main.go does not mount the receivers:\n%s", name, main)
+		}
 	}
 }
 

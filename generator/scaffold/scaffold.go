@@ -30,6 +30,9 @@ const (
 	// secured operations.
 	SecurityFile = ServiceDir + "/security.go"
 	TestFile     = ServiceDir + "/service_test.go"
+	// ReceiversFile holds the webhook and callback receiver stubs, for
+	// contracts with webhooks or callbacks.
+	ReceiversFile = ServiceDir + "/receivers.go"
 	// ToolkitModule is toolkit's own module; ToolkitCommand its command,
 	// added to go.mod as a tool with Options.Tool.
 	ToolkitModule  = "github.com/contractfirst/toolkit"
@@ -91,6 +94,17 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 			return nil, fmt.Errorf("scaffold: %s: %w", SecurityFile, err)
 		}
 		files = append(files, sec)
+	}
+	recv, ok, err := golang.ReceiverStubs(m, gopts, p.APIImport, path.Base(ServiceDir))
+	if err != nil {
+		return nil, fmt.Errorf("scaffold: %w", err)
+	}
+	if ok {
+		recv.Name = ReceiversFile
+		if recv.Data, err = groupImports(recv.Data, opts.Module); err != nil {
+			return nil, fmt.Errorf("scaffold: %s: %w", ReceiversFile, err)
+		}
+		files = append(files, recv)
 	}
 	for _, e := range goFiles {
 		data, err := e.emit(p)
@@ -181,6 +195,42 @@ type project struct {
 	// Secured: operations have security requirements, so NewServer takes
 	// the SecurityHandler of SecurityFile.
 	Secured bool
+	// Receivers are the webhook and callback receivers main.go mounts,
+	// implemented in ReceiversFile.
+	Receivers []Receiver
+}
+
+// Receiver is one webhook or callback receiver as main.go mounts it.
+type Receiver struct {
+	golang.ReceiverName
+	// Prefix is the path it is mounted under ("/webhooks",
+	// "/callbacks/SubscribeOnEvent"): made of Go identifiers, and not a
+	// prefix of any path of the contract, whose operations it would hide.
+	Prefix string
+}
+
+// receivers places each generated receiver under a path of its own.
+func receivers(m *contract.Model, names []golang.ReceiverName) []Receiver {
+	clashes := func(prefix string) bool {
+		for _, op := range m.Operations {
+			if op.Path == prefix || strings.HasPrefix(op.Path, prefix+"/") || op.Path == "/healthz" && prefix == op.Path {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Receiver
+	for _, n := range names {
+		prefix := "/webhooks"
+		if n.Callback {
+			prefix = "/callbacks/" + strings.TrimSuffix(strings.TrimSuffix(n.Handler, "Handler"), "Callback")
+		}
+		for clashes(prefix) {
+			prefix = "/_" + prefix[1:]
+		}
+		out = append(out, Receiver{ReceiverName: n, Prefix: prefix})
+	}
+	return out
 }
 
 func newProject(m *contract.Model, opts Options) *project {
@@ -197,6 +247,7 @@ func newProject(m *contract.Model, opts Options) *project {
 		Healthz:       true,
 		Secured:       golang.HasSecurity(m, generator.Options{Package: opts.Package}),
 	}
+	p.Receivers = receivers(m, golang.ReceiverNames(m, generator.Options{Package: opts.Package}))
 	for _, op := range m.Operations {
 		if op.Path == "/healthz" {
 			p.Healthz = false
