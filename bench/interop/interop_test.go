@@ -1,0 +1,293 @@
+package interop
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/contractfirst/toolkit/bench/interop/oapiapi"
+	"github.com/contractfirst/toolkit/bench/interop/toolkitapi"
+)
+
+// note is a Note or NewNote as plain values, so what one generator's types
+// hold and what the other's hold compare field by field: Due as RFC 3339 in
+// UTC ("" when absent).
+type note struct {
+	ID, BoardID int64
+	Text, Color string
+	Tags        []string
+	Due         string
+	Weight      *float64
+	Pinned      *bool
+	Trace       *string
+}
+
+// listParams are listNotes' parameters as plain values.
+type listParams struct {
+	BoardID int64
+	Tags    []string
+	Color   *string
+	Limit   *int32
+	Trace   *string
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func due(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// The values every test sends and answers: text with quotes, spaces and
+// non-ASCII, an explicit false, a fraction with no exact binary form, a
+// time with a zone and milliseconds, and tags that need escaping in a query.
+var (
+	dueAt       = time.Date(2026, 12, 4, 17, 30, 5, 123000000, time.FixedZone("", 3600))
+	sentParams  = listParams{BoardID: 7, Tags: []string{"a", "b c", "x&y=z", "ü,v"}, Color: ptr("green"), Limit: ptr(int32(20)), Trace: ptr("trace-1")}
+	sentNote    = note{Text: `héllo "world" \ <b>`, Color: "blue", Tags: []string{"one", "two"}, Due: due(dueAt), Weight: ptr(0.1), Pinned: ptr(false)}
+	answerNotes = []note{
+		{ID: 1, BoardID: 7, Text: "first", Color: "red", Tags: []string{"t"}, Due: due(dueAt), Weight: ptr(-2.5e-3), Pinned: ptr(true), Trace: ptr("trace-1")},
+		{ID: 2, BoardID: 7, Text: "", Color: "blue", Tags: []string{}},
+	}
+	// missingBoard is the board id both servers answer 404 for.
+	missingBoard = int64(404)
+)
+
+// The toolkit side.
+
+func fromToolkit(n toolkitapi.Note) note {
+	out := note{ID: n.ID, BoardID: n.BoardID, Text: n.Text, Color: string(n.Color), Tags: n.Tags, Weight: n.Weight, Pinned: n.Pinned, Trace: n.Trace}
+	if n.Due.Set && !n.Due.Null {
+		out.Due = due(n.Due.Value)
+	}
+	return out
+}
+
+func toToolkit(n note) toolkitapi.Note {
+	out := toolkitapi.Note{ID: n.ID, BoardID: n.BoardID, Text: n.Text, Color: toolkitapi.Color(n.Color), Tags: n.Tags, Weight: n.Weight, Pinned: n.Pinned, Trace: n.Trace}
+	if n.Due != "" {
+		t, _ := time.Parse(time.RFC3339Nano, n.Due)
+		out.Due = toolkitapi.NewNullable(t)
+	}
+	return out
+}
+
+// toolkitService records what it received and answers answerNotes.
+type toolkitService struct {
+	mu      sync.Mutex
+	list    listParams
+	created note
+}
+
+func (s *toolkitService) ListNotes(_ context.Context, req toolkitapi.ListNotesRequest) (toolkitapi.ListNotesResponse, error) {
+	if req.BoardID == missingBoard {
+		return toolkitapi.ListNotes404Response{Body: toolkitapi.Error{Code: 404, Message: "no board 404"}}, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.list = listParams{BoardID: req.BoardID, Tags: req.Tag, Limit: req.Limit, Trace: req.XTrace}
+	if req.Color != nil {
+		s.list.Color = ptr(string(*req.Color))
+	}
+	var out []toolkitapi.Note
+	for _, n := range answerNotes {
+		out = append(out, toToolkit(n))
+	}
+	return toolkitapi.ListNotes200Response{Body: out}, nil
+}
+
+func (s *toolkitService) CreateNote(_ context.Context, req toolkitapi.CreateNoteRequest) (toolkitapi.CreateNoteResponse, error) {
+	if req.BoardID == missingBoard {
+		return toolkitapi.CreateNote404Response{Body: toolkitapi.Error{Code: 404, Message: "no board 404"}}, nil
+	}
+	b := req.Body
+	n := fromToolkit(toolkitapi.Note{Text: b.Text, Color: b.Color, Tags: b.Tags, Due: b.Due, Weight: b.Weight, Pinned: b.Pinned})
+	s.mu.Lock()
+	s.created = n
+	s.mu.Unlock()
+	n.ID, n.BoardID = 99, req.BoardID
+	return toolkitapi.CreateNote201Response{Body: toToolkit(n)}, nil
+}
+
+// The oapi-codegen side.
+
+func fromOapi(n oapiapi.Note) note {
+	out := note{ID: n.Id, BoardID: n.BoardId, Text: n.Text, Color: string(n.Color), Tags: n.Tags, Weight: n.Weight, Pinned: n.Pinned, Trace: n.Trace}
+	if n.Due != nil {
+		out.Due = due(*n.Due)
+	}
+	return out
+}
+
+func toOapi(n note) oapiapi.Note {
+	out := oapiapi.Note{Id: n.ID, BoardId: n.BoardID, Text: n.Text, Color: oapiapi.Color(n.Color), Tags: n.Tags, Weight: n.Weight, Pinned: n.Pinned, Trace: n.Trace}
+	if n.Due != "" {
+		t, _ := time.Parse(time.RFC3339Nano, n.Due)
+		out.Due = &t
+	}
+	return out
+}
+
+// oapiService is toolkitService for oapi-codegen's strict server.
+type oapiService struct {
+	mu      sync.Mutex
+	list    listParams
+	created note
+}
+
+func (s *oapiService) ListNotes(_ context.Context, req oapiapi.ListNotesRequestObject) (oapiapi.ListNotesResponseObject, error) {
+	if req.BoardId == missingBoard {
+		return oapiapi.ListNotes404JSONResponse{Code: 404, Message: "no board 404"}, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := req.Params
+	s.list = listParams{BoardID: req.BoardId, Limit: p.Limit, Trace: p.XTrace}
+	if p.Tag != nil {
+		s.list.Tags = *p.Tag
+	}
+	if p.Color != nil {
+		s.list.Color = ptr(string(*p.Color))
+	}
+	out := oapiapi.ListNotes200JSONResponse{}
+	for _, n := range answerNotes {
+		out = append(out, toOapi(n))
+	}
+	return out, nil
+}
+
+func (s *oapiService) CreateNote(_ context.Context, req oapiapi.CreateNoteRequestObject) (oapiapi.CreateNoteResponseObject, error) {
+	if req.BoardId == missingBoard {
+		return oapiapi.CreateNote404JSONResponse{Code: 404, Message: "no board 404"}, nil
+	}
+	b := req.Body
+	n := fromOapi(oapiapi.Note{Text: b.Text, Color: b.Color, Due: b.Due, Weight: b.Weight, Pinned: b.Pinned})
+	if b.Tags != nil {
+		n.Tags = *b.Tags
+	}
+	s.mu.Lock()
+	s.created = n
+	s.mu.Unlock()
+	n.ID, n.BoardID = 99, req.BoardId
+	return oapiapi.CreateNote201JSONResponse(toOapi(n)), nil
+}
+
+func same[T any](t *testing.T, what string, got, want T) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s:\n got %+v\nwant %+v", what, got, want)
+	}
+}
+
+// TestOapiClientToolkitServer: oapi-codegen's client calls toolkit's
+// server; parameters, bodies and answers arrive exactly as sent, and a
+// request the contract does not allow gets the declared error schema,
+// which that client parses as its typed default response.
+func TestOapiClientToolkitServer(t *testing.T) {
+	svc := &toolkitService{}
+	srv := httptest.NewServer(toolkitapi.NewServer(svc))
+	defer srv.Close()
+	c, err := oapiapi.NewClientWithResponses(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+
+	color := oapiapi.Color(*sentParams.Color)
+	list, err := c.ListNotesWithResponse(ctx, sentParams.BoardID, &oapiapi.ListNotesParams{Tag: &sentParams.Tags, Color: &color, Limit: sentParams.Limit, XTrace: sentParams.Trace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list.JSON200 == nil {
+		t.Fatalf("list: status %d, body %s", list.StatusCode(), list.Body)
+	}
+	same(t, "parameters the toolkit server read", svc.list, sentParams)
+	var got []note
+	for _, n := range *list.JSON200 {
+		got = append(got, fromOapi(n))
+	}
+	same(t, "notes the oapi-codegen client read", got, answerNotes)
+
+	body := toOapi(sentNote)
+	created, err := c.CreateNoteWithResponse(ctx, 7, oapiapi.NewNote{Text: body.Text, Color: body.Color, Tags: &body.Tags, Due: body.Due, Weight: body.Weight, Pinned: body.Pinned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.JSON201 == nil {
+		t.Fatalf("create: status %d, body %s", created.StatusCode(), created.Body)
+	}
+	same(t, "body the toolkit server read", svc.created, sentNote)
+	want := sentNote
+	want.ID, want.BoardID = 99, 7
+	same(t, "created note the oapi-codegen client read", fromOapi(*created.JSON201), want)
+
+	missing, err := c.ListNotesWithResponse(ctx, missingBoard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if missing.JSON404 == nil || missing.JSON404.Code != 404 || missing.JSON404.Message != "no board 404" {
+		t.Errorf("404: status %d, body %s", missing.StatusCode(), missing.Body)
+	}
+
+	// limit 0 breaks minimum 1: toolkit's own 400 in the declared Error
+	// schema, which oapi-codegen's client decodes as the default response.
+	bad, err := c.ListNotesWithResponse(ctx, 7, &oapiapi.ListNotesParams{Limit: ptr(int32(0))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad.StatusCode() != http.StatusBadRequest || bad.JSONDefault == nil || bad.JSONDefault.Code != 400 || bad.JSONDefault.Message == "" {
+		t.Errorf("invalid request: status %d, typed default %+v, body %s; want 400 in the Error schema", bad.StatusCode(), bad.JSONDefault, bad.Body)
+	}
+}
+
+// TestToolkitClientOapiServer: toolkit's client calls oapi-codegen's strict
+// server, the same values both ways.
+func TestToolkitClientOapiServer(t *testing.T) {
+	svc := &oapiService{}
+	srv := httptest.NewServer(oapiapi.Handler(oapiapi.NewStrictHandler(svc, nil)))
+	defer srv.Close()
+	c, err := toolkitapi.NewClient(srv.URL, toolkitapi.WithResponseChecks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+
+	color := toolkitapi.Color(*sentParams.Color)
+	resp, err := c.ListNotes(ctx, toolkitapi.ListNotesRequest{BoardID: sentParams.BoardID, Tag: sentParams.Tags, Color: &color, Limit: sentParams.Limit, XTrace: sentParams.Trace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, ok := resp.(toolkitapi.ListNotes200Response)
+	if !ok {
+		t.Fatalf("list: %#v", resp)
+	}
+	same(t, "parameters the oapi-codegen server read", svc.list, sentParams)
+	var got []note
+	for _, n := range list.Body {
+		got = append(got, fromToolkit(n))
+	}
+	same(t, "notes the toolkit client read", got, answerNotes)
+
+	n := toToolkit(sentNote)
+	cresp, err := c.CreateNote(ctx, toolkitapi.CreateNoteRequest{BoardID: 7, Body: toolkitapi.NewNote{Text: n.Text, Color: n.Color, Tags: n.Tags, Due: n.Due, Weight: n.Weight, Pinned: n.Pinned}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, ok := cresp.(toolkitapi.CreateNote201Response)
+	if !ok {
+		t.Fatalf("create: %#v", cresp)
+	}
+	same(t, "body the oapi-codegen server read", svc.created, sentNote)
+	want := sentNote
+	want.ID, want.BoardID = 99, 7
+	same(t, "created note the toolkit client read", fromToolkit(created.Body), want)
+
+	resp, err = c.ListNotes(ctx, toolkitapi.ListNotesRequest{BoardID: missingBoard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nf, ok := resp.(toolkitapi.ListNotes404Response); !ok || nf.Body.Code != 404 || nf.Body.Message != "no board 404" {
+		t.Errorf("404: %#v", resp)
+	}
+}
