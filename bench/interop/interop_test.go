@@ -2,6 +2,7 @@ package interop
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -50,8 +51,10 @@ var (
 		{ID: 1, BoardID: 7, Text: "first", Color: "red", Tags: []string{"t"}, Due: due(dueAt), Weight: ptr(-2.5e-3), Pinned: ptr(true), Trace: ptr("trace-1")},
 		{ID: 2, BoardID: 7, Text: "", Color: "blue", Tags: []string{}},
 	}
-	// missingBoard is the board id both servers answer 404 for.
-	missingBoard = int64(404)
+	// missingBoard is the board id both servers answer 404 for;
+	// offContract one for which oapi-codegen's sends a header the contract
+	// does not allow.
+	missingBoard, offContract = int64(404), int64(13)
 )
 
 // The toolkit side.
@@ -94,7 +97,8 @@ func (s *toolkitService) ListNotes(_ context.Context, req toolkitapi.ListNotesRe
 	for _, n := range answerNotes {
 		out = append(out, toToolkit(n))
 	}
-	return toolkitapi.ListNotes200Response{Body: out}, nil
+	red := toolkitapi.Color("red")
+	return toolkitapi.ListNotes200Response{Body: out, XTotalCount: int64(len(out)), XNextColor: &red}, nil
 }
 
 func (s *toolkitService) CreateNote(_ context.Context, req toolkitapi.CreateNoteRequest) (toolkitapi.CreateNoteResponse, error) {
@@ -150,10 +154,15 @@ func (s *oapiService) ListNotes(_ context.Context, req oapiapi.ListNotesRequestO
 	if p.Color != nil {
 		s.list.Color = ptr(string(*p.Color))
 	}
-	out := oapiapi.ListNotes200JSONResponse{}
-	for _, n := range answerNotes {
-		out = append(out, toOapi(n))
+	next := oapiapi.Color("red")
+	if req.BoardId == offContract {
+		next = "purple"
 	}
+	out := oapiapi.ListNotes200JSONResponse{Headers: oapiapi.ListNotes200ResponseHeaders{XNextColor: &next}}
+	for _, n := range answerNotes {
+		out.Body = append(out.Body, toOapi(n))
+	}
+	out.Headers.XTotalCount = int64(len(out.Body))
 	return out, nil
 }
 
@@ -208,6 +217,9 @@ func TestOapiClientToolkitServer(t *testing.T) {
 		got = append(got, fromOapi(n))
 	}
 	same(t, "notes the oapi-codegen client read", got, answerNotes)
+	if h := list.HTTPResponse.Header; h.Get("X-Total-Count") != "2" || h.Get("X-Next-Color") != "red" {
+		t.Errorf("response headers %v, want X-Total-Count 2 and X-Next-Color red", h)
+	}
 
 	body := toOapi(sentNote)
 	created, err := c.CreateNoteWithResponse(ctx, 7, oapiapi.NewNote{Text: body.Text, Color: body.Color, Tags: &body.Tags, Due: body.Due, Weight: body.Weight, Pinned: body.Pinned})
@@ -268,6 +280,9 @@ func TestToolkitClientOapiServer(t *testing.T) {
 		got = append(got, fromToolkit(n))
 	}
 	same(t, "notes the toolkit client read", got, answerNotes)
+	if list.XTotalCount != 2 || list.XNextColor == nil || *list.XNextColor != "red" {
+		t.Errorf("response headers: total %d, next %v; want 2 and red", list.XTotalCount, list.XNextColor)
+	}
 
 	n := toToolkit(sentNote)
 	cresp, err := c.CreateNote(ctx, toolkitapi.CreateNoteRequest{BoardID: 7, Body: toolkitapi.NewNote{Text: n.Text, Color: n.Color, Tags: n.Tags, Due: n.Due, Weight: n.Weight, Pinned: n.Pinned}})
@@ -289,5 +304,13 @@ func TestToolkitClientOapiServer(t *testing.T) {
 	}
 	if nf, ok := resp.(toolkitapi.ListNotes404Response); !ok || nf.Body.Code != 404 || nf.Body.Message != "no board 404" {
 		t.Errorf("404: %#v", resp)
+	}
+
+	// A header outside its enum: toolkit's client with WithResponseChecks
+	// names it.
+	_, err = c.ListNotes(ctx, toolkitapi.ListNotesRequest{BoardID: offContract})
+	var rve *toolkitapi.ResponseValidationError
+	if !errors.As(err, &rve) || rve.Header != "X-Next-Color" || rve.StatusCode != 200 {
+		t.Errorf("off-contract header: error %v, want a ResponseValidationError naming X-Next-Color", err)
 	}
 }

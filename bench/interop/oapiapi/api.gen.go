@@ -418,6 +418,12 @@ type ClientWithResponsesInterface interface {
 	CreateNoteWithResponse(ctx context.Context, boardId int64, body CreateNoteJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResponse, error)
 }
 
+// ListNotesResponse200Headers the declared response headers of an HTTP 200 response for ListNotes
+type ListNotesResponse200Headers struct {
+	XNextColor  *Color
+	XTotalCount int64
+}
+
 type ListNotesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -427,6 +433,8 @@ type ListNotesResponse struct {
 	JSON404 *Error
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListNotesResponse200Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -589,6 +597,26 @@ func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
 		}
 		response.JSONDefault = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListNotesResponse200Headers
+		if values := rsp.Header.Values("X-Next-Color"); len(values) > 0 {
+			var value Color
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Next-Color", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XNextColor = &value
+		}
+		if values := rsp.Header.Values("X-Total-Count"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Total-Count", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.XTotalCount = value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil
@@ -896,15 +924,27 @@ type ListNotesResponseObject interface {
 	VisitListNotesResponse(w http.ResponseWriter) error
 }
 
-type ListNotes200JSONResponse []Note
+type ListNotes200ResponseHeaders struct {
+	XNextColor  *Color
+	XTotalCount int64
+}
+
+type ListNotes200JSONResponse struct {
+	Body    []Note
+	Headers ListNotes200ResponseHeaders
+}
 
 func (response ListNotes200JSONResponse) VisitListNotesResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XNextColor != nil {
+		w.Header().Set("X-Next-Color", fmt.Sprint(*response.Headers.XNextColor))
+	}
+	w.Header().Set("X-Total-Count", fmt.Sprint(response.Headers.XTotalCount))
 	w.WriteHeader(200)
 	_, err := buf.WriteTo(w)
 	return err

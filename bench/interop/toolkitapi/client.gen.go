@@ -290,13 +290,24 @@ func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNot
 	switch {
 	case resp.StatusCode == 200:
 		var out ListNotes200Response
+		if s := resp.Header.Get("X-Next-Color"); s != "" {
+			v := Color(s)
+			out.XNextColor = &v
+		}
+		if s := resp.Header.Get("X-Total-Count"); s != "" {
+			if x, err := strconv.ParseInt(s, 10, 64); err != nil {
+				return nil, fmt.Errorf("response header \"X-Total-Count\" must be an integer")
+			} else {
+				out.XTotalCount = int64(x)
+			}
+		}
 		if err := decodeResponse(resp, &out.Body, func(p *[]Note, r *jsonReader) error {
 			return readSlice(p, r, (*Note).decodeJSON)
 		}); err != nil {
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listNotes", resp.StatusCode, check12(out.Body)); err != nil {
+			if err := checkResponse("listNotes", resp.StatusCode, firstError(checkOptHeader("X-Next-Color", Color.Validate, out.XNextColor), checkHeader("X-Total-Count", resp.Header.Get("X-Total-Count") != "", check12, out.XTotalCount), check22(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -379,7 +390,18 @@ func (c *Client) CreateNote(ctx context.Context, req CreateNoteRequest) (_ Creat
 }
 
 // check12 checks a parameter or body value against the contract's constraints.
-func check12(v []Note) error {
+func check12(v int64) error {
+	if float64(v) < 0.0 {
+		return &ValidationError{
+			Message: "must be at least 0",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check22 checks a parameter or body value against the contract's constraints.
+func check22(v []Note) error {
 	for i0, e0 := range v {
 		if err := e0.Validate(); err != nil {
 			return decodeError(""+"/"+strconv.Itoa(i0), err)

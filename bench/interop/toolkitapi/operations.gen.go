@@ -25,6 +25,10 @@ type ListNotesResponse interface {
 // the notes
 type ListNotes200Response struct {
 	Body []Note
+	// Header "X-Next-Color".
+	XNextColor *Color
+	// Header "X-Total-Count".
+	XTotalCount int64
 }
 
 func (ListNotes200Response) isListNotesResponse() {}

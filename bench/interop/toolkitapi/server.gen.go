@@ -710,9 +710,13 @@ func (s *server) decodeListNotes(w http.ResponseWriter, r *http.Request, pv map[
 func (s *server) writeListNotes(w http.ResponseWriter, r *http.Request, resp ListNotesResponse) {
 	switch v := resp.(type) {
 	case ListNotes200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, check3(v.Body)) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkOptHeader("X-Next-Color", Color.Validate, v.XNextColor), checkHeader("X-Total-Count", true, check3, v.XTotalCount), check4(v.Body))) {
 			return
 		}
+		if v.XNextColor != nil {
+			w.Header().Set("X-Next-Color", string(*v.XNextColor))
+		}
+		w.Header().Set("X-Total-Count", strconv.FormatInt(int64(v.XTotalCount), 10))
 		sendJSON(s, w, r, 200, "application/json", &v.Body, func(p *[]Note, w *jsonWriter) {
 			writeList(p, w, (*Note).encodeJSON)
 		})
@@ -792,7 +796,18 @@ func check2(v int32) error {
 }
 
 // check3 checks a parameter or body value against the contract's constraints.
-func check3(v []Note) error {
+func check3(v int64) error {
+	if float64(v) < 0.0 {
+		return &ValidationError{
+			Message: "must be at least 0",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check4 checks a parameter or body value against the contract's constraints.
+func check4(v []Note) error {
 	for i0, e0 := range v {
 		if err := e0.Validate(); err != nil {
 			return decodeError(""+"/"+strconv.Itoa(i0), err)
