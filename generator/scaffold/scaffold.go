@@ -84,27 +84,19 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		return nil, fmt.Errorf("scaffold: %s: %w", ServiceFile, err)
 	}
 	files = append(files, stubs)
-	sec, ok, err := golang.SecurityStubs(m, gopts, p.APIImport, path.Base(ServiceDir))
-	if err != nil {
-		return nil, fmt.Errorf("scaffold: %w", err)
-	}
-	if ok {
-		sec.Name = SecurityFile
-		if sec.Data, err = groupImports(sec.Data, opts.Module); err != nil {
-			return nil, fmt.Errorf("scaffold: %s: %w", SecurityFile, err)
+	for _, o := range optionalStubs {
+		f, ok, err := o.stubs(m, gopts, p.APIImport, path.Base(ServiceDir))
+		if err != nil {
+			return nil, fmt.Errorf("scaffold: %w", err)
 		}
-		files = append(files, sec)
-	}
-	recv, ok, err := golang.ReceiverStubs(m, gopts, p.APIImport, path.Base(ServiceDir))
-	if err != nil {
-		return nil, fmt.Errorf("scaffold: %w", err)
-	}
-	if ok {
-		recv.Name = ReceiversFile
-		if recv.Data, err = groupImports(recv.Data, opts.Module); err != nil {
-			return nil, fmt.Errorf("scaffold: %s: %w", ReceiversFile, err)
+		if !ok {
+			continue
 		}
-		files = append(files, recv)
+		f.Name = o.name
+		if f.Data, err = groupImports(f.Data, opts.Module); err != nil {
+			return nil, fmt.Errorf("scaffold: %s: %w", o.name, err)
+		}
+		files = append(files, f)
 	}
 	for _, e := range goFiles {
 		data, err := e.emit(p)
@@ -116,6 +108,17 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		}
 	}
 	return files, nil
+}
+
+// optionalStubs are the service package's stub files a contract may need:
+// the security checks when operations are secured, the receivers when it
+// has webhooks or callbacks. Each renderer says whether there is a file.
+var optionalStubs = []struct {
+	name  string
+	stubs func(*contract.Model, generator.Options, string, string) (generator.File, bool, error)
+}{
+	{SecurityFile, golang.SecurityStubs},
+	{ReceiversFile, golang.ReceiverStubs},
 }
 
 // reservedPackages are package names the scaffold's Go files cannot import
