@@ -73,8 +73,15 @@ func (g *gen) responseChecks(ri respInfo, v jen.Code, sent func(name string) jen
 	for _, hi := range ri.headers {
 		val := jen.Add(v).Dot(hi.goName)
 		var check jen.Code = jen.Nil()
-		if hi.scalar {
+		if hi.scalar || hi.list {
 			check = g.checkFunc(hi.h.Type, func() *jen.Statement { return g.typeExpr(hi.h.Type) })
+		}
+		if hi.list {
+			// Empty is not sent: missing when required, unchecked otherwise.
+			if hi.h.Required || !isNil(check) {
+				errs = append(errs, jen.Id("checkListHeader").Call(jen.Lit(hi.h.Name), jen.Lit(hi.h.Required), check, val))
+			}
+			continue
 		}
 		switch shape := g.shapeOf(hi.h.Type, hi.h.Required, false); {
 		case !hi.scalar && !hi.h.Required, shape == shapeNullable:

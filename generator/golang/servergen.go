@@ -995,6 +995,11 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		for _, hi := range ri.headers {
 			val := jen.Id("v").Dot(hi.goName)
 			var s jen.Code
+			if hi.list {
+				stmts = append(stmts, jen.If(jen.Len(val.Clone()).Op(">").Lit(0)).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name),
+					jen.Id("styleHeader").Call(jen.False(), jen.False(), jen.Id("mapStrings").Call(val.Clone(), g.formatFunc(hi.h.Type.Elem))))))
+				continue
+			}
 			if hi.scalar {
 				shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
 				if shape == shapePointer {

@@ -52,6 +52,15 @@ func checkOptHeader[T any](name string, check func(T) error, v *T) error {
 	return checkHeader(name, true, check, *v)
 }
 
+// checkListHeader checks a header holding a list: empty is not sent,
+// which is missing when required and allowed otherwise.
+func checkListHeader[T any](name string, required bool, check func([]T) error, v []T) error {
+	if len(v) == 0 && !required {
+		return nil
+	}
+	return checkHeader(name, len(v) > 0, check, v)
+}
+
 // firstError returns the first non-nil error of errs: the checks of one
 // response, headers then body, in the order the contract lists them.
 func firstError(errs ...error) error {

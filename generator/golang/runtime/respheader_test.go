@@ -26,6 +26,9 @@ func TestCheckHeader(t *testing.T) {
 		{"optional absent", checkOptHeader("X-N", max10, nil), ""},
 		{"optional valid", checkOptHeader("X-N", max10, &ten), ""},
 		{"optional out of range", checkOptHeader("X-N", max10, &eleven), `response header "X-N": must be at most 10`},
+		{"list absent, optional", checkListHeader[int64]("X-L", false, nil, nil), ""},
+		{"list absent, required", checkListHeader[int64]("X-L", true, nil, nil), `response header "X-L": is required but missing`},
+		{"list checked", checkListHeader("X-L", false, func(v []int64) error { return max10(int64(len(v))) }, make([]int64, 11)), `response header "X-L": must be at most 10`},
 		{"name quoted", checkHeader[string]("X-\"q\"\n", false, nil, ""), `response header "X-\"q\"\n": is required but missing`},
 	} {
 		got := ""

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func ptr[T any](v T) *T { return &v }
 // GetItem answers by id: "ok" keeps the contract, the others break it in
 // one header each.
 func (items) GetItem(_ context.Context, req GetItemRequest) (GetItemResponse, error) {
-	ok := GetItem200Response{Body: GetItem200{Name: "n"}, XRequestID: "req-1", XRateRemaining: 42, XTags: "a,b", XTier: ptr(GetItem200XTierPro), XScore: ptr(0.5)}
+	ok := GetItem200Response{Body: GetItem200{Name: "n"}, XRequestID: "req-1", XRateRemaining: 42, XTags: []string{"a", "b c"}, XCodes: []int64{1, 2}, XTier: ptr(GetItem200XTierPro), XScore: ptr(0.5)}
 	switch req.ID {
 	case "missing":
 		ok.XRequestID = ""
@@ -36,7 +37,11 @@ func (items) GetItem(_ context.Context, req GetItemRequest) (GetItemResponse, er
 	case "enum":
 		ok.XTier = ptr(GetItem200XTier("gold"))
 	case "notags":
-		ok.XTags = ""
+		ok.XTags = nil
+	case "codes":
+		ok.XCodes = []int64{1, 2, 3, 4}
+	case "nocodes":
+		ok.XCodes = nil
 	case "body":
 		ok.Body.Name = ""
 	case "gone":
@@ -63,7 +68,7 @@ func TestHeadersRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, ok := resp.(GetItem200Response)
-	if !ok || got.XRequestID != "req-1" || got.XRateRemaining != 42 || got.XTags != "a,b" ||
+	if !ok || got.XRequestID != "req-1" || got.XRateRemaining != 42 || !reflect.DeepEqual(got.XTags, []string{"a", "b c"}) || !reflect.DeepEqual(got.XCodes, []int64{1, 2}) ||
 		got.XTier == nil || *got.XTier != GetItem200XTierPro || got.XScore == nil || *got.XScore != 0.5 || got.Body.Name != "n" {
 		t.Fatalf("got %#v", resp)
 	}
@@ -89,6 +94,7 @@ func TestServerChecksHeaders(t *testing.T) {
 		{"enum", `response header \"X-Tier\": `},
 		{"notags", `response header \"X-Tags\": is required but missing`},
 		{"gone", `response header \"Location\": is required but missing`},
+		{"codes", `response header \"X-Codes\": must have at most 3 items`},
 		{"body", `must be at least 1 characters long`},
 	} {
 		res, err := http.Get(rejecting.URL + "/items/" + tc.id)
@@ -109,7 +115,7 @@ func TestServerChecksHeaders(t *testing.T) {
 			t.Errorf("%s: log mode answered %d, logged %s; want it sent and %s logged", tc.id, res.StatusCode, logged.String(), tc.log)
 		}
 	}
-	for _, id := range []string{"ok", "moved"} {
+	for _, id := range []string{"ok", "moved", "nocodes"} {
 		res, err := http.Get(rejecting.URL + "/items/" + id)
 		if err != nil {
 			t.Fatal(err)
@@ -136,6 +142,7 @@ func TestClientChecksHeaders(t *testing.T) {
 		{"enum", "X-Tier", "", ""},
 		{"notags", "X-Tags", "", "is required but missing"},
 		{"gone", "Location", "", "is required but missing"},
+		{"codes", "X-Codes", "", "must have at most 3 items"},
 		{"body", "", "/name", "must be at least 1 characters long"},
 	} {
 		_, err := checking.GetItem(context.Background(), GetItemRequest{ID: tc.id})
@@ -151,22 +158,39 @@ func TestClientChecksHeaders(t *testing.T) {
 }
 
 // TestClientMalformedHeader: a header value that is not of its schema's
-// type is an error naming the header, checks on or off, as a body that
-// does not decode is.
+// type (a scalar, an item of a list) is an error naming the header, checks
+// on or off, as a body that does not decode is; spaces around a list's
+// commas are allowed.
 func TestClientMalformedHeader(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", "req-1")
 		w.Header().Set("X-Tags", "a")
-		w.Header().Set("X-Rate-Remaining", "many")
+		w.Header().Set("X-Rate-Remaining", "1")
+		w.Header().Set("X-Codes", "1, 2")
+		switch r.URL.Path {
+		case "/items/rate":
+			w.Header().Set("X-Rate-Remaining", "many")
+		case "/items/codes":
+			w.Header().Set("X-Codes", "1, x")
+		}
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"name":"n"}`)
 	}))
 	defer srv.Close()
 	for _, opts := range [][]ClientOption{nil, {WithResponseChecks()}} {
 		c, _ := NewClient(srv.URL, opts...)
-		_, err := c.GetItem(context.Background(), GetItemRequest{ID: "ok"})
-		if err == nil || !strings.Contains(err.Error(), `response header "X-Rate-Remaining" must be an integer`) {
-			t.Errorf("checks %v: error %v, want one naming X-Rate-Remaining", opts != nil, err)
+		for id, want := range map[string]string{
+			"rate":  `response header "X-Rate-Remaining" must be an integer`,
+			"codes": `response header "X-Codes" must be an integer`,
+		} {
+			_, err := c.GetItem(context.Background(), GetItemRequest{ID: id})
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s, checks %v: error %v, want %s", id, opts != nil, err, want)
+			}
+		}
+		resp, err := c.GetItem(context.Background(), GetItemRequest{ID: "fine"})
+		if got, ok := resp.(GetItem200Response); err != nil || !ok || !reflect.DeepEqual(got.XCodes, []int64{1, 2}) {
+			t.Errorf("fine, checks %v: %#v, %v; want X-Codes [1 2]", opts != nil, resp, err)
 		}
 	}
 }
