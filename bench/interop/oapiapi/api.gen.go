@@ -421,6 +421,7 @@ type ClientWithResponsesInterface interface {
 // ListNotesResponse200Headers the declared response headers of an HTTP 200 response for ListNotes
 type ListNotesResponse200Headers struct {
 	XNextColor  *Color
+	XTagsSeen   *[]string
 	XTotalCount int64
 }
 
@@ -608,6 +609,13 @@ func ParseListNotesResponse(rsp *http.Response) (*ListNotesResponse, error) {
 				return nil, err
 			}
 			headers.XNextColor = &value
+		}
+		if values := rsp.Header.Values("X-Tags-Seen"); len(values) > 0 {
+			var value []string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Tags-Seen", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XTagsSeen = &value
 		}
 		if values := rsp.Header.Values("X-Total-Count"); len(values) > 0 {
 			var value int64
@@ -926,6 +934,7 @@ type ListNotesResponseObject interface {
 
 type ListNotes200ResponseHeaders struct {
 	XNextColor  *Color
+	XTagsSeen   *[]string
 	XTotalCount int64
 }
 
@@ -943,6 +952,9 @@ func (response ListNotes200JSONResponse) VisitListNotesResponse(w http.ResponseW
 	w.Header().Set("Content-Type", "application/json")
 	if response.Headers.XNextColor != nil {
 		w.Header().Set("X-Next-Color", fmt.Sprint(*response.Headers.XNextColor))
+	}
+	if response.Headers.XTagsSeen != nil {
+		w.Header().Set("X-Tags-Seen", fmt.Sprint(*response.Headers.XTagsSeen))
 	}
 	w.Header().Set("X-Total-Count", fmt.Sprint(response.Headers.XTotalCount))
 	w.WriteHeader(200)

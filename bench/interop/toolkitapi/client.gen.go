@@ -294,6 +294,11 @@ func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNot
 			v := Color(s)
 			out.XNextColor = &v
 		}
+		if s := resp.Header.Get("X-Tags-Seen"); s != "" {
+			for _, x := range splitParam(s, ",") {
+				out.XTagsSeen = append(out.XTagsSeen, strings.TrimSpace(x))
+			}
+		}
 		if s := resp.Header.Get("X-Total-Count"); s != "" {
 			if x, err := strconv.ParseInt(s, 10, 64); err != nil {
 				return nil, fmt.Errorf("response header \"X-Total-Count\" must be an integer")

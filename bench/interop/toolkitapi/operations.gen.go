@@ -27,6 +27,8 @@ type ListNotes200Response struct {
 	Body []Note
 	// Header "X-Next-Color".
 	XNextColor *Color
+	// Header "X-Tags-Seen".
+	XTagsSeen []string
 	// Header "X-Total-Count".
 	XTotalCount int64
 }

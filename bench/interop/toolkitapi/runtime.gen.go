@@ -1630,6 +1630,27 @@ func styleQuery(q url.Values, name, style string, explode, object bool, items []
 	}
 }
 
+// styleHeader writes a header or cookie parameter (style simple).
+func styleHeader(explode, object bool, items []string) string {
+	return joinStyled(items, explode, object, ",")
+}
+
+// joinStyled joins items with commas; exploded, with sep, an object's
+// names and values as name=value pairs.
+func joinStyled(items []string, explode, object bool, sep string) string {
+	if !explode {
+		return strings.Join(items, ",")
+	}
+	if !object {
+		return strings.Join(items, sep)
+	}
+	pairs := make([]string, 0, len(items)/2)
+	for i := 0; i+1 < len(items); i += 2 {
+		pairs = append(pairs, items[i]+"="+items[i+1])
+	}
+	return strings.Join(pairs, sep)
+}
+
 // mapStrings formats every item of s, for the serializers above.
 func mapStrings[T any](s []T, format func(T) string) []string {
 	out := make([]string, len(s))

@@ -716,6 +716,9 @@ func (s *server) writeListNotes(w http.ResponseWriter, r *http.Request, resp Lis
 		if v.XNextColor != nil {
 			w.Header().Set("X-Next-Color", string(*v.XNextColor))
 		}
+		if len(v.XTagsSeen) > 0 {
+			w.Header().Set("X-Tags-Seen", styleHeader(false, false, mapStrings(v.XTagsSeen, formatString[string])))
+		}
 		w.Header().Set("X-Total-Count", strconv.FormatInt(int64(v.XTotalCount), 10))
 		sendJSON(s, w, r, 200, "application/json", &v.Body, func(p *[]Note, w *jsonWriter) {
 			writeList(p, w, (*Note).encodeJSON)
