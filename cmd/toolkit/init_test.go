@@ -300,6 +300,13 @@ func TestInitContracts(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "go.work"), []byte(work+")\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The receivers of webhooks and callbacks answer 501 at their mounts.
+	for name, target := range receiverTargets {
+		test := strings.ReplaceAll(receiversMountedTest, "TARGET", target)
+		if err := os.WriteFile(filepath.Join(root, name, "cmd", "server", "receivers_test.go"), []byte(test), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	env := []string{"GOWORK=" + filepath.Join(root, "go.work"), "GOFLAGS="}
 	goCmd(t, root, env, append([]string{"build"}, patterns...)...)
 	goCmd(t, root, env, append([]string{"vet"}, patterns...)...)
@@ -307,6 +314,11 @@ func TestInitContracts(t *testing.T) {
 	for _, name := range sortedKeys(contracts) {
 		if !strings.Contains(out, "ok  \texample.com/"+name+"/internal/service") {
 			t.Errorf("%s: the project's test did not pass:\n%s", name, out)
+		}
+	}
+	for name := range receiverTargets {
+		if !strings.Contains(out, "ok  \texample.com/"+name+"/cmd/server") {
+			t.Errorf("%s: the receivers' test did not pass:\n%s", name, out)
 		}
 	}
 	test, _ := os.ReadFile(filepath.Join(root, "probe", "internal", "service", "service_test.go"))
@@ -330,6 +342,35 @@ func TestInitContracts(t *testing.T) {
 		}
 	}
 }
+
+// receiverTargets are, per project of TestInitContracts with webhooks or
+// callbacks, a request (method and target) that main.go routes to a receiver
+// stub, which answers 501 until written.
+var receiverTargets = map[string]string{
+	"streams":   "DELETE /webhooks/petGone?id=3",
+	"callbacks": "POST /callbacks/SubscribeOnEnd/end?trace=t",
+}
+
+// receiversMountedTest is dropped into such a project's cmd/server.
+const receiversMountedTest = `package main
+
+import (
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestReceiverMounted(t *testing.T) {
+	method, target, _ := strings.Cut("TARGET", " ")
+	rec := httptest.NewRecorder()
+	newHandler(slog.New(slog.NewTextHandler(io.Discard, nil))).ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	if rec.Code != 501 {
+		t.Errorf("%s %s: %d %s, want the receiver stub's 501", method, target, rec.Code, rec.Body)
+	}
+}
+`
 
 // securedContract has one operation, which needs a bearer token.
 const securedContract = `openapi: 3.0.3
