@@ -45,10 +45,10 @@ func due(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 // time with a zone and milliseconds, and tags that need escaping in a query.
 var (
 	dueAt       = time.Date(2026, 12, 4, 17, 30, 5, 123000000, time.FixedZone("", 3600))
-	sentParams  = listParams{BoardID: 7, Tags: []string{"a", "b c", "x&y=z", "ü,v"}, Color: ptr("green"), Limit: ptr(int32(20)), Trace: ptr("trace-1")}
+	sentParams  = listParams{BoardID: 7, Tags: []string{"a", "b c", "x&y=z", "ü,v"}, Color: ptr("green"), Limit: ptr(int32(20)), Trace: ptr("trace 1, \"x\"; y=€")}
 	sentNote    = note{Text: `héllo "world" \ <b>`, Color: "blue", Tags: []string{"one", "two"}, Due: due(dueAt), Weight: ptr(0.1), Pinned: ptr(false)}
 	answerNotes = []note{
-		{ID: 1, BoardID: 7, Text: "first", Color: "red", Tags: []string{"t"}, Due: due(dueAt), Weight: ptr(-2.5e-3), Pinned: ptr(true), Trace: ptr("trace-1")},
+		{ID: 1<<62 + 1, BoardID: 7, Text: "first\u2028\x00\t€😀", Color: "red", Tags: []string{"t"}, Due: due(dueAt), Weight: ptr(-2.5e-308), Pinned: ptr(true), Trace: ptr("trace-1")},
 		{ID: 2, BoardID: 7, Text: "", Color: "blue", Tags: []string{}},
 	}
 	// seenTags is the list toolkit's server sends in a header (a list
