@@ -9,7 +9,8 @@ import (
 
 // TestInitRerunReceivers: the receiver stubs of a contract's callbacks are
 // the user's once written: init run again keeps them, edits and all, and
-// says so.
+// says so; when a callback operation is renamed, it lists the method to
+// add and the one left without an operation, as for Service.
 func TestInitRerunReceivers(t *testing.T) {
 	dir := initProject(t, "../../testdata/contracts/callbacks/openapi.yaml", "example.com/callbacks", true)
 	recv := filepath.Join(dir, "internal", "service", "receivers.go")
@@ -24,7 +25,15 @@ func TestInitRerunReceivers(t *testing.T) {
 	if err := os.WriteFile(recv, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runCLI(t, "", "init", "--contract", filepath.Join(dir, "openapi.yaml"), "--out", dir)
+	contractFile := filepath.Join(dir, "openapi.yaml")
+	spec, err := os.ReadFile(contractFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(contractFile, []byte(strings.Replace(string(spec), "operationId: deliverEvent\n", "operationId: deliverEvents\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "", "init", "--contract", contractFile, "--out", dir)
 	if code != 0 {
 		t.Fatalf("init again: exit %d\n%s", code, stderr)
 	}
@@ -33,5 +42,13 @@ func TestInitRerunReceivers(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "kept      "+recv) {
 		t.Errorf("stdout does not say receivers.go was kept:\n%s", stdout)
+	}
+	for _, want := range []string{
+		"callback operation deliverEvents (POST) has no handler method; add:\n\tfunc (s *SubscribeOnEventCallbackReceiver) DeliverEvents(ctx context.Context, req api.DeliverEventsRequest) (api.DeliverEventsResponse, error)",
+		"receivers.go:45:1: handler method DeliverEvent has no operation in the contract any more",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("init's report lacks %q:\n%s", want, stderr)
+		}
 	}
 }
