@@ -48,6 +48,10 @@ test:
 	$(GO) mod download
 	$(GO) vet ./...
 	$(GO) test ./...
+	# bench is a module of its own (it pins the peers); its interop tests
+	# take seconds: oapi-codegen's client against toolkit's server, toolkit's
+	# client against oapi-codegen's, and bench/interop/toolkitapi fresh.
+	cd bench && $(GO) vet ./interop/... && $(GO) test ./interop/
 
 test-short:
 	$(GO) test -short ./...

@@ -170,7 +170,7 @@ func runInit(e *env, f initFlags) error {
 // reportHandlers is the gen hook that prints, for a project made by toolkit
 // init (the generated package's folder beside internal/service), the
 // operations without a handler method and the handler methods without an
-// operation. The compiler reports missing methods too, but not with the
+// operation, on Service and on the webhook and callback receiver stubs. The compiler reports missing methods too, but not with the
 // signature to paste, and not stale ones.
 func reportHandlers(e *env, o pipeline.Output) {
 	en, m, pkg := o.Entry, o.Model, o.Package
@@ -184,11 +184,19 @@ func reportHandlers(e *env, o pipeline.Output) {
 		fmt.Fprintf(e.stderr, "toolkit: %v\n", err)
 		return
 	}
-	if !found || r.Empty() {
+	if !found {
 		return
 	}
-	for _, l := range r.Lines(dir, pkg) {
-		fmt.Fprintln(e.stderr, l)
+	// The receiver stubs of webhooks and callbacks, where scaffolded.
+	receivers, err := scaffold.CheckReceivers(dir, golang.ReceiverNames(m, generator.Options{Package: pkg}))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "toolkit: %v\n", err)
+		return
+	}
+	for _, r := range append([]*scaffold.HandlerReport{r}, receivers...) {
+		for _, l := range r.Lines(dir, pkg) {
+			fmt.Fprintln(e.stderr, l)
+		}
 	}
 }
 

@@ -283,6 +283,8 @@ func TestInitContracts(t *testing.T) {
 		"probe":       probe,
 		"security":    "../../testdata/contracts/security/openapi.yaml",
 		"secured":     secured,
+		"streams":     "../../testdata/contracts/streams/openapi.yaml",
+		"callbacks":   "../../testdata/contracts/callbacks/openapi.yaml",
 	}
 	work := "go 1.24\n\nuse (\n"
 	var patterns []string
@@ -298,6 +300,13 @@ func TestInitContracts(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "go.work"), []byte(work+")\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The receivers of webhooks and callbacks answer 501 at their mounts.
+	for name, target := range receiverTargets {
+		test := strings.ReplaceAll(receiversMountedTest, "TARGET", target)
+		if err := os.WriteFile(filepath.Join(root, name, "cmd", "server", "receivers_test.go"), []byte(test), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	env := []string{"GOWORK=" + filepath.Join(root, "go.work"), "GOFLAGS="}
 	goCmd(t, root, env, append([]string{"build"}, patterns...)...)
 	goCmd(t, root, env, append([]string{"vet"}, patterns...)...)
@@ -305,6 +314,11 @@ func TestInitContracts(t *testing.T) {
 	for _, name := range sortedKeys(contracts) {
 		if !strings.Contains(out, "ok  \texample.com/"+name+"/internal/service") {
 			t.Errorf("%s: the project's test did not pass:\n%s", name, out)
+		}
+	}
+	for name := range receiverTargets {
+		if !strings.Contains(out, "ok  \texample.com/"+name+"/cmd/server") {
+			t.Errorf("%s: the receivers' test did not pass:\n%s", name, out)
 		}
 	}
 	test, _ := os.ReadFile(filepath.Join(root, "probe", "internal", "service", "service_test.go"))
@@ -321,7 +335,42 @@ func TestInitContracts(t *testing.T) {
 	if !strings.Contains(string(main), "api.NewServer(service.New(), service.NewSecurity(), ") {
 		t.Errorf("secured: main.go does not wire the security checks:\n%s", main)
 	}
+	// The receivers of webhooks (3.1) and callbacks (3.0) are mounted.
+	for name, want := range map[string]string{"streams": "api.NewWebhookServer(service.NewWebhookReceiver(), ", "callbacks": "api.NewSubscribeOnEventCallbackServer(service.NewSubscribeOnEventCallbackReceiver(), "} {
+		if main, _ := os.ReadFile(filepath.Join(root, name, "cmd", "server", "main.go")); !strings.Contains(string(main), want) {
+			t.Errorf("%s: main.go does not mount the receivers:\n%s", name, main)
+		}
+	}
 }
+
+// receiverTargets are, per project of TestInitContracts with webhooks or
+// callbacks, a request (method and target) that main.go routes to a receiver
+// stub, which answers 501 until written.
+var receiverTargets = map[string]string{
+	"streams":   "DELETE /webhooks/petGone?id=3",
+	"callbacks": "POST /callbacks/SubscribeOnEnd/end?trace=t",
+}
+
+// receiversMountedTest is dropped into such a project's cmd/server.
+const receiversMountedTest = `package main
+
+import (
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestReceiverMounted(t *testing.T) {
+	method, target, _ := strings.Cut("TARGET", " ")
+	rec := httptest.NewRecorder()
+	newHandler(slog.New(slog.NewTextHandler(io.Discard, nil))).ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	if rec.Code != 501 {
+		t.Errorf("%s %s: %d %s, want the receiver stub's 501", method, target, rec.Code, rec.Body)
+	}
+}
+`
 
 // securedContract has one operation, which needs a bearer token.
 const securedContract = `openapi: 3.0.3

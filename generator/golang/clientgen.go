@@ -555,7 +555,15 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 			return jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("response header %q %s", hi.h.Name, msg))))
 		}
 		var parse []jen.Code
-		if hi.scalar {
+		if hi.list {
+			// Items are comma-separated, with optional spaces around
+			// commas (an HTTP list).
+			parse = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("splitParam").Call(jen.Id("s"), jen.Lit(","))).Block(
+				g.parseScalar(hi.h.Type.Elem, jen.Qual("strings", "TrimSpace").Call(jen.Id("x")), func(v jen.Code) []jen.Code {
+					return []jen.Code{target.Clone().Op("=").Append(target.Clone(), v)}
+				}, fail)...,
+			)}
+		} else if hi.scalar {
 			shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
 			parse = g.parseScalar(hi.h.Type, jen.Id("s"), func(v jen.Code) []jen.Code {
 				if shape == shapePointer {
@@ -570,6 +578,12 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 		}
 		out = append(out, jen.If(jen.Id("s").Op(":=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(hi.h.Name)), jen.Id("s").Op("!=").Lit("")).Block(parse...))
 	}
+	// Headers and a typed body are checked together once the body is
+	// decoded; other bodies are not checked, so their headers are at once.
+	check := g.checkDecodedStmt(oi, ri)
+	if check != nil && ri.mode != bodyTyped {
+		out = append(out, check)
+	}
 	switch ri.mode {
 	case bodyTyped:
 		out = append(out,
@@ -577,7 +591,7 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)
-		if check := g.checkDecodedStmt(oi, ri); check != nil {
+		if check != nil {
 			out = append(out, check)
 		}
 	case bodyRaw:

@@ -92,6 +92,9 @@ type headerInfo struct {
 	h      *contract.Header
 	goName string
 	scalar bool
+	// list: an array of scalars, held as []T and sent comma-separated
+	// (style simple, the only one headers have).
+	list bool
 }
 
 // nameOperations assigns the Go identifiers of every operation's method and
@@ -145,7 +148,8 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 			hs.unique(n)
 		}
 		for _, h := range r.Headers {
-			ri.headers = append(ri.headers, headerInfo{h: h, goName: hs.unique(GoName(h.Name)), scalar: isScalar(h.Type)})
+			list := h.Type != nil && h.Type.Kind == contract.KindArray && !g.defined(h.Type) && isScalar(h.Type.Elem)
+			ri.headers = append(ri.headers, headerInfo{h: h, goName: hs.unique(GoName(h.Name)), scalar: isScalar(h.Type), list: list})
 		}
 		oi.responses = append(oi.responses, ri)
 	}
@@ -365,6 +369,9 @@ func defaultStatus(r *contract.Response) int {
 }
 
 func (g *gen) headerGoType(hi headerInfo) *jen.Statement {
+	if hi.list {
+		return jen.Index().Add(g.typeExpr(hi.h.Type.Elem))
+	}
 	if !hi.scalar {
 		if hi.h.Required {
 			return jen.String()

@@ -2,6 +2,8 @@ package golang
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/contractfirst/toolkit/contract"
 )
 
 // Response validation, opt-in on both sides: the server checks what a
@@ -33,13 +35,12 @@ func (g *gen) emitServerResponseValidation(f *jen.File) {
 		jen.Return(jen.Func().Params(id("s").Op("*").Id("server")).Block(id("s").Dot("responseValidation").Op("=").Id("mode"))),
 	)
 	f.Line()
-	f.Comment("responseValid checks v with check when response validation is on. It returns false")
-	f.Comment("when the response must not be sent: it has been answered with a 500.")
-	f.Func().Id("responseValid").Types(id("T").Any()).Params(append(append([]jen.Code{id("s").Op("*").Id("server")}, wr()...), id("check").Func().Params(id("T")).Error(), id("v").Id("T"))...).Bool().Block(
-		jen.If(id("s").Dot("responseValidation").Op("==").Id("ResponseValidationOff")).Block(jen.Return(jen.True())),
-		id("err").Op(":=").Id("check").Call(id("v")),
-		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.True())),
-		id("err").Op("=").Qual("fmt", "Errorf").Call(jen.Lit("response body breaks the contract: %w"), jen.Err()),
+	f.Comment("responseValid reports whether a response whose check returned err may be sent")
+	f.Comment("(err is computed only when response validation is on). It returns false when")
+	f.Comment("the response must not be sent: it has been answered with a 500.")
+	f.Func().Id("responseValid").Params(append(append([]jen.Code{id("s").Op("*").Id("server")}, wr()...), jen.Err().Error())...).Bool().Block(
+		jen.If(jen.Err().Op("==").Nil().Op("||").Id("s").Dot("responseValidation").Op("==").Id("ResponseValidationOff")).Block(jen.Return(jen.True())),
+		id("err").Op("=").Qual("fmt", "Errorf").Call(jen.Lit("response breaks the contract: %w"), jen.Err()),
 		jen.If(id("s").Dot("responseValidation").Op("==").Id("ResponseValidationLog")).Block(
 			id("s").Dot("logger").Dot("ErrorContext").Call(id("r").Dot("Context").Call(), jen.Lit("invalid response"), jen.Lit("method"), id("r").Dot("Method"), jen.Lit("path"), id("r").Dot("URL").Dot("Path"), jen.Lit("error"), jen.Err()),
 			jen.Return(jen.True()),
@@ -51,15 +52,80 @@ func (g *gen) emitServerResponseValidation(f *jen.File) {
 }
 
 // checkResponseStmt is the statement of a server's response writer
-// checking the body of ri before sending it; nil when there is nothing to
-// check.
+// checking the headers and body of ri before any is sent; nil when there
+// is nothing to check.
 func (g *gen) checkResponseStmt(ri respInfo) jen.Code {
-	check := g.checkFunc(ri.typ, func() *jen.Statement { return g.typeExpr(ri.typ) })
-	if isNil(check) {
+	checks := g.responseChecks(ri, jen.Id("v"), nil)
+	if checks == nil {
 		return nil
 	}
-	// Checked only when on: the body is passed by value.
-	return jen.If(jen.Id("s").Dot("responseValidation").Op("!=").Id("ResponseValidationOff").Op("&&").Op("!").Id("responseValid").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), check, jen.Id("v").Dot("Body"))).Block(jen.Return())
+	// Computed only when on: && stops before the checks run.
+	return jen.If(jen.Id("s").Dot("responseValidation").Op("!=").Id("ResponseValidationOff").Op("&&").Op("!").Id("responseValid").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), checks)).Block(jen.Return())
+}
+
+// responseChecks is the expression checking the declared headers, then the
+// body, of response ri held in v: the first error, nil when all pass; nil
+// (no expression) when nothing is checked. sent gives the client's
+// expression of whether a header was received; nil on the server, which
+// counts a header held as "" as not sent (it sets only non-empty ones).
+func (g *gen) responseChecks(ri respInfo, v jen.Code, sent func(name string) jen.Code) jen.Code {
+	var errs []jen.Code
+	for _, hi := range ri.headers {
+		val := jen.Add(v).Dot(hi.goName)
+		var check jen.Code = jen.Nil()
+		if hi.scalar || hi.list {
+			check = g.checkFunc(hi.h.Type, func() *jen.Statement { return g.typeExpr(hi.h.Type) })
+		}
+		if hi.list {
+			// Empty is not sent: missing when required, unchecked otherwise.
+			if hi.h.Required || !isNil(check) {
+				errs = append(errs, jen.Id("checkListHeader").Call(jen.Lit(hi.h.Name), jen.Lit(hi.h.Required), check, val))
+			}
+			continue
+		}
+		switch shape := g.shapeOf(hi.h.Type, hi.h.Required, false); {
+		case !hi.scalar && !hi.h.Required, shape == shapeNullable:
+			// Held as text (*string), or Nullable: nothing to check.
+		case shape == shapePointer:
+			if !isNil(check) {
+				errs = append(errs, jen.Id("checkOptHeader").Call(jen.Lit(hi.h.Name), check, val))
+			}
+		case hi.h.Required:
+			present := jen.Lit(true)
+			switch {
+			case sent != nil:
+				present = jen.Add(sent(hi.h.Name))
+			case !hi.scalar || textHeld(hi.h.Type):
+				present = val.Clone().Op("!=").Lit("")
+			case isNil(check):
+				continue // always sent, nothing to check
+			}
+			errs = append(errs, jen.Id("checkHeader").Call(jen.Lit(hi.h.Name), present, check, val))
+		}
+		// Left: optional and held by value (format byte): not checked.
+	}
+	if ri.mode == bodyTyped {
+		if check := g.checkFunc(ri.typ, func() *jen.Statement { return g.typeExpr(ri.typ) }); !isNil(check) {
+			errs = append(errs, jen.Add(check).Call(jen.Add(v).Dot("Body")))
+		}
+	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return jen.Id("firstError").Call(errs...)
+}
+
+// textHeld reports scalar types held as a Go string kind (parsed by
+// parseString), for which "" is a header not sent.
+func textHeld(t *contract.Type) bool {
+	kind, format := t.Kind, t.Format
+	if kind == contract.KindEnum {
+		kind, format = t.Base, ""
+	}
+	return kind == contract.KindString && format != "date-time" && format != "byte"
 }
 
 // isNil reports the jen.Nil() checkFunc returns when there is no check.
@@ -77,10 +143,13 @@ func (g *gen) emitClientResponseValidation(f *jen.File) {
 		jen.Return(jen.Func().Params(id("c").Op("*").Id("Client")).Error().Block(id("c").Dot("checkResponses").Op("=").True(), jen.Return(jen.Nil()))),
 	)
 	f.Line()
-	f.Comment("ResponseValidationError is a response body the contract does not allow.")
+	f.Comment("ResponseValidationError is a response the contract does not allow: a header")
+	f.Comment("or body value outside its schema, or a required header missing.")
 	f.Type().Id("ResponseValidationError").Struct(
 		id("Operation").String(),
 		id("StatusCode").Int(),
+		jen.Comment("Header names the response header at fault; empty when the body is."),
+		id("Header").String(),
 		jen.Comment("Pointer is the JSON pointer of the offending value in the body (\"\" for the"),
 		jen.Comment("body itself); Message says what is wrong with it."),
 		id("Pointer").String(),
@@ -88,14 +157,19 @@ func (g *gen) emitClientResponseValidation(f *jen.File) {
 	)
 	f.Line()
 	f.Func().Params(id("e").Op("*").Id("ResponseValidationError")).Id("Error").Params().String().Block(
+		jen.If(id("e").Dot("Header").Op("!=").Lit("")).Block(
+			jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s: response %d breaks the contract in header %q: %s"), id("e").Dot("Operation"), id("e").Dot("StatusCode"), id("e").Dot("Header"), id("e").Dot("Message"))),
+		),
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s: response %d breaks the contract at %q: %s"), id("e").Dot("Operation"), id("e").Dot("StatusCode"), id("e").Dot("Pointer"), id("e").Dot("Message"))),
 	)
 	f.Line()
-	f.Comment("checkResponse checks a decoded response body with check.")
-	f.Func().Id("checkResponse").Types(id("T").Any()).Params(id("op").String(), id("status").Int(), id("check").Func().Params(id("T")).Error(), id("v").Id("T")).Error().Block(
-		id("err").Op(":=").Id("check").Call(id("v")),
+	f.Comment("checkResponse turns the error of a decoded response's checks into a")
+	f.Comment("*ResponseValidationError; nil stays nil.")
+	f.Func().Id("checkResponse").Params(id("op").String(), id("status").Int(), jen.Err().Error()).Error().Block(
 		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		id("re").Op(":=").Op("&").Id("ResponseValidationError").Values(jen.Dict{id("Operation"): id("op"), id("StatusCode"): id("status"), id("Message"): jen.Err().Dot("Error").Call()}),
+		jen.Var().Id("he").Op("*").Id("headerError"),
+		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("he"))).Block(id("re").Dot("Header").Op("=").Id("he").Dot("name")),
 		jen.Var().Id("ve").Op("*").Id("ValidationError"),
 		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(jen.List(id("re").Dot("Pointer"), id("re").Dot("Message")).Op("=").List(id("ve").Dot("Pointer"), id("ve").Dot("Message"))),
 		jen.Return(id("re")),
@@ -103,14 +177,17 @@ func (g *gen) emitClientResponseValidation(f *jen.File) {
 	f.Line()
 }
 
-// checkDecodedStmt is the client's statement checking the decoded body of
-// ri when WithResponseChecks is on; nil when there is nothing to check.
+// checkDecodedStmt is the client's statement checking the received headers
+// and decoded body of ri when WithResponseChecks is on; nil when there is
+// nothing to check.
 func (g *gen) checkDecodedStmt(oi *opInfo, ri respInfo) jen.Code {
-	check := g.checkFunc(ri.typ, func() *jen.Statement { return g.typeExpr(ri.typ) })
-	if isNil(check) {
+	checks := g.responseChecks(ri, jen.Id("out"), func(name string) jen.Code {
+		return jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(name)).Op("!=").Lit("")
+	})
+	if checks == nil {
 		return nil
 	}
 	return jen.If(jen.Id("c").Dot("checkResponses")).Block(
-		jen.If(jen.Err().Op(":=").Id("checkResponse").Call(jen.Lit(oi.op.ID), jen.Id("resp").Dot("StatusCode"), check, jen.Id("out").Dot("Body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("checkResponse").Call(jen.Lit(oi.op.ID), jen.Id("resp").Dot("StatusCode"), checks), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 }

@@ -99,3 +99,11 @@ func TestCallbacksRoundTrip(t *testing.T) {
 func TestValuesRoundTrip(t *testing.T) {
 	roundTrip(t, "../../testdata/contracts/values/openapi.yaml", "testdata/roundtrip/values")
 }
+
+// TestRespHeadersRoundTrip runs testdata/roundtrip/respheaders against the
+// code generated from the contract next to it: declared response headers
+// (required, optional, constrained) checked by the server's response
+// validation and the client's response checks, malformed ones refused.
+func TestRespHeadersRoundTrip(t *testing.T) {
+	roundTrip(t, "testdata/roundtrip/respheaders/openapi.yaml", "testdata/roundtrip/respheaders")
+}

@@ -988,9 +988,18 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		if ri.r.Code == 0 {
 			status = jen.Id("statusOr").Call(jen.Id("v").Dot("StatusCode"), jen.Lit(defaultStatus(ri.r)))
 		}
+		// Checked before anything is set: a 500 instead carries none of it.
+		if check := g.checkResponseStmt(ri); check != nil {
+			stmts = append(stmts, check)
+		}
 		for _, hi := range ri.headers {
 			val := jen.Id("v").Dot(hi.goName)
 			var s jen.Code
+			if hi.list {
+				stmts = append(stmts, jen.If(jen.Len(val.Clone()).Op(">").Lit(0)).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name),
+					jen.Id("styleHeader").Call(jen.False(), jen.False(), jen.Id("mapStrings").Call(val.Clone(), g.formatFunc(hi.h.Type.Elem))))))
+				continue
+			}
 			if hi.scalar {
 				shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
 				if shape == shapePointer {
@@ -1009,9 +1018,6 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		switch ri.mode {
 		case bodyTyped:
-			if check := g.checkResponseStmt(ri); check != nil {
-				stmts = append(stmts, check)
-			}
 			if drop := g.walker(ri.typ, writeOnly); drop != "" {
 				stmts = append(stmts, jen.Id("sendJSONWithout").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ), jen.Id(drop)))
 				break

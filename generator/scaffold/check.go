@@ -19,9 +19,12 @@ import (
 // HandlerReport compares the handler methods a project has with the
 // operations its contract declares now.
 type HandlerReport struct {
-	// Missing are operations with no method on Service.
+	// Type is the type whose methods were compared: Service, or a
+	// receiver stub (WebhookReceiver …).
+	Type string
+	// Missing are operations with no method on Type.
 	Missing []golang.HandlerName
-	// Stale are Service methods shaped like handlers, taking an
+	// Stale are Type's methods shaped like handlers, taking an
 	// <pkg>.<Op>Request, whose operation the contract no longer has.
 	Stale []StaleMethod
 }
@@ -41,16 +44,54 @@ func (r *HandlerReport) Empty() bool { return len(r.Missing) == 0 && len(r.Stale
 // contract. found is false when dir holds no Service type: the project was
 // not scaffolded, or its handlers moved, and there is nothing to compare.
 func CheckHandlers(dir string, names []golang.HandlerName) (report *HandlerReport, found bool, err error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &HandlerReport{}, false, nil
-	}
+	pkg, err := readMethods(dir)
 	if err != nil {
 		return nil, false, err
 	}
+	if !pkg.types[golang.ServiceType] {
+		return &HandlerReport{Type: golang.ServiceType}, false, nil
+	}
+	return pkg.compare(golang.ServiceType, names), true, nil
+}
+
+// CheckReceivers does what CheckHandlers does for the receiver stubs of
+// the contract's webhooks and callbacks (receivers.go of a scaffolded
+// project): one report per stub type found in dir; a stub type not there
+// (not scaffolded, renamed) is not compared.
+func CheckReceivers(dir string, receivers []golang.ReceiverName) ([]*HandlerReport, error) {
+	pkg, err := readMethods(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []*HandlerReport
+	for _, rn := range receivers {
+		if pkg.types[rn.Stub] {
+			out = append(out, pkg.compare(rn.Stub, rn.Methods))
+		}
+	}
+	return out, nil
+}
+
+// methodSet is what readMethods finds in a package: its type names, and
+// per type the names of its methods and those shaped like handlers.
+type methodSet struct {
+	types       map[string]bool
+	have        map[string]map[string]bool
+	handlerLike map[string][]StaleMethod
+}
+
+// readMethods parses the Go files of dir (test files aside); a folder
+// that does not exist holds nothing.
+func readMethods(dir string) (*methodSet, error) {
+	ms := &methodSet{types: map[string]bool{}, have: map[string]map[string]bool{}, handlerLike: map[string][]StaleMethod{}}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ms, nil
+	}
+	if err != nil {
+		return nil, err
+	}
 	fset := token.NewFileSet()
-	have := map[string]bool{}
-	var handlerLike []StaleMethod
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
@@ -58,39 +99,46 @@ func CheckHandlers(dir string, names []golang.HandlerName) (report *HandlerRepor
 		}
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
 		if err != nil {
-			return nil, false, fmt.Errorf("reading handlers: %w", err)
+			return nil, fmt.Errorf("reading handlers: %w", err)
 		}
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.Name == golang.ServiceType {
-						found = true
+					if ts, ok := s.(*ast.TypeSpec); ok {
+						ms.types[ts.Name.Name] = true
 					}
 				}
 			case *ast.FuncDecl:
-				if d.Recv == nil || len(d.Recv.List) != 1 || receiverType(d.Recv.List[0].Type) != golang.ServiceType {
+				if d.Recv == nil || len(d.Recv.List) != 1 {
 					continue
 				}
-				have[d.Name.Name] = true
+				typ := receiverType(d.Recv.List[0].Type)
+				if ms.have[typ] == nil {
+					ms.have[typ] = map[string]bool{}
+				}
+				ms.have[typ][d.Name.Name] = true
 				if handlerShaped(d.Type) {
-					handlerLike = append(handlerLike, StaleMethod{Name: d.Name.Name, Pos: fset.Position(d.Pos())})
+					ms.handlerLike[typ] = append(ms.handlerLike[typ], StaleMethod{Name: d.Name.Name, Pos: fset.Position(d.Pos())})
 				}
 			}
 		}
 	}
-	if !found {
-		return &HandlerReport{}, false, nil
-	}
-	r := &HandlerReport{}
+	return ms, nil
+}
+
+// compare reports the operations of names without a method on typ, and
+// typ's handler-shaped methods without an operation.
+func (ms *methodSet) compare(typ string, names []golang.HandlerName) *HandlerReport {
+	r := &HandlerReport{Type: typ}
 	want := map[string]bool{}
 	for _, n := range names {
 		want[n.Method] = true
-		if !have[n.Method] {
+		if !ms.have[typ][n.Method] {
 			r.Missing = append(r.Missing, n)
 		}
 	}
-	for _, m := range handlerLike {
+	for _, m := range ms.handlerLike[typ] {
 		if !want[m.Name] {
 			r.Stale = append(r.Stale, m)
 		}
@@ -102,7 +150,7 @@ func CheckHandlers(dir string, names []golang.HandlerName) (report *HandlerRepor
 		}
 		return a.Offset < b.Offset
 	})
-	return r, true, nil
+	return r
 }
 
 // receiverType is T for receivers T and *T (type parameters aside).
@@ -142,9 +190,21 @@ func handlerShaped(ft *ast.FuncType) bool {
 // package's folder, pkg the generated package's name.
 func (r *HandlerReport) Lines(dir, pkg string) []string {
 	var out []string
+	typ := r.Type
+	if typ == "" {
+		typ = golang.ServiceType
+	}
 	for _, n := range r.Missing {
-		out = append(out, fmt.Sprintf("%s: operation %s (%s %s) has no handler method; add:\n\tfunc (s *%s) %s(ctx context.Context, req %s.%s) (%s.%s, error)",
-			relPath(dir), printable(n.Op.ID), n.Op.Method, printable(n.Op.Path), golang.ServiceType, n.Method, pkg, n.Request, pkg, n.Response))
+		what := fmt.Sprintf("operation %s (%s %s)", printable(n.Op.ID), n.Op.Method, printable(n.Op.Path))
+		switch {
+		case n.Op.Webhook != "":
+			what = fmt.Sprintf("webhook %s (%s)", printable(n.Op.Webhook), n.Op.Method)
+		case n.Op.Path == "":
+			// A callback's operation: its URL is the callback's.
+			what = fmt.Sprintf("callback operation %s (%s)", printable(n.Op.ID), n.Op.Method)
+		}
+		out = append(out, fmt.Sprintf("%s: %s has no handler method; add:\n\tfunc (s *%s) %s(ctx context.Context, req %s.%s) (%s.%s, error)",
+			relPath(dir), what, typ, n.Method, pkg, n.Request, pkg, n.Response))
 	}
 	for _, m := range r.Stale {
 		out = append(out, fmt.Sprintf("%s:%d:%d: handler method %s has no operation in the contract any more; remove or rename it",

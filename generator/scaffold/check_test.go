@@ -109,3 +109,41 @@ func TestCheckHandlersSyntaxError(t *testing.T) {
 		t.Errorf("err = %v, want the file's position", err)
 	}
 }
+
+// TestCheckReceivers: each receiver stub type found is compared with its
+// operations, a missing webhook named as such; a stub type the folder does
+// not have is not compared.
+func TestCheckReceivers(t *testing.T) {
+	dir := t.TempDir()
+	src := "package service\n\nimport (\n\t\"context\"\n\n\t\"example.com/x/api\"\n)\n\ntype WebhookReceiver struct{}\n\n" +
+		"func (s *WebhookReceiver) NewPetHook(ctx context.Context, req api.NewPetHookRequest) (api.NewPetHookResponse, error) { return nil, nil }\n" +
+		"func (s *WebhookReceiver) OldHook(ctx context.Context, req api.OldHookRequest) (api.OldHookResponse, error) { return nil, nil }\n"
+	if err := os.WriteFile(filepath.Join(dir, "receivers.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hook := func(name, method string) golang.HandlerName {
+		return golang.HandlerName{Op: &contract.Operation{ID: name, Method: "POST", Webhook: name}, Method: method, Request: method + "Request", Response: method + "Response"}
+	}
+	receivers := []golang.ReceiverName{
+		{Stub: "WebhookReceiver", Methods: []golang.HandlerName{hook("newPet", "NewPetHook"), hook("petGone\x1b[2J", "PetGoneHook")}},
+		{Stub: "SubscribeOnEventCallbackReceiver", Methods: []golang.HandlerName{{Op: &contract.Operation{ID: "deliverEvent", Method: "POST"}, Method: "DeliverEvent"}}},
+	}
+	reports, err := CheckReceivers(dir, receivers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != 1 {
+		t.Fatalf("%d reports, want one (the callback's stub type is not in the folder)", len(reports))
+	}
+	var got []string
+	for _, l := range reports[0].Lines(dir, "api") {
+		got = append(got, strings.TrimPrefix(strings.TrimPrefix(l, dir), string(filepath.Separator)))
+	}
+	want := []string{
+		": webhook petGone?[2J (POST) has no handler method; add:\n\tfunc (s *WebhookReceiver) PetGoneHook(ctx context.Context, req api.PetGoneHookRequest) (api.PetGoneHookResponse, error)",
+		"receivers.go:12:1: handler method OldHook has no operation in the contract any more; remove or rename it",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}

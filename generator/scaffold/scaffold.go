@@ -30,6 +30,9 @@ const (
 	// secured operations.
 	SecurityFile = ServiceDir + "/security.go"
 	TestFile     = ServiceDir + "/service_test.go"
+	// ReceiversFile holds the webhook and callback receiver stubs, for
+	// contracts with webhooks or callbacks.
+	ReceiversFile = ServiceDir + "/receivers.go"
 	// ToolkitModule is toolkit's own module; ToolkitCommand its command,
 	// added to go.mod as a tool with Options.Tool.
 	ToolkitModule  = "github.com/contractfirst/toolkit"
@@ -81,16 +84,19 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		return nil, fmt.Errorf("scaffold: %s: %w", ServiceFile, err)
 	}
 	files = append(files, stubs)
-	sec, ok, err := golang.SecurityStubs(m, gopts, p.APIImport, path.Base(ServiceDir))
-	if err != nil {
-		return nil, fmt.Errorf("scaffold: %w", err)
-	}
-	if ok {
-		sec.Name = SecurityFile
-		if sec.Data, err = groupImports(sec.Data, opts.Module); err != nil {
-			return nil, fmt.Errorf("scaffold: %s: %w", SecurityFile, err)
+	for _, o := range optionalStubs {
+		f, ok, err := o.stubs(m, gopts, p.APIImport, path.Base(ServiceDir))
+		if err != nil {
+			return nil, fmt.Errorf("scaffold: %w", err)
 		}
-		files = append(files, sec)
+		if !ok {
+			continue
+		}
+		f.Name = o.name
+		if f.Data, err = groupImports(f.Data, opts.Module); err != nil {
+			return nil, fmt.Errorf("scaffold: %s: %w", o.name, err)
+		}
+		files = append(files, f)
 	}
 	for _, e := range goFiles {
 		data, err := e.emit(p)
@@ -102,6 +108,17 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		}
 	}
 	return files, nil
+}
+
+// optionalStubs are the service package's stub files a contract may need:
+// the security checks when operations are secured, the receivers when it
+// has webhooks or callbacks. Each renderer says whether there is a file.
+var optionalStubs = []struct {
+	name  string
+	stubs func(*contract.Model, generator.Options, string, string) (generator.File, bool, error)
+}{
+	{SecurityFile, golang.SecurityStubs},
+	{ReceiversFile, golang.ReceiverStubs},
 }
 
 // reservedPackages are package names the scaffold's Go files cannot import
@@ -181,6 +198,42 @@ type project struct {
 	// Secured: operations have security requirements, so NewServer takes
 	// the SecurityHandler of SecurityFile.
 	Secured bool
+	// Receivers are the webhook and callback receivers main.go mounts,
+	// implemented in ReceiversFile.
+	Receivers []Receiver
+}
+
+// Receiver is one webhook or callback receiver as main.go mounts it.
+type Receiver struct {
+	golang.ReceiverName
+	// Prefix is the path it is mounted under ("/webhooks",
+	// "/callbacks/SubscribeOnEvent"): made of Go identifiers, and not a
+	// prefix of any path of the contract, whose operations it would hide.
+	Prefix string
+}
+
+// receivers places each generated receiver under a path of its own.
+func receivers(m *contract.Model, names []golang.ReceiverName) []Receiver {
+	clashes := func(prefix string) bool {
+		for _, op := range m.Operations {
+			if op.Path == prefix || strings.HasPrefix(op.Path, prefix+"/") || op.Path == "/healthz" && prefix == op.Path {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Receiver
+	for _, n := range names {
+		prefix := "/webhooks"
+		if n.Callback {
+			prefix = "/callbacks/" + strings.TrimSuffix(strings.TrimSuffix(n.Handler, "Handler"), "Callback")
+		}
+		for clashes(prefix) {
+			prefix = "/_" + prefix[1:]
+		}
+		out = append(out, Receiver{ReceiverName: n, Prefix: prefix})
+	}
+	return out
 }
 
 func newProject(m *contract.Model, opts Options) *project {
@@ -197,6 +250,7 @@ func newProject(m *contract.Model, opts Options) *project {
 		Healthz:       true,
 		Secured:       golang.HasSecurity(m, generator.Options{Package: opts.Package}),
 	}
+	p.Receivers = receivers(m, golang.ReceiverNames(m, generator.Options{Package: opts.Package}))
 	for _, op := range m.Operations {
 		if op.Path == "/healthz" {
 			p.Healthz = false

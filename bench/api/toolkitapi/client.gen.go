@@ -223,10 +223,13 @@ func WithResponseChecks() ClientOption {
 	}
 }
 
-// ResponseValidationError is a response body the contract does not allow.
+// ResponseValidationError is a response the contract does not allow: a header
+// or body value outside its schema, or a required header missing.
 type ResponseValidationError struct {
 	Operation  string
 	StatusCode int
+	// Header names the response header at fault; empty when the body is.
+	Header string
 	// Pointer is the JSON pointer of the offending value in the body ("" for the
 	// body itself); Message says what is wrong with it.
 	Pointer string
@@ -234,12 +237,15 @@ type ResponseValidationError struct {
 }
 
 func (e *ResponseValidationError) Error() string {
+	if e.Header != "" {
+		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
+	}
 	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
 }
 
-// checkResponse checks a decoded response body with check.
-func checkResponse[T any](op string, status int, check func(T) error, v T) error {
-	err := check(v)
+// checkResponse turns the error of a decoded response's checks into a
+// *ResponseValidationError; nil stays nil.
+func checkResponse(op string, status int, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -247,6 +253,10 @@ func checkResponse[T any](op string, status int, check func(T) error, v T) error
 		Message:    err.Error(),
 		Operation:  op,
 		StatusCode: status,
+	}
+	var he *headerError
+	if errors.As(err, &he) {
+		re.Header = he.name
 	}
 	var ve *ValidationError
 	if errors.As(err, &ve) {
@@ -282,7 +292,7 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listOrders", resp.StatusCode, OrderList.Validate, out.Body); err != nil {
+			if err := checkResponse("listOrders", resp.StatusCode, OrderList.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -294,7 +304,7 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listOrders", resp.StatusCode, Error.Validate, out.Body); err != nil {
+			if err := checkResponse("listOrders", resp.StatusCode, Error.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -334,7 +344,7 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createOrder", resp.StatusCode, Order.Validate, out.Body); err != nil {
+			if err := checkResponse("createOrder", resp.StatusCode, Order.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -346,7 +356,7 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createOrder", resp.StatusCode, Error.Validate, out.Body); err != nil {
+			if err := checkResponse("createOrder", resp.StatusCode, Error.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -382,7 +392,7 @@ func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderR
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getOrder", resp.StatusCode, Order.Validate, out.Body); err != nil {
+			if err := checkResponse("getOrder", resp.StatusCode, Order.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -394,7 +404,7 @@ func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderR
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getOrder", resp.StatusCode, Error.Validate, out.Body); err != nil {
+			if err := checkResponse("getOrder", resp.StatusCode, Error.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}

@@ -1543,6 +1543,22 @@ func statusOr(status, def int) int {
 	return status
 }
 
+// headerError is a declared response header that breaks the contract: a
+// required one missing, or a value outside its schema.
+type headerError struct {
+	name string
+	err  error
+}
+
+// Error names the header, then what is wrong with it.
+func (e *headerError) Error() string {
+	return "response header " + strconv.Quote(e.name) + ": " + e.err.Error()
+}
+
+// Unwrap gives the check's own error (a *ValidationError for a schema's
+// constraints).
+func (e *headerError) Unwrap() error { return e.err }
+
 // OperationInfo describes the operation of the contract a request matched. The
 // server puts it in the request's context before any middleware runs, so
 // middleware, security checks and handlers can read it with OperationFromContext.

@@ -223,10 +223,13 @@ func WithResponseChecks() ClientOption {
 	}
 }
 
-// ResponseValidationError is a response body the contract does not allow.
+// ResponseValidationError is a response the contract does not allow: a header
+// or body value outside its schema, or a required header missing.
 type ResponseValidationError struct {
 	Operation  string
 	StatusCode int
+	// Header names the response header at fault; empty when the body is.
+	Header string
 	// Pointer is the JSON pointer of the offending value in the body ("" for the
 	// body itself); Message says what is wrong with it.
 	Pointer string
@@ -234,12 +237,15 @@ type ResponseValidationError struct {
 }
 
 func (e *ResponseValidationError) Error() string {
+	if e.Header != "" {
+		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
+	}
 	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
 }
 
-// checkResponse checks a decoded response body with check.
-func checkResponse[T any](op string, status int, check func(T) error, v T) error {
-	err := check(v)
+// checkResponse turns the error of a decoded response's checks into a
+// *ResponseValidationError; nil stays nil.
+func checkResponse(op string, status int, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -247,6 +253,10 @@ func checkResponse[T any](op string, status int, check func(T) error, v T) error
 		Message:    err.Error(),
 		Operation:  op,
 		StatusCode: status,
+	}
+	var he *headerError
+	if errors.As(err, &he) {
+		re.Header = he.name
 	}
 	var ve *ValidationError
 	if errors.As(err, &ve) {
@@ -292,7 +302,7 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listPets", resp.StatusCode, PetPage.Validate, out.Body); err != nil {
+			if err := checkResponse("listPets", resp.StatusCode, firstError(checkHeader("X-Total-Count", resp.Header.Get("X-Total-Count") != "", check12, out.XTotalCount), PetPage.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -303,7 +313,7 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -315,7 +325,7 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -358,7 +368,7 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createPet", resp.StatusCode, Pet.Validate, out.Body); err != nil {
+			if err := checkResponse("createPet", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), Pet.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -369,7 +379,7 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -381,7 +391,7 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -414,7 +424,7 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Pet.Validate, out.Body); err != nil {
+			if err := checkResponse("getPet", resp.StatusCode, Pet.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -425,7 +435,7 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -436,7 +446,7 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -448,7 +458,7 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -484,7 +494,7 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -495,7 +505,7 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -507,7 +517,7 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -547,7 +557,7 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Pet.Validate, out.Body); err != nil {
+			if err := checkResponse("updatePet", resp.StatusCode, Pet.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -558,7 +568,7 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -569,7 +579,7 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -581,11 +591,22 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
 		return out, nil
 	}
 	return nil, unexpected(resp)
+}
+
+// check12 checks a parameter or body value against the contract's constraints.
+func check12(v int64) error {
+	if float64(v) < 0.0 {
+		return &ValidationError{
+			Message: "must be at least 0",
+			Pointer: "",
+		}
+	}
+	return nil
 }

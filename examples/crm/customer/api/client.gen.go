@@ -233,10 +233,13 @@ func WithResponseChecks() ClientOption {
 	}
 }
 
-// ResponseValidationError is a response body the contract does not allow.
+// ResponseValidationError is a response the contract does not allow: a header
+// or body value outside its schema, or a required header missing.
 type ResponseValidationError struct {
 	Operation  string
 	StatusCode int
+	// Header names the response header at fault; empty when the body is.
+	Header string
 	// Pointer is the JSON pointer of the offending value in the body ("" for the
 	// body itself); Message says what is wrong with it.
 	Pointer string
@@ -244,12 +247,15 @@ type ResponseValidationError struct {
 }
 
 func (e *ResponseValidationError) Error() string {
+	if e.Header != "" {
+		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
+	}
 	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
 }
 
-// checkResponse checks a decoded response body with check.
-func checkResponse[T any](op string, status int, check func(T) error, v T) error {
-	err := check(v)
+// checkResponse turns the error of a decoded response's checks into a
+// *ResponseValidationError; nil stays nil.
+func checkResponse(op string, status int, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -257,6 +263,10 @@ func checkResponse[T any](op string, status int, check func(T) error, v T) error
 		Message:    err.Error(),
 		Operation:  op,
 		StatusCode: status,
+	}
+	var he *headerError
+	if errors.As(err, &he) {
+		re.Header = he.name
 	}
 	var ve *ValidationError
 	if errors.As(err, &ve) {
@@ -294,7 +304,7 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, CustomerPage.Validate, out.Body); err != nil {
+			if err := checkResponse("listCustomers", resp.StatusCode, CustomerPage.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -305,7 +315,7 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -319,7 +329,7 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("listCustomers", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -331,7 +341,7 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -374,7 +384,7 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+			if err := checkResponse("createCustomer", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), Customer.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -385,7 +395,7 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -399,7 +409,7 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("createCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -411,7 +421,7 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -444,7 +454,7 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+			if err := checkResponse("getCustomer", resp.StatusCode, Customer.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -455,7 +465,7 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -469,7 +479,7 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -480,7 +490,7 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -492,7 +502,7 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -532,7 +542,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Customer.Validate, out.Body); err != nil {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Customer.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -543,7 +553,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -557,7 +567,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -568,7 +578,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -580,7 +590,7 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -616,7 +626,7 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -630,7 +640,7 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -641,7 +651,7 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -653,7 +663,7 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}

@@ -805,17 +805,14 @@ func WithResponseValidation(mode ResponseValidation) ServerOption {
 	}
 }
 
-// responseValid checks v with check when response validation is on. It returns false
-// when the response must not be sent: it has been answered with a 500.
-func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
-	if s.responseValidation == ResponseValidationOff {
+// responseValid reports whether a response whose check returned err may be sent
+// (err is computed only when response validation is on). It returns false when
+// the response must not be sent: it has been answered with a 500.
+func responseValid(s *server, w http.ResponseWriter, r *http.Request, err error) bool {
+	if err == nil || s.responseValidation == ResponseValidationOff {
 		return true
 	}
-	err := check(v)
-	if err == nil {
-		return true
-	}
-	err = fmt.Errorf("response body breaks the contract: %w", err)
+	err = fmt.Errorf("response breaks the contract: %w", err)
 	if s.responseValidation == ResponseValidationLog {
 		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
 		return true
@@ -902,23 +899,23 @@ func (s *server) decodeListCustomers(w http.ResponseWriter, r *http.Request, pv 
 func (s *server) writeListCustomers(w http.ResponseWriter, r *http.Request, resp ListCustomersResponse) {
 	switch v := resp.(type) {
 	case ListCustomers200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, CustomerPage.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, CustomerPage.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*CustomerPage).encodeJSON)
 	case ListCustomers400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListCustomers401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListCustomersDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -938,24 +935,24 @@ func (s *server) decodeCreateCustomer(w http.ResponseWriter, r *http.Request, pv
 func (s *server) writeCreateCustomer(w http.ResponseWriter, r *http.Request, resp CreateCustomerResponse) {
 	switch v := resp.(type) {
 	case CreateCustomer201Response:
-		w.Header().Set("Location", string(v.Location))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Customer.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("Location", v.Location != "", nil, v.Location), Customer.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("Location", string(v.Location))
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Customer).encodeJSON)
 	case CreateCustomer400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreateCustomer401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreateCustomerDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -979,28 +976,28 @@ func (s *server) decodeGetCustomer(w http.ResponseWriter, r *http.Request, pv ma
 func (s *server) writeGetCustomer(w http.ResponseWriter, r *http.Request, resp GetCustomerResponse) {
 	switch v := resp.(type) {
 	case GetCustomer200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Customer.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Customer.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Customer).encodeJSON)
 	case GetCustomer400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetCustomer401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetCustomer404Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetCustomerDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -1027,28 +1024,28 @@ func (s *server) decodeReplaceCustomer(w http.ResponseWriter, r *http.Request, p
 func (s *server) writeReplaceCustomer(w http.ResponseWriter, r *http.Request, resp ReplaceCustomerResponse) {
 	switch v := resp.(type) {
 	case ReplaceCustomer200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Customer.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Customer.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Customer).encodeJSON)
 	case ReplaceCustomer400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ReplaceCustomer401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ReplaceCustomer404Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ReplaceCustomerDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -1074,23 +1071,23 @@ func (s *server) writeDeleteCustomer(w http.ResponseWriter, r *http.Request, res
 	case DeleteCustomer204Response:
 		w.WriteHeader(204)
 	case DeleteCustomer400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeleteCustomer401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeleteCustomer404Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeleteCustomerDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)

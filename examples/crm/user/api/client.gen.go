@@ -233,10 +233,13 @@ func WithResponseChecks() ClientOption {
 	}
 }
 
-// ResponseValidationError is a response body the contract does not allow.
+// ResponseValidationError is a response the contract does not allow: a header
+// or body value outside its schema, or a required header missing.
 type ResponseValidationError struct {
 	Operation  string
 	StatusCode int
+	// Header names the response header at fault; empty when the body is.
+	Header string
 	// Pointer is the JSON pointer of the offending value in the body ("" for the
 	// body itself); Message says what is wrong with it.
 	Pointer string
@@ -244,12 +247,15 @@ type ResponseValidationError struct {
 }
 
 func (e *ResponseValidationError) Error() string {
+	if e.Header != "" {
+		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
+	}
 	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
 }
 
-// checkResponse checks a decoded response body with check.
-func checkResponse[T any](op string, status int, check func(T) error, v T) error {
-	err := check(v)
+// checkResponse turns the error of a decoded response's checks into a
+// *ResponseValidationError; nil stays nil.
+func checkResponse(op string, status int, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -257,6 +263,10 @@ func checkResponse[T any](op string, status int, check func(T) error, v T) error
 		Message:    err.Error(),
 		Operation:  op,
 		StatusCode: status,
+	}
+	var he *headerError
+	if errors.As(err, &he) {
+		re.Header = he.name
 	}
 	var ve *ValidationError
 	if errors.As(err, &ve) {
@@ -296,7 +306,7 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Session.Validate, out.Body); err != nil {
+			if err := checkResponse("login", resp.StatusCode, Session.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -307,7 +317,7 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("login", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -318,7 +328,7 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("login", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -330,7 +340,7 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("login", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -363,7 +373,7 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("validateToken", resp.StatusCode, TokenInfo.Validate, out.Body); err != nil {
+			if err := checkResponse("validateToken", resp.StatusCode, TokenInfo.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -377,7 +387,7 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("validateToken", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("validateToken", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -389,7 +399,7 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("validateToken", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("validateToken", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -428,7 +438,7 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("logout", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("logout", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -440,7 +450,7 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("logout", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("logout", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -483,7 +493,7 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, User.Validate, out.Body); err != nil {
+			if err := checkResponse("registerUser", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), User.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -494,7 +504,7 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -505,7 +515,7 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -517,7 +527,7 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -550,7 +560,7 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getProfile", resp.StatusCode, User.Validate, out.Body); err != nil {
+			if err := checkResponse("getProfile", resp.StatusCode, User.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -564,7 +574,7 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getProfile", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getProfile", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -576,7 +586,7 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("getProfile", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("getProfile", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -619,7 +629,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -633,7 +643,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("changePassword", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
 				return nil, err
 			}
 		}
@@ -644,7 +654,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}
@@ -656,7 +666,7 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 			return nil, err
 		}
 		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate, out.Body); err != nil {
+			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
 				return nil, err
 			}
 		}

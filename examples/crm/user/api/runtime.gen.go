@@ -1204,6 +1204,52 @@ func statusOr(status, def int) int {
 	return status
 }
 
+// headerError is a declared response header that breaks the contract: a
+// required one missing, or a value outside its schema.
+type headerError struct {
+	name string
+	err  error
+}
+
+// Error names the header, then what is wrong with it.
+func (e *headerError) Error() string {
+	return "response header " + strconv.Quote(e.name) + ": " + e.err.Error()
+}
+
+// Unwrap gives the check's own error (a *ValidationError for a schema's
+// constraints).
+func (e *headerError) Unwrap() error { return e.err }
+
+// errHeaderMissing is the check error of a required header not sent.
+var errHeaderMissing = &ValidationError{Message: "is required but missing"}
+
+// checkHeader checks the declared response header name holding v: when
+// present is false (a required header not sent) it is missing; otherwise
+// check, when there is one, decides.
+func checkHeader[T any](name string, present bool, check func(T) error, v T) error {
+	if !present {
+		return &headerError{name: name, err: errHeaderMissing}
+	}
+	if check == nil {
+		return nil
+	}
+	if err := check(v); err != nil {
+		return &headerError{name: name, err: err}
+	}
+	return nil
+}
+
+// firstError returns the first non-nil error of errs: the checks of one
+// response, headers then body, in the order the contract lists them.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // OperationInfo describes the operation of the contract a request matched. The
 // server puts it in the request's context before any middleware runs, so
 // middleware, security checks and handlers can read it with OperationFromContext.

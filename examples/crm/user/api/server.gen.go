@@ -821,17 +821,14 @@ func WithResponseValidation(mode ResponseValidation) ServerOption {
 	}
 }
 
-// responseValid checks v with check when response validation is on. It returns false
-// when the response must not be sent: it has been answered with a 500.
-func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
-	if s.responseValidation == ResponseValidationOff {
+// responseValid reports whether a response whose check returned err may be sent
+// (err is computed only when response validation is on). It returns false when
+// the response must not be sent: it has been answered with a 500.
+func responseValid(s *server, w http.ResponseWriter, r *http.Request, err error) bool {
+	if err == nil || s.responseValidation == ResponseValidationOff {
 		return true
 	}
-	err := check(v)
-	if err == nil {
-		return true
-	}
-	err = fmt.Errorf("response body breaks the contract: %w", err)
+	err = fmt.Errorf("response breaks the contract: %w", err)
 	if s.responseValidation == ResponseValidationLog {
 		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
 		return true
@@ -907,22 +904,22 @@ func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[stri
 func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginResponse) {
 	switch v := resp.(type) {
 	case Login201Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Session.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Session.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Session).encodeJSON)
 	case Login400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case Login401Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LoginDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -939,18 +936,18 @@ func (s *server) decodeValidateToken(w http.ResponseWriter, r *http.Request, pv 
 func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp ValidateTokenResponse) {
 	switch v := resp.(type) {
 	case ValidateToken200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, TokenInfo.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, TokenInfo.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*TokenInfo).encodeJSON)
 	case ValidateToken401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ValidateTokenDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -969,13 +966,13 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 	case Logout204Response:
 		w.WriteHeader(204)
 	case Logout401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case LogoutDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -995,23 +992,23 @@ func (s *server) decodeRegisterUser(w http.ResponseWriter, r *http.Request, pv m
 func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp RegisterUserResponse) {
 	switch v := resp.(type) {
 	case RegisterUser201Response:
-		w.Header().Set("Location", string(v.Location))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("Location", v.Location != "", nil, v.Location), User.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("Location", string(v.Location))
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*User).encodeJSON)
 	case RegisterUser400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUser409Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 409, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case RegisterUserDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -1028,18 +1025,18 @@ func (s *server) decodeGetProfile(w http.ResponseWriter, r *http.Request, pv map
 func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp GetProfileResponse) {
 	switch v := resp.(type) {
 	case GetProfile200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, User.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*User).encodeJSON)
 	case GetProfile401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetProfileDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -1061,23 +1058,23 @@ func (s *server) writeChangePassword(w http.ResponseWriter, r *http.Request, res
 	case ChangePassword204Response:
 		w.WriteHeader(204)
 	case ChangePassword400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword401Response:
-		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("WWW-Authenticate", v.WWWAuthenticate != "", nil, v.WWWAuthenticate), Problem.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("WWW-Authenticate", string(v.WWWAuthenticate))
 		sendJSON(s, w, r, 401, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePassword403Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 403, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ChangePasswordDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
