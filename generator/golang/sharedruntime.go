@@ -44,12 +44,12 @@ const SharedRuntimePackage = "toolkitruntime"
 // sharedNames maps the runtime's unexported names to their exported form in
 // the shared package.
 type sharedNames struct {
-	top      map[string]string   // package-level name → exported name
-	members  map[string]string   // field or method name → exported name
-	exported map[string]bool     // package-level names already exported
-	fields   map[string][]string // struct type → its fields' exported names, in order
+	top      map[string]string     // package-level name → exported name
+	members  map[string]string     // field or method name → exported name
+	exported map[string]bool       // package-level names already exported
+	fields   map[string][]string   // struct type → its fields' exported names, in order
 	local    map[*runtimeDecl]bool // declarations each package still copies (see localDecls)
-	source   []byte              // the shared package's source, renamed
+	source   []byte                // the shared package's source, renamed
 }
 
 var (
