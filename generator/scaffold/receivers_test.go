@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -94,5 +95,27 @@ func TestReceiverPrefix(t *testing.T) {
 	p := newProject(m, Options{Module: "example.com/x", Package: "api", Contract: "openapi.yaml"})
 	if len(p.Receivers) != 1 || p.Receivers[0].Prefix != "/_webhooks" {
 		t.Errorf("receivers %+v, want one at /_webhooks", p.Receivers)
+	}
+}
+
+// TestTextValue: the sample values a scaffold's smoke test writes into a
+// path or query parameter, integers beyond int64 (json.Number) exact.
+func TestTextValue(t *testing.T) {
+	for _, tc := range []struct {
+		in   any
+		want string
+		ok   bool
+	}{
+		{"a b", "a b", true},
+		{true, "true", true},
+		{float64(42), "42", true},
+		{1.5, "1.5", true},
+		{json.Number("18446744073709551615"), "18446744073709551615", true},
+		{[]any{1}, "", false},
+	} {
+		got, ok := textValue(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("textValue(%#v) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
 	}
 }

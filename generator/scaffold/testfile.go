@@ -124,6 +124,8 @@ func textValue(v any) (string, bool) {
 		return v, true
 	case bool:
 		return strconv.FormatBool(v), true
+	case json.Number:
+		return v.String(), true // an integer beyond int64, exact
 	case float64:
 		if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
 			return strconv.FormatInt(int64(v), 10), true
