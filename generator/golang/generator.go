@@ -4,7 +4,6 @@
 package golang
 
 import (
-	"bytes"
 	"fmt"
 	"runtime"
 	"sync"
@@ -196,9 +195,7 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			var buf bytes.Buffer
-			j.err = f.Render(&buf)
-			j.data = buf.Bytes()
+			j.data, j.err = render(f)
 		})
 	}
 	wg.Wait()
