@@ -70,6 +70,11 @@ type sourceFile struct {
 
 	once sync.Once
 	root *yaml.Node
+
+	// isJSON files take positions from index, not from root.
+	isJSON    bool
+	indexOnce sync.Once
+	index     *jsonIndex
 }
 
 // Load reads the contract at path (JSON or YAML; OpenAPI 3.0, 3.1 or
@@ -181,6 +186,7 @@ func (d *Document) readFile(path string) (*sourceFile, error) {
 			return nil, &Error{Problems: []Problem{{Pos: Position{File: path, Line: line, Col: col}, Message: "invalid JSON: " + jsonErrorText(err)}}}
 		}
 		f.tree = normalizeNumbers(v)
+		f.isJSON = true
 		return f, nil
 	}
 	var node yaml.Node
