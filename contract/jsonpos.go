@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// jsonIndex puts positions on the nodes of a JSON file without a YAML node
-// tree: yaml.v3 parsing GitHub's 13 MB description for a first position
+// JSONIndex finds the nodes of a JSON document by pointer in its bytes,
+// and puts positions on them without a YAML node tree: yaml.v3 parsing GitHub's 13 MB description for a first position
 // costs most of a second and about 70 MB. The index reads the bytes
 // instead, and only along the pointers asked for: the first time a
 // container is looked into, its members are listed once (each key's and
@@ -17,7 +17,7 @@ import (
 // containers they cross. Line and column are those yaml.v3 gives (the key
 // of a member, the first character of an element; columns count
 // characters), so a position does not depend on which reader found it.
-type jsonIndex struct {
+type JSONIndex struct {
 	data []byte
 
 	mu      sync.Mutex
@@ -29,17 +29,39 @@ type jsonIndex struct {
 // member is where an object member's key and value start.
 type member struct{ key, value int }
 
-func newJSONIndex(data []byte) *jsonIndex {
-	return &jsonIndex{data: data, objects: map[int]map[string]member{}, arrays: map[int][]int{}}
+// NewJSONIndex indexes data, which must be valid JSON (decoded once
+// already): nothing is read until a pointer is looked up.
+func NewJSONIndex(data []byte) *JSONIndex {
+	return &JSONIndex{data: data, objects: map[int]map[string]member{}, arrays: map[int][]int{}}
+}
+
+// Value returns the JSON text of the node at pointer, if there is one.
+func (x *JSONIndex) Value(pointer string) ([]byte, bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	toks := splitPointer(pointer)
+	_, v, n := x.find(toks)
+	if n < len(toks) || v >= len(x.data) {
+		return nil, false
+	}
+	return x.data[v:skipValue(x.data, v)], true
 }
 
 // position returns the line and column of the node at toks, or of its
 // nearest existing ancestor, as Document.Position does with a node tree.
-func (x *jsonIndex) position(toks []string) (line, col int) {
+func (x *JSONIndex) position(toks []string) (line, col int) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	v := skipSpace(x.data, 0)
-	at := v
+	at, _, _ := x.find(toks)
+	return x.lineCol(at)
+}
+
+// find follows toks from the root as far as they exist: it returns where
+// the last node found is pointed at (a member's key, an element's start),
+// where its value starts, and how many tokens were followed.
+func (x *JSONIndex) find(toks []string) (at, v, n int) {
+	v = skipSpace(x.data, 0)
+	at = v
 	for _, tok := range toks {
 		if v >= len(x.data) {
 			break
@@ -48,26 +70,27 @@ func (x *jsonIndex) position(toks []string) (line, col int) {
 		case '{':
 			m, ok := x.object(v)[tok]
 			if !ok {
-				return x.lineCol(at)
+				return at, v, n
 			}
 			at, v = m.key, m.value
 		case '[':
 			elems := x.array(v)
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(elems) {
-				return x.lineCol(at)
+				return at, v, n
 			}
 			at, v = elems[i], elems[i]
 		default:
-			return x.lineCol(at)
+			return at, v, n
 		}
+		n++
 	}
-	return x.lineCol(at)
+	return at, v, n
 }
 
 // object lists the members of the object at off, once; the first of
 // duplicate keys wins, as in the node tree.
-func (x *jsonIndex) object(off int) map[string]member {
+func (x *JSONIndex) object(off int) map[string]member {
 	if m, ok := x.objects[off]; ok {
 		return m
 	}
@@ -95,7 +118,7 @@ func (x *jsonIndex) object(off int) map[string]member {
 }
 
 // array lists the element offsets of the array at off, once.
-func (x *jsonIndex) array(off int) []int {
+func (x *JSONIndex) array(off int) []int {
 	if a, ok := x.arrays[off]; ok {
 		return a
 	}
@@ -114,7 +137,7 @@ func (x *jsonIndex) array(off int) []int {
 }
 
 // lineCol turns an offset into a 1-based line and column (in characters).
-func (x *jsonIndex) lineCol(off int) (int, int) {
+func (x *JSONIndex) lineCol(off int) (int, int) {
 	if x.lines == nil {
 		x.lines = []int{0}
 		for i, b := range x.data {

@@ -36,7 +36,7 @@ func TestJSONIndexSameAsNodeTree(t *testing.T) {
 			return // the node tree gives no positions here, the index does
 		}
 		n := root.Content[0]
-		x := newJSONIndex(data)
+		x := NewJSONIndex(data)
 		var walk func(n *yaml.Node, toks []string)
 		walk = func(n *yaml.Node, toks []string) {
 			nodes++
@@ -76,5 +76,28 @@ func TestJSONIndexSameAsNodeTree(t *testing.T) {
 	}
 	if nodes < 1000 {
 		t.Errorf("only %d nodes compared", nodes)
+	}
+}
+
+// TestJSONIndexValue pins Value: the text of the node at a pointer,
+// escaped tokens unescaped, nothing for a pointer that does not exist.
+func TestJSONIndexValue(t *testing.T) {
+	x := NewJSONIndex([]byte(` {"a/b": {"allOf": [{"$ref": "#/x"}, {"type": "object"}]}, "n": [1, "two", null], "~": true}`))
+	for ptr, want := range map[string]string{
+		"":               `{"a/b": {"allOf": [{"$ref": "#/x"}, {"type": "object"}]}, "n": [1, "two", null], "~": true}`,
+		"/a~1b/allOf":    `[{"$ref": "#/x"}, {"type": "object"}]`,
+		"/a~1b/allOf/1":  `{"type": "object"}`,
+		"/n/1":           `"two"`,
+		"/n/2":           `null`,
+		"/~0":            `true`,
+		"/a~1b/oneOf":    "",
+		"/n/3":           "",
+		"/n/1/x":         "",
+		"/a~1b/allOf/-1": "",
+	} {
+		got, ok := x.Value(ptr)
+		if string(got) != want || ok != (want != "") {
+			t.Errorf("Value(%q) = %q, %v; want %q", ptr, got, ok, want)
+		}
 	}
 }

@@ -74,7 +74,7 @@ type sourceFile struct {
 	// isJSON files take positions from index, not from root.
 	isJSON    bool
 	indexOnce sync.Once
-	index     *jsonIndex
+	index     *JSONIndex
 }
 
 // Load reads the contract at path (JSON or YAML; OpenAPI 3.0, 3.1 or

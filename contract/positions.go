@@ -13,7 +13,7 @@ import (
 // Position returns where the node at the JSON pointer lies in file (a path
 // as it appears in Source.File). A YAML file's node tree is parsed the
 // first time a position in it is asked for, and a JSON file is indexed
-// along the pointers asked for (jsonIndex): positions cost nothing until
+// along the pointers asked for (JSONIndex): positions cost nothing until
 // there is something to report.
 // A pointer that does not exist gives the position of its nearest
 // existing ancestor; an unknown file gives a Position with only File set.
@@ -26,7 +26,7 @@ func (d *Document) Position(file, pointer string) Position {
 		}
 	}
 	if f, ok := d.files[file]; ok && f.isJSON {
-		f.indexOnce.Do(func() { f.index = newJSONIndex(f.data) })
+		f.indexOnce.Do(func() { f.index = NewJSONIndex(f.data) })
 		pos.Line, pos.Col = f.index.position(toks)
 		return pos
 	}
