@@ -30,6 +30,11 @@ type LoadOptions struct {
 	Lenient bool
 	// Reads confine the files read: size cap, folders $refs may reach.
 	Reads ReadLimits
+	// SkipValueChecks leaves out the pass that checks examples and
+	// defaults against their schemas. It only ever finds warnings, so a
+	// caller that reports none (toolkit diff) loses nothing by it and
+	// saves a second kin-openapi validation of the whole document.
+	SkipValueChecks bool
 }
 
 // Document is a loaded, validated contract: kin-openapi's view of it (always

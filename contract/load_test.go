@@ -379,3 +379,34 @@ func TestSpecFromJSONSource(t *testing.T) {
 		t.Errorf("spec:\n got %s\nwant %s", m.Spec, want)
 	}
 }
+
+// TestSkipValueChecks: the option leaves out only the examples-and-
+// defaults pass, whose findings are warnings; a structural error is still
+// an error.
+func TestSkipValueChecks(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	example := write("example.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+  "components": {"schemas": {"N": {"type": "integer", "example": "not a number"}}}}`)
+	d, err := Load(example, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Warnings) != 1 || d.Warnings[0].Pos.Line != 2 || d.Warnings[0].Pointer != "/components/schemas/N/example" {
+		t.Fatalf("warnings without the option: %v, want one at 2:… /components/schemas/N/example", d.Warnings)
+	}
+	if d, err = Load(example, LoadOptions{SkipValueChecks: true}); err != nil || len(d.Warnings) != 0 {
+		t.Errorf("with SkipValueChecks: %v, %v; want no warnings", d.Warnings, err)
+	}
+	broken := write("broken.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+  "components": {"schemas": {"N": {"type": "integer", "minimum": "one"}}}}`)
+	if _, err := Load(broken, LoadOptions{SkipValueChecks: true}); err == nil {
+		t.Error("a structural error passed with SkipValueChecks")
+	}
+}
