@@ -319,14 +319,7 @@ func TestSpecIndependentOfLocation(t *testing.T) {
 // to components/schemas; a target that is not a schema stays an error
 // at the $ref.
 func TestNestedDefsRefs(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := fileWriter(t)
 	good := write("good.json", `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Order"}}}}}}}},
 "components":{"schemas":{"Order":{"type":"object","properties":{"line":{"$ref":"#/components/schemas/Order/$defs/line"},"status":{"$ref":"#/components/schemas/Order/definitions/status"}},
 "$defs":{"line":{"type":"object","properties":{"sku":{"type":"string"}}}},"definitions":{"status":{"type":"string","enum":["open","closed"]}}}}}}`)
@@ -384,14 +377,7 @@ func TestSpecFromJSONSource(t *testing.T) {
 // defaults pass, whose findings are warnings; a structural error is still
 // an error.
 func TestSkipValueChecks(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, src string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := fileWriter(t)
 	example := write("example.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
   "components": {"schemas": {"N": {"type": "integer", "example": "not a number"}}}}`)
 	d, err := Load(example, LoadOptions{})
@@ -408,5 +394,18 @@ func TestSkipValueChecks(t *testing.T) {
   "components": {"schemas": {"N": {"type": "integer", "minimum": "one"}}}}`)
 	if _, err := Load(broken, LoadOptions{SkipValueChecks: true}); err == nil {
 		t.Error("a structural error passed with SkipValueChecks")
+	}
+}
+
+// fileWriter returns a function that writes a file into a fresh temporary
+// folder and returns its path.
+func fileWriter(t *testing.T) func(name, body string) string {
+	dir := t.TempDir()
+	return func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
 }
