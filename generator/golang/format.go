@@ -24,6 +24,8 @@ func render(f *jen.File) ([]byte, error) {
 	if err := f.Render(&raw); err != nil {
 		return nil, err
 	}
+	// f is not used from here on: its tree can be collected while the
+	// text is formatted.
 	return formatPieces(raw.Bytes())
 }
 
