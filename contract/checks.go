@@ -50,7 +50,7 @@ func (d *Document) validate(c *collector, opts LoadOptions) {
 		c.add(sev, d.Path, ptr, msg)
 	}
 	d.repair(c, opts)
-	if c.hasErrors() {
+	if c.hasErrors() || opts.SkipValueChecks {
 		return // examples are checked only against schemas that hold up
 	}
 	examples := d.T.Validate(ctx,

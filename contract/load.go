@@ -30,6 +30,11 @@ type LoadOptions struct {
 	Lenient bool
 	// Reads confine the files read: size cap, folders $refs may reach.
 	Reads ReadLimits
+	// SkipValueChecks leaves out the pass that checks examples and
+	// defaults against their schemas. It only ever finds warnings, so a
+	// caller that reports none (toolkit diff) loses nothing by it and
+	// saves a second kin-openapi validation of the whole document.
+	SkipValueChecks bool
 }
 
 // Document is a loaded, validated contract: kin-openapi's view of it (always
@@ -70,6 +75,11 @@ type sourceFile struct {
 
 	once sync.Once
 	root *yaml.Node
+
+	// isJSON files take positions from index, not from root.
+	isJSON    bool
+	indexOnce sync.Once
+	index     *JSONIndex
 }
 
 // Load reads the contract at path (JSON or YAML; OpenAPI 3.0, 3.1 or
@@ -181,6 +191,7 @@ func (d *Document) readFile(path string) (*sourceFile, error) {
 			return nil, &Error{Problems: []Problem{{Pos: Position{File: path, Line: line, Col: col}, Message: "invalid JSON: " + jsonErrorText(err)}}}
 		}
 		f.tree = normalizeNumbers(v)
+		f.isJSON = true
 		return f, nil
 	}
 	var node yaml.Node

@@ -319,14 +319,7 @@ func TestSpecIndependentOfLocation(t *testing.T) {
 // to components/schemas; a target that is not a schema stays an error
 // at the $ref.
 func TestNestedDefsRefs(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := fileWriter(t)
 	good := write("good.json", `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Order"}}}}}}}},
 "components":{"schemas":{"Order":{"type":"object","properties":{"line":{"$ref":"#/components/schemas/Order/$defs/line"},"status":{"$ref":"#/components/schemas/Order/definitions/status"}},
 "$defs":{"line":{"type":"object","properties":{"sku":{"type":"string"}}}},"definitions":{"status":{"type":"string","enum":["open","closed"]}}}}}}`)
@@ -377,5 +370,42 @@ func TestSpecFromJSONSource(t *testing.T) {
 	want := `{"openapi":"3.0.3","x-z-first":{"b":1,"a":[1,2]},"info":{"title":"T","version":"1"},"paths":{}}`
 	if string(m.Spec) != want {
 		t.Errorf("spec:\n got %s\nwant %s", m.Spec, want)
+	}
+}
+
+// TestSkipValueChecks: the option leaves out only the examples-and-
+// defaults pass, whose findings are warnings; a structural error is still
+// an error.
+func TestSkipValueChecks(t *testing.T) {
+	write := fileWriter(t)
+	example := write("example.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+  "components": {"schemas": {"N": {"type": "integer", "example": "not a number"}}}}`)
+	d, err := Load(example, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Warnings) != 1 || d.Warnings[0].Pos.Line != 2 || d.Warnings[0].Pointer != "/components/schemas/N/example" {
+		t.Fatalf("warnings without the option: %v, want one at 2:… /components/schemas/N/example", d.Warnings)
+	}
+	if d, err = Load(example, LoadOptions{SkipValueChecks: true}); err != nil || len(d.Warnings) != 0 {
+		t.Errorf("with SkipValueChecks: %v, %v; want no warnings", d.Warnings, err)
+	}
+	broken := write("broken.json", `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+  "components": {"schemas": {"N": {"type": "integer", "minimum": "one"}}}}`)
+	if _, err := Load(broken, LoadOptions{SkipValueChecks: true}); err == nil {
+		t.Error("a structural error passed with SkipValueChecks")
+	}
+}
+
+// fileWriter returns a function that writes a file into a fresh temporary
+// folder and returns its path.
+func fileWriter(t *testing.T) func(name, body string) string {
+	dir := t.TempDir()
+	return func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
 	}
 }

@@ -11,24 +11,35 @@ import (
 )
 
 // Position returns where the node at the JSON pointer lies in file (a path
-// as it appears in Source.File). The file's YAML node tree (JSON is YAML,
-// so this serves both) is parsed the first time a position in it is
-// asked for: positions cost nothing until there is something to report.
+// as it appears in Source.File). A YAML file's node tree is parsed the
+// first time a position in it is asked for, and a JSON file is indexed
+// along the pointers asked for (JSONIndex): positions cost nothing until
+// there is something to report.
 // A pointer that does not exist gives the position of its nearest
 // existing ancestor; an unknown file gives a Position with only File set.
 func (d *Document) Position(file, pointer string) Position {
 	pos := Position{File: file}
-	n := d.yamlRoot(file)
-	if n == nil {
-		return pos
-	}
-	pos.Line, pos.Col = n.Line, n.Column
 	toks := splitPointer(pointer)
 	if len(toks) > 1 && toks[0] == "paths" && file == d.Path {
 		if orig, ok := d.pathKeys[toks[1]]; ok {
 			toks[1] = orig // a path key the loader rewrote
 		}
 	}
+	if f, ok := d.files[file]; ok && f.isJSON {
+		f.indexOnce.Do(func() { f.index = NewJSONIndex(f.data) })
+		pos.Line, pos.Col = f.index.position(toks)
+		return pos
+	}
+	if n := d.yamlRoot(file); n != nil {
+		pos.Line, pos.Col = yamlPosition(n, toks)
+	}
+	return pos
+}
+
+// yamlPosition is the line and column of the node at toks below n, or of
+// its nearest existing ancestor.
+func yamlPosition(n *yaml.Node, toks []string) (line, col int) {
+	line, col = n.Line, n.Column
 	for _, tok := range toks {
 		next, key := child(n, tok)
 		if next == nil {
@@ -38,12 +49,12 @@ func (d *Document) Position(file, pointer string) Position {
 		// Point at the key of a mapping entry: that is where a reader's
 		// eye goes ("get:" rather than the first line of its body).
 		if key != nil {
-			pos.Line, pos.Col = key.Line, key.Column
+			line, col = key.Line, key.Column
 		} else {
-			pos.Line, pos.Col = n.Line, n.Column
+			line, col = n.Line, n.Column
 		}
 	}
-	return pos
+	return line, col
 }
 
 // child finds the value under tok in a mapping or sequence node, and the

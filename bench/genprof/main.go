@@ -1,12 +1,15 @@
 // Command genprof times and profiles toolkit's generation stages (load,
 // build, generate, write) on one contract, in process, so pprof sees
-// toolkit's code and not the go command. It lives in its own module next
+// toolkit's code and not the go command. With -mode it times instead the
+// docs build, toolkit's diff of two contracts, or what toolkit is measured
+// against: kin-openapi's load alone and oasdiff alone (see modes.go). It lives in its own module next
 // to the bench module, because importing toolkit there would put
 // toolkit's kin-openapi into the peers' build.
 //
 //	cd bench/genprof
 //	GOFLAGS=-mod=mod go run . -n 3 -cpuprofile cpu.out -memprofile mem.out CONTRACT
 //	go tool pprof -top -cum cpu.out
+//	GOFLAGS=-mod=mod go run . -mode diff OLD NEW
 package main
 
 import (
@@ -26,18 +29,29 @@ func main() {
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	mem := flag.String("memprofile", "", "write an allocation profile to this file")
 	n := flag.Int("n", 1, "how many times to run the stages")
+	mode := flag.String("mode", "gen", "what to time: gen, docs, kin (kin-openapi's load alone), diff OLD NEW, oasdiff OLD NEW (oasdiff alone)")
+	live := flag.Bool("live", false, "collect garbage after each stage and print the live heap (slower; for finding what holds memory)")
 	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: genprof [flags] CONTRACT")
+	stages, ok := modes[*mode]
+	if !ok || flag.NArg() != stages.args {
+		fmt.Fprintln(os.Stderr, "usage: genprof [flags] CONTRACT, or genprof -mode diff|oasdiff [flags] OLD NEW")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *n, *cpu, *mem); err != nil {
+	err := profiled(*cpu, *mem, func() error {
+		if stages.run != nil {
+			return repeat(*n, func() error { return stages.run(flag.Args()) })
+		}
+		return run(flag.Arg(0), *n, *live)
+	})
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "genprof:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, n int, cpu, mem string) error {
+// profiled runs f, writing a CPU profile to cpu and an allocation
+// profile to mem when they are not empty.
+func profiled(cpu, mem string, f func() error) error {
 	if cpu != "" {
 		f, err := os.Create(cpu)
 		if err != nil {
@@ -52,27 +66,55 @@ func run(path string, n int, cpu, mem string) error {
 	if mem != "" {
 		runtime.MemProfileRate = 64 << 10
 	}
+	if err := f(); err != nil {
+		return err
+	}
+	if mem != "" {
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return pprof.Lookup("allocs").WriteTo(f, 0)
+	}
+	return nil
+}
+
+// run times gen's stages n times on the contract at path.
+func run(path string, n int, live bool) error {
 	out, err := os.MkdirTemp("", "genprof-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(out)
+	// heap prints the live heap after a stage when -live is set.
+	heap := func(stage string) {
+		if live {
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			fmt.Printf("  live after %s: %d MB\n", stage, ms.HeapAlloc>>20)
+		}
+	}
 	for range n {
 		t0 := time.Now()
 		doc, err := contract.Load(path, contract.LoadOptions{})
 		if err != nil {
 			return err
 		}
+		heap("load")
 		t1 := time.Now()
 		m, err := contract.BuildWith(doc, contract.LoadOptions{})
 		if err != nil {
 			return err
 		}
+		heap("build")
 		t2 := time.Now()
 		files, err := golang.Generate(m, generator.Options{Package: "api"})
 		if err != nil {
 			return err
 		}
+		heap("generate")
 		t3 := time.Now()
 		if err := generator.Write(out, files); err != nil {
 			return err
@@ -88,14 +130,6 @@ func run(path string, n int, cpu, mem string) error {
 			t1.Sub(t0).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond),
 			t3.Sub(t2).Round(time.Millisecond), t4.Sub(t3).Round(time.Millisecond),
 			size>>10, len(doc.Warnings), ms.HeapSys>>20)
-	}
-	if mem != "" {
-		f, err := os.Create(mem)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		return pprof.Lookup("allocs").WriteTo(f, 0)
 	}
 	return nil
 }

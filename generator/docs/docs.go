@@ -82,15 +82,40 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		return nil, err
 	}
 	v := buildView(m, opts)
-	var files []generator.File
-	if mdName != "-" {
+	// The Markdown renders while the page does, on another core: it reads
+	// the view and its trees and none of what the page's lazy data sets
+	// (the ids of lazily drawn trees and operations, the data block).
+	var md []byte
+	mdDone := make(chan error, 1)
+	go func() {
+		if mdName == "-" {
+			mdDone <- nil
+			return
+		}
 		var b bytes.Buffer
 		if err := t.md.ExecuteTemplate(&b, "markdown", v); err != nil {
-			return nil, fmt.Errorf("docs: rendering %s: %w", mdName, err)
+			mdDone <- fmt.Errorf("docs: rendering %s: %w", mdName, err)
+			return
 		}
-		md := append([]byte(generator.MarkupHeader+"\n\n"), tidyMarkdown(b.Bytes())...)
+		md = append([]byte(generator.MarkupHeader+"\n\n"), tidyMarkdown(b.Bytes())...)
+		mdDone <- nil
+	}()
+	files, err := renderPage(t, v, htmlName, opts)
+	if mdErr := <-mdDone; mdErr != nil {
+		return nil, mdErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if md != nil {
 		files = append(files, generator.File{Name: mdName, Data: md})
 	}
+	return files, nil
+}
+
+// renderPage renders the HTML page of v as htmlName, none for "-".
+func renderPage(t *parsed, v *view, htmlName string, opts Options) ([]generator.File, error) {
+	var files []generator.File
 	if htmlName != "-" {
 		lazyAbove := opts.LazyAbove
 		if lazyAbove == 0 {

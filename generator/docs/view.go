@@ -251,14 +251,13 @@ func (v *view) lazyTrees(lazyOps bool, body func(*opView) (string, error)) error
 				}
 			}
 			if lazyOps {
-				html, err := body(o)
-				if err != nil {
-					return err
-				}
 				o.LazyID = fmt.Sprintf("o%d", len(d.ops)+1)
-				d.ops = append(d.ops, lazyOp{id: o.LazyID, html: html})
+				d.ops = append(d.ops, lazyOp{id: o.LazyID, op: o})
 			}
 		}
+	}
+	if err := d.renderOps(body); err != nil {
+		return err
 	}
 	data, err := d.encode(lazyOps)
 	v.Data = data

@@ -4,9 +4,7 @@
 package golang
 
 import (
-	"bytes"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/dave/jennifer/jen"
@@ -170,17 +168,20 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 	}
 	// Emitting shares the gen's state, so the files are emitted in order;
 	// rendering one (the jennifer walk and gofmt, most of the time) does
-	// not, so it runs while the next is emitted. At most one render per
-	// CPU: more would not finish sooner, and each holds its file's tree and
-	// a parsed copy of its source, dropped as soon as it is done.
+	// not, so it runs while the next is emitted. One render at a time:
+	// render formats each file on every core already, and each render
+	// holds its file's tree until jennifer has written it out (the job
+	// lets go of it then), which on GitHub's description is the peak of
+	// gen's memory.
 	type job struct {
 		name string
+		file *jen.File
 		data []byte
 		err  error
 	}
 	var jobs []*job
 	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	slots := make(chan struct{}, 1)
 	for _, o := range outputs {
 		if !want[o.target] {
 			continue
@@ -191,14 +192,15 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 			wg.Wait()
 			return nil, fmt.Errorf("%s: %w", o.name, err)
 		}
-		j := &job{name: o.name}
+		j := &job{name: o.name, file: f}
+		f = nil
 		jobs = append(jobs, j)
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-slots }()
-			var buf bytes.Buffer
-			j.err = f.Render(&buf)
-			j.data = buf.Bytes()
+			f := j.file
+			j.file = nil
+			j.data, j.err = render(f)
 		})
 	}
 	wg.Wait()

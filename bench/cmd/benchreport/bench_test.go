@@ -159,3 +159,39 @@ func TestCompileTargets(t *testing.T) {
 		t.Errorf("a contract without compile figures has a line:\n%s", got)
 	}
 }
+
+// TestSpeedRows pins issue 20's rows: each figure beside its peer, the
+// ratio, the goal and whether it was met; rows without a goal say nothing.
+func TestSpeedRows(t *testing.T) {
+	r := &speedResult{
+		runs:      3,
+		gen:       &sample{wall: 3 * time.Second, userCPU: 5 * time.Second, rssKB: 400 * 1024},
+		kin:       &sample{wall: 2 * time.Second, userCPU: 2 * time.Second, rssKB: 200 * 1024},
+		docs:      &sample{wall: 4 * time.Second},
+		docsBuild: 800 * time.Millisecond,
+		diff:      &sample{wall: 2 * time.Second, userCPU: 4 * time.Second, rssKB: 600 * 1024},
+		peer:      &sample{wall: 5 * time.Second, userCPU: 5 * time.Second, rssKB: 500 * 1024},
+
+		diffChanges: "4 breaking, 6 warning, 153 info",
+		peerChanges: "163",
+	}
+	var b strings.Builder
+	r.markdown(&b)
+	for _, want := range []string{
+		"| gen GitHub wall / kin-openapi load | 3.00 s | 2.00 s | 1.50 | ≤ 1.2× | **missed** |",
+		"| gen GitHub CPU / kin-openapi load | 5.00 s | 2.00 s | 2.50 |  |  |",
+		"| gen GitHub peak RSS | 400.00 MB | 200.00 MB | 2.00 | ≤ 300 MB | **missed** |",
+		"| docs GitHub: build (load excluded) | 0.80 s | – | – | ≤ 1 s | met |",
+		"| diff GHES pair wall / oasdiff | 2.00 s | 5.00 s | 0.40 | ≤ 0.5× | met |",
+		"toolkit diff found 4 breaking, 6 warning, 153 info; oasdiff alone 163 changes",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, b.String())
+		}
+	}
+	var none strings.Builder
+	(*speedResult)(nil).markdown(&none)
+	if none.Len() != 0 {
+		t.Errorf("no speed rows measured, yet: %s", none.String())
+	}
+}

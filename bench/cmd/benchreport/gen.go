@@ -23,9 +23,10 @@ const (
 // allGenerators is the order generators run in, and their column order.
 var allGenerators = []string{toolkit, oapiCodegen, ogen}
 
-// buildGenerators builds the three generators into work/bin, so that
-// generation runs time the generators and not the go command.
-func buildGenerators(work string) (map[string]string, error) {
+// buildGenerators builds the generators named (of the three) into
+// work/bin, so that generation runs time the generators and not the go
+// command.
+func buildGenerators(work string, names ...string) (map[string]string, error) {
 	bin := filepath.Join(work, "bin")
 	if err := os.MkdirAll(bin, 0o755); err != nil {
 		return nil, err
@@ -36,6 +37,9 @@ func buildGenerators(work string) (map[string]string, error) {
 		{oapiCodegen, ".", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen"},
 		{ogen, ".", "github.com/ogen-go/ogen/cmd/ogen"},
 	} {
+		if !slices.Contains(names, b.name) {
+			continue
+		}
 		out := filepath.Join(bin, b.name)
 		cmd := exec.Command(goBin(), "build", "-o", out, b.pkg)
 		cmd.Dir = b.dir
@@ -93,33 +97,47 @@ func measureGeneration(bins map[string]string, contract, work string, runs int, 
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return genResult{}, err
 			}
-			cmd := genCommand(bins, gen, contract, dir)
-			var stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stderr, &stderr
-			start := time.Now()
-			err := cmd.Run()
-			wall := time.Since(start)
+			s, _, err := runMeasured(genCommand(bins, gen, contract, dir))
 			if err != nil {
-				return genResult{}, fmt.Errorf("%s: %v\n%s", gen, err, tail(stderr.String(), 2000))
-			}
-			ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-			s := sample{wall: wall}
-			if ru != nil {
-				s.rssKB = ru.Maxrss // kilobytes on Linux
-				s.userCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+				return genResult{}, fmt.Errorf("%s: %w", gen, err)
 			}
 			samples[gen] = append(samples[gen], s)
 		}
 	}
 	r := genResult{median: map[string]sample{}, runs: runs}
 	for gen, ss := range samples {
-		r.median[gen] = sample{
-			wall:    median(ss, func(s sample) time.Duration { return s.wall }),
-			rssKB:   median(ss, func(s sample) int64 { return s.rssKB }),
-			userCPU: median(ss, func(s sample) time.Duration { return s.userCPU }),
-		}
+		r.median[gen] = medianSample(ss)
 	}
 	return r, nil
+}
+
+// runMeasured runs cmd and returns its wall time, CPU time and peak RSS,
+// and what it printed (stdout and stderr). An exit status in okExit is not
+// an error (toolkit diff exits 1 when it finds breaking changes).
+func runMeasured(cmd *exec.Cmd, okExit ...int) (sample, []byte, error) {
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil && (cmd.ProcessState == nil || !slices.Contains(okExit, cmd.ProcessState.ExitCode())) {
+		return sample{}, out.Bytes(), fmt.Errorf("%v\n%s", err, tail(out.String(), 2000))
+	}
+	s := sample{wall: wall}
+	if ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage); ru != nil {
+		s.rssKB = ru.Maxrss // kilobytes on Linux
+		s.userCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	return s, out.Bytes(), nil
+}
+
+// medianSample is the median of each figure of ss.
+func medianSample(ss []sample) sample {
+	return sample{
+		wall:    median(ss, func(s sample) time.Duration { return s.wall }),
+		rssKB:   median(ss, func(s sample) int64 { return s.rssKB }),
+		userCPU: median(ss, func(s sample) time.Duration { return s.userCPU }),
+	}
 }
 
 func median[T any, N int64 | time.Duration | float64](xs []T, key func(T) N) N {

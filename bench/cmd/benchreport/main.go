@@ -50,6 +50,9 @@ type config struct {
 	validateRuns int
 	compileRuns  int
 	work         string
+	speedRuns    int
+	speedOnly    bool
+	speed        speedInputs
 }
 
 func main() {
@@ -66,6 +69,11 @@ func main() {
 	flag.BoolVar(&c.skipBench, "skip-bench", false, "skip the server and client benchmarks")
 	flag.IntVar(&c.validateRuns, "validate-runs", 10, "runs of toolkit validate against the generated server (0: skip)")
 	flag.IntVar(&c.compileRuns, "compile-runs", 3, "go build runs of each generator's package per contract (0: skip; GitHub's package is built once)")
+	flag.IntVar(&c.speedRuns, "speed-runs", 3, "runs of issue 20's rows: gen and docs on GitHub's description, diff of two GHES descriptions, beside kin-openapi and oasdiff (0: skip)")
+	flag.BoolVar(&c.speedOnly, "speed-only", false, "measure only issue 20's rows (builds toolkit and genprof, not the peers)")
+	ghes := "/tmp/gh/node_modules/@octokit/openapi/generated/"
+	flag.StringVar(&c.speed.ghesOld, "ghes-old", ghes+"ghes-3.18.json", "older GitHub Enterprise Server description for the diff row (missing: skipped)")
+	flag.StringVar(&c.speed.ghesNew, "ghes-new", ghes+"ghes-3.19.json", "newer GitHub Enterprise Server description for the diff row")
 	flag.StringVar(&c.work, "work", "", "scratch folder (default: a temporary one, removed at the end)")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -94,7 +102,17 @@ func run(c config) error {
 	}
 	r.goVersion = strings.TrimSpace(string(out))
 
-	bins, err := buildGenerators(work)
+	if c.speedOnly {
+		bins, err := buildGenerators(work, toolkit)
+		if err != nil {
+			return err
+		}
+		if err := c.measureSpeed(r, bins[toolkit], work); err != nil {
+			return err
+		}
+		return r.write(c.out)
+	}
+	bins, err := buildGenerators(work, allGenerators...)
 	if err != nil {
 		return err
 	}
@@ -194,15 +212,38 @@ func run(c config) error {
 		}
 		r.benchstat = benchstat(raw)
 	}
+	if err := c.measureSpeed(r, bins[toolkit], work); err != nil {
+		return err
+	}
+	return r.write(c.out)
+}
+
+// measureSpeed fills r.speed, unless -speed-runs is 0.
+func (c config) measureSpeed(r *report, toolkitBin, work string) error {
+	if c.speedRuns <= 0 {
+		return nil
+	}
+	genprof, err := buildGenprof(work)
+	if err != nil {
+		return err
+	}
+	in := c.speed
+	in.github = c.github
+	logf("issue 20's rows: gen and docs on GitHub's description, diff of the GHES pair, %d runs each beside its peer", c.speedRuns)
+	r.speed, err = measureSpeed(toolkitBin, genprof, work, in, c.speedRuns)
+	return err
+}
+
+// write finishes r and writes it to out as Markdown, and to stdout.
+func (r *report) write(out string) error {
 	r.loadAfter = loadAvg()
 	r.finished = time.Now().UTC()
-
 	md := r.markdown()
-	if err := os.WriteFile(c.out, []byte(md), 0o644); err != nil {
+	if err := os.WriteFile(out, []byte(md), 0o644); err != nil {
 		return err
 	}
 	fmt.Print(md)
-	logf("wrote %s", c.out)
+	logf("wrote %s", out)
 	return nil
 }
 

@@ -15,6 +15,7 @@ type report struct {
 	bench                 map[benchKey]benchStats
 	benchstat             string
 	validate              *validateResult
+	speed                 *speedResult
 }
 
 // columns of the table: toolkit's figure, then each other implementation's
@@ -105,6 +106,7 @@ func (r *report) markdown() string {
 		}
 	}
 	r.targets(&b)
+	r.speed.markdown(&b)
 	if r.benchstat != "" {
 		b.WriteString("\n## benchstat -col /gen\n\nThe same runs, with confidence intervals; `vs base` compares each column with toolkit's.\n\n```\n")
 		b.WriteString(strings.TrimSpace(r.benchstat))

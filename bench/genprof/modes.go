@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oasdiff/oasdiff/checker"
+	odiff "github.com/oasdiff/oasdiff/diff"
+	"github.com/oasdiff/oasdiff/load"
+
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/diff"
+	"github.com/contractfirst/toolkit/generator/docs"
+)
+
+// A mode times one job; gen, the default, is run (main.go).
+var modes = map[string]struct {
+	args int
+	run  func(args []string) error
+}{
+	"gen":     {args: 1},
+	"docs":    {1, docsStages},
+	"kin":     {1, kinLoad},
+	"diff":    {2, diffStages},
+	"oasdiff": {2, oasdiffAlone},
+}
+
+// repeat runs f n times.
+func repeat(n int, f func() error) error {
+	for range n {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docsStages times toolkit docs: load and build the model, then render the
+// page and the Markdown.
+func docsStages(args []string) error {
+	t0 := time.Now()
+	_, m, err := contract.Open(args[0], contract.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	t1 := time.Now()
+	files, err := docs.Generate(m, docs.Options{})
+	if err != nil {
+		return err
+	}
+	t2 := time.Now()
+	size := 0
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	fmt.Printf("load+build %v  docs %v  (%d KB)\n", ms(t1.Sub(t0)), ms(t2.Sub(t1)), size>>10)
+	return nil
+}
+
+// kinLoad is kin-openapi's loader alone on a file ($refs resolved, no
+// validation): the floor toolkit's load is compared with.
+func kinLoad(args []string) error {
+	t0 := time.Now()
+	l := openapi3.NewLoader()
+	l.IsExternalRefsAllowed = true
+	l.Context = context.Background()
+	abs, err := filepath.Abs(args[0])
+	if err != nil {
+		return err
+	}
+	t, err := l.LoadFromURI(&url.URL{Path: filepath.ToSlash(abs)})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("kin-openapi load %v  (%d paths)\n", ms(time.Since(t0)), t.Paths.Len())
+	return nil
+}
+
+// diffStages times toolkit diff as cmd/toolkit runs it: both loads at once,
+// the generated Go APIs compared, oasdiff's checks.
+func diffStages(args []string) error {
+	t0 := time.Now()
+	var docs [2]*contract.Document
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Go(func() { docs[i], errs[i] = contract.Load(args[i], contract.LoadOptions{SkipValueChecks: true}) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	t1 := time.Now()
+	ids, err := diff.GoIdentifiers(docs[0], docs[1])
+	if err != nil {
+		return err
+	}
+	t2 := time.Now()
+	cs, err := diff.Compare(docs[0], docs[1])
+	if err != nil {
+		return err
+	}
+	t3 := time.Now()
+	fmt.Printf("load %v  go identifiers %v  compare %v  (%d changes, %d go)\n", ms(t1.Sub(t0)), ms(t2.Sub(t1)), ms(t3.Sub(t2)), len(cs), len(ids))
+	return nil
+}
+
+// oasdiffAlone is oasdiff's own loader and checks, as its breaking
+// command runs them.
+func oasdiffAlone(args []string) error {
+	t0 := time.Now()
+	l := openapi3.NewLoader()
+	l.IsExternalRefsAllowed = true
+	var s [2]*load.SpecInfo
+	for i := range s {
+		var err error
+		if s[i], err = load.NewSpecInfo(l, load.NewSource(args[i])); err != nil {
+			return err
+		}
+	}
+	t1 := time.Now()
+	d, osm, err := odiff.GetWithOperationsSourcesMap(odiff.NewConfig(), s[0], s[1])
+	if err != nil {
+		return err
+	}
+	found := checker.CheckBackwardCompatibilityUntilLevel(checker.NewConfig(checker.GetAllChecks()), d, osm, checker.INFO)
+	t2 := time.Now()
+	fmt.Printf("oasdiff load %v  compare %v  (%d changes)\n", ms(t1.Sub(t0)), ms(t2.Sub(t1)), len(found))
+	return nil
+}
+
+func ms(d time.Duration) time.Duration { return d.Round(time.Millisecond) }

@@ -1,0 +1,103 @@
+package golang
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/contractfirst/toolkit/generator"
+)
+
+// TestFormatPiecesSameAsWhole generates every target of every shared
+// contract and the pet store twice: formatted piece by piece with a cut at
+// every place splitDecls allows, and formatted whole as jennifer does. The
+// files must be the same bytes.
+func TestFormatPiecesSameAsWhole(t *testing.T) {
+	cases := sharedContracts(t)
+	cases["petstore"] = "../../examples/petstore/openapi.yaml"
+	defer func(n int) { pieceSize = n }(pieceSize)
+	cuts := 0
+	for _, name := range sortedCases(cases) {
+		m := loadModel(t, cases[name])
+		pieceSize = math.MaxInt
+		whole, err := Generate(m, generator.Options{Package: "api"})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pieceSize = 0
+		pieces, err := Generate(m, generator.Options{Package: "api"})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(whole) != len(pieces) {
+			t.Fatalf("%s: %d files whole, %d in pieces", name, len(whole), len(pieces))
+		}
+		for i := range whole {
+			cuts += len(splitDecls(whole[i].Data))
+			if !bytes.Equal(whole[i].Data, pieces[i].Data) {
+				t.Errorf("%s/%s: formatted in pieces differs from formatted whole:\n%s", name, whole[i].Name, firstDiff(whole[i].Data, pieces[i].Data))
+			}
+		}
+	}
+	if cuts < 100 {
+		t.Errorf("only %d cuts in every file: the pieces test little", cuts)
+	}
+}
+
+// firstDiff shows the lines around the first difference of a and b.
+func firstDiff(a, b []byte) string {
+	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, al[i], bl[i])
+		}
+	}
+	return "lengths differ"
+}
+
+// TestSplitDecls pins where pieces may start: after an empty line, at the
+// top level, outside strings and comments, at a declaration or comment.
+func TestSplitDecls(t *testing.T) {
+	src := "// header\n\npackage p\n\nimport \"x\"\n\n" + // 0: no cut before the package clause or at the import
+		"var a = `\n\nfunc fake() {}`\n\n" + // a raw string's lines are not cuts
+		"// doc\nfunc f() {\n\n\tvar b = 1\n}\n\n" + // cut at "// doc"; not inside the body
+		"/* block\n\ntype T int */\n\n" + // not inside a block comment, nor at one
+		"var s = \"x\\\"{\"\n\n" + // an escaped quote and a brace in a string
+		"const c = '{'\n\n" + // a brace in a rune
+		"type T struct{}\nfunc g() {}\n" // no empty line before g: no cut
+	var got []string
+	for _, c := range splitDecls([]byte(src)) {
+		got = append(got, strings.SplitN(src[c:], "\n", 2)[0])
+	}
+	want := []string{"var a = `", "// doc", "var s = \"x\\\"{\"", "const c = '{'", "type T struct{}"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("cuts at\n%q\nwant\n%q", got, want)
+	}
+}
+
+// FuzzFormatPieces checks that whatever Go source go/format accepts,
+// formatPieces (a cut wherever allowed) gives the same bytes.
+func FuzzFormatPieces(f *testing.F) {
+	f.Add("package p\n\nfunc f() {}\n\n// c\nfunc g() { x := 1; _ = x }\n\ntype T struct{ A int // a\n}\n")
+	f.Add("package p\n\nvar a = 1 // x\n\nvar bb = 2 // y\nvar c = `\n\nfunc`\n\nconst (\n\tA = iota\n\n\tB\n)\n")
+	f.Add("package p\n\n\n\n// a\n\n\n// b\n\nfunc f() {\n}\n\n/* c */\n\nvar x int\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		want, err := format.Source([]byte(src))
+		if err != nil {
+			return
+		}
+		old := pieceSize
+		pieceSize = 0
+		defer func() { pieceSize = old }()
+		got, err := formatPieces([]byte(src))
+		if err != nil {
+			t.Fatalf("pieces: %v", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("pieces differ from whole:\n%s\n---\n%s", want, got)
+		}
+	})
+}
