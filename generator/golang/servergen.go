@@ -828,6 +828,8 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	switch b.mode {
 	case bodyNone:
 		return nil
+	case bodyMultipart:
+		return g.decodeMultipart(oi)
 	case bodyRaw:
 		stmts := []jen.Code{
 			jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
