@@ -56,6 +56,25 @@ func isFileType(t *contract.Type) bool {
 	return mt != "" && mt != "application/json" && !strings.HasSuffix(mt, "+json") || k.ContentEncoding != "" && k.ContentEncoding != "base64"
 }
 
+// partTypes are the media types each property's parts may have: the
+// encoding object's contentType, else (OpenAPI 3.1) a file property's
+// contentMediaType, or an array of files' items' one.
+func partTypes(c *contract.Content) map[string]string {
+	out := map[string]string{}
+	for _, f := range c.Type.Fields {
+		t := f.Type
+		if t.Kind == contract.KindArray && t.Elem != nil {
+			t = t.Elem
+		}
+		if ct := c.Encoding[f.Name]; ct != "" {
+			out[f.Name] = ct
+		} else if isFileType(t) && t.Keywords != nil && t.Keywords.ContentMediaType != "" {
+			out[f.Name] = t.Keywords.ContentMediaType
+		}
+	}
+	return out
+}
+
 // partKindOf says how a property of type t travels.
 func partKindOf(t *contract.Type) partKind {
 	switch {

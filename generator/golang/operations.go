@@ -233,7 +233,7 @@ func (g *gen) bodyOf(op *contract.Operation) bodyInfo {
 		return b
 	}
 	if multipartable(first) {
-		b.mode, b.typ, b.encoding = bodyMultipart, first.Type, first.Encoding
+		b.mode, b.typ, b.encoding = bodyMultipart, first.Type, partTypes(first)
 		return b
 	}
 	b.mode = bodyRaw
