@@ -90,6 +90,23 @@ func partKindOf(t *contract.Type) partKind {
 	return partJSON
 }
 
+// partFields are the properties of a multipart body the Parts struct
+// holds: all but the readOnly ones, which a request leaves out (the server
+// refuses them, see decodeMultipart).
+func (g *gen) partFields(t *contract.Type) []fieldInfo {
+	var out []fieldInfo
+	for _, fi := range g.structFields(t) {
+		if !fi.f.ReadOnly {
+			out = append(out, fi)
+		}
+	}
+	return out
+}
+
+// readOnlyMessage is the reason the server gives for a readOnly property
+// in a request (form and multipart bodies).
+const readOnlyMessage = "is read-only: the server sets it, requests leave it out"
+
 // partGoType is the Go type of the Parts field holding property f.
 func (g *gen) partGoType(f *contract.Field) *jen.Statement {
 	switch partKindOf(f.Type) {
@@ -110,7 +127,7 @@ func (g *gen) partGoType(f *contract.Field) *jen.Statement {
 func (g *gen) emitPartsType(f *jen.File, oi *opInfo) {
 	b := oi.body
 	var fields []jen.Code
-	for _, fi := range g.structFields(b.typ) {
+	for _, fi := range g.partFields(b.typ) {
 		for _, l := range docLines(fi.f.Description) {
 			fields = append(fields, jen.Comment(l))
 		}
@@ -153,6 +170,13 @@ func (g *gen) decodeMultipart(oi *opInfo) []jen.Code {
 		jen.Var().Id("obj").Id(b.parts),
 	}
 	for _, fi := range g.structFields(b.typ) {
+		if fi.f.ReadOnly {
+			read = append(read, jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("form").Dot("parts").Index(jen.Lit(fi.f.Name)), jen.Id("ok")).Block(
+				jen.If(jen.Op("!").Id("s").Dot("dropReadOnly")).Block(ret(jen.Id("badParam").Call(jen.Lit("body"), jen.Lit("/"+contract.EscapePointerToken(fi.f.Name)), jen.Lit(readOnlyMessage)))),
+			))
+		}
+	}
+	for _, fi := range g.partFields(b.typ) {
 		name, t, dst := fi.f.Name, fi.f.Type, jen.Op("&").Id("obj").Dot(fi.goName)
 		if ct := b.encoding[name]; ct != "" {
 			args := []jen.Code{jen.Lit(name), jen.Id("mediaMatches")}
@@ -174,19 +198,32 @@ func (g *gen) decodeMultipart(oi *opInfo) []jen.Code {
 				call = jen.Id("partParam").Call(jen.Id("form"), jen.Lit(name), required, g.parseFunc(t), check, dst)
 			} else {
 				call = jen.Id("optPartParam").Call(jen.Id("form"), jen.Lit(name), g.parseFunc(t), check, dst)
+				if lit := g.defaultLit(t); t.HasDefault && lit != nil {
+					// The default first; a part sent replaces it.
+					read = append(read, jen.Block(jen.Id("v").Op(":=").Add(g.typeExpr(t)).Call(lit), jen.Id("obj").Dot(fi.goName).Op("=").Op("&").Id("v")))
+				}
 			}
 		case partTexts:
 			check := g.checkFunc(t, func() *jen.Statement { return jen.Index().Add(g.typeExpr(t.Elem)) })
 			call = jen.Id("arrayPart").Call(jen.Id("form"), jen.Lit(name), required, g.parseFunc(t.Elem), check, dst)
 		case partJSON:
 			check := g.checkFunc(t, func() *jen.Statement { return g.typeExpr(t) })
+			parse := jen.Id("parseJSONPart").Call(g.readerFn(t))
 			if fi.f.Required || nilable(g, t) {
-				call = jen.Id("jsonPart").Call(jen.Id("form"), jen.Lit(name), required, g.readerFn(t), check, dst)
+				call = jen.Id("partParam").Call(jen.Id("form"), jen.Lit(name), required, parse, check, dst)
 			} else {
-				call = jen.Id("optJSONPart").Call(jen.Id("form"), jen.Lit(name), g.readerFn(t), check, dst)
+				call = jen.Id("optPartParam").Call(jen.Id("form"), jen.Lit(name), parse, check, dst)
 			}
 		}
 		read = append(read, try(call))
+		if partKindOf(t) == partJSON && g.isStruct(t) && g.hasSetDefaults(t) {
+			set := jen.Id("obj").Dot(fi.goName).Dot("SetDefaults").Call()
+			if fi.f.Required || nilable(g, t) {
+				read = append(read, set)
+			} else {
+				read = append(read, jen.If(jen.Id("obj").Dot(fi.goName).Op("!=").Nil()).Block(set))
+			}
+		}
 	}
 	if b.required {
 		read = append(read, jen.Id("req").Dot("Body").Op("=").Id("obj"))
@@ -210,13 +247,13 @@ func (g *gen) encodeMultipart(oi *opInfo) []jen.Code {
 	try := func(call jen.Code) jen.Code {
 		return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	}
-	write := []jen.Code{}
+	var write []jen.Code
 	if b.required {
 		write = append(write, jen.Id("v").Op(":=").Op("&").Id("req").Dot("Body"))
 	} else {
 		write = append(write, jen.Id("v").Op(":=").Id("req").Dot("Body"))
 	}
-	for _, fi := range g.structFields(b.typ) {
+	for _, fi := range g.partFields(b.typ) {
 		name, t, field := fi.f.Name, fi.f.Type, jen.Id("v").Dot(fi.goName)
 		ct := jen.Lit(b.encoding[name])
 		text := func(s jen.Code) jen.Code {

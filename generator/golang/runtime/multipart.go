@@ -173,22 +173,30 @@ func (f *multipartForm) checkTypes(name string, matches func(string, ...string) 
 	return nil
 }
 
+// partError is the 400 for the value of part name that err refuses,
+// naming the JSON pointer inside the value when err has one.
+func partError(name string, err error) *RequestError {
+	ptr := "/" + pointerToken(name)
+	var ve *ValidationError
+	if errors.As(decodeError(ptr, err), &ve) {
+		return badParam("body", ve.Pointer, ve.Message)
+	}
+	return badParam("body", ptr, err.Error())
+}
+
 // partValue decodes the text of part fp (the property name) with parse
 // and checks it.
 func partValue[T any](fp *FilePart, name string, parse func(string) (T, error), check func(T) error) (T, *RequestError) {
 	var v T
-	ptr := "/" + pointerToken(name)
 	s, err := fp.text()
 	if err == nil {
 		v, err = parse(s)
 	}
-	if err != nil {
-		return v, badParam("body", ptr, err.Error())
+	if err == nil && check != nil {
+		err = check(v)
 	}
-	if check != nil {
-		if err := check(v); err != nil {
-			return v, invalidValue("body", "", decodeError(ptr, err))
-		}
+	if err != nil {
+		return v, partError(name, err)
 	}
 	return v, nil
 }
@@ -220,6 +228,15 @@ func optPartParam[T any](f *multipartForm, name string, parse func(string) (T, e
 	return nil
 }
 
+// parseJSONPart is the parse function of a part holding JSON, read with
+// read (partParam's parse for JSON parts).
+func parseJSONPart[T any](read func(*T, *jsonReader) error) func(string) (T, error) {
+	return func(s string) (T, error) {
+		var v T
+		return v, decodeJSONValue([]byte(s), &v, read)
+	}
+}
+
 // arrayPart decodes the text parts named name, one item each.
 func arrayPart[T any](f *multipartForm, name string, required bool, parse func(string) (T, error), check func([]T) error, dst *[]T) *RequestError {
 	if _, rerr := f.first(name, required); rerr != nil {
@@ -235,41 +252,10 @@ func arrayPart[T any](f *multipartForm, name string, required bool, parse func(s
 	}
 	if check != nil && out != nil {
 		if err := check(out); err != nil {
-			return invalidValue("body", "", decodeError("/"+pointerToken(name), err))
+			return partError(name, err)
 		}
 	}
 	*dst = out
-	return nil
-}
-
-// jsonPart decodes the JSON part name into *dst with read and checks it;
-// an absent part leaves *dst alone, or is a 400 when required.
-func jsonPart[T any](f *multipartForm, name string, required bool, read func(*T, *jsonReader) error, check func(T) error, dst *T) *RequestError {
-	parse := func(s string) (T, error) {
-		var v T
-		return v, decodeJSONValue([]byte(s), &v, read)
-	}
-	fp, rerr := f.first(name, required)
-	if fp == nil {
-		return rerr
-	}
-	v, rerr := partValue(fp, name, parse, check)
-	if rerr == nil {
-		*dst = v
-	}
-	return rerr
-}
-
-// optJSONPart is jsonPart for an optional property held by pointer.
-func optJSONPart[T any](f *multipartForm, name string, read func(*T, *jsonReader) error, check func(T) error, dst **T) *RequestError {
-	var v T
-	if fp, _ := f.first(name, false); fp != nil {
-		rerr := jsonPart(f, name, false, read, check, &v)
-		if rerr == nil {
-			*dst = &v
-		}
-		return rerr
-	}
 	return nil
 }
 

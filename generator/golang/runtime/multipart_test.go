@@ -58,7 +58,7 @@ func TestMultipartRoundTrip(t *testing.T) {
 		t.Errorf("tags = %q, %v", tags, rerr)
 	}
 	var meta *map[string]any
-	if rerr := optJSONPart(f, "meta", readJSON[map[string]any], nil, &meta); rerr != nil || meta == nil || (*meta)["owner"] != "ann" {
+	if rerr := optPartParam(f, "meta", parseJSONPart(readJSON[map[string]any]), nil, &meta); rerr != nil || meta == nil || (*meta)["owner"] != "ann" {
 		t.Errorf("meta = %v, %v", meta, rerr)
 	}
 	if ct := f.parts["meta"][0].ContentType; ct != "application/json" {

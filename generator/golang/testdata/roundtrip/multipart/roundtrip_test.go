@@ -122,6 +122,9 @@ func TestUploadThroughClient(t *testing.T) {
 	if p.Meta == nil || p.Meta.Camera != "X100" || p.Meta.Iso == nil || *p.Meta.Iso != 200 {
 		t.Errorf("JSON part: %+v", p.Meta)
 	}
+	if p.License == nil || *p.License != "cc-by" {
+		t.Errorf("absent part with a default: %v, want cc-by", p.License)
+	}
 	// The photo's media type is the encoding's first; the thumbnails' their
 	// items' contentMediaType.
 	want := seenFile{"sunset.png", "image/png", int64(len(png)), sha256.Sum256(png), ""}
@@ -144,6 +147,9 @@ func TestLargeUploadStreams(t *testing.T) {
 	}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if h.parts.Meta != nil || h.parts.License == nil {
+		t.Errorf("parts left out: meta %v, license %v", h.parts.Meta, h.parts.License)
 	}
 	if h.photo.size != int64(len(big)) || h.photo.sum != sha256.Sum256(big) || h.photo.contentType != "image/jpeg" {
 		t.Errorf("big photo: size %d, type %q", h.photo.size, h.photo.contentType)
@@ -225,7 +231,8 @@ func TestRefusals(t *testing.T) {
 		{"too long", []part{{"title", "", "", strings.Repeat("x", 21)}, photo}, 400, "body /title: must be at most 20 characters long"},
 		{"not an integer", []part{{"title", "", "", "t"}, {"rating", "", "", "four"}, photo}, 400, "body /rating: must be an integer"},
 		{"out of range", []part{{"title", "", "", "t"}, {"rating", "", "", "9"}, photo}, 400, "body /rating: must be at most 5"},
-		{"invalid JSON part", []part{{"title", "", "", "t"}, {"meta", "", "application/json", `{"iso": 1}`}, photo}, 400, "body /meta"},
+		{"invalid JSON part", []part{{"title", "", "", "t"}, {"meta", "", "application/json", `{"iso": 1}`}, photo}, 400, "body /meta/camera: "},
+		{"read-only part", []part{{"id", "", "", "x"}, {"title", "", "", "t"}, photo}, 400, "body /id: is read-only"},
 		{"JSON part of another type", []part{{"title", "", "", "t"}, {"meta", "", "text/plain", `{"camera": "c"}`}, photo}, 415, `part "meta" has Content-Type "text/plain"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -241,8 +248,11 @@ func TestRefusals(t *testing.T) {
 	}
 	// The hand-written request with everything right reaches the handler,
 	// with the part's own headers.
-	res, _ := post(t, url, part{"title", "", "", "ok"}, photo)
+	res, _ := post(t, url, part{"title", "", "", "ok"}, part{"license", "", "", "mine"}, part{"meta", "", "application/json", `{"camera": "c"}`}, photo)
 	if res.StatusCode != 201 || h.photo.header != "hand" || h.photo.filename != "p.png" {
 		t.Errorf("valid request: %d, photo %+v", res.StatusCode, h.photo)
+	}
+	if p := h.parts; p.License == nil || *p.License != "mine" || p.Meta == nil || p.Meta.Iso == nil || *p.Meta.Iso != 100 {
+		t.Errorf("a part sent replaces the default, a JSON part gets its own: %+v", p)
 	}
 }
