@@ -38,24 +38,6 @@ func multipartable(c *contract.Content) bool {
 	return err == nil && mt == "multipart/form-data" && c.Type != nil && c.Type.Kind == contract.KindObject && len(c.Type.Fields) > 0
 }
 
-// isFileType reports a string property that is a file's content rather
-// than text: format binary, or (3.1) a contentMediaType that is not JSON,
-// or a contentEncoding other than base64 (which the model makes []byte).
-func isFileType(t *contract.Type) bool {
-	if t == nil || t.Kind != contract.KindString {
-		return false
-	}
-	if t.Format == "binary" {
-		return true
-	}
-	k := t.Keywords
-	if k == nil {
-		return false
-	}
-	mt := strings.ToLower(k.ContentMediaType)
-	return mt != "" && mt != "application/json" && !strings.HasSuffix(mt, "+json") || k.ContentEncoding != "" && k.ContentEncoding != "base64"
-}
-
 // partTypes are the media types each property's parts may have: the
 // encoding object's contentType, else (OpenAPI 3.1) a file property's
 // contentMediaType, or an array of files' items' one.
@@ -68,7 +50,7 @@ func partTypes(c *contract.Content) map[string]string {
 		}
 		if ct := c.Encoding[f.Name]; ct != "" {
 			out[f.Name] = ct
-		} else if isFileType(t) && t.Keywords != nil && t.Keywords.ContentMediaType != "" {
+		} else if contract.IsFile(t) && t.Keywords != nil && t.Keywords.ContentMediaType != "" {
 			out[f.Name] = t.Keywords.ContentMediaType
 		}
 	}
@@ -78,9 +60,9 @@ func partTypes(c *contract.Content) map[string]string {
 // partKindOf says how a property of type t travels.
 func partKindOf(t *contract.Type) partKind {
 	switch {
-	case isFileType(t):
+	case contract.IsFile(t):
 		return partFile
-	case t.Kind == contract.KindArray && isFileType(t.Elem):
+	case t.Kind == contract.KindArray && contract.IsFile(t.Elem):
 		return partFiles
 	case isScalar(t):
 		return partText
@@ -216,6 +198,13 @@ func (g *gen) decodeMultipart(oi *opInfo) []jen.Code {
 			}
 		}
 		read = append(read, try(call))
+		for _, h := range b.partHeaders[name] {
+			parse, check := jen.Code(jen.Id("parseString").Types(jen.String())), jen.Code(jen.Nil())
+			if isScalar(h.Type) {
+				parse, check = g.parseFunc(h.Type), g.checkFunc(h.Type, func() *jen.Statement { return g.typeExpr(h.Type) })
+			}
+			read = append(read, try(jen.Id("partHeader").Call(jen.Id("form"), jen.Lit(name), jen.Lit(h.Name), jen.Lit(h.Required), parse, check)))
+		}
 		if partKindOf(t) == partJSON && g.isStruct(t) && g.hasSetDefaults(t) {
 			set := jen.Id("obj").Dot(fi.goName).Dot("SetDefaults").Call()
 			if fi.f.Required || nilable(g, t) {

@@ -79,8 +79,9 @@ type bodyInfo struct {
 	media    []string // every declared media type
 	// Multipart mode: the Go name of the parts struct and the encoding
 	// object's content type of each property that declares one.
-	parts    string
-	encoding map[string]string
+	parts       string
+	encoding    map[string]string
+	partHeaders map[string][]*contract.Header
 }
 
 type respInfo struct {
@@ -233,7 +234,7 @@ func (g *gen) bodyOf(op *contract.Operation) bodyInfo {
 		return b
 	}
 	if multipartable(first) {
-		b.mode, b.typ, b.encoding = bodyMultipart, first.Type, partTypes(first)
+		b.mode, b.typ, b.encoding, b.partHeaders = bodyMultipart, first.Type, partTypes(first), first.PartHeaders
 		return b
 	}
 	b.mode = bodyRaw

@@ -33,8 +33,10 @@ type FilePart struct {
 	// Size is the content's length in bytes, set by the server; the client
 	// does not need it.
 	Size int64
-	// Header holds every header of the part as received, the encoding
-	// headers the contract declares among them (server only).
+	// Header holds the part's headers: on the server every one received,
+	// the contract's encoding headers among them (checked before the
+	// handler runs); in the client, headers to send besides
+	// Content-Disposition and Content-Type.
 	Header textproto.MIMEHeader
 	// Body reads the content. On the server it reads from memory or from a
 	// temporary file removed when the request ends, so a handler reads it
@@ -228,6 +230,31 @@ func optPartParam[T any](f *multipartForm, name string, parse func(string) (T, e
 	return nil
 }
 
+// partHeader checks header of each part named name (an encoding header
+// of the contract): present when required, and its first value read with
+// parse and checked.
+func partHeader[T any](f *multipartForm, name, header string, required bool, parse func(string) (T, error), check func(T) error) *RequestError {
+	for _, fp := range f.parts[name] {
+		vals := fp.Header.Values(header)
+		if len(vals) == 0 {
+			if required {
+				return badParam("body", "/"+pointerToken(name), "header "+header+" is required")
+			}
+			continue
+		}
+		v, err := parse(vals[0])
+		if err == nil && check != nil {
+			err = check(v)
+		}
+		if err != nil {
+			rerr := partError(name, err)
+			rerr.Params[0].Reason = "header " + header + ": " + rerr.Params[0].Reason
+			return rerr
+		}
+	}
+	return nil
+}
+
 // parseJSONPart is the parse function of a part holding JSON, read with
 // read (partParam's parse for JSON parts).
 func parseJSONPart[T any](read func(*T, *jsonReader) error) func(string) (T, error) {
@@ -320,14 +347,26 @@ func multipartBody(write func(*multipart.Writer) error) (io.ReadCloser, string) 
 var partQuote = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "%0D", "\n", "%0A")
 
 // createPart starts part name (a file when filename is not empty) with the
-// media type contentType; a list (the contract's "image/png, image/jpeg")
-// sends its first entry.
-func createPart(mw *multipart.Writer, name, filename, contentType string) (io.Writer, error) {
+// media type contentType (a list, the contract's "image/png, image/jpeg",
+// sends its first entry) and the headers of header.
+func createPart(mw *multipart.Writer, name, filename, contentType string, header textproto.MIMEHeader) (io.Writer, error) {
 	disposition := `form-data; name="` + partQuote.Replace(name) + `"`
 	if filename != "" {
 		disposition += `; filename="` + partQuote.Replace(filename) + `"`
 	}
 	h := textproto.MIMEHeader{"Content-Disposition": {disposition}}
+	for k, vs := range header {
+		k = textproto.CanonicalMIMEHeaderKey(k)
+		if k == "Content-Disposition" || k == "Content-Type" {
+			continue
+		}
+		for _, v := range vs {
+			if strings.ContainsAny(k+v, "\r\n") {
+				return nil, fmt.Errorf("header %q of part %q has a line break", k, name)
+			}
+			h.Add(k, v)
+		}
+	}
 	contentType, _, _ = strings.Cut(contentType, ",")
 	if ct := strings.TrimSpace(contentType); ct != "" && !strings.ContainsAny(ct, "\r\n") {
 		h.Set("Content-Type", ct)
@@ -337,7 +376,7 @@ func createPart(mw *multipart.Writer, name, filename, contentType string) (io.Wr
 
 // writeTextPart writes part name holding value.
 func writeTextPart(mw *multipart.Writer, name, contentType, value string) error {
-	w, err := createPart(mw, name, "", contentType)
+	w, err := createPart(mw, name, "", contentType, nil)
 	if err == nil {
 		_, err = io.WriteString(w, value)
 	}
@@ -353,7 +392,7 @@ func writeJSONPart[T any](mw *multipart.Writer, name, contentType string, v *T, 
 	if contentType == "" {
 		contentType = "application/json"
 	}
-	w, err := createPart(mw, name, "", contentType)
+	w, err := createPart(mw, name, "", contentType, nil)
 	if err == nil {
 		_, err = w.Write(data)
 	}
@@ -378,7 +417,7 @@ func writeFilePart(mw *multipart.Writer, name, contentType string, fp *FilePart)
 	if filename == "" {
 		filename = name
 	}
-	w, err := createPart(mw, name, filename, ct)
+	w, err := createPart(mw, name, filename, ct, fp.Header)
 	if err == nil && fp.Body != nil {
 		_, err = io.Copy(w, fp.Body)
 	}

@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"os"
 	goruntime "runtime"
 	"strings"
@@ -228,4 +229,55 @@ func FuzzReadMultipart(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMultipartPartHeaders: a file part's Header is sent by the client
+// (a line break refused), and the server checks declared part headers.
+func TestMultipartPartHeaders(t *testing.T) {
+	r := multipartRequest(t, func(mw *multipart.Writer) error {
+		h := textproto.MIMEHeader{"x-rate": {"7"}, "Content-Type": {"text/evil"}, "Content-Disposition": {"attachment"}}
+		return writeFilePart(mw, "f", "", &FilePart{ContentType: "image/png", Header: h, Body: strings.NewReader("x")})
+	})
+	f, rerr := readMultipart(httptest.NewRecorder(), r, 1<<20)
+	if rerr != nil {
+		t.Fatal(rerr)
+	}
+	p := f.parts["f"][0]
+	if p.Header.Get("X-Rate") != "7" || p.ContentType != "image/png" || p.Filename != "f" {
+		t.Errorf("part header %v, type %q, filename %q", p.Header, p.ContentType, p.Filename)
+	}
+	atLeast8 := func(v int64) error {
+		if v < 8 {
+			return &ValidationError{Message: "must be at least 8"}
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		header   string
+		required bool
+		want     string
+	}{
+		{"X-Rate", true, "body /f: header X-Rate: must be at least 8"},
+		{"X-Other", true, "body /f: header X-Other is required"},
+		{"X-Other", false, ""},
+	} {
+		rerr := partHeader(f, "f", c.header, c.required, parseInt[int64], atLeast8)
+		if got := ""; rerr != nil {
+			got = rerr.Error()
+			if got != c.want {
+				t.Errorf("%s: %q, want %q", c.header, got, c.want)
+			}
+		} else if c.want != "" {
+			t.Errorf("%s: passed, want %q", c.header, c.want)
+		}
+	}
+	_, err := io.ReadAll(func() io.Reader {
+		body, _ := multipartBody(func(mw *multipart.Writer) error {
+			return writeFilePart(mw, "f", "", &FilePart{Header: textproto.MIMEHeader{"X-A": {"1\r\nX-B: 2"}}})
+		})
+		return body
+	}())
+	if err == nil || !strings.Contains(err.Error(), `header "X-A" of part "f" has a line break`) {
+		t.Errorf("header with a line break: %v", err)
+	}
 }

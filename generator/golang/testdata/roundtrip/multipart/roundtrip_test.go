@@ -105,8 +105,8 @@ func TestUploadThroughClient(t *testing.T) {
 		Meta:   &Meta{Camera: "X100", Iso: &iso},
 		Photo:  &FilePart{Filename: "sunset.png", Body: bytes.NewReader(png)},
 		Thumbnails: []*FilePart{
-			{Filename: "a.png", Body: strings.NewReader("small")},
-			{Filename: "b.png", Body: strings.NewReader("smaller")},
+			{Filename: "a.png", Body: strings.NewReader("small"), Header: textproto.MIMEHeader{"X-Origin": {"client"}}},
+			{Filename: "b.png", Body: strings.NewReader("smaller"), Header: textproto.MIMEHeader{"X-Origin": {"client"}}},
 		},
 	}})
 	if err != nil {
@@ -131,7 +131,7 @@ func TestUploadThroughClient(t *testing.T) {
 	if h.photo != want {
 		t.Errorf("photo: %+v, want %+v", h.photo, want)
 	}
-	if len(h.thumbs) != 2 || h.thumbs[0].filename != "a.png" || h.thumbs[1].size != 7 || h.thumbs[1].contentType != "image/png" || h.thumbs[0].sum != sha256.Sum256([]byte("small")) {
+	if len(h.thumbs) != 2 || h.thumbs[0].filename != "a.png" || h.thumbs[1].size != 7 || h.thumbs[1].contentType != "image/png" || h.thumbs[0].sum != sha256.Sum256([]byte("small")) || h.thumbs[1].header != "client" {
 		t.Errorf("thumbnails: %+v", h.thumbs)
 	}
 }
@@ -175,8 +175,13 @@ func TestOptionalBody(t *testing.T) {
 	}
 }
 
-// part is one part of a hand-written request.
-type part struct{ name, filename, contentType, body string }
+// part is one part of a hand-written request; every part gets the header
+// X-Origin: hand, and those of header (name, value pairs; an empty value
+// removes the header).
+type part struct {
+	name, filename, contentType, body string
+	header                            []string
+}
 
 func post(t *testing.T, url string, parts ...part) (*http.Response, Error) {
 	t.Helper()
@@ -193,6 +198,11 @@ func post(t *testing.T, url string, parts ...part) (*http.Response, Error) {
 			h.Set("Content-Type", p.contentType)
 		}
 		h.Set("X-Origin", "hand")
+		for i := 0; i+1 < len(p.header); i += 2 {
+			if h.Set(p.header[i], p.header[i+1]); p.header[i+1] == "" {
+				h.Del(p.header[i])
+			}
+		}
 		w, _ := mw.CreatePart(h)
 		io.WriteString(w, p.body)
 	}
@@ -218,22 +228,25 @@ func post(t *testing.T, url string, parts ...part) (*http.Response, Error) {
 // handler, and is answered with the declared 4XX error body.
 func TestRefusals(t *testing.T) {
 	h, _, url := serve(t)
-	photo := part{"photo", "p.png", "image/png", "PNG"}
+	photo := part{"photo", "p.png", "image/png", "PNG", nil}
 	for _, tc := range []struct {
 		name    string
 		parts   []part
 		status  int
 		message string
 	}{
-		{"missing required file", []part{{"title", "", "", "t"}}, 400, "body /photo: is required"},
+		{"missing required file", []part{{"title", "", "", "t", nil}}, 400, "body /photo: is required"},
 		{"missing required text", []part{photo}, 400, "body /title: is required"},
-		{"undeclared media type", []part{{"title", "", "", "t"}, {"photo", "p.gif", "image/gif", "GIF"}}, 415, `part "photo" has Content-Type "image/gif"; the contract allows: image/png, image/jpeg`},
-		{"too long", []part{{"title", "", "", strings.Repeat("x", 21)}, photo}, 400, "body /title: must be at most 20 characters long"},
-		{"not an integer", []part{{"title", "", "", "t"}, {"rating", "", "", "four"}, photo}, 400, "body /rating: must be an integer"},
-		{"out of range", []part{{"title", "", "", "t"}, {"rating", "", "", "9"}, photo}, 400, "body /rating: must be at most 5"},
-		{"invalid JSON part", []part{{"title", "", "", "t"}, {"meta", "", "application/json", `{"iso": 1}`}, photo}, 400, "body /meta/camera: "},
-		{"read-only part", []part{{"id", "", "", "x"}, {"title", "", "", "t"}, photo}, 400, "body /id: is read-only"},
-		{"JSON part of another type", []part{{"title", "", "", "t"}, {"meta", "", "text/plain", `{"camera": "c"}`}, photo}, 415, `part "meta" has Content-Type "text/plain"`},
+		{"undeclared media type", []part{{"title", "", "", "t", nil}, {"photo", "p.gif", "image/gif", "GIF", nil}}, 415, `part "photo" has Content-Type "image/gif"; the contract allows: image/png, image/jpeg`},
+		{"too long", []part{{"title", "", "", strings.Repeat("x", 21), nil}, photo}, 400, "body /title: must be at most 20 characters long"},
+		{"not an integer", []part{{"title", "", "", "t", nil}, {"rating", "", "", "four", nil}, photo}, 400, "body /rating: must be an integer"},
+		{"out of range", []part{{"title", "", "", "t", nil}, {"rating", "", "", "9", nil}, photo}, 400, "body /rating: must be at most 5"},
+		{"invalid JSON part", []part{{"title", "", "", "t", nil}, {"meta", "", "application/json", `{"iso": 1}`, nil}, photo}, 400, "body /meta/camera: "},
+		{"missing required part header", []part{{"title", "", "", "t", nil}, photo, {"thumbnails", "t.png", "image/png", "T", []string{"X-Origin", ""}}}, 400, "body /thumbnails: header X-Origin is required"},
+		{"part header not an integer", []part{{"title", "", "", "t", nil}, {"photo", "p.png", "image/png", "PNG", []string{"X-Rate", "x"}}}, 400, "body /photo: header X-Rate: must be an integer"},
+		{"part header out of range", []part{{"title", "", "", "t", nil}, {"photo", "p.png", "image/png", "PNG", []string{"X-Rate", "0"}}}, 400, "body /photo: header X-Rate: must be at least 1"},
+		{"read-only part", []part{{"id", "", "", "x", nil}, {"title", "", "", "t", nil}, photo}, 400, "body /id: is read-only"},
+		{"JSON part of another type", []part{{"title", "", "", "t", nil}, {"meta", "", "text/plain", `{"camera": "c"}`, nil}, photo}, 415, `part "meta" has Content-Type "text/plain"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := h.calls
@@ -248,9 +261,12 @@ func TestRefusals(t *testing.T) {
 	}
 	// The hand-written request with everything right reaches the handler,
 	// with the part's own headers.
-	res, _ := post(t, url, part{"title", "", "", "ok"}, part{"license", "", "", "mine"}, part{"meta", "", "application/json", `{"camera": "c"}`}, photo)
+	res, _ := post(t, url, part{"title", "", "", "ok", nil}, part{"license", "", "", "mine", nil}, part{"meta", "", "application/json", `{"camera": "c"}`, nil}, part{"thumbnails", "t.png", "image/png", "T", nil}, photo)
 	if res.StatusCode != 201 || h.photo.header != "hand" || h.photo.filename != "p.png" {
 		t.Errorf("valid request: %d, photo %+v", res.StatusCode, h.photo)
+	}
+	if len(h.thumbs) != 1 || h.thumbs[0].header != "hand" {
+		t.Errorf("thumbnail with its required header: %+v", h.thumbs)
 	}
 	if p := h.parts; p.License == nil || *p.License != "mine" || p.Meta == nil || p.Meta.Iso == nil || *p.Meta.Iso != 100 {
 		t.Errorf("a part sent replaces the default, a JSON part gets its own: %+v", p)
