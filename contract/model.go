@@ -490,8 +490,8 @@ type Content struct {
 	// list sorted by name (Content-Type left out, as OpenAPI says). Headers
 	// declared anywhere else are warned about and not kept.
 	PartHeaders map[string][]*Header
-	Example    any
-	HasExample bool
+	Example     any
+	HasExample  bool
 	// Examples are named examples, sorted by name.
 	Examples []NamedExample
 
