@@ -157,15 +157,16 @@ func (f *multipartForm) first(name string, required bool) (*FilePart, *RequestEr
 	return nil, nil
 }
 
-// checkTypes refuses, with 415, a part named name whose media type is not
-// one of allowed (the contract's encoding contentType, a comma-separated
-// list with wildcards; matches decides). A part without Content-Type is
-// text/plain, as RFC 7578 says.
+// checkTypes refuses, with 415, a part named name whose Content-Type is
+// not one of allowed (the contract's encoding contentType, a
+// comma-separated list with wildcards; matches decides). A part without
+// Content-Type passes: form clients (curl -F, browsers for text fields)
+// send none, and RFC 7578 leaves it optional.
 func (f *multipartForm) checkTypes(name string, matches func(string, ...string) bool, allowed ...string) *RequestError {
 	for _, fp := range f.parts[name] {
 		ct := fp.ContentType
 		if ct == "" {
-			ct = "text/plain"
+			continue
 		}
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || !matches(mt, allowed...) {

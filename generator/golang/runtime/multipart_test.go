@@ -110,8 +110,8 @@ func TestMultipartRequiredAndTypes(t *testing.T) {
 	if rerr == nil || rerr.Status != 415 || rerr.Detail != `part "file" has Content-Type "text/csv"; the contract allows: image/png` {
 		t.Errorf("undeclared type: %v", rerr)
 	}
-	if rerr := f.checkTypes("count", match, "text/plain"); rerr != nil {
-		t.Errorf("a part without Content-Type is text/plain: %v", rerr)
+	if rerr := f.checkTypes("count", match, "application/json"); rerr != nil {
+		t.Errorf("a part without Content-Type is refused: %v", rerr)
 	}
 	check := func(v int64) error { return &ValidationError{Message: "must be at least 5"} }
 	var m int64
