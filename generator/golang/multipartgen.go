@@ -125,7 +125,7 @@ func (g *gen) emitPartsType(f *jen.File, oi *opInfo) {
 			doc = fmt.Sprintf("Part %q, holding JSON", fi.f.Name)
 		}
 		if ct := b.encoding[fi.f.Name]; ct != "" {
-			doc += " (" + ct + ")"
+			doc += fmt.Sprintf(" (%q)", ct)
 		}
 		if fi.f.Required {
 			doc += ", required"
