@@ -47,8 +47,10 @@ var Features = []Feature{
 	{"in: querystring", "Parameter", "3.2", Warned, "the loader warns; the query string is left undecoded"},
 	{"requestBody, responses, content", "Operation", "3.0", Generated, "JSON typed; form, multipart, text and binary as their kind"},
 	{"response headers", "Response", "3.0", Generated, "typed fields of the response (arrays of scalars as slices), checked by opt-in response validation on both sides"},
-	{"encoding contentType", "Media type", "3.0", Generated, "the part's content type"},
-	{"encoding headers", "Encoding", "3.0", Warned, "the part is sent and read without them"},
+	{"multipart/form-data", "Media type", "3.0", Generated, "a request body of an object schema is a typed parts struct: text and arrays of text, JSON parts for the rest, FilePart for format binary, contentMediaType or contentEncoding (arrays of files too); required parts checked (400); the client streams the parts; other multipart types stay a reader"},
+	{"encoding contentType", "Media type", "3.0", Generated, "the part's content type: sent by the client (the first of a list), checked by the server (415)"},
+	{"encoding headers", "Encoding", "3.0", Validated, "of a file part of a multipart/form-data request: FilePart.Header, sent by the client as set, checked by the server on each part (required, type and constraints: 400)"},
+	{"encoding headers outside a file part", "Encoding", "3.0", Warned, "the generated client sends the part without them and the server does not check them"},
 	{"XML body", "Media type", "3.0", Warned, "the body is passed as raw bytes, not encoded or decoded as XML, and not validated"},
 	{"text/event-stream, JSON Lines, json-seq", "Media type", "3.0", Generated, "typed streams: the handler returns an iter.Seq2 the server writes and flushes item by item; the client yields each item as it arrives"},
 	{"itemSchema", "Media type", "3.2", Generated, "the type of a stream's items; on a request body warned, the body stays a reader"},
@@ -90,8 +92,8 @@ var Features = []Feature{
 	{"contains, minContains, maxContains", "Schema", "3.1", Validated, "checked by Validate"},
 	{"contentEncoding: base64", "Schema", "3.1", Generated, "[]byte"},
 	{"contentMediaType: application/json, contentSchema", "Schema", "3.1", Validated, "the string must hold JSON matching contentSchema"},
-	{"contentEncoding other than base64", "Schema", "3.1", Warned, "the value stays an encoded string and its content is not checked"},
-	{"contentMediaType other than JSON", "Schema", "3.1", Warned, "the value stays a string and its content is not checked"},
+	{"contentEncoding other than base64", "Schema", "3.1", Warned, "the value stays an encoded string (a FilePart in a multipart/form-data body) and its content is not checked"},
+	{"contentMediaType other than JSON", "Schema", "3.1", Warned, "the value stays a string (a FilePart of that type in a multipart/form-data body) and its content is not checked"},
 	{"unevaluatedItems", "Schema", "3.1", Warned, "items beyond those items and prefixItems evaluate are not checked"},
 	{"$dynamicRef", "Schema", "3.1", Warned, "the reference is not followed; the value is not checked against it"},
 	{"$dynamicAnchor", "Schema", "3.1", Warned, "nothing refers to it; the schema is generated as if it had none"},
@@ -185,8 +187,8 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, src Source) {
 }
 
 // unsupportedOperations warns about what operations, responses and media
-// types declare that nothing generates: links, encoding headers, XML
-// bodies.
+// types declare that nothing generates: links and XML bodies (encoding
+// headers: see partHeaders).
 func (b *builder) unsupportedOperations() {
 	t := b.doc.T
 	file := b.doc.Path
@@ -198,11 +200,6 @@ func (b *builder) unsupportedOperations() {
 			}
 			if isXMLMedia(mt) {
 				b.notGenerated("XML body", file, ptr+Pointer(mt))
-			}
-			for _, name := range sortedKeys(media.Encoding) {
-				if e := media.Encoding[name]; e != nil && len(e.Headers) > 0 {
-					b.notGenerated("encoding headers", file, ptr+Pointer(mt, "encoding", name, "headers"))
-				}
 			}
 		}
 	}

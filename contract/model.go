@@ -484,9 +484,14 @@ type Content struct {
 	Type      *Type // may be nil for a body without schema (binary)
 	// Encoding holds per-property content types of multipart and form
 	// bodies, keyed by property name.
-	Encoding   map[string]string
-	Example    any
-	HasExample bool
+	Encoding map[string]string
+	// PartHeaders are the encoding object's headers of the file properties
+	// of a multipart/form-data request body, keyed by property name, each
+	// list sorted by name (Content-Type left out, as OpenAPI says). Headers
+	// declared anywhere else are warned about and not kept.
+	PartHeaders map[string][]*Header
+	Example     any
+	HasExample  bool
 	// Examples are named examples, sorted by name.
 	Examples []NamedExample
 
@@ -537,7 +542,7 @@ type Response struct {
 	Contents    []*Content
 }
 
-// Header is one response header.
+// Header is one response header, or one header of a multipart part.
 type Header struct {
 	Name        string
 	Required    bool

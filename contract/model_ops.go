@@ -608,9 +608,14 @@ func (b *builder) contents(c openapi3.Content, hint string, src Source, response
 		if len(media.Encoding) > 0 {
 			ct.Encoding = map[string]string{}
 			for _, name := range sortedKeys(media.Encoding) {
-				if e := media.Encoding[name]; e != nil && e.ContentType != "" {
+				e := media.Encoding[name]
+				if e == nil {
+					continue
+				}
+				if e.ContentType != "" {
 					ct.Encoding[name] = e.ContentType
 				}
+				b.partHeaders(ct, name, e.Headers, joinName(h, name), child2(src, mt, "encoding", name, "headers"), response)
 			}
 		}
 		out = append(out, ct)
@@ -703,6 +708,72 @@ func mediaSuffix(mt string) string {
 	return base
 }
 
+// header is one response or part header: its schema's type, a string
+// when it has none.
+func (b *builder) header(name string, h *openapi3.Header, hint string, src Source) *Header {
+	hd := &Header{Name: name, Required: h.Required, Description: h.Description}
+	if h.Schema != nil {
+		hd.Type = b.typeOf(h.Schema, hint, child2(src, "schema"))
+	} else {
+		hd.Type = &Type{Kind: KindString}
+	}
+	return hd
+}
+
+// partHeaders keeps the encoding headers of property name of ct when the
+// generated code handles them: a file part of a multipart/form-data
+// request body (FilePart.Header on both sides, checked by the server).
+// Anywhere else they are warned about: the client would send the part
+// without them.
+func (b *builder) partHeaders(ct *Content, name string, hs openapi3.Headers, hint string, src Source, response bool) {
+	if len(hs) == 0 {
+		return
+	}
+	mt, _, _ := mime.ParseMediaType(ct.MediaType)
+	var prop *Type
+	if ct.Type != nil {
+		for _, f := range ct.Type.Fields {
+			if f.Name == name {
+				prop = f.Type
+			}
+		}
+	}
+	if prop != nil && prop.Kind == KindArray {
+		prop = prop.Elem
+	}
+	if response || mt != "multipart/form-data" || !IsFile(prop) {
+		b.notGenerated("encoding headers outside a file part", src.File, src.Pointer)
+		return
+	}
+	for _, hn := range sortedKeys(hs) {
+		if h := hs[hn]; h != nil && h.Value != nil && !strings.EqualFold(hn, "Content-Type") {
+			if ct.PartHeaders == nil {
+				ct.PartHeaders = map[string][]*Header{}
+			}
+			ct.PartHeaders[name] = append(ct.PartHeaders[name], b.header(hn, h.Value, joinName(hint, hn), child2(src, hn)))
+		}
+	}
+}
+
+// IsFile reports a string type that holds a file's content rather than
+// text, as a multipart part: format binary, or (3.1) a contentMediaType
+// that is not JSON, or a contentEncoding other than base64 (base64 makes
+// the value []byte).
+func IsFile(t *Type) bool {
+	if t == nil || t.Kind != KindString {
+		return false
+	}
+	if t.Format == "binary" {
+		return true
+	}
+	k := t.Keywords
+	if k == nil {
+		return false
+	}
+	mt := strings.ToLower(k.ContentMediaType)
+	return mt != "" && !isJSONMedia(mt) || k.ContentEncoding != "" && k.ContentEncoding != "base64"
+}
+
 // BodyKindOf classifies a media type.
 func BodyKindOf(mediaType string) BodyKind {
 	mt, _, err := mime.ParseMediaType(mediaType)
@@ -748,15 +819,7 @@ func (b *builder) responses(o *Operation, rs *openapi3.Responses) {
 			if h == nil || h.Value == nil || strings.EqualFold(name, "Content-Type") {
 				continue
 			}
-			hd := &Header{Name: name, Required: h.Value.Required, Description: h.Value.Description}
-			hsrc := child2(src, "headers", name)
-			switch {
-			case h.Value.Schema != nil:
-				hd.Type = b.typeOf(h.Value.Schema, joinName(opName(o), resp.Status+"_"+name), child2(hsrc, "schema"))
-			default:
-				hd.Type = &Type{Kind: KindString}
-			}
-			resp.Headers = append(resp.Headers, hd)
+			resp.Headers = append(resp.Headers, b.header(name, h.Value, joinName(opName(o), resp.Status+"_"+name), child2(src, "headers", name)))
 		}
 		resp.Contents = b.contents(r.Content, joinName(opName(o), resp.Status), child2(src, "content"), true)
 		o.Responses = append(o.Responses, resp)

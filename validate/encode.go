@@ -109,7 +109,8 @@ func writePart(w *multipart.Writer, c *contract.Content, name string, v any) err
 	if !isFilePart(c, name, ctype) {
 		return w.WriteField(name, sample.Text(v))
 	}
-	if ctype == "" || strings.Contains(ctype, "*") || strings.Contains(ctype, ",") {
+	ctype, _, _ = strings.Cut(ctype, ",") // a list: its first entry is one the contract allows
+	if ctype = strings.TrimSpace(ctype); ctype == "" || strings.Contains(ctype, "*") {
 		ctype = "application/octet-stream"
 	}
 	h := textproto.MIMEHeader{}

@@ -309,6 +309,8 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Id("req").Dot("Body"), jen.Id("req").Dot("ContentType")),
 			jen.If(jen.Id("contentType").Op("==").Lit("").Op("&&").Id("body").Op("!=").Nil()).Block(jen.Id("contentType").Op("=").Lit(oi.body.media[0])),
 		)
+	case bodyMultipart:
+		stmts = append(stmts, g.encodeMultipart(oi)...)
 	}
 	stmts = append(stmts,
 		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("c").Dot("newRequest").Call(jen.Id("ctx"), jen.Lit(op.ID), jen.Lit(op.Method), jen.Id("path"), jen.Id("query"), jen.Id("body"), jen.Id("contentType")),

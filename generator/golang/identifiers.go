@@ -90,6 +90,12 @@ func Identifiers(m *contract.Model, opts generator.Options) []Ident {
 			out = append(out, typed(Ident{Kind: "request-field", Name: oi.reqType + ".Body", From: from + " request body"}, typ))
 		case bodyRaw:
 			out = append(out, Ident{Kind: "request-field", Name: oi.reqType + ".Body", Type: "io.Reader", From: from + " request body"})
+		case bodyMultipart:
+			typ := jen.Id(oi.body.parts)
+			if !oi.body.required {
+				typ = jen.Op("*").Add(typ)
+			}
+			out = append(out, typed(Ident{Kind: "request-field", Name: oi.reqType + ".Body", From: from + " request body"}, typ))
 		}
 		for _, ri := range oi.responses {
 			out = append(out, Ident{Kind: "response", Name: ri.typeName, From: from + " response " + ri.r.Status})

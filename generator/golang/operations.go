@@ -63,10 +63,11 @@ type paramInfo struct {
 type bodyMode int
 
 const (
-	bodyNone   bodyMode = iota
-	bodyTyped           // decoded from JSON or a form into a Go value
-	bodyRaw             // handed over as a stream with its content type
-	bodyStream          // a response of items sent one by one (see streamgen.go)
+	bodyNone      bodyMode = iota
+	bodyTyped              // decoded from JSON or a form into a Go value
+	bodyRaw                // handed over as a stream with its content type
+	bodyStream             // a response of items sent one by one (see streamgen.go)
+	bodyMultipart          // multipart/form-data parts into a <Op>Parts struct (see multipartgen.go)
 )
 
 type bodyInfo struct {
@@ -76,6 +77,11 @@ type bodyInfo struct {
 	json     []string // JSON media types accepted, typed mode
 	form     bool     // form-urlencoded accepted, typed mode
 	media    []string // every declared media type
+	// Multipart mode: the Go name of the parts struct and the encoding
+	// object's content type of each property that declares one.
+	parts       string
+	encoding    map[string]string
+	partHeaders map[string][]*contract.Header
 }
 
 type respInfo struct {
@@ -126,6 +132,9 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 		oi.params = append(oi.params, pi)
 	}
 	oi.body = g.bodyOf(op)
+	if oi.body.mode == bodyMultipart {
+		oi.body.parts = g.pkg.unique(base + "Parts")
+	}
 	for _, r := range op.Responses {
 		status := r.Status
 		if status == "default" {
@@ -202,7 +211,8 @@ func allScalarFields(t *contract.Type) bool {
 }
 
 // bodyOf decides how an operation's request body is handled: typed when a
-// JSON or form media type has a schema, raw otherwise.
+// JSON or form media type has a schema, parts when multipart/form-data
+// comes first with an object schema, raw otherwise.
 func (g *gen) bodyOf(op *contract.Operation) bodyInfo {
 	if op.Body == nil || len(op.Body.Contents) == 0 {
 		return bodyInfo{}
@@ -225,6 +235,10 @@ func (g *gen) bodyOf(op *contract.Operation) bodyInfo {
 				b.form = formable(c.Type)
 			}
 		}
+		return b
+	}
+	if multipartable(first) {
+		b.mode, b.typ, b.encoding, b.partHeaders = bodyMultipart, first.Type, partTypes(first), first.PartHeaders
 		return b
 	}
 	b.mode = bodyRaw
@@ -291,9 +305,19 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 				jen.Comment("ContentType is the media type of Body."),
 				jen.Id("ContentType").String(),
 			)
+		case bodyMultipart:
+			fields = append(fields, jen.Comment("Body holds the parts of the request body (multipart/form-data)."))
+			if oi.body.required {
+				fields = append(fields, jen.Id("Body").Id(oi.body.parts))
+			} else {
+				fields = append(fields, jen.Id("Body").Op("*").Id(oi.body.parts))
+			}
 		}
 		f.Type().Id(oi.reqType).Struct(fields...)
 		f.Line()
+		if oi.body.mode == bodyMultipart {
+			g.emitPartsType(f, oi)
+		}
 
 		f.Comment(fmt.Sprintf("%s is one of the responses %s declares: %s.", oi.respIface, op.ID, respNames(oi)))
 		f.Type().Id(oi.respIface).Interface(jen.Id("is" + oi.respIface).Params())

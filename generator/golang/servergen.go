@@ -828,6 +828,8 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	switch b.mode {
 	case bodyNone:
 		return nil
+	case bodyMultipart:
+		return g.decodeMultipart(oi)
 	case bodyRaw:
 		stmts := []jen.Code{
 			jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
@@ -939,7 +941,7 @@ func (g *gen) decodeForm(oi *opInfo) []jen.Code {
 		}
 		if fi.f.ReadOnly {
 			stmts = append(stmts, jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(fi.f.Name)), jen.Id("ok")).Block(
-				jen.If(jen.Op("!").Id("s").Dot("dropReadOnly")).Block(fail("is read-only: the server sets it, requests leave it out")),
+				jen.If(jen.Op("!").Id("s").Dot("dropReadOnly")).Block(fail(readOnlyMessage)),
 				jen.Delete(jen.Id("form"), jen.Lit(fi.f.Name)),
 			))
 		}

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -85,16 +84,13 @@ func (s *shop) GetItemImage(_ context.Context, req GetItemImageRequest) (GetItem
 
 func (s *shop) Upload(_ context.Context, req UploadRequest) (UploadResponse, error) {
 	s.hit()
-	_, params, _ := strings.Cut(req.ContentType, "boundary=")
-	mr := multipart.NewReader(req.Body, params)
 	var got []string
-	for {
-		p, err := mr.NextPart()
-		if err != nil {
-			break
-		}
-		b, _ := io.ReadAll(p)
-		got = append(got, p.FormName()+"="+string(b))
+	if f := req.Body.File; f != nil {
+		b, _ := io.ReadAll(f.Body)
+		got = append(got, "file="+string(b)+" ("+f.Filename+", "+f.ContentType+")")
+	}
+	if req.Body.Note != nil {
+		got = append(got, "note="+*req.Body.Note)
 	}
 	s.upload = strings.Join(got, "&")
 	return Upload200Response{Body: []byte("stored " + s.upload)}, nil
@@ -244,15 +240,10 @@ func TestClientCallsEveryOperation(t *testing.T) {
 		t.Fatalf("GetItemImage = %#v, %v", img, err)
 	}
 
-	// Multipart upload.
-	var mp bytes.Buffer
-	mw := multipart.NewWriter(&mp)
-	fw, _ := mw.CreateFormFile("file", "a.txt")
-	fw.Write([]byte("hello"))
-	mw.WriteField("note", "n1")
-	mw.Close()
-	up, err := c.Upload(ctx, UploadRequest{Body: &mp, ContentType: mw.FormDataContentType()})
-	if u, ok := up.(Upload200Response); err != nil || !ok || string(u.Body) != "stored file=hello&note=n1" {
+	// Multipart upload: typed parts, a file with its name and media type.
+	note := "n1"
+	up, err := c.Upload(ctx, UploadRequest{Body: UploadParts{File: &FilePart{Filename: "a.txt", ContentType: "text/plain", Body: strings.NewReader("hello")}, Note: &note}})
+	if u, ok := up.(Upload200Response); err != nil || !ok || string(u.Body) != "stored file=hello (a.txt, text/plain)&note=n1" {
 		t.Fatalf("Upload = %#v, %v", up, err)
 	}
 
@@ -453,7 +444,7 @@ func TestSecuritySchemesAreSent(t *testing.T) {
 	if h := <-seen; h.Get("Authorization") != "" {
 		t.Errorf("security: [] still sent Authorization %q", h.Get("Authorization"))
 	}
-	c.Upload(ctx, UploadRequest{Body: strings.NewReader(""), ContentType: "multipart/form-data; boundary=x"})
+	c.Upload(ctx, UploadRequest{})
 	if h := <-seen; h.Get("X-API-Key") != "key" || strings.Contains(h.Get("X-Query"), "api_key") {
 		t.Errorf("first satisfiable alternative: X-API-Key=%q query=%q", h.Get("X-API-Key"), h.Get("X-Query"))
 	}
