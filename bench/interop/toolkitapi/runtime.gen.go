@@ -19,6 +19,22 @@ import (
 	"unicode/utf8"
 )
 
+// integerLiteral reads a JSON number with no fraction and no exponent and
+// returns its text, which JSON spells without leading zeros.
+func (r *jsonReader) integerLiteral() ([]byte, error) {
+	if !jsonReadIsNumberStart(r.space()) {
+		return nil, r.typeError("an integer")
+	}
+	lit, integer, err := r.scanNumber()
+	if err != nil {
+		return nil, err
+	}
+	if !integer {
+		return nil, &ValidationError{Message: "must be an integer, not number " + string(lit)}
+	}
+	return lit, nil
+}
+
 // unionAt names a union decoded at an offset of the document.
 type unionAt struct {
 	pos int
@@ -663,19 +679,13 @@ func jsonReadIsNumberStart(c byte) bool {
 // integer reads a JSON number with no fraction and no exponent that fits an
 // int64.
 func (r *jsonReader) integer() (int64, error) {
-	if !jsonReadIsNumberStart(r.space()) {
-		return 0, r.typeError("an integer")
-	}
-	lit, integer, err := r.scanNumber()
+	lit, err := r.integerLiteral()
 	if err != nil {
 		return 0, err
 	}
 	digits := lit
 	if digits[0] == '-' {
 		digits = digits[1:]
-	}
-	if !integer {
-		return 0, &ValidationError{Message: "must be an integer, not number " + string(lit)}
 	}
 	// 19 digits cannot overflow a uint64; more are beyond an int64.
 	if len(digits) > 19 {

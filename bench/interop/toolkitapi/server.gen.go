@@ -772,7 +772,7 @@ func (s *server) writeCreateNote(w http.ResponseWriter, r *http.Request, resp Cr
 
 // check1 checks a parameter or body value against the contract's constraints.
 func check1(v int64) error {
-	if float64(v) < 1.0 {
+	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "",
@@ -783,13 +783,13 @@ func check1(v int64) error {
 
 // check2 checks a parameter or body value against the contract's constraints.
 func check2(v int32) error {
-	if float64(v) < 1.0 {
+	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
 			Pointer: "",
 		}
 	}
-	if float64(v) > 50.0 {
+	if v > 50 {
 		return &ValidationError{
 			Message: "must be at most 50",
 			Pointer: "",
@@ -800,7 +800,7 @@ func check2(v int32) error {
 
 // check3 checks a parameter or body value against the contract's constraints.
 func check3(v int64) error {
-	if float64(v) < 0.0 {
+	if v < 0 {
 		return &ValidationError{
 			Message: "must be at least 0",
 			Pointer: "",

@@ -602,7 +602,7 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 
 // check12 checks a parameter or body value against the contract's constraints.
 func check12(v int64) error {
-	if float64(v) < 0.0 {
+	if v < 0 {
 		return &ValidationError{
 			Message: "must be at least 0",
 			Pointer: "",

@@ -669,17 +669,14 @@ func WithResponseValidation(mode ResponseValidation) ServerOption {
 	}
 }
 
-// responseValid checks v with check when response validation is on. It returns false
-// when the response must not be sent: it has been answered with a 500.
-func responseValid[T any](s *server, w http.ResponseWriter, r *http.Request, check func(T) error, v T) bool {
-	if s.responseValidation == ResponseValidationOff {
+// responseValid reports whether a response whose check returned err may be sent
+// (err is computed only when response validation is on). It returns false when
+// the response must not be sent: it has been answered with a 500.
+func responseValid(s *server, w http.ResponseWriter, r *http.Request, err error) bool {
+	if err == nil || s.responseValidation == ResponseValidationOff {
 		return true
 	}
-	err := check(v)
-	if err == nil {
-		return true
-	}
-	err = fmt.Errorf("response body breaks the contract: %w", err)
+	err = fmt.Errorf("response breaks the contract: %w", err)
 	if s.responseValidation == ResponseValidationLog {
 		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
 		return true
@@ -769,18 +766,18 @@ func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[s
 func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp ListPetsResponse) {
 	switch v := resp.(type) {
 	case ListPets200Response:
-		w.Header().Set("X-Total-Count", strconv.FormatInt(int64(v.XTotalCount), 10))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, PetPage.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("X-Total-Count", true, check4, v.XTotalCount), PetPage.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("X-Total-Count", strconv.FormatInt(int64(v.XTotalCount), 10))
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*PetPage).encodeJSON)
 	case ListPets400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case ListPetsDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -800,18 +797,18 @@ func (s *server) decodeCreatePet(w http.ResponseWriter, r *http.Request, pv map[
 func (s *server) writeCreatePet(w http.ResponseWriter, r *http.Request, resp CreatePetResponse) {
 	switch v := resp.(type) {
 	case CreatePet201Response:
-		w.Header().Set("Location", string(v.Location))
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, firstError(checkHeader("Location", v.Location != "", nil, v.Location), Pet.Validate(v.Body))) {
 			return
 		}
+		w.Header().Set("Location", string(v.Location))
 		sendJSON(s, w, r, 201, "application/json", &v.Body, (*Pet).encodeJSON)
 	case CreatePet400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case CreatePetDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -826,7 +823,7 @@ func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[str
 		pv: pv,
 		r:  r,
 	}
-	if rerr := param(p, "path", "petId", true, parseInt[int64], check4, &req.PetID); rerr != nil {
+	if rerr := param(p, "path", "petId", true, parseInt[int64], check5, &req.PetID); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -835,22 +832,22 @@ func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[str
 func (s *server) writeGetPet(w http.ResponseWriter, r *http.Request, resp GetPetResponse) {
 	switch v := resp.(type) {
 	case GetPet200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Pet).encodeJSON)
 	case GetPet400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetPet404Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case GetPetDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -865,7 +862,7 @@ func (s *server) decodeDeletePet(w http.ResponseWriter, r *http.Request, pv map[
 		pv: pv,
 		r:  r,
 	}
-	if rerr := param(p, "path", "petId", true, parseInt[int64], check4, &req.PetID); rerr != nil {
+	if rerr := param(p, "path", "petId", true, parseInt[int64], check5, &req.PetID); rerr != nil {
 		return req, rerr
 	}
 	return req, nil
@@ -876,17 +873,17 @@ func (s *server) writeDeletePet(w http.ResponseWriter, r *http.Request, resp Del
 	case DeletePet204Response:
 		w.WriteHeader(204)
 	case DeletePet400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeletePet404Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case DeletePetDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -901,7 +898,7 @@ func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[
 		pv: pv,
 		r:  r,
 	}
-	if rerr := param(p, "path", "petId", true, parseInt[int64], check4, &req.PetID); rerr != nil {
+	if rerr := param(p, "path", "petId", true, parseInt[int64], check5, &req.PetID); rerr != nil {
 		return req, rerr
 	}
 	if rerr := jsonBody(s, w, r, &req.Body, (*PetUpdate).decodeJSON, PetUpdate.Validate, "application/json"); rerr != nil {
@@ -913,22 +910,22 @@ func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[
 func (s *server) writeUpdatePet(w http.ResponseWriter, r *http.Request, resp UpdatePetResponse) {
 	switch v := resp.(type) {
 	case UpdatePet200Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Pet.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 200, "application/json", &v.Body, (*Pet).encodeJSON)
 	case UpdatePet400Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 400, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case UpdatePet404Response:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, 404, "application/problem+json", &v.Body, (*Problem).encodeJSON)
 	case UpdatePetDefaultResponse:
-		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate, v.Body) {
+		if s.responseValidation != ResponseValidationOff && !responseValid(s, w, r, Problem.Validate(v.Body)) {
 			return
 		}
 		sendJSON(s, w, r, statusOr(v.StatusCode, 500), "application/problem+json", &v.Body, (*Problem).encodeJSON)
@@ -992,6 +989,17 @@ func check3(v []string) error {
 
 // check4 checks a parameter or body value against the contract's constraints.
 func check4(v int64) error {
+	if v < 0 {
+		return &ValidationError{
+			Message: "must be at least 0",
+			Pointer: "",
+		}
+	}
+	return nil
+}
+
+// check5 checks a parameter or body value against the contract's constraints.
+func check5(v int64) error {
 	if v < 1 {
 		return &ValidationError{
 			Message: "must be at least 1",
