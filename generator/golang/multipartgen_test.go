@@ -13,7 +13,7 @@ import (
 // temporary file), a missing required part, an undeclared part media type
 // and invalid values refused with the contract's declared error body.
 func TestMultipartRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/multipart/openapi.yaml", "testdata/roundtrip/multipart")
+	roundTrip(t, "multipart")
 }
 
 // TestPartKinds: how each property type travels in multipart/form-data.

@@ -13,7 +13,7 @@ import (
 // a real server with a test implementation, called with the generated
 // client and with invalid raw requests.
 func TestServerClientRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/kitchensink/openapi.yaml", "testdata/roundtrip/kitchensink")
+	roundTrip(t, "kitchensink")
 }
 
 // TestFidelityRoundTrip runs testdata/roundtrip/fidelity/roundtrip_test.go
@@ -21,14 +21,30 @@ func TestServerClientRoundTrip(t *testing.T) {
 // own errors in the declared error schema, defaults seen by the handler,
 // readOnly refused, writeOnly never answered, response validation.
 func TestFidelityRoundTrip(t *testing.T) {
-	roundTrip(t, "testdata/roundtrip/fidelity/openapi.yaml", "testdata/roundtrip/fidelity")
+	roundTrip(t, "fidelity")
 }
 
-// roundTrip generates the contract at path as package api of a fresh module,
-// adds the _test.go files of the folder tests, and vets and tests it.
-func roundTrip(t *testing.T, path, tests string) {
+// roundTrip generates the round trip name's contract as package api of a
+// fresh module, adds the _test.go files of testdata/roundtrip/NAME, and vets
+// and tests it.
+func roundTrip(t *testing.T, name string) {
 	t.Helper()
-	roundTripWith(t, path, tests, generator.Options{}, nil)
+	roundTripWith(t, roundTripContracts[name], "testdata/roundtrip/"+name, generator.Options{}, nil)
+}
+
+// roundTripContracts names the contract of each round trip: the folder
+// testdata/roundtrip/NAME holds its tests.
+var roundTripContracts = map[string]string{
+	"callbacks":   "../../testdata/contracts/callbacks/openapi.yaml",
+	"fidelity":    "testdata/roundtrip/fidelity/openapi.yaml",
+	"keywords":    "../../testdata/contracts/keywords/openapi.yaml",
+	"kitchensink": "../../testdata/contracts/kitchensink/openapi.yaml",
+	"multipart":   "../../testdata/contracts/multipart/openapi.yaml",
+	"paramstyles": "../../testdata/contracts/paramstyles/openapi.yaml",
+	"respheaders": "testdata/roundtrip/respheaders/openapi.yaml",
+	"security":    "../../testdata/contracts/security/openapi.yaml",
+	"streams":     "../../testdata/contracts/streams/openapi.yaml",
+	"values":      "../../testdata/contracts/values/openapi.yaml",
 }
 
 // roundTripWith is roundTrip with generator options and more packages of
@@ -67,7 +83,7 @@ func roundTripWith(t *testing.T, path, tests string, opts generator.Options, mor
 // operation to its own server. All cases share one package, so it
 // compiles once.
 func TestKeywordsRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/keywords/openapi.yaml", "testdata/roundtrip/keywords")
+	roundTrip(t, "keywords")
 }
 
 // TestStylesRoundTrip: path, query and header parameters in every style
@@ -75,21 +91,21 @@ func TestKeywordsRoundTrip(t *testing.T) {
 // repeated) written by the generated client are read back by the
 // generated server (testdata/roundtrip/paramstyles).
 func TestStylesRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/paramstyles/openapi.yaml", "testdata/roundtrip/paramstyles")
+	roundTrip(t, "paramstyles")
 }
 
 // TestStreamsRoundTrip generates the streams contract (server-sent events,
 // JSON Lines, webhooks), builds and vets it, and runs
 // testdata/roundtrip/streams/roundtrip_test.go against it.
 func TestStreamsRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/streams/openapi.yaml", "testdata/roundtrip/streams")
+	roundTrip(t, "streams")
 }
 
 // TestCallbacksRoundTrip does the same for the callbacks contract: a
 // callback URL computed from the registering request, a delivery received
 // typed.
 func TestCallbacksRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/callbacks/openapi.yaml", "testdata/roundtrip/callbacks")
+	roundTrip(t, "callbacks")
 }
 
 // TestValuesRoundTrip: integers beyond int64, uniqueItems over objects,
@@ -97,7 +113,7 @@ func TestCallbacksRoundTrip(t *testing.T) {
 // testdata/contracts/values, through the generated client and server
 // (testdata/roundtrip/values).
 func TestValuesRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/values/openapi.yaml", "testdata/roundtrip/values")
+	roundTrip(t, "values")
 }
 
 // TestRespHeadersRoundTrip runs testdata/roundtrip/respheaders against the
@@ -105,5 +121,5 @@ func TestValuesRoundTrip(t *testing.T) {
 // (required, optional, constrained) checked by the server's response
 // validation and the client's response checks, malformed ones refused.
 func TestRespHeadersRoundTrip(t *testing.T) {
-	roundTrip(t, "testdata/roundtrip/respheaders/openapi.yaml", "testdata/roundtrip/respheaders")
+	roundTrip(t, "respheaders")
 }

@@ -10,5 +10,5 @@ import (
 // security requirements refuse never reach the handler, admitted ones carry
 // the principal, middleware reads the operation, mutual TLS works end to end.
 func TestSecurityRoundTrip(t *testing.T) {
-	roundTrip(t, "../../testdata/contracts/security/openapi.yaml", "testdata/roundtrip/security")
+	roundTrip(t, "security")
 }

@@ -1,6 +1,8 @@
 package golang
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,19 +76,23 @@ func TestSharedRuntimeRefuses(t *testing.T) {
 	}
 }
 
-// TestSharedRuntimeRoundTrip runs the kitchen-sink round trip with the
-// runtime shared: the package imports a runtime package of its module
-// (written by SharedRuntime) instead of carrying a copy, and must build,
-// vet and behave the same.
+// TestSharedRuntimeRoundTrip runs every round trip with the runtime
+// shared: each package imports a runtime package of its module (written by
+// SharedRuntime) instead of carrying a copy, and must build, vet and
+// behave the same.
 func TestSharedRuntimeRoundTrip(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs a generated module")
+		t.Skip("builds and runs generated modules")
 	}
 	rt, err := SharedRuntime("toolkitruntime")
 	if err != nil {
 		t.Fatal(err)
 	}
-	roundTripWith(t, "../../testdata/contracts/kitchensink/openapi.yaml", "testdata/roundtrip/kitchensink",
-		generator.Options{RuntimePackage: "example.com/gen/internal/toolkitruntime"},
-		map[string][]generator.File{"internal/toolkitruntime": {rt}})
+	for _, name := range slices.Sorted(maps.Keys(roundTripContracts)) {
+		t.Run(name, func(t *testing.T) {
+			roundTripWith(t, roundTripContracts[name], "testdata/roundtrip/"+name,
+				generator.Options{RuntimePackage: "example.com/gen/internal/toolkitruntime"},
+				map[string][]generator.File{"internal/toolkitruntime": {rt}})
+		})
+	}
 }
