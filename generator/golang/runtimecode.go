@@ -78,9 +78,10 @@ func mustRuntime() *runtimeSource {
 
 // copiedFile reports whether the runtime file name is copied into
 // generated packages: not tests, not the package comment (doc.go), not
-// the exports to toolkit itself (export.go).
+// the exports to toolkit itself (export.go), not the stand-ins for what
+// the generator writes from the contract (generated.go).
 func copiedFile(name string) bool {
-	return !strings.HasSuffix(name, "_test.go") && name != "doc.go" && name != "export.go"
+	return !strings.HasSuffix(name, "_test.go") && name != "doc.go" && name != "export.go" && name != "generated.go"
 }
 
 // parseRuntime reads every embedded file, in name order.
@@ -253,7 +254,9 @@ func identifiers(src []byte, into map[string]bool) {
 // used, transitively, in file order. A type keeps its exported methods
 // (interfaces are satisfied implicitly: encoding/json calls MarshalJSON
 // without naming it), its unexported methods only when their name is
-// selected (".name", see identifiers),
+// selected (".name", see identifiers); a type the generated code declares
+// itself (server, Client: see runtime/generated.go) keeps them once its
+// name is used,
 // and the exported functions that return it (NewNullable, Null: the
 // package's users call them, its own code need not).
 func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
@@ -267,7 +270,7 @@ func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
 			}
 			var keep bool
 			if d.recv != "" {
-				keep = types[d.recv] && (token.IsExported(d.name) || used["."+d.name])
+				keep = (types[d.recv] || used[d.recv]) && (token.IsExported(d.name) || used["."+d.name])
 			} else {
 				keep = slices.ContainsFunc(d.names, func(n string) bool { return used[n] }) ||
 					slices.ContainsFunc(d.of, func(n string) bool { return types[n] })
