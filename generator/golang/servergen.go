@@ -153,7 +153,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	for _, oi := range g.ops {
 		f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve" + oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
-			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), g.errAnswers.tableOf(oi), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
+			g.serveOperation(oi, jen.Id("pv"), jen.Id("s").Dot("h"))...,
 		)
 		f.Line()
 	}
@@ -178,6 +178,29 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	body = append(body, jen.Return(jen.Id("s").Dot("setup").Call(jen.Id("routeTable"), jen.Id("opts"))))
 	f.Func().Id("NewServer").Params(params...).Add(httpQ("Handler")).Block(body...)
 	f.Line()
+}
+
+// serveOperation is the body of a function serving operation oi: decode
+// and validate the request (path values pv), call the handler h's method,
+// write its response; errors go to the error handler. Spelled out per
+// operation rather than one generic runtime function: its request type
+// is a struct, and each struct is a GC shape of its own, so a generic
+// made one instance per operation, costing the compiler more than these
+// few statements.
+func (g *gen) serveOperation(oi *opInfo, pv, h jen.Code) []jen.Code {
+	return []jen.Code{
+		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("s").Dot("decode"+oi.method).Call(jen.Id("w"), jen.Id("r"), pv),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(
+			jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), g.errAnswers.tableOf(oi), jen.Id("rerr")),
+			jen.Return(),
+		),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(h).Dot(oi.method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Err()),
+			jen.Return(),
+		),
+		jen.Id("s").Dot("write"+oi.method).Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
+	}
 }
 
 // emitDecodeRequest writes the function that reads one operation's

@@ -132,8 +132,9 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 64 << 20
 
-// decodeResponse reads a JSON response body into *v with read.
-func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
+// decodeResponse reads a JSON response body into v (a pointer) with read;
+// P, not *T: see decodeJSONValue.
+func decodeResponse[P any](resp *http.Response, v P, read func(P, *jsonReader) error) error {
 	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
 	if err != nil {
 		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)

@@ -50,7 +50,7 @@ func (s *server) refuseReadOnly(data *[]byte, find func(any, bool) string) *Requ
 
 // sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
 // are left out of the response (drop is the type's walker).
-func sendJSONWithout[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter), drop func(any, bool) string) {
+func sendJSONWithout[P any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v P, write func(P, *jsonWriter), drop func(any, bool) string) {
 	b, err := appendJSONValue(nil, v, write)
 	if err != nil {
 		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))

@@ -173,22 +173,6 @@ func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable
 	s.onError(w, r, re)
 }
 
-// serveOperation runs one operation: decode and validate the request, call the
-// Handler, write its response. Errors go to the error handler.
-func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, errs *errorTable, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
-	req, rerr := decode(w, r, pv)
-	if rerr != nil {
-		s.refuse(w, r, errs, rerr)
-		return
-	}
-	resp, err := handle(r.Context(), req)
-	if err != nil {
-		s.handlerError(w, r, err)
-		return
-	}
-	write(w, r, resp)
-}
-
 // handlerError logs an error a handler returned, or met while its response was
 // encoded, and answers it through the error handler.
 func (s *server) handlerError(w http.ResponseWriter, r *http.Request, err error) {
@@ -270,9 +254,9 @@ var jsonBuffers = sync.Pool{New: func() any {
 	return &b
 }}
 
-// sendJSON encodes *v with write before sending anything, so an encoding error is
-// still a clean 500.
-func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter)) {
+// sendJSON encodes v (a pointer) with write before sending anything, so an
+// encoding error is still a clean 500. P, not *T: see decodeJSONValue.
+func sendJSON[P any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v P, write func(P, *jsonWriter)) {
 	bp := jsonBuffers.Get().(*[]byte)
 	defer jsonBuffers.Put(bp)
 	b, err := appendJSONValue((*bp)[:0], v, write)
@@ -388,9 +372,9 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Requ
 	return data, nil
 }
 
-// decodeJSONBody decodes a JSON request body into *v with read, naming the
-// offending field.
-func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) *RequestError {
+// decodeJSONBody decodes a JSON request body into v (a pointer) with read,
+// naming the offending field.
+func decodeJSONBody[P any](data []byte, v P, read func(P, *jsonReader) error) *RequestError {
 	err := decodeJSONValue(data, v, read)
 	if err == nil {
 		return nil

@@ -2,8 +2,6 @@ package runtime
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -198,42 +196,6 @@ func TestReadBody(t *testing.T) {
 			t.Errorf("%s: got %q, %v", tc.name, data, rerr)
 		case tc.wantStatus != 0 && (rerr == nil || rerr.Status != tc.wantStatus):
 			t.Errorf("%s: got %v, want status %d", tc.name, rerr, tc.wantStatus)
-		}
-	}
-}
-
-func TestServeOperation(t *testing.T) {
-	s := &server{onError: writeError, logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	decode := func(_ http.ResponseWriter, r *http.Request, _ map[string]string) (string, *RequestError) {
-		if r.URL.Query().Has("bad") {
-			return "", badParam("query", "bad", "is not allowed")
-		}
-		return r.URL.Query().Get("q"), nil
-	}
-	handle := func(_ context.Context, q string) (string, error) {
-		if q == "fail" {
-			return "", errors.New("internal")
-		}
-		return "hello " + q, nil
-	}
-	write := func(w http.ResponseWriter, _ *http.Request, resp string) { io.WriteString(w, resp) }
-	for path, want := range map[string]string{
-		"/?q=you":  "200 hello you",
-		"/?bad=1":  "400 query bad: is not allowed",
-		"/?q=fail": "500 ",
-	} {
-		rec := httptest.NewRecorder()
-		serveOperation(s, rec, httptest.NewRequest("GET", path, nil), nil, nil, decode, handle, write)
-		got := fmt.Sprintf("%d %s", rec.Code, rec.Body)
-		if rec.Code != 200 {
-			var p ProblemDetails
-			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			got = fmt.Sprintf("%d %s", p.Status, p.Detail)
-		}
-		if got != want {
-			t.Errorf("%s: got %q, want %q", path, got, want)
 		}
 	}
 }
