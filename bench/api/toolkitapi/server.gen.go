@@ -88,15 +88,45 @@ var routeTable = []route{
 }
 
 func (s *server) serveListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeListOrders, s.h.ListOrders, s.writeListOrders)
+	req, rerr := s.decodeListOrders(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.ListOrders(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeListOrders(w, r, resp)
 }
 
 func (s *server) serveCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeCreateOrder, s.h.CreateOrder, s.writeCreateOrder)
+	req, rerr := s.decodeCreateOrder(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.CreateOrder(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeCreateOrder(w, r, resp)
 }
 
 func (s *server) serveGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetOrder, s.h.GetOrder, s.writeGetOrder)
+	req, rerr := s.decodeGetOrder(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.GetOrder(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeGetOrder(w, r, resp)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.

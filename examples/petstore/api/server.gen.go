@@ -119,23 +119,73 @@ var routeTable = []route{
 }
 
 func (s *server) serveListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeListPets, s.h.ListPets, s.writeListPets)
+	req, rerr := s.decodeListPets(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.ListPets(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeListPets(w, r, resp)
 }
 
 func (s *server) serveCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeCreatePet, s.h.CreatePet, s.writeCreatePet)
+	req, rerr := s.decodeCreatePet(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.CreatePet(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeCreatePet(w, r, resp)
 }
 
 func (s *server) serveGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetPet, s.h.GetPet, s.writeGetPet)
+	req, rerr := s.decodeGetPet(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.GetPet(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeGetPet(w, r, resp)
 }
 
 func (s *server) serveDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeDeletePet, s.h.DeletePet, s.writeDeletePet)
+	req, rerr := s.decodeDeletePet(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.DeletePet(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeDeletePet(w, r, resp)
 }
 
 func (s *server) serveUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeUpdatePet, s.h.UpdatePet, s.writeUpdatePet)
+	req, rerr := s.decodeUpdatePet(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.UpdatePet(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeUpdatePet(w, r, resp)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths.

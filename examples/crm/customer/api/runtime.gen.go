@@ -211,8 +211,9 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 // maxResponseBytes bounds the bodies the client reads into memory.
 const maxResponseBytes = 64 << 20
 
-// decodeResponse reads a JSON response body into *v with read.
-func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
+// decodeResponse reads a JSON response body into v (a pointer) with read;
+// P, not *T: see decodeJSONValue.
+func decodeResponse[P any](resp *http.Response, v P, read func(P, *jsonReader) error) error {
 	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
 	if err != nil {
 		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
@@ -311,11 +312,14 @@ func unknownProperty() error {
 }
 
 // writeOpt writes the member key (its encoded name and colon) with the value
-// *p, unless p is nil: an optional property that is absent.
+// p points to, when set (p is not nil): an optional property that is absent
+// is left out. P, not *T, so that one instance serves every type (see
+// decodeJSONValue); the caller says whether p is nil because a comparable
+// P, which could, is a shape of its own per pointer type.
 //
 //go:noinline
-func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
-	if p != nil {
+func writeOpt[P any](w *jsonWriter, key string, set bool, p P, f func(P, *jsonWriter)) {
+	if set {
 		w.field(key)
 		if w.enter() {
 			f(p, w)
@@ -1152,7 +1156,13 @@ const jsonReadShareMax = 1 << 20
 // decodeJSONValue decodes the document data into p with f, and checks that
 // nothing but whitespace follows. A document that is not JSON reports
 // encoding/json's *json.SyntaxError, even when f met a type error first.
-func decodeJSONValue[T any](data []byte, p *T, f func(*T, *jsonReader) error) error {
+//
+// Helpers that only hand a value on take its pointer type as the type
+// parameter (P, called with *T): every pointer type has one GC shape, so
+// the compiler makes one instance for all of a package's types, where a
+// [T any] taking *T makes one per struct type (each struct is a shape of
+// its own): on a 500 KB contract that was a quarter of the package's code.
+func decodeJSONValue[P any](data []byte, p P, f func(P, *jsonReader) error) error {
 	r := jsonReaders.Get().(*jsonReader)
 	*r = jsonReader{
 		buf:  r.buf[:0],
@@ -1187,6 +1197,10 @@ type jsonWriter struct {
 }
 
 // raw appends s verbatim: generated code passes literals such as "{" and "}".
+// Not inlined, as field: every member of every type's encodeJSON calls one
+// of them, and their append, inlined, was most of those methods' code.
+//
+//go:noinline
 func (w *jsonWriter) raw(s string) {
 	w.buf = append(w.buf, s...)
 }
@@ -1194,6 +1208,8 @@ func (w *jsonWriter) raw(s string) {
 // field starts an object member: key is the already-escaped `"name":` text,
 // made when the code was generated. A comma goes first unless the member is
 // the object's first, which is when the last byte written is '{'.
+//
+//go:noinline
 func (w *jsonWriter) field(key string) {
 	if n := len(w.buf); n > 0 && w.buf[n-1] != '{' {
 		w.buf = append(w.buf, ',')
@@ -1443,10 +1459,10 @@ func jsonWritePut(w *jsonWriter) {
 	jsonWriters.Put(w)
 }
 
-// encodeJSONValue encodes *p with f and returns the JSON, or nil and the
-// first error. The JSON is written into a pooled buffer and copied out, so
-// the result is the one allocation.
-func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+// encodeJSONValue encodes p (a pointer) with f and returns the JSON, or nil
+// and the first error. The JSON is written into a pooled buffer and copied
+// out, so the result is the one allocation. P, not *T: see decodeJSONValue.
+func encodeJSONValue[P any](p P, f func(P, *jsonWriter)) ([]byte, error) {
 	w := jsonWriteGet()
 	f(p, w)
 	if err := w.err; err != nil {
@@ -1459,9 +1475,9 @@ func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
 	return out, nil
 }
 
-// appendJSONValue appends the JSON of *p, encoded with f, to buf (a server's
-// pooled buffer). On an error it returns buf as it was and the error.
-func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+// appendJSONValue appends the JSON of p (a pointer), encoded with f, to buf
+// (a server's pooled buffer); P, not *T: see decodeJSONValue. On an error it returns buf as it was and the error.
+func appendJSONValue[P any](buf []byte, p P, f func(P, *jsonWriter)) ([]byte, error) {
 	w := jsonWriteGet()
 	own := w.buf
 	w.buf = buf
@@ -1861,22 +1877,6 @@ func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable
 	s.onError(w, r, re)
 }
 
-// serveOperation runs one operation: decode and validate the request, call the
-// Handler, write its response. Errors go to the error handler.
-func serveOperation[Req, Resp any](s *server, w http.ResponseWriter, r *http.Request, pv map[string]string, errs *errorTable, decode func(http.ResponseWriter, *http.Request, map[string]string) (Req, *RequestError), handle func(context.Context, Req) (Resp, error), write func(http.ResponseWriter, *http.Request, Resp)) {
-	req, rerr := decode(w, r, pv)
-	if rerr != nil {
-		s.refuse(w, r, errs, rerr)
-		return
-	}
-	resp, err := handle(r.Context(), req)
-	if err != nil {
-		s.handlerError(w, r, err)
-		return
-	}
-	write(w, r, resp)
-}
-
 // handlerError logs an error a handler returned, or met while its response was
 // encoded, and answers it through the error handler.
 func (s *server) handlerError(w http.ResponseWriter, r *http.Request, err error) {
@@ -1958,9 +1958,9 @@ var jsonBuffers = sync.Pool{New: func() any {
 	return &b
 }}
 
-// sendJSON encodes *v with write before sending anything, so an encoding error is
-// still a clean 500.
-func sendJSON[T any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v *T, write func(*T, *jsonWriter)) {
+// sendJSON encodes v (a pointer) with write before sending anything, so an
+// encoding error is still a clean 500. P, not *T: see decodeJSONValue.
+func sendJSON[P any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v P, write func(P, *jsonWriter)) {
 	bp := jsonBuffers.Get().(*[]byte)
 	defer jsonBuffers.Put(bp)
 	b, err := appendJSONValue((*bp)[:0], v, write)
@@ -2076,9 +2076,9 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Requ
 	return data, nil
 }
 
-// decodeJSONBody decodes a JSON request body into *v with read, naming the
-// offending field.
-func decodeJSONBody[T any](data []byte, v *T, read func(*T, *jsonReader) error) *RequestError {
+// decodeJSONBody decodes a JSON request body into v (a pointer) with read,
+// naming the offending field.
+func decodeJSONBody[P any](data []byte, v P, read func(P, *jsonReader) error) *RequestError {
 	err := decodeJSONValue(data, v, read)
 	if err == nil {
 		return nil

@@ -124,23 +124,73 @@ var routeTable = []route{
 }
 
 func (s *server) serveListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeListCustomers, s.h.ListCustomers, s.writeListCustomers)
+	req, rerr := s.decodeListCustomers(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.ListCustomers(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeListCustomers(w, r, resp)
 }
 
 func (s *server) serveCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeCreateCustomer, s.h.CreateCustomer, s.writeCreateCustomer)
+	req, rerr := s.decodeCreateCustomer(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.CreateCustomer(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeCreateCustomer(w, r, resp)
 }
 
 func (s *server) serveGetCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetCustomer, s.h.GetCustomer, s.writeGetCustomer)
+	req, rerr := s.decodeGetCustomer(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.GetCustomer(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeGetCustomer(w, r, resp)
 }
 
 func (s *server) serveReplaceCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeReplaceCustomer, s.h.ReplaceCustomer, s.writeReplaceCustomer)
+	req, rerr := s.decodeReplaceCustomer(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.ReplaceCustomer(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeReplaceCustomer(w, r, resp)
 }
 
 func (s *server) serveDeleteCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeDeleteCustomer, s.h.DeleteCustomer, s.writeDeleteCustomer)
+	req, rerr := s.decodeDeleteCustomer(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.DeleteCustomer(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeDeleteCustomer(w, r, resp)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths. sec

@@ -136,27 +136,87 @@ var routeTable = []route{
 }
 
 func (s *server) serveLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeLogin, s.h.Login, s.writeLogin)
+	req, rerr := s.decodeLogin(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.Login(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeLogin(w, r, resp)
 }
 
 func (s *server) serveValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeValidateToken, s.h.ValidateToken, s.writeValidateToken)
+	req, rerr := s.decodeValidateToken(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.ValidateToken(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeValidateToken(w, r, resp)
 }
 
 func (s *server) serveLogout(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeLogout, s.h.Logout, s.writeLogout)
+	req, rerr := s.decodeLogout(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.Logout(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeLogout(w, r, resp)
 }
 
 func (s *server) serveRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeRegisterUser, s.h.RegisterUser, s.writeRegisterUser)
+	req, rerr := s.decodeRegisterUser(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.RegisterUser(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeRegisterUser(w, r, resp)
 }
 
 func (s *server) serveGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeGetProfile, s.h.GetProfile, s.writeGetProfile)
+	req, rerr := s.decodeGetProfile(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.GetProfile(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeGetProfile(w, r, resp)
 }
 
 func (s *server) serveChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	serveOperation(s, w, r, pv, &errorTables[0], s.decodeChangePassword, s.h.ChangePassword, s.writeChangePassword)
+	req, rerr := s.decodeChangePassword(w, r, pv)
+	if rerr != nil {
+		s.refuse(w, r, &errorTables[0], rerr)
+		return
+	}
+	resp, err := s.h.ChangePassword(r.Context(), req)
+	if err != nil {
+		s.handlerError(w, r, err)
+		return
+	}
+	s.writeChangePassword(w, r, resp)
 }
 
 // NewServer returns an http.Handler serving h under the contract's paths. sec
