@@ -52,9 +52,14 @@ func TestRuntimeSelect(t *testing.T) {
 		{[]string{"decodeError"}, []string{"ValidationError", "ValidationError.Error", "decodeError", "jsonKind"}},
 		{[]string{"Nullable"}, []string{"Nullable", "NewNullable", "Null", "Nullable.IsZero", "Nullable.MarshalJSON", "Nullable.UnmarshalJSON"}},
 		// Client is the generated code's own type: its runtime methods are
-		// kept by use, and a method not selected is not.
-		{[]string{"Client", ".send"}, []string{"Client.send"}},
+		// kept where it is declared, and a method not selected is not; a
+		// mere use of the name (a local) keeps none.
+		{[]string{"decl Client", ".send"}, []string{"Client.send"}},
+		{[]string{"Client", ".send"}, nil},
 		{[]string{".send"}, nil},
+		// route uses server: a field or local called route keeps it only
+		// where the generated code declares server.
+		{[]string{"route"}, nil},
 	} {
 		used := map[string]bool{}
 		for _, u := range tc.used {

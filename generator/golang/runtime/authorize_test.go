@@ -103,7 +103,7 @@ func TestServeMatchedGate(t *testing.T) {
 	} {
 		rec := httptest.NewRecorder()
 		r := httptest.NewRequest("GET", "/", nil)
-		r = r.WithContext(context.WithValue(r.Context(), matchedKey{}, &matched{rt: rt}))
+		r = r.WithContext(context.WithValue(r.Context(), matchedKey{}, &matchedRoute{rt: rt}))
 		s.serveMatched(rec, r)
 		if rt.op.ID == "secured" && (rec.Code != 401 || rec.Body.String() != "no") {
 			t.Errorf("secured: got %d %q, want the declared 401", rec.Code, rec.Body)
