@@ -2222,8 +2222,8 @@ func decodeJSONBody[P any](data []byte, v P, read func(P, *jsonReader) error) *R
 // matchedKey is the context key of the matched route.
 type matchedKey struct{}
 
-// matched is the route a request matched and its path values.
-type matched struct {
+// matchedRoute is the route a request matched and its path values.
+type matchedRoute struct {
 	rt *route
 	pv map[string]string
 }
@@ -2231,7 +2231,7 @@ type matched struct {
 // OperationFromContext returns the operation the request of ctx matched; false
 // when it matched none (the server answers 404 or 405).
 func OperationFromContext(ctx context.Context) (OperationInfo, bool) {
-	if m, ok := ctx.Value(matchedKey{}).(*matched); ok {
+	if m, ok := ctx.Value(matchedKey{}).(*matchedRoute); ok {
 		return m.rt.op, true
 	}
 	return OperationInfo{}, false
@@ -2240,7 +2240,7 @@ func OperationFromContext(ctx context.Context) (OperationInfo, bool) {
 // dispatch serves a request that matched rt: the operation goes into the
 // request's context, then the middleware chain runs, then serveMatched.
 func (s *server) dispatch(w http.ResponseWriter, r *http.Request, rt *route, pv map[string]string) {
-	ctx := context.WithValue(r.Context(), matchedKey{}, &matched{rt, pv})
+	ctx := context.WithValue(r.Context(), matchedKey{}, &matchedRoute{rt, pv})
 	s.chain.ServeHTTP(w, r.WithContext(ctx))
 }
 
@@ -2249,7 +2249,7 @@ func (s *server) dispatch(w http.ResponseWriter, r *http.Request, rt *route, pv 
 // operation), then decodes the request and calls the Handler. A request that
 // matched no operation gets 404 or 405.
 func (s *server) serveMatched(w http.ResponseWriter, r *http.Request) {
-	m, _ := r.Context().Value(matchedKey{}).(*matched)
+	m, _ := r.Context().Value(matchedKey{}).(*matchedRoute)
 	if m == nil {
 		s.noOperation(w, r)
 		return
