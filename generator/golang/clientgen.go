@@ -36,6 +36,10 @@ func (g *gen) securityOptions() map[string]string {
 	return g.secOpts
 }
 
+// emitClientRuntime writes the client's contract-dependent core: the
+// Client type (with the fields the contract's servers and mutual TLS
+// need), NewClient, the choice of an operation's server (baseOf) and one
+// option per security scheme. The fixed rest is runtime/client.go.
 func (g *gen) emitClientRuntime(f *jen.File) {
 	f.Comment("Client calls the service over HTTP. Its methods are safe for concurrent use.")
 	f.Type().Id("Client").StructFunc(func(gr *jen.Group) {
@@ -55,19 +59,11 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		}
 	})
 	f.Line()
-	f.Comment("ClientOption configures NewClient.")
-	f.Type().Id("ClientOption").Func().Params(jen.Op("*").Id("Client")).Error()
-	f.Line()
 	f.Comment("NewClient returns a client for the service at baseURL (such as")
 	f.Comment("\"https://api.example.com/v1\"); operation paths are appended to it.")
 	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("ClientOption")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
-		jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("baseURL")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("base URL: %w"), jen.Err()))),
-		jen.If(jen.Id("u").Dot("Scheme").Op("==").Lit("").Op("||").Id("u").Dot("Host").Op("==").Lit("")).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("base URL %q: want scheme://host[/path]"), jen.Id("baseURL"))),
-		),
-		jen.Id("u").Dot("Path").Op("=").Qual("strings", "TrimSuffix").Call(jen.Id("u").Dot("Path"), jen.Lit("/")),
-		jen.Id("u").Dot("RawPath").Op("=").Qual("strings", "TrimSuffix").Call(jen.Id("u").Dot("RawPath"), jen.Lit("/")),
+		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("parseBaseURL").Call(jen.Id("baseURL")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{jen.Id("base"): jen.Id("u"), jen.Id("hc"): jen.Qual("net/http", "DefaultClient"), jen.Id("auth"): jen.Map(jen.String()).Func().Params(jen.Op("*").Qual("net/http", "Request")).Values()}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(
 			jen.If(jen.Err().Op(":=").Id("o").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
@@ -77,18 +73,11 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 		jen.Return(jen.Id("c"), jen.Nil()),
 	)
 	f.Line()
+	f.Comment("baseOf returns the URL operation op is sent to: its server (see")
+	f.Comment("WithServerForOperation) or the base URL.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("baseOf").Params(jen.Id("op").String()).Op("*").Qual("net/url", "URL").Block(append(g.baseFor(), jen.Return(jen.Id("base")))...)
+	f.Line()
 	g.emitServerOptions(f)
-	f.Comment("WithHTTPClient sends requests through hc instead of http.DefaultClient.")
-	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client")).Id("ClientOption").Block(
-		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Id("c").Dot("hc").Op("=").Id("hc"), jen.Return(jen.Nil()))),
-	)
-	f.Line()
-	f.Comment("WithRequestEditor runs fn on every request before it is sent (tracing headers,")
-	f.Comment("custom authentication …); an error stops the call.")
-	f.Func().Id("WithRequestEditor").Params(jen.Id("fn").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Qual("net/http", "Request")).Error()).Id("ClientOption").Block(
-		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Id("c").Dot("editors").Op("=").Append(jen.Id("c").Dot("editors"), jen.Id("fn")), jen.Return(jen.Nil()))),
-	)
-	f.Line()
 	opts := g.securityOptions()
 	for _, s := range g.m.SecuritySchemes {
 		name := opts[s.Name]
@@ -138,117 +127,6 @@ func (g *gen) emitClientRuntime(f *jen.File) {
 			set([]jen.Code{jen.Id("token").String()}, jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Authorization"), jen.Lit("Bearer ").Op("+").Id("token")))
 		}
 	}
-	f.Comment("UnexpectedResponseError is a response the contract does not declare for the")
-	f.Comment("operation; it keeps the status, headers and (up to 1 MiB of) the body.")
-	f.Type().Id("UnexpectedResponseError").Struct(
-		jen.Id("StatusCode").Int(),
-		jen.Id("Header").Qual("net/http", "Header"),
-		jen.Id("Body").Index().Byte(),
-	)
-	f.Line()
-	f.Func().Params(jen.Id("e").Op("*").Id("UnexpectedResponseError")).Id("Error").Params().String().Block(
-		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("unexpected response status %d: %.200s"), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body"))),
-	)
-	f.Line()
-	f.Comment("newRequest builds a request of operation op from method, path, query and body,")
-	f.Comment("on the operation's server (see WithServerForOperation) or the base URL.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("newRequest").Params(
-		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("op"), jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual("net/url", "Values"),
-		jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String(),
-	).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(append(g.baseFor(),
-		jen.Id("u").Op(":=").Op("*").Id("base"),
-		jen.Id("u").Dot("RawPath").Op("=").Id("base").Dot("EscapedPath").Call().Op("+").Id("path"),
-		jen.List(jen.Id("p"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("u").Dot("RawPath")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("u").Dot("Path").Op("=").Id("p"),
-		jen.Comment("A query in the base URL (a callback URL's) comes first."),
-		jen.If(jen.Id("q").Op(":=").Id("query").Dot("Encode").Call(), jen.Id("u").Dot("RawQuery").Op("==").Lit("").Op("||").Id("q").Op("==").Lit("")).Block(
-			jen.Id("u").Dot("RawQuery").Op("+=").Id("q"),
-		).Else().Block(
-			jen.Id("u").Dot("RawQuery").Op("+=").Lit("&").Op("+").Id("q"),
-		),
-		jen.List(jen.Id("r"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Id("method"), jen.Id("u").Dot("String").Call(), jen.Id("body")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Id("contentType").Op("!=").Lit("")).Block(jen.Id("r").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
-		jen.Return(jen.Id("r"), jen.Nil()),
-	)...)
-	f.Line()
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
-		jen.Id("ctx").Qual("context", "Context"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("security").Index().Index().String(),
-	).Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()).Block(
-		jen.Comment("Apply the first alternative whose schemes are all configured."),
-		jen.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("security")).Block(
-			jen.Id("ok").Op(":=").True(),
-			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("alt")).Block(
-				jen.If(jen.List(jen.Id("_"), jen.Id("has")).Op(":=").Id("c").Dot("auth").Index(jen.Id("name")), jen.Op("!").Id("has")).Block(jen.Id("ok").Op("=").False()),
-			),
-			jen.If(jen.Id("ok")).Block(
-				jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("alt")).Block(jen.Id("c").Dot("auth").Index(jen.Id("name")).Call(jen.Id("r"))),
-				jen.Break(),
-			),
-		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Id("c").Dot("editors")).Block(
-			jen.If(jen.Err().Op(":=").Id("edit").Call(jen.Id("ctx"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		),
-		jen.Return(jen.Id("c").Dot("hc").Dot("Do").Call(jen.Id("r"))),
-	)
-	f.Line()
-	f.Comment("readAll reads a response body up to limit bytes; a declared length within the")
-	f.Comment("limit (size, -1 when unknown) sizes the buffer up front.")
-	f.Func().Id("readAll").Params(jen.Id("r").Qual("io", "Reader"), jen.List(jen.Id("size"), jen.Id("limit")).Int64()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Id("size").Op("<=").Lit(0).Op("||").Id("size").Op(">").Id("limit")).Block(
-			jen.Return(jen.Qual("io", "ReadAll").Call(jen.Qual("io", "LimitReader").Call(jen.Id("r"), jen.Id("limit")))),
-		),
-		jen.Id("b").Op(":=").Make(jen.Index().Byte(), jen.Id("size")),
-		jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("io", "ReadFull").Call(jen.Id("r"), jen.Id("b")),
-		jen.Return(jen.Id("b").Index(jen.Empty(), jen.Id("n")), jen.Err()),
-	)
-	f.Line()
-	f.Comment("decodeResponse reads a JSON response body into *v with read.")
-	f.Func().Id("decodeResponse").Types(jen.Id("T").Any()).Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("v").Op("*").Id("T"), jen.Id("read").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Error().Block(
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Id("resp").Dot("ContentLength"), jen.Id("maxResponseBytes")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("reading %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err()))),
-		jen.If(jen.Err().Op(":=").Id("decodeJSONValue").Call(jen.Id("b"), jen.Id("v"), jen.Id("read")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit("decoding %d response: %w"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
-		),
-		jen.Return(jen.Nil()),
-	)
-	f.Line()
-	f.Comment("unexpected builds the error for an undeclared response.")
-	f.Func().Id("unexpected").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
-		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Id("readAll").Call(jen.Id("resp").Dot("Body"), jen.Lit(-1), jen.Lit(1<<20)),
-		jen.Return(jen.Op("&").Id("UnexpectedResponseError").Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"), jen.Id("Header"): jen.Id("resp").Dot("Header"), jen.Id("Body"): jen.Id("b")})),
-	)
-	f.Line()
-	f.Comment("wrapError prefixes a client method's error with the method's name; an")
-	f.Comment("*UnexpectedResponseError is returned as it is.")
-	f.Func().Id("wrapError").Params(jen.Id("err").Op("*").Error(), jen.Id("op").String()).Block(
-		jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Parens(jen.Op("*").Id("err")).Assert(jen.Op("*").Id("UnexpectedResponseError")), jen.Op("!").Id("ok").Op("&&").Op("*").Id("err").Op("!=").Nil()).Block(jen.Op("*").Id("err").Op("=").Qual("fmt", "Errorf").Call(jen.Lit("%s: %w"), jen.Id("op"), jen.Op("*").Id("err"))),
-	)
-	f.Line()
-	f.Comment("setQuery sets the query parameter name to format(*v) unless v is nil.")
-	f.Func().Id("setQuery").Types(jen.Id("T").Any()).Params(jen.Id("q").Qual("net/url", "Values"), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Block(
-		jen.If(jen.Id("v").Op("!=").Nil()).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
-	)
-	f.Line()
-	f.Comment("formatString, formatInt, formatNumber, formatBool, formatTime and formatBytes")
-	f.Comment("write one parameter value as the generated server reads it.")
-	f.Func().Id("formatString").Types(jen.Id("T").Op("~").String()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.String().Call(jen.Id("v"))))
-	f.Line()
-	f.Func().Id("formatInt").Types(jen.Id("T").Op("~").Int32().Op("|").Op("~").Int64()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(jen.Id("v")), jen.Lit(10))))
-	f.Line()
-	f.Func().Id("formatNumber").Types(jen.Id("T").Op("~").Float32().Op("|").Op("~").Float64()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(jen.Id("v")), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))))
-	f.Line()
-	f.Func().Id("formatBool").Types(jen.Id("T").Op("~").Bool()).Params(jen.Id("v").Id("T")).String().Block(jen.Return(jen.Qual("strconv", "FormatBool").Call(jen.Bool().Call(jen.Id("v")))))
-	f.Line()
-	f.Func().Id("formatTime").Params(jen.Id("v").Qual("time", "Time")).String().Block(jen.Return(jen.Id("v").Dot("Format").Call(jen.Qual("time", "RFC3339"))))
-	f.Line()
-	f.Func().Id("formatBytes").Params(jen.Id("v").Index().Byte()).String().Block(jen.Return(jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(jen.Id("v"))))
-	f.Line()
-	f.Var().Id("_").Op("=").Id("readAll")
-	f.Comment("maxResponseBytes bounds the bodies the client reads into memory.")
-	f.Const().Id("maxResponseBytes").Op("=").Lit(64 << 20)
-	f.Line()
 }
 
 func schemeTitle(s string) string {

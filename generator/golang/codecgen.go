@@ -428,7 +428,7 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 		switch fi.shape {
 		case shapePointer:
 			if !fi.f.Required || !fi.f.Nullable && !mustBePresent(fi.f) {
-				maybe(jen.Id("writeOpt").Call(jen.Id("w"), jen.Lit(key), val, g.writerFn(fi.f.Type)))
+				maybe(jen.Id("writeOpt").Call(jen.Id("w"), jen.Lit(key), val.Clone().Op("!=").Nil(), val, g.writerFn(fi.f.Type)))
 			} else {
 				always(key, jen.Id("writePtr").Call(ptr, jen.Id("w"), g.writerFn(fi.f.Type)))
 			}

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,4 +169,44 @@ func TestSelectedPackagesBuild(t *testing.T) {
 	}
 	goRun(t, dir, "build", "./...")
 	goRun(t, dir, "vet", "./...")
+}
+
+// TestCompileOneInstance builds the kitchen-sink package and counts the
+// compiled instances of the runtime's generic helpers that only hand a
+// value on: each must be compiled once for all of the package's types
+// (their type parameter is the pointer type, and all pointers share one
+// GC shape), not once per struct type, which on large contracts made a
+// quarter of the package's code. Counts symbols, not time.
+func TestCompileOneInstance(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a module")
+	}
+	dir := t.TempDir()
+	writeModule(t, dir, "api", generateFiles(t, "../../testdata/contracts/kitchensink/openapi.yaml", "api"))
+	goRun(t, dir, "build", "-o", "api.a", "./api")
+	out, err := exec.Command(goTool(), "tool", "nm", filepath.Join(dir, "api.a")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := []string{"writeOpt", "sendJSON", "decodeJSONBody", "decodeJSONValue", "encodeJSONValue", "appendJSONValue", "decodeResponse"}
+	count := map[string]int{}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[len(f)-2] != "T" {
+			continue
+		}
+		name := strings.TrimPrefix(f[len(f)-1], "example.com/gen/api.")
+		fn, shape, ok := strings.Cut(name, "[go.shape.")
+		if ok && !strings.Contains(fn, ".") && strings.HasSuffix(shape, "]") {
+			count[fn]++
+			if slices.Contains(shared, fn) && !strings.HasPrefix(shape, "*uint8") {
+				t.Errorf("%s is instantiated for the shape %s; want the pointer shape alone", fn, strings.TrimSuffix(shape, "]"))
+			}
+		}
+	}
+	for _, fn := range shared {
+		if count[fn] != 1 {
+			t.Errorf("%s: %d compiled instances, want 1", fn, count[fn])
+		}
+	}
 }

@@ -51,6 +51,9 @@ type runtimeSource struct {
 	files    []string // the folder's files copied from, in name order
 	decls    []*runtimeDecl
 	reserved []string
+	// standIns are the names generated.go declares for what the generator
+	// writes from the contract (server, Client, Handler, securitySchemes).
+	standIns map[string]bool
 }
 
 var (
@@ -77,9 +80,10 @@ func mustRuntime() *runtimeSource {
 
 // copiedFile reports whether the runtime file name is copied into
 // generated packages: not tests, not the package comment (doc.go), not
-// the exports to toolkit itself (export.go).
+// the exports to toolkit itself (export.go), not the stand-ins for what
+// the generator writes from the contract (generated.go).
 func copiedFile(name string) bool {
-	return !strings.HasSuffix(name, "_test.go") && name != "doc.go" && name != "export.go"
+	return !strings.HasSuffix(name, "_test.go") && name != "doc.go" && name != "export.go" && name != "generated.go"
 }
 
 // parseRuntime reads every embedded file, in name order.
@@ -88,10 +92,15 @@ func parseRuntime() (*runtimeSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	rt := &runtimeSource{}
+	rt := &runtimeSource{standIns: map[string]bool{}}
 	reserved := map[string]bool{}
 	fset := token.NewFileSet()
 	for _, e := range entries {
+		if e.Name() == standInFile {
+			if err := rt.readStandIns(fset); err != nil {
+				return nil, err
+			}
+		}
 		if !copiedFile(e.Name()) {
 			continue
 		}
@@ -136,6 +145,39 @@ func parseRuntime() (*runtimeSource, error) {
 	}
 	slices.Sort(rt.reserved)
 	return rt, nil
+}
+
+// standInFile is the runtime file standing in for the declarations the
+// generator writes from the contract.
+const standInFile = "generated.go"
+
+// readStandIns records the top-level names of standInFile.
+func (rt *runtimeSource) readStandIns(fset *token.FileSet) error {
+	src, err := runtimeFS.ReadFile("runtime/" + standInFile)
+	if err != nil {
+		return err
+	}
+	file, err := parser.ParseFile(fset, standInFile, src, parser.SkipObjectResolution)
+	if err != nil {
+		return err
+	}
+	for _, d := range file.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, s := range g.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				rt.standIns[s.Name.Name] = true
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					rt.standIns[n.Name] = true
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // newRuntimeDecl describes d, a declaration of the file src.
@@ -224,7 +266,10 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 // identifiers returns every identifier in Go source src, each once, and
 // each selected one (after a period) also as ".name": a method is only
 // ever reached as a selector, so a local called value does not keep the
-// reader's value method. A scan, not a parse: the rendered files are
+// reader's value method. A type or variable the source declares is also
+// "decl name": runtime code using server, Client or another stand-in (see
+// runtime/generated.go) is kept only where the generated code declares
+// it, not where a local or a field happens to share its name. A scan, not a parse: the rendered files are
 // well-formed, and a name that is not a reference (a field, a local) only
 // keeps a declaration that the package may not need, never drops one it
 // does.
@@ -240,8 +285,11 @@ func identifiers(src []byte, into map[string]bool) {
 		}
 		if tok == token.IDENT {
 			into[lit] = true
-			if prev == token.PERIOD {
+			switch prev {
+			case token.PERIOD:
 				into["."+lit] = true
+			case token.TYPE, token.VAR:
+				into["decl "+lit] = true
 			}
 		}
 		prev = tok
@@ -252,10 +300,32 @@ func identifiers(src []byte, into map[string]bool) {
 // used, transitively, in file order. A type keeps its exported methods
 // (interfaces are satisfied implicitly: encoding/json calls MarshalJSON
 // without naming it), its unexported methods only when their name is
-// selected (".name", see identifiers),
+// selected (".name", see identifiers); a type the generated code declares
+// itself (server, Client: see runtime/generated.go) keeps them too. No
+// declaration using a stand-in is kept unless the generated code declares
+// it ("decl server", see identifiers),
 // and the exported functions that return it (NewNullable, Null: the
 // package's users call them, its own code need not).
 func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
+	// missing are the stand-ins the generated code does not declare and
+	// every runtime name whose declaration uses one, transitively: none
+	// of them is kept.
+	missing := map[string]bool{}
+	for n := range rt.standIns {
+		missing[n] = !used["decl "+n]
+	}
+	blocked := make([]bool, len(rt.decls))
+	for changed := true; changed; {
+		changed = false
+		for i, d := range rt.decls {
+			if !blocked[i] && (missing[d.recv] || slices.ContainsFunc(d.uses, func(n string) bool { return missing[n] })) {
+				blocked[i], changed = true, true
+				for _, n := range d.names {
+					missing[n] = true
+				}
+			}
+		}
+	}
 	kept := make([]bool, len(rt.decls))
 	types := map[string]bool{}
 	for changed := true; changed; {
@@ -266,12 +336,12 @@ func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
 			}
 			var keep bool
 			if d.recv != "" {
-				keep = types[d.recv] && (token.IsExported(d.name) || used["."+d.name])
+				keep = (types[d.recv] || rt.standIns[d.recv]) && (token.IsExported(d.name) || used["."+d.name])
 			} else {
 				keep = slices.ContainsFunc(d.names, func(n string) bool { return used[n] }) ||
 					slices.ContainsFunc(d.of, func(n string) bool { return types[n] })
 			}
-			if !keep {
+			if !keep || blocked[i] {
 				continue
 			}
 			kept[i], changed = true, true

@@ -24,7 +24,7 @@ func TestRuntimeEmbedded(t *testing.T) {
 	}
 	var want []string
 	for _, e := range entries {
-		if n := e.Name(); strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") && n != "doc.go" && n != "export.go" {
+		if n := e.Name(); strings.HasSuffix(n, ".go") && copiedFile(n) {
 			want = append(want, n)
 		}
 	}
@@ -51,6 +51,15 @@ func TestRuntimeSelect(t *testing.T) {
 		{[]string{"ValidationError"}, []string{"ValidationError", "ValidationError.Error"}},
 		{[]string{"decodeError"}, []string{"ValidationError", "ValidationError.Error", "decodeError", "jsonKind"}},
 		{[]string{"Nullable"}, []string{"Nullable", "NewNullable", "Null", "Nullable.IsZero", "Nullable.MarshalJSON", "Nullable.UnmarshalJSON"}},
+		// Client is the generated code's own type: its runtime methods are
+		// kept where it is declared, and a method not selected is not; a
+		// mere use of the name (a local) keeps none.
+		{[]string{"decl Client", ".send"}, []string{"Client.send"}},
+		{[]string{"Client", ".send"}, nil},
+		{[]string{".send"}, nil},
+		// route uses server: a field or local called route keeps it only
+		// where the generated code declares server.
+		{[]string{"route"}, nil},
 	} {
 		used := map[string]bool{}
 		for _, u := range tc.used {

@@ -277,35 +277,6 @@ func (g *gen) operationInfo(oi *opInfo) jen.Code {
 	return jen.Id("OperationInfo").Values(d)
 }
 
-// securityErrorCase is writeError's case for a *SecurityError: its status,
-// and a detail that does not quote the SecurityHandler's error, in the
-// operation's declared answer for 401 or 403 when it has one (the rule of
-// every error the server gives), else as problem+json.
-func (g *gen) securityErrorCase() jen.Code {
-	if !g.hasSecurity() {
-		return jen.Null()
-	}
-	return jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("se"))).Block(
-		jen.Id("detail").Op(":=").Lit("the operation needs a credential it accepts"),
-		jen.If(jen.Id("se").Dot("Status").Op("==").Qual("net/http", "StatusForbidden")).Block(
-			jen.Id("detail").Op("=").Lit("the credential does not allow the operation"),
-		),
-		jen.If(jen.Id("a").Op(":=").Id("se").Dot("errors").Dot("answer").Call(jen.Id("se").Dot("Status")), jen.Id("a").Op("!=").Nil()).Block(
-			jen.Id("a").Dot("write").Call(jen.Id("w"), jen.Id("detail")),
-			jen.Return(),
-		),
-		jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): jen.Id("se").Dot("Status"), jen.Id("Detail"): jen.Id("detail")})),
-	)
-}
-
-// securityErrorVar declares the *SecurityError securityErrorCase fills.
-func (g *gen) securityErrorVar() jen.Code {
-	if !g.hasSecurity() {
-		return jen.Null()
-	}
-	return jen.Var().Id("se").Op("*").Id("SecurityError")
-}
-
 // clientCerts reports whether the contract has a mutualTLS scheme, whose
 // client option takes certificates.
 func (g *gen) clientCerts() bool {

@@ -31,10 +31,8 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitHandler(f)
 	g.errAnswers = g.buildErrorAnswers()
 	g.emitServerRuntime(f)
-	g.emitOperationRuntime(f)
 	g.emitSecurity(f)
 	g.emitErrorAnswers(f, g.errAnswers)
-	g.emitFidelityRuntime(f)
 	g.emitServerResponseValidation(f)
 	g.emitParamRuntime(f)
 	for _, oi := range g.allOps() {
@@ -109,62 +107,20 @@ func routePattern(method, path string) string {
 	return method + " " + p
 }
 
+// emitServerRuntime writes the server's contract-dependent core: the
+// server type (its Handler, and SecurityHandler when operations are
+// secured), the route table, one serve method per operation and
+// NewServer. Everything else the server does is fixed code in
+// runtime/server.go, copied by use.
 func (g *gen) emitServerRuntime(f *jen.File) {
-	f.Comment("ProblemDetails is an RFC 9457 problem details object, the body of every error the")
-	f.Comment("server sends.")
-	f.Type().Id("ProblemDetails").Struct(
-		jen.Id("Type").String().Tag(map[string]string{"json": "type"}),
-		jen.Id("Title").String().Tag(map[string]string{"json": "title"}),
-		jen.Id("Status").Int().Tag(map[string]string{"json": "status"}),
-		jen.Id("Detail").String().Tag(map[string]string{"json": "detail,omitempty"}),
-		jen.Comment("InvalidParams names each parameter or body field that broke the contract."),
-		jen.Id("InvalidParams").Index().Id("InvalidParam").Tag(map[string]string{"json": "invalid-params,omitempty"}),
-	)
-	f.Line()
-	f.Comment("NotImplementedError is returned by Unimplemented; the server answers 501.")
-	f.Type().Id("NotImplementedError").Struct(jen.Id("Operation").String())
-	f.Line()
-	f.Func().Params(jen.Id("e").Op("*").Id("NotImplementedError")).Id("Error").Params().String().Block(
-		jen.Return(jen.Lit("operation ").Op("+").Id("e").Dot("Operation").Op("+").Lit(" is not implemented")),
-	)
-	f.Line()
-	// Options.
-	f.Comment("ServerOption configures NewServer.")
-	f.Type().Id("ServerOption").Func().Params(jen.Op("*").Id("server"))
-	f.Line()
-	f.Comment("WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.")
-	f.Func().Id("WithMaxBodyBytes").Params(jen.Id("n").Int64()).Id("ServerOption").Block(
-		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("maxBody").Op("=").Id("n"))),
-	)
-	f.Line()
-	f.Comment("WithMiddleware wraps the server's handler; the first one given is the outermost.")
-	f.Func().Id("WithMiddleware").Params(jen.Id("mw").Func().Params(httpQ("Handler")).Add(httpQ("Handler"))).Id("ServerOption").Block(
-		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("middleware").Op("=").Append(jen.Id("s").Dot("middleware"), jen.Id("mw")))),
-	)
-	f.Line()
-	f.Comment("WithLogger sets where the server logs handler errors and recovered panics")
-	f.Comment("(default slog.Default()). The log carries the error text, which is never sent")
-	f.Comment("to clients by the default error handler.")
-	f.Func().Id("WithLogger").Params(jen.Id("l").Op("*").Qual("log/slog", "Logger")).Id("ServerOption").Block(
-		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("logger").Op("=").Id("l"))),
-	)
-	f.Line()
-	f.Comment("WithErrorHandler replaces how errors are written: *RequestError for requests the")
-	f.Comment("contract rejects, *NotImplementedError, and whatever a Handler method returns.")
-	if g.hasSecurity() {
-		f.Comment("Requests the security requirements refuse come as a *SecurityError.")
-	}
-	f.Comment("The default writes ProblemDetails and never shows a handler's error text to clients.")
-	f.Func().Id("WithErrorHandler").Params(jen.Id("fn").Func().Params(append(wr(), jen.Err().Error())...)).Id("ServerOption").Block(
-		jen.Return(jen.Func().Params(jen.Id("s").Op("*").Id("server")).Block(jen.Id("s").Dot("onError").Op("=").Id("fn"))),
-	)
-	f.Line()
-
+	f.Comment("server is the http.Handler NewServer returns.")
 	f.Type().Id("server").StructFunc(func(gr *jen.Group) {
 		gr.Id("h").Id("Handler")
 		if g.hasSecurity() {
 			gr.Id("sec").Id("SecurityHandler")
 		}
+		gr.Comment("gate checks a secured operation's requirements; nil when none is secured.")
+		gr.Id("gate").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Op("*").Id("OperationInfo")).Params(jen.Qual("context", "Context"), jen.Error())
 		gr.Comment("chain is the middleware around serveMatched, run for every request after routing.")
 		gr.Id("chain").Add(httpQ("Handler"))
 		for _, c := range []jen.Code{
@@ -181,18 +137,7 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		}
 	})
 	f.Line()
-	f.Comment("route is one operation: its contract path template and handler.")
-	f.Type().Id("route").Struct(
-		jen.Id("method").String(),
-		jen.Id("template").String(),
-		jen.Id("pattern").String(),
-		jen.Id("serve").Func().Params(jen.Op("*").Id("server"), httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()),
-		jen.Id("op").Id("OperationInfo"),
-		jen.Id("errors").Op("*").Id("errorTable"),
-	)
-	f.Line()
 
-	// NewServer
 	// The routes are a package-level table of method expressions, which
 	// the compiler lays out as static data: registering them with a
 	// closure each inside NewServer made one function of 11,000 closures
@@ -208,299 +153,54 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 	f.Line()
 	for _, oi := range g.ops {
 		f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("serve" + oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Block(
-			jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Id("pv"), g.errAnswers.tableOf(oi), jen.Id("s").Dot("decode"+oi.method), jen.Id("s").Dot("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
+			g.serveOperation(oi, jen.Id("pv"), jen.Id("s").Dot("h"))...,
 		)
 		f.Line()
 	}
-	regs := []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("routeTable")).Block(
-		jen.Id("s").Dot("handle").Call(jen.Id("mux"), jen.Id("rt").Dot("pattern"), jen.Id("rt")),
-	)}
-	fields := jen.Dict{jen.Id("h"): jen.Id("h"), jen.Id("maxBody"): jen.Lit(10 << 20), jen.Id("onError"): jen.Id("writeError")}
 	params := []jen.Code{jen.Id("h").Id("Handler")}
 	var body []jen.Code
 	if g.hasSecurity() {
-		fields[jen.Id("sec")] = jen.Id("sec")
 		params = append(params, jen.Id("sec").Id("SecurityHandler"))
-		body = append(body, jen.If(jen.Id("sec").Op("==").Nil()).Block(
-			jen.Panic(jen.Lit("NewServer: nil SecurityHandler: the contract's secured operations need one")),
-		))
-	}
-	params = append(params, jen.Id("opts").Op("...").Id("ServerOption"))
-	body = append(body,
-		jen.Id("s").Op(":=").Op("&").Id("server").Values(fields),
-		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(jen.Id("o").Call(jen.Id("s"))),
-		jen.If(jen.Id("s").Dot("logger").Op("==").Nil()).Block(jen.Id("s").Dot("logger").Op("=").Qual("log/slog", "Default").Call()),
-		jen.Id("mux").Op(":=").Qual("net/http", "NewServeMux").Call(),
-	)
-	body = append(body, regs...)
-	body = append(body,
-		jen.Id("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("s").Dot("unrouted")),
-		jen.Comment("Middleware runs after routing, so it can read the operation; a request that"),
-		jen.Comment("matched none goes through it too, on its way to a 404 or 405."),
-		jen.Id("s").Dot("chain").Op("=").Qual("net/http", "HandlerFunc").Call(jen.Id("s").Dot("serveMatched")),
-		jen.For(jen.Id("i").Op(":=").Len(jen.Id("s").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
-			jen.Id("s").Dot("chain").Op("=").Id("s").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("s").Dot("chain")),
-		),
-		jen.Comment("A panic in middleware is recovered too: a 500, not a reset connection."),
-		jen.Return(jen.Id("s").Dot("recover").Call(jen.Id("mux"))),
-	)
-	if g.hasSecurity() {
+		body = append(body,
+			jen.If(jen.Id("sec").Op("==").Nil()).Block(
+				jen.Panic(jen.Lit("NewServer: nil SecurityHandler: the contract's secured operations need one")),
+			),
+			jen.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("h"): jen.Id("h"), jen.Id("sec"): jen.Id("sec")}),
+			jen.Id("s").Dot("gate").Op("=").Id("s").Dot("authorize"),
+		)
 		f.Comment("NewServer returns an http.Handler serving h under the contract's paths. sec")
 		f.Comment("checks the credentials of secured operations before h sees their requests.")
 	} else {
+		body = append(body, jen.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("h"): jen.Id("h")}))
 		f.Comment("NewServer returns an http.Handler serving h under the contract's paths.")
 	}
+	params = append(params, jen.Id("opts").Op("...").Id("ServerOption"))
+	body = append(body, jen.Return(jen.Id("s").Dot("setup").Call(jen.Id("routeTable"), jen.Id("opts"))))
 	f.Func().Id("NewServer").Params(params...).Add(httpQ("Handler")).Block(body...)
 	f.Line()
+}
 
-	f.Comment("handle registers rt on mux. Patterns ServeMux cannot tell apart (two templates")
-	f.Comment("with the same shape) are matched by unrouted instead, in contract order.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("handle").Params(jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("pattern").String(), jen.Id("rt").Id("route")).Block(
-		jen.Id("s").Dot("routes").Op("=").Append(jen.Id("s").Dot("routes"), jen.Id("rt")),
-		jen.Defer().Func().Params().Block(
-			jen.If(jen.Recover().Op("!=").Nil()).Block(jen.Id("s").Dot("fallback").Op("=").Append(jen.Id("s").Dot("fallback"), jen.Id("rt"))),
-		).Call(),
-		jen.Id("mux").Dot("HandleFunc").Call(jen.Id("pattern"), jen.Func().Params(wr()...).Block(
-			jen.If(jen.List(jen.Id("pv"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call()), jen.Id("ok")).Block(
-				jen.Id("s").Dot("dispatch").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id("rt"), jen.Id("pv")),
-				jen.Return(),
-			),
-			jen.Id("s").Dot("unrouted").Call(jen.Id("w"), jen.Id("r")),
-		)),
-	)
-	f.Line()
-	f.Comment("unrouted serves requests no pattern took: fallback routes first, then the")
-	f.Comment("middleware on the way to noOperation.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("unrouted").Params(wr()...).Block(
-		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
-		jen.For(jen.Id("i").Op(":=").Range().Id("s").Dot("fallback")).Block(
-			jen.Id("rt").Op(":=").Op("&").Id("s").Dot("fallback").Index(jen.Id("i")),
-			jen.If(jen.Id("rt").Dot("method").Op("!=").Id("r").Dot("Method").Op("&&").Op("!").Parens(jen.Id("rt").Dot("method").Op("==").Lit("GET").Op("&&").Id("r").Dot("Method").Op("==").Lit("HEAD"))).Block(jen.Continue()),
-			jen.If(jen.List(jen.Id("pv"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
-				jen.Id("s").Dot("dispatch").Call(jen.Id("w"), jen.Id("r"), jen.Id("rt"), jen.Id("pv")),
-				jen.Return(),
-			),
-		),
-		jen.Id("s").Dot("chain").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
-	)
-	f.Line()
-	f.Comment("noOperation answers a request that matched no operation: 405 when the path")
-	f.Comment("exists with other methods, else 404.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("noOperation").Params(wr()...).Block(
-		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
-		jen.Var().Id("allow").Index().String(),
-		jen.Var().Id("errs").Op("*").Id("errorTable"),
-		jen.For(jen.List(jen.Id("_"), jen.Id("rt")).Op(":=").Range().Id("s").Dot("routes")).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("matchPath").Call(jen.Id("rt").Dot("template"), jen.Id("path")), jen.Id("ok")).Block(
-				jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("rt").Dot("method")),
-				jen.Comment("405 is answered as the path's first operation declaring it says."),
-				jen.If(jen.Id("errs").Dot("answer").Call(httpQ("StatusMethodNotAllowed")).Op("==").Nil()).Block(jen.Id("errs").Op("=").Id("rt").Dot("errors")),
-			),
-		),
-		jen.If(jen.Len(jen.Id("allow")).Op(">").Lit(0)).Block(
-			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), jen.Qual("strings", "Join").Call(jen.Id("allow"), jen.Lit(", "))),
-			jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Id("errs"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusMethodNotAllowed"), jen.Id("Detail"): jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not declared for this path")})),
+// serveOperation is the body of a function serving operation oi: decode
+// and validate the request (path values pv), call the handler h's method,
+// write its response; errors go to the error handler. Spelled out per
+// operation rather than one generic runtime function: its request type
+// is a struct, and each struct is a GC shape of its own, so a generic
+// made one instance per operation, costing the compiler more than these
+// few statements.
+func (g *gen) serveOperation(oi *opInfo, pv, h jen.Code) []jen.Code {
+	return []jen.Code{
+		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("s").Dot("decode"+oi.method).Call(jen.Id("w"), jen.Id("r"), pv),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(
+			jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), g.errAnswers.tableOf(oi), jen.Id("rerr")),
 			jen.Return(),
 		),
-		jen.Comment("No operation: problem+json."),
-		jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotFound"), jen.Id("Detail"): jen.Lit("no operation of the contract has this path")})),
-	)
-	f.Line()
-	f.Comment("refuse answers a request the server refuses itself (400, 401, 403, 404, 405,")
-	f.Comment("413, 415) through the error handler; the default one sends the answer errs")
-	f.Comment("declares for the status, or problem+json when there is none.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("refuse").Params(append(wr(), jen.Id("errs").Op("*").Id("errorTable"), jen.Id("re").Op("*").Id("RequestError"))...).Block(
-		jen.Id("re").Dot("errors").Op("=").Id("errs"),
-		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Id("re")),
-	)
-	f.Line()
-	f.Comment("serveOperation runs one operation: decode and validate the request, call the")
-	f.Comment("Handler, write its response. Errors go to the error handler.")
-	f.Func().Id("serveOperation").Types(jen.List(jen.Id("Req"), jen.Id("Resp")).Any()).Params(
-		jen.Id("s").Op("*").Id("server"), jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request")), jen.Id("pv").Map(jen.String()).String(), jen.Id("errs").Op("*").Id("errorTable"),
-		jen.Id("decode").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Map(jen.String()).String()).Params(jen.Id("Req"), jen.Op("*").Id("RequestError")),
-		jen.Id("handle").Func().Params(jen.Qual("context", "Context"), jen.Id("Req")).Params(jen.Id("Resp"), jen.Error()),
-		jen.Id("write").Func().Params(httpQ("ResponseWriter"), jen.Op("*").Add(httpQ("Request")), jen.Id("Resp")),
-	).Block(
-		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("decode").Call(jen.Id("w"), jen.Id("r"), jen.Id("pv")),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), jen.Id("errs"), jen.Id("rerr")), jen.Return()),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("handle").Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
-		jen.Id("write").Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
-	)
-	f.Line()
-	f.Comment("handlerError logs an error a handler returned, or met while its response was")
-	f.Comment("encoded, and answers it through the error handler.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("handlerError").Params(append(wr(), jen.Err().Error())...).Block(
-		jen.Id("s").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("handler error"), jen.Lit("method"), jen.Id("r").Dot("Method"), jen.Lit("path"), jen.Id("r").Dot("URL").Dot("Path"), jen.Lit("error"), jen.Err()),
-		jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Err()),
-	)
-	f.Line()
-	f.Comment("recover turns a panic below it into a logged 500 problem; the process lives on.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("recover").Params(jen.Id("next").Add(httpQ("Handler"))).Add(httpQ("Handler")).Block(
-		jen.Return(httpQ("HandlerFunc").Call(jen.Func().Params(wr()...).Block(
-			jen.Defer().Func().Params().Block(
-				jen.If(jen.Id("v").Op(":=").Recover(), jen.Id("v").Op("!=").Nil()).Block(
-					jen.If(jen.Id("v").Op("==").Qual("net/http", "ErrAbortHandler")).Block(jen.Panic(jen.Id("v"))),
-					jen.Id("s").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("handler panic"), jen.Lit("method"), jen.Id("r").Dot("Method"), jen.Lit("path"), jen.Id("r").Dot("URL").Dot("Path"), jen.Lit("panic"), jen.Qual("fmt", "Sprint").Call(jen.Id("v")), jen.Lit("stack"), jen.String().Call(jen.Qual("runtime/debug", "Stack").Call())),
-					jen.Id("s").Dot("onError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("panic: %v"), jen.Id("v"))),
-				),
-			).Call(),
-			jen.Id("next").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
-		))),
-	)
-	f.Line()
-	f.Comment("writeError is the default error handler. A request the contract does not allow")
-	f.Comment("gets the answer its operation declares for the status (exact code, then 4XX,")
-	f.Comment("then default), with the reason in the body's message-like property; problem+json")
-	f.Comment("when it declares none.")
-	f.Func().Id("writeError").Params(append(wr(), jen.Err().Error())...).Block(
-		jen.Var().Id("re").Op("*").Id("RequestError"),
-		jen.Var().Id("ni").Op("*").Id("NotImplementedError"),
-		g.securityErrorVar(),
-		jen.Switch().Block(
-			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("re"))).Block(
-				jen.If(jen.Id("a").Op(":=").Id("re").Dot("errors").Dot("answer").Call(jen.Id("re").Dot("Status")), jen.Id("a").Op("!=").Nil()).Block(
-					jen.Id("a").Dot("write").Call(jen.Id("w"), jen.Id("re").Dot("Error").Call()),
-					jen.Return(),
-				),
-				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): jen.Id("re").Dot("Status"), jen.Id("Detail"): jen.Id("re").Dot("Error").Call(), jen.Id("InvalidParams"): jen.Id("re").Dot("Params")})),
-			),
-			jen.Case(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ni"))).Block(
-				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusNotImplemented"), jen.Id("Detail"): jen.Id("ni").Dot("Error").Call()})),
-			),
-			g.securityErrorCase(),
-			jen.Default().Block(
-				jen.Id("writeProblem").Call(jen.Id("w"), jen.Id("ProblemDetails").Values(jen.Dict{jen.Id("Status"): httpQ("StatusInternalServerError")})),
-			),
-		),
-	)
-	f.Line()
-	f.Comment("writeProblem sends p as application/problem+json.")
-	f.Func().Id("writeProblem").Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("p").Id("ProblemDetails")).Block(
-		jen.If(jen.Id("p").Dot("Type").Op("==").Lit("")).Block(jen.Id("p").Dot("Type").Op("=").Lit("about:blank")),
-		jen.If(jen.Id("p").Dot("Title").Op("==").Lit("")).Block(jen.Id("p").Dot("Title").Op("=").Qual("net/http", "StatusText").Call(jen.Id("p").Dot("Status"))),
-		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("p")),
-		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/problem+json")),
-		jen.Id("w").Dot("WriteHeader").Call(jen.Id("p").Dot("Status")),
-		jen.Id("w").Dot("Write").Call(jen.Id("b")),
-	)
-	f.Line()
-	f.Comment("jsonBuffers holds the buffers responses are encoded into, so a busy server")
-	f.Comment("does not allocate one per response.")
-	f.Var().Id("jsonBuffers").Op("=").Qual("sync", "Pool").Values(jen.Dict{jen.Id("New"): jen.Func().Params().Any().Block(
-		jen.Id("b").Op(":=").Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(4096)),
-		jen.Return(jen.Op("&").Id("b")),
-	)})
-	f.Line()
-	f.Comment("sendJSON encodes *v with write before sending anything, so an encoding error is")
-	f.Comment("still a clean 500.")
-	f.Func().Id("sendJSON").Types(jen.Id("T").Any()).Params(append(append([]jen.Code{jen.Id("s").Op("*").Id("server")}, wr()...), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("v").Op("*").Id("T"), jen.Id("write").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonWriter")))...).Block(
-		jen.Id("bp").Op(":=").Id("jsonBuffers").Dot("Get").Call().Assert(jen.Op("*").Index().Byte()),
-		jen.Defer().Id("jsonBuffers").Dot("Put").Call(jen.Id("bp")),
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("appendJSONValue").Call(jen.Parens(jen.Op("*").Id("bp")).Index(jen.Empty(), jen.Lit(0)), jen.Id("v"), jen.Id("write")),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(h).Dot(oi.method).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding response: %w"), jen.Err())),
+			jen.Id("s").Dot("handlerError").Call(jen.Id("w"), jen.Id("r"), jen.Err()),
 			jen.Return(),
 		),
-		jen.Op("*").Id("bp").Op("=").Id("b"),
-		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
-		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
-		jen.Id("w").Dot("Write").Call(jen.Id("b")),
-	)
-	f.Line()
-	f.Comment("matchPath matches an escaped request path against a contract path template")
-	f.Comment("and returns the unescaped template values. A segment may hold text around its")
-	f.Comment("variables (\"{id}.json\").")
-	f.Func().Id("matchPath").Params(jen.List(jen.Id("template"), jen.Id("path")).String()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
-		jen.Var().Id("vals").Map(jen.String()).String(),
-		jen.Comment("Segment by segment, without splitting either string up front."),
-		jen.For().Block(
-			jen.List(jen.Id("t"), jen.Id("tRest"), jen.Id("tMore")).Op(":=").Qual("strings", "Cut").Call(jen.Id("template"), jen.Lit("/")),
-			jen.List(jen.Id("p"), jen.Id("pRest"), jen.Id("pMore")).Op(":=").Qual("strings", "Cut").Call(jen.Id("path"), jen.Lit("/")),
-			jen.If(jen.Id("tMore").Op("!=").Id("pMore")).Block(jen.Return(jen.Nil(), jen.False())),
-			jen.For(jen.Id("t").Op("!=").Lit("")).Block(
-				jen.Id("open").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('{')),
-				jen.If(jen.Id("open").Op("<").Lit(0)).Block(
-					jen.If(jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("p")), jen.Err().Op("!=").Nil().Op("||").Id("u").Op("!=").Id("t").Op("&&").Id("p").Op("!=").Id("t")).Block(jen.Return(jen.Nil(), jen.False())),
-					jen.Id("p").Op(",").Id("t").Op("=").Lit("").Op(",").Lit(""),
-					jen.Break(),
-				),
-				jen.If(jen.Op("!").Qual("strings", "HasPrefix").Call(jen.Id("p"), jen.Id("t").Index(jen.Empty(), jen.Id("open")))).Block(jen.Return(jen.Nil(), jen.False())),
-				jen.Id("p").Op("=").Id("p").Index(jen.Id("open"), jen.Empty()),
-				jen.Id("end").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('}')),
-				jen.If(jen.Id("end").Op("<").Id("open")).Block(jen.Return(jen.Nil(), jen.False())),
-				jen.Id("name").Op(":=").Id("t").Index(jen.Id("open").Op("+").Lit(1), jen.Id("end")),
-				jen.Id("t").Op("=").Id("t").Index(jen.Id("end").Op("+").Lit(1), jen.Empty()),
-				jen.Comment("The value runs to the next literal text of the template, or to the end."),
-				jen.Id("stop").Op(":=").Len(jen.Id("p")),
-				jen.If(jen.Id("next").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte('{')), jen.Id("t").Op("!=").Lit("")).Block(
-					jen.Id("lit").Op(":=").Id("t"),
-					jen.If(jen.Id("next").Op(">=").Lit(0)).Block(jen.Id("lit").Op("=").Id("t").Index(jen.Empty(), jen.Id("next"))),
-					jen.If(jen.Id("lit").Op("!=").Lit("")).Block(
-						jen.Id("stop").Op("=").Qual("strings", "Index").Call(jen.Id("p"), jen.Id("lit")),
-						jen.If(jen.Id("stop").Op("<").Lit(0)).Block(jen.Return(jen.Nil(), jen.False())),
-					),
-				),
-				jen.List(jen.Id("v"), jen.Err()).Op(":=").Qual("net/url", "PathUnescape").Call(jen.Id("p").Index(jen.Empty(), jen.Id("stop"))),
-				jen.If(jen.Err().Op("!=").Nil().Op("||").Id("v").Op("==").Lit("")).Block(jen.Return(jen.Nil(), jen.False())),
-				jen.If(jen.Id("vals").Op("==").Nil()).Block(jen.Id("vals").Op("=").Map(jen.String()).String().Values()),
-				jen.Id("vals").Index(jen.Id("name")).Op("=").Id("v"),
-				jen.Id("p").Op("=").Id("p").Index(jen.Id("stop"), jen.Empty()),
-			),
-			jen.If(jen.Id("p").Op("!=").Lit("")).Block(jen.Return(jen.Nil(), jen.False())),
-			jen.If(jen.Op("!").Id("tMore")).Block(jen.Return(jen.Id("vals"), jen.True())),
-			jen.List(jen.Id("template"), jen.Id("path")).Op("=").List(jen.Id("tRest"), jen.Id("pRest")),
-		),
-	)
-	f.Line()
-	f.Comment("mediaMatches reports whether the request media type mt is one of declared,")
-	f.Comment("honouring wildcards such as image/* and */*.")
-	f.Func().Id("mediaMatches").Params(jen.Id("mt").String(), jen.Id("declared").Op("...").String()).Bool().Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("d")).Op(":=").Range().Id("declared")).Block(
-			jen.List(jen.Id("d"), jen.Id("_"), jen.Id("_")).Op("=").Qual("strings", "Cut").Call(jen.Id("d"), jen.Lit(";")),
-			jen.Id("d").Op("=").Qual("strings", "ToLower").Call(jen.Qual("strings", "TrimSpace").Call(jen.Id("d"))),
-			jen.Switch().Block(
-				jen.Case(jen.Id("d").Op("==").Id("mt").Op("||").Id("d").Op("==").Lit("*/*")).Block(jen.Return(jen.True())),
-				jen.Case(jen.Qual("strings", "HasSuffix").Call(jen.Id("d"), jen.Lit("/*")).Op("&&").Qual("strings", "HasPrefix").Call(jen.Id("mt"), jen.Qual("strings", "TrimSuffix").Call(jen.Id("d"), jen.Lit("*")))).Block(jen.Return(jen.True())),
-			),
-		),
-		jen.Return(jen.False()),
-	)
-	f.Line()
-	f.Comment("readBody reads a request body up to the server's limit.")
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("readBody").Params(wr()...).Params(jen.Index().Byte(), jen.Op("*").Id("RequestError")).Block(
-		jen.Comment("A declared length within the limit is read in one allocation."),
-		jen.If(jen.Id("n").Op(":=").Id("r").Dot("ContentLength"), jen.Id("n").Op(">").Lit(0).Op("&&").Id("n").Op("<=").Id("s").Dot("maxBody")).Block(
-			jen.Id("data").Op(":=").Make(jen.Index().Byte(), jen.Id("n")),
-			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual("io", "ReadFull").Call(jen.Id("r").Dot("Body"), jen.Id("data")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("reading request body: ").Op("+").Err().Dot("Error").Call()})),
-			),
-			jen.Return(jen.Id("data"), jen.Nil()),
-		),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(httpQ("MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("s").Dot("maxBody"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Var().Id("tooBig").Op("*").Qual("net/http", "MaxBytesError"),
-			jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("tooBig"))).Block(
-				jen.Return(jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusRequestEntityTooLarge"), jen.Id("Detail"): jen.Qual("fmt", "Sprintf").Call(jen.Lit("request body is larger than %d bytes"), jen.Id("s").Dot("maxBody"))})),
-			),
-			jen.Return(jen.Nil(), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("reading request body: ").Op("+").Err().Dot("Error").Call()})),
-		),
-		jen.Return(jen.Id("data"), jen.Nil()),
-	)
-	f.Line()
-	f.Comment("decodeJSONBody decodes a JSON request body into *v with read, naming the")
-	f.Comment("offending field.")
-	f.Func().Id("decodeJSONBody").Types(jen.Id("T").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("v").Op("*").Id("T"), jen.Id("read").Func().Params(jen.Op("*").Id("T"), jen.Op("*").Id("jsonReader")).Error()).Op("*").Id("RequestError").Block(
-		jen.Id("err").Op(":=").Id("decodeJSONValue").Call(jen.Id("data"), jen.Id("v"), jen.Id("read")),
-		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Var().Id("se").Op("*").Qual("encoding/json", "SyntaxError"),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("se"))).Block(
-			jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is not valid JSON: ").Op("+").Err().Dot("Error").Call()})),
-		),
-		jen.Return(jen.Id("invalidValue").Call(jen.Lit("body"), jen.Lit(""), jen.Id("decodeError").Call(jen.Lit(""), jen.Err()))),
-	)
-	f.Line()
+		jen.Id("s").Dot("write"+oi.method).Call(jen.Id("w"), jen.Id("r"), jen.Id("resp")),
+	}
 }
 
 // emitDecodeRequest writes the function that reads one operation's

@@ -123,7 +123,7 @@ func (g *gen) emitReceivers(f *jen.File) {
 		var lines []string
 		for i, oi := range set.ops {
 			mounts = append(mounts, jen.Id("mux").Dot("HandleFunc").Call(jen.Lit(set.routes[i]), jen.Func().Params(wr()...).Block(
-				jen.Id("serveOperation").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Nil(), g.errAnswers.tableOf(oi), jen.Id("s").Dot("decode"+oi.method), jen.Id("h").Dot(oi.method), jen.Id("s").Dot("write"+oi.method)),
+				g.serveOperation(oi, jen.Nil(), jen.Id("h"))...,
 			)))
 			lines = append(lines, fmt.Sprintf("  %s: %s", set.routes[i], oi.method))
 		}

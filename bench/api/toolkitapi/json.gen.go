@@ -51,8 +51,8 @@ func (v *Address) encodeJSON(w *jsonWriter) {
 	writeString(&v.Country, w)
 	w.raw(",\"line1\":")
 	writeString(&v.Line1, w)
-	writeOpt(w, "\"line2\":", v.Line2, writeString)
-	writeOpt(w, "\"postalCode\":", v.PostalCode, writeString)
+	writeOpt(w, "\"line2\":", v.Line2 != nil, v.Line2, writeString)
+	writeOpt(w, "\"postalCode\":", v.PostalCode != nil, v.PostalCode, writeString)
 	w.raw("}")
 }
 
@@ -155,8 +155,8 @@ func (v *Customer) encodeJSON(w *jsonWriter) {
 	writeString(&v.ID, w)
 	w.raw(",\"name\":")
 	writeString(&v.Name, w)
-	writeOpt(w, "\"phone\":", v.Phone, writeString)
-	writeOpt(w, "\"tier\":", v.Tier, writeString)
+	writeOpt(w, "\"phone\":", v.Phone != nil, v.Phone, writeString)
+	writeOpt(w, "\"tier\":", v.Tier != nil, v.Tier, writeString)
 	w.raw("}")
 }
 
@@ -266,16 +266,16 @@ func (v *NewOrder) UnmarshalJSON(data []byte) error {
 // encodeJSON writes NewOrder to w.
 func (v *NewOrder) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"billingAddress\":", v.BillingAddress, (*Address).encodeJSON)
+	writeOpt(w, "\"billingAddress\":", v.BillingAddress != nil, v.BillingAddress, (*Address).encodeJSON)
 	w.field("\"currency\":")
 	writeString(&v.Currency, w)
 	w.raw(",\"customer\":")
 	v.Customer.encodeJSON(w)
 	w.raw(",\"lines\":")
 	writeList(&v.Lines, w, (*OrderLine).encodeJSON)
-	writeOpt(w, "\"notes\":", v.Notes, writeString)
-	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod, writeString)
-	writeOpt(w, "\"priority\":", v.Priority, writeInt)
+	writeOpt(w, "\"notes\":", v.Notes != nil, v.Notes, writeString)
+	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod != nil, v.PaymentMethod, writeString)
+	writeOpt(w, "\"priority\":", v.Priority != nil, v.Priority, writeInt)
 	w.raw(",\"shippingAddress\":")
 	v.ShippingAddress.encodeJSON(w)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
@@ -373,7 +373,7 @@ func (v *Order) UnmarshalJSON(data []byte) error {
 // encodeJSON writes Order to w.
 func (v *Order) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"billingAddress\":", v.BillingAddress, (*Address).encodeJSON)
+	writeOpt(w, "\"billingAddress\":", v.BillingAddress != nil, v.BillingAddress, (*Address).encodeJSON)
 	w.field("\"createdAt\":")
 	writeTime(&v.CreatedAt, w)
 	w.raw(",\"currency\":")
@@ -384,9 +384,9 @@ func (v *Order) encodeJSON(w *jsonWriter) {
 	writeInt(&v.ID, w)
 	w.raw(",\"lines\":")
 	writeList(&v.Lines, w, (*OrderLine).encodeJSON)
-	writeOpt(w, "\"notes\":", v.Notes, writeString)
-	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod, writeString)
-	writeOpt(w, "\"priority\":", v.Priority, writeInt)
+	writeOpt(w, "\"notes\":", v.Notes != nil, v.Notes, writeString)
+	writeOpt(w, "\"paymentMethod\":", v.PaymentMethod != nil, v.PaymentMethod, writeString)
+	writeOpt(w, "\"priority\":", v.Priority != nil, v.Priority, writeInt)
 	w.raw(",\"shippingAddress\":")
 	v.ShippingAddress.encodeJSON(w)
 	w.raw(",\"status\":")
@@ -453,9 +453,9 @@ func (v *OrderLine) UnmarshalJSON(data []byte) error {
 func (v *OrderLine) encodeJSON(w *jsonWriter) {
 	w.raw("{")
 	writeOptSlice(w, "\"attributes\":", &v.Attributes, (*Attribute).encodeJSON)
-	writeOpt(w, "\"description\":", v.Description, writeString)
-	writeOpt(w, "\"discount\":", v.Discount, writeFloat64)
-	writeOpt(w, "\"gift\":", v.Gift, writeBool)
+	writeOpt(w, "\"description\":", v.Description != nil, v.Description, writeString)
+	writeOpt(w, "\"discount\":", v.Discount != nil, v.Discount, writeFloat64)
+	writeOpt(w, "\"gift\":", v.Gift != nil, v.Gift, writeBool)
 	w.field("\"quantity\":")
 	writeInt(&v.Quantity, w)
 	w.raw(",\"sku\":")
@@ -501,7 +501,7 @@ func (v *OrderList) UnmarshalJSON(data []byte) error {
 func (v *OrderList) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
 	writeList(&v.Items, w, (*Order).encodeJSON)
-	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
+	writeOpt(w, "\"nextCursor\":", v.NextCursor != nil, v.NextCursor, writeString)
 	w.raw("}")
 }
 

@@ -91,11 +91,11 @@ func (v *NewNote) encodeJSON(w *jsonWriter) {
 	w.raw("{\"color\":")
 	writeString(&v.Color, w)
 	writeOptNullable(w, "\"due\":", &v.Due, writeTime)
-	writeOpt(w, "\"pinned\":", v.Pinned, writeBool)
+	writeOpt(w, "\"pinned\":", v.Pinned != nil, v.Pinned, writeBool)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
 	w.raw(",\"text\":")
 	writeString(&v.Text, w)
-	writeOpt(w, "\"weight\":", v.Weight, writeFloat64)
+	writeOpt(w, "\"weight\":", v.Weight != nil, v.Weight, writeFloat64)
 	w.raw("}")
 }
 
@@ -170,13 +170,13 @@ func (v *Note) encodeJSON(w *jsonWriter) {
 	writeOptNullable(w, "\"due\":", &v.Due, writeTime)
 	w.raw(",\"id\":")
 	writeInt(&v.ID, w)
-	writeOpt(w, "\"pinned\":", v.Pinned, writeBool)
+	writeOpt(w, "\"pinned\":", v.Pinned != nil, v.Pinned, writeBool)
 	w.raw(",\"tags\":")
 	writeList(&v.Tags, w, writeString)
 	w.raw(",\"text\":")
 	writeString(&v.Text, w)
-	writeOpt(w, "\"trace\":", v.Trace, writeString)
-	writeOpt(w, "\"weight\":", v.Weight, writeFloat64)
+	writeOpt(w, "\"trace\":", v.Trace != nil, v.Trace, writeString)
+	writeOpt(w, "\"weight\":", v.Weight != nil, v.Weight, writeFloat64)
 	w.raw("}")
 }
 

@@ -5,15 +5,12 @@ package api
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
-	"time"
 )
 
 // Client calls the service over HTTP. Its methods are safe for concurrent use.
@@ -27,21 +24,13 @@ type Client struct {
 	checkResponses bool
 }
 
-// ClientOption configures NewClient.
-type ClientOption func(*Client) error
-
 // NewClient returns a client for the service at baseURL (such as
 // "https://api.example.com/v1"); operation paths are appended to it.
 func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
-	u, err := url.Parse(baseURL)
+	u, err := parseBaseURL(baseURL)
 	if err != nil {
-		return nil, fmt.Errorf("base URL: %w", err)
+		return nil, err
 	}
-	if u.Scheme == "" || u.Host == "" {
-		return nil, fmt.Errorf("base URL %q: want scheme://host[/path]", baseURL)
-	}
-	u.Path = strings.TrimSuffix(u.Path, "/")
-	u.RawPath = strings.TrimSuffix(u.RawPath, "/")
 	c := &Client{
 		auth: map[string]func(*http.Request){},
 		base: u,
@@ -55,164 +44,12 @@ func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
 	return c, nil
 }
 
-// WithHTTPClient sends requests through hc instead of http.DefaultClient.
-func WithHTTPClient(hc *http.Client) ClientOption {
-	return func(c *Client) error {
-		c.hc = hc
-		return nil
-	}
-}
-
-// WithRequestEditor runs fn on every request before it is sent (tracing headers,
-// custom authentication …); an error stops the call.
-func WithRequestEditor(fn func(context.Context, *http.Request) error) ClientOption {
-	return func(c *Client) error {
-		c.editors = append(c.editors, fn)
-		return nil
-	}
-}
-
-// UnexpectedResponseError is a response the contract does not declare for the
-// operation; it keeps the status, headers and (up to 1 MiB of) the body.
-type UnexpectedResponseError struct {
-	StatusCode int
-	Header     http.Header
-	Body       []byte
-}
-
-func (e *UnexpectedResponseError) Error() string {
-	return fmt.Sprintf("unexpected response status %d: %.200s", e.StatusCode, e.Body)
-}
-
-// newRequest builds a request of operation op from method, path, query and body,
-// on the operation's server (see WithServerForOperation) or the base URL.
-func (c *Client) newRequest(ctx context.Context, op, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
+// baseOf returns the URL operation op is sent to: its server (see
+// WithServerForOperation) or the base URL.
+func (c *Client) baseOf(op string) *url.URL {
 	base := c.base
-	u := *base
-	u.RawPath = base.EscapedPath() + path
-	p, err := url.PathUnescape(u.RawPath)
-	if err != nil {
-		return nil, err
-	}
-	u.Path = p
-	// A query in the base URL (a callback URL's) comes first.
-	if q := query.Encode(); u.RawQuery == "" || q == "" {
-		u.RawQuery += q
-	} else {
-		u.RawQuery += "&" + q
-	}
-	r, err := http.NewRequestWithContext(ctx, method, u.String(), body)
-	if err != nil {
-		return nil, err
-	}
-	if contentType != "" {
-		r.Header.Set("Content-Type", contentType)
-	}
-	return r, nil
+	return base
 }
-
-func (c *Client) send(ctx context.Context, r *http.Request, security [][]string) (*http.Response, error) {
-	// Apply the first alternative whose schemes are all configured.
-	for _, alt := range security {
-		ok := true
-		for _, name := range alt {
-			if _, has := c.auth[name]; !has {
-				ok = false
-			}
-		}
-		if ok {
-			for _, name := range alt {
-				c.auth[name](r)
-			}
-			break
-		}
-	}
-	for _, edit := range c.editors {
-		if err := edit(ctx, r); err != nil {
-			return nil, err
-		}
-	}
-	return c.hc.Do(r)
-}
-
-// readAll reads a response body up to limit bytes; a declared length within the
-// limit (size, -1 when unknown) sizes the buffer up front.
-func readAll(r io.Reader, size, limit int64) ([]byte, error) {
-	if size <= 0 || size > limit {
-		return io.ReadAll(io.LimitReader(r, limit))
-	}
-	b := make([]byte, size)
-	n, err := io.ReadFull(r, b)
-	return b[:n], err
-}
-
-// decodeResponse reads a JSON response body into *v with read.
-func decodeResponse[T any](resp *http.Response, v *T, read func(*T, *jsonReader) error) error {
-	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
-	if err != nil {
-		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
-	}
-	if err := decodeJSONValue(b, v, read); err != nil {
-		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
-	}
-	return nil
-}
-
-// unexpected builds the error for an undeclared response.
-func unexpected(resp *http.Response) error {
-	b, _ := readAll(resp.Body, -1, 1048576)
-	return &UnexpectedResponseError{
-		Body:       b,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
-}
-
-// wrapError prefixes a client method's error with the method's name; an
-// *UnexpectedResponseError is returned as it is.
-func wrapError(err *error, op string) {
-	if _, ok := (*err).(*UnexpectedResponseError); !ok && *err != nil {
-		*err = fmt.Errorf("%s: %w", op, *err)
-	}
-}
-
-// setQuery sets the query parameter name to format(*v) unless v is nil.
-func setQuery[T any](q url.Values, name string, v *T, format func(T) string) {
-	if v != nil {
-		q.Set(name, format(*v))
-	}
-}
-
-// formatString, formatInt, formatNumber, formatBool, formatTime and formatBytes
-// write one parameter value as the generated server reads it.
-func formatString[T ~string](v T) string {
-	return string(v)
-}
-
-func formatInt[T ~int32 | ~int64](v T) string {
-	return strconv.FormatInt(int64(v), 10)
-}
-
-func formatNumber[T ~float32 | ~float64](v T) string {
-	return strconv.FormatFloat(float64(v), byte(0x67), -1, 64)
-}
-
-func formatBool[T ~bool](v T) string {
-	return strconv.FormatBool(bool(v))
-}
-
-func formatTime(v time.Time) string {
-	return v.Format(time.RFC3339)
-}
-
-func formatBytes(v []byte) string {
-	return base64.StdEncoding.EncodeToString(v)
-}
-
-var _ = readAll
-
-// maxResponseBytes bounds the bodies the client reads into memory.
-const maxResponseBytes = 67108864
 
 // WithResponseChecks makes the client check every decoded response body against the
 // contract; one that breaks it is returned as a *ResponseValidationError.

@@ -42,13 +42,13 @@ func (v *NewPet) UnmarshalJSON(data []byte) error {
 // encodeJSON writes NewPet to w.
 func (v *NewPet) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"birthDate\":", v.BirthDate, writeString)
+	writeOpt(w, "\"birthDate\":", v.BirthDate != nil, v.BirthDate, writeString)
 	w.field("\"name\":")
 	writeString(&v.Name, w)
 	w.raw(",\"species\":")
 	writeString(&v.Species, w)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
-	writeOpt(w, "\"weightKg\":", v.WeightKg, writeFloat64)
+	writeOpt(w, "\"weightKg\":", v.WeightKg != nil, v.WeightKg, writeFloat64)
 	w.raw("}")
 }
 
@@ -111,7 +111,7 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 // encodeJSON writes Pet to w.
 func (v *Pet) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"birthDate\":", v.BirthDate, writeString)
+	writeOpt(w, "\"birthDate\":", v.BirthDate != nil, v.BirthDate, writeString)
 	w.field("\"createdAt\":")
 	writeTime(&v.CreatedAt, w)
 	w.raw(",\"id\":")
@@ -164,7 +164,7 @@ func (v *PetPage) UnmarshalJSON(data []byte) error {
 func (v *PetPage) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
 	writeList(&v.Items, w, (*Pet).encodeJSON)
-	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
+	writeOpt(w, "\"nextCursor\":", v.NextCursor != nil, v.NextCursor, writeString)
 	w.raw("}")
 }
 
@@ -199,8 +199,8 @@ func (v *PetUpdate) UnmarshalJSON(data []byte) error {
 // encodeJSON writes PetUpdate to w.
 func (v *PetUpdate) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"name\":", v.Name, writeString)
-	writeOpt(w, "\"status\":", v.Status, writeString)
+	writeOpt(w, "\"name\":", v.Name != nil, v.Name, writeString)
+	writeOpt(w, "\"status\":", v.Status != nil, v.Status, writeString)
 	writeOptSlice(w, "\"tags\":", &v.Tags, writeString)
 	writeOptNullable(w, "\"weightKg\":", &v.WeightKg, writeFloat64)
 	w.raw("}")
@@ -251,13 +251,13 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 // encodeJSON writes Problem to w.
 func (v *Problem) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"detail\":", v.Detail, writeString)
-	writeOpt(w, "\"instance\":", v.Instance, writeString)
+	writeOpt(w, "\"detail\":", v.Detail != nil, v.Detail, writeString)
+	writeOpt(w, "\"instance\":", v.Instance != nil, v.Instance, writeString)
 	w.field("\"status\":")
 	writeInt(&v.Status, w)
 	w.raw(",\"title\":")
 	writeString(&v.Title, w)
-	writeOpt(w, "\"type\":", v.Type, writeString)
+	writeOpt(w, "\"type\":", v.Type != nil, v.Type, writeString)
 	w.raw("}")
 }
 

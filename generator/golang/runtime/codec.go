@@ -187,11 +187,14 @@ func readExtra[T any](m *map[string]T, k []byte, r *jsonReader, f func(*T, *json
 }
 
 // writeOpt writes the member key (its encoded name and colon) with the value
-// *p, unless p is nil: an optional property that is absent.
+// p points to, when set (p is not nil): an optional property that is absent
+// is left out. P, not *T, so that one instance serves every type (see
+// decodeJSONValue); the caller says whether p is nil because a comparable
+// P, which could, is a shape of its own per pointer type.
 //
 //go:noinline
-func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
-	if p != nil {
+func writeOpt[P any](w *jsonWriter, key string, set bool, p P, f func(P, *jsonWriter)) {
+	if set {
 		w.field(key)
 		if w.enter() {
 			f(p, w)

@@ -9,7 +9,10 @@
 // top-level declaration is a unit of its own (one per const/var/type
 // block), with a doc comment; no init functions, no blank-identifier
 // declarations; a name used only by tests belongs in a _test.go file.
-// export.go is the one file not copied: it exports the parameter
-// serializers to toolkit itself (validate, docs), so generated clients,
-// validate's requests and the docs' curl lines write a value alike.
+// Two files are not copied: export.go exports the parameter serializers
+// to toolkit itself (validate, docs), so generated clients, validate's
+// requests and the docs' curl lines write a value alike; generated.go
+// stands in for what the generator writes from the contract (the server
+// and Client types, Handler, the security table), so that the server and
+// client code here compiles and is tested on its own.
 package runtime

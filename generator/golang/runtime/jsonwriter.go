@@ -33,6 +33,10 @@ type jsonWriter struct {
 }
 
 // raw appends s verbatim: generated code passes literals such as "{" and "}".
+// Not inlined, as field: every member of every type's encodeJSON calls one
+// of them, and their append, inlined, was most of those methods' code.
+//
+//go:noinline
 func (w *jsonWriter) raw(s string) {
 	w.buf = append(w.buf, s...)
 }
@@ -40,6 +44,8 @@ func (w *jsonWriter) raw(s string) {
 // field starts an object member: key is the already-escaped `"name":` text,
 // made when the code was generated. A comma goes first unless the member is
 // the object's first, which is when the last byte written is '{'.
+//
+//go:noinline
 func (w *jsonWriter) field(key string) {
 	if n := len(w.buf); n > 0 && w.buf[n-1] != '{' {
 		w.buf = append(w.buf, ',')
@@ -621,10 +627,10 @@ func jsonWritePut(w *jsonWriter) {
 	jsonWriters.Put(w)
 }
 
-// encodeJSONValue encodes *p with f and returns the JSON, or nil and the
-// first error. The JSON is written into a pooled buffer and copied out, so
-// the result is the one allocation.
-func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+// encodeJSONValue encodes p (a pointer) with f and returns the JSON, or nil
+// and the first error. The JSON is written into a pooled buffer and copied
+// out, so the result is the one allocation. P, not *T: see decodeJSONValue.
+func encodeJSONValue[P any](p P, f func(P, *jsonWriter)) ([]byte, error) {
 	w := jsonWriteGet()
 	f(p, w)
 	if err := w.err; err != nil {
@@ -637,9 +643,9 @@ func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
 	return out, nil
 }
 
-// appendJSONValue appends the JSON of *p, encoded with f, to buf (a server's
-// pooled buffer). On an error it returns buf as it was and the error.
-func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+// appendJSONValue appends the JSON of p (a pointer), encoded with f, to buf
+// (a server's pooled buffer); P, not *T: see decodeJSONValue. On an error it returns buf as it was and the error.
+func appendJSONValue[P any](buf []byte, p P, f func(P, *jsonWriter)) ([]byte, error) {
 	w := jsonWriteGet()
 	own := w.buf
 	w.buf = buf

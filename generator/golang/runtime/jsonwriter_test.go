@@ -280,7 +280,7 @@ type treeNode struct {
 func (v *treeNode) encodeJSON(w *jsonWriter) {
 	w.raw("{")
 	writeOptSlice(w, "\"children\":", &v.Children, (*treeNode).encodeJSON)
-	writeOpt(w, "\"next\":", v.Next, (*treeNode).encodeJSON)
+	writeOpt(w, "\"next\":", v.Next != nil, v.Next, (*treeNode).encodeJSON)
 	w.field("\"value\":")
 	writeString(&v.Value, w)
 	w.raw("}")

@@ -66,7 +66,7 @@ func (v *Customer) UnmarshalJSON(data []byte) error {
 // encodeJSON writes Customer to w.
 func (v *Customer) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"company\":", v.Company, writeString)
+	writeOpt(w, "\"company\":", v.Company != nil, v.Company, writeString)
 	w.field("\"createdAt\":")
 	writeTime(&v.CreatedAt, w)
 	w.raw(",\"email\":")
@@ -75,8 +75,8 @@ func (v *Customer) encodeJSON(w *jsonWriter) {
 	writeInt(&v.ID, w)
 	w.raw(",\"name\":")
 	writeString(&v.Name, w)
-	writeOpt(w, "\"notes\":", v.Notes, writeString)
-	writeOpt(w, "\"phone\":", v.Phone, writeString)
+	writeOpt(w, "\"notes\":", v.Notes != nil, v.Notes, writeString)
+	writeOpt(w, "\"phone\":", v.Phone != nil, v.Phone, writeString)
 	w.raw(",\"status\":")
 	writeString(&v.Status, w)
 	w.raw(",\"updatedAt\":")
@@ -131,14 +131,14 @@ func (v *CustomerInput) UnmarshalJSON(data []byte) error {
 // encodeJSON writes CustomerInput to w.
 func (v *CustomerInput) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"company\":", v.Company, writeString)
+	writeOpt(w, "\"company\":", v.Company != nil, v.Company, writeString)
 	w.field("\"email\":")
 	writeString(&v.Email, w)
 	w.raw(",\"name\":")
 	writeString(&v.Name, w)
-	writeOpt(w, "\"notes\":", v.Notes, writeString)
-	writeOpt(w, "\"phone\":", v.Phone, writeString)
-	writeOpt(w, "\"status\":", v.Status, writeString)
+	writeOpt(w, "\"notes\":", v.Notes != nil, v.Notes, writeString)
+	writeOpt(w, "\"phone\":", v.Phone != nil, v.Phone, writeString)
+	writeOpt(w, "\"status\":", v.Status != nil, v.Status, writeString)
 	w.raw("}")
 }
 
@@ -178,7 +178,7 @@ func (v *CustomerPage) UnmarshalJSON(data []byte) error {
 func (v *CustomerPage) encodeJSON(w *jsonWriter) {
 	w.raw("{\"items\":")
 	writeList(&v.Items, w, (*Customer).encodeJSON)
-	writeOpt(w, "\"nextCursor\":", v.NextCursor, writeString)
+	writeOpt(w, "\"nextCursor\":", v.NextCursor != nil, v.NextCursor, writeString)
 	w.raw("}")
 }
 
@@ -227,13 +227,13 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 // encodeJSON writes Problem to w.
 func (v *Problem) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"detail\":", v.Detail, writeString)
-	writeOpt(w, "\"instance\":", v.Instance, writeString)
+	writeOpt(w, "\"detail\":", v.Detail != nil, v.Detail, writeString)
+	writeOpt(w, "\"instance\":", v.Instance != nil, v.Instance, writeString)
 	w.field("\"status\":")
 	writeInt(&v.Status, w)
 	w.raw(",\"title\":")
 	writeString(&v.Title, w)
-	writeOpt(w, "\"type\":", v.Type, writeString)
+	writeOpt(w, "\"type\":", v.Type != nil, v.Type, writeString)
 	w.raw("}")
 }
 

@@ -89,7 +89,7 @@ func (v *NewUser) UnmarshalJSON(data []byte) error {
 // encodeJSON writes NewUser to w.
 func (v *NewUser) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"displayName\":", v.DisplayName, writeString)
+	writeOpt(w, "\"displayName\":", v.DisplayName != nil, v.DisplayName, writeString)
 	w.field("\"email\":")
 	writeString(&v.Email, w)
 	w.raw(",\"password\":")
@@ -189,13 +189,13 @@ func (v *Problem) UnmarshalJSON(data []byte) error {
 // encodeJSON writes Problem to w.
 func (v *Problem) encodeJSON(w *jsonWriter) {
 	w.raw("{")
-	writeOpt(w, "\"detail\":", v.Detail, writeString)
-	writeOpt(w, "\"instance\":", v.Instance, writeString)
+	writeOpt(w, "\"detail\":", v.Detail != nil, v.Detail, writeString)
+	writeOpt(w, "\"instance\":", v.Instance != nil, v.Instance, writeString)
 	w.field("\"status\":")
 	writeInt(&v.Status, w)
 	w.raw(",\"title\":")
 	writeString(&v.Title, w)
-	writeOpt(w, "\"type\":", v.Type, writeString)
+	writeOpt(w, "\"type\":", v.Type != nil, v.Type, writeString)
 	w.raw("}")
 }
 
@@ -367,7 +367,7 @@ func (v *User) UnmarshalJSON(data []byte) error {
 func (v *User) encodeJSON(w *jsonWriter) {
 	w.raw("{\"createdAt\":")
 	writeTime(&v.CreatedAt, w)
-	writeOpt(w, "\"displayName\":", v.DisplayName, writeString)
+	writeOpt(w, "\"displayName\":", v.DisplayName != nil, v.DisplayName, writeString)
 	w.raw(",\"email\":")
 	writeString(&v.Email, w)
 	w.raw(",\"id\":")

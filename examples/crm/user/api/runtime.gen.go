@@ -3,12 +3,18 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
 	"math/bits"
 	"net/http"
 	"net/mail"
+	"net/url"
 	"reflect"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +22,80 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 )
+
+// securityScheme is how the server checks one scheme of the contract.
+type securityScheme struct {
+	// check reads the scheme's credential from r and has the SecurityHandler judge
+	// it; errNoCredential when r carries none.
+	check func(*server, context.Context, *http.Request, *OperationInfo, []string) (context.Context, error)
+	// challenge is the WWW-Authenticate challenge of an http scheme, empty for others.
+	challenge string
+}
+
+// authorize checks op's security requirements: the alternatives in order, every
+// scheme of one alternative in order, each getting the context the previous
+// returned. It returns the context of the first alternative that admits r, or a
+// *SecurityError, after setting WWW-Authenticate for a 401.
+func (s *server) authorize(w http.ResponseWriter, r *http.Request, op *OperationInfo) (context.Context, error) {
+	var first error
+	forbidden := false
+	var refused map[string]bool
+	for _, alt := range op.Security {
+		ctx, ok := r.Context(), true
+		for _, it := range alt {
+			next, err := securitySchemes[it.Scheme].check(s, ctx, r, op, it.Scopes)
+			if err != nil {
+				if err != errNoCredential {
+					if first == nil {
+						first = err
+					}
+					forbidden = forbidden || errors.Is(err, ErrForbidden)
+					if refused == nil {
+						refused = map[string]bool{}
+					}
+					refused[it.Scheme] = true
+				}
+				ok = false
+				break
+			}
+			if next != nil {
+				ctx = next
+			}
+		}
+		if ok {
+			return ctx, nil
+		}
+	}
+	if forbidden {
+		return nil, &SecurityError{Status: http.StatusForbidden, Operation: op.ID, Err: first}
+	}
+	// One challenge per http scheme the operation accepts (RFC 9110 section 11.6.1);
+	// a bearer token that was refused is said to be invalid (RFC 6750 section 3).
+	seen := map[string]bool{}
+	for _, alt := range op.Security {
+		for _, it := range alt {
+			c := securitySchemes[it.Scheme].challenge
+			if strings.HasPrefix(c, "Bearer ") && refused[it.Scheme] {
+				c += `, error="invalid_token"`
+			}
+			if c != "" && !seen[c] {
+				seen[c] = true
+				w.Header().Add("WWW-Authenticate", c)
+			}
+		}
+	}
+	return nil, &SecurityError{Status: http.StatusUnauthorized, Operation: op.ID, Err: first}
+}
+
+// declared is the answer to a request the security requirements refused:
+// its status, and a message that does not repeat the SecurityHandler's.
+func (e *SecurityError) declared() (int, string, *errorTable, []InvalidParam) {
+	detail := "the operation needs a credential it accepts"
+	if e.Status == http.StatusForbidden {
+		detail = "the credential does not allow the operation"
+	}
+	return e.Status, detail, e.errors, nil
+}
 
 // integerLiteral reads a JSON number with no fraction and no exponent and
 // returns its text, which JSON spells without leading zeros.
@@ -31,6 +111,147 @@ func (r *jsonReader) integerLiteral() ([]byte, error) {
 		return nil, &ValidationError{Message: "must be an integer, not number " + string(lit)}
 	}
 	return lit, nil
+}
+
+// ClientOption configures NewClient.
+type ClientOption func(*Client) error
+
+// WithHTTPClient sends requests through hc instead of http.DefaultClient.
+func WithHTTPClient(hc *http.Client) ClientOption {
+	return func(c *Client) error {
+		c.hc = hc
+		return nil
+	}
+}
+
+// WithRequestEditor runs fn on every request before it is sent (tracing headers,
+// custom authentication …); an error stops the call.
+func WithRequestEditor(fn func(context.Context, *http.Request) error) ClientOption {
+	return func(c *Client) error {
+		c.editors = append(c.editors, fn)
+		return nil
+	}
+}
+
+// parseBaseURL checks NewClient's baseURL and drops its trailing slash:
+// operation paths are appended to it.
+func parseBaseURL(baseURL string) (*url.URL, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base URL: %w", err)
+	}
+	if u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("base URL %q: want scheme://host[/path]", baseURL)
+	}
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.RawPath = strings.TrimSuffix(u.RawPath, "/")
+	return u, nil
+}
+
+// UnexpectedResponseError is a response the contract does not declare for the
+// operation; it keeps the status, headers and (up to 1 MiB of) the body.
+type UnexpectedResponseError struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+}
+
+// Error gives the status and the start of the body.
+func (e *UnexpectedResponseError) Error() string {
+	return fmt.Sprintf("unexpected response status %d: %.200s", e.StatusCode, e.Body)
+}
+
+// newRequest builds a request of operation op from method, path, query and body,
+// on the operation's server (see WithServerForOperation) or the base URL.
+func (c *Client) newRequest(ctx context.Context, op, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
+	base := c.baseOf(op)
+	u := *base
+	u.RawPath = base.EscapedPath() + path
+	p, err := url.PathUnescape(u.RawPath)
+	if err != nil {
+		return nil, err
+	}
+	u.Path = p
+	// A query in the base URL (a callback URL's) comes first.
+	if q := query.Encode(); u.RawQuery == "" || q == "" {
+		u.RawQuery += q
+	} else {
+		u.RawQuery += "&" + q
+	}
+	r, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	if contentType != "" {
+		r.Header.Set("Content-Type", contentType)
+	}
+	return r, nil
+}
+
+// send applies the first alternative of security whose schemes are all
+// configured and the request editors, and sends r.
+func (c *Client) send(ctx context.Context, r *http.Request, security [][]string) (*http.Response, error) {
+	for _, alt := range security {
+		ok := true
+		for _, name := range alt {
+			if _, has := c.auth[name]; !has {
+				ok = false
+			}
+		}
+		if ok {
+			for _, name := range alt {
+				c.auth[name](r)
+			}
+			break
+		}
+	}
+	for _, edit := range c.editors {
+		if err := edit(ctx, r); err != nil {
+			return nil, err
+		}
+	}
+	return c.hc.Do(r)
+}
+
+// readAll reads a response body up to limit bytes; a declared length within the
+// limit (size, -1 when unknown) sizes the buffer up front.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size <= 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	b := make([]byte, size)
+	n, err := io.ReadFull(r, b)
+	return b[:n], err
+}
+
+// maxResponseBytes bounds the bodies the client reads into memory.
+const maxResponseBytes = 64 << 20
+
+// decodeResponse reads a JSON response body into v (a pointer) with read;
+// P, not *T: see decodeJSONValue.
+func decodeResponse[P any](resp *http.Response, v P, read func(P, *jsonReader) error) error {
+	b, err := readAll(resp.Body, resp.ContentLength, maxResponseBytes)
+	if err != nil {
+		return fmt.Errorf("reading %d response: %w", resp.StatusCode, err)
+	}
+	if err := decodeJSONValue(b, v, read); err != nil {
+		return fmt.Errorf("decoding %d response: %w", resp.StatusCode, err)
+	}
+	return nil
+}
+
+// unexpected builds the error for an undeclared response.
+func unexpected(resp *http.Response) error {
+	b, _ := readAll(resp.Body, -1, 1<<20)
+	return &UnexpectedResponseError{StatusCode: resp.StatusCode, Header: resp.Header, Body: b}
+}
+
+// wrapError prefixes a client method's error with the method's name; an
+// *UnexpectedResponseError is returned as it is.
+func wrapError(err *error, op string) {
+	if _, ok := (*err).(*UnexpectedResponseError); !ok && *err != nil {
+		*err = fmt.Errorf("%s: %w", op, *err)
+	}
 }
 
 // unionAt names a union decoded at an offset of the document.
@@ -97,11 +318,14 @@ func unknownProperty() error {
 }
 
 // writeOpt writes the member key (its encoded name and colon) with the value
-// *p, unless p is nil: an optional property that is absent.
+// p points to, when set (p is not nil): an optional property that is absent
+// is left out. P, not *T, so that one instance serves every type (see
+// decodeJSONValue); the caller says whether p is nil because a comparable
+// P, which could, is a shape of its own per pointer type.
 //
 //go:noinline
-func writeOpt[T any](w *jsonWriter, key string, p *T, f func(*T, *jsonWriter)) {
-	if p != nil {
+func writeOpt[P any](w *jsonWriter, key string, set bool, p P, f func(P, *jsonWriter)) {
+	if set {
 		w.field(key)
 		if w.enter() {
 			f(p, w)
@@ -193,6 +417,12 @@ func fillError(obj map[string]any, fills []errorFill, message string) {
 			filled = true
 		}
 	}
+}
+
+// WithReadOnlyDropped makes the server drop readOnly properties from request bodies
+// before the handler sees them, instead of refusing such a request with 400.
+func WithReadOnlyDropped() ServerOption {
+	return func(s *server) { s.dropReadOnly = true }
 }
 
 // jsonReader decodes one JSON document held in memory, without reflection:
@@ -851,7 +1081,13 @@ const jsonReadShareMax = 1 << 20
 // decodeJSONValue decodes the document data into p with f, and checks that
 // nothing but whitespace follows. A document that is not JSON reports
 // encoding/json's *json.SyntaxError, even when f met a type error first.
-func decodeJSONValue[T any](data []byte, p *T, f func(*T, *jsonReader) error) error {
+//
+// Helpers that only hand a value on take its pointer type as the type
+// parameter (P, called with *T): every pointer type has one GC shape, so
+// the compiler makes one instance for all of a package's types, where a
+// [T any] taking *T makes one per struct type (each struct is a shape of
+// its own): on a 500 KB contract that was a quarter of the package's code.
+func decodeJSONValue[P any](data []byte, p P, f func(P, *jsonReader) error) error {
 	r := jsonReaders.Get().(*jsonReader)
 	*r = jsonReader{
 		buf:  r.buf[:0],
@@ -886,6 +1122,10 @@ type jsonWriter struct {
 }
 
 // raw appends s verbatim: generated code passes literals such as "{" and "}".
+// Not inlined, as field: every member of every type's encodeJSON calls one
+// of them, and their append, inlined, was most of those methods' code.
+//
+//go:noinline
 func (w *jsonWriter) raw(s string) {
 	w.buf = append(w.buf, s...)
 }
@@ -893,6 +1133,8 @@ func (w *jsonWriter) raw(s string) {
 // field starts an object member: key is the already-escaped `"name":` text,
 // made when the code was generated. A comma goes first unless the member is
 // the object's first, which is when the last byte written is '{'.
+//
+//go:noinline
 func (w *jsonWriter) field(key string) {
 	if n := len(w.buf); n > 0 && w.buf[n-1] != '{' {
 		w.buf = append(w.buf, ',')
@@ -1106,10 +1348,10 @@ func jsonWritePut(w *jsonWriter) {
 	jsonWriters.Put(w)
 }
 
-// encodeJSONValue encodes *p with f and returns the JSON, or nil and the
-// first error. The JSON is written into a pooled buffer and copied out, so
-// the result is the one allocation.
-func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+// encodeJSONValue encodes p (a pointer) with f and returns the JSON, or nil
+// and the first error. The JSON is written into a pooled buffer and copied
+// out, so the result is the one allocation. P, not *T: see decodeJSONValue.
+func encodeJSONValue[P any](p P, f func(P, *jsonWriter)) ([]byte, error) {
 	w := jsonWriteGet()
 	f(p, w)
 	if err := w.err; err != nil {
@@ -1122,9 +1364,9 @@ func encodeJSONValue[T any](p *T, f func(*T, *jsonWriter)) ([]byte, error) {
 	return out, nil
 }
 
-// appendJSONValue appends the JSON of *p, encoded with f, to buf (a server's
-// pooled buffer). On an error it returns buf as it was and the error.
-func appendJSONValue[T any](buf []byte, p *T, f func(*T, *jsonWriter)) ([]byte, error) {
+// appendJSONValue appends the JSON of p (a pointer), encoded with f, to buf
+// (a server's pooled buffer); P, not *T: see decodeJSONValue. On an error it returns buf as it was and the error.
+func appendJSONValue[P any](buf []byte, p P, f func(P, *jsonWriter)) ([]byte, error) {
 	w := jsonWriteGet()
 	own := w.buf
 	w.buf = buf
@@ -1194,6 +1436,13 @@ func invalidValue(in, name string, err error) *RequestError {
 		return badParam(in, name+ve.Pointer, ve.Message)
 	}
 	return badParam(in, name, err.Error())
+}
+
+// params reads the parameters of one request; the query is parsed on first use.
+type params struct {
+	r  *http.Request
+	pv map[string]string
+	q  url.Values
 }
 
 // statusOr is status, or def when the handler left it 0.
@@ -1322,6 +1571,421 @@ func authorizationCredential(r *http.Request, scheme string) (string, bool) {
 	got, cred, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 	cred = strings.TrimSpace(cred)
 	return cred, ok && cred != "" && strings.EqualFold(got, scheme)
+}
+
+// ProblemDetails is an RFC 9457 problem details object, the body of every error the
+// server sends.
+type ProblemDetails struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail,omitempty"`
+	// InvalidParams names each parameter or body field that broke the contract.
+	InvalidParams []InvalidParam `json:"invalid-params,omitempty"`
+}
+
+// NotImplementedError is returned by Unimplemented; the server answers 501.
+type NotImplementedError struct {
+	Operation string
+}
+
+// Error names the operation.
+func (e *NotImplementedError) Error() string {
+	return "operation " + e.Operation + " is not implemented"
+}
+
+// ServerOption configures NewServer.
+type ServerOption func(*server)
+
+// WithMaxBodyBytes limits request bodies (default 10 MiB); larger ones get 413.
+func WithMaxBodyBytes(n int64) ServerOption {
+	return func(s *server) { s.maxBody = n }
+}
+
+// WithMiddleware wraps the server's handler; the first one given is the outermost.
+func WithMiddleware(mw func(http.Handler) http.Handler) ServerOption {
+	return func(s *server) { s.middleware = append(s.middleware, mw) }
+}
+
+// WithLogger sets where the server logs handler errors and recovered panics
+// (default slog.Default()). The log carries the error text, which is never sent
+// to clients by the default error handler.
+func WithLogger(l *slog.Logger) ServerOption {
+	return func(s *server) { s.logger = l }
+}
+
+// WithErrorHandler replaces how errors are written: *RequestError for requests the
+// contract rejects, *NotImplementedError, *SecurityError for requests the
+// security requirements refuse (when the contract has any), and whatever a
+// Handler method returns. The default writes ProblemDetails and never shows a
+// handler's error text to clients.
+func WithErrorHandler(fn func(w http.ResponseWriter, r *http.Request, err error)) ServerOption {
+	return func(s *server) { s.onError = fn }
+}
+
+// route is one operation: its contract path template and handler.
+type route struct {
+	method   string
+	template string
+	pattern  string
+	serve    func(*server, http.ResponseWriter, *http.Request, map[string]string)
+	op       OperationInfo
+	errors   *errorTable
+}
+
+// setup applies opts to s, registers routes on a new ServeMux and returns
+// the handler NewServer returns.
+func (s *server) setup(routes []route, opts []ServerOption) http.Handler {
+	s.maxBody = 10 << 20
+	s.onError = writeError
+	for _, o := range opts {
+		o(s)
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	mux := http.NewServeMux()
+	for _, rt := range routes {
+		s.handle(mux, rt.pattern, rt)
+	}
+	mux.HandleFunc("/", s.unrouted)
+	// Middleware runs after routing, so it can read the operation; a request that
+	// matched none goes through it too, on its way to a 404 or 405.
+	s.chain = http.HandlerFunc(s.serveMatched)
+	for i := len(s.middleware) - 1; i >= 0; i-- {
+		s.chain = s.middleware[i](s.chain)
+	}
+	// A panic in middleware is recovered too: a 500, not a reset connection.
+	return s.recover(mux)
+}
+
+// handle registers rt on mux. Patterns ServeMux cannot tell apart (two templates
+// with the same shape) are matched by unrouted instead, in contract order.
+func (s *server) handle(mux *http.ServeMux, pattern string, rt route) {
+	s.routes = append(s.routes, rt)
+	defer func() {
+		if recover() != nil {
+			s.fallback = append(s.fallback, rt)
+		}
+	}()
+	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if pv, ok := matchPath(rt.template, r.URL.EscapedPath()); ok {
+			s.dispatch(w, r, &rt, pv)
+			return
+		}
+		s.unrouted(w, r)
+	})
+}
+
+// unrouted serves requests no pattern took: fallback routes first, then the
+// middleware on the way to noOperation.
+func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.EscapedPath()
+	for i := range s.fallback {
+		rt := &s.fallback[i]
+		if rt.method != r.Method && !(rt.method == "GET" && r.Method == "HEAD") {
+			continue
+		}
+		if pv, ok := matchPath(rt.template, path); ok {
+			s.dispatch(w, r, rt, pv)
+			return
+		}
+	}
+	s.chain.ServeHTTP(w, r)
+}
+
+// noOperation answers a request that matched no operation: 405 when the path
+// exists with other methods, else 404.
+func (s *server) noOperation(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.EscapedPath()
+	var allow []string
+	var errs *errorTable
+	for _, rt := range s.routes {
+		if _, ok := matchPath(rt.template, path); ok {
+			allow = append(allow, rt.method)
+			// 405 is answered as the path's first operation declaring it says.
+			if errs.answer(http.StatusMethodNotAllowed) == nil {
+				errs = rt.errors
+			}
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.refuse(w, r, errs, &RequestError{Status: http.StatusMethodNotAllowed, Detail: "method " + r.Method + " is not declared for this path"})
+		return
+	}
+	// No operation: problem+json.
+	s.refuse(w, r, nil, &RequestError{Status: http.StatusNotFound, Detail: "no operation of the contract has this path"})
+}
+
+// refuse answers a request the server refuses itself (400, 401, 403, 404, 405,
+// 413, 415) through the error handler; the default one sends the answer errs
+// declares for the status, or problem+json when there is none.
+func (s *server) refuse(w http.ResponseWriter, r *http.Request, errs *errorTable, re *RequestError) {
+	re.errors = errs
+	s.onError(w, r, re)
+}
+
+// handlerError logs an error a handler returned, or met while its response was
+// encoded, and answers it through the error handler.
+func (s *server) handlerError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logger.ErrorContext(r.Context(), "handler error", "method", r.Method, "path", r.URL.Path, "error", err)
+	s.onError(w, r, err)
+}
+
+// recover turns a panic below it into a logged 500 problem; the process lives on.
+func (s *server) recover(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.logger.ErrorContext(r.Context(), "handler panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.onError(w, r, fmt.Errorf("panic: %v", v))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// declaredError is an error the server refuses a request with on its own
+// (*RequestError, *SecurityError): answered as the operation declares for
+// its status.
+type declaredError interface {
+	error
+	// declared returns the status, the message for the body, the
+	// operation's declared answers and the offending parameters.
+	declared() (status int, detail string, errs *errorTable, params []InvalidParam)
+}
+
+// declared is the answer to a request the contract does not allow.
+func (e *RequestError) declared() (int, string, *errorTable, []InvalidParam) {
+	return e.Status, e.Error(), e.errors, e.Params
+}
+
+// writeError is the default error handler. A request the contract does not allow
+// gets the answer its operation declares for the status (exact code, then 4XX,
+// then default), with the reason in the body's message-like property; problem+json
+// when it declares none.
+func writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var de declaredError
+	var ni *NotImplementedError
+	switch {
+	case errors.As(err, &de):
+		status, detail, errs, params := de.declared()
+		if a := errs.answer(status); a != nil {
+			a.write(w, detail)
+			return
+		}
+		writeProblem(w, ProblemDetails{Status: status, Detail: detail, InvalidParams: params})
+	case errors.As(err, &ni):
+		writeProblem(w, ProblemDetails{Status: http.StatusNotImplemented, Detail: ni.Error()})
+	default:
+		writeProblem(w, ProblemDetails{Status: http.StatusInternalServerError})
+	}
+}
+
+// writeProblem sends p as application/problem+json.
+func writeProblem(w http.ResponseWriter, p ProblemDetails) {
+	if p.Type == "" {
+		p.Type = "about:blank"
+	}
+	if p.Title == "" {
+		p.Title = http.StatusText(p.Status)
+	}
+	b, _ := json.Marshal(p)
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(p.Status)
+	w.Write(b)
+}
+
+// jsonBuffers holds the buffers responses are encoded into, so a busy server
+// does not allocate one per response.
+var jsonBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096)
+	return &b
+}}
+
+// sendJSON encodes v (a pointer) with write before sending anything, so an
+// encoding error is still a clean 500. P, not *T: see decodeJSONValue.
+func sendJSON[P any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v P, write func(P, *jsonWriter)) {
+	bp := jsonBuffers.Get().(*[]byte)
+	defer jsonBuffers.Put(bp)
+	b, err := appendJSONValue((*bp)[:0], v, write)
+	if err != nil {
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
+		return
+	}
+	*bp = b
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// matchPath matches an escaped request path against a contract path template
+// and returns the unescaped template values. A segment may hold text around its
+// variables ("{id}.json").
+func matchPath(template, path string) (map[string]string, bool) {
+	var vals map[string]string
+	// Segment by segment, without splitting either string up front.
+	for {
+		t, tRest, tMore := strings.Cut(template, "/")
+		p, pRest, pMore := strings.Cut(path, "/")
+		if tMore != pMore {
+			return nil, false
+		}
+		for t != "" {
+			open := strings.IndexByte(t, '{')
+			if open < 0 {
+				if u, err := url.PathUnescape(p); err != nil || u != t && p != t {
+					return nil, false
+				}
+				p, t = "", ""
+				break
+			}
+			if !strings.HasPrefix(p, t[:open]) {
+				return nil, false
+			}
+			p = p[open:]
+			end := strings.IndexByte(t, '}')
+			if end < open {
+				return nil, false
+			}
+			name := t[open+1 : end]
+			t = t[end+1:]
+			// The value runs to the next literal text of the template, or to the end.
+			stop := len(p)
+			if next := strings.IndexByte(t, '{'); t != "" {
+				lit := t
+				if next >= 0 {
+					lit = t[:next]
+				}
+				if lit != "" {
+					stop = strings.Index(p, lit)
+					if stop < 0 {
+						return nil, false
+					}
+				}
+			}
+			v, err := url.PathUnescape(p[:stop])
+			if err != nil || v == "" {
+				return nil, false
+			}
+			if vals == nil {
+				vals = map[string]string{}
+			}
+			vals[name] = v
+			p = p[stop:]
+		}
+		if p != "" {
+			return nil, false
+		}
+		if !tMore {
+			return vals, true
+		}
+		template, path = tRest, pRest
+	}
+}
+
+// mediaMatches reports whether the request media type mt is one of declared,
+// honouring wildcards such as image/* and */*.
+func mediaMatches(mt string, declared ...string) bool {
+	for _, d := range declared {
+		d, _, _ = strings.Cut(d, ";")
+		d = strings.ToLower(strings.TrimSpace(d))
+		switch {
+		case d == mt || d == "*/*":
+			return true
+		case strings.HasSuffix(d, "/*") && strings.HasPrefix(mt, strings.TrimSuffix(d, "*")):
+			return true
+		}
+	}
+	return false
+}
+
+// readBody reads a request body up to the server's limit.
+func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *RequestError) {
+	// A declared length within the limit is read in one allocation.
+	if n := r.ContentLength; n > 0 && n <= s.maxBody {
+		data := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, data); err != nil {
+			return nil, &RequestError{Status: http.StatusBadRequest, Detail: "reading request body: " + err.Error()}
+		}
+		return data, nil
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, &RequestError{Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("request body is larger than %d bytes", s.maxBody)}
+		}
+		return nil, &RequestError{Status: http.StatusBadRequest, Detail: "reading request body: " + err.Error()}
+	}
+	return data, nil
+}
+
+// decodeJSONBody decodes a JSON request body into v (a pointer) with read,
+// naming the offending field.
+func decodeJSONBody[P any](data []byte, v P, read func(P, *jsonReader) error) *RequestError {
+	err := decodeJSONValue(data, v, read)
+	if err == nil {
+		return nil
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &RequestError{Status: http.StatusBadRequest, Detail: "request body is not valid JSON: " + err.Error()}
+	}
+	return invalidValue("body", "", decodeError("", err))
+}
+
+// matchedKey is the context key of the matched route.
+type matchedKey struct{}
+
+// matchedRoute is the route a request matched and its path values.
+type matchedRoute struct {
+	rt *route
+	pv map[string]string
+}
+
+// OperationFromContext returns the operation the request of ctx matched; false
+// when it matched none (the server answers 404 or 405).
+func OperationFromContext(ctx context.Context) (OperationInfo, bool) {
+	if m, ok := ctx.Value(matchedKey{}).(*matchedRoute); ok {
+		return m.rt.op, true
+	}
+	return OperationInfo{}, false
+}
+
+// dispatch serves a request that matched rt: the operation goes into the
+// request's context, then the middleware chain runs, then serveMatched.
+func (s *server) dispatch(w http.ResponseWriter, r *http.Request, rt *route, pv map[string]string) {
+	ctx := context.WithValue(r.Context(), matchedKey{}, &matchedRoute{rt, pv})
+	s.chain.ServeHTTP(w, r.WithContext(ctx))
+}
+
+// serveMatched is the innermost handler of the middleware chain: it checks the
+// matched operation's security (s.gate, nil when the contract secures no
+// operation), then decodes the request and calls the Handler. A request that
+// matched no operation gets 404 or 405.
+func (s *server) serveMatched(w http.ResponseWriter, r *http.Request) {
+	m, _ := r.Context().Value(matchedKey{}).(*matchedRoute)
+	if m == nil {
+		s.noOperation(w, r)
+		return
+	}
+	if s.gate != nil && len(m.rt.op.Security) > 0 {
+		ctx, err := s.gate(w, r, &m.rt.op)
+		if err != nil {
+			if se, ok := err.(*SecurityError); ok {
+				se.errors = m.rt.errors
+			}
+			s.onError(w, r, err)
+			return
+		}
+		r = r.WithContext(ctx)
+	}
+	m.rt.serve(s, w, r, m.pv)
 }
 
 // ValidationError says which value broke which rule of the contract.
