@@ -11,46 +11,6 @@ import (
 // checks what it decoded (WithResponseChecks). Both use the generated
 // checks (Validate methods and check functions) the request side uses.
 
-// emitServerResponseValidation writes the server's option and the check
-// its response writers call (fixed code: it moves to the runtime as is).
-func (g *gen) emitServerResponseValidation(f *jen.File) {
-	id := jen.Id
-	f.Comment("ResponseValidation says what the server does with a response that breaks the contract.")
-	f.Type().Id("ResponseValidation").Int()
-	f.Line()
-	f.Const().Defs(
-		jen.Comment("ResponseValidationOff sends responses unchecked (the default)."),
-		id("ResponseValidationOff").Id("ResponseValidation").Op("=").Iota(),
-		jen.Comment("ResponseValidationLog logs a response body that breaks the contract, naming"),
-		jen.Comment("the JSON pointer, and sends it all the same."),
-		id("ResponseValidationLog"),
-		jen.Comment("ResponseValidationReject logs it and answers 500 through the error handler"),
-		jen.Comment("instead: a handler bug never reaches a client."),
-		id("ResponseValidationReject"),
-	)
-	f.Line()
-	f.Comment("WithResponseValidation checks every response body a handler returns against the")
-	f.Comment("contract before it is sent; mode says what happens to one that breaks it.")
-	f.Func().Id("WithResponseValidation").Params(id("mode").Id("ResponseValidation")).Id("ServerOption").Block(
-		jen.Return(jen.Func().Params(id("s").Op("*").Id("server")).Block(id("s").Dot("responseValidation").Op("=").Id("mode"))),
-	)
-	f.Line()
-	f.Comment("responseValid reports whether a response whose check returned err may be sent")
-	f.Comment("(err is computed only when response validation is on). It returns false when")
-	f.Comment("the response must not be sent: it has been answered with a 500.")
-	f.Func().Id("responseValid").Params(append(append([]jen.Code{id("s").Op("*").Id("server")}, wr()...), jen.Err().Error())...).Bool().Block(
-		jen.If(jen.Err().Op("==").Nil().Op("||").Id("s").Dot("responseValidation").Op("==").Id("ResponseValidationOff")).Block(jen.Return(jen.True())),
-		id("err").Op("=").Qual("fmt", "Errorf").Call(jen.Lit("response breaks the contract: %w"), jen.Err()),
-		jen.If(id("s").Dot("responseValidation").Op("==").Id("ResponseValidationLog")).Block(
-			id("s").Dot("logger").Dot("ErrorContext").Call(id("r").Dot("Context").Call(), jen.Lit("invalid response"), jen.Lit("method"), id("r").Dot("Method"), jen.Lit("path"), id("r").Dot("URL").Dot("Path"), jen.Lit("error"), jen.Err()),
-			jen.Return(jen.True()),
-		),
-		id("s").Dot("handlerError").Call(id("w"), id("r"), jen.Err()),
-		jen.Return(jen.False()),
-	)
-	f.Line()
-}
-
 // checkResponseStmt is the statement of a server's response writer
 // checking the headers and body of ri before any is sent; nil when there
 // is nothing to check.

@@ -33,8 +33,6 @@ func (g *gen) emitServer(f *jen.File) error {
 	g.emitServerRuntime(f)
 	g.emitSecurity(f)
 	g.emitErrorAnswers(f, g.errAnswers)
-	g.emitServerResponseValidation(f)
-	g.emitParamRuntime(f)
 	for _, oi := range g.allOps() {
 		g.emitDecodeRequest(f, oi)
 		g.emitWriteResponse(f, oi)

@@ -20,9 +20,6 @@ type Handler interface{}
 // SecurityHandler stands in for the contract's security handler interface.
 type SecurityHandler interface{}
 
-// ResponseValidation stands in for the server's response-check option.
-type ResponseValidation int
-
 // server stands in for the generated server: the handlers, then the
 // state NewServer and the options set.
 type server struct {
