@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -193,5 +194,33 @@ func TestSpeedRows(t *testing.T) {
 	(*speedResult)(nil).markdown(&none)
 	if none.Len() != 0 {
 		t.Errorf("no speed rows measured, yet: %s", none.String())
+	}
+}
+
+// TestMeasureValidate runs the real toolkit validate against the bench
+// server, as make bench does, and reads its run: the report's JSON moved the
+// run under details once and the bench stopped at "sent 0 requests", after
+// twenty minutes of other measurements.
+func TestMeasureValidate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds toolkit")
+	}
+	bin := filepath.Join(t.TempDir(), "toolkit")
+	cmd := exec.Command(goBin(), "build", "-o", bin, "./cmd/toolkit")
+	cmd.Dir = "../../.."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build toolkit: %v\n%s", err, out)
+	}
+	wd, _ := os.Getwd()
+	if err := os.Chdir("../.."); err != nil { // measureValidate reads contract.yaml from bench/
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	r, err := measureValidate(bin, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.requests == 0 || r.perSecond <= 0 {
+		t.Errorf("validate measured %+v", r)
 	}
 }

@@ -33,7 +33,8 @@ type validateResult struct {
 	first    string
 }
 
-// validateReport is the part of toolkit validate's JSON output read here.
+// validateReport is the part of toolkit validate's JSON output read here:
+// its details, the run.
 type validateReport struct {
 	Duration   float64 `json:"duration"`
 	Requests   int     `json:"requests"`
@@ -45,6 +46,18 @@ type validateReport struct {
 			Count   int    `json:"count"`
 		} `json:"checks"`
 	} `json:"operations"`
+}
+
+// parseValidateReport reads the run from toolkit validate's JSON output: a
+// findings document whose details are the run.
+func parseValidateReport(data []byte) (validateReport, error) {
+	var doc struct {
+		Details validateReport `json:"details"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return validateReport{}, fmt.Errorf("toolkit validate --format json: %w", err)
+	}
+	return doc.Details, nil
 }
 
 // measureValidate runs toolkit validate runs times, with seeds 1…runs so
@@ -75,9 +88,9 @@ func measureValidate(toolkitBin string, runs int) (validateResult, error) {
 		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 			return validateResult{}, fmt.Errorf("toolkit validate: %v\n%s", err, tail(stderr.String(), 2000))
 		}
-		var rep validateReport
-		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
-			return validateResult{}, fmt.Errorf("toolkit validate --format json: %w", err)
+		rep, err := parseValidateReport(stdout.Bytes())
+		if err != nil {
+			return validateResult{}, err
 		}
 		if rep.Duration <= 0 || rep.Requests == 0 {
 			return validateResult{}, fmt.Errorf("toolkit validate sent %d requests in %gs", rep.Requests, rep.Duration)
