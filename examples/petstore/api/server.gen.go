@@ -6,10 +6,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -210,100 +208,6 @@ var errorAnswers = []errorAnswer{
 // errorStatuses (nil: none, problem+json).
 var errorTables = []errorTable{
 	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
-}
-
-// ResponseValidation says what the server does with a response that breaks the contract.
-type ResponseValidation int
-
-const (
-	// ResponseValidationOff sends responses unchecked (the default).
-	ResponseValidationOff ResponseValidation = iota
-	// ResponseValidationLog logs a response body that breaks the contract, naming
-	// the JSON pointer, and sends it all the same.
-	ResponseValidationLog
-	// ResponseValidationReject logs it and answers 500 through the error handler
-	// instead: a handler bug never reaches a client.
-	ResponseValidationReject
-)
-
-// WithResponseValidation checks every response body a handler returns against the
-// contract before it is sent; mode says what happens to one that breaks it.
-func WithResponseValidation(mode ResponseValidation) ServerOption {
-	return func(s *server) {
-		s.responseValidation = mode
-	}
-}
-
-// responseValid reports whether a response whose check returned err may be sent
-// (err is computed only when response validation is on). It returns false when
-// the response must not be sent: it has been answered with a 500.
-func responseValid(s *server, w http.ResponseWriter, r *http.Request, err error) bool {
-	if err == nil || s.responseValidation == ResponseValidationOff {
-		return true
-	}
-	err = fmt.Errorf("response breaks the contract: %w", err)
-	if s.responseValidation == ResponseValidationLog {
-		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
-		return true
-	}
-	s.handlerError(w, r, err)
-	return false
-}
-
-// readJSONBody reads a JSON body of one of the declared media types into *dst with
-// read. It reports false when the request has no body (an error when required).
-func readJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst *T, read func(*T, *jsonReader) error) (bool, *RequestError) {
-	ct := r.Header.Get("Content-Type")
-	if r.ContentLength == 0 && ct == "" {
-		if required {
-			return false, &RequestError{
-				Detail: "request body is required",
-				Status: http.StatusBadRequest,
-			}
-		}
-		return false, nil
-	}
-	mt, _, _ := mime.ParseMediaType(ct)
-	if !mediaMatches(mt, media...) && mt != "application/json" {
-		return false, &RequestError{
-			Detail: "Content-Type must be one of: " + strings.Join(media, ", "),
-			Status: http.StatusUnsupportedMediaType,
-		}
-	}
-	data, rerr := s.readBody(w, r)
-	if rerr != nil {
-		return false, rerr
-	}
-	return true, decodeJSONBody(data, dst, read)
-}
-
-// jsonBody reads a required JSON body into *dst and checks it.
-func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
-	if _, rerr := readJSONBody(s, w, r, true, media, dst, read); rerr != nil {
-		return rerr
-	}
-	if check != nil {
-		if err := check(*dst); err != nil {
-			return invalidValue("body", "", decodeError("", err))
-		}
-	}
-	return nil
-}
-
-// optJSONBody reads an optional JSON body: *dst stays nil when there is none.
-func optJSONBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst **T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
-	v := new(T)
-	ok, rerr := readJSONBody(s, w, r, false, media, v, read)
-	if !ok || rerr != nil {
-		return rerr
-	}
-	*dst = v
-	if check != nil {
-		if err := check(*v); err != nil {
-			return invalidValue("body", "", decodeError("", err))
-		}
-	}
-	return nil
 }
 
 func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListPetsRequest, *RequestError) {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"math/bits"
+	"mime"
 	"net/http"
 	"net/mail"
 	"net/url"
@@ -111,6 +112,47 @@ func (r *jsonReader) integerLiteral() ([]byte, error) {
 		return nil, &ValidationError{Message: "must be an integer, not number " + string(lit)}
 	}
 	return lit, nil
+}
+
+// readJSONBody reads a JSON body of one of the declared media types into dst
+// with read. It reports false when the request has no body (an error when
+// required). dst is a pointer, its type the type parameter: one instance
+// serves every body type.
+func readJSONBody[P any](s *server, w http.ResponseWriter, r *http.Request, required bool, media []string, dst P, read func(P, *jsonReader) error) (bool, *RequestError) {
+	ct := r.Header.Get("Content-Type")
+	if r.ContentLength == 0 && ct == "" {
+		if required {
+			return false, &RequestError{Status: http.StatusBadRequest, Detail: "request body is required"}
+		}
+		return false, nil
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
+	if !mediaMatches(mt, media...) && mt != "application/json" {
+		return false, &RequestError{Status: http.StatusUnsupportedMediaType, Detail: "Content-Type must be one of: " + strings.Join(media, ", ")}
+	}
+	data, rerr := s.readBody(w, r)
+	if rerr != nil {
+		return false, rerr
+	}
+	return true, decodeJSONBody(data, dst, read)
+}
+
+// jsonBody reads a required JSON body into *dst and checks it.
+func jsonBody[T any](s *server, w http.ResponseWriter, r *http.Request, dst *T, read func(*T, *jsonReader) error, check func(T) error, media ...string) *RequestError {
+	if _, rerr := readJSONBody(s, w, r, true, media, dst, read); rerr != nil {
+		return rerr
+	}
+	return checkBody(check, *dst)
+}
+
+// checkBody runs a body's check, when it has one, as a 400 naming the body.
+func checkBody[T any](check func(T) error, v T) *RequestError {
+	if check != nil {
+		if err := check(v); err != nil {
+			return invalidValue("body", "", decodeError("", err))
+		}
+	}
+	return nil
 }
 
 // ClientOption configures NewClient.
@@ -1704,6 +1746,45 @@ func firstError(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// ResponseValidation says what the server does with a response that breaks the contract.
+type ResponseValidation int
+
+// The response validation modes.
+const (
+	// ResponseValidationOff sends responses unchecked (the default).
+	ResponseValidationOff ResponseValidation = iota
+	// ResponseValidationLog logs a response body that breaks the contract, naming
+	// the JSON pointer, and sends it all the same.
+	ResponseValidationLog
+	// ResponseValidationReject logs it and answers 500 through the error handler
+	// instead: a handler bug never reaches a client.
+	ResponseValidationReject
+)
+
+// WithResponseValidation checks every response body a handler returns against the
+// contract before it is sent; mode says what happens to one that breaks it.
+func WithResponseValidation(mode ResponseValidation) ServerOption {
+	return func(s *server) {
+		s.responseValidation = mode
+	}
+}
+
+// responseValid reports whether a response whose check returned err may be sent
+// (err is computed only when response validation is on). It returns false when
+// the response must not be sent: it has been answered with a 500.
+func responseValid(s *server, w http.ResponseWriter, r *http.Request, err error) bool {
+	if err == nil || s.responseValidation == ResponseValidationOff {
+		return true
+	}
+	err = fmt.Errorf("response breaks the contract: %w", err)
+	if s.responseValidation == ResponseValidationLog {
+		s.logger.ErrorContext(r.Context(), "invalid response", "method", r.Method, "path", r.URL.Path, "error", err)
+		return true
+	}
+	s.handlerError(w, r, err)
+	return false
 }
 
 // OperationInfo describes the operation of the contract a request matched. The
