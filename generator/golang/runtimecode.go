@@ -151,7 +151,7 @@ func parseRuntime() (*runtimeSource, error) {
 // generator writes from the contract.
 const standInFile = "generated.go"
 
-// readStandIns records the top-level names of standInFile.
+// readStandIns records the package-level names of standInFile.
 func (rt *runtimeSource) readStandIns(fset *token.FileSet) error {
 	src, err := runtimeFS.ReadFile("runtime/" + standInFile)
 	if err != nil {
@@ -164,6 +164,9 @@ func (rt *runtimeSource) readStandIns(fset *token.FileSet) error {
 	for _, d := range file.Decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok {
+			if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil {
+				rt.standIns[f.Name.Name] = true
+			}
 			continue
 		}
 		for _, s := range g.Specs {
@@ -202,18 +205,8 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 			break
 		}
 		rd.name = d.Name.Name
-		t := d.Recv.List[0].Type
-		if s, ok := t.(*ast.StarExpr); ok {
-			t = s.X
-		}
-		switch x := t.(type) {
-		case *ast.IndexExpr:
-			t = x.X
-		case *ast.IndexListExpr:
-			t = x.X
-		}
-		id, ok := t.(*ast.Ident)
-		if !ok {
+		id := recvBase(d.Recv.List[0].Type)
+		if id == nil {
 			return nil, fmt.Errorf("%s: receiver of %s is not a named type", fset.Position(d.Pos()), d.Name.Name)
 		}
 		rd.recv = id.Name

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -82,10 +83,7 @@ func buildShared() (*sharedNames, error) {
 	if err != nil {
 		return nil, err
 	}
-	local, err := localDecls(rt)
-	if err != nil {
-		return nil, err
-	}
+	local := localDecls(rt)
 	var shared []*runtimeDecl
 	for _, d := range rt.decls {
 		if !local[d] {
@@ -178,47 +176,17 @@ func buildShared() (*sharedNames, error) {
 	return sn, nil
 }
 
-// standInsFile is the runtime file that stands in for declarations a
-// generated package writes from its contract (the server and client
-// types): not copied, but runtime code may use what it declares.
-const standInsFile = "runtime/generated.go"
-
 // localDecls returns the runtime declarations that cannot be shared: those
 // that use a name the generated package declares (a method of its server,
-// a function taking its Client; see standInsFile), and, transitively,
+// a function taking its Client; see standInFile), and, transitively,
 // those using them, and every method of a type that must stay (a type and
 // its methods live in one package). They stay in each generated package's
 // runtime.gen.go, pruned by use as with runtime: copy.
-func localDecls(rt *runtimeSource) (map[*runtimeDecl]bool, error) {
+func localDecls(rt *runtimeSource) map[*runtimeDecl]bool {
 	local := map[*runtimeDecl]bool{}
-	src, err := runtimeFS.ReadFile(standInsFile)
-	if err != nil {
-		return local, nil // nothing stands in: everything is shared
-	}
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, standInsFile, src, parser.SkipObjectResolution)
-	if err != nil {
-		return nil, err
-	}
-	names := map[string]bool{} // package-level names that stay in the package
-	for _, d := range file.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				names[d.Name.Name] = true
-			}
-		case *ast.GenDecl:
-			for _, s := range d.Specs {
-				switch s := s.(type) {
-				case *ast.TypeSpec:
-					names[s.Name.Name] = true
-				case *ast.ValueSpec:
-					for _, id := range s.Names {
-						names[id.Name] = true
-					}
-				}
-			}
-		}
+	names := maps.Clone(rt.standIns) // package-level names that stay in the package
+	if names == nil {
+		names = map[string]bool{}
 	}
 	for changed := true; changed; {
 		changed = false
@@ -242,7 +210,7 @@ func localDecls(rt *runtimeSource) (map[*runtimeDecl]bool, error) {
 			}
 		}
 	}
-	return local, nil
+	return local
 }
 
 // exportedForm is a field's name in the shared package.
