@@ -50,6 +50,7 @@ var Features = []Feature{
 	{"multipart/form-data", "Media type", "3.0", Generated, "a request body of an object schema is a typed parts struct: text and arrays of text, JSON parts for the rest, FilePart for format binary, contentMediaType or contentEncoding (arrays of files too); required parts checked (400); the client streams the parts; other multipart types stay a reader"},
 	{"encoding contentType", "Media type", "3.0", Generated, "the part's content type: sent by the client (the first of a list), checked by the server (415)"},
 	{"encoding headers", "Encoding", "3.0", Validated, "of a file part of a multipart/form-data request: FilePart.Header, sent by the client as set, checked by the server on each part (required, type and constraints: 400)"},
+	{"Request body media type beside a typed one", "Media type", "3.0", Warned, "the generated server reads the first media type (JSON, then forms of the same schema; or multipart/form-data alone) and answers another with 415; the client sends the first"},
 	{"encoding headers outside a file part", "Encoding", "3.0", Warned, "the generated client sends the part without them and the server does not check them"},
 	{"XML body", "Media type", "3.0", Warned, "the body is passed as raw bytes, not encoded or decoded as XML, and not validated"},
 	{"text/event-stream, JSON Lines, json-seq", "Media type", "3.0", Generated, "typed streams: the handler returns an iter.Seq2 the server writes and flushes item by item; the client yields each item as it arrives"},

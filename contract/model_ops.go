@@ -296,6 +296,7 @@ func (ob *opBuilder) item(item *openapi3.PathItem, path, ptr, idHint string, dep
 			rb := op.RequestBody.Value
 			o.Body = &RequestBody{Required: rb.Required, Description: rb.Description}
 			o.Body.Contents = b.contents(rb.Content, opName(o)+"_body", child2(o.Source, "requestBody", "content"), false)
+			b.unreadBodies(o.Body.Contents, child2(o.Source, "requestBody", "content"))
 		}
 		b.responses(o, op.Responses)
 		if op.Security != nil {
@@ -570,6 +571,31 @@ func (b *builder) params(o *Operation, itemParams openapi3.Parameters, itemPtr s
 			pm.Example, pm.HasExample = p.Example, true
 		}
 		o.Params = append(o.Params, pm)
+	}
+}
+
+// unreadBodies warns about the request body media types a generated server
+// does not read: beside a typed JSON body, those that are neither JSON nor
+// a form of the same schema; beside a typed multipart/form-data body (which
+// sorts after JSON and forms), any other. A request in one gets a 415 the
+// contract does not foresee, so it must not pass in silence. An untyped
+// first body is read raw, whatever its media type.
+func (b *builder) unreadBodies(cs []*Content, src Source) {
+	if len(cs) < 2 || cs[0].Type == nil {
+		return
+	}
+	first := cs[0]
+	switch {
+	case first.Kind == BodyJSON:
+	case first.Kind == BodyMultipart && first.Type.Kind == KindObject:
+	default:
+		return
+	}
+	for _, c := range cs[1:] {
+		if first.Kind == BodyJSON && c.Type == first.Type && (c.Kind == BodyJSON || c.Kind == BodyForm) {
+			continue
+		}
+		b.notGenerated("Request body media type beside a typed one", src.File, child2(src, c.MediaType).Pointer)
 	}
 }
 
