@@ -125,7 +125,7 @@ var problemKinds = []struct {
 	{is[*openapi3.FieldVersionMismatchError], problemKind{id: kindNewerKeyword, soft: true, note: " (honoured)"}},
 	{is[*openapi3.SchemaItemsRequired], problemKind{id: kindItems, soft: true, note: " (items of any type)"}},
 	{is[*openapi3.SchemaTypeError], problemKind{id: kindType, soft: true, note: " (a value of any type)"}},
-	{is[*openapi3.SecurityRequirementSchemeUndefinedError], problemKind{id: kindUndefinedScheme, soft: true, note: " (the requirement is ignored)"}},
+	{is[*openapi3.SecurityRequirementSchemeUndefinedError], problemKind{id: kindUndefinedScheme, soft: true, note: " (no credential can meet a requirement naming it)"}},
 	{is[*openapi3.ResponseDescriptionRequired], problemKind{id: kindResponseDescription, soft: true, note: ""}},
 	{is[*openapi3.OperationResponsesRequired], problemKind{id: kindResponses, soft: true, note: " (generated with no declared responses)"}},
 	{is[*openapi3.ResponsesNonEmptyRequired], problemKind{id: kindResponses, soft: true, note: " (generated with no declared responses)"}},

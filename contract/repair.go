@@ -13,7 +13,7 @@ import (
 // repair makes the loaded document whole where validation only warned, so
 // the model builder and the generators never meet the gap: an absent info,
 // paths or responses object becomes an empty one, and a security requirement naming
-// an undefined scheme is dropped (it was warned about). Duplicate
+// an undefined scheme is dropped when another can be met (it was warned about). Duplicate
 // operationIds are checked here too, because their message needs both
 // positions.
 func (d *Document) repair(c *collector, opts LoadOptions) {
@@ -50,10 +50,13 @@ func (d *Document) repair(c *collector, opts LoadOptions) {
 }
 
 // definedOnly keeps the requirements whose every scheme is defined (the
-// others were warned about). When none is left of a list that had some,
-// the operations become public — the opposite of what the contract asks —
-// so a warning at ptr says so in those words (other generators accept such
-// contracts; --strict refuses it).
+// others were warned about): an alternative naming an undefined scheme can
+// never be met, so dropping it beside others changes nothing. When every
+// alternative names one, the list stays as written and nothing can meet it:
+// the generated server answers 401 to every request of the operations it
+// covers (fail closed), the mock likewise, and a warning at ptr says so
+// (other generators accept such contracts and leave the operations open;
+// --strict refuses it).
 func (d *Document) definedOnly(c *collector, ptr string, reqs openapi3.SecurityRequirements, schemes map[string]*openapi3.SecuritySchemeRef) openapi3.SecurityRequirements {
 	if reqs == nil {
 		return nil
@@ -71,7 +74,8 @@ func (d *Document) definedOnly(c *collector, ptr string, reqs openapi3.SecurityR
 		}
 	}
 	if len(reqs) > 0 && len(out) == 0 {
-		c.add(SeverityWarning, d.Path, ptr, "every security requirement here names an undefined scheme: the operations it covers are generated public, no credential checked (define the scheme, or write security: [] to say so; --strict refuses this)")
+		c.add(SeverityWarning, d.Path, ptr, "every security requirement here names an undefined scheme: no credential can meet it, so the generated server and the mock refuse every request of the operations it covers with 401 (define the scheme, or write security: [] to make them public; --strict refuses this)")
+		return reqs
 	}
 	return out
 }

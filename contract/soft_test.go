@@ -32,7 +32,7 @@ func TestSoftContracts(t *testing.T) {
 		{"const-in-30.yaml", false, `soft/const-in-30.yaml:17:7: /components/schemas/Kind/const: warning: field const is for OpenAPI >=3.1 (honoured)`},
 		{"array-no-items.yaml", false, `soft/array-no-items.yaml:16:7: /components/schemas/List/type: warning: when schema type is 'array', schema 'items' must be non-null (items of any type)`},
 		{"unknown-type.yaml", false, `soft/unknown-type.yaml:18:13: /components/schemas/Thing/properties/a/type: warning: unsupported 'type' value "" (a value of any type)`},
-		{"undefined-security-scheme.yaml", false, `soft/undefined-security-scheme.yaml:4:5: /security/0/missing: warning: security scheme "missing" is not defined in components.securitySchemes (the requirement is ignored)`},
+		{"undefined-security-scheme.yaml", false, `soft/undefined-security-scheme.yaml:4:5: /security/0/missing: warning: security scheme "missing" is not defined in components.securitySchemes (no credential can meet a requirement naming it)`},
 		{"examples-object-in-30.yaml", false, `soft/examples-object-in-30.yaml:17:7: /components/schemas/Pet/examples: warning: examples in a schema must be an array of values, not an object of named examples: ignored (named examples belong to a media type or parameter)`},
 		{"type-object.yaml", false, `soft/type-object.yaml:12:11: /components/schemas/Item/definitions/kind/type: warning: type must be a type name or a list of them, not an object (a value of any type; --lenient reads a schema wrapped in type as the schema)`},
 		{"ref-siblings.yaml", false, `soft/ref-siblings.yaml:21:5: /components/schemas/Pet: warning: extra sibling fields: [unknownField] (ignored)`},
@@ -285,15 +285,16 @@ func TestLenientTypeObject(t *testing.T) {
 }
 
 // TestSecurityAllUndefined: a requirement list whose every alternative
-// names an undefined scheme leaves its operations public; the warning says
-// so in those words where the list is written, at the document's root and
-// at an operation, and --strict refuses it.
+// names an undefined scheme is kept, so its operations fail closed (no
+// credential meets it) instead of becoming public; the warning says so in
+// those words where the list is written, at the document's root and at an
+// operation, and --strict refuses it.
 func TestSecurityAllUndefined(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\nsecurity:\n  - typo: []\npaths:\n  /a:\n    get:\n      responses:\n        \"204\": {description: ok}\n",
-			`:3:1: /security: warning: every security requirement here names an undefined scheme: the operations it covers are generated public`},
+			`:3:1: /security: warning: every security requirement here names an undefined scheme: no credential can meet it, so the generated server and the mock refuse every request of the operations it covers with 401`},
 		{"openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      security: [{typo: [read]}]\n      responses:\n        \"204\": {description: ok}\n",
-			`:6:7: /paths/~1a/get/security: warning: every security requirement here names an undefined scheme: the operations it covers are generated public`},
+			`:6:7: /paths/~1a/get/security: warning: every security requirement here names an undefined scheme: no credential can meet it, so the generated server and the mock refuse every request of the operations it covers with 401`},
 	} {
 		path := writeContract(t, tc.src)
 		d, err := Load(path, LoadOptions{})
@@ -307,7 +308,18 @@ func TestSecurityAllUndefined(t *testing.T) {
 		if !strings.Contains(strings.Join(got, "\n"), tc.want) {
 			t.Errorf("warnings %q\nwant %s", got, tc.want)
 		}
-		if err := loadErr(t, path, LoadOptions{Strict: true}); !strings.Contains(err, "generated public") {
+		m, err := Build(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reqs := m.Security
+		if reqs == nil {
+			reqs = m.Operations[0].Security
+		}
+		if len(reqs) != 1 || len(reqs[0]) != 1 || reqs[0][0].Scheme != "typo" {
+			t.Errorf("requirements in the model: %+v, want the undefined one kept", reqs)
+		}
+		if err := loadErr(t, path, LoadOptions{Strict: true}); !strings.Contains(err, "refuse every request") {
 			t.Errorf("--strict: %s", err)
 		}
 	}

@@ -199,6 +199,17 @@ func TestSecurity(t *testing.T) {
 			t.Errorf("%s %v: %d %s", tc.path, tc.hdr, resp.StatusCode, body)
 		}
 	}
+
+	// A requirement naming only undefined schemes fails closed, as the
+	// generated server does; a defined alternative beside one still admits.
+	typo := newMock(t, "../generator/golang/testdata/roundtrip/undefinedsec/openapi.yaml", Options{})
+	resp, body = get(t, typo, "GET", "/typo", "", map[string]string{"Authorization": "Bearer x", "X-Key": "k"})
+	if resp.StatusCode != 401 || !strings.Contains(resp.Header.Get("X-Mock-Error"), "bearerAuth (not declared)") {
+		t.Errorf("GET /typo with credentials: %d %v %s, want 401 naming the undefined scheme", resp.StatusCode, resp.Header, body)
+	}
+	if resp, body := get(t, typo, "GET", "/either", "", map[string]string{"X-Key": "k"}); resp.StatusCode != 200 {
+		t.Errorf("GET /either with the key: %d %s, want 200", resp.StatusCode, body)
+	}
 }
 
 // TestPrefer: an undeclared code or unknown example is an error naming

@@ -39,3 +39,24 @@ func TestCurlStyles(t *testing.T) {
 		t.Errorf("an array is written as JSON:\n%s", got)
 	}
 }
+
+// TestUndefinedSchemeShown: a requirement naming a scheme the contract
+// never defines is shown as one no credential meets, in both the page and
+// the Markdown, rather than as an ordinary scheme.
+func TestUndefinedSchemeShown(t *testing.T) {
+	files, err := Generate(load(t, "../golang/testdata/roundtrip/undefinedsec/openapi.yaml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 {
+		t.Fatalf("%d files, want the page and the Markdown", len(files))
+	}
+	for _, f := range files {
+		if n := strings.Count(string(f.Data), "bearerAuth</code> (not defined in the contract: no credential meets it)") + strings.Count(string(f.Data), "`bearerAuth` (not defined in the contract: no credential meets it)"); n != 1 {
+			t.Errorf("%s: the undefined scheme is marked %d times, want once", f.Name, n)
+		}
+		if strings.Contains(string(f.Data), "key</code> (not defined") || strings.Contains(string(f.Data), "`key` (not defined") {
+			t.Errorf("%s: the defined scheme is marked undefined", f.Name)
+		}
+	}
+}

@@ -112,6 +112,23 @@ func (g *gen) securitySchemes() []*schemeInfo {
 // that NewServer takes a SecurityHandler.
 func (g *gen) hasSecurity() bool { return len(g.securitySchemes()) > 0 }
 
+// undefinedOnly reports a package whose operations have security
+// requirements though none names a defined scheme (the loader kept such
+// requirements and warned): there is no SecurityHandler to call, yet the
+// server must gate those operations, refusing every request with 401
+// rather than serving them public.
+func (g *gen) undefinedOnly() bool {
+	if g.hasSecurity() {
+		return false
+	}
+	for _, oi := range g.ops {
+		if len(g.opSecurity(oi.op)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // securityParams are the parameters of a SecurityHandler method after ctx,
 // op and scopes: the credential of the scheme's kind.
 func securityParams(cred credential) []jen.Code {
@@ -152,6 +169,12 @@ func securityDoc(si *schemeInfo) []string {
 // checking each scheme and the securitySchemes table authorize reads.
 func (g *gen) emitSecurity(f *jen.File) {
 	schemes := g.securitySchemes()
+	if g.undefinedOnly() {
+		f.Comment("securitySchemes is empty: every scheme the operations require is undefined")
+		f.Comment("in the contract, so no credential meets them and authorize refuses them all.")
+		f.Var().Id("securitySchemes").Op("=").Map(jen.String()).Id("securityScheme").Values()
+		f.Line()
+	}
 	if len(schemes) == 0 {
 		return
 	}

@@ -170,6 +170,9 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 		f.Comment("checks the credentials of secured operations before h sees their requests.")
 	} else {
 		body = append(body, jen.Id("s").Op(":=").Op("&").Id("server").Values(jen.Dict{jen.Id("h"): jen.Id("h")}))
+		if g.undefinedOnly() {
+			body = append(body, jen.Id("s").Dot("gate").Op("=").Id("s").Dot("authorize"))
+		}
 		f.Comment("NewServer returns an http.Handler serving h under the contract's paths.")
 	}
 	params = append(params, jen.Id("opts").Op("...").Id("ServerOption"))
