@@ -44,7 +44,14 @@ func (s *server) authorize(w http.ResponseWriter, r *http.Request, op *Operation
 	for _, alt := range op.Security {
 		ctx, ok := r.Context(), true
 		for _, it := range alt {
-			next, err := securitySchemes[it.Scheme].check(s, ctx, r, op, it.Scopes)
+			sc, defined := securitySchemes[it.Scheme]
+			if !defined {
+				// A scheme the contract names but never defines: no
+				// credential can meet it (the generator warned).
+				ok = false
+				break
+			}
+			next, err := sc.check(s, ctx, r, op, it.Scopes)
 			if err != nil {
 				if err != errNoCredential {
 					if first == nil {
