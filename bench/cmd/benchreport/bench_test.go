@@ -224,3 +224,33 @@ func TestMeasureValidate(t *testing.T) {
 		t.Errorf("validate measured %+v", r)
 	}
 }
+
+// TestDocsLoadRows pins the browser rows: toolkit's page against Redocly's
+// (with the goal) and against Redoc (reference); a peer that could not be
+// measured says so instead of a ratio, and nothing measured says why.
+func TestDocsLoadRows(t *testing.T) {
+	r := &docsLoadResult{runs: 1, toolkit: 600 * time.Millisecond, redocly: 3 * time.Second, redoc: 60 * time.Second, redoclyBuild: 40 * time.Second}
+	var b strings.Builder
+	r.markdown(&b)
+	for _, want := range []string{
+		"| docs GitHub: first operation shown / Redocly build-docs page | 0.60 s | 3.00 s | 0.20 | ≤ 0.3× | met |",
+		"| docs GitHub: first operation shown / Redoc rendering the contract | 0.60 s | 60.00 s | 0.01 |  |  |",
+		"`redocly build-docs` took 40.0 s",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, b.String())
+		}
+	}
+	r = &docsLoadResult{runs: 1, toolkit: 600 * time.Millisecond, skipped: "Redocly CLI could not be installed: no npm"}
+	b.Reset()
+	r.markdown(&b)
+	if !strings.Contains(b.String(), "| 0.60 s | not measured | – | ≤ 0.3× | |") || !strings.Contains(b.String(), "no npm") {
+		t.Errorf("an unmeasured peer:\n%s", b.String())
+	}
+	r = &docsLoadResult{runs: 1, skipped: "no Chromium on this machine"}
+	b.Reset()
+	r.markdown(&b)
+	if !strings.Contains(b.String(), "Not measured: no Chromium on this machine.") || strings.Contains(b.String(), "| docs") {
+		t.Errorf("nothing measured:\n%s", b.String())
+	}
+}

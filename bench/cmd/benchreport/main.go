@@ -52,6 +52,8 @@ type config struct {
 	work         string
 	speedRuns    int
 	speedOnly    bool
+	docsRuns     int
+	npmDir       string
 	speed        speedInputs
 }
 
@@ -70,6 +72,9 @@ func main() {
 	flag.IntVar(&c.validateRuns, "validate-runs", 10, "runs of toolkit validate against the generated server (0: skip)")
 	flag.IntVar(&c.compileRuns, "compile-runs", 3, "go build runs of each generator's package per contract (0: skip; GitHub's package is built once)")
 	flag.IntVar(&c.speedRuns, "speed-runs", 3, "runs of issue 20's rows: gen and docs on GitHub's description, diff of two GHES descriptions, beside kin-openapi and oasdiff (0: skip)")
+	flag.IntVar(&c.docsRuns, "docs-load-runs", 1, "loads of GitHub's docs in headless Chromium, toolkit's page and Redocly's (0: skip; Redoc takes minutes per load)")
+	cache, _ := os.UserCacheDir()
+	flag.StringVar(&c.npmDir, "npm-dir", filepath.Join(cache, "toolkit-bench", "redocly-"+redoclyVersion), "where Redocly CLI is installed with npm for the docs rows (reused between runs)")
 	flag.BoolVar(&c.speedOnly, "speed-only", false, "measure only issue 20's rows (builds toolkit and genprof, not the peers)")
 	ghes := "/tmp/gh/node_modules/@octokit/openapi/generated/"
 	flag.StringVar(&c.speed.ghesOld, "ghes-old", ghes+"ghes-3.18.json", "older GitHub Enterprise Server description for the diff row (missing: skipped)")
@@ -230,7 +235,14 @@ func (c config) measureSpeed(r *report, toolkitBin, work string) error {
 	in := c.speed
 	in.github = c.github
 	logf("issue 20's rows: gen and docs on GitHub's description, diff of the GHES pair, %d runs each beside its peer", c.speedRuns)
-	r.speed, err = measureSpeed(toolkitBin, genprof, work, in, c.speedRuns)
+	if r.speed, err = measureSpeed(toolkitBin, genprof, work, in, c.speedRuns); err != nil {
+		return err
+	}
+	if c.docsRuns <= 0 {
+		return nil
+	}
+	logf("issue 20's browser row: GitHub's docs, toolkit's page and Redocly's, %d loads each in headless Chromium", c.docsRuns)
+	r.docsLoad, err = measureDocsLoad(toolkitBin, work, c.github, c.npmDir, c.docsRuns)
 	return err
 }
 

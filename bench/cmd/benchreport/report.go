@@ -16,6 +16,7 @@ type report struct {
 	benchstat             string
 	validate              *validateResult
 	speed                 *speedResult
+	docsLoad              *docsLoadResult
 }
 
 // columns of the table: toolkit's figure, then each other implementation's
@@ -107,6 +108,7 @@ func (r *report) markdown() string {
 	}
 	r.targets(&b)
 	r.speed.markdown(&b)
+	r.docsLoad.markdown(&b)
 	if r.benchstat != "" {
 		b.WriteString("\n## benchstat -col /gen\n\nThe same runs, with confidence intervals; `vs base` compares each column with toolkit's.\n\n```\n")
 		b.WriteString(strings.TrimSpace(r.benchstat))

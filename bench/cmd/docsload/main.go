@@ -1,0 +1,229 @@
+// Command docsload measures how long a browser takes to show the first
+// operation of an API's reference page: toolkit's docs page (toolkit docs
+// output) against Redocly's Redoc, the peer issue 20 names, rendering the
+// same contract. Each run starts a fresh headless Chromium (cold cache),
+// loads the page over a local HTTP server, and takes the page's own clock
+// (performance.now, from navigation start) at the first frame after the
+// first operation is in the document. It prints one line per page with
+// the median and the runs, which benchreport reads:
+//
+//	toolkit 0.412s [0.405s 0.412s 0.430s]
+//	redoc 7.210s [...]
+//	redocly 2.100s [...]
+//
+// "redoc" is Redoc's standalone bundle rendering the contract in the page;
+// "redocly" is the page Redocly CLI's build-docs pre-renders.
+//
+// Usage:
+//
+//	docsload -toolkit DOCS_DIR -spec CONTRACT.json -redoc redoc.standalone.js -redocly redoc-static.html [-runs 3]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// A page under test: where it is served and which element shows that its
+// first operation is drawn.
+type target struct {
+	name, path, selector string
+}
+
+// redocOperation matches an operation's section in Redoc's markup, which
+// Redocly's pre-rendered pages share.
+const redocOperation = `[data-section-id^="operation/"]`
+
+var (
+	cdnScript = regexp.MustCompile(`https?://[^"']*/redoc\.standalone\.js`)
+	integrity = regexp.MustCompile(` integrity="[^"]*"`)
+)
+
+// redocPage loads Redoc's standalone bundle and has it fetch and render the
+// contract, as Redoc's own HTML template does.
+const redocPage = `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Redoc</title></head>
+<body><div id="redoc"></div>
+<script src="redoc.standalone.js"></script>
+<script>Redoc.init("spec", {}, document.getElementById("redoc"));</script>
+</body></html>
+`
+
+// readyScript runs in every document before its own scripts: it watches
+// the DOM for the selector and records the page clock at the first frame
+// after it matched (the element painted, not only inserted).
+const readyScript = `(() => {
+  const sel = %q;
+  let seen = false;
+  const check = () => {
+    if (seen || !document.querySelector(sel)) return;
+    seen = true;
+    requestAnimationFrame(() => setTimeout(() => { window.__docsReady = performance.now(); }, 0));
+  };
+  new MutationObserver(check).observe(document, {childList: true, subtree: true});
+})();`
+
+func main() {
+	docs := flag.String("toolkit", "", "folder holding toolkit docs' index.html for the contract")
+	spec := flag.String("spec", "", "the contract (JSON or YAML) Redoc renders")
+	redoc := flag.String("redoc", "", "Redoc's redoc.standalone.js (npm package redoc, bundles/), rendering -spec in the browser; empty: not measured")
+	redocly := flag.String("redocly", "", "the page Redocly CLI's build-docs wrote for the same contract (pre-rendered HTML; its CDN script is served from -redoc); empty: not measured")
+	runs := flag.Int("runs", 3, "loads of each page, each in a fresh browser")
+	chromium := flag.String("chromium", "", "Chromium to run (default: $CHROMIUM, chromium or chromium-browser on PATH)")
+	timeout := flag.Duration("timeout", 3*time.Minute, "longest wait for one page")
+	flag.Parse()
+	if err := run(*docs, *spec, *redoc, *redocly, *chromium, *runs, *timeout); err != nil {
+		fmt.Fprintln(os.Stderr, "docsload:", err)
+		os.Exit(1)
+	}
+}
+
+func run(docs, spec, redoc, redocly, chromium string, runs int, timeout time.Duration) error {
+	if docs == "" {
+		return errors.New("-toolkit is required")
+	}
+	if chromium == "" {
+		chromium = findChromium()
+	}
+	if chromium == "" {
+		return errors.New("no Chromium found (set -chromium or $CHROMIUM)")
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/toolkit/", http.StripPrefix("/toolkit/", http.FileServer(http.Dir(docs))))
+	targets := []target{{"toolkit", "/toolkit/index.html", "main article.op"}}
+	if redoc != "" {
+		if spec == "" {
+			return errors.New("-redoc needs -spec")
+		}
+		mux.HandleFunc("/redoc/index.html", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, redocPage)
+		})
+		mux.HandleFunc("/redoc/redoc.standalone.js", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, redoc) })
+		mux.HandleFunc("/redoc/spec", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, spec) })
+		targets = append(targets, target{"redoc", "/redoc/index.html", redocOperation})
+	}
+	if redocly != "" {
+		if redoc == "" {
+			return errors.New("-redocly needs -redoc, the bundle its page loads")
+		}
+		html, err := os.ReadFile(redocly)
+		if err != nil {
+			return err
+		}
+		// The page loads Redoc from Redocly's CDN, which a benchmark
+		// must not reach: it gets the same bundle from here.
+		html = cdnScript.ReplaceAll(html, []byte("redoc.standalone.js"))
+		html = integrity.ReplaceAll(html, nil)
+		mux.HandleFunc("/redocly/index.html", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(html)
+		})
+		mux.HandleFunc("/redocly/redoc.standalone.js", func(w http.ResponseWriter, r *http.Request) { http.ServeFile(w, r, redoc) })
+		targets = append(targets, target{"redocly", "/redocly/index.html", redocOperation})
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+	for _, t := range targets {
+		var times []time.Duration
+		for range runs {
+			d, err := load(chromium, base+t.path, t.selector, timeout)
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.name, err)
+			}
+			times = append(times, d)
+		}
+		sorted := slices.Clone(times)
+		slices.Sort(sorted)
+		var each []string
+		for _, d := range times {
+			each = append(each, secs(d))
+		}
+		fmt.Printf("%s %s [%s]\n", t.name, secs(sorted[len(sorted)/2]), strings.Join(each, " "))
+	}
+	return nil
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.3fs", d.Seconds()) }
+
+// load opens url in a fresh headless Chromium and returns the page clock
+// when the first element matching selector was painted.
+func load(chromium, url, selector string, timeout time.Duration) (time.Duration, error) {
+	dir, err := os.MkdirTemp("", "docsload-chromium-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1400, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	// The first Run starts the browser: it must not carry the timeout.
+	if err := chromedp.Do(bctx); err != nil {
+		return 0, fmt.Errorf("starting %s: %w", chromium, err)
+	}
+	ctx, cancel := context.WithTimeout(bctx, timeout)
+	defer cancel()
+	err = chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(readyScript, selector)})
+			return err
+		}),
+		chromedp.Navigate(url),
+	)
+	var ready float64
+	if err == nil {
+		ready, err = chromedp.Run(ctx, chromedp.Poll[float64]("window.__docsReady", chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
+	}
+	if err != nil {
+		return 0, fmt.Errorf("loading %s (waiting for %s): %w", url, selector, err)
+	}
+	return time.Duration(ready * float64(time.Millisecond)), nil
+}
+
+// findChromium is $CHROMIUM, or chromium / chromium-browser on PATH.
+func findChromium() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return filepath.Clean(p)
+		}
+	}
+	return ""
+}
