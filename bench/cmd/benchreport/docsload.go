@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -24,10 +25,14 @@ const redoclyVersion = "1.34.5"
 // all three in one run, each load in a fresh browser).
 type docsLoadResult struct {
 	runs                    int
-	toolkit, redoc, redocly time.Duration
+	toolkit, redoc, redocly pageTiming
 	redoclyBuild            time.Duration // redocly build-docs, for reference
 	skipped                 string        // why nothing or part was measured
 }
+
+// pageTiming is docsload's medians for one page: the first operation
+// painted, and the page loaded with its main thread free.
+type pageTiming struct{ shown, usable time.Duration }
 
 // measureDocsLoad writes GitHub's docs with toolkit and with Redocly CLI
 // (installed with npm into npmDir on first use) and times both pages in
@@ -69,27 +74,37 @@ func measureDocsLoad(toolkitBin, work, github, npmDir string, runs int) (*docsLo
 	if err != nil {
 		return nil, fmt.Errorf("docsload: %w", err)
 	}
-	for _, m := range docsLoadLine.FindAllStringSubmatch(string(out), -1) {
-		d, err := time.ParseDuration(m[2])
-		if err != nil {
-			return nil, fmt.Errorf("docsload printed %q: %w", m[0], err)
-		}
-		switch m[1] {
-		case "toolkit":
-			r.toolkit = d
-		case "redoc":
-			r.redoc = d
-		case "redocly":
-			r.redocly = d
-		}
-	}
-	if r.toolkit == 0 {
-		return nil, fmt.Errorf("docsload printed no toolkit time: %s", tail(string(out), 500))
+	if err := r.read(out); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
 
-var docsLoadLine = regexp.MustCompile(`(?m)^(toolkit|redoc|redocly) (\S+) `)
+// read takes the medians from docsload's output.
+func (r *docsLoadResult) read(out []byte) error {
+	for _, m := range docsLoadLine.FindAllStringSubmatch(string(out), -1) {
+		shown, err1 := time.ParseDuration(m[2])
+		usable, err2 := time.ParseDuration(m[3])
+		if err := errors.Join(err1, err2); err != nil {
+			return fmt.Errorf("docsload printed %q: %w", m[0], err)
+		}
+		t := pageTiming{shown, usable}
+		switch m[1] {
+		case "toolkit":
+			r.toolkit = t
+		case "redoc":
+			r.redoc = t
+		case "redocly":
+			r.redocly = t
+		}
+	}
+	if r.toolkit.usable == 0 {
+		return fmt.Errorf("docsload printed no toolkit time: %s", tail(string(out), 500))
+	}
+	return nil
+}
+
+var docsLoadLine = regexp.MustCompile(`(?m)^(toolkit|redoc|redocly) (\S+) \[[^]]*\] usable (\S+) `)
 
 // installRedocly returns npmDir's redocly command, installing Redocly CLI
 // there with npm when it is not yet.
@@ -133,26 +148,27 @@ func (r *docsLoadResult) markdown(b *strings.Builder) {
 	if r == nil {
 		return
 	}
-	fmt.Fprintf(b, "\n## Docs in the browser (issue 20)\n\nGitHub's reference in headless Chromium, each load in a fresh browser over loopback, median of %d: the page's own clock from navigation start to the first frame after the first operation is in the document (bench/cmd/docsload). Redocly is the page `redocly build-docs` (Redocly CLI %s) writes, its Redoc bundle served locally.\n\n", r.runs, redoclyVersion)
-	if r.toolkit == 0 {
+	fmt.Fprintf(b, "\n## Docs in the browser (issue 20)\n\nGitHub's reference in headless Chromium, each load in a fresh browser over loopback, median of %d, on the page's own clock from navigation start (bench/cmd/docsload): *shown* is the first frame after the first operation is in the document; *loaded* is when the load event has also fired (every script run, a hydration included) and the next task got to run. Redocly is the page `redocly build-docs` (Redocly CLI %s) writes, with operations pre-rendered and its Redoc bundle served locally; Redoc is Redoc's bundle rendering the contract in the page.\n\n", r.runs, redoclyVersion)
+	if r.toolkit.usable == 0 {
 		fmt.Fprintf(b, "Not measured: %s.\n", r.skipped)
 		return
 	}
 	b.WriteString("| measure | toolkit | peer | ratio | goal | |\n|---|--:|--:|--:|---|---|\n")
-	row := func(what string, peer time.Duration, goal string) {
+	row := func(what string, ours, peer time.Duration, goal string) {
 		if peer == 0 {
-			fmt.Fprintf(b, "| %s | %.2f s | not measured | – | %s | |\n", what, r.toolkit.Seconds(), goal)
+			fmt.Fprintf(b, "| %s | %.2f s | not measured | – | %s | |\n", what, ours.Seconds(), goal)
 			return
 		}
-		ratio := r.toolkit.Seconds() / peer.Seconds()
+		ratio := ours.Seconds() / peer.Seconds()
 		verdict := ""
 		if goal != "" {
 			verdict = mark(ratio <= 0.3)
 		}
-		fmt.Fprintf(b, "| %s | %.2f s | %.2f s | %.2f | %s | %s |\n", what, r.toolkit.Seconds(), peer.Seconds(), ratio, goal, verdict)
+		fmt.Fprintf(b, "| %s | %.2f s | %.2f s | %.2f | %s | %s |\n", what, ours.Seconds(), peer.Seconds(), ratio, goal, verdict)
 	}
-	row("docs GitHub: first operation shown / Redocly build-docs page", r.redocly, "≤ 0.3×")
-	row("docs GitHub: first operation shown / Redoc rendering the contract", r.redoc, "")
+	row("docs GitHub loaded / Redocly build-docs page", r.toolkit.usable, r.redocly.usable, "≤ 0.3×")
+	row("docs GitHub first operation shown / Redocly build-docs page", r.toolkit.shown, r.redocly.shown, "")
+	row("docs GitHub loaded / Redoc rendering the contract", r.toolkit.usable, r.redoc.usable, "")
 	if r.redoclyBuild > 0 {
 		fmt.Fprintf(b, "\n`redocly build-docs` took %.1f s to write its page (toolkit's docs build is in the table above).\n", r.redoclyBuild.Seconds())
 	}
