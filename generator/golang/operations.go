@@ -166,18 +166,7 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 }
 
 // isScalar reports types a parameter or header carries as one text value.
-func isScalar(t *contract.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch t.Kind {
-	case contract.KindBool, contract.KindInt, contract.KindNumber, contract.KindString:
-		return true
-	case contract.KindEnum:
-		return t.Base != contract.KindAny
-	}
-	return false
-}
+func isScalar(t *contract.Type) bool { return contract.IsScalar(t) }
 
 func (g *gen) paramEncoding(p *contract.Param) paramEncoding {
 	t := p.Type
