@@ -173,7 +173,7 @@ func partHeaders(c *contract.Content, name string) (textproto.MIMEHeader, error)
 		value := "value"
 		if ph.Type != nil {
 			items, object := sample.Items(sample.Example(ph.Type, sample.Request))
-			value = paramstyle.StyleHeader(false, object, items)
+			value = paramstyle.StyleHeader(ph.Explode, object, items)
 		}
 		if strings.ContainsAny(value, "\r\n") {
 			return nil, fmt.Errorf("part %q: header %s: the sample value %q has a line break", name, ph.Name, value)
