@@ -201,27 +201,24 @@ func TestClientChecksHeaders(t *testing.T) {
 // error naming the header, checks on or off, as a body that does not decode
 // is; spaces around a list's commas are allowed.
 func TestClientMalformedHeader(t *testing.T) {
+	// Per item id, the header the server breaks, its value and the error.
+	malformed := map[string]struct{ header, value, want string }{
+		"rate":       {"X-Rate-Remaining", "many", `response header "X-Rate-Remaining" must be an integer`},
+		"codes":      {"X-Codes", "1, x", `response header "X-Codes" must be an integer`},
+		"window":     {"X-Window", "from,1,to", `response header "X-Window" must be names and values separated by commas`},
+		"from":       {"X-Window", "to,1", `response header "X-Window" property "from" is required`},
+		"limits":     {"X-Limits", "burst=x", `response header "X-Limits" property "burst" must be an integer`},
+		"limitpairs": {"X-Limits", "burst", `response header "X-Limits" must be name=value pairs separated by commas`},
+		"counts":     {"X-Counts", "a,one", `response header "X-Counts" has a value that must be an integer`},
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", "req-1")
 		w.Header().Set("X-Tags", "a")
 		w.Header().Set("X-Rate-Remaining", "1")
 		w.Header().Set("X-Codes", "1, 2")
 		w.Header().Set("X-Window", "from, 1, to, 2")
-		switch r.URL.Path {
-		case "/items/rate":
-			w.Header().Set("X-Rate-Remaining", "many")
-		case "/items/codes":
-			w.Header().Set("X-Codes", "1, x")
-		case "/items/window":
-			w.Header().Set("X-Window", "from,1,to")
-		case "/items/from":
-			w.Header().Set("X-Window", "to,1")
-		case "/items/limits":
-			w.Header().Set("X-Limits", "burst=x")
-		case "/items/limitpairs":
-			w.Header().Set("X-Limits", "burst")
-		case "/items/counts":
-			w.Header().Set("X-Counts", "a,one")
+		if m, ok := malformed[strings.TrimPrefix(r.URL.Path, "/items/")]; ok {
+			w.Header().Set(m.header, m.value)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"name":"n"}`)
@@ -229,18 +226,10 @@ func TestClientMalformedHeader(t *testing.T) {
 	defer srv.Close()
 	for _, opts := range [][]ClientOption{nil, {WithResponseChecks()}} {
 		c, _ := NewClient(srv.URL, opts...)
-		for id, want := range map[string]string{
-			"rate":       `response header "X-Rate-Remaining" must be an integer`,
-			"codes":      `response header "X-Codes" must be an integer`,
-			"window":     `response header "X-Window" must be names and values separated by commas`,
-			"from":       `response header "X-Window" property "from" is required`,
-			"limits":     `response header "X-Limits" property "burst" must be an integer`,
-			"limitpairs": `response header "X-Limits" must be name=value pairs separated by commas`,
-			"counts":     `response header "X-Counts" has a value that must be an integer`,
-		} {
+		for id, m := range malformed {
 			_, err := c.GetItem(context.Background(), GetItemRequest{ID: id})
-			if err == nil || !strings.Contains(err.Error(), want) {
-				t.Errorf("%s, checks %v: error %v, want %s", id, opts != nil, err, want)
+			if err == nil || !strings.Contains(err.Error(), m.want) {
+				t.Errorf("%s, checks %v: error %v, want %s", id, opts != nil, err, m.want)
 			}
 		}
 		resp, err := c.GetItem(context.Background(), GetItemRequest{ID: "fine"})
