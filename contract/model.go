@@ -548,6 +548,8 @@ type Header struct {
 	Required    bool
 	Description string
 	Type        *Type
+	// Explode writes an object header as a=1,b=2 rather than a,1,b,2.
+	Explode bool
 }
 
 // SecurityScheme is one entry of components.securitySchemes.

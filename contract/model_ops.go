@@ -737,7 +737,7 @@ func mediaSuffix(mt string) string {
 // header is one response or part header: its schema's type, a string
 // when it has none.
 func (b *builder) header(name string, h *openapi3.Header, hint string, src Source) *Header {
-	hd := &Header{Name: name, Required: h.Required, Description: h.Description}
+	hd := &Header{Name: name, Required: h.Required, Description: h.Description, Explode: h.Explode != nil && *h.Explode}
 	if h.Schema != nil {
 		hd.Type = b.typeOf(h.Schema, hint, child2(src, "schema"))
 	} else {
@@ -845,7 +845,9 @@ func (b *builder) responses(o *Operation, rs *openapi3.Responses) {
 			if h == nil || h.Value == nil || strings.EqualFold(name, "Content-Type") {
 				continue
 			}
-			resp.Headers = append(resp.Headers, b.header(name, h.Value, joinName(opName(o), resp.Status+"_"+name), child2(src, "headers", name)))
+			hd := b.header(name, h.Value, joinName(opName(o), resp.Status+"_"+name), child2(src, "headers", name))
+			b.checkHeaderShape(hd, child2(src, "headers", name, "schema"))
+			resp.Headers = append(resp.Headers, hd)
 		}
 		resp.Contents = b.contents(r.Content, joinName(opName(o), resp.Status), child2(src, "content"), true)
 		o.Responses = append(o.Responses, resp)

@@ -47,6 +47,19 @@ paths:
               example: 42
             X-Without-Example:
               schema: {type: string}
+            X-Window:
+              required: true
+              schema:
+                type: object
+                required: [from, to]
+                properties: {from: {type: integer}, to: {type: integer}}
+            X-Limits:
+              explode: true
+              schema: {type: object, properties: {burst: {type: integer}}}
+              example: {burst: 5}
+            X-Tags:
+              required: true
+              schema: {type: array, items: {type: string}}
           content:
             application/json:
               schema:
@@ -276,6 +289,17 @@ func TestOptionalHeaderExample(t *testing.T) {
 	resp, _ := get(t, misc(t, Options{}), "GET", "/greetings", "", nil)
 	if resp.Header.Get("X-Rate-Limit") != "42" || resp.Header.Get("X-Without-Example") != "" {
 		t.Errorf("headers %v", resp.Header)
+	}
+}
+
+// TestHeaderStyles: response headers holding lists and objects are sent
+// in style simple, as generated clients read them, not as JSON.
+func TestHeaderStyles(t *testing.T) {
+	resp, _ := get(t, misc(t, Options{}), "GET", "/greetings", "", nil)
+	for name, want := range map[string]string{"X-Window": "from,1,to,1", "X-Limits": "burst=5", "X-Tags": "string"} {
+		if got := resp.Header.Get(name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
 	}
 }
 

@@ -38,6 +38,7 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/errbody"
 	"github.com/contractfirst/toolkit/contract/sample"
+	paramstyle "github.com/contractfirst/toolkit/generator/golang/runtime"
 	"github.com/contractfirst/toolkit/internal/route"
 )
 
@@ -384,7 +385,10 @@ func (s *Server) headers(w http.ResponseWriter, rt *route.Route, resp *contract.
 		if !hasExample {
 			v = sample.Example(h.Type, sample.Response)
 		}
-		w.Header().Set(h.Name, sample.Text(v))
+		// Style simple, as a generated client reads it: a list a,b; an
+		// object a,1,b,2 or, exploded, a=1,b=2.
+		items, object := sample.Items(v)
+		w.Header().Set(h.Name, paramstyle.StyleHeader(h.Explode, object, items))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"mime/multipart"
 	"net/textproto"
@@ -76,14 +75,8 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 		}
 		if m, ok := v.(map[string]any); ok {
 			for _, k := range slices.Sorted(maps.Keys(m)) {
-				values := []any{m[k]}
-				if arr, ok := m[k].([]any); ok {
-					values = arr
-				}
-				for _, e := range values {
-					if err := writePart(w, c, k, e); err != nil {
-						return nil, "", err
-					}
+				if err := writePart(w, c, k, m[k]); err != nil {
+					return nil, "", err
 				}
 			}
 		}
@@ -95,65 +88,142 @@ func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
 		return []byte(sample.Text(v)), c.MediaType, nil
 	}
 	if s, ok := v.(string); ok {
-		return []byte(s), mediaOrOctet(c.MediaType), nil
+		return []byte(s), concreteMedia(c.MediaType, "application/octet-stream"), nil
 	}
-	return []byte("toolkit"), mediaOrOctet(c.MediaType), nil
+	return []byte("toolkit"), concreteMedia(c.MediaType, "application/octet-stream"), nil
 }
 
-// writePart writes one multipart field: a file part (with a filename and
-// its content type) for binary properties and those whose encoding names
-// a non-text type, so upload operations get the file they expect; a
-// plain field otherwise.
+// writePart writes property name of a multipart body holding v as the
+// generated server reads it (contract.PartKindOf): a file part per file,
+// a text part per scalar or array item, one JSON part for anything else;
+// each with a media type the encoding object allows and the encoding
+// object's headers. A request the generated server refuses for its own
+// shape would blame the service for validate's fault.
 func writePart(w *multipart.Writer, c *contract.Content, name string, v any) error {
-	ctype := c.Encoding[name]
-	if !isFilePart(c, name, ctype) {
-		return w.WriteField(name, sample.Text(v))
-	}
-	ctype, _, _ = strings.Cut(ctype, ",") // a list: its first entry is one the contract allows
-	if ctype = strings.TrimSpace(ctype); ctype == "" || strings.Contains(ctype, "*") {
-		ctype = "application/octet-stream"
-	}
-	h := textproto.MIMEHeader{}
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name=%q; filename=%q`, name, name+".bin"))
-	h.Set("Content-Type", ctype)
-	part, err := w.CreatePart(h)
+	t := partType(c, name, v)
+	kind := contract.PartKindOf(t)
+	header, err := partHeaders(c, name)
 	if err != nil {
 		return err
 	}
-	data := sample.Text(v)
-	if data == "" {
-		data = "toolkit"
+	values := []any{v}
+	if arr, ok := v.([]any); ok && (kind == contract.PartFiles || kind == contract.PartTexts) {
+		values = arr
 	}
-	_, err = io.WriteString(part, data)
-	return err
-}
-
-// isFilePart reports a multipart property that carries a file.
-func isFilePart(c *contract.Content, name, ctype string) bool {
-	if ctype != "" && !strings.HasPrefix(ctype, "text/") && ctype != "application/json" {
-		return true
-	}
-	if c.Type == nil {
-		return false
-	}
-	for _, f := range c.Type.Fields {
-		if f.Name == name && f.Type != nil {
-			t := f.Type
-			if t.Kind == contract.KindArray && t.Elem != nil {
-				t = t.Elem
+	for _, e := range values {
+		h := maps.Clone(header)
+		disposition := fmt.Sprintf(`form-data; name=%q`, name)
+		var data []byte
+		switch kind {
+		case contract.PartFile, contract.PartFiles:
+			disposition += fmt.Sprintf(`; filename=%q`, name+".bin")
+			h.Set("Content-Type", partMedia(c, name, t, "application/octet-stream"))
+			if data = []byte(sample.Text(e)); len(data) == 0 {
+				data = []byte("toolkit")
 			}
-			return t.Kind == contract.KindString && (t.Format == "binary" || t.Format == "byte")
+		case contract.PartJSON:
+			h.Set("Content-Type", partMedia(c, name, t, "application/json"))
+			if data, err = json.Marshal(e); err != nil {
+				return err
+			}
+		default:
+			if ct := partMedia(c, name, t, ""); ct != "" {
+				h.Set("Content-Type", ct)
+			}
+			data = []byte(sample.Text(e))
+		}
+		h.Set("Content-Disposition", disposition)
+		part, err := w.CreatePart(h)
+		if err != nil {
+			return err
+		}
+		if _, err := part.Write(data); err != nil {
+			return err
 		}
 	}
-	return false
+	return nil
 }
 
-// mediaOrOctet turns wildcard media types into one a server can read.
-func mediaOrOctet(mt string) string {
-	if strings.Contains(mt, "*") {
-		return "application/octet-stream"
+// partType is the type of property name of a multipart body; without a
+// declared one, a type that makes v travel as before: strings and arrays
+// of them as text, objects as JSON.
+func partType(c *contract.Content, name string, v any) *contract.Type {
+	if c.Type != nil {
+		for _, f := range c.Type.Fields {
+			if f.Name == name && f.Type != nil {
+				return f.Type
+			}
+		}
 	}
-	return mt
+	str := &contract.Type{Kind: contract.KindString}
+	switch v.(type) {
+	case []any:
+		return &contract.Type{Kind: contract.KindArray, Elem: str}
+	case map[string]any:
+		return &contract.Type{Kind: contract.KindAny}
+	}
+	return str
+}
+
+// partHeaders are the encoding object's headers of property name, each
+// with its example value written as a header parameter is (style simple).
+func partHeaders(c *contract.Content, name string) (textproto.MIMEHeader, error) {
+	h := textproto.MIMEHeader{}
+	for _, ph := range c.PartHeaders[name] {
+		value := "value"
+		if ph.Type != nil {
+			items, object := sample.Items(sample.Example(ph.Type, sample.Request))
+			value = paramstyle.StyleHeader(ph.Explode, object, items)
+		}
+		if strings.ContainsAny(value, "\r\n") {
+			return nil, fmt.Errorf("part %q: header %s: the sample value %q has a line break", name, ph.Name, value)
+		}
+		h.Set(ph.Name, value)
+	}
+	return h, nil
+}
+
+// partMedia is the media type a part of property name (of type t) is sent
+// with: one the encoding object's contentType allows, else one of a
+// file's contentMediaType, else fallback.
+func partMedia(c *contract.Content, name string, t *contract.Type, fallback string) string {
+	if t != nil && t.Kind == contract.KindArray && t.Elem != nil {
+		t = t.Elem
+	}
+	list := c.Encoding[name]
+	if list == "" && contract.IsFile(t) && t.Keywords != nil {
+		list = t.Keywords.ContentMediaType
+	}
+	if list == "" {
+		return fallback
+	}
+	return concreteMedia(list, fallback)
+}
+
+// concreteMedia is a media type a list of allowed ones ("image/png,
+// image/*") accepts: its first entry without a wildcard, else one made
+// from its first entry ("image/*" gives image/png; "*/*" fallback, or
+// application/octet-stream).
+func concreteMedia(list, fallback string) string {
+	entries := strings.Split(list, ",")
+	for _, e := range entries {
+		if e = strings.TrimSpace(e); e != "" && !strings.Contains(e, "*") {
+			return e
+		}
+	}
+	typ, _, _ := strings.Cut(strings.TrimSpace(entries[0]), "/")
+	switch typ {
+	case "*", "":
+		if fallback != "" {
+			return fallback
+		}
+		return "application/octet-stream"
+	case "image":
+		return "image/png"
+	case "text":
+		return "text/plain"
+	}
+	return typ + "/octet-stream"
 }
 
 // shellQuote quotes s for a POSIX shell.

@@ -108,6 +108,11 @@ func runInit(e *env, f initFlags) error {
 	if err != nil {
 		return err
 	}
+	// The service package's types: a receiver without its stub type gets a
+	// stub file of its own (a project made before the contract had it).
+	if opts.Declared, err = scaffold.ServiceTypes(filepath.Join(f.out, filepath.FromSlash(scaffold.ServiceDir))); err != nil {
+		return usage("%v", err)
+	}
 	// Checked before generating, so a bad --module or --package writes nothing.
 	own, err := scaffold.Generate(m, opts)
 	if err != nil {
@@ -117,7 +122,6 @@ func runInit(e *env, f initFlags) error {
 	if err != nil {
 		return pipelineError(e, "init", err)
 	}
-	reportHandlers(e, out)
 	gen := out.Files
 
 	existed := map[string]bool{}
@@ -132,6 +136,8 @@ func runInit(e *env, f initFlags) error {
 	if err := generator.Write(f.out, own); err != nil {
 		return usage("writing %s: %v", f.out, err)
 	}
+	// After the writes: the receivers a contract gained have their stubs.
+	reportHandlers(e, out)
 
 	for _, fl := range gen {
 		fmt.Fprintf(e.stdout, "generated %s\n", filepath.Join(en.Out, fl.Name))
@@ -139,6 +145,10 @@ func runInit(e *env, f initFlags) error {
 	var kept []string
 	for _, fl := range own {
 		p := filepath.Join(f.out, filepath.FromSlash(fl.Name))
+		if !fl.UserOwned {
+			fmt.Fprintf(e.stdout, "generated %s\n", p)
+			continue
+		}
 		if existed[fl.Name] {
 			kept = append(kept, p)
 			continue

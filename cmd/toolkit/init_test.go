@@ -335,10 +335,14 @@ func TestInitContracts(t *testing.T) {
 	if !strings.Contains(string(main), "api.NewServer(service.New(), service.NewSecurity(), ") {
 		t.Errorf("secured: main.go does not wire the security checks:\n%s", main)
 	}
-	// The receivers of webhooks (3.1) and callbacks (3.0) are mounted.
+	// The receivers of webhooks (3.1) and callbacks (3.0) are mounted, by
+	// the generated mountReceivers that main.go calls.
 	for name, want := range map[string]string{"streams": "api.NewWebhookServer(service.NewWebhookReceiver(), ", "callbacks": "api.NewSubscribeOnEventCallbackServer(service.NewSubscribeOnEventCallbackReceiver(), "} {
-		if main, _ := os.ReadFile(filepath.Join(root, name, "cmd", "server", "main.go")); !strings.Contains(string(main), want) {
-			t.Errorf("%s: main.go does not mount the receivers:\n%s", name, main)
+		if mount, _ := os.ReadFile(filepath.Join(root, name, "cmd", "server", "receivers.gen.go")); !strings.Contains(string(mount), want) {
+			t.Errorf("%s: receivers.gen.go does not mount the receivers:\n%s", name, mount)
+		}
+		if main, _ := os.ReadFile(filepath.Join(root, name, "cmd", "server", "main.go")); !strings.Contains(string(main), "mountReceivers(mux, ") {
+			t.Errorf("%s: main.go does not call mountReceivers:\n%s", name, main)
 		}
 	}
 }

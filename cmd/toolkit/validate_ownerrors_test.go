@@ -23,13 +23,26 @@ func TestValidateInitProjectOwnErrors(t *testing.T) {
 		t.Skip("builds a project")
 	}
 	const contractFile = "testdata/ownerrors/openapi.yaml"
-	dir := initProject(t, contractFile, "example.com/widgets", true)
-	impl, err := os.ReadFile("testdata/ownerrors/service.go.txt")
+	addr := serveInitProject(t, contractFile, "example.com/widgets", "testdata/ownerrors/service.go.txt")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"validate", "--contract", contractFile, "--base-url", "http://" + addr}, nil, &stdout, &stderr)
+	if code != 0 || !strings.Contains(stdout.String(), " 0 findings") || !strings.Contains(stdout.String(), "2xx           3") {
+		t.Fatalf("validate: exit %d, want 0 findings with every operation answering 2xx\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+	}
+}
+
+// serveInitProject makes a toolkit init project for contractFile whose
+// service.go is the file impl, builds it and runs its server until the
+// test ends; it returns the server's address.
+func serveInitProject(t *testing.T, contractFile, module, impl string) string {
+	t.Helper()
+	dir := initProject(t, contractFile, module, true)
+	data, err := os.ReadFile(impl)
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc := filepath.Join(dir, "internal", "service")
-	if err := os.WriteFile(filepath.Join(svc, "service.go"), impl, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(svc, "service.go"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	os.Remove(filepath.Join(svc, "service_test.go")) // it expects 501s
@@ -45,21 +58,15 @@ func TestValidateInitProjectOwnErrors(t *testing.T) {
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { srv.Process.Kill(); srv.Wait() }()
+	t.Cleanup(func() { srv.Process.Kill(); srv.Wait() })
 	for i := 0; ; i++ {
 		if res, err := http.Get("http://" + addr + "/healthz"); err == nil {
 			res.Body.Close()
-			break
+			return addr
 		}
 		if i == 300 {
 			t.Fatal("the server did not come up")
 		}
 		time.Sleep(100 * time.Millisecond)
-	}
-
-	var stdout, stderr bytes.Buffer
-	code := run([]string{"validate", "--contract", contractFile, "--base-url", "http://" + addr}, nil, &stdout, &stderr)
-	if code != 0 || !strings.Contains(stdout.String(), " 0 findings") || !strings.Contains(stdout.String(), "2xx           3") {
-		t.Fatalf("validate: exit %d, want 0 findings with every operation answering 2xx\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
 	}
 }

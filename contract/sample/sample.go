@@ -94,6 +94,9 @@ type Generator struct {
 	// variant is itself (or another union leading back to it) recurses
 	// without going deeper into a value, so depth alone does not end it.
 	unions int
+	// contents counts the strings holding JSON being filled in right now
+	// (content.go).
+	contents int
 }
 
 // maxUnionNesting bounds unions directly inside unions; past it a union

@@ -67,6 +67,9 @@ func (g *Generator) randomFormat(format string) (string, bool) {
 
 // str builds a string satisfying t's format, pattern and length.
 func (g *Generator) str(t *contract.Type) any {
+	if s, ok := g.content(t); ok {
+		return s
+	}
 	c := t.Constraints
 	if c.Pattern != "" {
 		if s, ok := g.fromPattern(c.Pattern, c.MinLength, c.MaxLength); ok {

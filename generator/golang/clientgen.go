@@ -443,6 +443,8 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 					return []jen.Code{target.Clone().Op("=").Append(target.Clone(), v)}
 				}, fail)...,
 			)}
+		} else if hi.object || hi.mapped {
+			parse = g.parseObjectHeader(hi, target, fail)
 		} else if hi.scalar {
 			shape := g.shapeOf(hi.h.Type, hi.h.Required, false)
 			parse = g.parseScalar(hi.h.Type, jen.Id("s"), func(v jen.Code) []jen.Code {

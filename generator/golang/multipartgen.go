@@ -19,15 +19,16 @@ import (
 // runtime (runtime/multipart.go) reads and writes the parts; the code here
 // names which helper handles which property.
 
-// partKind says how one property travels as parts.
-type partKind int
+// partKind says how one property travels as parts (contract.PartKindOf,
+// which toolkit validate's requests follow too).
+type partKind = contract.PartKind
 
 const (
-	partText  partKind = iota // one part holding the scalar's text
-	partTexts                 // one text part per array item
-	partFile                  // one file part
-	partFiles                 // one file part per array item
-	partJSON                  // one part holding the value's JSON
+	partText  = contract.PartText
+	partTexts = contract.PartTexts
+	partFile  = contract.PartFile
+	partFiles = contract.PartFiles
+	partJSON  = contract.PartJSON
 )
 
 // multipartable reports a body whose multipart parts toolkit types: an
@@ -58,19 +59,7 @@ func partTypes(c *contract.Content) map[string]string {
 }
 
 // partKindOf says how a property of type t travels.
-func partKindOf(t *contract.Type) partKind {
-	switch {
-	case contract.IsFile(t):
-		return partFile
-	case t.Kind == contract.KindArray && contract.IsFile(t.Elem):
-		return partFiles
-	case isScalar(t):
-		return partText
-	case t.Kind == contract.KindArray && isScalar(t.Elem) && !t.Elem.Nullable:
-		return partTexts
-	}
-	return partJSON
-}
+func partKindOf(t *contract.Type) partKind { return contract.PartKindOf(t) }
 
 // partFields are the properties of a multipart body the Parts struct
 // holds: all but the readOnly ones, which a request leaves out (the server

@@ -101,6 +101,10 @@ type headerInfo struct {
 	// list: an array of scalars, held as []T and sent comma-separated
 	// (style simple, the only one headers have).
 	list bool
+	// object: a named struct of scalar properties; mapped: a map of
+	// scalars; both held as their Go type and sent as a style simple
+	// object (headerobject.go).
+	object, mapped bool
 }
 
 // nameOperations assigns the Go identifiers of every operation's method and
@@ -158,7 +162,9 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 		}
 		for _, h := range r.Headers {
 			list := h.Type != nil && h.Type.Kind == contract.KindArray && !g.defined(h.Type) && isScalar(h.Type.Elem)
-			ri.headers = append(ri.headers, headerInfo{h: h, goName: hs.unique(GoName(h.Name)), scalar: isScalar(h.Type), list: list})
+			shape := contract.HeaderShapeOf(h.Type)
+			ri.headers = append(ri.headers, headerInfo{h: h, goName: hs.unique(GoName(h.Name)), scalar: isScalar(h.Type), list: list,
+				object: shape == contract.HeaderObject && g.typeNames[h.Type] != "", mapped: shape == contract.HeaderMap})
 		}
 		oi.responses = append(oi.responses, ri)
 	}
@@ -166,18 +172,7 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 }
 
 // isScalar reports types a parameter or header carries as one text value.
-func isScalar(t *contract.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch t.Kind {
-	case contract.KindBool, contract.KindInt, contract.KindNumber, contract.KindString:
-		return true
-	case contract.KindEnum:
-		return t.Base != contract.KindAny
-	}
-	return false
-}
+func isScalar(t *contract.Type) bool { return contract.IsScalar(t) }
 
 func (g *gen) paramEncoding(p *contract.Param) paramEncoding {
 	t := p.Type
@@ -396,7 +391,7 @@ func (g *gen) headerGoType(hi headerInfo) *jen.Statement {
 	if hi.list {
 		return jen.Index().Add(g.typeExpr(hi.h.Type.Elem))
 	}
-	if !hi.scalar {
+	if !hi.scalar && !hi.object && !hi.mapped {
 		if hi.h.Required {
 			return jen.String()
 		}

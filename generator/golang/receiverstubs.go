@@ -57,28 +57,35 @@ func ReceiverNames(m *contract.Model, opts generator.Options) []ReceiverName {
 }
 
 // ReceiverStubs renders a user-owned Go file of package pkg implementing
-// every receiver of the generated package imported as apiImport: per
-// receiver a type, its constructor, and one method per operation answering
-// what the receiver's Unimplemented base answers, a 501 problem, until the
-// user replaces its body (a delivery is never acknowledged unread). ok is
-// false when the contract has neither webhooks nor callbacks.
-func ReceiverStubs(m *contract.Model, opts generator.Options, apiImport, pkg string) (file generator.File, ok bool, err error) {
-	receivers := ReceiverNames(m, opts)
+// receivers (ReceiverNames) of the generated package imported as
+// apiImport: per receiver a type, its constructor, and one method per
+// operation answering what the receiver's Unimplemented base answers, a
+// 501 problem, until the user replaces its body (a delivery is never
+// acknowledged unread). The type embeds that base too, so a webhook or
+// callback operation added to the contract later is answered 501 and the
+// project still builds (toolkit gen lists the method to add). ok is false
+// when receivers is empty.
+func ReceiverStubs(receivers []ReceiverName, opts generator.Options, apiImport, pkg string) (file generator.File, ok bool, err error) {
 	if len(receivers) == 0 {
 		return generator.File{}, false, nil
 	}
 	f := jen.NewFile(pkg)
 	f.ImportName(apiImport, opts.Package)
 	api := func(name string) *jen.Statement { return jen.Qual(apiImport, name) }
-	f.Comment("This file receives what the API sends: the contract's webhooks and callbacks,")
+	what := "the contract's webhooks and callbacks"
+	if len(receivers) == 1 {
+		what = "the " + receivers[0].What
+	}
+	f.Comment("This file receives what the API sends: " + what + ",")
 	f.Comment(fmt.Sprintf("one type per receiver interface of package %s. cmd/server mounts them next to", opts.Package))
 	f.Comment("the API; each method answers 501 Not Implemented until you write it.")
 	f.Comment("")
 	f.Comment("This file is yours: toolkit created it once and never rewrites it.")
 	for _, rn := range receivers {
 		f.Line()
-		stubType(f, rn.Stub, rn.NewStub, api(rn.Handler), opts.Package+"."+rn.Handler,
-			fmt.Sprintf("%s receives the %s.", rn.Stub, rn.What))
+		embeddingStubType(f, rn.Stub, rn.NewStub, api(rn.Handler), opts.Package+"."+rn.Handler, api(rn.Unimplemented),
+			fmt.Sprintf("%s receives the %s. It embeds %s.%s, which answers", rn.Stub, rn.What, opts.Package, rn.Unimplemented),
+			"501 to an operation the contract gains later, until you add its method.")
 		for _, n := range rn.Methods {
 			f.Line()
 			if n.Op.Webhook != "" {

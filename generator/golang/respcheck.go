@@ -33,18 +33,22 @@ func (g *gen) responseChecks(ri respInfo, v jen.Code, sent func(name string) jen
 	for _, hi := range ri.headers {
 		val := jen.Add(v).Dot(hi.goName)
 		var check jen.Code = jen.Nil()
-		if hi.scalar || hi.list {
+		if hi.scalar || hi.list || hi.object || hi.mapped {
 			check = g.checkFunc(hi.h.Type, func() *jen.Statement { return g.typeExpr(hi.h.Type) })
 		}
-		if hi.list {
+		if hi.list || hi.mapped {
 			// Empty is not sent: missing when required, unchecked otherwise.
 			if hi.h.Required || !isNil(check) {
-				errs = append(errs, jen.Id("checkListHeader").Call(jen.Lit(hi.h.Name), jen.Lit(hi.h.Required), check, val))
+				fn := "checkListHeader"
+				if hi.mapped {
+					fn = "checkMapHeader"
+				}
+				errs = append(errs, jen.Id(fn).Call(jen.Lit(hi.h.Name), jen.Lit(hi.h.Required), check, val))
 			}
 			continue
 		}
 		switch shape := g.shapeOf(hi.h.Type, hi.h.Required, false); {
-		case !hi.scalar && !hi.h.Required, shape == shapeNullable:
+		case !hi.scalar && !hi.object && !hi.h.Required, shape == shapeNullable:
 			// Held as text (*string), or Nullable: nothing to check.
 		case shape == shapePointer:
 			if !isNil(check) {
@@ -55,6 +59,8 @@ func (g *gen) responseChecks(ri respInfo, v jen.Code, sent func(name string) jen
 			switch {
 			case sent != nil:
 				present = jen.Add(sent(hi.h.Name))
+			case hi.object:
+				// Sent whenever a property is, as the required ones are.
 			case !hi.scalar || textHeld(hi.h.Type):
 				present = val.Clone().Op("!=").Lit("")
 			case isNil(check):

@@ -474,28 +474,16 @@ func (g *gen) decodeObjectParam(pi paramInfo, field *jen.Statement, fail func(st
 	t := pi.p.Type
 	var stmts []jen.Code
 	stmts = append(stmts, jen.Var().Id("obj").Add(g.typeExpr(t)), jen.Id("present").Op(":=").False())
-	for _, fi := range g.structFields(t) {
-		key := fi.f.Name
+	key := func(name string) string {
 		if pi.enc == encDeepObject {
-			key = pi.p.Name + "[" + fi.f.Name + "]"
+			return pi.p.Name + "[" + name + "]"
 		}
-		target := jen.Id("obj").Dot(fi.goName)
-		assign := func(v jen.Code) []jen.Code {
-			if fi.shape == shapePointer {
-				return []jen.Code{jen.Id("v").Op(":=").Add(v), target.Clone().Op("=").Op("&").Id("v")}
-			}
-			if fi.shape == shapeNullable {
-				return []jen.Code{target.Clone().Op("=").Id("NewNullable").Call(v)}
-			}
-			return []jen.Code{target.Clone().Op("=").Add(v)}
-		}
-		failField := func(msg string) jen.Code {
-			return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit(msg)))
-		}
-		stmts = append(stmts, jen.If(jen.List(jen.Id("vals"), jen.Id("ok")).Op(":=").Id("q").Index(jen.Lit(key)), jen.Id("ok").Op("&&").Len(jen.Id("vals")).Op(">").Lit(0)).Block(
-			append([]jen.Code{jen.Id("present").Op("=").True()}, g.parseScalar(fi.f.Type, jen.Id("vals").Index(jen.Lit(0)), assign, failField)...)...,
-		))
+		return name
 	}
+	failField := func(key, msg string) jen.Code {
+		return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit(msg)))
+	}
+	stmts = append(stmts, g.objectFields(t, "q", key, []jen.Code{jen.Id("present").Op("=").True()}, failField)...)
 	if pi.p.Required {
 		stmts = append(stmts, jen.If(jen.Op("!").Id("present")).Block(fail("is required")))
 	}
@@ -697,6 +685,10 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		for _, hi := range ri.headers {
 			val := jen.Id("v").Dot(hi.goName)
+			if hi.object || hi.mapped {
+				stmts = append(stmts, g.writeObjectHeader(hi, val)...)
+				continue
+			}
 			var s jen.Code
 			if hi.list {
 				stmts = append(stmts, jen.If(jen.Len(val.Clone()).Op(">").Lit(0)).Block(jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit(hi.h.Name),

@@ -99,10 +99,20 @@ func HandlerStubs(m *contract.Model, opts generator.Options, apiImport, pkg stri
 // stubType declares a stub file's empty struct typ (documented by doc), its
 // constructor, and the compile-time check that it implements iface (what).
 func stubType(f *jen.File, typ, constructor string, iface *jen.Statement, what string, doc ...string) {
+	embeddingStubType(f, typ, constructor, iface, what, nil, doc...)
+}
+
+// embeddingStubType is stubType whose struct embeds embed when it is not
+// nil.
+func embeddingStubType(f *jen.File, typ, constructor string, iface *jen.Statement, what string, embed jen.Code, doc ...string) {
 	for _, l := range doc {
 		f.Comment(l)
 	}
-	f.Type().Id(typ).Struct()
+	if embed != nil {
+		f.Type().Id(typ).Struct(embed)
+	} else {
+		f.Type().Id(typ).Struct()
+	}
 	f.Line()
 	f.Comment(fmt.Sprintf("%s returns a %s.", constructor, typ))
 	f.Func().Id(constructor).Params().Op("*").Id(typ).Block(

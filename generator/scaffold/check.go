@@ -27,6 +27,10 @@ type HandlerReport struct {
 	// Stale are Type's methods shaped like handlers, taking an
 	// <pkg>.<Op>Request, whose operation the contract no longer has.
 	Stale []StaleMethod
+	// Absent is set when Type, the stub of this receiver, is not declared
+	// at all: the contract gained the receiver after toolkit init, which
+	// adds the stub and mounts it when run again.
+	Absent *golang.ReceiverName
 }
 
 // StaleMethod is a handler method without an operation.
@@ -36,7 +40,9 @@ type StaleMethod struct {
 }
 
 // Empty reports whether the handlers match the contract.
-func (r *HandlerReport) Empty() bool { return len(r.Missing) == 0 && len(r.Stale) == 0 }
+func (r *HandlerReport) Empty() bool {
+	return len(r.Missing) == 0 && len(r.Stale) == 0 && r.Absent == nil
+}
 
 // CheckHandlers reads the Go files of a handler package (dir, normally
 // internal/service of a scaffolded project; test files aside) and compares
@@ -56,8 +62,9 @@ func CheckHandlers(dir string, names []golang.HandlerName) (report *HandlerRepor
 
 // CheckReceivers does what CheckHandlers does for the receiver stubs of
 // the contract's webhooks and callbacks (receivers.go of a scaffolded
-// project): one report per stub type found in dir; a stub type not there
-// (not scaffolded, renamed) is not compared.
+// project): one report per stub type found in dir, and one saying it is
+// Absent per receiver whose stub type is not there (a receiver the
+// contract gained after init, which toolkit gen does not mount).
 func CheckReceivers(dir string, receivers []golang.ReceiverName) ([]*HandlerReport, error) {
 	pkg, err := readMethods(dir)
 	if err != nil {
@@ -67,6 +74,8 @@ func CheckReceivers(dir string, receivers []golang.ReceiverName) ([]*HandlerRepo
 	for _, rn := range receivers {
 		if pkg.types[rn.Stub] {
 			out = append(out, pkg.compare(rn.Stub, rn.Methods))
+		} else {
+			out = append(out, &HandlerReport{Type: rn.Stub, Absent: &rn})
 		}
 	}
 	return out, nil
@@ -194,6 +203,10 @@ func (r *HandlerReport) Lines(dir, pkg string) []string {
 	if typ == "" {
 		typ = golang.ServiceType
 	}
+	if r.Absent != nil {
+		out = append(out, fmt.Sprintf("%s: no receiver for the %s: %s is not declared; run toolkit init again to add its stub and mount it (until then nothing receives them)",
+			relPath(dir), printable(r.Absent.What), typ))
+	}
 	for _, n := range r.Missing {
 		what := fmt.Sprintf("operation %s (%s %s)", printable(n.Op.ID), n.Op.Method, printable(n.Op.Path))
 		switch {
@@ -239,4 +252,15 @@ func printable(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// ServiceTypes are the type names the Go files of dir (a project's
+// service package, test files aside) declare, for Options.Declared; nil
+// when dir holds no Go file (a new project).
+func ServiceTypes(dir string) (map[string]bool, error) {
+	ms, err := readMethods(dir)
+	if err != nil || len(ms.types) == 0 {
+		return nil, err
+	}
+	return ms.types, nil
 }

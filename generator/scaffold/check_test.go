@@ -112,7 +112,7 @@ func TestCheckHandlersSyntaxError(t *testing.T) {
 
 // TestCheckReceivers: each receiver stub type found is compared with its
 // operations, a missing webhook named as such; a stub type the folder does
-// not have is not compared.
+// not have is reported absent, with what adds it (toolkit init).
 func TestCheckReceivers(t *testing.T) {
 	dir := t.TempDir()
 	src := "package service\n\nimport (\n\t\"context\"\n\n\t\"example.com/x/api\"\n)\n\ntype WebhookReceiver struct{}\n\n" +
@@ -126,14 +126,18 @@ func TestCheckReceivers(t *testing.T) {
 	}
 	receivers := []golang.ReceiverName{
 		{Stub: "WebhookReceiver", Methods: []golang.HandlerName{hook("newPet", "NewPetHook"), hook("petGone\x1b[2J", "PetGoneHook")}},
-		{Stub: "SubscribeOnEventCallbackReceiver", Methods: []golang.HandlerName{{Op: &contract.Operation{ID: "deliverEvent", Method: "POST"}, Method: "DeliverEvent"}}},
+		{What: `callback "onEvent" of operation "subscribe"`, Stub: "SubscribeOnEventCallbackReceiver", Methods: []golang.HandlerName{{Op: &contract.Operation{ID: "deliverEvent", Method: "POST"}, Method: "DeliverEvent"}}},
 	}
 	reports, err := CheckReceivers(dir, receivers)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reports) != 1 {
-		t.Fatalf("%d reports, want one (the callback's stub type is not in the folder)", len(reports))
+	if len(reports) != 2 || reports[1].Absent == nil || reports[1].Empty() {
+		t.Fatalf("%d reports, want two, the callback's saying its stub type is absent", len(reports))
+	}
+	absent := reports[1].Lines(dir, "api")
+	if want := dir + `: no receiver for the callback "onEvent" of operation "subscribe": SubscribeOnEventCallbackReceiver is not declared; run toolkit init again to add its stub and mount it (until then nothing receives them)`; len(absent) != 1 || absent[0] != want {
+		t.Errorf("absent receiver: %q, want %q", absent, want)
 	}
 	var got []string
 	for _, l := range reports[0].Lines(dir, "api") {

@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
+	"path"
 
 	"github.com/dave/jennifer/jen"
 
@@ -112,43 +113,27 @@ func (p *project) emitMain() ([]byte, error) {
 
 	// newHandler
 	f.Comment("newHandler serves the contract's operations through the service's handlers,")
-	switch {
-	case p.Healthz && len(p.Receivers) > 0:
+	if p.Healthz {
 		f.Comment("logging each request, GET /healthz for load balancers and orchestrators, and")
-		f.Comment("the webhooks and callbacks the API sends, each receiver under its own path.")
-	case p.Healthz:
-		f.Comment("logging each request, and GET /healthz for load balancers and orchestrators.")
-	case len(p.Receivers) > 0:
-		f.Comment("logging each request, and the webhooks and callbacks the API sends, each")
-		f.Comment("receiver under its own path.")
-	default:
-		f.Comment("logging each request.")
+	} else {
+		f.Comment("logging each request, and")
 	}
+	f.Comment("the webhooks and callbacks the API sends (mountReceivers, in " + path.Base(MountFile) + ").")
 	logged := api("WithMiddleware").Call(jen.Id("logRequests").Call(jen.Id("log")))
 	apiServer := api("NewServer").Call(append(p.serverArgs(), logged)...)
-	if !p.Healthz && len(p.Receivers) == 0 {
-		f.Func().Id("newHandler").Params(jen.Id("log").Op("*").Add(slogQ("Logger"))).Add(httpQ("Handler")).Block(
-			jen.Return(apiServer),
-		)
-	} else {
-		body := []jen.Code{jen.Id("mux").Op(":=").Add(httpQ("NewServeMux")).Call()}
-		if p.Healthz {
-			body = append(body, jen.Id("mux").Dot("HandleFunc").Call(jen.Lit("GET /healthz"), jen.Func().Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("_").Op("*").Add(httpQ("Request"))).Block(
-				jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("text/plain; charset=utf-8")),
-				jen.Qual("io", "WriteString").Call(jen.Id("w"), jen.Lit("ok\n")),
-			)))
-		}
-		for _, rc := range p.Receivers {
-			body = append(body, jen.Comment(fmt.Sprintf("The %s, answered by service.%s.", rc.What, rc.Stub)))
-			recv := api(rc.Server).Call(jen.Qual(p.ServiceImport, rc.NewStub).Call(), logged.Clone())
-			body = append(body, jen.Id("mux").Dot("Handle").Call(jen.Lit(rc.Prefix+"/"), httpQ("StripPrefix").Call(jen.Lit(rc.Prefix), recv)))
-		}
-		body = append(body,
-			jen.Id("mux").Dot("Handle").Call(jen.Lit("/"), apiServer),
-			jen.Return(jen.Id("mux")),
-		)
-		f.Func().Id("newHandler").Params(jen.Id("log").Op("*").Add(slogQ("Logger"))).Add(httpQ("Handler")).Block(body...)
+	body := []jen.Code{jen.Id("mux").Op(":=").Add(httpQ("NewServeMux")).Call()}
+	if p.Healthz {
+		body = append(body, jen.Id("mux").Dot("HandleFunc").Call(jen.Lit("GET /healthz"), jen.Func().Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("_").Op("*").Add(httpQ("Request"))).Block(
+			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("text/plain; charset=utf-8")),
+			jen.Qual("io", "WriteString").Call(jen.Id("w"), jen.Lit("ok\n")),
+		)))
 	}
+	body = append(body,
+		jen.Id("mountReceivers").Call(jen.Id("mux"), logged.Clone()),
+		jen.Id("mux").Dot("Handle").Call(jen.Lit("/"), apiServer),
+		jen.Return(jen.Id("mux")),
+	)
+	f.Func().Id("newHandler").Params(jen.Id("log").Op("*").Add(slogQ("Logger"))).Add(httpQ("Handler")).Block(body...)
 	f.Line()
 
 	// logRequests and statusRecorder

@@ -1,7 +1,8 @@
 // Package scaffold writes a runnable Go project around a contract (toolkit
 // init): go.mod, toolkit.yaml, cmd/server/main.go, a service package with
 // one handler stub per operation and a test for it, a Makefile and a
-// README. Every file is user-owned: created once, never overwritten. The
+// README. Every file but MountFile (the mounting of webhook and callback
+// receivers) is user-owned: created once, never overwritten. The
 // generated package itself comes from generator/golang, through toolkit
 // gen's own code path.
 //
@@ -56,11 +57,15 @@ type Options struct {
 	// runs "go tool toolkit" instead of a toolkit found on PATH.
 	Tool        bool
 	ToolVersion string
+	// Declared are the type names the project's service package declares
+	// already (ServiceTypes), nil for a new project: a receiver whose stub
+	// type is not among them gets a stub file of its own.
+	Declared map[string]bool
 }
 
-// Generate returns every user-owned file of a new project for m. The
-// generated package (Options.Package folder) is not among them: that is
-// toolkit gen's output.
+// Generate returns every user-owned file of a new project for m, and
+// MountFile, which is generated. The generated package (Options.Package
+// folder) is not among them: that is toolkit gen's output.
 func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
@@ -98,6 +103,11 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 		}
 		files = append(files, f)
 	}
+	rf, err := p.receiverFiles()
+	if err != nil {
+		return nil, fmt.Errorf("scaffold: %w", err)
+	}
+	files = append(files, rf...)
 	for _, e := range goFiles {
 		data, err := e.emit(p)
 		if err != nil {
@@ -111,14 +121,14 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 }
 
 // optionalStubs are the service package's stub files a contract may need:
-// the security checks when operations are secured, the receivers when it
-// has webhooks or callbacks. Each renderer says whether there is a file.
+// the security checks when operations are secured (the receivers of
+// webhooks and callbacks: receiverFiles). Each renderer says whether there
+// is a file.
 var optionalStubs = []struct {
 	name  string
 	stubs func(*contract.Model, generator.Options, string, string) (generator.File, bool, error)
 }{
 	{SecurityFile, golang.SecurityStubs},
-	{ReceiversFile, golang.ReceiverStubs},
 }
 
 // reservedPackages are package names the scaffold's Go files cannot import

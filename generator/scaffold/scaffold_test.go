@@ -67,12 +67,12 @@ func TestGoldenPetstore(t *testing.T) {
 			var names []string
 			for _, f := range files {
 				names = append(names, f.Name)
-				if !f.UserOwned {
-					t.Errorf("%s is not user-owned", f.Name)
+				if f.UserOwned == (f.Name == MountFile) {
+					t.Errorf("%s: user-owned %v", f.Name, f.UserOwned)
 				}
 				checkGolden(t, filepath.Join("testdata", c.dir, f.Name+".golden"), f.Data)
 			}
-			want := []string{"go.mod", "toolkit.yaml", "Makefile", "README.md", ".gitignore", ServiceFile, MainFile, TestFile}
+			want := []string{"go.mod", "toolkit.yaml", "Makefile", "README.md", ".gitignore", ServiceFile, MountFile, MainFile, TestFile}
 			if diff := cmp.Diff(want, names); diff != "" {
 				t.Errorf("files (-want +got):\n%s", diff)
 			}
@@ -332,7 +332,7 @@ func TestContractHealthz(t *testing.T) {
 	for _, f := range files {
 		switch f.Name {
 		case MainFile:
-			if strings.Contains(string(f.Data), `"GET /healthz"`) || !strings.Contains(string(f.Data), "return api.NewServer(service.New(), api.WithMiddleware(logRequests(log)))") {
+			if strings.Contains(string(f.Data), `"GET /healthz"`) || !strings.Contains(string(f.Data), `mux.Handle("/", api.NewServer(service.New(), api.WithMiddleware(logRequests(log))))`) {
 				t.Errorf("main.go shadows the contract's /healthz:\n%s", f.Data)
 			}
 		case "README.md":

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -93,4 +94,63 @@ func mapStrings[T any](s []T, format func(T) string) []string {
 		out[i] = format(x)
 	}
 	return out
+}
+
+// objectItems are the items of an object held in vals (a property's name
+// as key, its text as first value), in the order of names; properties
+// not in vals are left out. Generated code fills vals as it fills an
+// object query parameter's url.Values.
+func objectItems(vals url.Values, names ...string) []string {
+	var items []string
+	for _, n := range names {
+		if vs := vals[n]; len(vs) > 0 {
+			items = append(items, n, vs[0])
+		}
+	}
+	return items
+}
+
+// mapItems are the items of a map, by key, each value written by format.
+func mapItems[M ~map[string]T, T any](m M, format func(T) string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	items := make([]string, 0, 2*len(m))
+	for _, k := range keys {
+		items = append(items, k, format(m[k]))
+	}
+	return items
+}
+
+// splitObject reads an object written by style simple (styleHeader): names
+// and values in turn, a,1,b,2, or with explode name=value pairs, a=1,b=2;
+// spaces around the commas are dropped, as in any HTTP list. ok is false
+// when s is not such an object (an odd number of items, a pair without
+// "=", an empty name).
+func splitObject(s string, explode bool) (vals url.Values, ok bool) {
+	items := strings.Split(s, ",")
+	vals = url.Values{}
+	if !explode {
+		if len(items)%2 != 0 {
+			return nil, false
+		}
+		for i := 0; i < len(items); i += 2 {
+			name := strings.TrimSpace(items[i])
+			if name == "" {
+				return nil, false
+			}
+			vals.Add(name, strings.TrimSpace(items[i+1]))
+		}
+		return vals, true
+	}
+	for _, it := range items {
+		name, value, found := strings.Cut(strings.TrimSpace(it), "=")
+		if !found || name == "" {
+			return nil, false
+		}
+		vals.Add(name, value)
+	}
+	return vals, true
 }

@@ -61,6 +61,15 @@ func checkListHeader[T any](name string, required bool, check func([]T) error, v
 	return checkHeader(name, len(v) > 0, check, v)
 }
 
+// checkMapHeader checks a header holding a map (an object of any names):
+// empty is not sent, which is missing when required and allowed otherwise.
+func checkMapHeader[M ~map[string]T, T any](name string, required bool, check func(M) error, v M) error {
+	if len(v) == 0 && !required {
+		return nil
+	}
+	return checkHeader(name, len(v) > 0, check, v)
+}
+
 // firstError returns the first non-nil error of errs: the checks of one
 // response, headers then body, in the order the contract lists them.
 func firstError(errs ...error) error {

@@ -1,7 +1,7 @@
 package api
 
 // This file is copied next to the code generated from
-// testdata/roundtrip/respheaders/openapi.yaml by TestRespHeadersRoundTrip:
+// testdata/contracts/respheaders/openapi.yaml by TestRespHeadersRoundTrip:
 // declared response headers are checked by the generated server under
 // WithResponseValidation and by the generated client under
 // WithResponseChecks, and their typed values round-trip.
@@ -26,7 +26,8 @@ func ptr[T any](v T) *T { return &v }
 // GetItem answers by id: "ok" keeps the contract, the others break it in
 // one header each.
 func (items) GetItem(_ context.Context, req GetItemRequest) (GetItemResponse, error) {
-	ok := GetItem200Response{Body: GetItem200{Name: "n"}, XRequestID: "req-1", XRateRemaining: 42, XTags: []string{"a", "b c"}, XCodes: []int64{1, 2}, XTier: ptr(GetItem200XTierPro), XScore: ptr(0.5)}
+	ok := GetItem200Response{Body: GetItem200{Name: "n"}, XRequestID: "req-1", XRateRemaining: 42, XTags: []string{"a", "b c"}, XCodes: []int64{1, 2}, XTier: ptr(GetItem200XTierPro), XScore: ptr(0.5),
+		XWindow: Window{From: 1, To: 5}, XLimits: &GetItem200XLimits{Burst: 5, Plan: ptr("pro")}, XCounts: map[string]int64{"b": 2, "a": 1}, XPairs: ptr("[raw]")}
 	switch req.ID {
 	case "missing":
 		ok.XRequestID = ""
@@ -44,6 +45,14 @@ func (items) GetItem(_ context.Context, req GetItemRequest) (GetItemResponse, er
 		ok.XCodes = nil
 	case "body":
 		ok.Body.Name = ""
+	case "window":
+		ok.XWindow.From = -1
+	case "limits":
+		ok.XLimits.Burst = 0
+	case "counts":
+		ok.XCounts["a"] = -1
+	case "nolimits":
+		ok.XLimits, ok.XCounts, ok.XPairs = nil, nil, nil
 	case "gone":
 		return GetItem204Response{}, nil
 	case "moved":
@@ -69,12 +78,36 @@ func TestHeadersRoundTrip(t *testing.T) {
 	}
 	got, ok := resp.(GetItem200Response)
 	if !ok || got.XRequestID != "req-1" || got.XRateRemaining != 42 || !reflect.DeepEqual(got.XTags, []string{"a", "b c"}) || !reflect.DeepEqual(got.XCodes, []int64{1, 2}) ||
-		got.XTier == nil || *got.XTier != GetItem200XTierPro || got.XScore == nil || *got.XScore != 0.5 || got.Body.Name != "n" {
+		got.XTier == nil || *got.XTier != GetItem200XTierPro || got.XScore == nil || *got.XScore != 0.5 || got.Body.Name != "n" ||
+		got.XWindow != (Window{From: 1, To: 5}) || !reflect.DeepEqual(got.XLimits, &GetItem200XLimits{Burst: 5, Plan: ptr("pro")}) ||
+		!reflect.DeepEqual(got.XCounts, map[string]int64{"a": 1, "b": 2}) || got.XPairs == nil || *got.XPairs != "[raw]" {
 		t.Fatalf("got %#v", resp)
+	}
+	resp, err = c.GetItem(context.Background(), GetItemRequest{ID: "nolimits"})
+	if got, ok := resp.(GetItem200Response); err != nil || !ok || got.XLimits != nil || got.XCounts != nil || got.XPairs != nil {
+		t.Fatalf("nolimits: %#v, %v", resp, err)
 	}
 	resp, err = c.GetItem(context.Background(), GetItemRequest{ID: "moved"})
 	if got, ok := resp.(GetItem204Response); err != nil || !ok || got.Location != "/items/new" {
 		t.Fatalf("moved: %#v, %v", resp, err)
+	}
+}
+
+// TestObjectHeadersOnTheWire: object and map headers travel in style
+// simple, exploded as declared (a,1,b,2 / a=1,b=2), properties in schema
+// order, map keys sorted; unset optional properties left out.
+func TestObjectHeadersOnTheWire(t *testing.T) {
+	srv := httptest.NewServer(NewServer(items{}, quiet()))
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/items/ok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for name, want := range map[string]string{"X-Window": "from,1,to,5", "X-Limits": "burst=5,plan=pro", "X-Counts": "a,1,b,2", "X-Pairs": "[raw]"} {
+		if got := res.Header.Get(name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
 	}
 }
 
@@ -96,6 +129,9 @@ func TestServerChecksHeaders(t *testing.T) {
 		{"gone", `response header \"Location\": is required but missing`},
 		{"codes", `response header \"X-Codes\": must have at most 3 items`},
 		{"body", `must be at least 1 characters long`},
+		{"window", `response header \"X-Window\": `},
+		{"limits", `response header \"X-Limits\": `},
+		{"counts", `response header \"X-Counts\": `},
 	} {
 		res, err := http.Get(rejecting.URL + "/items/" + tc.id)
 		if err != nil {
@@ -115,7 +151,7 @@ func TestServerChecksHeaders(t *testing.T) {
 			t.Errorf("%s: log mode answered %d, logged %s; want it sent and %s logged", tc.id, res.StatusCode, logged.String(), tc.log)
 		}
 	}
-	for _, id := range []string{"ok", "moved", "nocodes"} {
+	for _, id := range []string{"ok", "moved", "nocodes", "nolimits"} {
 		res, err := http.Get(rejecting.URL + "/items/" + id)
 		if err != nil {
 			t.Fatal(err)
@@ -144,6 +180,9 @@ func TestClientChecksHeaders(t *testing.T) {
 		{"gone", "Location", "", "is required but missing"},
 		{"codes", "X-Codes", "", "must have at most 3 items"},
 		{"body", "", "/name", "must be at least 1 characters long"},
+		{"window", "X-Window", "/from", "must be at least 0"},
+		{"limits", "X-Limits", "/burst", "must be at least 1"},
+		{"counts", "X-Counts", "/a", "must be at least 0"},
 	} {
 		_, err := checking.GetItem(context.Background(), GetItemRequest{ID: tc.id})
 		var rve *ResponseValidationError
@@ -158,20 +197,28 @@ func TestClientChecksHeaders(t *testing.T) {
 }
 
 // TestClientMalformedHeader: a header value that is not of its schema's
-// type (a scalar, an item of a list) is an error naming the header, checks
-// on or off, as a body that does not decode is; spaces around a list's
-// commas are allowed.
+// type (a scalar, an item of a list, an object's property or shape) is an
+// error naming the header, checks on or off, as a body that does not decode
+// is; spaces around a list's commas are allowed.
 func TestClientMalformedHeader(t *testing.T) {
+	// Per item id, the header the server breaks, its value and the error.
+	malformed := map[string]struct{ header, value, want string }{
+		"rate":       {"X-Rate-Remaining", "many", `response header "X-Rate-Remaining" must be an integer`},
+		"codes":      {"X-Codes", "1, x", `response header "X-Codes" must be an integer`},
+		"window":     {"X-Window", "from,1,to", `response header "X-Window" must be names and values separated by commas`},
+		"from":       {"X-Window", "to,1", `response header "X-Window" property "from" is required`},
+		"limits":     {"X-Limits", "burst=x", `response header "X-Limits" property "burst" must be an integer`},
+		"limitpairs": {"X-Limits", "burst", `response header "X-Limits" must be name=value pairs separated by commas`},
+		"counts":     {"X-Counts", "a,one", `response header "X-Counts" has a value that must be an integer`},
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", "req-1")
 		w.Header().Set("X-Tags", "a")
 		w.Header().Set("X-Rate-Remaining", "1")
 		w.Header().Set("X-Codes", "1, 2")
-		switch r.URL.Path {
-		case "/items/rate":
-			w.Header().Set("X-Rate-Remaining", "many")
-		case "/items/codes":
-			w.Header().Set("X-Codes", "1, x")
+		w.Header().Set("X-Window", "from, 1, to, 2")
+		if m, ok := malformed[strings.TrimPrefix(r.URL.Path, "/items/")]; ok {
+			w.Header().Set(m.header, m.value)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"name":"n"}`)
@@ -179,13 +226,10 @@ func TestClientMalformedHeader(t *testing.T) {
 	defer srv.Close()
 	for _, opts := range [][]ClientOption{nil, {WithResponseChecks()}} {
 		c, _ := NewClient(srv.URL, opts...)
-		for id, want := range map[string]string{
-			"rate":  `response header "X-Rate-Remaining" must be an integer`,
-			"codes": `response header "X-Codes" must be an integer`,
-		} {
+		for id, m := range malformed {
 			_, err := c.GetItem(context.Background(), GetItemRequest{ID: id})
-			if err == nil || !strings.Contains(err.Error(), want) {
-				t.Errorf("%s, checks %v: error %v, want %s", id, opts != nil, err, want)
+			if err == nil || !strings.Contains(err.Error(), m.want) {
+				t.Errorf("%s, checks %v: error %v, want %s", id, opts != nil, err, m.want)
 			}
 		}
 		resp, err := c.GetItem(context.Background(), GetItemRequest{ID: "fine"})
