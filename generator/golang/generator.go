@@ -72,6 +72,10 @@ type gen struct {
 	// nodes is the table of schemas checked on values (keywordgen.go),
 	// nil until a Validate needs one.
 	nodes *schemaNodes
+
+	// xml is the table of the XML bodies' object types (see xmlgen.go),
+	// nil when no body travels as XML.
+	xml *xmlTable
 }
 
 // scope hands out identifiers unique within one Go namespace.
