@@ -10,6 +10,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/xmlmap"
 	"github.com/contractfirst/toolkit/generator"
 )
 
@@ -75,7 +76,7 @@ type gen struct {
 
 	// xml is the table of the XML bodies' object types (see xmlgen.go),
 	// nil when no body travels as XML.
-	xml *xmlTable
+	xml *xmlmap.Table
 }
 
 // scope hands out identifiers unique within one Go namespace.

@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/xmlmap"
 )
 
 // XML bodies: a body of an XML media type that the contract marks to
@@ -13,62 +14,55 @@ import (
 // the generated decoder, and writes a value's JSON as XML, both after a
 // table of how each object travels: xmlBodies, one xmlType per object
 // type reached from an XML body, written here from the contract's xml
-// objects. The code here fills the table and names, per body and
-// response, which entry is its root.
+// objects by package xmlmap (which the mock shares). The code here writes
+// the table and names, per body and response, which entry is its root.
 
 // xmlTableName is the package-level table of the XML bodies' types.
 const xmlTableName = "xmlBodies"
-
-// xmlTable lists the object types of XML bodies in the order their
-// entries appear in xmlBodies.
-type xmlTable struct {
-	types []*contract.Type
-	index map[*contract.Type]int
-}
 
 // xmlRoot is the index of t's entry in xmlBodies, adding the entries of t
 // and every object type its properties and items hold.
 func (g *gen) xmlRoot(t *contract.Type) int {
 	if g.xml == nil {
-		g.xml = &xmlTable{index: map[*contract.Type]int{}}
+		g.xml = &xmlmap.Table{}
 	}
-	if i, ok := g.xml.index[t]; ok {
-		return i
-	}
-	i := len(g.xml.types)
-	g.xml.index[t] = i
-	g.xml.types = append(g.xml.types, t)
-	for _, f := range t.Fields {
-		ft := f.Type
-		if ft.Kind == contract.KindArray && ft.Elem != nil {
-			ft = ft.Elem
-		}
-		if ft.Kind == contract.KindObject {
-			g.xmlRoot(ft)
-		}
-	}
-	return i
+	return g.xml.Root(t)
 }
 
-// emitXMLTable writes xmlBodies, when an XML body uses it.
+// xmlKinds name the runtime's xmlKind constants by value.
+var xmlKinds = map[int]string{xmlmap.KindNumber: "xmlNumber", xmlmap.KindBool: "xmlBool", xmlmap.KindObject: "xmlObject"}
+
+// emitXMLTable writes xmlBodies, when an XML body uses it: the entries
+// xmlmap builds, as a literal of the runtime's xmlType.
 func (g *gen) emitXMLTable(f *jen.File) {
 	if g.xml == nil {
 		return
 	}
 	var entries []jen.Code
-	for _, t := range g.xml.types {
+	for _, o := range g.xml.Objects() {
 		var fields []jen.Code
-		for _, fd := range t.Fields {
-			fields = append(fields, g.xmlFieldEntry(fd))
+		for _, fd := range o.Fields {
+			e := jen.Dict{jen.Id("prop"): jen.Lit(fd.Prop), jen.Id("local"): jen.Lit(fd.Local)}
+			set := func(name string, ok bool, v jen.Code) {
+				if ok {
+					e[jen.Id(name)] = v
+				}
+			}
+			set("space", fd.Space != "", jen.Lit(fd.Space))
+			set("attr", fd.Attr, jen.True())
+			set("kind", xmlKinds[fd.Kind] != "", jen.Id(xmlKinds[fd.Kind]))
+			set("obj", fd.Kind == xmlmap.KindObject, jen.Lit(fd.Obj))
+			set("array", fd.Array, jen.True())
+			set("wrapped", fd.Wrapped, jen.True())
+			set("wrap", fd.Wrapped, jen.Lit(fd.Wrap))
+			set("wrapSpace", fd.WrapSpace != "", jen.Lit(fd.WrapSpace))
+			fields = append(fields, jen.Values(e))
 		}
-		e := jen.Dict{
-			jen.Id("local"):  jen.Lit(contract.XMLRootName(t)),
-			jen.Id("fields"): jen.Index().Id("xmlField").Values(fields...),
+		e := jen.Dict{jen.Id("local"): jen.Lit(o.Local), jen.Id("fields"): jen.Index().Id("xmlField").Values(fields...)}
+		if o.Space != "" {
+			e[jen.Id("space")] = jen.Lit(o.Space)
 		}
-		if ns := contract.XMLNamespace(t); ns != "" {
-			e[jen.Id("space")] = jen.Lit(ns)
-		}
-		if t.Additional == contract.AdditionalFalse {
+		if o.Closed {
 			e[jen.Id("closed")] = jen.True()
 		}
 		entries = append(entries, jen.Values(e))
@@ -79,50 +73,10 @@ func (g *gen) emitXMLTable(f *jen.File) {
 	f.Line()
 }
 
-// xmlFieldEntry is the xmlField of property fd.
-func (g *gen) xmlFieldEntry(fd *contract.Field) jen.Code {
-	ft := fd.Type
-	e := jen.Dict{jen.Id("prop"): jen.Lit(fd.Name)}
-	name, space := contract.XMLName(fd), contract.XMLNamespace(ft)
-	if ft.Kind == contract.KindArray && ft.Elem != nil {
-		e[jen.Id("array")] = jen.True()
-		if contract.XMLWrapped(fd) {
-			e[jen.Id("wrapped")] = jen.True()
-			e[jen.Id("wrap")] = jen.Lit(name)
-			if space != "" {
-				e[jen.Id("wrapSpace")] = jen.Lit(space)
-			}
-		}
-		name, ft = contract.XMLItemName(fd), ft.Elem
-		space = contract.XMLNamespace(ft)
-	}
-	e[jen.Id("local")] = jen.Lit(name)
-	if space != "" {
-		e[jen.Id("space")] = jen.Lit(space)
-	}
-	if contract.XMLAttribute(fd) {
-		e[jen.Id("attr")] = jen.True()
-	}
-	kind, base := ft.Kind, ft.Kind
-	if kind == contract.KindEnum {
-		base = ft.Base
-	}
-	switch {
-	case kind == contract.KindObject:
-		e[jen.Id("kind")] = jen.Id("xmlObject")
-		e[jen.Id("obj")] = jen.Lit(g.xml.index[ft])
-	case base == contract.KindInt || base == contract.KindNumber:
-		e[jen.Id("kind")] = jen.Id("xmlNumber")
-	case base == contract.KindBool:
-		e[jen.Id("kind")] = jen.Id("xmlBool")
-	}
-	return jen.Values(e)
-}
-
 // xmlArgs are the arguments naming a body's entry in the table: the
 // table and the index of t.
 func (g *gen) xmlArgs(t *contract.Type) []jen.Code {
-	return []jen.Code{jen.Id(xmlTableName), jen.Lit(g.xml.index[t])}
+	return []jen.Code{jen.Id(xmlTableName), jen.Lit(g.xml.Root(t))}
 }
 
 // xmlBeside is the first XML media type of cs that travels as XML with

@@ -492,6 +492,8 @@ func xmlString(v any) string {
 		return string(v)
 	case bool:
 		return strconv.FormatBool(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64) // digits, never 1e+06
 	}
 	return fmt.Sprint(v)
 }
