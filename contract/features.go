@@ -45,7 +45,7 @@ var Features = []Feature{
 	{"parameters: path, query, header, cookie", "Operation", "3.0", Generated, "typed, with style and explode"},
 	{"parameter content", "Parameter", "3.0", Generated, "a JSON-encoded parameter decoded into its type"},
 	{"in: querystring", "Parameter", "3.2", Warned, "the loader warns; the query string is left undecoded"},
-	{"requestBody, responses, content", "Operation", "3.0", Generated, "JSON typed; form, multipart, text and binary as their kind"},
+	{"requestBody, responses, content", "Operation", "3.0", Generated, "JSON and XML (of an object schema) typed; form, multipart, text and binary as their kind"},
 	{"response headers", "Response", "3.0", Generated, "typed fields of the response (arrays of scalars as slices), checked by opt-in response validation on both sides"},
 	{"multipart/form-data", "Media type", "3.0", Generated, "a request body of an object schema is a typed parts struct: text and arrays of text, JSON parts for the rest, FilePart for format binary, contentMediaType or contentEncoding (arrays of files too); required parts checked (400); the client streams the parts; other multipart types stay a reader"},
 	{"encoding contentType", "Media type", "3.0", Generated, "the part's content type: sent by the client (the first of a list), checked by the server (415)"},
