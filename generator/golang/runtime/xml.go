@@ -169,11 +169,44 @@ func xmlEOF(err error, missing string) error {
 	return err
 }
 
+// child reads up to the next child element of start: ok is false at
+// start's end. Text goes to text when it is not nil; comments and
+// processing instructions are skipped; a directive is refused.
+func (x *xmlReader) child(start xml.StartElement, text *[]byte) (el xml.StartElement, ok bool, err error) {
+	for {
+		tok, err := x.d.Token()
+		if err != nil {
+			return el, false, xmlEOF(err, "the document ends inside "+xmlNameText(start.Name))
+		}
+		switch tok := tok.(type) {
+		case xml.EndElement:
+			return el, false, nil
+		case xml.Directive:
+			return el, false, errXMLDirective
+		case xml.CharData:
+			if text != nil {
+				*text = append(*text, tok...)
+			}
+		case xml.StartElement:
+			return tok, true, nil
+		}
+	}
+}
+
+// tooDeep refuses an element depth elements deep beyond what the JSON
+// reader reads; each is a frame of the reader's stack.
+func tooDeep(depth int) error {
+	if depth > jsonReadMaxDepth {
+		return fmt.Errorf("elements nest deeper than %d", jsonReadMaxDepth)
+	}
+	return nil
+}
+
 // object reads the attributes and child elements of start, an element of
 // types[t] at JSON pointer ptr, depth elements deep.
 func (x *xmlReader) object(start xml.StartElement, t int, ptr string, depth int) (map[string]any, error) {
-	if depth > jsonReadMaxDepth {
-		return nil, fmt.Errorf("elements nest deeper than %d", jsonReadMaxDepth)
+	if err := tooDeep(depth); err != nil {
+		return nil, err
 	}
 	ty := &x.types[t]
 	obj := map[string]any{}
@@ -185,55 +218,39 @@ func (x *xmlReader) object(start xml.StartElement, t int, ptr string, depth int)
 		}
 	}
 	for {
-		tok, err := x.d.Token()
+		el, ok, err := x.child(start, nil)
+		if err != nil || !ok {
+			return obj, err
+		}
+		f := ty.element(el.Name)
+		if f == nil {
+			if ty.closed {
+				return nil, &ValidationError{Pointer: ptr + "/" + pointerToken(el.Name.Local), Message: "element " + xmlNameText(el.Name) + " is not a property of this object"}
+			}
+			if err := x.d.Skip(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		at := ptr + "/" + pointerToken(f.prop)
+		items, _ := obj[f.prop].([]any)
+		if _, dup := obj[f.prop]; dup && !(f.array && !f.wrapped) {
+			return nil, &ValidationError{Pointer: at, Message: "element " + xmlNameText(el.Name) + " appears twice"}
+		}
+		var v any
+		switch {
+		case f.wrapped:
+			v, err = x.wrapped(el, f, at, depth+1)
+		case f.array:
+			v, err = x.value(el, f, at+"/"+strconv.Itoa(len(items)), depth+1)
+			v = append(items, v)
+		default:
+			v, err = x.value(el, f, at, depth+1)
+		}
 		if err != nil {
-			return nil, xmlEOF(err, "the document ends inside "+xmlNameText(start.Name))
+			return nil, err
 		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			return obj, nil
-		case xml.Directive:
-			return nil, errXMLDirective
-		case xml.StartElement:
-			f := ty.element(tok.Name)
-			if f == nil {
-				if ty.closed {
-					return nil, &ValidationError{Pointer: ptr + "/" + pointerToken(tok.Name.Local), Message: "element " + xmlNameText(tok.Name) + " is not a property of this object"}
-				}
-				if err := x.d.Skip(); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			at := ptr + "/" + pointerToken(f.prop)
-			switch {
-			case f.wrapped:
-				if _, dup := obj[f.prop]; dup {
-					return nil, &ValidationError{Pointer: at, Message: "element " + xmlNameText(tok.Name) + " appears twice"}
-				}
-				v, err := x.wrapped(tok, f, at, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				obj[f.prop] = v
-			case f.array:
-				items, _ := obj[f.prop].([]any)
-				v, err := x.value(tok, f, at+"/"+strconv.Itoa(len(items)), depth+1)
-				if err != nil {
-					return nil, err
-				}
-				obj[f.prop] = append(items, v)
-			default:
-				if _, dup := obj[f.prop]; dup {
-					return nil, &ValidationError{Pointer: at, Message: "element " + xmlNameText(tok.Name) + " appears twice"}
-				}
-				v, err := x.value(tok, f, at, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				obj[f.prop] = v
-			}
-		}
+		obj[f.prop] = v
 	}
 }
 
@@ -260,33 +277,26 @@ func (x *xmlReader) wrapped(start xml.StartElement, f *xmlField, ptr string, dep
 	if xmlNil(start) {
 		return nil, x.d.Skip()
 	}
-	if depth > jsonReadMaxDepth {
-		return nil, fmt.Errorf("elements nest deeper than %d", jsonReadMaxDepth)
+	if err := tooDeep(depth); err != nil {
+		return nil, err
 	}
 	items := []any{}
 	for {
-		tok, err := x.d.Token()
-		if err != nil {
-			return nil, xmlEOF(err, "the document ends inside "+xmlNameText(start.Name))
+		el, ok, err := x.child(start, nil)
+		if err != nil || !ok {
+			return items, err
 		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			return items, nil
-		case xml.Directive:
-			return nil, errXMLDirective
-		case xml.StartElement:
-			if !xmlNameMatches(tok.Name, f.space, f.local) {
-				if err := x.d.Skip(); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			v, err := x.value(tok, f, ptr+"/"+strconv.Itoa(len(items)), depth+1)
-			if err != nil {
+		if !xmlNameMatches(el.Name, f.space, f.local) {
+			if err := x.d.Skip(); err != nil {
 				return nil, err
 			}
-			items = append(items, v)
+			continue
 		}
+		v, err := x.value(el, f, ptr+"/"+strconv.Itoa(len(items)), depth+1)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, v)
 	}
 }
 
@@ -300,22 +310,14 @@ func (x *xmlReader) value(start xml.StartElement, f *xmlField, ptr string, depth
 		return x.object(start, f.obj, ptr, depth)
 	}
 	var text []byte
-	for {
-		tok, err := x.d.Token()
-		if err != nil {
-			return nil, xmlEOF(err, "the document ends inside "+xmlNameText(start.Name))
-		}
-		switch tok := tok.(type) {
-		case xml.EndElement:
-			return xmlScalar(string(text), f.kind), nil
-		case xml.CharData:
-			text = append(text, tok...)
-		case xml.Directive:
-			return nil, errXMLDirective
-		case xml.StartElement:
-			return nil, &ValidationError{Pointer: ptr, Message: "element " + xmlNameText(start.Name) + " must hold text, not the element " + xmlNameText(tok.Name)}
-		}
+	el, ok, err := x.child(start, &text)
+	switch {
+	case err != nil:
+		return nil, err
+	case ok:
+		return nil, &ValidationError{Pointer: ptr, Message: "element " + xmlNameText(start.Name) + " must hold text, not the element " + xmlNameText(el.Name)}
 	}
+	return xmlScalar(string(text), f.kind), nil
 }
 
 // xmlNil reports an element marked null: xsi:nil="true".
@@ -551,9 +553,7 @@ func sendXML[P any](s *server, w http.ResponseWriter, r *http.Request, status in
 		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
 		return
 	}
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	w.Write(b)
+	sendRaw(w, status, contentType, contentType, b)
 }
 
 // prefersXML reports whether a request's Accept header ranks the XML
