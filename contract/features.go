@@ -45,15 +45,16 @@ var Features = []Feature{
 	{"parameters: path, query, header, cookie", "Operation", "3.0", Generated, "typed, with style and explode"},
 	{"parameter content", "Parameter", "3.0", Generated, "a JSON-encoded parameter decoded into its type"},
 	{"in: querystring", "Parameter", "3.2", Warned, "the loader warns; the query string is left undecoded"},
-	{"requestBody, responses, content", "Operation", "3.0", Generated, "JSON typed; form, multipart, text and binary as their kind"},
+	{"requestBody, responses, content", "Operation", "3.0", Generated, "JSON and XML (of an object schema) typed; form, multipart, text and binary as their kind"},
 	{"response headers", "Response", "3.0", Generated, "typed fields of the response (arrays of scalars as slices, objects of scalar properties as their struct, maps of scalars as maps, style simple with explode), checked by opt-in response validation on both sides"},
 	{"Response header of another shape", "Header", "3.0", Warned, "arrays of non-scalars, objects with non-scalar or extra properties, unions: the field holds the header's text, neither parsed nor checked"},
 	{"multipart/form-data", "Media type", "3.0", Generated, "a request body of an object schema is a typed parts struct: text and arrays of text, JSON parts for the rest, FilePart for format binary, contentMediaType or contentEncoding (arrays of files too); required parts checked (400); the client streams the parts; other multipart types stay a reader"},
 	{"encoding contentType", "Media type", "3.0", Generated, "the part's content type: sent by the client (the first of a list), checked by the server (415)"},
 	{"encoding headers", "Encoding", "3.0", Validated, "of a file part of a multipart/form-data request: FilePart.Header, sent by the client as set, checked by the server on each part (required, type and constraints: 400)"},
-	{"Request body media type beside a typed one", "Media type", "3.0", Warned, "the generated server reads the first media type (JSON, then forms of the same schema; or multipart/form-data alone) and answers another with 415; the client sends the first"},
+	{"Request body media type beside a typed one", "Media type", "3.0", Warned, "the generated server reads the first media type (JSON, then forms and XML of the same schema; XML of one schema; or multipart/form-data alone) and answers another with 415; the client sends the first"},
 	{"encoding headers outside a file part", "Encoding", "3.0", Warned, "the generated client sends the part without them and the server does not check them"},
-	{"XML body", "Media type", "3.0", Warned, "the body is passed as raw bytes, not encoded or decoded as XML, and not validated"},
+	{"XML body", "Media type", "3.0", Generated, "application/xml, text/xml and +xml bodies of an object schema are typed: read and written through encoding/xml as the xml objects say, checked like JSON (required, types, constraints, readOnly/writeOnly); beside JSON of the same schema the server reads either by Content-Type and answers by Accept, the client decodes by Content-Type"},
+	{"XML body that encoding/xml cannot map", "Media type", "3.0", Warned, "the body is passed as raw bytes, not encoded or decoded as XML, and not validated"},
 	{"text/event-stream, JSON Lines, json-seq", "Media type", "3.0", Generated, "typed streams: the handler returns an iter.Seq2 the server writes and flushes item by item; the client yields each item as it arrives"},
 	{"itemSchema", "Media type", "3.2", Generated, "the type of a stream's items; on a request body warned, the body stays a reader"},
 	{"links", "Response", "3.0", Warned, "no client helper follows the link; it is documentation only"},
@@ -99,7 +100,8 @@ var Features = []Feature{
 	{"unevaluatedItems", "Schema", "3.1", Warned, "items beyond those items and prefixItems evaluate are not checked"},
 	{"$dynamicRef", "Schema", "3.1", Warned, "the reference is not followed; the value is not checked against it"},
 	{"$dynamicAnchor", "Schema", "3.1", Warned, "nothing refers to it; the schema is generated as if it had none"},
-	{"xml", "Schema", "3.0", Warned, "encoding/xml tags are not generated; XML bodies stay raw bytes"},
+	{"xml", "Schema", "3.0", Generated, "name, namespace, attribute and wrapped shape the XML bodies of the schema (root name: xml.name, else the schema's name); documentation where the schema travels as JSON only"},
+	{"prefix", "XML", "3.0", Warned, "elements and attributes are written with the namespace declared as the default (xmlns=\"URL\") or an automatic prefix; readers that resolve namespaces see the same names, and any prefix is read"},
 	{"$defs, $ref", "Schema", "3.1", Generated, "referenced schemas are types like components"},
 	{"$comment, $schema, $id, $anchor", "Schema", "3.1", Ignored, "annotations; $refs are resolved by the loader"},
 }
@@ -118,7 +120,13 @@ func feature(keyword string) Feature {
 // notGenerated warns, once per position, that the keyword at pointer is
 // not generated, with what happens instead.
 func (b *builder) notGenerated(keyword, file, pointer string) {
-	key := file + "#" + pointer
+	b.notGeneratedSince(keyword, "", file, pointer)
+}
+
+// notGeneratedSince is notGenerated with the reason this use of the
+// feature is not generated ("" when every use is not).
+func (b *builder) notGeneratedSince(keyword, reason, file, pointer string) {
+	key := keyword + "@" + file + "#" + pointer // one warning per feature and position
 	if b.warned[key] {
 		return
 	}
@@ -127,7 +135,10 @@ func (b *builder) notGenerated(keyword, file, pointer string) {
 	}
 	b.warned[key] = true
 	f := feature(keyword)
-	b.c.add(SeverityWarning, file, pointer, fmt.Sprintf("%s is not generated: %s", featureSubject(f.Keyword), f.Note))
+	if reason != "" {
+		reason = ", since " + reason
+	}
+	b.c.add(SeverityWarning, file, pointer, fmt.Sprintf("%s is not generated%s: %s", featureSubject(f.Keyword), reason, f.Note))
 }
 
 // featureSubject names a feature in a message: "keyword xml" for a
@@ -165,9 +176,6 @@ func mappingUsed(u *Union, val string) bool {
 // expresses or checks.
 func (b *builder) unsupportedSchema(s *openapi3.Schema, src Source) {
 	at := func(kw string) string { return src.Pointer + "/" + kw }
-	if s.XML != nil {
-		b.notGenerated("xml", src.File, at("xml"))
-	}
 	if s.Discriminator != nil && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
 		b.notGenerated("discriminator without oneOf/anyOf", src.File, at("discriminator"))
 	}
@@ -188,27 +196,13 @@ func (b *builder) unsupportedSchema(s *openapi3.Schema, src Source) {
 	}
 }
 
-// unsupportedOperations warns about what operations, responses and media
-// types declare that nothing generates: links and XML bodies (encoding
-// headers: see partHeaders).
+// unsupportedOperations warns about what operations and responses declare
+// that nothing generates: links (encoding headers: see partHeaders; XML
+// bodies: see xmlBody).
 func (b *builder) unsupportedOperations() {
 	t := b.doc.T
 	file := b.doc.Path
-	content := func(c openapi3.Content, ptr string) {
-		for _, mt := range sortedKeys(c) {
-			media := c[mt]
-			if media == nil {
-				continue
-			}
-			if isXMLMedia(mt) {
-				b.notGenerated("XML body", file, ptr+Pointer(mt))
-			}
-		}
-	}
 	eachOperation(t, func(_ string, _ *openapi3.PathItem, _ string, op *openapi3.Operation, ptr string) {
-		if op.RequestBody != nil && op.RequestBody.Value != nil {
-			content(op.RequestBody.Value.Content, ptr+"/requestBody/content")
-		}
 		if op.Responses == nil {
 			return
 		}
@@ -218,7 +212,6 @@ func (b *builder) unsupportedOperations() {
 			if r == nil || r.Value == nil {
 				continue
 			}
-			content(r.Value.Content, ptr+Pointer("responses", status, "content"))
 			for _, name := range sortedKeys(r.Value.Links) {
 				b.notGenerated("links", file, ptr+Pointer("responses", status, "links", name))
 			}

@@ -74,13 +74,13 @@ func TestEveryWarnedFeatureFires(t *testing.T) {
 	}
 	// --strict: the model builder's "not generated" warnings refuse too.
 	path := filepath.Join(t.TempDir(), "xml.yaml")
-	doc := "openapi: 3.1.0\ninfo: {title: x, version: \"1\"}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      xml: {name: pet}\n"
+	doc := "openapi: 3.1.0\ninfo: {title: x, version: \"1\"}\npaths:\n  /pets:\n    post:\n      requestBody:\n        content:\n          application/xml:\n            schema: {$ref: \"#/components/schemas/Pet\"}\n      responses:\n        \"204\": {description: ok}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      xml: {name: pet, prefix: p, namespace: \"urn:p\"}\n      properties: {name: {type: string}}\n"
 	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err = Open(path, LoadOptions{Strict: true})
-	if err == nil || !strings.Contains(err.Error(), "xml.yaml:8:7: /components/schemas/Pet/xml: keyword xml is not generated") {
-		t.Errorf("--strict: got %v, want the xml keyword refused at 8:7", err)
+	if err == nil || !strings.Contains(err.Error(), "xml.yaml:16:24: /components/schemas/Pet/xml/prefix: keyword prefix is not generated") {
+		t.Errorf("--strict: got %v, want the xml prefix refused at 16:24", err)
 	}
 }
 

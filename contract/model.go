@@ -146,6 +146,11 @@ type Type struct {
 	// that cannot express them as types check them on the value.
 	Keywords *Keywords
 
+	// XML is the schema's xml object (element or attribute name,
+	// namespace, prefix, wrapped); nil when it has none. It shapes the
+	// bodies of XML media types whose Content.XML is set.
+	XML *XML
+
 	// Elem is the item type of an array and the value type of a map.
 	Elem *Type
 
@@ -502,6 +507,13 @@ type Content struct {
 	// type of one event's data; a string is the data's raw text).
 	Stream   StreamKind
 	ItemType *Type
+
+	// XML is set for an XML media type (application/xml, text/xml, any
+	// +xml) whose schema the generated code reads and writes as XML: an
+	// object whose properties are scalars, objects and arrays of them
+	// (see xmlProblem). An XML media type without it is raw bytes, and
+	// the builder has said why.
+	XML bool
 }
 
 // StreamKind says how a sequential media type frames its items.

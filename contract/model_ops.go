@@ -575,11 +575,13 @@ func (b *builder) params(o *Operation, itemParams openapi3.Parameters, itemPtr s
 }
 
 // unreadBodies warns about the request body media types a generated server
-// does not read: beside a typed JSON body, those that are neither JSON nor
-// a form of the same schema; beside a typed multipart/form-data body (which
-// sorts after JSON and forms), any other. A request in one gets a 415 the
-// contract does not foresee, so it must not pass in silence. An untyped
-// first body is read raw, whatever its media type.
+// does not read: beside a typed JSON body, those that are neither JSON, nor
+// a form, nor XML (see xmlBody) of the same schema; beside a typed XML body
+// (none of those came first), those that are not XML of its schema; beside
+// a typed multipart/form-data body (which sorts after JSON and forms), any
+// other. A request in one gets a 415 the contract does not foresee, so it
+// must not pass in silence. An untyped first body is read raw, whatever its
+// media type.
 func (b *builder) unreadBodies(cs []*Content, src Source) {
 	if len(cs) < 2 || cs[0].Type == nil {
 		return
@@ -587,12 +589,16 @@ func (b *builder) unreadBodies(cs []*Content, src Source) {
 	first := cs[0]
 	switch {
 	case first.Kind == BodyJSON:
+	case first.XML:
 	case first.Kind == BodyMultipart && first.Type.Kind == KindObject:
 	default:
 		return
 	}
 	for _, c := range cs[1:] {
-		if first.Kind == BodyJSON && c.Type == first.Type && (c.Kind == BodyJSON || c.Kind == BodyForm) {
+		if first.Kind == BodyJSON && c.Type == first.Type && (c.Kind == BodyJSON || c.Kind == BodyForm || c.XML) {
+			continue
+		}
+		if first.XML && c.Type == first.Type && c.XML {
 			continue
 		}
 		b.notGenerated("Request body media type beside a typed one", src.File, child2(src, c.MediaType).Pointer)
@@ -631,6 +637,9 @@ func (b *builder) contents(c openapi3.Content, hint string, src Source, response
 			ct.Examples = append(ct.Examples, NamedExample{Name: name, Summary: ex.Value.Summary, Value: ex.Value.Value})
 		}
 		b.stream(ct, media, h, child2(src, mt), response)
+		if isXMLMedia(mt) {
+			b.xmlBody(ct, child2(src, mt))
+		}
 		if len(media.Encoding) > 0 {
 			ct.Encoding = map[string]string{}
 			for _, name := range sortedKeys(media.Encoding) {

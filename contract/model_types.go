@@ -153,6 +153,9 @@ func (b *builder) fill(t *Type, s *openapi3.Schema, hint string, src Source) {
 		t.Const, t.HasConst = s.Const, true
 	}
 	b.constraints(t, s, src)
+	if x := s.XML; x != nil {
+		t.XML = &XML{Name: x.Name, Namespace: x.Namespace, Prefix: x.Prefix, Attribute: x.Attribute, Wrapped: x.Wrapped}
+	}
 
 	types := []string(nil)
 	if s.Type != nil {

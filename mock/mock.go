@@ -38,6 +38,7 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/errbody"
 	"github.com/contractfirst/toolkit/contract/sample"
+	"github.com/contractfirst/toolkit/contract/xmlmap"
 	paramstyle "github.com/contractfirst/toolkit/generator/golang/runtime"
 	"github.com/contractfirst/toolkit/internal/route"
 )
@@ -660,8 +661,17 @@ func accepts(accept, mediaType string) bool {
 	return false
 }
 
-// encode renders a body for its media type.
-func encode(c *contract.Content, v any) ([]byte, string) { return errbody.Encode(c, v) }
+// encode renders a body for its media type: an XML body that travels as
+// XML as a generated server writes it (JSON text only when the value does
+// not fit its schema's table), anything else as errbody does.
+func encode(c *contract.Content, v any) ([]byte, string) {
+	if c.XML {
+		if b, err := xmlmap.Encode(c.Type, v); err == nil {
+			return b, c.MediaType
+		}
+	}
+	return errbody.Encode(c, v)
+}
 
 // parsePrefer reads "code=404, example=named" from a Prefer header.
 func parsePrefer(h string) map[string]string {

@@ -167,7 +167,9 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
 			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(firstOr(oi.body.json, "application/json"))),
 		}
-		if len(oi.body.json) == 0 {
+		if len(oi.body.json) == 0 && !oi.body.form {
+			enc = g.encodeXMLBody(oi, bodyPtr)
+		} else if len(oi.body.json) == 0 {
 			// Form only.
 			enc = []jen.Code{
 				jen.Id("form").Op(":=").Qual("net/url", "Values").Values(),
@@ -469,7 +471,7 @@ func (g *gen) decodeResponse(oi *opInfo, ri respInfo) []jen.Code {
 	switch ri.mode {
 	case bodyTyped:
 		out = append(out,
-			jen.If(jen.Err().Op(":=").Id("decodeResponse").Call(jen.Id("resp"), jen.Op("&").Id("out").Dot("Body"), g.readerFn(ri.typ)), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Add(g.decodeXMLResponse(ri)), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err()),
 			),
 		)

@@ -10,6 +10,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/xmlmap"
 	"github.com/contractfirst/toolkit/generator"
 )
 
@@ -72,6 +73,10 @@ type gen struct {
 	// nodes is the table of schemas checked on values (keywordgen.go),
 	// nil until a Validate needs one.
 	nodes *schemaNodes
+
+	// xml is the table of the XML bodies' object types (see xmlgen.go),
+	// nil when no body travels as XML.
+	xml *xmlmap.Table
 }
 
 // scope hands out identifiers unique within one Go namespace.

@@ -76,6 +76,7 @@ type bodyInfo struct {
 	required bool
 	json     []string // JSON media types accepted, typed mode
 	form     bool     // form-urlencoded accepted, typed mode
+	xml      []string // XML media types accepted, typed mode (see xmlgen.go)
 	media    []string // every declared media type
 	// Multipart mode: the Go name of the parts struct and the encoding
 	// object's content type of each property that declares one.
@@ -92,6 +93,9 @@ type respInfo struct {
 	media    string // media type written by the server
 	headers  []headerInfo
 	stream   contract.StreamKind // bodyStream: how items are framed; typ is the item type
+	// xml is the XML media type a typed body is written in: media itself
+	// when XML comes first, else beside JSON, chosen by Accept.
+	xml string
 }
 
 type headerInfo struct {
@@ -150,6 +154,10 @@ func (g *gen) nameOperation(op *contract.Operation) *opInfo {
 			ri.media = c.MediaType
 			if c.Kind == contract.BodyJSON && c.Type != nil {
 				ri.mode, ri.typ = bodyTyped, c.Type
+				ri.xml = g.xmlBeside(r.Contents, c.Type)
+			} else if c.XML {
+				ri.mode, ri.typ, ri.xml = bodyTyped, c.Type, c.MediaType
+				g.xmlRoot(c.Type)
 			} else if c.Stream != contract.StreamNone && c.ItemType != nil {
 				ri.mode, ri.typ, ri.stream = bodyStream, c.ItemType, c.Stream
 			} else {
@@ -206,8 +214,9 @@ func allScalarFields(t *contract.Type) bool {
 }
 
 // bodyOf decides how an operation's request body is handled: typed when a
-// JSON or form media type has a schema, parts when multipart/form-data
-// comes first with an object schema, raw otherwise.
+// JSON or form media type has a schema (XML of the same schema beside it
+// read too), or XML that travels as XML comes first; parts when
+// multipart/form-data comes first with an object schema; raw otherwise.
 func (g *gen) bodyOf(op *contract.Operation) bodyInfo {
 	if op.Body == nil || len(op.Body.Contents) == 0 {
 		return bodyInfo{}
@@ -229,7 +238,21 @@ func (g *gen) bodyOf(op *contract.Operation) bodyInfo {
 			case contract.BodyForm:
 				b.form = formable(c.Type)
 			}
+			if c.XML {
+				b.xml = append(b.xml, c.MediaType)
+				g.xmlRoot(c.Type)
+			}
 		}
+		return b
+	}
+	if first.XML {
+		b.mode, b.typ = bodyTyped, first.Type
+		for _, c := range op.Body.Contents {
+			if c.XML && c.Type == first.Type {
+				b.xml = append(b.xml, c.MediaType)
+			}
+		}
+		g.xmlRoot(first.Type)
 		return b
 	}
 	if multipartable(first) {
@@ -287,7 +310,7 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 		}
 		switch oi.body.mode {
 		case bodyTyped:
-			fields = append(fields, jen.Comment("Body is the request body ("+strings.Join(append(append([]string{}, oi.body.json...), formName(oi.body.form)...), ", ")+")."))
+			fields = append(fields, jen.Comment("Body is the request body ("+strings.Join(append(append(append([]string{}, oi.body.json...), formName(oi.body.form)...), oi.body.xml...), ", ")+")."))
 			if oi.body.required {
 				fields = append(fields, jen.Id("Body").Add(g.typeExpr(oi.body.typ)))
 			} else {

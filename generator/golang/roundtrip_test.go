@@ -45,6 +45,7 @@ var roundTripContracts = map[string]string{
 	"security":    "../../testdata/contracts/security/openapi.yaml",
 	"streams":     "../../testdata/contracts/streams/openapi.yaml",
 	"values":      "../../testdata/contracts/values/openapi.yaml",
+	"xml":         "../../testdata/contracts/xml/openapi.yaml",
 }
 
 // roundTripWith is roundTrip with generator options and more packages of

@@ -14,6 +14,7 @@ import (
 func (g *gen) emitOperations(f *jen.File) error {
 	g.emitOperationTypes(f)
 	g.emitCallbackURLs(f)
+	g.emitXMLTable(f)
 	return nil
 }
 
@@ -322,7 +323,7 @@ func (g *gen) scalarFunc(verb string, t *contract.Type) jen.Code {
 // only JSON media types carry, nil for other bodies.
 func (g *gen) bodyHelper(oi *opInfo) *jen.Statement {
 	b := oi.body
-	if b.mode != bodyTyped || b.form || len(b.json) == 0 || g.walker(b.typ, readOnly) != "" {
+	if b.mode != bodyTyped || b.form || len(b.json) == 0 || len(b.xml) > 0 || g.walker(b.typ, readOnly) != "" {
 		return nil
 	}
 	args := []jen.Code{jen.Id("s"), jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"), g.readerFn(b.typ), g.checkFunc(b.typ, func() *jen.Statement { return g.typeExpr(b.typ) })}
@@ -552,6 +553,7 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	if b.form {
 		accepted = append(accepted, "application/x-www-form-urlencoded")
 	}
+	accepted = append(accepted, b.xml...)
 	target := jen.Op("&").Id("req").Dot("Body")
 	if !b.required {
 		target = jen.Id("req").Dot("Body")
@@ -573,6 +575,9 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	}
 	if b.form {
 		cases = append(cases, jen.Case(jen.Id("mt").Op("==").Lit("application/x-www-form-urlencoded")).Block(g.decodeForm(oi)...))
+	}
+	if len(b.xml) > 0 {
+		cases = append(cases, g.decodeXMLCase(b, jsonDecode[1:]))
 	}
 	cases = append(cases, jen.Default().Block(
 		jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(accepted, ", "))})),
@@ -713,11 +718,13 @@ func (g *gen) emitWriteResponse(f *jen.File, oi *opInfo) {
 		}
 		switch ri.mode {
 		case bodyTyped:
+			var send jen.Code
 			if drop := g.walker(ri.typ, writeOnly); drop != "" {
-				stmts = append(stmts, jen.Id("sendJSONWithout").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ), jen.Id(drop)))
-				break
+				send = jen.Id("sendJSONWithout").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ), jen.Id(drop))
+			} else {
+				send = jen.Id("sendJSON").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ))
 			}
-			stmts = append(stmts, jen.Id("sendJSON").Call(jen.Id("s"), jen.Id("w"), jen.Id("r"), status, jen.Lit(ri.media), jen.Op("&").Id("v").Dot("Body"), g.writerFn(ri.typ)))
+			stmts = append(stmts, g.writeXML(ri, status, send))
 		case bodyRaw:
 			stmts = append(stmts, jen.Id("sendRaw").Call(jen.Id("w"), status, jen.Id("v").Dot("ContentType"), jen.Lit(ri.media), jen.Id("v").Dot("Body")))
 		case bodyStream:

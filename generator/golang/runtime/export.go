@@ -41,3 +41,38 @@ func FillError(obj map[string]any, fills []ErrorFill, message string) {
 	}
 	fillError(obj, fs, message)
 }
+
+// XMLObject is one entry of an XML table (see xmlType), for toolkit
+// itself: package contract/xmlmap builds the table the generator writes
+// and the mock uses to answer in XML, so both write a value alike.
+type XMLObject struct {
+	Space, Local string
+	Closed       bool
+	Fields       []XMLField
+}
+
+// XMLField is one property of an XMLObject (see xmlField).
+type XMLField struct {
+	Prop, Space, Local string
+	Attr               bool
+	// Kind: 0 text, 1 number, 2 boolean, 3 object (Obj is its index).
+	Kind            int
+	Obj             int
+	Array, Wrapped  bool
+	WrapSpace, Wrap string
+}
+
+// EncodeXML writes v, a JSON value (decoded into any) of table[root], as
+// an XML document, as a generated server writes it.
+func EncodeXML(v any, table []XMLObject, root int) ([]byte, error) {
+	types := make([]xmlType, len(table))
+	for i, o := range table {
+		t := xmlType{space: o.Space, local: o.Local, closed: o.Closed}
+		for _, f := range o.Fields {
+			t.fields = append(t.fields, xmlField{prop: f.Prop, space: f.Space, local: f.Local, attr: f.Attr, kind: xmlKind(f.Kind), obj: f.Obj,
+				array: f.Array, wrapped: f.Wrapped, wrapSpace: f.WrapSpace, wrap: f.Wrap})
+		}
+		types[i] = t
+	}
+	return anyToXML(v, types, root)
+}

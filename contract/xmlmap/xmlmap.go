@@ -1,0 +1,105 @@
+// Package xmlmap says how the object types of XML bodies travel as XML:
+// the table the generated code's runtime reads and writes XML with
+// (runtime.XMLObject, one entry per object type), built here once from
+// the contract's xml objects for the Go generator, which writes it into
+// each package, and for the mock, which answers in XML with it.
+package xmlmap
+
+import (
+	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator/golang/runtime"
+)
+
+// The kinds of runtime.XMLField: what an element's or attribute's text
+// holds.
+const (
+	KindText   = 0
+	KindNumber = 1
+	KindBool   = 2
+	KindObject = 3
+)
+
+// Table numbers the object types of XML bodies, each once, in the order
+// Root meets them.
+type Table struct {
+	types []*contract.Type
+	index map[*contract.Type]int
+}
+
+// Root is the index of object type t's entry, adding the entries of t and
+// of every object type its properties and items hold. t is the type of a
+// content whose XML is set (contract.Content.XML).
+func (x *Table) Root(t *contract.Type) int {
+	if x.index == nil {
+		x.index = map[*contract.Type]int{}
+	}
+	if i, ok := x.index[t]; ok {
+		return i
+	}
+	i := len(x.types)
+	x.index[t] = i
+	x.types = append(x.types, t)
+	for _, f := range t.Fields {
+		ft := f.Type
+		if ft.Kind == contract.KindArray && ft.Elem != nil {
+			ft = ft.Elem
+		}
+		if ft.Kind == contract.KindObject {
+			x.Root(ft)
+		}
+	}
+	return i
+}
+
+// Len is the number of entries.
+func (x *Table) Len() int { return len(x.types) }
+
+// Objects are the entries, in index order.
+func (x *Table) Objects() []runtime.XMLObject {
+	out := make([]runtime.XMLObject, len(x.types))
+	for i, t := range x.types {
+		o := runtime.XMLObject{Space: contract.XMLNamespace(t), Local: contract.XMLRootName(t), Closed: t.Additional == contract.AdditionalFalse}
+		for _, f := range t.Fields {
+			o.Fields = append(o.Fields, x.field(f))
+		}
+		out[i] = o
+	}
+	return out
+}
+
+// field is the entry of property f: an element (an attribute, with
+// attribute: true) named by its xml object; an array's items named by
+// theirs, inside the array's element when wrapped.
+func (x *Table) field(f *contract.Field) runtime.XMLField {
+	ft := f.Type
+	e := runtime.XMLField{Prop: f.Name, Local: contract.XMLName(f), Space: contract.XMLNamespace(ft), Attr: contract.XMLAttribute(f)}
+	if ft.Kind == contract.KindArray && ft.Elem != nil {
+		e.Array = true
+		if contract.XMLWrapped(f) {
+			e.Wrapped, e.Wrap, e.WrapSpace = true, e.Local, e.Space
+		}
+		ft = ft.Elem
+		e.Local, e.Space = contract.XMLItemName(f), contract.XMLNamespace(ft)
+	}
+	base := ft.Kind
+	if base == contract.KindEnum {
+		base = ft.Base
+	}
+	switch base {
+	case contract.KindObject:
+		e.Kind, e.Obj = KindObject, x.index[ft]
+	case contract.KindInt, contract.KindNumber:
+		e.Kind = KindNumber
+	case contract.KindBool:
+		e.Kind = KindBool
+	}
+	return e
+}
+
+// Encode writes v, a value of object type t decoded from JSON (or a
+// sample), as an XML document: the mock's answer in an XML media type.
+func Encode(t *contract.Type, v any) ([]byte, error) {
+	var x Table
+	root := x.Root(t)
+	return runtime.EncodeXML(v, x.Objects(), root)
+}
