@@ -21,6 +21,7 @@ func (g *gen) emitClient(f *jen.File) error {
 	g.emitSenders(f)
 	g.flushChecks(f)
 	g.flushPatterns(f)
+	g.flushWalkers(f)
 	return nil
 }
 
@@ -162,8 +163,14 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 		if oi.body.required {
 			bodyPtr = jen.Op("&").Id("req").Dot("Body")
 		}
+		// readOnly properties are left out of the request (a required one
+		// held by value would go as its zero value, which the server refuses).
+		encode := jen.Id("encodeJSONValue").Call(bodyPtr, g.writerFn(oi.body.typ))
+		if w := g.walker(oi.body.typ, readOnly); w != "" {
+			encode = jen.Id("encodeJSONWithout").Call(bodyPtr, g.writerFn(oi.body.typ), jen.Id(w))
+		}
 		enc := []jen.Code{
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("encodeJSONValue").Call(bodyPtr, g.writerFn(oi.body.typ)),
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Add(encode),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
 			jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(firstOr(oi.body.json, "application/json"))),
 		}
@@ -175,6 +182,9 @@ func (g *gen) emitClientMethod(f *jen.File, oi *opInfo) {
 				jen.Id("form").Op(":=").Qual("net/url", "Values").Values(),
 			}
 			for _, fi := range g.structFields(oi.body.typ) {
+				if fi.f.ReadOnly {
+					continue // the server sets it; a request leaves it out
+				}
 				enc = append(enc, g.encodeValues("form", fi.f.Name, fi.f.Type, fi.shape, g.derefBody(oi, fi.goName))...)
 			}
 			enc = append(enc, jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("strings", "NewReader").Call(jen.Id("form").Dot("Encode").Call()), jen.Lit("application/x-www-form-urlencoded")))

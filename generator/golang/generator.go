@@ -47,11 +47,12 @@ type gen struct {
 	// buildErrorAnswers), the struct types with a SetDefaults method (see
 	// hasSetDefaults), those holding readOnly and writeOnly properties and
 	// the functions finding them (see walker).
-	errAnswers   *errorAnswers              // the server's own error answers (see buildErrorAnswers)
-	withDefaults map[*contract.Type]bool    // struct types with a SetDefaults method (see hasSetDefaults)
-	accessSets   [2]map[*contract.Type]bool // struct types holding readOnly, writeOnly properties
-	walkers      map[walkerKey]string       // walker functions named (see walker)
-	walkerOrder  []walkerKey
+	errAnswers     *errorAnswers              // the server's own error answers (see buildErrorAnswers)
+	withDefaults   map[*contract.Type]bool    // struct types with a SetDefaults method (see hasSetDefaults)
+	accessSets     [2]map[*contract.Type]bool // struct types holding readOnly, writeOnly properties
+	walkers        map[walkerKey]string       // walker functions named (see walker)
+	walkerOrder    []walkerKey
+	walkersFlushed int // walkerOrder[:walkersFlushed] are written (see flushWalkers)
 
 	// countAttempts instruments the union decoders with a counter of the
 	// variants they try, for tests that bound the work a document costs.

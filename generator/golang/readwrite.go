@@ -129,11 +129,13 @@ type walkerKey struct {
 	a access
 }
 
-// flushWalkers writes the walker functions named so far, and those they
-// call in turn.
+// flushWalkers writes the walker functions named since the last flush,
+// and those they call in turn: the server's file and the client's (which
+// leaves readOnly properties out of requests) each write the ones they
+// were first to name, so a package with either or both declares each once.
 func (g *gen) flushWalkers(f *jen.File) {
-	for i := 0; i < len(g.walkerOrder); i++ {
-		key := g.walkerOrder[i]
+	for ; g.walkersFlushed < len(g.walkerOrder); g.walkersFlushed++ {
+		key := g.walkerOrder[g.walkersFlushed]
 		name := g.walkers[key]
 		f.Comment(name + " finds the " + accessNames[key.a] + " properties in v, a decoded JSON value: it returns")
 		f.Comment("the JSON pointer of the first, and with drop deletes them all.")

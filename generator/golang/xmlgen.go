@@ -127,8 +127,12 @@ func (g *gen) writeXML(ri respInfo, status, asJSON jen.Code) jen.Code {
 // that only XML carries (the pointer body) in the first XML media type.
 func (g *gen) encodeXMLBody(oi *opInfo, body jen.Code) []jen.Code {
 	b := oi.body
+	var drop jen.Code = jen.Nil() // readOnly properties are left out of requests
+	if w := g.walker(b.typ, readOnly); w != "" {
+		drop = jen.Id(w)
+	}
 	return []jen.Code{
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("encodeXMLValue").Call(append(append([]jen.Code{body, g.writerFn(b.typ)}, g.xmlArgs(b.typ)...), jen.Nil())...),
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("encodeXMLValue").Call(append(append([]jen.Code{body, g.writerFn(b.typ)}, g.xmlArgs(b.typ)...), drop)...),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
 		jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(b.xml[0])),
 	}

@@ -48,18 +48,30 @@ func (s *server) refuseReadOnly(data *[]byte, find func(any, bool) string) *Requ
 	return nil
 }
 
-// sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
-// are left out of the response (drop is the type's walker).
-func sendJSONWithout[P any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v P, write func(P, *jsonWriter), drop func(any, bool) string) {
-	b, err := appendJSONValue(nil, v, write)
+// encodeJSONWithout encodes v and leaves out what drop (the type's walker)
+// finds: a client's request body without its readOnly properties, which a
+// required one held by value would otherwise carry as its zero value and
+// the server refuse; a response without its writeOnly ones.
+func encodeJSONWithout[P any](v P, write func(P, *jsonWriter), drop func(any, bool) string) ([]byte, error) {
+	b, err := encodeJSONValue(v, write)
 	if err != nil {
-		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
-		return
+		return nil, err
 	}
 	if x, err := decodeAny(b); err == nil && drop(x, true) != "" {
 		if out, err := json.Marshal(x); err == nil {
-			b = out
+			return out, nil
 		}
+	}
+	return b, nil
+}
+
+// sendJSONWithout is sendJSON for a body type holding writeOnly properties: they
+// are left out of the response (drop is the type's walker).
+func sendJSONWithout[P any](s *server, w http.ResponseWriter, r *http.Request, status int, contentType string, v P, write func(P, *jsonWriter), drop func(any, bool) string) {
+	b, err := encodeJSONWithout(v, write, drop)
+	if err != nil {
+		s.handlerError(w, r, fmt.Errorf("encoding response: %w", err))
+		return
 	}
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)

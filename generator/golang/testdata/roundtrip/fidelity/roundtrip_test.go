@@ -205,8 +205,20 @@ func TestReadOnlyAndWriteOnly(t *testing.T) {
 			t.Fatalf("GET %s answered a writeOnly property: %s", path, body)
 		}
 	}
-	// The generated client reads a response without the required writeOnly property.
+	// The generated client leaves the required readOnly id out of its
+	// request, set or not: the server that refuses readOnly properties
+	// admits what the client sends.
 	c, _ := NewClient(srv.URL)
+	for _, id := range []int64{0, 9} {
+		created, err := c.CreateWidget(context.Background(), CreateWidgetRequest{Body: Widget{ID: id, Name: "n", Secret: "s"}})
+		if err != nil {
+			t.Fatalf("client create (id %d): %v", id, err)
+		}
+		if w, ok := created.(CreateWidget201Response); !ok || w.Body.ID != 7 || h.created.ID != 0 || h.created.Secret != "s" {
+			t.Fatalf("client create (id %d): %#v, handler saw %+v", id, created, h.created)
+		}
+	}
+	// The generated client reads a response without the required writeOnly property.
 	got, err := c.GetWidget(context.Background(), GetWidgetRequest{ID: "x"})
 	if err != nil {
 		t.Fatalf("client: %v", err)
