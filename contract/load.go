@@ -183,6 +183,11 @@ func (d *Document) readFile(path string) (*sourceFile, error) {
 	d.files[path] = f
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		if v, ok := decodeJSONTree(data); ok {
+			f.tree = v
+			f.isJSON = true
+			return f, nil
+		}
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.UseNumber()
 		var v any
