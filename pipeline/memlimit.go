@@ -20,11 +20,11 @@ const (
 // softMemoryLimit sets a soft memory limit scaled to the entries'
 // contracts, so the garbage collector runs before the heap doubles when a
 // large contract's heap nears it, and returns what puts the previous limit
-// back. A process given a limit (GOMEMLIMIT, or debug.SetMemoryLimit
-// before Run) keeps its own. The limit is soft: a heap that needs more
+// back. A process given a limit (GOMEMLIMIT, =off included, or
+// debug.SetMemoryLimit before Run) keeps its own. The limit is soft: a heap that needs more
 // gets it, the collector running more often (at most half the CPU).
 func softMemoryLimit(entries []Entry) (restore func()) {
-	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	if os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}
 	}
 	var largest int64
