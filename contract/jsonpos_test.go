@@ -1,10 +1,14 @@
 package contract
 
 import (
+	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -98,6 +102,50 @@ func TestJSONIndexValue(t *testing.T) {
 		got, ok := x.Value(ptr)
 		if string(got) != want || ok != (want != "") {
 			t.Errorf("Value(%q) = %q, %v; want %q", ptr, got, ok, want)
+		}
+	}
+}
+
+// TestJSONIndexColumnsFromMarks checks that columns counted from the
+// rune marks are what counting from the line's start gives, at every
+// offset of lines longer than several marks apart, with multi-byte and
+// invalid UTF-8 around the marks (which must fall where no character
+// straddles them).
+func TestJSONIndexColumnsFromMarks(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "{", "\"", "é", "€", "𝄞", "\xe2\x82", "\x80", "\xff", "\n", strings.Repeat("x", 900), strings.Repeat("ü", 3000)}
+	for round := range 20 {
+		var b strings.Builder
+		for b.Len() < 5*runeStep {
+			p := pieces[r.IntN(len(pieces))]
+			if p == "\n" && round%2 == 0 {
+				continue // every other round: one long line, as minified JSON is
+			}
+			b.WriteString(p)
+		}
+		data := []byte(b.String())
+		x := NewJSONIndex(data)
+		x.lineCol(0)
+		// Every offset near a mark, and a sample of the others.
+		offs := []int{len(data)}
+		for off := 0; off < len(data); off += 1 + r.IntN(60) {
+			offs = append(offs, off)
+		}
+		for _, m := range x.marks {
+			for d := -5; d <= 5; d++ {
+				offs = append(offs, min(max(m.off+d, 0), len(data)))
+			}
+		}
+		for _, off := range offs {
+			line, col := x.lineCol(off)
+			start := bytes.LastIndexByte(data[:off], '\n') + 1
+			wantLine := bytes.Count(data[:off], []byte("\n")) + 1
+			if want := utf8.RuneCount(data[start:off]) + 1; line != wantLine || col != want {
+				t.Fatalf("round %d, offset %d: got %d:%d, want %d:%d", round, off, line, col, wantLine, want)
+			}
+		}
+		if len(x.marks) < 2 {
+			t.Fatalf("round %d: %d marks in %d bytes: the test does not cross marks", round, len(x.marks), len(data))
 		}
 	}
 }

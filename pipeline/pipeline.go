@@ -137,6 +137,7 @@ var HugePackageOps = 3000
 // writes nothing, then writes (or checks) them in order. Entries that split
 // one contract load it once.
 func Run(entries []Entry, opts Options) (*Result, error) {
+	defer softMemoryLimit(entries)()
 	res := &Result{}
 	for _, en := range entries {
 		if err := checkTargets(en.Targets); err != nil {

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -173,5 +175,43 @@ func TestPackageName(t *testing.T) {
 	}
 	if !slices.Contains(TargetNames(), "docs") {
 		t.Error("docs is a target")
+	}
+}
+
+// TestSoftMemoryLimit: Run's soft limit scales with the largest contract,
+// never falls below the floor, is put back afterwards, and is not set over
+// a limit the process was given.
+func TestSoftMemoryLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.json")
+	big := filepath.Join(dir, "big.json")
+	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, make([]byte, 10<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		entries []Entry
+		want    int64
+	}{
+		{[]Entry{{Contract: small}}, limitFloor},
+		{[]Entry{{Contract: small}, {Contract: big}}, limitPerByte * 10 << 20},
+		{[]Entry{{Contract: filepath.Join(dir, "missing.json")}}, limitFloor},
+	} {
+		restore := softMemoryLimit(c.entries)
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("%d entries: limit %d, want %d", len(c.entries), got, c.want)
+		}
+		restore()
+		if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+			t.Errorf("not put back: %d", got)
+		}
+	}
+	debug.SetMemoryLimit(1 << 40)
+	softMemoryLimit([]Entry{{Contract: big}})()
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("a limit the process set became %d", got)
 	}
 }

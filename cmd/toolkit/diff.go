@@ -144,14 +144,13 @@ func compareArgs(e *env, args []string) (cs []diff.Change, ids []diff.IdentChang
 			return nil, nil, nil, contractError(e, err)
 		}
 	}
-	// The Go API first: oasdiff works on the same kin documents.
-	ids, goErr = diff.GoIdentifiers(docs[0], docs[1])
+	// The Go API and oasdiff's checks at once, on the same kin documents.
+	ids, goErr, cs, err = diff.CompareAll(docs[0], docs[1])
 	if goErr != nil {
 		// Said, never passed over: without it "0 go-breaking" would
 		// claim a comparison that did not run.
 		e.problem(contract.Problem{Pos: contract.Position{File: docs[1].Path}, Severity: contract.SeverityWarning, Message: "the generated Go API was not compared: " + goErr.Error()})
 	}
-	cs, err = diff.Compare(docs[0], docs[1])
 	if err != nil {
 		return nil, nil, nil, &exitError{exitUsage, err}
 	}

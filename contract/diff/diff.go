@@ -42,12 +42,48 @@ type Change struct {
 // Compare lists the changes from old to new, breaking first, then by
 // operation and id.
 func Compare(old, new *contract.Document) ([]Change, error) {
-	s1 := &load.SpecInfo{Url: old.Path, Spec: old.T, Version: version(old)}
-	s2 := &load.SpecInfo{Url: new.Path, Spec: new.T, Version: version(new)}
 	// Arrays of themselves would overflow oasdiff's stack: cut them for
 	// the comparison only.
-	defer cutItemCycles(old.T)()
-	defer cutItemCycles(new.T)()
+	restore, _ := cutBoth(old, new)
+	defer restore()
+	return compare(old, new)
+}
+
+// CompareAll is GoIdentifiers and Compare, run at once when they can be:
+// both only read the two documents, unless Compare has to cut an array
+// cycle (cutItemCycles), and then GoIdentifiers runs first, on the
+// documents as written. On two GitHub Enterprise Server descriptions the
+// two take about as long as each other.
+func CompareAll(old, new *contract.Document) (ids []IdentChange, goErr error, cs []Change, err error) {
+	restore, cut := cutBoth(old, new)
+	if cut {
+		restore()
+		ids, goErr = GoIdentifiers(old, new)
+		cs, err = Compare(old, new)
+		return ids, goErr, cs, err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ids, goErr = GoIdentifiers(old, new)
+	}()
+	cs, err = compare(old, new)
+	<-done
+	return ids, goErr, cs, err
+}
+
+// cutBoth cuts the array cycles of both documents; cut says whether there
+// was any.
+func cutBoth(old, new *contract.Document) (restore func(), cut bool) {
+	r1, n1 := cutItemCycles(old.T)
+	r2, n2 := cutItemCycles(new.T)
+	return func() { r2(); r1() }, n1+n2 > 0
+}
+
+// compare is Compare on documents whose array cycles are cut.
+func compare(old, new *contract.Document) ([]Change, error) {
+	s1 := &load.SpecInfo{Url: old.Path, Spec: old.T, Version: version(old)}
+	s2 := &load.SpecInfo{Url: new.Path, Spec: new.T, Version: version(new)}
 	// Positions need each file's node tree; parse both while oasdiff
 	// compares (they read the files, not the documents it walks).
 	parsed := make(chan struct{}, 2)

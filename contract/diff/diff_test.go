@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -224,5 +225,57 @@ components:
 	}
 	if !strings.HasSuffix(rep.Summary, "; 2 go-breaking") {
 		t.Errorf("summary %q does not count 2 go-breaking", rep.Summary)
+	}
+}
+
+// TestCompareAllSameAsInTurn: CompareAll, which runs the Go API
+// comparison and oasdiff's at once when no array cycle has to be cut,
+// finds what GoIdentifiers then Compare find, for every classification
+// case and for a pair whose cycles are cut (run with -race, it also checks
+// that the two only read the documents).
+func TestCompareAllSameAsInTurn(t *testing.T) {
+	base, err := os.ReadFile("../../testdata/diff/base.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	type pair struct{ name, old, new string }
+	pairs := []pair{
+		{"recursive array", writeFile(t, dir, "plain.yaml", nestedContract("{type: string}")), writeFile(t, dir, "recursive.yaml", nestedContract("{$ref: '#/components/schemas/Nested'}"))},
+	}
+	for i, tc := range cases {
+		text := string(base)
+		for _, e := range tc.edits {
+			text = strings.Replace(text, e.old, e.new, 1)
+		}
+		pairs = append(pairs, pair{tc.name, "../../testdata/diff/base.yaml", writeFile(t, dir, fmt.Sprintf("case%d.yaml", i), text)})
+	}
+	changed := 0
+	for _, p := range pairs {
+		old, new := loadDoc(t, p.old), loadDoc(t, p.new)
+		wantIDs, wantGoErr := GoIdentifiers(old, new)
+		want, err := Compare(old, new)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, goErr, got, err := CompareAll(old, new)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(goErr) != fmt.Sprint(wantGoErr) {
+			t.Errorf("%s: Go API error %v, want %v", p.name, goErr, wantGoErr)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: changes (-in turn +at once):\n%s", p.name, diff)
+		}
+		if diff := cmp.Diff(wantIDs, ids); diff != "" {
+			t.Errorf("%s: Go identifiers (-in turn +at once):\n%s", p.name, diff)
+		}
+		if len(want) > 0 {
+			changed++
+		}
+	}
+	if changed < len(pairs)-1 {
+		t.Errorf("changes found in %d of %d pairs: the test compares little", changed, len(pairs))
 	}
 }

@@ -17,8 +17,8 @@ import (
 // back to, a copy of that array without items. What oasdiff then compares
 // is the same contract unrolled once, so no change is lost: the level cut
 // repeats the one above it. The returned function restores d; Compare
-// calls it as soon as oasdiff is done.
-func cutItemCycles(d *openapi3.T) (restore func()) {
+// calls it as soon as oasdiff is done. n is how many cycles were cut.
+func cutItemCycles(d *openapi3.T) (restore func(), n int) {
 	type cut struct {
 		s     *openapi3.Schema
 		items *openapi3.SchemaRef
@@ -56,5 +56,5 @@ func cutItemCycles(d *openapi3.T) (restore func()) {
 		for i := len(cuts) - 1; i >= 0; i-- {
 			cuts[i].s.Items = cuts[i].items
 		}
-	}
+	}, len(cuts)
 }

@@ -97,7 +97,10 @@ func TestCutItemCycles(t *testing.T) {
 	d := loadDoc(t, writeFile(t, t.TempDir(), "r.yaml", nestedContract("{$ref: '#/components/schemas/Nested'}")))
 	nested := d.T.Components.Schemas["Nested"].Value
 	pair := d.T.Components.Schemas["Pair"].Value
-	restore := cutItemCycles(d.T)
+	restore, n := cutItemCycles(d.T)
+	if n != 2 {
+		t.Errorf("%d cycles cut; want 2 (Nested, Pair)", n)
+	}
 	if n := itemsDepth(nested); n != 2 {
 		t.Errorf("Nested: %d arrays along items after the cut; want 2 (itself, then a copy without items)", n)
 	}

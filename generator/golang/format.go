@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/format"
 	"runtime"
+	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -35,6 +37,14 @@ func render(f *jen.File) ([]byte, error) {
 // and to the maximum (one piece).
 var pieceSize = 64 << 10
 
+// verbatimMin is the length of string literal from which a declaration
+// that is only that constant (spec.gen.go's specJSON: GitHub's description
+// compacted, 7.5 MB) is not handed to go/format, which scans, parses and
+// prints every byte of it through a tab writer — several seconds of CPU on
+// GitHub, one piece no other core can share. Tests set it to 0 (every such
+// declaration) and to the maximum (none).
+var verbatimMin = 4 << 10
+
 // piecePackage starts every piece after the first, which alone holds the
 // file's package clause and imports.
 const piecePackage = "package p\n\n"
@@ -44,16 +54,33 @@ const piecePackage = "package p\n\n"
 // the line in the file.
 func formatPieces(src []byte) ([]byte, error) {
 	cuts := splitDecls(src)
-	// Group declarations into pieces of about pieceSize.
+	// Group declarations into pieces of about pieceSize; a long string
+	// constant is a piece of its own, kept as written (formatVerbatim).
 	var pieces [][]byte
+	verbatim := map[int]bool{}
 	start := 0
-	for _, c := range cuts {
+	for i, c := range cuts {
+		end := len(src)
+		if i+1 < len(cuts) {
+			end = cuts[i+1]
+		}
+		if lit, lend, ok := stringConst(src[c:end]); ok && lend-lit >= verbatimMin {
+			if c > start {
+				pieces = append(pieces, src[start:c])
+			}
+			verbatim[len(pieces)] = true
+			pieces = append(pieces, src[c:end])
+			start = end
+			continue
+		}
 		if c-start >= pieceSize {
 			pieces = append(pieces, src[start:c])
 			start = c
 		}
 	}
-	pieces = append(pieces, src[start:])
+	if start < len(src) {
+		pieces = append(pieces, src[start:])
+	}
 	if len(pieces) == 1 {
 		return formatWhole(src)
 	}
@@ -64,7 +91,11 @@ func formatPieces(src []byte) ([]byte, error) {
 	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
 		wg.Go(func() {
 			for i := range next {
-				out[i], errs[i] = formatPiece(pieces[i], i > 0)
+				if verbatim[i] {
+					out[i], errs[i] = formatVerbatim(pieces[i])
+				} else {
+					out[i], errs[i] = formatPiece(pieces[i], i > 0)
+				}
 			}
 		})
 	}
@@ -107,6 +138,80 @@ func formatPiece(p []byte, clause bool) ([]byte, error) {
 		return nil, fmt.Errorf("formatted piece does not start with its package clause")
 	}
 	return out[len(piecePackage):], nil
+}
+
+// stringConst reports whether decl (a declaration as splitDecls cuts it,
+// blank lines after it included) is line comments, then "const NAME = " or
+// "var NAME = " and an interpreted string literal, then only newlines; the
+// literal is decl[lit:end], quotes included.
+func stringConst(decl []byte) (lit, end int, ok bool) {
+	i := 0
+	for bytes.HasPrefix(decl[i:], []byte("//")) {
+		nl := bytes.IndexByte(decl[i:], '\n')
+		if nl < 0 {
+			return 0, 0, false
+		}
+		i += nl + 1
+	}
+	switch {
+	case bytes.HasPrefix(decl[i:], []byte("const ")):
+		i += len("const ")
+	case bytes.HasPrefix(decl[i:], []byte("var ")):
+		i += len("var ")
+	default:
+		return 0, 0, false
+	}
+	name := i
+	for i < len(decl) && (decl[i] == '_' || decl[i] >= 'a' && decl[i] <= 'z' || decl[i] >= 'A' && decl[i] <= 'Z' || i > name && decl[i] >= '0' && decl[i] <= '9') {
+		i++
+	}
+	if i == name || !bytes.HasPrefix(decl[i:], []byte(` = "`)) {
+		return 0, 0, false
+	}
+	lit = i + len(" = ")
+	for i = lit + 1; i < len(decl) && decl[i] != '"'; i++ {
+		if decl[i] == '\\' {
+			i++
+		} else if decl[i] == '\n' {
+			return 0, 0, false
+		}
+	}
+	if i >= len(decl) {
+		return 0, 0, false
+	}
+	end = i + 1
+	if len(bytes.Trim(decl[end:], "\n")) > 0 || end == len(decl) {
+		return 0, 0, false
+	}
+	return lit, end, true
+}
+
+// formatVerbatim formats decl, a stringConst, without handing its literal
+// to go/format: what is around the literal is formatted with an empty
+// literal in its place and must come out as written, and the literal must
+// be one Go accepts (gofmt never changes a string literal's text, and a
+// single constant has no columns to align). Otherwise decl is formatted
+// as any other piece.
+func formatVerbatim(decl []byte) ([]byte, error) {
+	lit, end, _ := stringConst(decl)
+	shell := make([]byte, 0, lit+3)
+	shell = append(append(shell, decl[:lit]...), `""`+"\n"...)
+	out, err := formatPiece(shell, true)
+	if err == nil && bytes.Equal(out, shell) && goStringLit(decl[lit:end]) {
+		return append(append(shell[:lit:lit], decl[lit:end]...), '\n'), nil
+	}
+	return formatPiece(decl, true)
+}
+
+// goStringLit reports whether q is an interpreted string literal the Go
+// compiler accepts: valid escapes, valid UTF-8, and neither NUL nor a
+// byte order mark.
+func goStringLit(q []byte) bool {
+	if !utf8.Valid(q) || bytes.IndexByte(q, 0) >= 0 || bytes.Contains(q, []byte("\uFEFF")) {
+		return false
+	}
+	_, err := strconv.Unquote(string(q))
+	return err == nil
 }
 
 // formatWhole is jennifer's own formatting, with its error text.

@@ -18,16 +18,16 @@ import (
 func TestFormatPiecesSameAsWhole(t *testing.T) {
 	cases := sharedContracts(t)
 	cases["petstore"] = "../../examples/petstore/openapi.yaml"
-	defer func(n int) { pieceSize = n }(pieceSize)
+	defer func(n, v int) { pieceSize, verbatimMin = n, v }(pieceSize, verbatimMin)
 	cuts := 0
 	for _, name := range sortedCases(cases) {
 		m := loadModel(t, cases[name])
-		pieceSize = math.MaxInt
+		pieceSize, verbatimMin = math.MaxInt, math.MaxInt
 		whole, err := Generate(m, generator.Options{Package: "api"})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		pieceSize = 0
+		pieceSize, verbatimMin = 0, 0
 		pieces, err := Generate(m, generator.Options{Package: "api"})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -84,14 +84,15 @@ func FuzzFormatPieces(f *testing.F) {
 	f.Add("package p\n\nfunc f() {}\n\n// c\nfunc g() { x := 1; _ = x }\n\ntype T struct{ A int // a\n}\n")
 	f.Add("package p\n\nvar a = 1 // x\n\nvar bb = 2 // y\nvar c = `\n\nfunc`\n\nconst (\n\tA = iota\n\n\tB\n)\n")
 	f.Add("package p\n\n\n\n// a\n\n\n// b\n\nfunc f() {\n}\n\n/* c */\n\nvar x int\n")
+	f.Add("package p\n\n// s is\n// a string.\nconst s = \"a\\\"b\\u00e9\"\n\n\nvar t = \"x\"\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		want, err := format.Source([]byte(src))
 		if err != nil {
 			return
 		}
-		old := pieceSize
-		pieceSize = 0
-		defer func() { pieceSize = old }()
+		old, oldMin := pieceSize, verbatimMin
+		pieceSize, verbatimMin = 0, 0
+		defer func() { pieceSize, verbatimMin = old, oldMin }()
 		got, err := formatPieces([]byte(src))
 		if err != nil {
 			t.Fatalf("pieces: %v", err)
@@ -100,4 +101,48 @@ func FuzzFormatPieces(f *testing.F) {
 			t.Fatalf("pieces differ from whole:\n%s\n---\n%s", want, got)
 		}
 	})
+}
+
+// TestFormatVerbatim: a declaration that is only a string constant is
+// kept as written when gofmt would print it so, and formatted otherwise;
+// a literal the compiler rejects is an error as it is from go/format.
+func TestFormatVerbatim(t *testing.T) {
+	defer func(n, v int) { pieceSize, verbatimMin = n, v }(pieceSize, verbatimMin)
+	pieceSize, verbatimMin = 0, 0
+	cases := []struct {
+		decl     string
+		verbatim bool // stringConst accepts it
+	}{
+		{"// specJSON is the contract.\nconst specJSON = \"{\\\"a\\\":[1,\\\"\\\\u00e9\\\"]}\"\n", true},
+		{"var v = \"tab\\there é \\x41\\101 \\U0001F600\"\n\n\n", true},
+		{"// trailing space \nconst s = \"x\"\n", true}, // gofmt trims the comment: formatted
+		{"//no space\n//\n//\nconst s = \"x\"\n", true}, // gofmt adds a space, drops a line: formatted
+		{"// a\n// - item\nconst s = \"x\"\n", true},    // gofmt keeps it as written: verbatim
+		{"const s = \"\\q\"\n", true},                   // an invalid escape: an error
+		{"const s = \"\\ud800\"\n", true},               // a surrogate: an error
+		{"const s = \"\xff\"\n", true},                  // invalid UTF-8: an error
+		{"const s = \"a\x00b\"\n", true},                // NUL: an error
+		{"const s = \"\ufeff\"\n", true},                // a byte order mark: an error
+		{"const s  = \"x\"\n", false},
+		{"const s = \"x\" // c\n", false},
+		{"const s = \"x\" + \"y\"\n", false},
+		{"const s = \"x\"", false},
+		{"const (\n\ts = \"x\"\n)\n", false},
+	}
+	for _, c := range cases {
+		src := "// Code generated. DO NOT EDIT.\n\npackage p\n\n" + c.decl
+		if _, _, ok := stringConst([]byte(c.decl)); ok != c.verbatim {
+			t.Errorf("%q: stringConst says %v", c.decl, ok)
+		}
+		want, werr := format.Source([]byte(src))
+		got, err := formatPieces([]byte(src))
+		switch {
+		case werr != nil && err == nil:
+			t.Errorf("%q: go/format rejects it (%v), formatPieces gives\n%s", c.decl, werr, got)
+		case werr == nil && err != nil:
+			t.Errorf("%q: %v", c.decl, err)
+		case werr == nil && !bytes.Equal(got, want):
+			t.Errorf("%q: got\n%s\nwant\n%s", c.decl, got, want)
+		}
+	}
 }

@@ -76,3 +76,17 @@ func EncodeXML(v any, table []XMLObject, root int) ([]byte, error) {
 	}
 	return anyToXML(v, types, root)
 }
+
+// DecodeJSON decodes data, one JSON document and nothing after it, as
+// encoding/json decodes it into an any (map[string]any, []any, float64,
+// string, bool, nil), without reflection: the contract loader reads JSON
+// contracts with it. A number too large for a float64 is an error here,
+// where encoding/json's UseNumber would keep it.
+func DecodeJSON(data []byte) (any, error) {
+	r := jsonReader{data: data, src: string(data)}
+	v, err := r.value()
+	if err == nil {
+		err = r.end()
+	}
+	return v, err
+}
