@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/contractfirst/toolkit/generator"
+	"github.com/contractfirst/toolkit/internal/headless"
 )
 
 var (
@@ -33,24 +33,11 @@ var (
 	browserCancel func()
 )
 
-// chromiumPath finds a Chromium or Chrome binary.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // browser returns the shared browser, starting it on first use.
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	browserOnce.Do(func() {
-		path := chromiumPath()
+		path := headless.Find()
 		if path == "" {
 			browserErr = fmt.Errorf("no chromium found (apt-get install chromium, or set CHROMIUM)")
 			return
@@ -60,19 +47,7 @@ func browser(t *testing.T) context.Context {
 			browserErr = err
 			return
 		}
-		opts := []chromedp.ExecAllocatorOption{
-			chromedp.ExecPath(path),
-			chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-extensions", true),
-			chromedp.Flag("disable-dev-shm-usage", true),
-			chromedp.UserDataDir(dir),
-			chromedp.WindowSize(1400, 900),
-		}
+		opts := headless.Options(path, dir)
 		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		bctx, cancelBrowser := chromedp.NewContext(actx)
 		if err := chromedp.Do(bctx); err != nil {

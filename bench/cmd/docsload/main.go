@@ -18,6 +18,8 @@
 //
 // Usage:
 //
+// Exit status 3: no Chromium to run.
+//
 //	docsload -toolkit DOCS_DIR -spec CONTRACT.json -redoc redoc.standalone.js -redocly redoc-static.html [-runs 3]
 package main
 
@@ -30,7 +32,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -104,9 +105,15 @@ func main() {
 	flag.Parse()
 	if err := run(*docs, *spec, *redoc, *redocly, *chromium, *only, *runs, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "docsload:", err)
+		if err == errNoChromium {
+			os.Exit(3) // benchreport reports the row as not measured
+		}
 		os.Exit(1)
 	}
 }
+
+// errNoChromium ends a run on a machine without a browser: exit status 3.
+var errNoChromium = errors.New("no Chromium found (set -chromium or $CHROMIUM)")
 
 func run(docs, spec, redoc, redocly, chromium, only string, runs int, timeout time.Duration) error {
 	if docs == "" {
@@ -116,7 +123,7 @@ func run(docs, spec, redoc, redocly, chromium, only string, runs int, timeout ti
 		chromium = findChromium()
 	}
 	if chromium == "" {
-		return errors.New("no Chromium found (set -chromium or $CHROMIUM)")
+		return errNoChromium
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/toolkit/", http.StripPrefix("/toolkit/", http.FileServer(http.Dir(docs))))
@@ -243,14 +250,17 @@ func load(chromium, url, selector string, timeout time.Duration) (timing, error)
 // when it was also loaded with its main thread free.
 type timing struct{ shown, usable time.Duration }
 
-// findChromium is $CHROMIUM, or chromium / chromium-browser on PATH.
+// findChromium is $CHROMIUM, or a Chromium or Chrome on PATH. It and the
+// options in load are those of toolkit's internal/headless, repeated here
+// because the bench module pins the peers' dependencies and does not
+// depend on toolkit's module.
 func findChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
 		if p, err := exec.LookPath(name); err == nil {
-			return filepath.Clean(p)
+			return p
 		}
 	}
 	return ""
