@@ -51,6 +51,12 @@ func (x *Table) Root(t *contract.Type) int {
 	return i
 }
 
+// Index is the index of t's entry and whether it has one, adding none.
+func (x *Table) Index(t *contract.Type) (int, bool) {
+	i, ok := x.index[t]
+	return i, ok
+}
+
 // Len is the number of entries.
 func (x *Table) Len() int { return len(x.types) }
 

@@ -36,7 +36,7 @@ func (g *gen) buildErrorAnswers() *errorAnswers {
 		for _, status := range ownErrorStatuses {
 			n := 0
 			if a := errbody.For(oi.op, status); a != nil {
-				n = ea.add(a)
+				n = ea.add(a, g.xmlAnswer(a))
 				any = true
 			}
 			if n == 0 {
@@ -61,8 +61,25 @@ func (g *gen) buildErrorAnswers() *errorAnswers {
 	return ea
 }
 
-// add stores a's literal once and returns its index + 1.
-func (ea *errorAnswers) add(a *errbody.Answer) int {
+// xmlAnswer is the errorAnswer's xml function for an answer declared in
+// XML that travels as XML (its root is in the table, which the response
+// types already filled), nil for the others.
+func (g *gen) xmlAnswer(a *errbody.Answer) jen.Code {
+	if a.Content == nil || !a.Content.XML || g.xml == nil {
+		return nil
+	}
+	root, ok := g.xml.Index(a.Content.Type)
+	if !ok {
+		return nil
+	}
+	return jen.Func().Params(jen.Id("v").Any()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("anyToXML").Call(jen.Id("v"), jen.Id(xmlTableName), jen.Lit(root))),
+	)
+}
+
+// add stores a's literal once and returns its index + 1; xml is its xml
+// function (nil when its body is JSON).
+func (ea *errorAnswers) add(a *errbody.Answer, xml jen.Code) int {
 	// Positional, one answer a line: Microsoft Graph's operations share a
 	// handful of answers, but a big contract may declare many.
 	media, body := "", ""
@@ -86,10 +103,16 @@ func (ea *errorAnswers) add(a *errbody.Answer) int {
 		fillList = jen.Index().Id("errorFill").Values(fills...)
 	}
 	key := fmt.Sprintf("%d %q %q %#v", a.Status, media, body, a.Fills)
+	if xml != nil {
+		key += fmt.Sprintf(" xml %p", a.Content.Type)
+	}
 	if n, ok := ea.index[key]; ok {
 		return n
 	}
-	ea.answers = append(ea.answers, jen.Values(jen.Lit(a.Status), jen.Lit(media), jen.Lit(body), fillList))
+	if xml == nil {
+		xml = jen.Nil()
+	}
+	ea.answers = append(ea.answers, jen.Values(jen.Lit(a.Status), jen.Lit(media), jen.Lit(body), fillList, xml))
 	ea.index[key] = len(ea.answers)
 	return len(ea.answers)
 }
