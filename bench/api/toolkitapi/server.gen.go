@@ -136,13 +136,13 @@ func NewServer(h Handler, opts ...ServerOption) http.Handler {
 // errorAnswers are the responses the contract declares for errors the server
 // finds itself (a bad request, an undeclared media type …), each with its body.
 var errorAnswers = []errorAnswer{
-	{400, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 400, 0, 0}, {"message", nil, -1, -1}}},
-	{401, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 401, 0, 0}, {"message", nil, -1, -1}}},
-	{403, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 403, 0, 0}, {"message", nil, -1, -1}}},
-	{404, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 404, 0, 0}, {"message", nil, -1, -1}}},
-	{405, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 405, 0, 0}, {"message", nil, -1, -1}}},
-	{413, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 413, 0, 0}, {"message", nil, -1, -1}}},
-	{415, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 415, 0, 0}, {"message", nil, -1, -1}}},
+	{400, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 400, 0, 0}, {"message", nil, -1, -1}}, nil},
+	{401, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 401, 0, 0}, {"message", nil, -1, -1}}, nil},
+	{403, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 403, 0, 0}, {"message", nil, -1, -1}}, nil},
+	{404, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 404, 0, 0}, {"message", nil, -1, -1}}, nil},
+	{405, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 405, 0, 0}, {"message", nil, -1, -1}}, nil},
+	{413, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 413, 0, 0}, {"message", nil, -1, -1}}, nil},
+	{415, "application/json", "{\"code\":1,\"message\":\"string\"}", []errorFill{{"code", 415, 0, 0}, {"message", nil, -1, -1}}, nil},
 }
 
 // errorTables say, per operation, which of errorAnswers answers each of

@@ -360,6 +360,9 @@ type errorAnswer struct {
 	media string
 	body  string
 	fills []errorFill
+	// xml writes the filled body (decoded JSON) as XML, for a response
+	// declared in XML; nil for the others, whose body is JSON text.
+	xml func(any) ([]byte, error)
 }
 
 // errorFill is one property of an error body set on every answer: to fixed,
@@ -387,13 +390,22 @@ func (t *errorTable) answer(status int) *errorAnswer {
 // write sends the answer with message filled in.
 func (a *errorAnswer) write(w http.ResponseWriter, message string) {
 	body := []byte(a.body)
-	if len(a.fills) > 0 {
-		var obj map[string]any
+	if len(a.fills) > 0 || a.xml != nil {
+		var obj any
 		d := json.NewDecoder(strings.NewReader(a.body))
 		d.UseNumber()
 		if d.Decode(&obj) == nil {
-			fillError(obj, a.fills, message)
-			if b, err := json.Marshal(obj); err == nil {
+			if m, ok := obj.(map[string]any); ok {
+				fillError(m, a.fills, message)
+			}
+			var b []byte
+			var err error
+			if a.xml != nil {
+				b, err = a.xml(obj)
+			} else {
+				b, err = json.Marshal(obj)
+			}
+			if err == nil {
 				body = b
 			}
 		}

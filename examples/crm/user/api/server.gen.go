@@ -262,13 +262,13 @@ var securitySchemes = map[string]securityScheme{"bearerAuth": {
 // errorAnswers are the responses the contract declares for errors the server
 // finds itself (a bad request, an undeclared media type …), each with its body.
 var errorAnswers = []errorAnswer{
-	{400, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 400, 0, 0}, {"title", "Bad Request", 0, 0}}},
-	{401, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 401, 0, 0}, {"title", "Unauthorized", 0, 0}}},
-	{403, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 403, 0, 0}, {"title", "Forbidden", 0, 0}}},
-	{404, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 404, 0, 0}, {"title", "Not Found", 0, 0}}},
-	{405, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 405, 0, 0}, {"title", "Method Not Allowed", 0, 0}}},
-	{413, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 413, 0, 0}, {"title", "Request Entity Too Large", 0, 0}}},
-	{415, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 415, 0, 0}, {"title", "Unsupported Media Type", 0, 0}}},
+	{400, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 400, 0, 0}, {"title", "Bad Request", 0, 0}}, nil},
+	{401, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 401, 0, 0}, {"title", "Unauthorized", 0, 0}}, nil},
+	{403, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 403, 0, 0}, {"title", "Forbidden", 0, 0}}, nil},
+	{404, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 404, 0, 0}, {"title", "Not Found", 0, 0}}, nil},
+	{405, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 405, 0, 0}, {"title", "Method Not Allowed", 0, 0}}, nil},
+	{413, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 413, 0, 0}, {"title", "Request Entity Too Large", 0, 0}}, nil},
+	{415, "application/problem+json", "{\"detail\":\"string\",\"instance\":\"string\",\"status\":100,\"title\":\"string\",\"type\":\"/path\"}", []errorFill{{"detail", nil, -1, -1}, {"status", 415, 0, 0}, {"title", "Unsupported Media Type", 0, 0}}, nil},
 }
 
 // errorTables say, per operation, which of errorAnswers answers each of
