@@ -10,6 +10,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/generator/golang/runtime"
 )
 
 // The generated JSON codec: every object type gets a decodeJSON method that
@@ -394,9 +395,9 @@ func (g *gen) keyTableSwitch(f *jen.File, t *contract.Type, keys string, fields 
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(fields[a].f.Name, fields[b].f.Name) })
+	slices.SortFunc(order, func(a, b int) int { return runtime.KeyOrder(fields[a].f.Name, fields[b].f.Name) })
 	var cases []jen.Code
-	f.Comment(keys + " lists the properties of " + g.typeNames[t] + " sorted, for decodeJSON's memberIndex.")
+	f.Comment(keys + " lists the properties of " + g.typeNames[t] + " shortest first, for decodeJSON's memberIndex.")
 	f.Var().Id(keys).Op("=").Index().String().ValuesFunc(func(gr *jen.Group) {
 		for i, fi := range order {
 			gr.Line().Lit(fields[fi].f.Name)

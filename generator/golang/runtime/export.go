@@ -41,3 +41,7 @@ func FillError(obj map[string]any, fills []ErrorFill, message string) {
 	}
 	fillError(obj, fs, message)
 }
+
+// KeyOrder is the order of the property-name tables generated decodeJSON
+// methods search with memberIndex; the generator sorts them with it.
+func KeyOrder(a, b string) int { return keyOrder(a, b) }
