@@ -206,17 +206,17 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
-// keysNewOrder lists the properties of NewOrder sorted, for decodeJSON's memberIndex.
+// keysNewOrder lists the properties of NewOrder shortest first, for decodeJSON's memberIndex.
 var keysNewOrder = []string{
-	"billingAddress",
-	"currency",
-	"customer",
+	"tags",
 	"lines",
 	"notes",
-	"paymentMethod",
+	"currency",
+	"customer",
 	"priority",
+	"paymentMethod",
+	"billingAddress",
 	"shippingAddress",
-	"tags",
 }
 
 // requiredNewOrder names the required properties of NewOrder in the order of decodeJSON's seen.
@@ -234,36 +234,36 @@ func (v *NewOrder) decodeJSON(r *jsonReader) error {
 	if err := r.object(func(k []byte) error {
 		switch memberIndex(k, keysNewOrder) {
 		case 0:
-			// "billingAddress"
-			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+			// "tags"
+			return readSlice(&v.Tags, r, readString)
 		case 1:
-			// "currency"
-			seen[0] = true
-			return readString(&v.Currency, r)
-		case 2:
-			// "customer"
-			seen[1] = true
-			return v.Customer.decodeJSON(r)
-		case 3:
 			// "lines"
 			seen[2] = true
 			return readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
-		case 4:
+		case 2:
 			// "notes"
 			return readPtr(&v.Notes, r, readString)
+		case 3:
+			// "currency"
+			seen[0] = true
+			return readString(&v.Currency, r)
+		case 4:
+			// "customer"
+			seen[1] = true
+			return v.Customer.decodeJSON(r)
 		case 5:
-			// "paymentMethod"
-			return readPtr(&v.PaymentMethod, r, readString)
-		case 6:
 			// "priority"
 			return readPtr(&v.Priority, r, readInt)
+		case 6:
+			// "paymentMethod"
+			return readPtr(&v.PaymentMethod, r, readString)
 		case 7:
+			// "billingAddress"
+			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+		case 8:
 			// "shippingAddress"
 			seen[3] = true
 			return v.ShippingAddress.decodeJSON(r)
-		case 8:
-			// "tags"
-			return readSlice(&v.Tags, r, readString)
 		}
 		return r.skipValue()
 	}); err != nil {
@@ -301,22 +301,22 @@ func (v NewOrder) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
-// keysOrder lists the properties of Order sorted, for decodeJSON's memberIndex.
+// keysOrder lists the properties of Order shortest first, for decodeJSON's memberIndex.
 var keysOrder = []string{
-	"billingAddress",
-	"createdAt",
-	"currency",
-	"customer",
 	"id",
+	"tags",
 	"lines",
 	"notes",
-	"paymentMethod",
-	"priority",
-	"shippingAddress",
+	"total",
 	"status",
 	"storeId",
-	"tags",
-	"total",
+	"currency",
+	"customer",
+	"priority",
+	"createdAt",
+	"paymentMethod",
+	"billingAddress",
+	"shippingAddress",
 }
 
 // requiredOrder names the required properties of Order in the order of decodeJSON's seen.
@@ -339,56 +339,56 @@ func (v *Order) decodeJSON(r *jsonReader) error {
 	if err := r.object(func(k []byte) error {
 		switch memberIndex(k, keysOrder) {
 		case 0:
-			// "billingAddress"
-			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
-		case 1:
-			// "createdAt"
-			seen[0] = true
-			return readTime(&v.CreatedAt, r)
-		case 2:
-			// "currency"
-			seen[1] = true
-			return readString(&v.Currency, r)
-		case 3:
-			// "customer"
-			seen[2] = true
-			return v.Customer.decodeJSON(r)
-		case 4:
 			// "id"
 			seen[3] = true
 			return readInt(&v.ID, r)
-		case 5:
+		case 1:
+			// "tags"
+			return readSlice(&v.Tags, r, readString)
+		case 2:
 			// "lines"
 			seen[4] = true
 			return readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
-		case 6:
+		case 3:
 			// "notes"
 			return readPtr(&v.Notes, r, readString)
-		case 7:
-			// "paymentMethod"
-			return readPtr(&v.PaymentMethod, r, readString)
-		case 8:
-			// "priority"
-			return readPtr(&v.Priority, r, readInt)
-		case 9:
-			// "shippingAddress"
-			seen[5] = true
-			return v.ShippingAddress.decodeJSON(r)
-		case 10:
-			// "status"
-			seen[6] = true
-			return readString(&v.Status, r)
-		case 11:
-			// "storeId"
-			seen[7] = true
-			return readString(&v.StoreID, r)
-		case 12:
-			// "tags"
-			return readSlice(&v.Tags, r, readString)
-		case 13:
+		case 4:
 			// "total"
 			seen[8] = true
 			return readFloat(&v.Total, r)
+		case 5:
+			// "status"
+			seen[6] = true
+			return readString(&v.Status, r)
+		case 6:
+			// "storeId"
+			seen[7] = true
+			return readString(&v.StoreID, r)
+		case 7:
+			// "currency"
+			seen[1] = true
+			return readString(&v.Currency, r)
+		case 8:
+			// "customer"
+			seen[2] = true
+			return v.Customer.decodeJSON(r)
+		case 9:
+			// "priority"
+			return readPtr(&v.Priority, r, readInt)
+		case 10:
+			// "createdAt"
+			seen[0] = true
+			return readTime(&v.CreatedAt, r)
+		case 11:
+			// "paymentMethod"
+			return readPtr(&v.PaymentMethod, r, readString)
+		case 12:
+			// "billingAddress"
+			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+		case 13:
+			// "shippingAddress"
+			seen[5] = true
+			return v.ShippingAddress.decodeJSON(r)
 		}
 		return r.skipValue()
 	}); err != nil {

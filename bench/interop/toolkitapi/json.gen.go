@@ -104,17 +104,17 @@ func (v NewNote) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
-// keysNote lists the properties of Note sorted, for decodeJSON's memberIndex.
+// keysNote lists the properties of Note shortest first, for decodeJSON's memberIndex.
 var keysNote = []string{
-	"boardId",
-	"color",
-	"due",
 	"id",
-	"pinned",
+	"due",
 	"tags",
 	"text",
+	"color",
 	"trace",
+	"pinned",
 	"weight",
+	"boardId",
 }
 
 // requiredNote names the required properties of Note in the order of decodeJSON's seen.
@@ -133,37 +133,37 @@ func (v *Note) decodeJSON(r *jsonReader) error {
 	if err := r.object(func(k []byte) error {
 		switch memberIndex(k, keysNote) {
 		case 0:
-			// "boardId"
-			seen[0] = true
-			return readInt(&v.BoardID, r)
-		case 1:
-			// "color"
-			seen[1] = true
-			return readString(&v.Color, r)
-		case 2:
-			// "due"
-			return readNullable(&v.Due, r, readTime)
-		case 3:
 			// "id"
 			seen[2] = true
 			return readInt(&v.ID, r)
-		case 4:
-			// "pinned"
-			return readPtr(&v.Pinned, r, readBool)
-		case 5:
+		case 1:
+			// "due"
+			return readNullable(&v.Due, r, readTime)
+		case 2:
 			// "tags"
 			seen[3] = true
 			return readSlice(&v.Tags, r, readString)
-		case 6:
+		case 3:
 			// "text"
 			seen[4] = true
 			return readString(&v.Text, r)
-		case 7:
+		case 4:
+			// "color"
+			seen[1] = true
+			return readString(&v.Color, r)
+		case 5:
 			// "trace"
 			return readPtr(&v.Trace, r, readString)
-		case 8:
+		case 6:
+			// "pinned"
+			return readPtr(&v.Pinned, r, readBool)
+		case 7:
 			// "weight"
 			return readPtr(&v.Weight, r, readFloat)
+		case 8:
+			// "boardId"
+			seen[0] = true
+			return readInt(&v.BoardID, r)
 		}
 		return r.skipValue()
 	}); err != nil {

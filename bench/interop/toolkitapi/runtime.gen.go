@@ -291,15 +291,20 @@ func encodeJSONWith(v jsonEncoder) ([]byte, error) {
 	})
 }
 
-// memberIndex returns the index of key in names, which are sorted, or -1:
-// decodeJSON of an object with many properties switches on it instead of
-// on the key, since a string switch compiles to much more code (the same
-// binary search, its comparisons written out inline).
+// memberIndex returns the index of key in names, or -1. names are sorted
+// by keyOrder (length first, then bytes), so that most steps of the binary
+// search compare two lengths, as the compiler's own string switch does:
+// decodeJSON of an object with many properties switches on the index,
+// since a string switch compiles to much more code (the same search, its
+// comparisons written out inline).
 func memberIndex(key []byte, names []string) int {
+	n := len(key)
 	i, j := 0, len(names)
 	for i < j {
+		// keyOrder(names[h], key) < 0, written out: passing string(key)
+		// to a function would copy it.
 		h := int(uint(i+j) >> 1)
-		if names[h] < string(key) {
+		if m := len(names[h]); m < n || m == n && names[h] < string(key) {
 			i = h + 1
 		} else {
 			j = h

@@ -2,16 +2,16 @@
 
 package api
 
-// keysCustomer lists the properties of Customer sorted, for decodeJSON's memberIndex.
+// keysCustomer lists the properties of Customer shortest first, for decodeJSON's memberIndex.
 var keysCustomer = []string{
-	"company",
-	"createdAt",
-	"email",
 	"id",
 	"name",
+	"email",
 	"notes",
 	"phone",
 	"status",
+	"company",
+	"createdAt",
 	"updatedAt",
 }
 
@@ -32,34 +32,34 @@ func (v *Customer) decodeJSON(r *jsonReader) error {
 	if err := r.object(func(k []byte) error {
 		switch memberIndex(k, keysCustomer) {
 		case 0:
-			// "company"
-			return readPtr(&v.Company, r, readString)
+			// "id"
+			seen[2] = true
+			return readInt(&v.ID, r)
 		case 1:
-			// "createdAt"
-			seen[0] = true
-			return readTime(&v.CreatedAt, r)
+			// "name"
+			seen[3] = true
+			return readString(&v.Name, r)
 		case 2:
 			// "email"
 			seen[1] = true
 			return readString(&v.Email, r)
 		case 3:
-			// "id"
-			seen[2] = true
-			return readInt(&v.ID, r)
-		case 4:
-			// "name"
-			seen[3] = true
-			return readString(&v.Name, r)
-		case 5:
 			// "notes"
 			return readPtr(&v.Notes, r, readString)
-		case 6:
+		case 4:
 			// "phone"
 			return readPtr(&v.Phone, r, readString)
-		case 7:
+		case 5:
 			// "status"
 			seen[4] = true
 			return readString(&v.Status, r)
+		case 6:
+			// "company"
+			return readPtr(&v.Company, r, readString)
+		case 7:
+			// "createdAt"
+			seen[0] = true
+			return readTime(&v.CreatedAt, r)
 		case 8:
 			// "updatedAt"
 			seen[5] = true
