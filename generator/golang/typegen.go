@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,8 @@ type typeExtras struct {
 	enumConsts []string // one per t.Enum value, in order
 	members    string   // the variable listing an enum's members
 	ctors      []string // one per union variant, in order
+	required   string   // the variable listing an object's required properties, for decodeJSON
+	keys       string   // the variable listing an object's property names, sorted, when decodeJSON looks keys up in it
 }
 
 // nameTypes assigns a Go identifier to every named type of the model, in
@@ -53,6 +56,15 @@ func (g *gen) nameTypes() {
 			x := &typeExtras{}
 			for _, vi := range g.unionVariants(t) {
 				x.ctors = append(x.ctors, g.pkg.unique("New"+name+"From"+vi.goName))
+			}
+			g.extras[t] = x
+		case t.Kind == contract.KindObject:
+			x := &typeExtras{}
+			if slices.ContainsFunc(t.Fields, mustBePresent) {
+				x.required = g.pkg.unique("required" + name)
+			}
+			if len(t.Fields) > keySwitchMax {
+				x.keys = g.pkg.unique("keys" + name)
 			}
 			g.extras[t] = x
 		}

@@ -2,6 +2,13 @@
 
 package toolkitapi
 
+// requiredAddress names the required properties of Address in the order of decodeJSON's seen.
+var requiredAddress = []string{
+	"city",
+	"country",
+	"line1",
+}
+
 // decodeJSON reads Address from r in one pass, naming the JSON pointer of what fails.
 func (v *Address) decodeJSON(r *jsonReader) error {
 	*v = Address{}
@@ -26,16 +33,7 @@ func (v *Address) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("city")
-	}
-	if !seen[1] {
-		return missingProperty("country")
-	}
-	if !seen[2] {
-		return missingProperty("line1")
-	}
-	return nil
+	return checkRequired(seen[:], requiredAddress)
 }
 
 // UnmarshalJSON decodes Address, checking required properties and naming the JSON pointer of what fails.
@@ -61,6 +59,12 @@ func (v Address) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredAttribute names the required properties of Attribute in the order of decodeJSON's seen.
+var requiredAttribute = []string{
+	"name",
+	"value",
+}
+
 // decodeJSON reads Attribute from r in one pass, naming the JSON pointer of what fails.
 func (v *Attribute) decodeJSON(r *jsonReader) error {
 	*v = Attribute{}
@@ -78,13 +82,7 @@ func (v *Attribute) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("name")
-	}
-	if !seen[1] {
-		return missingProperty("value")
-	}
-	return nil
+	return checkRequired(seen[:], requiredAttribute)
 }
 
 // UnmarshalJSON decodes Attribute, checking required properties and naming the JSON pointer of what fails.
@@ -104,6 +102,13 @@ func (v *Attribute) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes Attribute.
 func (v Attribute) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredCustomer names the required properties of Customer in the order of decodeJSON's seen.
+var requiredCustomer = []string{
+	"email",
+	"id",
+	"name",
 }
 
 // decodeJSON reads Customer from r in one pass, naming the JSON pointer of what fails.
@@ -130,16 +135,7 @@ func (v *Customer) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("email")
-	}
-	if !seen[1] {
-		return missingProperty("id")
-	}
-	if !seen[2] {
-		return missingProperty("name")
-	}
-	return nil
+	return checkRequired(seen[:], requiredCustomer)
 }
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
@@ -165,6 +161,12 @@ func (v Customer) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredError names the required properties of Error in the order of decodeJSON's seen.
+var requiredError = []string{
+	"code",
+	"message",
+}
+
 // decodeJSON reads Error from r in one pass, naming the JSON pointer of what fails.
 func (v *Error) decodeJSON(r *jsonReader) error {
 	*v = Error{}
@@ -182,13 +184,7 @@ func (v *Error) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("code")
-	}
-	if !seen[1] {
-		return missingProperty("message")
-	}
-	return nil
+	return checkRequired(seen[:], requiredError)
 }
 
 // UnmarshalJSON decodes Error, checking required properties and naming the JSON pointer of what fails.
@@ -210,52 +206,70 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// keysNewOrder lists the properties of NewOrder shortest first, for decodeJSON's memberIndex.
+var keysNewOrder = []string{
+	"tags",
+	"lines",
+	"notes",
+	"currency",
+	"customer",
+	"priority",
+	"paymentMethod",
+	"billingAddress",
+	"shippingAddress",
+}
+
+// requiredNewOrder names the required properties of NewOrder in the order of decodeJSON's seen.
+var requiredNewOrder = []string{
+	"currency",
+	"customer",
+	"lines",
+	"shippingAddress",
+}
+
 // decodeJSON reads NewOrder from r in one pass, naming the JSON pointer of what fails.
 func (v *NewOrder) decodeJSON(r *jsonReader) error {
 	*v = NewOrder{}
 	var seen [4]bool
 	if err := r.object(func(k []byte) error {
-		switch string(k) {
-		case "billingAddress":
-			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
-		case "currency":
-			seen[0] = true
-			return readString(&v.Currency, r)
-		case "customer":
-			seen[1] = true
-			return v.Customer.decodeJSON(r)
-		case "lines":
+		switch memberIndex(k, keysNewOrder) {
+		case 0:
+			// "tags"
+			return readSlice(&v.Tags, r, readString)
+		case 1:
+			// "lines"
 			seen[2] = true
 			return readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
-		case "notes":
+		case 2:
+			// "notes"
 			return readPtr(&v.Notes, r, readString)
-		case "paymentMethod":
-			return readPtr(&v.PaymentMethod, r, readString)
-		case "priority":
+		case 3:
+			// "currency"
+			seen[0] = true
+			return readString(&v.Currency, r)
+		case 4:
+			// "customer"
+			seen[1] = true
+			return v.Customer.decodeJSON(r)
+		case 5:
+			// "priority"
 			return readPtr(&v.Priority, r, readInt)
-		case "shippingAddress":
+		case 6:
+			// "paymentMethod"
+			return readPtr(&v.PaymentMethod, r, readString)
+		case 7:
+			// "billingAddress"
+			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+		case 8:
+			// "shippingAddress"
 			seen[3] = true
 			return v.ShippingAddress.decodeJSON(r)
-		case "tags":
-			return readSlice(&v.Tags, r, readString)
 		}
 		return r.skipValue()
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("currency")
-	}
-	if !seen[1] {
-		return missingProperty("customer")
-	}
-	if !seen[2] {
-		return missingProperty("lines")
-	}
-	if !seen[3] {
-		return missingProperty("shippingAddress")
-	}
-	return nil
+	return checkRequired(seen[:], requiredNewOrder)
 }
 
 // UnmarshalJSON decodes NewOrder, checking required properties and naming the JSON pointer of what fails.
@@ -287,82 +301,100 @@ func (v NewOrder) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// keysOrder lists the properties of Order shortest first, for decodeJSON's memberIndex.
+var keysOrder = []string{
+	"id",
+	"tags",
+	"lines",
+	"notes",
+	"total",
+	"status",
+	"storeId",
+	"currency",
+	"customer",
+	"priority",
+	"createdAt",
+	"paymentMethod",
+	"billingAddress",
+	"shippingAddress",
+}
+
+// requiredOrder names the required properties of Order in the order of decodeJSON's seen.
+var requiredOrder = []string{
+	"createdAt",
+	"currency",
+	"customer",
+	"id",
+	"lines",
+	"shippingAddress",
+	"status",
+	"storeId",
+	"total",
+}
+
 // decodeJSON reads Order from r in one pass, naming the JSON pointer of what fails.
 func (v *Order) decodeJSON(r *jsonReader) error {
 	*v = Order{}
 	var seen [9]bool
 	if err := r.object(func(k []byte) error {
-		switch string(k) {
-		case "billingAddress":
-			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
-		case "createdAt":
-			seen[0] = true
-			return readTime(&v.CreatedAt, r)
-		case "currency":
-			seen[1] = true
-			return readString(&v.Currency, r)
-		case "customer":
-			seen[2] = true
-			return v.Customer.decodeJSON(r)
-		case "id":
+		switch memberIndex(k, keysOrder) {
+		case 0:
+			// "id"
 			seen[3] = true
 			return readInt(&v.ID, r)
-		case "lines":
+		case 1:
+			// "tags"
+			return readSlice(&v.Tags, r, readString)
+		case 2:
+			// "lines"
 			seen[4] = true
 			return readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
-		case "notes":
+		case 3:
+			// "notes"
 			return readPtr(&v.Notes, r, readString)
-		case "paymentMethod":
-			return readPtr(&v.PaymentMethod, r, readString)
-		case "priority":
-			return readPtr(&v.Priority, r, readInt)
-		case "shippingAddress":
-			seen[5] = true
-			return v.ShippingAddress.decodeJSON(r)
-		case "status":
-			seen[6] = true
-			return readString(&v.Status, r)
-		case "storeId":
-			seen[7] = true
-			return readString(&v.StoreID, r)
-		case "tags":
-			return readSlice(&v.Tags, r, readString)
-		case "total":
+		case 4:
+			// "total"
 			seen[8] = true
 			return readFloat(&v.Total, r)
+		case 5:
+			// "status"
+			seen[6] = true
+			return readString(&v.Status, r)
+		case 6:
+			// "storeId"
+			seen[7] = true
+			return readString(&v.StoreID, r)
+		case 7:
+			// "currency"
+			seen[1] = true
+			return readString(&v.Currency, r)
+		case 8:
+			// "customer"
+			seen[2] = true
+			return v.Customer.decodeJSON(r)
+		case 9:
+			// "priority"
+			return readPtr(&v.Priority, r, readInt)
+		case 10:
+			// "createdAt"
+			seen[0] = true
+			return readTime(&v.CreatedAt, r)
+		case 11:
+			// "paymentMethod"
+			return readPtr(&v.PaymentMethod, r, readString)
+		case 12:
+			// "billingAddress"
+			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+		case 13:
+			// "shippingAddress"
+			seen[5] = true
+			return v.ShippingAddress.decodeJSON(r)
 		}
 		return r.skipValue()
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("createdAt")
-	}
-	if !seen[1] {
-		return missingProperty("currency")
-	}
-	if !seen[2] {
-		return missingProperty("customer")
-	}
-	if !seen[3] {
-		return missingProperty("id")
-	}
-	if !seen[4] {
-		return missingProperty("lines")
-	}
-	if !seen[5] {
-		return missingProperty("shippingAddress")
-	}
-	if !seen[6] {
-		return missingProperty("status")
-	}
-	if !seen[7] {
-		return missingProperty("storeId")
-	}
-	if !seen[8] {
-		return missingProperty("total")
-	}
-	return nil
+	return checkRequired(seen[:], requiredOrder)
 }
 
 // UnmarshalJSON decodes Order, checking required properties and naming the JSON pointer of what fails.
@@ -404,6 +436,13 @@ func (v Order) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredOrderLine names the required properties of OrderLine in the order of decodeJSON's seen.
+var requiredOrderLine = []string{
+	"quantity",
+	"sku",
+	"unitPrice",
+}
+
 // decodeJSON reads OrderLine from r in one pass, naming the JSON pointer of what fails.
 func (v *OrderLine) decodeJSON(r *jsonReader) error {
 	*v = OrderLine{}
@@ -432,16 +471,7 @@ func (v *OrderLine) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("quantity")
-	}
-	if !seen[1] {
-		return missingProperty("sku")
-	}
-	if !seen[2] {
-		return missingProperty("unitPrice")
-	}
-	return nil
+	return checkRequired(seen[:], requiredOrderLine)
 }
 
 // UnmarshalJSON decodes OrderLine, checking required properties and naming the JSON pointer of what fails.
@@ -470,6 +500,11 @@ func (v OrderLine) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredOrderList names the required properties of OrderList in the order of decodeJSON's seen.
+var requiredOrderList = []string{
+	"items",
+}
+
 // decodeJSON reads OrderList from r in one pass, naming the JSON pointer of what fails.
 func (v *OrderList) decodeJSON(r *jsonReader) error {
 	*v = OrderList{}
@@ -486,10 +521,7 @@ func (v *OrderList) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("items")
-	}
-	return nil
+	return checkRequired(seen[:], requiredOrderList)
 }
 
 // UnmarshalJSON decodes OrderList, checking required properties and naming the JSON pointer of what fails.

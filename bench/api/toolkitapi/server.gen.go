@@ -265,22 +265,13 @@ func (s *server) writeGetOrder(w http.ResponseWriter, r *http.Request, resp GetO
 // check1 checks a parameter or body value against the contract's constraints.
 func check1(v string) error {
 	if utf8.RuneCountInString(v) < 3 {
-		return &ValidationError{
-			Message: "must be at least 3 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at least 3 characters long")
 	}
 	if utf8.RuneCountInString(v) > 32 {
-		return &ValidationError{
-			Message: "must be at most 32 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at most 32 characters long")
 	}
 	if !pattern02.MatchString(v) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[a-z][a-z0-9-]*$\"",
-			Pointer: "",
-		}
+		return violation("", "must match the pattern \"^[a-z][a-z0-9-]*$\"")
 	}
 	return nil
 }
@@ -288,16 +279,10 @@ func check1(v string) error {
 // check2 checks a parameter or body value against the contract's constraints.
 func check2(v int32) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	if v > 100 {
-		return &ValidationError{
-			Message: "must be at most 100",
-			Pointer: "",
-		}
+		return violation("", "must be at most 100")
 	}
 	return nil
 }
@@ -305,10 +290,7 @@ func check2(v int32) error {
 // check3 checks a parameter or body value against the contract's constraints.
 func check3(v string) error {
 	if utf8.RuneCountInString(v) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at most 64 characters long")
 	}
 	return nil
 }
@@ -316,10 +298,7 @@ func check3(v string) error {
 // check4 checks a parameter or body value against the contract's constraints.
 func check4(v int64) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	return nil
 }
@@ -327,22 +306,13 @@ func check4(v int64) error {
 // check5 checks a parameter or body value against the contract's constraints.
 func check5(v string) error {
 	if utf8.RuneCountInString(v) < 2 {
-		return &ValidationError{
-			Message: "must be at least 2 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at least 2 characters long")
 	}
 	if utf8.RuneCountInString(v) > 5 {
-		return &ValidationError{
-			Message: "must be at most 5 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at most 5 characters long")
 	}
 	if !pattern12.MatchString(v) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[a-z]{2}(-[A-Z]{2})?$\"",
-			Pointer: "",
-		}
+		return violation("", "must match the pattern \"^[a-z]{2}(-[A-Z]{2})?$\"")
 	}
 	return nil
 }

@@ -21,49 +21,28 @@ type Address struct {
 // Validate checks Address against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Address) Validate() error {
 	if utf8.RuneCountInString(v.City) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/city",
-		}
+		return violation("/city", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.City) > 100 {
-		return &ValidationError{
-			Message: "must be at most 100 characters long",
-			Pointer: "/city",
-		}
+		return violation("/city", "must be at most 100 characters long")
 	}
 	if !pattern0.MatchString(v.Country) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[A-Z]{2}$\"",
-			Pointer: "/country",
-		}
+		return violation("/country", "must match the pattern \"^[A-Z]{2}$\"")
 	}
 	if utf8.RuneCountInString(v.Line1) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/line1",
-		}
+		return violation("/line1", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Line1) > 200 {
-		return &ValidationError{
-			Message: "must be at most 200 characters long",
-			Pointer: "/line1",
-		}
+		return violation("/line1", "must be at most 200 characters long")
 	}
 	if v.Line2 != nil {
 		if utf8.RuneCountInString(*v.Line2) > 200 {
-			return &ValidationError{
-				Message: "must be at most 200 characters long",
-				Pointer: "/line2",
-			}
+			return violation("/line2", "must be at most 200 characters long")
 		}
 	}
 	if v.PostalCode != nil {
 		if utf8.RuneCountInString(*v.PostalCode) > 16 {
-			return &ValidationError{
-				Message: "must be at most 16 characters long",
-				Pointer: "/postalCode",
-			}
+			return violation("/postalCode", "must be at most 16 characters long")
 		}
 	}
 	return nil
@@ -77,22 +56,13 @@ type Attribute struct {
 // Validate checks Attribute against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Attribute) Validate() error {
 	if utf8.RuneCountInString(v.Name) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Name) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at most 64 characters long")
 	}
 	if utf8.RuneCountInString(v.Value) > 256 {
-		return &ValidationError{
-			Message: "must be at most 256 characters long",
-			Pointer: "/value",
-		}
+		return violation("/value", "must be at most 256 characters long")
 	}
 	return nil
 }
@@ -139,41 +109,23 @@ type Customer struct {
 // Validate checks Customer against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Customer) Validate() error {
 	if utf8.RuneCountInString(v.Email) > 254 {
-		return &ValidationError{
-			Message: "must be at most 254 characters long",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be at most 254 characters long")
 	}
 	if utf8.RuneCountInString(v.ID) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/id",
-		}
+		return violation("/id", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.ID) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "/id",
-		}
+		return violation("/id", "must be at most 64 characters long")
 	}
 	if utf8.RuneCountInString(v.Name) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Name) > 200 {
-		return &ValidationError{
-			Message: "must be at most 200 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at most 200 characters long")
 	}
 	if v.Phone != nil {
 		if utf8.RuneCountInString(*v.Phone) > 32 {
-			return &ValidationError{
-				Message: "must be at most 32 characters long",
-				Pointer: "/phone",
-			}
+			return violation("/phone", "must be at most 32 characters long")
 		}
 	}
 	if v.Tier != nil {
@@ -220,16 +172,10 @@ func (v NewOrder) Validate() error {
 		return decodeError("/customer", err)
 	}
 	if len(v.Lines) < 1 {
-		return &ValidationError{
-			Message: "must have at least 1 items",
-			Pointer: "/lines",
-		}
+		return violation("/lines", "must have at least 1 items")
 	}
 	if len(v.Lines) > 50 {
-		return &ValidationError{
-			Message: "must have at most 50 items",
-			Pointer: "/lines",
-		}
+		return violation("/lines", "must have at most 50 items")
 	}
 	for i0, e0 := range v.Lines {
 		if err := e0.Validate(); err != nil {
@@ -238,10 +184,7 @@ func (v NewOrder) Validate() error {
 	}
 	if v.Notes != nil {
 		if utf8.RuneCountInString(*v.Notes) > 500 {
-			return &ValidationError{
-				Message: "must be at most 500 characters long",
-				Pointer: "/notes",
-			}
+			return violation("/notes", "must be at most 500 characters long")
 		}
 	}
 	if v.PaymentMethod != nil {
@@ -251,39 +194,24 @@ func (v NewOrder) Validate() error {
 	}
 	if v.Priority != nil {
 		if *v.Priority < 0 {
-			return &ValidationError{
-				Message: "must be at least 0",
-				Pointer: "/priority",
-			}
+			return violation("/priority", "must be at least 0")
 		}
 		if *v.Priority > 9 {
-			return &ValidationError{
-				Message: "must be at most 9",
-				Pointer: "/priority",
-			}
+			return violation("/priority", "must be at most 9")
 		}
 	}
 	if err := v.ShippingAddress.Validate(); err != nil {
 		return decodeError("/shippingAddress", err)
 	}
 	if len(v.Tags) > 10 {
-		return &ValidationError{
-			Message: "must have at most 10 items",
-			Pointer: "/tags",
-		}
+		return violation("/tags", "must have at most 10 items")
 	}
 	for i0, e0 := range v.Tags {
 		if utf8.RuneCountInString(e0) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "/tags" + "/" + strconv.Itoa(i0),
-			}
+			return violation("/tags"+"/"+strconv.Itoa(i0), "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(e0) > 32 {
-			return &ValidationError{
-				Message: "must be at most 32 characters long",
-				Pointer: "/tags" + "/" + strconv.Itoa(i0),
-			}
+			return violation("/tags"+"/"+strconv.Itoa(i0), "must be at most 32 characters long")
 		}
 	}
 	return nil
@@ -351,10 +279,7 @@ type OrderLine struct {
 // Validate checks OrderLine against the contract's constraints and returns the first violation as a *ValidationError.
 func (v OrderLine) Validate() error {
 	if len(v.Attributes) > 20 {
-		return &ValidationError{
-			Message: "must have at most 20 items",
-			Pointer: "/attributes",
-		}
+		return violation("/attributes", "must have at most 20 items")
 	}
 	for i0, e0 := range v.Attributes {
 		if err := e0.Validate(); err != nil {
@@ -363,49 +288,28 @@ func (v OrderLine) Validate() error {
 	}
 	if v.Description != nil {
 		if utf8.RuneCountInString(*v.Description) > 500 {
-			return &ValidationError{
-				Message: "must be at most 500 characters long",
-				Pointer: "/description",
-			}
+			return violation("/description", "must be at most 500 characters long")
 		}
 	}
 	if v.Discount != nil {
 		if float64(*v.Discount) < 0.0 {
-			return &ValidationError{
-				Message: "must be at least 0",
-				Pointer: "/discount",
-			}
+			return violation("/discount", "must be at least 0")
 		}
 		if float64(*v.Discount) > 1.0 {
-			return &ValidationError{
-				Message: "must be at most 1",
-				Pointer: "/discount",
-			}
+			return violation("/discount", "must be at most 1")
 		}
 	}
 	if v.Quantity < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "/quantity",
-		}
+		return violation("/quantity", "must be at least 1")
 	}
 	if v.Quantity > 1000 {
-		return &ValidationError{
-			Message: "must be at most 1000",
-			Pointer: "/quantity",
-		}
+		return violation("/quantity", "must be at most 1000")
 	}
 	if !pattern1.MatchString(v.SKU) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[A-Z0-9-]{4,20}$\"",
-			Pointer: "/sku",
-		}
+		return violation("/sku", "must match the pattern \"^[A-Z0-9-]{4,20}$\"")
 	}
 	if float64(v.UnitPrice) < 0.0 {
-		return &ValidationError{
-			Message: "must be at least 0",
-			Pointer: "/unitPrice",
-		}
+		return violation("/unitPrice", "must be at least 0")
 	}
 	return nil
 }
@@ -418,10 +322,7 @@ type OrderList struct {
 // Validate checks OrderList against the contract's constraints and returns the first violation as a *ValidationError.
 func (v OrderList) Validate() error {
 	if len(v.Items) > 100 {
-		return &ValidationError{
-			Message: "must have at most 100 items",
-			Pointer: "/items",
-		}
+		return violation("/items", "must have at most 100 items")
 	}
 	for i0, e0 := range v.Items {
 		if err := e0.Validate(); err != nil {

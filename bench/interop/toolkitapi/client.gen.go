@@ -235,10 +235,7 @@ func (c *Client) CreateNote(ctx context.Context, req CreateNoteRequest) (_ Creat
 // check12 checks a parameter or body value against the contract's constraints.
 func check12(v int64) error {
 	if v < 0 {
-		return &ValidationError{
-			Message: "must be at least 0",
-			Pointer: "",
-		}
+		return violation("", "must be at least 0")
 	}
 	return nil
 }

@@ -2,6 +2,12 @@
 
 package toolkitapi
 
+// requiredError names the required properties of Error in the order of decodeJSON's seen.
+var requiredError = []string{
+	"code",
+	"message",
+}
+
 // decodeJSON reads Error from r in one pass, naming the JSON pointer of what fails.
 func (v *Error) decodeJSON(r *jsonReader) error {
 	*v = Error{}
@@ -19,13 +25,7 @@ func (v *Error) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("code")
-	}
-	if !seen[1] {
-		return missingProperty("message")
-	}
-	return nil
+	return checkRequired(seen[:], requiredError)
 }
 
 // UnmarshalJSON decodes Error, checking required properties and naming the JSON pointer of what fails.
@@ -45,6 +45,12 @@ func (v *Error) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes Error.
 func (v Error) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredNewNote names the required properties of NewNote in the order of decodeJSON's seen.
+var requiredNewNote = []string{
+	"color",
+	"text",
 }
 
 // decodeJSON reads NewNote from r in one pass, naming the JSON pointer of what fails.
@@ -72,13 +78,7 @@ func (v *NewNote) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("color")
-	}
-	if !seen[1] {
-		return missingProperty("text")
-	}
-	return nil
+	return checkRequired(seen[:], requiredNewNote)
 }
 
 // UnmarshalJSON decodes NewNote, checking required properties and naming the JSON pointer of what fails.
@@ -104,56 +104,72 @@ func (v NewNote) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// keysNote lists the properties of Note shortest first, for decodeJSON's memberIndex.
+var keysNote = []string{
+	"id",
+	"due",
+	"tags",
+	"text",
+	"color",
+	"trace",
+	"pinned",
+	"weight",
+	"boardId",
+}
+
+// requiredNote names the required properties of Note in the order of decodeJSON's seen.
+var requiredNote = []string{
+	"boardId",
+	"color",
+	"id",
+	"tags",
+	"text",
+}
+
 // decodeJSON reads Note from r in one pass, naming the JSON pointer of what fails.
 func (v *Note) decodeJSON(r *jsonReader) error {
 	*v = Note{}
 	var seen [5]bool
 	if err := r.object(func(k []byte) error {
-		switch string(k) {
-		case "boardId":
-			seen[0] = true
-			return readInt(&v.BoardID, r)
-		case "color":
-			seen[1] = true
-			return readString(&v.Color, r)
-		case "due":
-			return readNullable(&v.Due, r, readTime)
-		case "id":
+		switch memberIndex(k, keysNote) {
+		case 0:
+			// "id"
 			seen[2] = true
 			return readInt(&v.ID, r)
-		case "pinned":
-			return readPtr(&v.Pinned, r, readBool)
-		case "tags":
+		case 1:
+			// "due"
+			return readNullable(&v.Due, r, readTime)
+		case 2:
+			// "tags"
 			seen[3] = true
 			return readSlice(&v.Tags, r, readString)
-		case "text":
+		case 3:
+			// "text"
 			seen[4] = true
 			return readString(&v.Text, r)
-		case "trace":
+		case 4:
+			// "color"
+			seen[1] = true
+			return readString(&v.Color, r)
+		case 5:
+			// "trace"
 			return readPtr(&v.Trace, r, readString)
-		case "weight":
+		case 6:
+			// "pinned"
+			return readPtr(&v.Pinned, r, readBool)
+		case 7:
+			// "weight"
 			return readPtr(&v.Weight, r, readFloat)
+		case 8:
+			// "boardId"
+			seen[0] = true
+			return readInt(&v.BoardID, r)
 		}
 		return r.skipValue()
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("boardId")
-	}
-	if !seen[1] {
-		return missingProperty("color")
-	}
-	if !seen[2] {
-		return missingProperty("id")
-	}
-	if !seen[3] {
-		return missingProperty("tags")
-	}
-	if !seen[4] {
-		return missingProperty("text")
-	}
-	return nil
+	return checkRequired(seen[:], requiredNote)
 }
 
 // UnmarshalJSON decodes Note, checking required properties and naming the JSON pointer of what fails.

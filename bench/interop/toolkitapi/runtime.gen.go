@@ -291,6 +291,43 @@ func encodeJSONWith(v jsonEncoder) ([]byte, error) {
 	})
 }
 
+// memberIndex returns the index of key in names, or -1. names are sorted
+// by keyOrder (length first, then bytes), so that most steps of the binary
+// search compare two lengths, as the compiler's own string switch does:
+// decodeJSON of an object with many properties switches on the index,
+// since a string switch compiles to much more code (the same search, its
+// comparisons written out inline).
+func memberIndex(key []byte, names []string) int {
+	n := len(key)
+	i, j := 0, len(names)
+	for i < j {
+		// keyOrder(names[h], key) < 0, written out: passing string(key)
+		// to a function would copy it.
+		h := int(uint(i+j) >> 1)
+		if m := len(names[h]); m < n || m == n && names[h] < string(key) {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i < len(names) && names[i] == string(key) {
+		return i
+	}
+	return -1
+}
+
+// checkRequired reports the first required property decodeJSON did not
+// see: seen[i] says whether names[i] was read. One loop over a table per
+// type instead of an if per property keeps decodeJSON small.
+func checkRequired(seen []bool, names []string) error {
+	for i, ok := range seen {
+		if !ok {
+			return missingProperty(names[i])
+		}
+	}
+	return nil
+}
+
 // missingProperty reports a required property the object does not have.
 //
 //go:noinline
@@ -2543,6 +2580,15 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	return json.Unmarshal(data, &n.Value)
+}
+
+// violation is the *ValidationError of a constraint the value at pointer
+// fails, one call in generated Validate methods where a composite literal
+// would be written out at every check.
+//
+//go:noinline
+func violation(pointer, message string) error {
+	return &ValidationError{Pointer: pointer, Message: message}
 }
 
 // decodeError turns an error met while decoding or validating the value at

@@ -212,10 +212,7 @@ func (s *server) writeCreateNote(w http.ResponseWriter, r *http.Request, resp Cr
 // check1 checks a parameter or body value against the contract's constraints.
 func check1(v int64) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	return nil
 }
@@ -223,16 +220,10 @@ func check1(v int64) error {
 // check2 checks a parameter or body value against the contract's constraints.
 func check2(v int32) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	if v > 50 {
-		return &ValidationError{
-			Message: "must be at most 50",
-			Pointer: "",
-		}
+		return violation("", "must be at most 50")
 	}
 	return nil
 }
@@ -240,10 +231,7 @@ func check2(v int32) error {
 // check3 checks a parameter or body value against the contract's constraints.
 func check3(v int64) error {
 	if v < 0 {
-		return &ValidationError{
-			Message: "must be at least 0",
-			Pointer: "",
-		}
+		return violation("", "must be at least 0")
 	}
 	return nil
 }

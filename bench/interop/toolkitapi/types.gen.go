@@ -62,16 +62,10 @@ func (v NewNote) Validate() error {
 		return decodeError("/color", err)
 	}
 	if utf8.RuneCountInString(v.Text) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/text",
-		}
+		return violation("/text", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Text) > 200 {
-		return &ValidationError{
-			Message: "must be at most 200 characters long",
-			Pointer: "/text",
-		}
+		return violation("/text", "must be at most 200 characters long")
 	}
 	return nil
 }

@@ -2,6 +2,12 @@
 
 package api
 
+// requiredNewPet names the required properties of NewPet in the order of decodeJSON's seen.
+var requiredNewPet = []string{
+	"name",
+	"species",
+}
+
 // decodeJSON reads NewPet from r in one pass, naming the JSON pointer of what fails.
 func (v *NewPet) decodeJSON(r *jsonReader) error {
 	*v = NewPet{}
@@ -25,13 +31,7 @@ func (v *NewPet) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("name")
-	}
-	if !seen[1] {
-		return missingProperty("species")
-	}
-	return nil
+	return checkRequired(seen[:], requiredNewPet)
 }
 
 // UnmarshalJSON decodes NewPet, checking required properties and naming the JSON pointer of what fails.
@@ -55,6 +55,14 @@ func (v *NewPet) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes NewPet.
 func (v NewPet) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredPet names the required properties of Pet in the order of decodeJSON's seen.
+var requiredPet = []string{
+	"name",
+	"species",
+	"status",
+	"tags",
 }
 
 // decodeJSON reads Pet from r in one pass, naming the JSON pointer of what fails.
@@ -88,19 +96,7 @@ func (v *Pet) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("name")
-	}
-	if !seen[1] {
-		return missingProperty("species")
-	}
-	if !seen[2] {
-		return missingProperty("status")
-	}
-	if !seen[3] {
-		return missingProperty("tags")
-	}
-	return nil
+	return checkRequired(seen[:], requiredPet)
 }
 
 // UnmarshalJSON decodes Pet, checking required properties and naming the JSON pointer of what fails.
@@ -133,6 +129,11 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredPetPage names the required properties of PetPage in the order of decodeJSON's seen.
+var requiredPetPage = []string{
+	"items",
+}
+
 // decodeJSON reads PetPage from r in one pass, naming the JSON pointer of what fails.
 func (v *PetPage) decodeJSON(r *jsonReader) error {
 	*v = PetPage{}
@@ -149,10 +150,7 @@ func (v *PetPage) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("items")
-	}
-	return nil
+	return checkRequired(seen[:], requiredPetPage)
 }
 
 // UnmarshalJSON decodes PetPage, checking required properties and naming the JSON pointer of what fails.
@@ -211,6 +209,12 @@ func (v PetUpdate) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredProblem names the required properties of Problem in the order of decodeJSON's seen.
+var requiredProblem = []string{
+	"status",
+	"title",
+}
+
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
 func (v *Problem) decodeJSON(r *jsonReader) error {
 	*v = Problem{}
@@ -234,13 +238,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("status")
-	}
-	if !seen[1] {
-		return missingProperty("title")
-	}
-	return nil
+	return checkRequired(seen[:], requiredProblem)
 }
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.

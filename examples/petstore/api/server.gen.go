@@ -406,16 +406,10 @@ func (s *server) writeUpdatePet(w http.ResponseWriter, r *http.Request, resp Upd
 // check1 checks a parameter or body value against the contract's constraints.
 func check1(v int32) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	if v > 100 {
-		return &ValidationError{
-			Message: "must be at most 100",
-			Pointer: "",
-		}
+		return violation("", "must be at most 100")
 	}
 	return nil
 }
@@ -423,10 +417,7 @@ func check1(v int32) error {
 // check2 checks a parameter or body value against the contract's constraints.
 func check2(v string) error {
 	if utf8.RuneCountInString(v) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at most 64 characters long")
 	}
 	return nil
 }
@@ -434,23 +425,14 @@ func check2(v string) error {
 // check3 checks a parameter or body value against the contract's constraints.
 func check3(v []string) error {
 	if len(v) > 10 {
-		return &ValidationError{
-			Message: "must have at most 10 items",
-			Pointer: "",
-		}
+		return violation("", "must have at most 10 items")
 	}
 	for i0, e0 := range v {
 		if utf8.RuneCountInString(e0) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "" + "/" + strconv.Itoa(i0),
-			}
+			return violation(""+"/"+strconv.Itoa(i0), "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(e0) > 32 {
-			return &ValidationError{
-				Message: "must be at most 32 characters long",
-				Pointer: "" + "/" + strconv.Itoa(i0),
-			}
+			return violation(""+"/"+strconv.Itoa(i0), "must be at most 32 characters long")
 		}
 	}
 	return nil
@@ -459,10 +441,7 @@ func check3(v []string) error {
 // check4 checks a parameter or body value against the contract's constraints.
 func check4(v int64) error {
 	if v < 0 {
-		return &ValidationError{
-			Message: "must be at least 0",
-			Pointer: "",
-		}
+		return violation("", "must be at least 0")
 	}
 	return nil
 }
@@ -470,10 +449,7 @@ func check4(v int64) error {
 // check5 checks a parameter or body value against the contract's constraints.
 func check5(v int64) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	return nil
 }

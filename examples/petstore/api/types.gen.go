@@ -22,65 +22,38 @@ type NewPet struct {
 func (v NewPet) Validate() error {
 	if v.BirthDate != nil {
 		if !isDate(*v.BirthDate) {
-			return &ValidationError{
-				Message: "must be a valid date",
-				Pointer: "/birthDate",
-			}
+			return violation("/birthDate", "must be a valid date")
 		}
 	}
 	if utf8.RuneCountInString(v.Name) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Name) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at most 64 characters long")
 	}
 	if err := v.Species.Validate(); err != nil {
 		return decodeError("/species", err)
 	}
 	if len(v.Tags) > 10 {
-		return &ValidationError{
-			Message: "must have at most 10 items",
-			Pointer: "/tags",
-		}
+		return violation("/tags", "must have at most 10 items")
 	}
 	if !uniqueItems(v.Tags) {
-		return &ValidationError{
-			Message: "must not contain duplicate items",
-			Pointer: "/tags",
-		}
+		return violation("/tags", "must not contain duplicate items")
 	}
 	for i0, e0 := range v.Tags {
 		if utf8.RuneCountInString(e0) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "/tags" + "/" + strconv.Itoa(i0),
-			}
+			return violation("/tags"+"/"+strconv.Itoa(i0), "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(e0) > 32 {
-			return &ValidationError{
-				Message: "must be at most 32 characters long",
-				Pointer: "/tags" + "/" + strconv.Itoa(i0),
-			}
+			return violation("/tags"+"/"+strconv.Itoa(i0), "must be at most 32 characters long")
 		}
 	}
 	if v.WeightKg != nil {
 		if float64(*v.WeightKg) <= 0.0 {
-			return &ValidationError{
-				Message: "must be greater than 0",
-				Pointer: "/weightKg",
-			}
+			return violation("/weightKg", "must be greater than 0")
 		}
 		if float64(*v.WeightKg) > 1000.0 {
-			return &ValidationError{
-				Message: "must be at most 1000",
-				Pointer: "/weightKg",
-			}
+			return violation("/weightKg", "must be at most 1000")
 		}
 	}
 	return nil
@@ -104,31 +77,19 @@ type Pet struct {
 func (v Pet) Validate() error {
 	if v.BirthDate != nil {
 		if !isDate(*v.BirthDate) {
-			return &ValidationError{
-				Message: "must be a valid date",
-				Pointer: "/birthDate",
-			}
+			return violation("/birthDate", "must be a valid date")
 		}
 	}
 	if v.ID != 0 {
 		if v.ID < 1 {
-			return &ValidationError{
-				Message: "must be at least 1",
-				Pointer: "/id",
-			}
+			return violation("/id", "must be at least 1")
 		}
 	}
 	if utf8.RuneCountInString(v.Name) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Name) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at most 64 characters long")
 	}
 	if err := v.Species.Validate(); err != nil {
 		return decodeError("/species", err)
@@ -198,16 +159,10 @@ type PetUpdate struct {
 func (v PetUpdate) Validate() error {
 	if v.Name != nil {
 		if utf8.RuneCountInString(*v.Name) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "/name",
-			}
+			return violation("/name", "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(*v.Name) > 64 {
-			return &ValidationError{
-				Message: "must be at most 64 characters long",
-				Pointer: "/name",
-			}
+			return violation("/name", "must be at most 64 characters long")
 		}
 	}
 	if v.Status != nil {
@@ -216,43 +171,25 @@ func (v PetUpdate) Validate() error {
 		}
 	}
 	if len(v.Tags) > 10 {
-		return &ValidationError{
-			Message: "must have at most 10 items",
-			Pointer: "/tags",
-		}
+		return violation("/tags", "must have at most 10 items")
 	}
 	if !uniqueItems(v.Tags) {
-		return &ValidationError{
-			Message: "must not contain duplicate items",
-			Pointer: "/tags",
-		}
+		return violation("/tags", "must not contain duplicate items")
 	}
 	for i0, e0 := range v.Tags {
 		if utf8.RuneCountInString(e0) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "/tags" + "/" + strconv.Itoa(i0),
-			}
+			return violation("/tags"+"/"+strconv.Itoa(i0), "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(e0) > 32 {
-			return &ValidationError{
-				Message: "must be at most 32 characters long",
-				Pointer: "/tags" + "/" + strconv.Itoa(i0),
-			}
+			return violation("/tags"+"/"+strconv.Itoa(i0), "must be at most 32 characters long")
 		}
 	}
 	if v.WeightKg.Set && !v.WeightKg.Null {
 		if float64(v.WeightKg.Value) <= 0.0 {
-			return &ValidationError{
-				Message: "must be greater than 0",
-				Pointer: "/weightKg",
-			}
+			return violation("/weightKg", "must be greater than 0")
 		}
 		if float64(v.WeightKg.Value) > 1000.0 {
-			return &ValidationError{
-				Message: "must be at most 1000",
-				Pointer: "/weightKg",
-			}
+			return violation("/weightKg", "must be at most 1000")
 		}
 	}
 	{
@@ -291,16 +228,10 @@ type Problem struct {
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Problem) Validate() error {
 	if v.Status < 100 {
-		return &ValidationError{
-			Message: "must be at least 100",
-			Pointer: "/status",
-		}
+		return violation("/status", "must be at least 100")
 	}
 	if v.Status > 599 {
-		return &ValidationError{
-			Message: "must be at most 599",
-			Pointer: "/status",
-		}
+		return violation("/status", "must be at most 599")
 	}
 	return nil
 }

@@ -90,3 +90,7 @@ func DecodeJSON(data []byte) (any, error) {
 	}
 	return v, err
 }
+
+// KeyOrder is the order of the property-name tables generated decodeJSON
+// methods search with memberIndex; the generator sorts them with it.
+func KeyOrder(a, b string) int { return keyOrder(a, b) }

@@ -80,6 +80,15 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, &n.Value)
 }
 
+// violation is the *ValidationError of a constraint the value at pointer
+// fails, one call in generated Validate methods where a composite literal
+// would be written out at every check.
+//
+//go:noinline
+func violation(pointer, message string) error {
+	return &ValidationError{Pointer: pointer, Message: message}
+}
+
 // decodeError turns an error met while decoding or validating the value at
 // pointer into a *ValidationError naming that pointer. Syntax errors stay as they
 // are: the document is not JSON.

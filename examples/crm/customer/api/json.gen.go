@@ -2,34 +2,66 @@
 
 package api
 
+// keysCustomer lists the properties of Customer shortest first, for decodeJSON's memberIndex.
+var keysCustomer = []string{
+	"id",
+	"name",
+	"email",
+	"notes",
+	"phone",
+	"status",
+	"company",
+	"createdAt",
+	"updatedAt",
+}
+
+// requiredCustomer names the required properties of Customer in the order of decodeJSON's seen.
+var requiredCustomer = []string{
+	"createdAt",
+	"email",
+	"id",
+	"name",
+	"status",
+	"updatedAt",
+}
+
 // decodeJSON reads Customer from r in one pass, naming the JSON pointer of what fails.
 func (v *Customer) decodeJSON(r *jsonReader) error {
 	*v = Customer{}
 	var seen [6]bool
 	if err := r.object(func(k []byte) error {
-		switch string(k) {
-		case "company":
-			return readPtr(&v.Company, r, readString)
-		case "createdAt":
-			seen[0] = true
-			return readTime(&v.CreatedAt, r)
-		case "email":
-			seen[1] = true
-			return readString(&v.Email, r)
-		case "id":
+		switch memberIndex(k, keysCustomer) {
+		case 0:
+			// "id"
 			seen[2] = true
 			return readInt(&v.ID, r)
-		case "name":
+		case 1:
+			// "name"
 			seen[3] = true
 			return readString(&v.Name, r)
-		case "notes":
+		case 2:
+			// "email"
+			seen[1] = true
+			return readString(&v.Email, r)
+		case 3:
+			// "notes"
 			return readPtr(&v.Notes, r, readString)
-		case "phone":
+		case 4:
+			// "phone"
 			return readPtr(&v.Phone, r, readString)
-		case "status":
+		case 5:
+			// "status"
 			seen[4] = true
 			return readString(&v.Status, r)
-		case "updatedAt":
+		case 6:
+			// "company"
+			return readPtr(&v.Company, r, readString)
+		case 7:
+			// "createdAt"
+			seen[0] = true
+			return readTime(&v.CreatedAt, r)
+		case 8:
+			// "updatedAt"
 			seen[5] = true
 			return readTime(&v.UpdatedAt, r)
 		}
@@ -37,25 +69,7 @@ func (v *Customer) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("createdAt")
-	}
-	if !seen[1] {
-		return missingProperty("email")
-	}
-	if !seen[2] {
-		return missingProperty("id")
-	}
-	if !seen[3] {
-		return missingProperty("name")
-	}
-	if !seen[4] {
-		return missingProperty("status")
-	}
-	if !seen[5] {
-		return missingProperty("updatedAt")
-	}
-	return nil
+	return checkRequired(seen[:], requiredCustomer)
 }
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
@@ -89,6 +103,12 @@ func (v Customer) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredCustomerInput names the required properties of CustomerInput in the order of decodeJSON's seen.
+var requiredCustomerInput = []string{
+	"email",
+	"name",
+}
+
 // decodeJSON reads CustomerInput from r in one pass, naming the JSON pointer of what fails.
 func (v *CustomerInput) decodeJSON(r *jsonReader) error {
 	*v = CustomerInput{}
@@ -114,13 +134,7 @@ func (v *CustomerInput) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("email")
-	}
-	if !seen[1] {
-		return missingProperty("name")
-	}
-	return nil
+	return checkRequired(seen[:], requiredCustomerInput)
 }
 
 // UnmarshalJSON decodes CustomerInput, checking required properties and naming the JSON pointer of what fails.
@@ -147,6 +161,11 @@ func (v CustomerInput) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredCustomerPage names the required properties of CustomerPage in the order of decodeJSON's seen.
+var requiredCustomerPage = []string{
+	"items",
+}
+
 // decodeJSON reads CustomerPage from r in one pass, naming the JSON pointer of what fails.
 func (v *CustomerPage) decodeJSON(r *jsonReader) error {
 	*v = CustomerPage{}
@@ -163,10 +182,7 @@ func (v *CustomerPage) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("items")
-	}
-	return nil
+	return checkRequired(seen[:], requiredCustomerPage)
 }
 
 // UnmarshalJSON decodes CustomerPage, checking required properties and naming the JSON pointer of what fails.
@@ -185,6 +201,12 @@ func (v *CustomerPage) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes CustomerPage.
 func (v CustomerPage) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredProblem names the required properties of Problem in the order of decodeJSON's seen.
+var requiredProblem = []string{
+	"status",
+	"title",
 }
 
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
@@ -210,13 +232,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("status")
-	}
-	if !seen[1] {
-		return missingProperty("title")
-	}
-	return nil
+	return checkRequired(seen[:], requiredProblem)
 }
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.

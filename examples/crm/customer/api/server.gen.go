@@ -473,16 +473,10 @@ func (s *server) writeDeleteCustomer(w http.ResponseWriter, r *http.Request, res
 // check1 checks a parameter or body value against the contract's constraints.
 func check1(v string) error {
 	if utf8.RuneCountInString(v) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v) > 100 {
-		return &ValidationError{
-			Message: "must be at most 100 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at most 100 characters long")
 	}
 	return nil
 }
@@ -490,16 +484,10 @@ func check1(v string) error {
 // check2 checks a parameter or body value against the contract's constraints.
 func check2(v int32) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	if v > 100 {
-		return &ValidationError{
-			Message: "must be at most 100",
-			Pointer: "",
-		}
+		return violation("", "must be at most 100")
 	}
 	return nil
 }
@@ -507,10 +495,7 @@ func check2(v int32) error {
 // check3 checks a parameter or body value against the contract's constraints.
 func check3(v string) error {
 	if utf8.RuneCountInString(v) > 64 {
-		return &ValidationError{
-			Message: "must be at most 64 characters long",
-			Pointer: "",
-		}
+		return violation("", "must be at most 64 characters long")
 	}
 	return nil
 }
@@ -518,10 +503,7 @@ func check3(v string) error {
 // check4 checks a parameter or body value against the contract's constraints.
 func check4(v int64) error {
 	if v < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "",
-		}
+		return violation("", "must be at least 1")
 	}
 	return nil
 }

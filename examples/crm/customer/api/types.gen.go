@@ -26,16 +26,10 @@ type Customer struct {
 // Validate checks Customer against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Customer) Validate() error {
 	if !isEmail(v.Email) {
-		return &ValidationError{
-			Message: "must be a valid email",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be a valid email")
 	}
 	if v.ID < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "/id",
-		}
+		return violation("/id", "must be at least 1")
 	}
 	if err := v.Status.Validate(); err != nil {
 		return decodeError("/status", err)
@@ -59,56 +53,32 @@ type CustomerInput struct {
 func (v CustomerInput) Validate() error {
 	if v.Company != nil {
 		if utf8.RuneCountInString(*v.Company) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "/company",
-			}
+			return violation("/company", "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(*v.Company) > 100 {
-			return &ValidationError{
-				Message: "must be at most 100 characters long",
-				Pointer: "/company",
-			}
+			return violation("/company", "must be at most 100 characters long")
 		}
 	}
 	if utf8.RuneCountInString(v.Email) > 254 {
-		return &ValidationError{
-			Message: "must be at most 254 characters long",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be at most 254 characters long")
 	}
 	if !isEmail(v.Email) {
-		return &ValidationError{
-			Message: "must be a valid email",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be a valid email")
 	}
 	if utf8.RuneCountInString(v.Name) < 1 {
-		return &ValidationError{
-			Message: "must be at least 1 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at least 1 characters long")
 	}
 	if utf8.RuneCountInString(v.Name) > 100 {
-		return &ValidationError{
-			Message: "must be at most 100 characters long",
-			Pointer: "/name",
-		}
+		return violation("/name", "must be at most 100 characters long")
 	}
 	if v.Notes != nil {
 		if utf8.RuneCountInString(*v.Notes) > 2000 {
-			return &ValidationError{
-				Message: "must be at most 2000 characters long",
-				Pointer: "/notes",
-			}
+			return violation("/notes", "must be at most 2000 characters long")
 		}
 	}
 	if v.Phone != nil {
 		if !pattern0.MatchString(*v.Phone) {
-			return &ValidationError{
-				Message: "must match the pattern \"^\\\\+?[0-9][0-9 -]{4,30}$\"",
-				Pointer: "/phone",
-			}
+			return violation("/phone", "must match the pattern \"^\\\\+?[0-9][0-9 -]{4,30}$\"")
 		}
 	}
 	if v.Status != nil {
@@ -177,16 +147,10 @@ type Problem struct {
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Problem) Validate() error {
 	if v.Status < 100 {
-		return &ValidationError{
-			Message: "must be at least 100",
-			Pointer: "/status",
-		}
+		return violation("/status", "must be at least 100")
 	}
 	if v.Status > 599 {
-		return &ValidationError{
-			Message: "must be at most 599",
-			Pointer: "/status",
-		}
+		return violation("/status", "must be at most 599")
 	}
 	return nil
 }

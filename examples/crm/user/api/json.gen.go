@@ -2,6 +2,12 @@
 
 package api
 
+// requiredCredentials names the required properties of Credentials in the order of decodeJSON's seen.
+var requiredCredentials = []string{
+	"password",
+	"username",
+}
+
 // decodeJSON reads Credentials from r in one pass, naming the JSON pointer of what fails.
 func (v *Credentials) decodeJSON(r *jsonReader) error {
 	*v = Credentials{}
@@ -19,13 +25,7 @@ func (v *Credentials) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("password")
-	}
-	if !seen[1] {
-		return missingProperty("username")
-	}
-	return nil
+	return checkRequired(seen[:], requiredCredentials)
 }
 
 // UnmarshalJSON decodes Credentials, checking required properties and naming the JSON pointer of what fails.
@@ -45,6 +45,13 @@ func (v *Credentials) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes Credentials.
 func (v Credentials) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredNewUser names the required properties of NewUser in the order of decodeJSON's seen.
+var requiredNewUser = []string{
+	"email",
+	"password",
+	"username",
 }
 
 // decodeJSON reads NewUser from r in one pass, naming the JSON pointer of what fails.
@@ -69,16 +76,7 @@ func (v *NewUser) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("email")
-	}
-	if !seen[1] {
-		return missingProperty("password")
-	}
-	if !seen[2] {
-		return missingProperty("username")
-	}
-	return nil
+	return checkRequired(seen[:], requiredNewUser)
 }
 
 // UnmarshalJSON decodes NewUser, checking required properties and naming the JSON pointer of what fails.
@@ -104,6 +102,12 @@ func (v NewUser) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredPasswordChange names the required properties of PasswordChange in the order of decodeJSON's seen.
+var requiredPasswordChange = []string{
+	"currentPassword",
+	"newPassword",
+}
+
 // decodeJSON reads PasswordChange from r in one pass, naming the JSON pointer of what fails.
 func (v *PasswordChange) decodeJSON(r *jsonReader) error {
 	*v = PasswordChange{}
@@ -121,13 +125,7 @@ func (v *PasswordChange) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("currentPassword")
-	}
-	if !seen[1] {
-		return missingProperty("newPassword")
-	}
-	return nil
+	return checkRequired(seen[:], requiredPasswordChange)
 }
 
 // UnmarshalJSON decodes PasswordChange, checking required properties and naming the JSON pointer of what fails.
@@ -147,6 +145,12 @@ func (v *PasswordChange) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes PasswordChange.
 func (v PasswordChange) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredProblem names the required properties of Problem in the order of decodeJSON's seen.
+var requiredProblem = []string{
+	"status",
+	"title",
 }
 
 // decodeJSON reads Problem from r in one pass, naming the JSON pointer of what fails.
@@ -172,13 +176,7 @@ func (v *Problem) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("status")
-	}
-	if !seen[1] {
-		return missingProperty("title")
-	}
-	return nil
+	return checkRequired(seen[:], requiredProblem)
 }
 
 // UnmarshalJSON decodes Problem, checking required properties and naming the JSON pointer of what fails.
@@ -204,6 +202,14 @@ func (v Problem) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredSession names the required properties of Session in the order of decodeJSON's seen.
+var requiredSession = []string{
+	"expiresAt",
+	"token",
+	"tokenType",
+	"user",
+}
+
 // decodeJSON reads Session from r in one pass, naming the JSON pointer of what fails.
 func (v *Session) decodeJSON(r *jsonReader) error {
 	*v = Session{}
@@ -227,19 +233,7 @@ func (v *Session) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("expiresAt")
-	}
-	if !seen[1] {
-		return missingProperty("token")
-	}
-	if !seen[2] {
-		return missingProperty("tokenType")
-	}
-	if !seen[3] {
-		return missingProperty("user")
-	}
-	return nil
+	return checkRequired(seen[:], requiredSession)
 }
 
 // UnmarshalJSON decodes Session, checking required properties and naming the JSON pointer of what fails.
@@ -265,6 +259,13 @@ func (v Session) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
 }
 
+// requiredTokenInfo names the required properties of TokenInfo in the order of decodeJSON's seen.
+var requiredTokenInfo = []string{
+	"expiresAt",
+	"userId",
+	"username",
+}
+
 // decodeJSON reads TokenInfo from r in one pass, naming the JSON pointer of what fails.
 func (v *TokenInfo) decodeJSON(r *jsonReader) error {
 	*v = TokenInfo{}
@@ -285,16 +286,7 @@ func (v *TokenInfo) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("expiresAt")
-	}
-	if !seen[1] {
-		return missingProperty("userId")
-	}
-	if !seen[2] {
-		return missingProperty("username")
-	}
-	return nil
+	return checkRequired(seen[:], requiredTokenInfo)
 }
 
 // UnmarshalJSON decodes TokenInfo, checking required properties and naming the JSON pointer of what fails.
@@ -316,6 +308,14 @@ func (v *TokenInfo) encodeJSON(w *jsonWriter) {
 // MarshalJSON encodes TokenInfo.
 func (v TokenInfo) MarshalJSON() ([]byte, error) {
 	return encodeJSONWith(&v)
+}
+
+// requiredUser names the required properties of User in the order of decodeJSON's seen.
+var requiredUser = []string{
+	"createdAt",
+	"email",
+	"id",
+	"username",
 }
 
 // decodeJSON reads User from r in one pass, naming the JSON pointer of what fails.
@@ -343,19 +343,7 @@ func (v *User) decodeJSON(r *jsonReader) error {
 	}); err != nil {
 		return err
 	}
-	if !seen[0] {
-		return missingProperty("createdAt")
-	}
-	if !seen[1] {
-		return missingProperty("email")
-	}
-	if !seen[2] {
-		return missingProperty("id")
-	}
-	if !seen[3] {
-		return missingProperty("username")
-	}
-	return nil
+	return checkRequired(seen[:], requiredUser)
 }
 
 // UnmarshalJSON decodes User, checking required properties and naming the JSON pointer of what fails.

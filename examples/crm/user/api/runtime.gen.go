@@ -348,6 +348,18 @@ func encodeJSONWith(v jsonEncoder) ([]byte, error) {
 	})
 }
 
+// checkRequired reports the first required property decodeJSON did not
+// see: seen[i] says whether names[i] was read. One loop over a table per
+// type instead of an if per property keeps decodeJSON small.
+func checkRequired(seen []bool, names []string) error {
+	for i, ok := range seen {
+		if !ok {
+			return missingProperty(names[i])
+		}
+	}
+	return nil
+}
+
 // missingProperty reports a required property the object does not have.
 //
 //go:noinline
@@ -2103,6 +2115,15 @@ func (e *ValidationError) Error() string {
 		return e.Message
 	}
 	return e.Pointer + ": " + e.Message
+}
+
+// violation is the *ValidationError of a constraint the value at pointer
+// fails, one call in generated Validate methods where a composite literal
+// would be written out at every check.
+//
+//go:noinline
+func violation(pointer, message string) error {
+	return &ValidationError{Pointer: pointer, Message: message}
 }
 
 // decodeError turns an error met while decoding or validating the value at

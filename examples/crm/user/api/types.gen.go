@@ -19,34 +19,19 @@ type Credentials struct {
 // Validate checks Credentials against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Credentials) Validate() error {
 	if utf8.RuneCountInString(v.Password) < 8 {
-		return &ValidationError{
-			Message: "must be at least 8 characters long",
-			Pointer: "/password",
-		}
+		return violation("/password", "must be at least 8 characters long")
 	}
 	if utf8.RuneCountInString(v.Password) > 128 {
-		return &ValidationError{
-			Message: "must be at most 128 characters long",
-			Pointer: "/password",
-		}
+		return violation("/password", "must be at most 128 characters long")
 	}
 	if utf8.RuneCountInString(v.Username) < 3 {
-		return &ValidationError{
-			Message: "must be at least 3 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at least 3 characters long")
 	}
 	if utf8.RuneCountInString(v.Username) > 32 {
-		return &ValidationError{
-			Message: "must be at most 32 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at most 32 characters long")
 	}
 	if !pattern0.MatchString(v.Username) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[a-z][a-z0-9_]*$\"",
-			Pointer: "/username",
-		}
+		return violation("/username", "must match the pattern \"^[a-z][a-z0-9_]*$\"")
 	}
 	return nil
 }
@@ -64,59 +49,32 @@ type NewUser struct {
 func (v NewUser) Validate() error {
 	if v.DisplayName != nil {
 		if utf8.RuneCountInString(*v.DisplayName) < 1 {
-			return &ValidationError{
-				Message: "must be at least 1 characters long",
-				Pointer: "/displayName",
-			}
+			return violation("/displayName", "must be at least 1 characters long")
 		}
 		if utf8.RuneCountInString(*v.DisplayName) > 100 {
-			return &ValidationError{
-				Message: "must be at most 100 characters long",
-				Pointer: "/displayName",
-			}
+			return violation("/displayName", "must be at most 100 characters long")
 		}
 	}
 	if utf8.RuneCountInString(v.Email) > 254 {
-		return &ValidationError{
-			Message: "must be at most 254 characters long",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be at most 254 characters long")
 	}
 	if !isEmail(v.Email) {
-		return &ValidationError{
-			Message: "must be a valid email",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be a valid email")
 	}
 	if utf8.RuneCountInString(v.Password) < 8 {
-		return &ValidationError{
-			Message: "must be at least 8 characters long",
-			Pointer: "/password",
-		}
+		return violation("/password", "must be at least 8 characters long")
 	}
 	if utf8.RuneCountInString(v.Password) > 128 {
-		return &ValidationError{
-			Message: "must be at most 128 characters long",
-			Pointer: "/password",
-		}
+		return violation("/password", "must be at most 128 characters long")
 	}
 	if utf8.RuneCountInString(v.Username) < 3 {
-		return &ValidationError{
-			Message: "must be at least 3 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at least 3 characters long")
 	}
 	if utf8.RuneCountInString(v.Username) > 32 {
-		return &ValidationError{
-			Message: "must be at most 32 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at most 32 characters long")
 	}
 	if !pattern0.MatchString(v.Username) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[a-z][a-z0-9_]*$\"",
-			Pointer: "/username",
-		}
+		return violation("/username", "must match the pattern \"^[a-z][a-z0-9_]*$\"")
 	}
 	return nil
 }
@@ -132,28 +90,16 @@ type PasswordChange struct {
 // Validate checks PasswordChange against the contract's constraints and returns the first violation as a *ValidationError.
 func (v PasswordChange) Validate() error {
 	if utf8.RuneCountInString(v.CurrentPassword) < 8 {
-		return &ValidationError{
-			Message: "must be at least 8 characters long",
-			Pointer: "/currentPassword",
-		}
+		return violation("/currentPassword", "must be at least 8 characters long")
 	}
 	if utf8.RuneCountInString(v.CurrentPassword) > 128 {
-		return &ValidationError{
-			Message: "must be at most 128 characters long",
-			Pointer: "/currentPassword",
-		}
+		return violation("/currentPassword", "must be at most 128 characters long")
 	}
 	if utf8.RuneCountInString(v.NewPassword) < 8 {
-		return &ValidationError{
-			Message: "must be at least 8 characters long",
-			Pointer: "/newPassword",
-		}
+		return violation("/newPassword", "must be at least 8 characters long")
 	}
 	if utf8.RuneCountInString(v.NewPassword) > 128 {
-		return &ValidationError{
-			Message: "must be at most 128 characters long",
-			Pointer: "/newPassword",
-		}
+		return violation("/newPassword", "must be at most 128 characters long")
 	}
 	return nil
 }
@@ -170,16 +116,10 @@ type Problem struct {
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.
 func (v Problem) Validate() error {
 	if v.Status < 100 {
-		return &ValidationError{
-			Message: "must be at least 100",
-			Pointer: "/status",
-		}
+		return violation("/status", "must be at least 100")
 	}
 	if v.Status > 599 {
-		return &ValidationError{
-			Message: "must be at most 599",
-			Pointer: "/status",
-		}
+		return violation("/status", "must be at most 599")
 	}
 	return nil
 }
@@ -238,28 +178,16 @@ type TokenInfo struct {
 // Validate checks TokenInfo against the contract's constraints and returns the first violation as a *ValidationError.
 func (v TokenInfo) Validate() error {
 	if v.UserID < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "/userId",
-		}
+		return violation("/userId", "must be at least 1")
 	}
 	if utf8.RuneCountInString(v.Username) < 3 {
-		return &ValidationError{
-			Message: "must be at least 3 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at least 3 characters long")
 	}
 	if utf8.RuneCountInString(v.Username) > 32 {
-		return &ValidationError{
-			Message: "must be at most 32 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at most 32 characters long")
 	}
 	if !pattern0.MatchString(v.Username) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[a-z][a-z0-9_]*$\"",
-			Pointer: "/username",
-		}
+		return violation("/username", "must match the pattern \"^[a-z][a-z0-9_]*$\"")
 	}
 	return nil
 }
@@ -276,34 +204,19 @@ type User struct {
 // Validate checks User against the contract's constraints and returns the first violation as a *ValidationError.
 func (v User) Validate() error {
 	if !isEmail(v.Email) {
-		return &ValidationError{
-			Message: "must be a valid email",
-			Pointer: "/email",
-		}
+		return violation("/email", "must be a valid email")
 	}
 	if v.ID < 1 {
-		return &ValidationError{
-			Message: "must be at least 1",
-			Pointer: "/id",
-		}
+		return violation("/id", "must be at least 1")
 	}
 	if utf8.RuneCountInString(v.Username) < 3 {
-		return &ValidationError{
-			Message: "must be at least 3 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at least 3 characters long")
 	}
 	if utf8.RuneCountInString(v.Username) > 32 {
-		return &ValidationError{
-			Message: "must be at most 32 characters long",
-			Pointer: "/username",
-		}
+		return violation("/username", "must be at most 32 characters long")
 	}
 	if !pattern0.MatchString(v.Username) {
-		return &ValidationError{
-			Message: "must match the pattern \"^[a-z][a-z0-9_]*$\"",
-			Pointer: "/username",
-		}
+		return violation("/username", "must match the pattern \"^[a-z][a-z0-9_]*$\"")
 	}
 	return nil
 }
