@@ -18,6 +18,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/contract/xmlmap"
 )
 
 // answer is a response with its body, decoded as JSON at most once for
@@ -88,15 +89,27 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 		out = append(out, &Finding{Check: CheckContentType, Pointer: "Content-Type", Message: fmt.Sprintf("Content-Type %q is not declared for %s (declared: %s)", ctype, declared.Status, mediaList(declared))})
 		return out
 	}
-	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) {
+	xmlType := xmlTypeOf(declared, media)
+	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) && xmlType == nil {
 		return out
 	}
 	if int64(len(body)) > maxBody {
 		out = append(out, &Finding{Check: CheckResponseSchema, Message: fmt.Sprintf("body is longer than the %s validate reads: its schema was not checked", sizeText(maxBody))})
 		return out
 	}
-	value, err := a.json()
-	if err != nil {
+	var value any
+	if xmlType != nil {
+		// An XML answer is read as the generated code reads it, into
+		// the JSON of the same value, and checked like JSON.
+		j, err := xmlmap.Decode(xmlType, body)
+		if err == nil {
+			err = json.Unmarshal(j, &value)
+		}
+		if err != nil {
+			out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not XML of its schema: " + err.Error()})
+			return out
+		}
+	} else if value, err = a.json(); err != nil {
 		out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not valid JSON: " + err.Error()})
 		return out
 	}
@@ -231,6 +244,17 @@ func mediaList(r *contract.Response) string {
 		s = append(s, c.MediaType)
 	}
 	return strings.Join(s, ", ")
+}
+
+// xmlTypeOf is the schema of the declared content of media when it
+// travels as XML (contract.Content.XML), nil otherwise.
+func xmlTypeOf(r *contract.Response, media string) *contract.Type {
+	for _, c := range r.Contents {
+		if c.XML && strings.EqualFold(c.MediaType, media) {
+			return c.Type
+		}
+	}
+	return nil
 }
 
 // isJSON reports application/json and any +json media type.

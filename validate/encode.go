@@ -13,6 +13,7 @@ import (
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/sample"
+	"github.com/contractfirst/toolkit/contract/xmlmap"
 	paramstyle "github.com/contractfirst/toolkit/generator/golang/runtime"
 )
 
@@ -49,6 +50,12 @@ func headerValue(p *contract.Param, v any) string {
 // encodeBody renders a body value for its media type; it returns the
 // bytes and the Content-Type header to send.
 func encodeBody(c *contract.Content, v any) ([]byte, string, error) {
+	if c.XML {
+		// Written as the generated client writes it (and the mock answers).
+		if b, err := xmlmap.Encode(c.Type, v); err == nil {
+			return b, c.MediaType, nil
+		}
+	}
 	switch c.Kind {
 	case contract.BodyJSON:
 		b, err := json.Marshal(v)

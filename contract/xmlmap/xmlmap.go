@@ -109,3 +109,12 @@ func Encode(t *contract.Type, v any) ([]byte, error) {
 	root := x.Root(t)
 	return runtime.EncodeXML(v, x.Objects(), root)
 }
+
+// Decode reads an XML document of object type t (a content whose XML is
+// set) into the JSON text of the same value, as a generated server reads
+// it: validate checks an XML answer against its schema through it.
+func Decode(t *contract.Type, data []byte) ([]byte, error) {
+	var x Table
+	root := x.Root(t)
+	return runtime.XMLToJSON(data, x.Objects(), root)
+}

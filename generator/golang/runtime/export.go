@@ -65,6 +65,17 @@ type XMLField struct {
 // EncodeXML writes v, a JSON value (decoded into any) of table[root], as
 // an XML document, as a generated server writes it.
 func EncodeXML(v any, table []XMLObject, root int) ([]byte, error) {
+	return anyToXML(v, xmlTypes(table), root)
+}
+
+// XMLToJSON reads an XML document of table[root] into the JSON text of the
+// same value, as a generated server reads a request body.
+func XMLToJSON(data []byte, table []XMLObject, root int) ([]byte, error) {
+	return xmlToJSON(data, xmlTypes(table), root)
+}
+
+// xmlTypes is the runtime's form of an exported XML table.
+func xmlTypes(table []XMLObject) []xmlType {
 	types := make([]xmlType, len(table))
 	for i, o := range table {
 		t := xmlType{space: o.Space, local: o.Local, closed: o.Closed}
@@ -74,7 +85,7 @@ func EncodeXML(v any, table []XMLObject, root int) ([]byte, error) {
 		}
 		types[i] = t
 	}
-	return anyToXML(v, types, root)
+	return types
 }
 
 // DecodeJSON decodes data, one JSON document and nothing after it, as
