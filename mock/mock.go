@@ -218,7 +218,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, rt, "reading the body: "+err.Error(), http.StatusBadRequest, http.StatusUnprocessableEntity)
 		return
 	}
-	if !contract.RequestBodyWithinBudget(rt.Kin.Operation, r.Header.Get("Content-Type"), body) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	xml := xmlmap.Request(rt.Op, mt)
+	if xml == nil && !contract.RequestBodyWithinBudget(rt.Kin.Operation, r.Header.Get("Content-Type"), body) {
 		s.refuse(w, r, rt, fmt.Sprintf("checking this body against its schema would take more than %d schema visits (a oneOf/anyOf without a discriminator, recursive or wide, is checked variant by variant at every level), so the mock refuses it unchecked", contract.MaxValidationVisits), http.StatusRequestEntityTooLarge)
 		return
 	}
@@ -227,7 +229,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Request: r, PathParams: params, Route: rt.Kin,
 		Options: contract.RequestOptions(),
 	}
-	if err := validateRequest(in, body); err != nil {
+	if err := validateRequest(in, body, xml); err != nil {
 		s.refuse(w, r, rt, firstLines(err.Error(), 5), http.StatusBadRequest, http.StatusUnprocessableEntity)
 		return
 	}

@@ -101,11 +101,7 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 	if xmlType != nil {
 		// An XML answer is read as the generated code reads it, into
 		// the JSON of the same value, and checked like JSON.
-		j, err := xmlmap.Decode(xmlType, body)
-		if err == nil {
-			err = json.Unmarshal(j, &value)
-		}
-		if err != nil {
+		if value, err = xmlmap.DecodeValue(xmlType, body); err != nil {
 			out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not XML of its schema: " + err.Error()})
 			return out
 		}

@@ -3,7 +3,6 @@ package validate
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -550,11 +549,7 @@ func xmlRequestRejected(t *target, c *Case, in *openapi3filter.RequestValidation
 	if openapi3filter.ValidateRequest(context.Background(), in) != nil {
 		return true
 	}
-	j, err := xmlmap.Decode(c.Content.Type, body)
-	var v any
-	if err == nil {
-		err = json.Unmarshal(j, &v)
-	}
+	v, err := xmlmap.DecodeValue(c.Content.Type, body)
 	if err != nil {
 		return true
 	}

@@ -6,6 +6,9 @@
 package xmlmap
 
 import (
+	"encoding/json"
+	"strings"
+
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator/golang/runtime"
 )
@@ -108,6 +111,35 @@ func Encode(t *contract.Type, v any) ([]byte, error) {
 	var x Table
 	root := x.Root(t)
 	return runtime.EncodeXML(v, x.Objects(), root)
+}
+
+// Request is the declared content of op's request body that travels as
+// XML and has media type mt (parameters stripped, any case), nil when
+// there is none: kin-openapi cannot read XML, so validate and the mock
+// check such bodies through DecodeValue.
+func Request(op *contract.Operation, mt string) *contract.Content {
+	if op == nil || op.Body == nil {
+		return nil
+	}
+	for _, c := range op.Body.Contents {
+		if c.XML && strings.EqualFold(c.MediaType, mt) {
+			return c
+		}
+	}
+	return nil
+}
+
+// DecodeValue reads an XML document of object type t into the value its
+// JSON decodes to (map[string]any, float64 …), ready for a JSON Schema
+// check.
+func DecodeValue(t *contract.Type, data []byte) (any, error) {
+	j, err := Decode(t, data)
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	err = json.Unmarshal(j, &v)
+	return v, err
 }
 
 // Decode reads an XML document of object type t (a content whose XML is
