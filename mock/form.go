@@ -2,7 +2,6 @@ package mock
 
 import (
 	"context"
-	"fmt"
 	"mime"
 	"net/url"
 	"strconv"
@@ -29,7 +28,7 @@ import (
 // and checked against its schema, the parameters by kin-openapi.
 func validateRequest(in *openapi3filter.RequestValidationInput, body []byte, xml *contract.Content) error {
 	if xml != nil {
-		return validateXML(in, body, xml)
+		return xmlmap.ValidateRequest(in, xml, body)
 	}
 	err := openapi3filter.ValidateRequest(context.Background(), in)
 	if err == nil || !strings.Contains(err.Error(), "unsupported schema of request body") {
@@ -51,34 +50,6 @@ func validateRequest(in *openapi3filter.RequestValidationInput, body []byte, xml
 		return perr
 	}
 	return sch.VisitJSON(decodeForm(values, sch), openapi3.VisitAsRequest(), openapi3.EnableFormatValidation(), openapi3.MultiErrors())
-}
-
-// validateXML checks an XML request: parameters by kin-openapi, the body
-// against the schema of its media type.
-func validateXML(in *openapi3filter.RequestValidationInput, body []byte, xml *contract.Content) error {
-	opts := *in.Options
-	opts.ExcludeRequestBody = true
-	params := *in
-	params.Options = &opts
-	if err := openapi3filter.ValidateRequest(context.Background(), &params); err != nil {
-		return err
-	}
-	v, err := xmlmap.DecodeValue(xml.Type, body)
-	if err != nil {
-		return fmt.Errorf("request body is not XML of its schema: %w", err)
-	}
-	rb := in.Route.Operation.RequestBody
-	if rb == nil || rb.Value == nil {
-		return nil
-	}
-	c := rb.Value.Content.Get(xml.MediaType)
-	if c == nil || c.Schema == nil || c.Schema.Value == nil {
-		return nil
-	}
-	if err := c.Schema.Value.VisitJSON(v, openapi3.VisitAsRequest(), openapi3.EnableFormatValidation(), openapi3.MultiErrors()); err != nil {
-		return fmt.Errorf("request body has an error: %w", err)
-	}
-	return nil
 }
 
 // formSchema is the schema of the request's urlencoded body when it has

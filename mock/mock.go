@@ -220,8 +220,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	xml := xmlmap.Request(rt.Op, mt)
-	if xml == nil && !contract.RequestBodyWithinBudget(rt.Kin.Operation, r.Header.Get("Content-Type"), body) {
+	overBudget := func() {
 		s.refuse(w, r, rt, fmt.Sprintf("checking this body against its schema would take more than %d schema visits (a oneOf/anyOf without a discriminator, recursive or wide, is checked variant by variant at every level), so the mock refuses it unchecked", contract.MaxValidationVisits), http.StatusRequestEntityTooLarge)
+	}
+	if xml == nil && !contract.RequestBodyWithinBudget(rt.Kin.Operation, r.Header.Get("Content-Type"), body) {
+		overBudget()
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
@@ -229,7 +232,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Request: r, PathParams: params, Route: rt.Kin,
 		Options: contract.RequestOptions(),
 	}
-	if err := validateRequest(in, body, xml); err != nil {
+	if err := validateRequest(in, body, xml); errors.Is(err, xmlmap.ErrOverBudget) {
+		overBudget() // an XML body, judged after it is read (xmlmap)
+		return
+	} else if err != nil {
 		s.refuse(w, r, rt, firstLines(err.Error(), 5), http.StatusBadRequest, http.StatusUnprocessableEntity)
 		return
 	}

@@ -89,8 +89,8 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 		out = append(out, &Finding{Check: CheckContentType, Pointer: "Content-Type", Message: fmt.Sprintf("Content-Type %q is not declared for %s (declared: %s)", ctype, declared.Status, mediaList(declared))})
 		return out
 	}
-	xmlType := xmlTypeOf(declared, media)
-	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) && xmlType == nil {
+	xmlContent := xmlmap.Find(declared.Contents, media)
+	if content.Schema == nil || content.Schema.Value == nil || !isJSON(media) && xmlContent == nil {
 		return out
 	}
 	if int64(len(body)) > maxBody {
@@ -98,10 +98,10 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 		return out
 	}
 	var value any
-	if xmlType != nil {
+	if xmlContent != nil {
 		// An XML answer is read as the generated code reads it, into
 		// the JSON of the same value, and checked like JSON.
-		if value, err = xmlmap.DecodeValue(xmlType, body); err != nil {
+		if value, err = xmlmap.DecodeValue(xmlContent.Type, body); err != nil {
 			out = append(out, &Finding{Check: CheckResponseSchema, Message: "body is not XML of its schema: " + err.Error()})
 			return out
 		}
@@ -240,17 +240,6 @@ func mediaList(r *contract.Response) string {
 		s = append(s, c.MediaType)
 	}
 	return strings.Join(s, ", ")
-}
-
-// xmlTypeOf is the schema of the declared content of media when it
-// travels as XML (contract.Content.XML), nil otherwise.
-func xmlTypeOf(r *contract.Response, media string) *contract.Type {
-	for _, c := range r.Contents {
-		if c.XML && strings.EqualFold(c.MediaType, media) {
-			return c.Type
-		}
-	}
-	return nil
 }
 
 // isJSON reports application/json and any +json media type.

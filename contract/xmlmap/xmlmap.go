@@ -6,8 +6,13 @@
 package xmlmap
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator/golang/runtime"
@@ -116,15 +121,64 @@ func Encode(t *contract.Type, v any) ([]byte, error) {
 // Request is the declared content of op's request body that travels as
 // XML and has media type mt (parameters stripped, any case), nil when
 // there is none: kin-openapi cannot read XML, so validate and the mock
-// check such bodies through DecodeValue.
+// check such bodies with ValidateRequest.
 func Request(op *contract.Operation, mt string) *contract.Content {
 	if op == nil || op.Body == nil {
 		return nil
 	}
-	for _, c := range op.Body.Contents {
+	return Find(op.Body.Contents, mt)
+}
+
+// Find is the content of cs that travels as XML and has media type mt
+// (any case), nil when there is none.
+func Find(cs []*contract.Content, mt string) *contract.Content {
+	for _, c := range cs {
 		if c.XML && strings.EqualFold(c.MediaType, mt) {
 			return c
 		}
+	}
+	return nil
+}
+
+// ErrOverBudget is ValidateRequest's error for a body whose schema check
+// would take more than contract.MaxValidationVisits.
+var ErrOverBudget = fmt.Errorf("checking the body against its schema would take more than %d schema visits", contract.MaxValidationVisits)
+
+// ValidateRequest checks a request whose body is XML of content c as the
+// generated server reads it: the parameters by kin-openapi (which cannot
+// read XML, so without the body), the body read into the JSON of the same
+// value and checked as a request against the schema of c's media type.
+// validate (which sends only what the contract accepts) and the mock
+// (which refuses what it does not) judge XML requests with it alike.
+func ValidateRequest(in *openapi3filter.RequestValidationInput, c *contract.Content, body []byte) error {
+	opts := *in.Options
+	opts.ExcludeRequestBody = true
+	params := *in
+	params.Options = &opts
+	if err := openapi3filter.ValidateRequest(context.Background(), &params); err != nil {
+		return err
+	}
+	v, err := DecodeValue(c.Type, body)
+	if err != nil {
+		return fmt.Errorf("request body is not XML of its schema: %w", err)
+	}
+	rb := in.Route.Operation.RequestBody
+	if rb == nil || rb.Value == nil {
+		return nil
+	}
+	mt := rb.Value.Content.Get(c.MediaType)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return nil
+	}
+	if !contract.WithinValidationBudget(mt.Schema.Value, v) {
+		return ErrOverBudget
+	}
+	visit := append([]openapi3.SchemaValidationOption{openapi3.VisitAsRequest()}, opts.SchemaValidationOptions...)
+	if opts.MultiError {
+		visit = append(visit, openapi3.MultiErrors())
+	}
+	if err := mt.Schema.Value.VisitJSON(v, visit...); err != nil {
+		return fmt.Errorf("request body has an error: %w", err)
 	}
 	return nil
 }
