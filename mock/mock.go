@@ -647,26 +647,18 @@ func pickContent(cs []*contract.Content, accept, example string) *contract.Conte
 }
 
 // accepts reports whether an Accept header takes a media type: an empty
-// header takes everything; ranges with q=0 take nothing.
+// header takes everything, a declared wildcard type is taken, otherwise
+// the most specific range matching it must give it a quality above 0 (the
+// generated server's rule, runtime's acceptQuality).
 func accepts(accept, mediaType string) bool {
-	if strings.TrimSpace(accept) == "" {
+	if strings.TrimSpace(accept) == "" || strings.Contains(mediaType, "*") {
 		return true
 	}
 	mt := strings.ToLower(mediaType)
 	if base, _, err := mime.ParseMediaType(mt); err == nil {
 		mt = base
 	}
-	typ, _, _ := strings.Cut(mt, "/")
-	for _, part := range strings.Split(accept, ",") {
-		rng, params, err := mime.ParseMediaType(strings.TrimSpace(part))
-		if err != nil || params["q"] == "0" || params["q"] == "0.0" || params["q"] == "0.00" || params["q"] == "0.000" {
-			continue
-		}
-		if rng == "*/*" || rng == mt || rng == typ+"/*" || strings.Contains(mt, "*") {
-			return true
-		}
-	}
-	return false
+	return paramstyle.AcceptQuality([]string{accept}, mt) > 0
 }
 
 // encode renders a body for its media type: an XML body that travels as

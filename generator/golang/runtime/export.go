@@ -105,3 +105,10 @@ func DecodeJSON(data []byte) (any, error) {
 // KeyOrder is the order of the property-name tables generated decodeJSON
 // methods search with memberIndex; the generator sorts them with it.
 func KeyOrder(a, b string) int { return keyOrder(a, b) }
+
+// AcceptQuality is the quality Accept header values give a media type (see
+// acceptQuality): the mock chooses its answer's media type with the rule
+// the generated server negotiates by.
+func AcceptQuality(accept []string, mediaType string) float64 {
+	return acceptQuality(accept, mediaType)
+}
