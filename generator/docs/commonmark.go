@@ -83,7 +83,10 @@ func (rawHTMLAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 var harmlessTag = regexp.MustCompile(`^(?i)</?(b|i|em|strong|code|br|sup|sub|kbd|u|s|tt|small|mark|var|samp|del|ins)\s*/?>$`)
 
 // renderHTML renders a description to safe HTML. Empty input gives "".
-func renderHTML(src string) template.HTML {
+func renderHTML(src string) template.HTML { return htmlMemo.get(src, convertHTML) }
+
+// convertHTML is renderHTML without the memo.
+func convertHTML(src string) template.HTML {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}

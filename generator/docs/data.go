@@ -1,14 +1,17 @@
 package docs
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
+	"io"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -142,87 +145,113 @@ func (d *lazyData) deferKids(root *node) {
 // carried as one base64 JSON string, which the page unpacks: GitHub's
 // description goes from 13.7 MB to about 4 MB, and reading a file:// page
 // costs the browser time per byte. gzip output is deterministic (no name
-// or time in the header).
+// or time in the header). The JSON streams into the compressor and the
+// base64 text is written once into its final buffer: GitHub's 13.7 MB
+// were otherwise copied five times between strings and byte slices.
 func (d *lazyData) encode(pack bool) (htmltemplate.JS, error) {
-	js, err := d.encodeJSON()
-	if err != nil || !pack {
-		return js, err
+	if !pack {
+		var b bytes.Buffer
+		if err := d.writeJSON(&b); err != nil {
+			return "", err
+		}
+		return htmltemplate.JS(b.String()), nil
 	}
 	var z bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
 	if err != nil {
 		return "", err
 	}
-	if _, err := zw.Write([]byte(js)); err != nil {
+	bw := bufio.NewWriterSize(zw, 64<<10)
+	if err := d.writeJSON(bw); err != nil {
+		return "", err
+	}
+	if err := bw.Flush(); err != nil {
 		return "", err
 	}
 	if err := zw.Close(); err != nil {
 		return "", err
 	}
-	return htmltemplate.JS(`"` + base64.StdEncoding.EncodeToString(z.Bytes()) + `"`), nil
+	var s strings.Builder
+	s.Grow(base64.StdEncoding.EncodedLen(z.Len()) + 2)
+	s.WriteByte('"')
+	enc := base64.NewEncoder(base64.StdEncoding, &s)
+	enc.Write(z.Bytes())
+	enc.Close()
+	s.WriteByte('"')
+	return htmltemplate.JS(s.String()), nil
 }
 
-func (d *lazyData) encodeJSON() (htmltemplate.JS, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"s":{`)
+// writeJSON writes the data as encode's JSON object to w.
+func (d *lazyData) writeJSON(w io.Writer) error {
+	e := entryWriter{w: w}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	io.WriteString(w, `{"s":{`)
 	anchors := make([]string, 0, len(d.schemas))
 	for a := range d.schemas {
 		anchors = append(anchors, a)
 	}
 	sort.Strings(anchors)
 	for i, a := range anchors {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
-		if err := writeEntry(&b, a, d.schemas[a]); err != nil {
-			return "", err
-		}
+		e.entry(i, a, d.schemas[a])
 	}
-	b.WriteString("},\n\"t\":{")
+	io.WriteString(w, "},\n\"t\":{")
 	for i, t := range d.trees {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
-		if err := writeEntry(&b, t.id, t.kids); err != nil {
-			return "", err
-		}
+		e.entry(i, t.id, t.kids)
 	}
-	b.WriteString("},\n\"o\":{")
+	io.WriteString(w, "},\n\"o\":{")
 	for i, o := range d.ops {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
-		if err := writeEntry(&b, o.id, o.html); err != nil {
-			return "", err
-		}
+		e.entry(i, o.id, o.html)
 	}
-	b.WriteString("}}\n")
-	return htmltemplate.JS(b.String()), nil
+	if e.err != nil {
+		return e.err
+	}
+	_, err := io.WriteString(w, "}}\n")
+	return err
 }
 
-// writeEntry writes "key":value. HTML is not escaped to \u003c (operation
-// bodies are HTML, and that would make them half as big again); instead
-// every "</" becomes "<\/" and every "<!--" "\u003c!--", which is all the
-// HTML tokenizer looks at inside a <script> element, so the text can
-// never close or escape the element that holds it.
-func writeEntry(b *bytes.Buffer, key string, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(key); err != nil {
-		return err
+// entryWriter writes the entries of one JSON object, reusing one buffer
+// and encoder for all of them; the first error sticks.
+type entryWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+// entry writes the i-th entry, "key":value, on a line of its own. HTML is
+// not escaped to \u003c (operation bodies are HTML, and that would make
+// them half as big again); instead every "</" becomes "<\/" and every
+// "<!--" "\u003c!--", which is all the HTML tokenizer looks at inside a
+// <script> element, so the text can never close or escape the element
+// that holds it.
+func (e *entryWriter) entry(i int, key string, v any) {
+	if e.err != nil {
+		return
 	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
-	buf.WriteByte(':')
-	if err := enc.Encode(v); err != nil {
-		return err
+	e.buf.Reset()
+	if i > 0 {
+		e.buf.WriteByte(',')
 	}
-	buf.Truncate(buf.Len() - 1)
-	out := bytes.ReplaceAll(buf.Bytes(), []byte("</"), []byte(`<\/`))
-	out = bytes.ReplaceAll(out, []byte("<!--"), []byte(`\u003c!--`))
-	b.Write(out)
-	return nil
+	e.buf.WriteByte('\n')
+	if e.err = e.enc.Encode(key); e.err != nil {
+		return
+	}
+	e.buf.Truncate(e.buf.Len() - 1) // Encode's newline
+	e.buf.WriteByte(':')
+	if e.err = e.enc.Encode(v); e.err != nil {
+		return
+	}
+	e.buf.Truncate(e.buf.Len() - 1)
+	_, e.err = e.w.Write(scriptSafe(e.buf.Bytes()))
+}
+
+// scriptSafe rewrites "</" as "<\/" and "<!--" as "\u003c!--" in JSON
+// text; b itself when it holds no "<".
+func scriptSafe(b []byte) []byte {
+	if !bytes.Contains(b, []byte("<")) {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte("</"), []byte(`<\/`))
+	return bytes.ReplaceAll(b, []byte("<!--"), []byte(`\u003c!--`))
 }

@@ -81,6 +81,7 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer startMemos()()
 	v := buildView(m, opts)
 	// The Markdown renders while the page does, on another core: it reads
 	// the view and its trees and none of what the page's lazy data sets
@@ -97,7 +98,7 @@ func Generate(m *contract.Model, opts Options) ([]generator.File, error) {
 			mdDone <- fmt.Errorf("docs: rendering %s: %w", mdName, err)
 			return
 		}
-		md = append([]byte(generator.MarkupHeader+"\n\n"), tidyMarkdown(b.Bytes())...)
+		md = tidyMarkdown([]byte(generator.MarkupHeader+"\n\n"), b.Bytes())
 		mdDone <- nil
 	}()
 	files, err := renderPage(t, v, htmlName, opts)
@@ -218,41 +219,64 @@ func cspHash(s string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(h[:]) + "'"
 }
 
-// tidyMarkdown collapses runs of blank lines the template's conditionals
-// leave behind (outside fenced code, whose text is kept exactly) and ends
-// the file with one newline.
-func tidyMarkdown(b []byte) []byte {
-	var out []string
+// tidyMarkdown appends to dst the Markdown b with the runs of blank lines
+// the template's conditionals leave behind collapsed (outside fenced code,
+// whose text is kept exactly), trailing spaces cut, and one newline at the
+// end. It reads b line by line in place and writes each line once: on
+// GitHub's description (8.8 MB of Markdown) splitting into strings and
+// joining them again copied the text five times over.
+func tidyMarkdown(dst, b []byte) []byte {
+	start := len(dst)
+	if cap(dst)-start < len(b)+1 {
+		dst = append(make([]byte, 0, start+len(b)+1), dst...)
+	}
 	blank := 0
-	fence := ""
-	for _, l := range strings.Split(string(b), "\n") {
-		if fence != "" {
-			out = append(out, l)
-			if strings.TrimSpace(l) == fence {
-				fence = ""
+	var fence []byte
+	first := true
+	line := func(l []byte) {
+		if !first {
+			dst = append(dst, '\n')
+		}
+		first = false
+		dst = append(dst, l...)
+	}
+	for rest := b; rest != nil; {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if fence != nil {
+			line(l)
+			if bytes.Equal(bytes.TrimSpace(l), fence) {
+				fence = nil
 			}
 			continue
 		}
-		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "```") {
+		if t := bytes.TrimLeft(l, " "); bytes.HasPrefix(t, []byte("```")) {
 			n := 0
 			for n < len(t) && t[n] == '`' {
 				n++
 			}
 			fence = t[:n]
 			blank = 0
-			out = append(out, strings.TrimRight(l, " "))
+			line(bytes.TrimRight(l, " "))
 			continue
 		}
-		if strings.TrimSpace(l) == "" {
+		if len(bytes.TrimSpace(l)) == 0 {
 			blank++
 			if blank > 1 {
 				continue
 			}
-			out = append(out, "")
+			line(nil)
 			continue
 		}
 		blank = 0
-		out = append(out, strings.TrimRight(l, " "))
+		line(bytes.TrimRight(l, " "))
 	}
-	return []byte(strings.TrimSpace(strings.Join(out, "\n")) + "\n")
+	// The whole text trimmed, as one string would be.
+	text := bytes.TrimSpace(dst[start:])
+	dst = append(dst[:start], text...)
+	return append(dst, '\n')
 }

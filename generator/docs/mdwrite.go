@@ -19,7 +19,10 @@ import (
 
 // mdBlock re-emits a description as Markdown blocks, ending without a
 // newline. Headings are demoted so they sit below minLevel.
-func mdBlock(src string) string {
+func mdBlock(src string) string { return blockMemo.get(src, writeBlock) }
+
+// writeBlock is mdBlock without the memo.
+func writeBlock(src string) string {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}
@@ -32,7 +35,10 @@ func mdBlock(src string) string {
 // mdInline re-emits a description on one line, for a table cell:
 // paragraphs are joined with "<br>" (GitHub renders it, and it is ours,
 // not the contract's), pipes are escaped.
-func mdInline(src string) string {
+func mdInline(src string) string { return inlineMemo.get(src, writeInline) }
+
+// writeInline is mdInline without the memo.
+func writeInline(src string) string {
 	if strings.TrimSpace(src) == "" {
 		return ""
 	}
