@@ -35,6 +35,11 @@ type LoadOptions struct {
 	// caller that reports none (toolkit diff) loses nothing by it and
 	// saves a second kin-openapi validation of the whole document.
 	SkipValueChecks bool
+	// SkipSpec makes BuildWith leave Model.Spec empty: the contract as
+	// one JSON document is for emitters that embed it, and a caller that
+	// only reads the Model's types and operations (toolkit diff's Go API
+	// comparison) saves compacting the whole file again.
+	SkipSpec bool
 }
 
 // Document is a loaded, validated contract: kin-openapi's view of it (always

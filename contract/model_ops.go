@@ -132,6 +132,9 @@ func BuildWith(d *Document, opts LoadOptions) (*Model, error) {
 	}
 	d.Warnings = append(d.Warnings, b.c.problems...)
 
+	if opts.SkipSpec {
+		return m, nil
+	}
 	spec, err := specJSON(d)
 	if err != nil {
 		return nil, err

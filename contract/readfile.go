@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -135,10 +136,20 @@ func (r *reader) read(path string) ([]byte, error) {
 
 // capped reads src to its end, refusing more than the size cap.
 func (r *reader) capped(src io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(src, r.max+1))
+	// A regular file is read into a buffer of its size at once:
+	// io.ReadAll's doubling copied and cleared a GitHub-size file about
+	// twice over (0.15 s CPU of toolkit diff's load, per side).
+	var buf bytes.Buffer
+	if f, ok := src.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			buf.Grow(int(min(fi.Size(), r.max) + bytes.MinRead))
+		}
+	}
+	_, err := buf.ReadFrom(io.LimitReader(src, r.max+1))
 	if err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > r.max {
 		return nil, fmt.Errorf("larger than the limit of %s (raise it with --max-contract-size)", FormatSize(r.max))
 	}

@@ -92,7 +92,7 @@ func GoIdentifiers(old, new *contract.Document) ([]IdentChange, error) {
 type identKey struct{ kind, name string }
 
 func goIdents(d *contract.Document) (map[identKey]golang.Ident, error) {
-	model, err := contract.Build(d)
+	model, err := contract.BuildWith(d, contract.LoadOptions{SkipSpec: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: its Go API cannot be generated: %w", d.Path, err)
 	}
