@@ -40,6 +40,12 @@ type LoadOptions struct {
 	// only reads the Model's types and operations (toolkit diff's Go API
 	// comparison) saves compacting the whole file again.
 	SkipSpec bool
+	// KinFromTree builds kin-openapi's document of a JSON contract from
+	// the tree Load decodes anyway (kinFromTree) instead of decoding the
+	// bytes a second time with kin-openapi, falling back to that where
+	// the two could differ. It is toolkit diff's: both sides at once
+	// leave no core for kin-openapi's decode to run on beside the checks.
+	KinFromTree bool
 }
 
 // Document is a loaded, validated contract: kin-openapi's view of it (always
@@ -69,6 +75,8 @@ type Document struct {
 	// early is kin-openapi's decode of the root file as written, started
 	// as soon as it is read (see startEarlyDecode); nil when not started.
 	early *earlyDecode
+	// noEarly: LoadOptions.KinFromTree, which starts no early decode.
+	noEarly bool
 }
 
 // earlyDecode is an openapi3.T being decoded on another core while Load
@@ -125,7 +133,7 @@ type sourceFile struct {
 // Swagger 2.0; $refs into other local files), validates it and returns the
 // Document. Problems at error severity are returned as *Error.
 func Load(path string, opts LoadOptions) (*Document, error) {
-	d := &Document{Path: path, files: map[string]*sourceFile{}, reader: newReader(path, opts.Reads)}
+	d := &Document{Path: path, files: map[string]*sourceFile{}, reader: newReader(path, opts.Reads), noEarly: opts.KinFromTree}
 	root, err := d.readFile(path)
 	if err != nil {
 		return nil, err
@@ -178,10 +186,14 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		}
 		var t *openapi3.T
 		var err error
-		if e := d.early; e != nil && asWritten {
+		fromTree := false
+		if asWritten && opts.KinFromTree && root.wholeJSON {
+			t, fromTree = kinFromTree(obj)
+		}
+		if e := d.early; !fromTree && e != nil && asWritten {
 			<-e.done
 			t, err = &e.t, e.err
-		} else {
+		} else if !fromTree {
 			t = new(openapi3.T)
 			err = json.Unmarshal(data, t)
 		}
@@ -237,7 +249,7 @@ func (d *Document) readFile(path string) (*sourceFile, error) {
 	d.files[path] = f
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		if path == d.Path && d.early == nil && trimmed[0] == '{' {
+		if path == d.Path && d.early == nil && !d.noEarly && trimmed[0] == '{' {
 			d.early = startEarlyDecode(data)
 		}
 		if v, ok := decodeJSONTree(data); ok {

@@ -90,7 +90,9 @@ func diffStages(args []string) error {
 	var errs [2]error
 	var wg sync.WaitGroup
 	for i := range docs {
-		wg.Go(func() { docs[i], errs[i] = contract.Load(args[i], contract.LoadOptions{SkipValueChecks: true}) })
+		wg.Go(func() {
+			docs[i], errs[i] = contract.Load(args[i], contract.LoadOptions{SkipValueChecks: true, KinFromTree: true})
+		})
 	}
 	wg.Wait()
 	for _, err := range errs {

@@ -129,7 +129,10 @@ func compareArgs(e *env, args []string) (cs []diff.Change, ids []diff.IdentChang
 		wg.Go(func() {
 			// Diff reports no contract warnings: the pass that only
 			// finds warnings (examples against schemas) is left out.
-			docs[i], errs[i] = contract.Load(p, contract.LoadOptions{Reads: reads, SkipValueChecks: true})
+			// kin-openapi's document is built from the tree Load
+			// decodes anyway: with both sides loading, there is no
+			// spare core for a second decode of each.
+			docs[i], errs[i] = contract.Load(p, contract.LoadOptions{Reads: reads, SkipValueChecks: true, KinFromTree: true})
 			var ce *contract.Error
 			if errors.As(errs[i], &ce) {
 				for j := range ce.Problems {
