@@ -200,24 +200,13 @@ func kinValue(v reflect.Value, x any, depth int) error {
 		return kinStruct(v, x, depth)
 	}
 	switch t.Kind() {
-	case reflect.String:
-		s, ok := x.(string)
-		if !ok {
+	case reflect.String, reflect.Bool, reflect.Float64:
+		// The tree's string, bool or float64 into a field of its kind.
+		xv := reflect.ValueOf(x)
+		if xv.Kind() != t.Kind() {
 			return errKinFallback
 		}
-		v.SetString(s)
-	case reflect.Bool:
-		b, ok := x.(bool)
-		if !ok {
-			return errKinFallback
-		}
-		v.SetBool(b)
-	case reflect.Float64:
-		f, ok := x.(float64)
-		if !ok {
-			return errKinFallback
-		}
-		v.SetFloat(f)
+		v.Set(xv.Convert(t))
 	case reflect.Uint64:
 		f, ok := x.(float64)
 		// encoding/json refuses a fraction, an exponent or a sign: a
@@ -357,48 +346,34 @@ func kinMapLike(v reflect.Value, x any, depth int) error {
 	switch t := v.Addr().Interface().(type) {
 	case *openapi3.Paths:
 		*t = *openapi3.NewPathsWithCapacity(len(m))
-		for k, e := range m {
-			if strings.HasPrefix(k, "x-") {
-				ext[k] = e
-				continue
-			}
-			item := new(openapi3.PathItem)
-			if e == nil || kinValue(reflect.ValueOf(item).Elem(), e, depth+1) != nil {
-				return errKinFallback
-			}
-			t.Set(k, item)
-		}
 		t.Extensions = ext
+		return kinEntries(m, ext, depth, t.Set)
 	case *openapi3.Callback:
 		*t = *openapi3.NewCallbackWithCapacity(len(m))
-		for k, e := range m {
-			if strings.HasPrefix(k, "x-") {
-				ext[k] = e
-				continue
-			}
-			item := new(openapi3.PathItem)
-			if e == nil || kinValue(reflect.ValueOf(item).Elem(), e, depth+1) != nil {
-				return errKinFallback
-			}
-			t.Set(k, item)
-		}
 		t.Extensions = ext
+		return kinEntries(m, ext, depth, t.Set)
 	case *openapi3.Responses:
 		*t = *openapi3.NewResponsesWithCapacity(len(m))
-		for k, e := range m {
-			if strings.HasPrefix(k, "x-") {
-				ext[k] = e
-				continue
-			}
-			r := new(openapi3.ResponseRef)
-			if e == nil || kinValue(reflect.ValueOf(r).Elem(), e, depth+1) != nil {
-				return errKinFallback
-			}
-			t.Set(k, r)
-		}
 		t.Extensions = ext
-	default:
-		return errKinFallback
+		return kinEntries(m, ext, depth, t.Set)
+	}
+	return errKinFallback
+}
+
+// kinEntries decodes the entries of a map-like object: "x-" keys into
+// ext, every other one a V handed to set. A null entry is left to
+// kin-openapi, which makes it an empty value.
+func kinEntries[V any](m, ext map[string]any, depth int, set func(string, *V)) error {
+	for k, e := range m {
+		if strings.HasPrefix(k, "x-") {
+			ext[k] = e
+			continue
+		}
+		item := new(V)
+		if e == nil || kinValue(reflect.ValueOf(item).Elem(), e, depth+1) != nil {
+			return errKinFallback
+		}
+		set(k, item)
 	}
 	return nil
 }
