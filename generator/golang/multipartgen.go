@@ -97,7 +97,7 @@ func (g *gen) partGoType(f *contract.Field) *jen.Statement {
 // emitPartsType writes the <Op>Parts struct of a multipart body.
 func (g *gen) emitPartsType(f *jen.File, oi *opInfo) {
 	b := oi.body
-	var fields []jen.Code
+	fields := []jen.Code{noCompare()}
 	for _, fi := range g.partFields(b.typ) {
 		for _, l := range docLines(fi.f.Description) {
 			fields = append(fields, jen.Comment(l))

@@ -331,7 +331,7 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 				fields = append(fields, jen.Id("Body").Op("*").Id(oi.body.parts))
 			}
 		}
-		f.Type().Id(oi.reqType).Struct(fields...)
+		f.Type().Id(oi.reqType).Struct(append([]jen.Code{noCompare()}, fields...)...)
 		f.Line()
 		if oi.body.mode == bodyMultipart {
 			g.emitPartsType(f, oi)
@@ -341,7 +341,7 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 		f.Type().Id(oi.respIface).Interface(jen.Id("is" + oi.respIface).Params())
 		f.Line()
 		for _, ri := range oi.responses {
-			var rf []jen.Code
+			rf := []jen.Code{noCompare()}
 			if ri.r.Code == 0 {
 				rf = append(rf, jen.Comment("StatusCode is the HTTP status sent; 0 means "+fmt.Sprint(defaultStatus(ri.r))+"."), jen.Id("StatusCode").Int())
 			}

@@ -492,7 +492,7 @@ func (g *gen) emitStruct(f *jen.File, t *contract.Type) {
 		}
 		f.Comment(name + " rejects properties the contract does not name when decoding (additionalProperties: false).")
 	}
-	var decl []jen.Code
+	decl := []jen.Code{noCompare()}
 	for _, fi := range fields {
 		var doc []string
 		if fi.f.Description != "" {

@@ -11,11 +11,12 @@ import (
 )
 
 type Address struct {
-	City       string  `json:"city"`
-	Country    string  `json:"country"`
-	Line1      string  `json:"line1"`
-	Line2      *string `json:"line2,omitempty"`
-	PostalCode *string `json:"postalCode,omitempty"`
+	_          [0]func() // not comparable with ==, which spares each build an equality function for the type
+	City       string    `json:"city"`
+	Country    string    `json:"country"`
+	Line1      string    `json:"line1"`
+	Line2      *string   `json:"line2,omitempty"`
+	PostalCode *string   `json:"postalCode,omitempty"`
 }
 
 // Validate checks Address against the contract's constraints and returns the first violation as a *ValidationError.
@@ -49,8 +50,9 @@ func (v Address) Validate() error {
 }
 
 type Attribute struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
+	_     [0]func() // not comparable with ==, which spares each build an equality function for the type
+	Name  string    `json:"name"`
+	Value string    `json:"value"`
 }
 
 // Validate checks Attribute against the contract's constraints and returns the first violation as a *ValidationError.
@@ -99,11 +101,12 @@ func (v Currency) Validate() error {
 }
 
 type Customer struct {
-	Email string  `json:"email"`
-	ID    string  `json:"id"`
-	Name  string  `json:"name"`
-	Phone *string `json:"phone,omitempty"`
-	Tier  *Tier   `json:"tier,omitempty"`
+	_     [0]func() // not comparable with ==, which spares each build an equality function for the type
+	Email string    `json:"email"`
+	ID    string    `json:"id"`
+	Name  string    `json:"name"`
+	Phone *string   `json:"phone,omitempty"`
+	Tier  *Tier     `json:"tier,omitempty"`
 }
 
 // Validate checks Customer against the contract's constraints and returns the first violation as a *ValidationError.
@@ -137,8 +140,9 @@ func (v Customer) Validate() error {
 }
 
 type Error struct {
-	Code    int32  `json:"code"`
-	Message string `json:"message"`
+	_       [0]func() // not comparable with ==, which spares each build an equality function for the type
+	Code    int32     `json:"code"`
+	Message string    `json:"message"`
 }
 
 // Validate checks Error against the contract's constraints and returns the first violation as a *ValidationError.
@@ -147,6 +151,7 @@ func (v Error) Validate() error {
 }
 
 type NewOrder struct {
+	_               [0]func()      // not comparable with ==, which spares each build an equality function for the type
 	BillingAddress  *Address       `json:"billingAddress,omitempty"`
 	Currency        Currency       `json:"currency"`
 	Customer        Customer       `json:"customer"`
@@ -218,6 +223,7 @@ func (v NewOrder) Validate() error {
 }
 
 type Order struct {
+	_               [0]func()      // not comparable with ==, which spares each build an equality function for the type
 	BillingAddress  *Address       `json:"billingAddress,omitempty"`
 	CreatedAt       time.Time      `json:"createdAt"`
 	Currency        Currency       `json:"currency"`
@@ -267,6 +273,7 @@ func (v Order) Validate() error {
 }
 
 type OrderLine struct {
+	_           [0]func()   // not comparable with ==, which spares each build an equality function for the type
 	Attributes  []Attribute `json:"attributes,omitempty"`
 	Description *string     `json:"description,omitempty"`
 	Discount    *float64    `json:"discount,omitempty"`
@@ -315,8 +322,9 @@ func (v OrderLine) Validate() error {
 }
 
 type OrderList struct {
-	Items      []Order `json:"items"`
-	NextCursor *string `json:"nextCursor,omitempty"`
+	_          [0]func() // not comparable with ==, which spares each build an equality function for the type
+	Items      []Order   `json:"items"`
+	NextCursor *string   `json:"nextCursor,omitempty"`
 }
 
 // Validate checks OrderList against the contract's constraints and returns the first violation as a *ValidationError.

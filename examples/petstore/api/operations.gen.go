@@ -4,6 +4,7 @@ package api
 
 // ListPetsRequest holds the parameters and body of GET /pets.
 type ListPetsRequest struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// How many pets to return at most.
 	// Query parameter "limit".
 	// Default: 20, set by the server when the request leaves it out; the client sends it unless it is the zero value.
@@ -27,6 +28,7 @@ type ListPetsResponse interface {
 // ListPets200Response is the 200 response of listPets.
 // A page of pets.
 type ListPets200Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body PetPage
 	// How many pets match the filters.
 	// Header "X-Total-Count".
@@ -38,6 +40,7 @@ func (ListPets200Response) isListPetsResponse() {}
 // ListPets400Response is the 400 response of listPets.
 // The request broke the contract.
 type ListPets400Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -46,6 +49,7 @@ func (ListPets400Response) isListPetsResponse() {}
 // ListPetsDefaultResponse is the default response of listPets.
 // Unexpected error.
 type ListPetsDefaultResponse struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// StatusCode is the HTTP status sent; 0 means 500.
 	StatusCode int
 	Body       Problem
@@ -55,6 +59,7 @@ func (ListPetsDefaultResponse) isListPetsResponse() {}
 
 // CreatePetRequest holds the parameters and body of POST /pets.
 type CreatePetRequest struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// Body is the request body (application/json).
 	Body NewPet
 }
@@ -67,6 +72,7 @@ type CreatePetResponse interface {
 // CreatePet201Response is the 201 response of createPet.
 // The pet was created.
 type CreatePet201Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Pet
 	// URL of the new pet.
 	// Header "Location".
@@ -78,6 +84,7 @@ func (CreatePet201Response) isCreatePetResponse() {}
 // CreatePet400Response is the 400 response of createPet.
 // The request broke the contract.
 type CreatePet400Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -86,6 +93,7 @@ func (CreatePet400Response) isCreatePetResponse() {}
 // CreatePetDefaultResponse is the default response of createPet.
 // Unexpected error.
 type CreatePetDefaultResponse struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// StatusCode is the HTTP status sent; 0 means 500.
 	StatusCode int
 	Body       Problem
@@ -95,6 +103,7 @@ func (CreatePetDefaultResponse) isCreatePetResponse() {}
 
 // GetPetRequest holds the parameters and body of GET /pets/{petId}.
 type GetPetRequest struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// The pet's id.
 	// Path parameter "petId".
 	PetID int64
@@ -108,6 +117,7 @@ type GetPetResponse interface {
 // GetPet200Response is the 200 response of getPet.
 // The pet.
 type GetPet200Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Pet
 }
 
@@ -116,6 +126,7 @@ func (GetPet200Response) isGetPetResponse() {}
 // GetPet400Response is the 400 response of getPet.
 // The request broke the contract.
 type GetPet400Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -124,6 +135,7 @@ func (GetPet400Response) isGetPetResponse() {}
 // GetPet404Response is the 404 response of getPet.
 // No pet has that id.
 type GetPet404Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -132,6 +144,7 @@ func (GetPet404Response) isGetPetResponse() {}
 // GetPetDefaultResponse is the default response of getPet.
 // Unexpected error.
 type GetPetDefaultResponse struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// StatusCode is the HTTP status sent; 0 means 500.
 	StatusCode int
 	Body       Problem
@@ -141,6 +154,7 @@ func (GetPetDefaultResponse) isGetPetResponse() {}
 
 // DeletePetRequest holds the parameters and body of DELETE /pets/{petId}.
 type DeletePetRequest struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// The pet's id.
 	// Path parameter "petId".
 	PetID int64
@@ -153,13 +167,16 @@ type DeletePetResponse interface {
 
 // DeletePet204Response is the 204 response of deletePet.
 // The pet is gone.
-type DeletePet204Response struct{}
+type DeletePet204Response struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
+}
 
 func (DeletePet204Response) isDeletePetResponse() {}
 
 // DeletePet400Response is the 400 response of deletePet.
 // The request broke the contract.
 type DeletePet400Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -168,6 +185,7 @@ func (DeletePet400Response) isDeletePetResponse() {}
 // DeletePet404Response is the 404 response of deletePet.
 // No pet has that id.
 type DeletePet404Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -176,6 +194,7 @@ func (DeletePet404Response) isDeletePetResponse() {}
 // DeletePetDefaultResponse is the default response of deletePet.
 // Unexpected error.
 type DeletePetDefaultResponse struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// StatusCode is the HTTP status sent; 0 means 500.
 	StatusCode int
 	Body       Problem
@@ -185,6 +204,7 @@ func (DeletePetDefaultResponse) isDeletePetResponse() {}
 
 // UpdatePetRequest holds the parameters and body of PATCH /pets/{petId}.
 type UpdatePetRequest struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// The pet's id.
 	// Path parameter "petId".
 	PetID int64
@@ -200,6 +220,7 @@ type UpdatePetResponse interface {
 // UpdatePet200Response is the 200 response of updatePet.
 // The updated pet.
 type UpdatePet200Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Pet
 }
 
@@ -208,6 +229,7 @@ func (UpdatePet200Response) isUpdatePetResponse() {}
 // UpdatePet400Response is the 400 response of updatePet.
 // The request broke the contract.
 type UpdatePet400Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -216,6 +238,7 @@ func (UpdatePet400Response) isUpdatePetResponse() {}
 // UpdatePet404Response is the 404 response of updatePet.
 // No pet has that id.
 type UpdatePet404Response struct {
+	_    [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Body Problem
 }
 
@@ -224,6 +247,7 @@ func (UpdatePet404Response) isUpdatePetResponse() {}
 // UpdatePetDefaultResponse is the default response of updatePet.
 // Unexpected error.
 type UpdatePetDefaultResponse struct {
+	_ [0]func() // not comparable with ==, which spares each build an equality function for the type
 	// StatusCode is the HTTP status sent; 0 means 500.
 	StatusCode int
 	Body       Problem

@@ -11,6 +11,7 @@ import (
 )
 
 type Customer struct {
+	_         [0]func() // not comparable with ==, which spares each build an equality function for the type
 	Company   *string   `json:"company,omitempty"`
 	CreatedAt time.Time `json:"createdAt"`
 	Email     string    `json:"email"`
@@ -39,10 +40,11 @@ func (v Customer) Validate() error {
 
 // CustomerInput rejects properties the contract does not name when decoding (additionalProperties: false).
 type CustomerInput struct {
-	Company *string `json:"company,omitempty"`
-	Email   string  `json:"email"`
-	Name    string  `json:"name"`
-	Notes   *string `json:"notes,omitempty"`
+	_       [0]func() // not comparable with ==, which spares each build an equality function for the type
+	Company *string   `json:"company,omitempty"`
+	Email   string    `json:"email"`
+	Name    string    `json:"name"`
+	Notes   *string   `json:"notes,omitempty"`
 	// International format, digits with optional spaces or dashes.
 	Phone *string `json:"phone,omitempty"`
 	// Where the customer is in the sales cycle.
@@ -90,6 +92,7 @@ func (v CustomerInput) Validate() error {
 }
 
 type CustomerPage struct {
+	_     [0]func()  // not comparable with ==, which spares each build an equality function for the type
 	Items []Customer `json:"items"`
 	// Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"nextCursor,omitempty"`
@@ -137,11 +140,12 @@ func (v CustomerStatus) Validate() error {
 
 // Problem is an RFC 9457 problem details object.
 type Problem struct {
-	Detail   *string `json:"detail,omitempty"`
-	Instance *string `json:"instance,omitempty"`
-	Status   int32   `json:"status"`
-	Title    string  `json:"title"`
-	Type     *string `json:"type,omitempty"`
+	_        [0]func() // not comparable with ==, which spares each build an equality function for the type
+	Detail   *string   `json:"detail,omitempty"`
+	Instance *string   `json:"instance,omitempty"`
+	Status   int32     `json:"status"`
+	Title    string    `json:"title"`
+	Type     *string   `json:"type,omitempty"`
 }
 
 // Validate checks Problem against the contract's constraints and returns the first violation as a *ValidationError.

@@ -79,7 +79,7 @@ func TestHeadersRoundTrip(t *testing.T) {
 	got, ok := resp.(GetItem200Response)
 	if !ok || got.XRequestID != "req-1" || got.XRateRemaining != 42 || !reflect.DeepEqual(got.XTags, []string{"a", "b c"}) || !reflect.DeepEqual(got.XCodes, []int64{1, 2}) ||
 		got.XTier == nil || *got.XTier != GetItem200XTierPro || got.XScore == nil || *got.XScore != 0.5 || got.Body.Name != "n" ||
-		got.XWindow != (Window{From: 1, To: 5}) || !reflect.DeepEqual(got.XLimits, &GetItem200XLimits{Burst: 5, Plan: ptr("pro")}) ||
+		!reflect.DeepEqual(got.XWindow, Window{From: 1, To: 5}) || !reflect.DeepEqual(got.XLimits, &GetItem200XLimits{Burst: 5, Plan: ptr("pro")}) ||
 		!reflect.DeepEqual(got.XCounts, map[string]int64{"a": 1, "b": 2}) || got.XPairs == nil || *got.XPairs != "[raw]" {
 		t.Fatalf("got %#v", resp)
 	}

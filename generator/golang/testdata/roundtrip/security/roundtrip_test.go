@@ -14,6 +14,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -367,7 +368,7 @@ func TestAdmitted(t *testing.T) {
 		default:
 			t.Fatalf("%s: response %T", name, resp)
 		}
-		if got != want {
+		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: handler saw %+v, want %+v", name, got, want)
 		}
 		if h := fx.svc.take(); !slices.Equal(h, []string{want.Operation}) {
@@ -499,7 +500,7 @@ func TestMutualTLS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r, ok := resp.(GetCerts200Response); !ok || r.Body != (Seen{Operation: "getCerts", Principal: "trusted-client"}) {
+	if r, ok := resp.(GetCerts200Response); !ok || !reflect.DeepEqual(r.Body, Seen{Operation: "getCerts", Principal: "trusted-client"}) {
 		t.Errorf("with a trusted certificate: %#v", resp)
 	}
 	if got := g.take(); !slices.Equal(got, []string{"mtls:trusted-client:@getCerts"}) {

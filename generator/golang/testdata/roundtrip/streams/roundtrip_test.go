@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -284,7 +285,7 @@ func TestWebhooks(t *testing.T) {
 	if _, err := send.DeletePetGone(context.Background(), DeletePetGoneRequest{ID: 7}); err != nil {
 		t.Fatal(err)
 	}
-	if len(h.pets) != 1 || h.pets[0] != (Pet{ID: 7, Name: "Rex"}) || len(h.gone) != 1 || h.gone[0] != 7 {
+	if len(h.pets) != 1 || !reflect.DeepEqual(h.pets[0], Pet{ID: 7, Name: "Rex"}) || len(h.gone) != 1 || h.gone[0] != 7 {
 		t.Errorf("received %v, gone %v", h.pets, h.gone)
 	}
 	r, err := http.Post(srv.URL+"/hooks/newPet", "application/json", strings.NewReader(`{"id":1,"name":""}`))
