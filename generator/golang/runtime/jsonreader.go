@@ -270,36 +270,62 @@ func (m *jsonMembers) next(r *jsonReader) bool {
 // which fn must consume. A *ValidationError from fn gets the index prefixed to
 // its pointer.
 func (r *jsonReader) array(fn func(i int) error) error {
-	if r.space() != '[' {
-		return r.typeError("an array")
+	var e jsonItems
+	for e.next(r) {
+		e.err = fn(e.i)
 	}
-	if err := r.enter(); err != nil {
-		return err
-	}
-	if r.space() == ']' {
-		r.pos++
-		r.depth--
-		return nil
-	}
-	for i := 0; ; i++ {
-		if err := fn(i); err != nil {
-			var ve *ValidationError
-			if errors.As(err, &ve) {
-				ve.Pointer = "/" + strconv.Itoa(i) + ve.Pointer
-			}
-			return err
+	return e.err
+}
+
+// jsonItems walks the items of the array at a reader as jsonMembers walks an
+// object's members: e.i is the index of the item r is at, and an err set in
+// the loop ends the walk, a *ValidationError getting the index prefixed to
+// its pointer. readSlice, compiled once per element type, loops over it
+// instead of passing array a closure of its own.
+type jsonItems struct {
+	i    int
+	err  error
+	open bool
+}
+
+// next moves r to the next item and reports whether there is one: false at
+// the closing bracket or when e.err is set.
+func (e *jsonItems) next(r *jsonReader) bool {
+	if !e.open {
+		e.open = true
+		if r.space() != '[' {
+			e.err = r.typeError("an array")
+			return false
 		}
-		c := r.space()
-		if c == ']' {
+		if e.err = r.enter(); e.err != nil {
+			return false
+		}
+		if r.space() == ']' {
 			r.pos++
 			r.depth--
-			return nil
+			return false
 		}
-		if c != ',' {
-			return r.syntaxError(r.pos, "after array element")
-		}
-		r.pos++
+		return true
 	}
+	if e.err != nil {
+		var ve *ValidationError
+		if errors.As(e.err, &ve) {
+			ve.Pointer = "/" + strconv.Itoa(e.i) + ve.Pointer
+		}
+		return false
+	}
+	switch r.space() {
+	case ']':
+		r.pos++
+		r.depth--
+		return false
+	case ',':
+		r.pos++
+		e.i++
+		return true
+	}
+	e.err = r.syntaxError(r.pos, "after array element")
+	return false
 }
 
 // jsonReadPlain marks the bytes a string holds as they are: not the quote,
@@ -955,20 +981,21 @@ func readNullable[T any](p *Nullable[T], r *jsonReader, f func(*T, *jsonReader) 
 //go:noinline
 func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
-		return &ValidationError{Message: "must not be null"}
+		return mustNotBeNull()
 	}
 	var s []T
-	var zero T
-	err := r.array(func(i int) error {
+	var e jsonItems
+	for e.next(r) {
 		if s == nil {
 			// Room for 4 items at first, as encoding/json makes.
 			s = make([]T, 0, 4)
 		}
+		var zero T
 		s = append(s, zero)
-		return f(&s[i], r)
-	})
-	if err != nil {
-		return err
+		e.err = f(&s[e.i], r)
+	}
+	if e.err != nil {
+		return e.err
 	}
 	if s == nil {
 		s = make([]T, 0)
@@ -977,12 +1004,20 @@ func readSlice[T any](p *[]T, r *jsonReader, f func(*T, *jsonReader) error) erro
 	return nil
 }
 
+// mustNotBeNull reports a null where the contract allows none; out of line,
+// as the readers compiled once per element type call it.
+//
+//go:noinline
+func mustNotBeNull() error {
+	return &ValidationError{Message: "must not be null"}
+}
+
 // readMap reads an object (not null) into a new map, each value decoded with f.
 //
 //go:noinline
 func readMap[T any](p *map[string]T, r *jsonReader, f func(*T, *jsonReader) error) error {
 	if r.isNull() {
-		return &ValidationError{Message: "must not be null"}
+		return mustNotBeNull()
 	}
 	m := make(map[string]T)
 	// One variable for every value, so decoding costs one allocation when f

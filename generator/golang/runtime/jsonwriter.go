@@ -83,6 +83,26 @@ func (w *jsonWriter) enter() bool {
 	return true
 }
 
+// open writes c, the '[' or '{' starting an array or object, after enter;
+// close writes the ']' or '}' ending it and leaves. Out of line, as the
+// writers compiled once per element type call them: inlined, enter and
+// append were most of each instance's code.
+//
+//go:noinline
+func (w *jsonWriter) open(c byte) bool {
+	if !w.enter() {
+		return false
+	}
+	w.buf = append(w.buf, c)
+	return true
+}
+
+//go:noinline
+func (w *jsonWriter) close(c byte) {
+	w.buf = append(w.buf, c)
+	w.leave()
+}
+
 // leave undoes enter.
 func (w *jsonWriter) leave() {
 	w.depth--
@@ -537,21 +557,19 @@ func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)
 func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	s := *p
 	if s == nil {
-		w.null()
+		w.raw("null")
 		return
 	}
-	if !w.enter() {
+	if !w.open('[') {
 		return
 	}
-	w.buf = append(w.buf, '[')
 	for i := range s {
 		if i > 0 {
-			w.buf = append(w.buf, ',')
+			w.raw(",")
 		}
 		f(&s[i], w)
 	}
-	w.buf = append(w.buf, ']')
-	w.leave()
+	w.close(']')
 }
 
 // writeList writes a slice of a non-nullable array: a nil slice is [], since
@@ -560,7 +578,7 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 //go:noinline
 func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	if *p == nil {
-		w.buf = append(w.buf, '[', ']')
+		w.raw("[]")
 		return
 	}
 	writeSlice(p, w, f)
@@ -575,10 +593,7 @@ func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	m := *p
 	if m == nil {
-		w.null()
-		return
-	}
-	if !w.enter() {
+		w.raw("null")
 		return
 	}
 	var small [16]string
@@ -587,19 +602,20 @@ func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	w.buf = append(w.buf, '{')
+	if !w.open('{') {
+		return
+	}
 	var v T
 	for i, k := range keys {
 		if i > 0 {
-			w.buf = append(w.buf, ',')
+			w.raw(",")
 		}
 		w.str(k)
-		w.buf = append(w.buf, ':')
+		w.raw(":")
 		v = m[k]
 		f(&v, w)
 	}
-	w.buf = append(w.buf, '}')
-	w.leave()
+	w.close('}')
 }
 
 // jsonWriters recycles writers, and the buffers encodeJSONValue writes into
