@@ -190,6 +190,20 @@ func checkRequired(seen []bool, names []string) error {
 	return nil
 }
 
+// checkRequiredAt is checkRequired for an object whose decodeJSON marks
+// seen at the index of each key in its table keys (see memberIndex): at
+// lists the required properties' indexes, in the order they are checked.
+//
+//go:noinline
+func checkRequiredAt(seen []bool, at []int, keys []string) error {
+	for _, i := range at {
+		if !seen[i] {
+			return missingProperty(keys[i])
+		}
+	}
+	return nil
+}
+
 // missingProperty reports a required property the object does not have.
 //
 //go:noinline
