@@ -46,12 +46,11 @@ func (v *Address) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Address to w.
 func (v *Address) encodeJSON(w *jsonWriter) {
-	w.raw("{\"city\":")
-	writeString(&v.City, w)
-	w.raw(",\"country\":")
-	writeString(&v.Country, w)
-	w.raw(",\"line1\":")
-	writeString(&v.Line1, w)
+	writeStrings(w, "{\"city\":\x00,\"country\":\x00,\"line1\":\x00",
+		&v.City,
+		&v.Country,
+		&v.Line1,
+	)
 	writeOpt(w, "\"line2\":", v.Line2 != nil, v.Line2, writeString)
 	writeOpt(w, "\"postalCode\":", v.PostalCode != nil, v.PostalCode, writeString)
 	w.raw("}")
@@ -98,11 +97,10 @@ func (v *Attribute) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Attribute to w.
 func (v *Attribute) encodeJSON(w *jsonWriter) {
-	w.raw("{\"name\":")
-	writeString(&v.Name, w)
-	w.raw(",\"value\":")
-	writeString(&v.Value, w)
-	w.raw("}")
+	writeStrings(w, "{\"name\":\x00,\"value\":\x00}",
+		&v.Name,
+		&v.Value,
+	)
 }
 
 // MarshalJSON encodes Attribute.
@@ -154,12 +152,11 @@ func (v *Customer) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Customer to w.
 func (v *Customer) encodeJSON(w *jsonWriter) {
-	w.raw("{\"email\":")
-	writeString(&v.Email, w)
-	w.raw(",\"id\":")
-	writeString(&v.ID, w)
-	w.raw(",\"name\":")
-	writeString(&v.Name, w)
+	writeStrings(w, "{\"email\":\x00,\"id\":\x00,\"name\":\x00",
+		&v.Email,
+		&v.ID,
+		&v.Name,
+	)
 	writeOpt(w, "\"phone\":", v.Phone != nil, v.Phone, writeString)
 	writeOpt(w, "\"tier\":", v.Tier != nil, v.Tier, writeString)
 	w.raw("}")

@@ -1604,6 +1604,23 @@ func writeString[T ~string](p *T, w *jsonWriter) {
 	w.str(string(*p))
 }
 
+// writeStrings writes a run of string members whose commas are known:
+// text is the literal JSON around them (braces, commas, encoded keys) with
+// a NUL byte where each value of ps goes, which no encoded key holds (JSON
+// escapes control characters). encodeJSON makes one call with the run's
+// field addresses instead of two calls per member.
+//
+//go:noinline
+func writeStrings(w *jsonWriter, text string, ps ...*string) {
+	for _, p := range ps {
+		i := strings.IndexByte(text, 0)
+		w.buf = append(w.buf, text[:i]...)
+		w.str(*p)
+		text = text[i+1:]
+	}
+	w.buf = append(w.buf, text...)
+}
+
 // writeInt writes an integer.
 //
 //go:noinline
