@@ -537,13 +537,21 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 			text = ""
 		}
 	}
-	always := func(key string, write jen.Code) {
+	// known adds key to text with its comma when whether one goes first is
+	// known, and reports whether it was.
+	known := func(key string) bool {
 		switch comma {
 		case commaNever:
 			text += key
 		case commaAlways:
 			text += "," + key
 		default:
+			return false
+		}
+		return true
+	}
+	always := func(key string, write jen.Code) {
+		if !known(key) {
 			flush()
 			body = append(body, jen.Id("w").Dot("field").Call(jen.Lit(key)))
 		}
@@ -559,12 +567,7 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 		}
 	}
 	str := func(key string, ptr *jen.Statement) {
-		switch comma {
-		case commaNever:
-			text += key
-		case commaAlways:
-			text += "," + key
-		default:
+		if !known(key) {
 			always(key, jen.Id("writeString").Call(ptr, jen.Id("w")))
 			return
 		}
