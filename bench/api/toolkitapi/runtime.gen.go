@@ -667,18 +667,11 @@ func (m *jsonMembers) next(r *jsonReader) bool {
 	var c byte
 	if !m.open {
 		m.open = true
-		if r.space() != '{' {
-			m.err = r.typeError("an object")
+		var empty bool
+		if empty, m.err = r.start('{', '}', "an object"); empty || m.err != nil {
 			return false
 		}
-		if m.err = r.enter(); m.err != nil {
-			return false
-		}
-		if c = r.space(); c == '}' {
-			r.pos++
-			r.depth--
-			return false
-		}
+		c = r.space()
 	} else {
 		if m.err != nil {
 			var ve *ValidationError
@@ -717,6 +710,24 @@ func (m *jsonMembers) next(r *jsonReader) bool {
 	return true
 }
 
+// start consumes the open byte ('{' or '[') of the object or array (what,
+// for the error) at r, counting its depth, and reports whether it is
+// empty: then its close byte is consumed as well.
+func (r *jsonReader) start(open, close byte, what string) (empty bool, err error) {
+	if r.space() != open {
+		return false, r.typeError(what)
+	}
+	if err := r.enter(); err != nil {
+		return false, err
+	}
+	if r.space() == close {
+		r.pos++
+		r.depth--
+		return true, nil
+	}
+	return false, nil
+}
+
 // jsonItems walks the items of the array at a reader as jsonMembers walks an
 // object's members: e.i is the index of the item r is at, and an err set in
 // the loop ends the walk, a *ValidationError getting the index prefixed to
@@ -733,19 +744,9 @@ type jsonItems struct {
 func (e *jsonItems) next(r *jsonReader) bool {
 	if !e.open {
 		e.open = true
-		if r.space() != '[' {
-			e.err = r.typeError("an array")
-			return false
-		}
-		if e.err = r.enter(); e.err != nil {
-			return false
-		}
-		if r.space() == ']' {
-			r.pos++
-			r.depth--
-			return false
-		}
-		return true
+		var empty bool
+		empty, e.err = r.start('[', ']', "an array")
+		return !empty && e.err == nil
 	}
 	if e.err != nil {
 		var ve *ValidationError

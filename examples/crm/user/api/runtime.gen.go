@@ -670,18 +670,11 @@ func (m *jsonMembers) next(r *jsonReader) bool {
 	var c byte
 	if !m.open {
 		m.open = true
-		if r.space() != '{' {
-			m.err = r.typeError("an object")
+		var empty bool
+		if empty, m.err = r.start('{', '}', "an object"); empty || m.err != nil {
 			return false
 		}
-		if m.err = r.enter(); m.err != nil {
-			return false
-		}
-		if c = r.space(); c == '}' {
-			r.pos++
-			r.depth--
-			return false
-		}
+		c = r.space()
 	} else {
 		if m.err != nil {
 			var ve *ValidationError
@@ -718,6 +711,24 @@ func (m *jsonMembers) next(r *jsonReader) bool {
 	}
 	r.pos++
 	return true
+}
+
+// start consumes the open byte ('{' or '[') of the object or array (what,
+// for the error) at r, counting its depth, and reports whether it is
+// empty: then its close byte is consumed as well.
+func (r *jsonReader) start(open, close byte, what string) (empty bool, err error) {
+	if r.space() != open {
+		return false, r.typeError(what)
+	}
+	if err := r.enter(); err != nil {
+		return false, err
+	}
+	if r.space() == close {
+		r.pos++
+		r.depth--
+		return true, nil
+	}
+	return false, nil
 }
 
 // jsonReadPlain marks the bytes a string holds as they are: not the quote,
