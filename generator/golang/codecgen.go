@@ -278,6 +278,13 @@ func (g *gen) elemWriterFn(t *contract.Type) jen.Code {
 	return g.writerFn(t)
 }
 
+// plainString reports a property held as a Go string and read and written
+// by readString and writeString: decodeJSON and encodeJSON handle those of
+// an object through tables.
+func (g *gen) plainString(t *contract.Type) bool {
+	return g.codecOf(t) != codecStruct && fmt.Sprintf("%#v", g.typeExpr(t)) == "string"
+}
+
 // jsonKey is the encoded member name `"name":` exactly as encoding/json
 // writes it (HTML-safe escaping included), for jsonWriter.field.
 func jsonKey(name string) string {
@@ -293,8 +300,9 @@ func jsonKey(name string) string {
 func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo, extra *jen.Statement) {
 	name := g.typeNames[t]
 	var cases, required []jen.Code
-	var bodies [][]jen.Code // each property's case body, in field order
-	for _, fi := range fields {
+	reads := make([]jen.Code, len(fields)) // each property's read, in field order
+	plain := make([]bool, len(fields))     // which are a string read by readString
+	for i, fi := range fields {
 		val := jen.Id("v").Dot(fi.goName)
 		ptr := jen.Op("&").Id("v").Dot(fi.goName)
 		var read jen.Code
@@ -312,50 +320,58 @@ func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo
 				read = jen.Id("readNullOr").Call(ptr, jen.Id("r"), g.readerFn(fi.f.Type))
 			} else {
 				read = g.readInto(fi.f.Type, val, ptr)
+				plain[i] = g.plainString(fi.f.Type)
 			}
 		}
-		body := []jen.Code{jen.Return(read)}
+		reads[i] = jen.Id("m").Dot("err").Op("=").Add(read)
+		body := []jen.Code{reads[i]}
 		if mustBePresent(fi.f) {
 			body = append([]jen.Code{jen.Id("seen").Index(jen.Lit(len(required))).Op("=").True()}, body...)
 			required = append(required, jen.Lit(fi.f.Name))
 		}
 		cases = append(cases, jen.Case(jen.Lit(fi.f.Name)).Block(body...))
-		bodies = append(bodies, body)
 	}
-	var other []jen.Code
+	// Members are read in a loop over jsonMembers rather than by r.object
+	// with a closure: one function per type instead of two, and no
+	// captured variables.
+	var other jen.Code
 	switch {
 	case t.Additional == contract.AdditionalFalse:
-		other = []jen.Code{jen.Return(jen.Id("unknownProperty").Call())}
+		other = jen.Id("unknownProperty").Call()
 	case extra != nil:
-		other = []jen.Code{jen.Return(jen.Id("readExtra").Call(jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("k"), jen.Id("r"), g.extraReaderFn(t)))}
+		other = jen.Id("readExtra").Call(jen.Op("&").Id("v").Dot("AdditionalProperties"), jen.Id("m").Dot("key"), jen.Id("r"), g.extraReaderFn(t))
 	default:
-		other = []jen.Code{jen.Return(jen.Id("r").Dot("skipValue").Call())}
+		other = jen.Id("r").Dot("skipValue").Call()
 	}
-	var member []jen.Code
-	switch keys := g.extras[t].keys; {
-	case keys != "":
-		member = append(member, g.keyTableSwitch(f, t, keys, fields, bodies))
-	case len(cases) > 0:
-		member = append(member, jen.Switch(jen.String().Call(jen.Id("k"))).Block(cases...))
-	}
-	member = append(member, other...)
-	key := jen.Id("k")
-	if len(cases) == 0 && extra == nil {
-		key = jen.Id("_")
+	other = jen.Id("m").Dot("err").Op("=").Add(other)
+	member := other
+	if len(cases) > 0 {
+		member = jen.Switch(jen.String().Call(jen.Id("m").Dot("key"))).Block(append(cases, jen.Default().Add(other))...)
 	}
 	body := []jen.Code{jen.Op("*").Id("v").Op("=").Id(name).Values()}
-	object := jen.Id("r").Dot("object").Call(jen.Func().Params(key.Index().Byte()).Error().Block(member...))
-	if len(required) == 0 {
-		body = append(body, jen.Return(object))
-	} else {
+	if keys := g.extras[t].keys; keys != "" {
+		body = append(body, g.keyedDecode(f, t, keys, fields, reads, plain, other)...)
+	} else if len(required) > 0 {
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(len(required))).Bool())
+	}
+	if g.extras[t].keys == "" {
+		body = append(body,
+			jen.Var().Id("m").Id("jsonMembers"),
+			jen.For(jen.Id("m").Dot("next").Call(jen.Id("r"))).Block(member),
+		)
+	}
+	switch {
+	case g.extras[t].keys != "":
+	case len(required) == 0:
+		body = append(body, jen.Return(jen.Id("m").Dot("err")))
+	default:
 		// One table of the required names and one loop over seen, not an
 		// if per property: a check per required property was most of the
 		// code of decodeJSON (epa.gov_dfr has types of 50 to 100 required
 		// strings) and so of what the compiler spends on it.
 		table := g.extras[t].required
 		body = append(body,
-			jen.Var().Id("seen").Index(jen.Lit(len(required))).Bool(),
-			jen.If(jen.Err().Op(":=").Add(object), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.If(jen.Id("m").Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Id("m").Dot("err"))),
 			jen.Return(jen.Id("checkRequired").Call(jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Id(table))),
 		)
 		f.Comment(table + " names the required properties of " + name + " in the order of decodeJSON's seen.")
@@ -387,26 +403,84 @@ func (g *gen) emitStructDecode(f *jen.File, t *contract.Type, fields []fieldInfo
 // keep the switch, which reads better and needs no table.
 const keySwitchMax = 8
 
-// keyTableSwitch writes the table keys of t's property names, sorted, and
-// returns decodeJSON's switch on a key's index in it: each case is the
-// body of the property's field (bodies, in the order of fields).
-func (g *gen) keyTableSwitch(f *jen.File, t *contract.Type, keys string, fields []fieldInfo, bodies [][]jen.Code) jen.Code {
+// keyedDecode writes the table keys of t's property names, sorted, and
+// the table of its required properties' indexes in keys, and returns
+// decodeJSON's statements after the zeroing of v: each member's key is
+// looked up in keys, its index marks seen, a string property is read
+// through a table of its fields' addresses at their index (epa.gov_dfr's
+// large objects are mostly strings: a case per property was most of their
+// code), any other is read by its case of a switch on the index (reads, in
+// the order of fields), an unknown one by other; then the required
+// properties are checked in the order of fields.
+func (g *gen) keyedDecode(f *jen.File, t *contract.Type, keys string, fields []fieldInfo, reads []jen.Code, plain []bool, other jen.Code) []jen.Code {
+	name := g.typeNames[t]
 	order := make([]int, len(fields))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return runtime.KeyOrder(fields[a].f.Name, fields[b].f.Name) })
-	var cases []jen.Code
-	f.Comment(keys + " lists the properties of " + g.typeNames[t] + " shortest first, for decodeJSON's memberIndex.")
+	at := make([]int, len(fields)) // each field's index in keys
+	for i, fi := range order {
+		at[fi] = i
+	}
+	f.Comment(keys + " lists the properties of " + name + " shortest first, for decodeJSON's memberIndex.")
 	f.Var().Id(keys).Op("=").Index().String().ValuesFunc(func(gr *jen.Group) {
-		for i, fi := range order {
+		for _, fi := range order {
 			gr.Line().Lit(fields[fi].f.Name)
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(append([]jen.Code{jen.Comment(strconv.Quote(fields[fi].f.Name))}, bodies[fi]...)...))
 		}
 		gr.Line()
 	})
 	f.Line()
-	return jen.Switch(jen.Id("memberIndex").Call(jen.Id("k"), jen.Id(keys))).Block(cases...)
+	var strs, cases, required []jen.Code
+	for _, fi := range order {
+		if plain[fi] {
+			strs = append(strs, jen.Line().Lit(at[fi]).Op(":").Op("&").Id("v").Dot(fields[fi].goName))
+		} else {
+			cases = append(cases, jen.Case(jen.Lit(at[fi])).Block(jen.Comment(strconv.Quote(fields[fi].f.Name)), reads[fi]))
+		}
+	}
+	for i, fi := range fields {
+		if mustBePresent(fi.f) {
+			required = append(required, jen.Line().Lit(at[i]))
+		}
+	}
+	n := jen.Lit(len(fields))
+	var body, loop []jen.Code
+	loop = append(loop,
+		jen.Id("i").Op(":=").Id("memberIndex").Call(jen.Id("m").Dot("key"), jen.Id(keys)),
+		jen.If(jen.Id("i").Op("<").Lit(0)).Block(other, jen.Continue()),
+	)
+	if len(required) > 0 {
+		body = append(body, jen.Var().Id("seen").Index(n).Bool())
+		loop = append(loop, jen.Id("seen").Index(jen.Id("i")).Op("=").True())
+	}
+	if len(strs) > 0 {
+		body = append(body, jen.Id("strs").Op(":=").Index(n).Op("*").String().Values(append(strs, jen.Line())...))
+		read := jen.Id("m").Dot("err").Op("=").Id("readString").Call(jen.Id("strs").Index(jen.Id("i")), jen.Id("r"))
+		if len(cases) == 0 {
+			loop = append(loop, read)
+		} else {
+			loop = append(loop, jen.If(jen.Id("strs").Index(jen.Id("i")).Op("!=").Nil()).Block(read, jen.Continue()))
+		}
+	}
+	if len(cases) > 0 {
+		loop = append(loop, jen.Switch(jen.Id("i")).Block(cases...))
+	}
+	body = append(body,
+		jen.Var().Id("m").Id("jsonMembers"),
+		jen.For(jen.Id("m").Dot("next").Call(jen.Id("r"))).Block(loop...),
+	)
+	if len(required) == 0 {
+		return append(body, jen.Return(jen.Id("m").Dot("err")))
+	}
+	table := g.extras[t].required
+	f.Comment(table + " lists the indexes in " + keys + " of the required properties of " + name + ", in the order decodeJSON checks them.")
+	f.Var().Id(table).Op("=").Index().Int().Values(append(required, jen.Line())...)
+	f.Line()
+	return append(body,
+		jen.If(jen.Id("m").Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Id("m").Dot("err"))),
+		jen.Return(jen.Id("checkRequiredAt").Call(jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Id(table), jen.Id(keys))),
+	)
 }
 
 // extraReaderFn and extraWriterFn read and write one additional property
@@ -437,19 +511,47 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 	// and keys around required members are gathered into literal text
 	// written by one raw call; after an optional member, w.field decides.
 	text, comma := "{", commaNever
+	// A run of required string members, whose commas are known, is one
+	// writeStrings call: its text, with a NUL byte where each value goes,
+	// and its fields' addresses (run). epa.gov_dfr's objects hold 1,800
+	// such members, two calls each otherwise.
+	var run []jen.Code
+	var runText string
 	flush := func() {
+		switch len(run) {
+		case 0:
+		case 1:
+			prefix, _, _ := strings.Cut(runText, "\x00")
+			body = append(body, jen.Id("w").Dot("raw").Call(jen.Lit(prefix)), jen.Id("writeString").Call(run[0], jen.Id("w")))
+		default:
+			args := []jen.Code{jen.Id("w"), jen.Lit(runText + text)}
+			for _, p := range run {
+				args = append(args, jen.Line().Add(p))
+			}
+			body = append(body, jen.Id("writeStrings").Call(append(args, jen.Line())...))
+			text = ""
+		}
+		run, runText = nil, ""
 		if text != "" {
 			body = append(body, jen.Id("w").Dot("raw").Call(jen.Lit(text)))
 			text = ""
 		}
 	}
-	always := func(key string, write jen.Code) {
+	// known adds key to text with its comma when whether one goes first is
+	// known, and reports whether it was.
+	known := func(key string) bool {
 		switch comma {
 		case commaNever:
 			text += key
 		case commaAlways:
 			text += "," + key
 		default:
+			return false
+		}
+		return true
+	}
+	always := func(key string, write jen.Code) {
+		if !known(key) {
 			flush()
 			body = append(body, jen.Id("w").Dot("field").Call(jen.Lit(key)))
 		}
@@ -463,6 +565,16 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 		if comma == commaNever {
 			comma = commaMaybe
 		}
+	}
+	str := func(key string, ptr *jen.Statement) {
+		if !known(key) {
+			always(key, jen.Id("writeString").Call(ptr, jen.Id("w")))
+			return
+		}
+		runText += text + "\x00"
+		text = ""
+		run = append(run, ptr)
+		comma = commaAlways
 	}
 	for _, fi := range fields {
 		key := jsonKey(fi.f.Name)
@@ -484,6 +596,8 @@ func (g *gen) emitStructEncode(f *jen.File, t *contract.Type, fields []fieldInfo
 		default:
 			write := g.writeFromNullable(fi.f.Type, val, ptr, fi.f.Nullable || fi.f.Type.Nullable)
 			switch {
+			case fi.f.Required && g.plainString(fi.f.Type) && !fi.f.Nullable && !fi.f.Type.Nullable:
+				str(key, ptr)
 			case fi.f.Required:
 				always(key, write)
 			case g.codecOf(fi.f.Type) == codecAny || g.codecOf(fi.f.Type) == codecJSON || g.codecOf(fi.f.Type) == codecUnion:

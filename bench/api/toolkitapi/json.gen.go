@@ -13,25 +13,28 @@ var requiredAddress = []string{
 func (v *Address) decodeJSON(r *jsonReader) error {
 	*v = Address{}
 	var seen [3]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "city":
 			seen[0] = true
-			return readString(&v.City, r)
+			m.err = readString(&v.City, r)
 		case "country":
 			seen[1] = true
-			return readString(&v.Country, r)
+			m.err = readString(&v.Country, r)
 		case "line1":
 			seen[2] = true
-			return readString(&v.Line1, r)
+			m.err = readString(&v.Line1, r)
 		case "line2":
-			return readPtr(&v.Line2, r, readString)
+			m.err = readPtr(&v.Line2, r, readString)
 		case "postalCode":
-			return readPtr(&v.PostalCode, r, readString)
+			m.err = readPtr(&v.PostalCode, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredAddress)
 }
@@ -43,12 +46,11 @@ func (v *Address) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Address to w.
 func (v *Address) encodeJSON(w *jsonWriter) {
-	w.raw("{\"city\":")
-	writeString(&v.City, w)
-	w.raw(",\"country\":")
-	writeString(&v.Country, w)
-	w.raw(",\"line1\":")
-	writeString(&v.Line1, w)
+	writeStrings(w, "{\"city\":\x00,\"country\":\x00,\"line1\":\x00",
+		&v.City,
+		&v.Country,
+		&v.Line1,
+	)
 	writeOpt(w, "\"line2\":", v.Line2 != nil, v.Line2, writeString)
 	writeOpt(w, "\"postalCode\":", v.PostalCode != nil, v.PostalCode, writeString)
 	w.raw("}")
@@ -69,18 +71,21 @@ var requiredAttribute = []string{
 func (v *Attribute) decodeJSON(r *jsonReader) error {
 	*v = Attribute{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "name":
 			seen[0] = true
-			return readString(&v.Name, r)
+			m.err = readString(&v.Name, r)
 		case "value":
 			seen[1] = true
-			return readString(&v.Value, r)
+			m.err = readString(&v.Value, r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredAttribute)
 }
@@ -92,11 +97,10 @@ func (v *Attribute) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Attribute to w.
 func (v *Attribute) encodeJSON(w *jsonWriter) {
-	w.raw("{\"name\":")
-	writeString(&v.Name, w)
-	w.raw(",\"value\":")
-	writeString(&v.Value, w)
-	w.raw("}")
+	writeStrings(w, "{\"name\":\x00,\"value\":\x00}",
+		&v.Name,
+		&v.Value,
+	)
 }
 
 // MarshalJSON encodes Attribute.
@@ -115,25 +119,28 @@ var requiredCustomer = []string{
 func (v *Customer) decodeJSON(r *jsonReader) error {
 	*v = Customer{}
 	var seen [3]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "email":
 			seen[0] = true
-			return readString(&v.Email, r)
+			m.err = readString(&v.Email, r)
 		case "id":
 			seen[1] = true
-			return readString(&v.ID, r)
+			m.err = readString(&v.ID, r)
 		case "name":
 			seen[2] = true
-			return readString(&v.Name, r)
+			m.err = readString(&v.Name, r)
 		case "phone":
-			return readPtr(&v.Phone, r, readString)
+			m.err = readPtr(&v.Phone, r, readString)
 		case "tier":
-			return readPtr(&v.Tier, r, readString)
+			m.err = readPtr(&v.Tier, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredCustomer)
 }
@@ -145,12 +152,11 @@ func (v *Customer) UnmarshalJSON(data []byte) error {
 
 // encodeJSON writes Customer to w.
 func (v *Customer) encodeJSON(w *jsonWriter) {
-	w.raw("{\"email\":")
-	writeString(&v.Email, w)
-	w.raw(",\"id\":")
-	writeString(&v.ID, w)
-	w.raw(",\"name\":")
-	writeString(&v.Name, w)
+	writeStrings(w, "{\"email\":\x00,\"id\":\x00,\"name\":\x00",
+		&v.Email,
+		&v.ID,
+		&v.Name,
+	)
 	writeOpt(w, "\"phone\":", v.Phone != nil, v.Phone, writeString)
 	writeOpt(w, "\"tier\":", v.Tier != nil, v.Tier, writeString)
 	w.raw("}")
@@ -171,18 +177,21 @@ var requiredError = []string{
 func (v *Error) decodeJSON(r *jsonReader) error {
 	*v = Error{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "code":
 			seen[0] = true
-			return readInt(&v.Code, r)
+			m.err = readInt(&v.Code, r)
 		case "message":
 			seen[1] = true
-			return readString(&v.Message, r)
+			m.err = readString(&v.Message, r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredError)
 }
@@ -219,57 +228,60 @@ var keysNewOrder = []string{
 	"shippingAddress",
 }
 
-// requiredNewOrder names the required properties of NewOrder in the order of decodeJSON's seen.
-var requiredNewOrder = []string{
-	"currency",
-	"customer",
-	"lines",
-	"shippingAddress",
+// requiredNewOrder lists the indexes in keysNewOrder of the required properties of NewOrder, in the order decodeJSON checks them.
+var requiredNewOrder = []int{
+	3,
+	4,
+	1,
+	8,
 }
 
 // decodeJSON reads NewOrder from r in one pass, naming the JSON pointer of what fails.
 func (v *NewOrder) decodeJSON(r *jsonReader) error {
 	*v = NewOrder{}
-	var seen [4]bool
-	if err := r.object(func(k []byte) error {
-		switch memberIndex(k, keysNewOrder) {
+	var seen [9]bool
+	var m jsonMembers
+	for m.next(r) {
+		i := memberIndex(m.key, keysNewOrder)
+		if i < 0 {
+			m.err = r.skipValue()
+			continue
+		}
+		seen[i] = true
+		switch i {
 		case 0:
 			// "tags"
-			return readSlice(&v.Tags, r, readString)
+			m.err = readSlice(&v.Tags, r, readString)
 		case 1:
 			// "lines"
-			seen[2] = true
-			return readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
+			m.err = readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
 		case 2:
 			// "notes"
-			return readPtr(&v.Notes, r, readString)
+			m.err = readPtr(&v.Notes, r, readString)
 		case 3:
 			// "currency"
-			seen[0] = true
-			return readString(&v.Currency, r)
+			m.err = readString(&v.Currency, r)
 		case 4:
 			// "customer"
-			seen[1] = true
-			return v.Customer.decodeJSON(r)
+			m.err = v.Customer.decodeJSON(r)
 		case 5:
 			// "priority"
-			return readPtr(&v.Priority, r, readInt)
+			m.err = readPtr(&v.Priority, r, readInt)
 		case 6:
 			// "paymentMethod"
-			return readPtr(&v.PaymentMethod, r, readString)
+			m.err = readPtr(&v.PaymentMethod, r, readString)
 		case 7:
 			// "billingAddress"
-			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+			m.err = readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
 		case 8:
 			// "shippingAddress"
-			seen[3] = true
-			return v.ShippingAddress.decodeJSON(r)
+			m.err = v.ShippingAddress.decodeJSON(r)
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
 	}
-	return checkRequired(seen[:], requiredNewOrder)
+	if m.err != nil {
+		return m.err
+	}
+	return checkRequiredAt(seen[:], requiredNewOrder, keysNewOrder)
 }
 
 // UnmarshalJSON decodes NewOrder, checking required properties and naming the JSON pointer of what fails.
@@ -319,82 +331,84 @@ var keysOrder = []string{
 	"shippingAddress",
 }
 
-// requiredOrder names the required properties of Order in the order of decodeJSON's seen.
-var requiredOrder = []string{
-	"createdAt",
-	"currency",
-	"customer",
-	"id",
-	"lines",
-	"shippingAddress",
-	"status",
-	"storeId",
-	"total",
+// requiredOrder lists the indexes in keysOrder of the required properties of Order, in the order decodeJSON checks them.
+var requiredOrder = []int{
+	10,
+	7,
+	8,
+	0,
+	2,
+	13,
+	5,
+	6,
+	4,
 }
 
 // decodeJSON reads Order from r in one pass, naming the JSON pointer of what fails.
 func (v *Order) decodeJSON(r *jsonReader) error {
 	*v = Order{}
-	var seen [9]bool
-	if err := r.object(func(k []byte) error {
-		switch memberIndex(k, keysOrder) {
+	var seen [14]bool
+	strs := [14]*string{
+		6: &v.StoreID,
+	}
+	var m jsonMembers
+	for m.next(r) {
+		i := memberIndex(m.key, keysOrder)
+		if i < 0 {
+			m.err = r.skipValue()
+			continue
+		}
+		seen[i] = true
+		if strs[i] != nil {
+			m.err = readString(strs[i], r)
+			continue
+		}
+		switch i {
 		case 0:
 			// "id"
-			seen[3] = true
-			return readInt(&v.ID, r)
+			m.err = readInt(&v.ID, r)
 		case 1:
 			// "tags"
-			return readSlice(&v.Tags, r, readString)
+			m.err = readSlice(&v.Tags, r, readString)
 		case 2:
 			// "lines"
-			seen[4] = true
-			return readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
+			m.err = readSlice(&v.Lines, r, (*OrderLine).decodeJSON)
 		case 3:
 			// "notes"
-			return readPtr(&v.Notes, r, readString)
+			m.err = readPtr(&v.Notes, r, readString)
 		case 4:
 			// "total"
-			seen[8] = true
-			return readFloat(&v.Total, r)
+			m.err = readFloat(&v.Total, r)
 		case 5:
 			// "status"
-			seen[6] = true
-			return readString(&v.Status, r)
-		case 6:
-			// "storeId"
-			seen[7] = true
-			return readString(&v.StoreID, r)
+			m.err = readString(&v.Status, r)
 		case 7:
 			// "currency"
-			seen[1] = true
-			return readString(&v.Currency, r)
+			m.err = readString(&v.Currency, r)
 		case 8:
 			// "customer"
-			seen[2] = true
-			return v.Customer.decodeJSON(r)
+			m.err = v.Customer.decodeJSON(r)
 		case 9:
 			// "priority"
-			return readPtr(&v.Priority, r, readInt)
+			m.err = readPtr(&v.Priority, r, readInt)
 		case 10:
 			// "createdAt"
-			seen[0] = true
-			return readTime(&v.CreatedAt, r)
+			m.err = readTime(&v.CreatedAt, r)
 		case 11:
 			// "paymentMethod"
-			return readPtr(&v.PaymentMethod, r, readString)
+			m.err = readPtr(&v.PaymentMethod, r, readString)
 		case 12:
 			// "billingAddress"
-			return readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
+			m.err = readPtr(&v.BillingAddress, r, (*Address).decodeJSON)
 		case 13:
 			// "shippingAddress"
-			seen[5] = true
-			return v.ShippingAddress.decodeJSON(r)
+			m.err = v.ShippingAddress.decodeJSON(r)
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
 	}
-	return checkRequired(seen[:], requiredOrder)
+	if m.err != nil {
+		return m.err
+	}
+	return checkRequiredAt(seen[:], requiredOrder, keysOrder)
 }
 
 // UnmarshalJSON decodes Order, checking required properties and naming the JSON pointer of what fails.
@@ -447,29 +461,32 @@ var requiredOrderLine = []string{
 func (v *OrderLine) decodeJSON(r *jsonReader) error {
 	*v = OrderLine{}
 	var seen [3]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "attributes":
-			return readSlice(&v.Attributes, r, (*Attribute).decodeJSON)
+			m.err = readSlice(&v.Attributes, r, (*Attribute).decodeJSON)
 		case "description":
-			return readPtr(&v.Description, r, readString)
+			m.err = readPtr(&v.Description, r, readString)
 		case "discount":
-			return readPtr(&v.Discount, r, readFloat)
+			m.err = readPtr(&v.Discount, r, readFloat)
 		case "gift":
-			return readPtr(&v.Gift, r, readBool)
+			m.err = readPtr(&v.Gift, r, readBool)
 		case "quantity":
 			seen[0] = true
-			return readInt(&v.Quantity, r)
+			m.err = readInt(&v.Quantity, r)
 		case "sku":
 			seen[1] = true
-			return readString(&v.SKU, r)
+			m.err = readString(&v.SKU, r)
 		case "unitPrice":
 			seen[2] = true
-			return readFloat(&v.UnitPrice, r)
+			m.err = readFloat(&v.UnitPrice, r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredOrderLine)
 }
@@ -509,17 +526,20 @@ var requiredOrderList = []string{
 func (v *OrderList) decodeJSON(r *jsonReader) error {
 	*v = OrderList{}
 	var seen [1]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "items":
 			seen[0] = true
-			return readSlice(&v.Items, r, (*Order).decodeJSON)
+			m.err = readSlice(&v.Items, r, (*Order).decodeJSON)
 		case "nextCursor":
-			return readPtr(&v.NextCursor, r, readString)
+			m.err = readPtr(&v.NextCursor, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredOrderList)
 }

@@ -12,18 +12,21 @@ var requiredError = []string{
 func (v *Error) decodeJSON(r *jsonReader) error {
 	*v = Error{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "code":
 			seen[0] = true
-			return readInt(&v.Code, r)
+			m.err = readInt(&v.Code, r)
 		case "message":
 			seen[1] = true
-			return readString(&v.Message, r)
+			m.err = readString(&v.Message, r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredError)
 }
@@ -57,26 +60,29 @@ var requiredNewNote = []string{
 func (v *NewNote) decodeJSON(r *jsonReader) error {
 	*v = NewNote{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "color":
 			seen[0] = true
-			return readString(&v.Color, r)
+			m.err = readString(&v.Color, r)
 		case "due":
-			return readNullable(&v.Due, r, readTime)
+			m.err = readNullable(&v.Due, r, readTime)
 		case "pinned":
-			return readPtr(&v.Pinned, r, readBool)
+			m.err = readPtr(&v.Pinned, r, readBool)
 		case "tags":
-			return readSlice(&v.Tags, r, readString)
+			m.err = readSlice(&v.Tags, r, readString)
 		case "text":
 			seen[1] = true
-			return readString(&v.Text, r)
+			m.err = readString(&v.Text, r)
 		case "weight":
-			return readPtr(&v.Weight, r, readFloat)
+			m.err = readPtr(&v.Weight, r, readFloat)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredNewNote)
 }
@@ -117,59 +123,65 @@ var keysNote = []string{
 	"boardId",
 }
 
-// requiredNote names the required properties of Note in the order of decodeJSON's seen.
-var requiredNote = []string{
-	"boardId",
-	"color",
-	"id",
-	"tags",
-	"text",
+// requiredNote lists the indexes in keysNote of the required properties of Note, in the order decodeJSON checks them.
+var requiredNote = []int{
+	8,
+	4,
+	0,
+	2,
+	3,
 }
 
 // decodeJSON reads Note from r in one pass, naming the JSON pointer of what fails.
 func (v *Note) decodeJSON(r *jsonReader) error {
 	*v = Note{}
-	var seen [5]bool
-	if err := r.object(func(k []byte) error {
-		switch memberIndex(k, keysNote) {
+	var seen [9]bool
+	strs := [9]*string{
+		3: &v.Text,
+	}
+	var m jsonMembers
+	for m.next(r) {
+		i := memberIndex(m.key, keysNote)
+		if i < 0 {
+			m.err = r.skipValue()
+			continue
+		}
+		seen[i] = true
+		if strs[i] != nil {
+			m.err = readString(strs[i], r)
+			continue
+		}
+		switch i {
 		case 0:
 			// "id"
-			seen[2] = true
-			return readInt(&v.ID, r)
+			m.err = readInt(&v.ID, r)
 		case 1:
 			// "due"
-			return readNullable(&v.Due, r, readTime)
+			m.err = readNullable(&v.Due, r, readTime)
 		case 2:
 			// "tags"
-			seen[3] = true
-			return readSlice(&v.Tags, r, readString)
-		case 3:
-			// "text"
-			seen[4] = true
-			return readString(&v.Text, r)
+			m.err = readSlice(&v.Tags, r, readString)
 		case 4:
 			// "color"
-			seen[1] = true
-			return readString(&v.Color, r)
+			m.err = readString(&v.Color, r)
 		case 5:
 			// "trace"
-			return readPtr(&v.Trace, r, readString)
+			m.err = readPtr(&v.Trace, r, readString)
 		case 6:
 			// "pinned"
-			return readPtr(&v.Pinned, r, readBool)
+			m.err = readPtr(&v.Pinned, r, readBool)
 		case 7:
 			// "weight"
-			return readPtr(&v.Weight, r, readFloat)
+			m.err = readPtr(&v.Weight, r, readFloat)
 		case 8:
 			// "boardId"
-			seen[0] = true
-			return readInt(&v.BoardID, r)
+			m.err = readInt(&v.BoardID, r)
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
 	}
-	return checkRequired(seen[:], requiredNote)
+	if m.err != nil {
+		return m.err
+	}
+	return checkRequiredAt(seen[:], requiredNote, keysNote)
 }
 
 // UnmarshalJSON decodes Note, checking required properties and naming the JSON pointer of what fails.

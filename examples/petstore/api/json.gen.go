@@ -12,24 +12,27 @@ var requiredNewPet = []string{
 func (v *NewPet) decodeJSON(r *jsonReader) error {
 	*v = NewPet{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "birthDate":
-			return readPtr(&v.BirthDate, r, readString)
+			m.err = readPtr(&v.BirthDate, r, readString)
 		case "name":
 			seen[0] = true
-			return readString(&v.Name, r)
+			m.err = readString(&v.Name, r)
 		case "species":
 			seen[1] = true
-			return readString(&v.Species, r)
+			m.err = readString(&v.Species, r)
 		case "tags":
-			return readSlice(&v.Tags, r, readString)
+			m.err = readSlice(&v.Tags, r, readString)
 		case "weightKg":
-			return readPtr(&v.WeightKg, r, readFloat)
+			m.err = readPtr(&v.WeightKg, r, readFloat)
+		default:
+			m.err = unknownProperty()
 		}
-		return unknownProperty()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredNewPet)
 }
@@ -69,32 +72,35 @@ var requiredPet = []string{
 func (v *Pet) decodeJSON(r *jsonReader) error {
 	*v = Pet{}
 	var seen [4]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "birthDate":
-			return readPtr(&v.BirthDate, r, readString)
+			m.err = readPtr(&v.BirthDate, r, readString)
 		case "createdAt":
-			return readTime(&v.CreatedAt, r)
+			m.err = readTime(&v.CreatedAt, r)
 		case "id":
-			return readInt(&v.ID, r)
+			m.err = readInt(&v.ID, r)
 		case "name":
 			seen[0] = true
-			return readString(&v.Name, r)
+			m.err = readString(&v.Name, r)
 		case "species":
 			seen[1] = true
-			return readString(&v.Species, r)
+			m.err = readString(&v.Species, r)
 		case "status":
 			seen[2] = true
-			return readString(&v.Status, r)
+			m.err = readString(&v.Status, r)
 		case "tags":
 			seen[3] = true
-			return readSlice(&v.Tags, r, readString)
+			m.err = readSlice(&v.Tags, r, readString)
 		case "weightKg":
-			return readNullable(&v.WeightKg, r, readFloat)
+			m.err = readNullable(&v.WeightKg, r, readFloat)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredPet)
 }
@@ -138,17 +144,20 @@ var requiredPetPage = []string{
 func (v *PetPage) decodeJSON(r *jsonReader) error {
 	*v = PetPage{}
 	var seen [1]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "items":
 			seen[0] = true
-			return readSlice(&v.Items, r, (*Pet).decodeJSON)
+			m.err = readSlice(&v.Items, r, (*Pet).decodeJSON)
 		case "nextCursor":
-			return readPtr(&v.NextCursor, r, readString)
+			m.err = readPtr(&v.NextCursor, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredPetPage)
 }
@@ -174,19 +183,22 @@ func (v PetPage) MarshalJSON() ([]byte, error) {
 // decodeJSON reads PetUpdate from r in one pass, naming the JSON pointer of what fails.
 func (v *PetUpdate) decodeJSON(r *jsonReader) error {
 	*v = PetUpdate{}
-	return r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "name":
-			return readPtr(&v.Name, r, readString)
+			m.err = readPtr(&v.Name, r, readString)
 		case "status":
-			return readPtr(&v.Status, r, readString)
+			m.err = readPtr(&v.Status, r, readString)
 		case "tags":
-			return readSlice(&v.Tags, r, readString)
+			m.err = readSlice(&v.Tags, r, readString)
 		case "weightKg":
-			return readNullable(&v.WeightKg, r, readFloat)
+			m.err = readNullable(&v.WeightKg, r, readFloat)
+		default:
+			m.err = unknownProperty()
 		}
-		return unknownProperty()
-	})
+	}
+	return m.err
 }
 
 // UnmarshalJSON decodes PetUpdate, checking required properties and naming the JSON pointer of what fails.
@@ -219,24 +231,27 @@ var requiredProblem = []string{
 func (v *Problem) decodeJSON(r *jsonReader) error {
 	*v = Problem{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "detail":
-			return readPtr(&v.Detail, r, readString)
+			m.err = readPtr(&v.Detail, r, readString)
 		case "instance":
-			return readPtr(&v.Instance, r, readString)
+			m.err = readPtr(&v.Instance, r, readString)
 		case "status":
 			seen[0] = true
-			return readInt(&v.Status, r)
+			m.err = readInt(&v.Status, r)
 		case "title":
 			seen[1] = true
-			return readString(&v.Title, r)
+			m.err = readString(&v.Title, r)
 		case "type":
-			return readPtr(&v.Type, r, readString)
+			m.err = readPtr(&v.Type, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredProblem)
 }

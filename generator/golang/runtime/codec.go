@@ -177,11 +177,28 @@ func keyOrder(a, b string) int {
 
 // checkRequired reports the first required property decodeJSON did not
 // see: seen[i] says whether names[i] was read. One loop over a table per
-// type instead of an if per property keeps decodeJSON small.
+// type instead of an if per property keeps decodeJSON small, and not
+// inlined, that loop is not compiled into every decodeJSON either.
+//
+//go:noinline
 func checkRequired(seen []bool, names []string) error {
 	for i, ok := range seen {
 		if !ok {
 			return missingProperty(names[i])
+		}
+	}
+	return nil
+}
+
+// checkRequiredAt is checkRequired for an object whose decodeJSON marks
+// seen at the index of each key in its table keys (see memberIndex): at
+// lists the required properties' indexes, in the order they are checked.
+//
+//go:noinline
+func checkRequiredAt(seen []bool, at []int, keys []string) error {
+	for _, i := range at {
+		if !seen[i] {
+			return missingProperty(keys[i])
 		}
 	}
 	return nil

@@ -83,3 +83,90 @@ func TestCheckRequired(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckRequiredAt(t *testing.T) {
+	keys := []string{"id", "a/b", "name", "x"}
+	at := []int{2, 0, 1} // checked in field order: name, id, a/b
+	if err := checkRequiredAt([]bool{true, true, true, false}, at, keys); err != nil {
+		t.Fatalf("all required seen: %v", err)
+	}
+	for _, c := range []struct {
+		seen    []bool
+		pointer string
+	}{
+		{[]bool{false, false, false, true}, "/name"},
+		{[]bool{false, false, true, false}, "/id"},
+		{[]bool{true, false, true, true}, "/a~1b"},
+	} {
+		err := checkRequiredAt(c.seen, at, keys)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Pointer != c.pointer || ve.Message != "is required" {
+			t.Errorf("checkRequiredAt(%v) = %#v, want %s is required", c.seen, err, c.pointer)
+		}
+	}
+}
+
+// tableRow is decoded as decodeJSON decodes an object of more than 8
+// properties: strings through a table of their fields' addresses, others by
+// a switch on the key's index, seen marked by that index.
+type tableRow struct {
+	A, B, C string
+	N       int64
+}
+
+var keysTableRow = []string{"a", "b", "c", "n"}
+
+var requiredTableRow = []int{0, 3, 2}
+
+func (v *tableRow) decodeJSON(r *jsonReader) error {
+	*v = tableRow{}
+	var seen [4]bool
+	strs := [4]*string{0: &v.A, 1: &v.B, 2: &v.C}
+	var m jsonMembers
+	for m.next(r) {
+		i := memberIndex(m.key, keysTableRow)
+		if i < 0 {
+			m.err = r.skipValue()
+			continue
+		}
+		seen[i] = true
+		if strs[i] != nil {
+			m.err = readString(strs[i], r)
+			continue
+		}
+		switch i {
+		case 3:
+			m.err = readInt(&v.N, r)
+		}
+	}
+	if m.err != nil {
+		return m.err
+	}
+	return checkRequiredAt(seen[:], requiredTableRow, keysTableRow)
+}
+
+func TestTableDecode(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{"c":"3","n":4,"a":"1","z":[{}]}`, ""},
+		{`{"a":"1","b":"2"}`, "/n: is required"},
+		{`{"n":1}`, "/a: is required"},
+		{`{"a":"1","n":1,"c":2}`, "/c: must be a string, not number"},
+		{`{"a":"1","n":1,"c":"3",}`, "invalid character '}' looking for beginning of object key string"},
+		{`{"a":"1","n":1,"c":"3"`, "unexpected end of JSON input"},
+		{`{"a":"1" "n":1}`, "invalid character '\"' after object key:value pair"},
+		{`["a"]`, "must be an object, not array"},
+	} {
+		var v tableRow
+		err := decodeJSONValue([]byte(c.in), &v, (*tableRow).decodeJSON)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.in, err)
+		case c.want != "" && (err == nil || err.Error() != c.want):
+			t.Errorf("%s: %v, want %s", c.in, err, c.want)
+		}
+	}
+	var v tableRow
+	if err := decodeJSONValue([]byte(`{"c":"3","n":4,"a":"1","b":"\u00e9"}`), &v, (*tableRow).decodeJSON); err != nil || v != (tableRow{"1", "é", "3", 4}) {
+		t.Errorf("decoded %+v, %v", v, err)
+	}
+}

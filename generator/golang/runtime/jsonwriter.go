@@ -19,6 +19,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -81,6 +82,26 @@ func (w *jsonWriter) enter() bool {
 	}
 	w.depth++
 	return true
+}
+
+// open writes c, the '[' or '{' starting an array or object, after enter;
+// close writes the ']' or '}' ending it and leaves. Out of line, as the
+// writers compiled once per element type call them: inlined, enter and
+// append were most of each instance's code.
+//
+//go:noinline
+func (w *jsonWriter) open(c byte) bool {
+	if !w.enter() {
+		return false
+	}
+	w.buf = append(w.buf, c)
+	return true
+}
+
+//go:noinline
+func (w *jsonWriter) close(c byte) {
+	w.buf = append(w.buf, c)
+	w.leave()
 }
 
 // leave undoes enter.
@@ -291,6 +312,23 @@ func (w *jsonWriter) boolean(b bool) {
 //go:noinline
 func writeString[T ~string](p *T, w *jsonWriter) {
 	w.str(string(*p))
+}
+
+// writeStrings writes a run of string members whose commas are known:
+// text is the literal JSON around them (braces, commas, encoded keys) with
+// a NUL byte where each value of ps goes, which no encoded key holds (JSON
+// escapes control characters). encodeJSON makes one call with the run's
+// field addresses instead of two calls per member.
+//
+//go:noinline
+func writeStrings(w *jsonWriter, text string, ps ...*string) {
+	for _, p := range ps {
+		i := strings.IndexByte(text, 0)
+		w.buf = append(w.buf, text[:i]...)
+		w.str(*p)
+		text = text[i+1:]
+	}
+	w.buf = append(w.buf, text...)
 }
 
 // writeInt writes an integer.
@@ -537,21 +575,19 @@ func writeNullable[T any](p *Nullable[T], w *jsonWriter, f func(*T, *jsonWriter)
 func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	s := *p
 	if s == nil {
-		w.null()
+		w.raw("null")
 		return
 	}
-	if !w.enter() {
+	if !w.open('[') {
 		return
 	}
-	w.buf = append(w.buf, '[')
 	for i := range s {
 		if i > 0 {
-			w.buf = append(w.buf, ',')
+			w.raw(",")
 		}
 		f(&s[i], w)
 	}
-	w.buf = append(w.buf, ']')
-	w.leave()
+	w.close(']')
 }
 
 // writeList writes a slice of a non-nullable array: a nil slice is [], since
@@ -560,7 +596,7 @@ func writeSlice[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 //go:noinline
 func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	if *p == nil {
-		w.buf = append(w.buf, '[', ']')
+		w.raw("[]")
 		return
 	}
 	writeSlice(p, w, f)
@@ -575,10 +611,7 @@ func writeList[T any](p *[]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	m := *p
 	if m == nil {
-		w.null()
-		return
-	}
-	if !w.enter() {
+		w.raw("null")
 		return
 	}
 	var small [16]string
@@ -587,19 +620,20 @@ func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	w.buf = append(w.buf, '{')
+	if !w.open('{') {
+		return
+	}
 	var v T
 	for i, k := range keys {
 		if i > 0 {
-			w.buf = append(w.buf, ',')
+			w.raw(",")
 		}
 		w.str(k)
-		w.buf = append(w.buf, ':')
+		w.raw(":")
 		v = m[k]
 		f(&v, w)
 	}
-	w.buf = append(w.buf, '}')
-	w.leave()
+	w.close('}')
 }
 
 // jsonWriters recycles writers, and the buffers encodeJSONValue writes into

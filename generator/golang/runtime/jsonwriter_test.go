@@ -645,3 +645,27 @@ func TestWriterCycles(t *testing.T) {
 	}
 	writerSame(t, "a chain of 3000 nodes", *chain, (*treeNode).encodeJSON)
 }
+
+// writerRow is an object of required strings, written as encodeJSON writes
+// such a run: one writeStrings call.
+type writerRow struct {
+	A string `json:"a"`
+	B string `json:"b<&>"`
+	C string `json:"c"`
+}
+
+func (v *writerRow) encodeJSON(w *jsonWriter) {
+	writeStrings(w, "{\"a\":\x00,\"b\\u003c\\u0026\\u003e\":\x00,\"c\":\x00}", &v.A, &v.B, &v.C)
+}
+
+func TestWriterStringRun(t *testing.T) {
+	writerSame(t, "row", writerRow{A: "x", B: "<\u2028\"\\>", C: "\xff"}, (*writerRow).encodeJSON)
+	writerSame(t, "empty row", writerRow{}, (*writerRow).encodeJSON)
+	writerSame(t, "rows", []writerRow{{A: "1"}, {C: "3"}}, func(p *[]writerRow, w *jsonWriter) { writeSlice(p, w, (*writerRow).encodeJSON) })
+	// No value: the text alone, as after a run's last member.
+	w := jsonWriter{}
+	writeStrings(&w, "}")
+	if got := string(w.buf); got != "}" {
+		t.Errorf("writeStrings without values wrote %q", got)
+	}
+}

@@ -15,61 +15,64 @@ var keysCustomer = []string{
 	"updatedAt",
 }
 
-// requiredCustomer names the required properties of Customer in the order of decodeJSON's seen.
-var requiredCustomer = []string{
-	"createdAt",
-	"email",
-	"id",
-	"name",
-	"status",
-	"updatedAt",
+// requiredCustomer lists the indexes in keysCustomer of the required properties of Customer, in the order decodeJSON checks them.
+var requiredCustomer = []int{
+	7,
+	2,
+	0,
+	1,
+	5,
+	8,
 }
 
 // decodeJSON reads Customer from r in one pass, naming the JSON pointer of what fails.
 func (v *Customer) decodeJSON(r *jsonReader) error {
 	*v = Customer{}
-	var seen [6]bool
-	if err := r.object(func(k []byte) error {
-		switch memberIndex(k, keysCustomer) {
+	var seen [9]bool
+	strs := [9]*string{
+		1: &v.Name,
+		2: &v.Email,
+	}
+	var m jsonMembers
+	for m.next(r) {
+		i := memberIndex(m.key, keysCustomer)
+		if i < 0 {
+			m.err = r.skipValue()
+			continue
+		}
+		seen[i] = true
+		if strs[i] != nil {
+			m.err = readString(strs[i], r)
+			continue
+		}
+		switch i {
 		case 0:
 			// "id"
-			seen[2] = true
-			return readInt(&v.ID, r)
-		case 1:
-			// "name"
-			seen[3] = true
-			return readString(&v.Name, r)
-		case 2:
-			// "email"
-			seen[1] = true
-			return readString(&v.Email, r)
+			m.err = readInt(&v.ID, r)
 		case 3:
 			// "notes"
-			return readPtr(&v.Notes, r, readString)
+			m.err = readPtr(&v.Notes, r, readString)
 		case 4:
 			// "phone"
-			return readPtr(&v.Phone, r, readString)
+			m.err = readPtr(&v.Phone, r, readString)
 		case 5:
 			// "status"
-			seen[4] = true
-			return readString(&v.Status, r)
+			m.err = readString(&v.Status, r)
 		case 6:
 			// "company"
-			return readPtr(&v.Company, r, readString)
+			m.err = readPtr(&v.Company, r, readString)
 		case 7:
 			// "createdAt"
-			seen[0] = true
-			return readTime(&v.CreatedAt, r)
+			m.err = readTime(&v.CreatedAt, r)
 		case 8:
 			// "updatedAt"
-			seen[5] = true
-			return readTime(&v.UpdatedAt, r)
+			m.err = readTime(&v.UpdatedAt, r)
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
 	}
-	return checkRequired(seen[:], requiredCustomer)
+	if m.err != nil {
+		return m.err
+	}
+	return checkRequiredAt(seen[:], requiredCustomer, keysCustomer)
 }
 
 // UnmarshalJSON decodes Customer, checking required properties and naming the JSON pointer of what fails.
@@ -113,26 +116,29 @@ var requiredCustomerInput = []string{
 func (v *CustomerInput) decodeJSON(r *jsonReader) error {
 	*v = CustomerInput{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "company":
-			return readPtr(&v.Company, r, readString)
+			m.err = readPtr(&v.Company, r, readString)
 		case "email":
 			seen[0] = true
-			return readString(&v.Email, r)
+			m.err = readString(&v.Email, r)
 		case "name":
 			seen[1] = true
-			return readString(&v.Name, r)
+			m.err = readString(&v.Name, r)
 		case "notes":
-			return readPtr(&v.Notes, r, readString)
+			m.err = readPtr(&v.Notes, r, readString)
 		case "phone":
-			return readPtr(&v.Phone, r, readString)
+			m.err = readPtr(&v.Phone, r, readString)
 		case "status":
-			return readPtr(&v.Status, r, readString)
+			m.err = readPtr(&v.Status, r, readString)
+		default:
+			m.err = unknownProperty()
 		}
-		return unknownProperty()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredCustomerInput)
 }
@@ -170,17 +176,20 @@ var requiredCustomerPage = []string{
 func (v *CustomerPage) decodeJSON(r *jsonReader) error {
 	*v = CustomerPage{}
 	var seen [1]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "items":
 			seen[0] = true
-			return readSlice(&v.Items, r, (*Customer).decodeJSON)
+			m.err = readSlice(&v.Items, r, (*Customer).decodeJSON)
 		case "nextCursor":
-			return readPtr(&v.NextCursor, r, readString)
+			m.err = readPtr(&v.NextCursor, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredCustomerPage)
 }
@@ -213,24 +222,27 @@ var requiredProblem = []string{
 func (v *Problem) decodeJSON(r *jsonReader) error {
 	*v = Problem{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "detail":
-			return readPtr(&v.Detail, r, readString)
+			m.err = readPtr(&v.Detail, r, readString)
 		case "instance":
-			return readPtr(&v.Instance, r, readString)
+			m.err = readPtr(&v.Instance, r, readString)
 		case "status":
 			seen[0] = true
-			return readInt(&v.Status, r)
+			m.err = readInt(&v.Status, r)
 		case "title":
 			seen[1] = true
-			return readString(&v.Title, r)
+			m.err = readString(&v.Title, r)
 		case "type":
-			return readPtr(&v.Type, r, readString)
+			m.err = readPtr(&v.Type, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredProblem)
 }

@@ -12,18 +12,21 @@ var requiredCredentials = []string{
 func (v *Credentials) decodeJSON(r *jsonReader) error {
 	*v = Credentials{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "password":
 			seen[0] = true
-			return readString(&v.Password, r)
+			m.err = readString(&v.Password, r)
 		case "username":
 			seen[1] = true
-			return readString(&v.Username, r)
+			m.err = readString(&v.Username, r)
+		default:
+			m.err = unknownProperty()
 		}
-		return unknownProperty()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredCredentials)
 }
@@ -58,23 +61,26 @@ var requiredNewUser = []string{
 func (v *NewUser) decodeJSON(r *jsonReader) error {
 	*v = NewUser{}
 	var seen [3]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "displayName":
-			return readPtr(&v.DisplayName, r, readString)
+			m.err = readPtr(&v.DisplayName, r, readString)
 		case "email":
 			seen[0] = true
-			return readString(&v.Email, r)
+			m.err = readString(&v.Email, r)
 		case "password":
 			seen[1] = true
-			return readString(&v.Password, r)
+			m.err = readString(&v.Password, r)
 		case "username":
 			seen[2] = true
-			return readString(&v.Username, r)
+			m.err = readString(&v.Username, r)
+		default:
+			m.err = unknownProperty()
 		}
-		return unknownProperty()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredNewUser)
 }
@@ -112,18 +118,21 @@ var requiredPasswordChange = []string{
 func (v *PasswordChange) decodeJSON(r *jsonReader) error {
 	*v = PasswordChange{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "currentPassword":
 			seen[0] = true
-			return readString(&v.CurrentPassword, r)
+			m.err = readString(&v.CurrentPassword, r)
 		case "newPassword":
 			seen[1] = true
-			return readString(&v.NewPassword, r)
+			m.err = readString(&v.NewPassword, r)
+		default:
+			m.err = unknownProperty()
 		}
-		return unknownProperty()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredPasswordChange)
 }
@@ -157,24 +166,27 @@ var requiredProblem = []string{
 func (v *Problem) decodeJSON(r *jsonReader) error {
 	*v = Problem{}
 	var seen [2]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "detail":
-			return readPtr(&v.Detail, r, readString)
+			m.err = readPtr(&v.Detail, r, readString)
 		case "instance":
-			return readPtr(&v.Instance, r, readString)
+			m.err = readPtr(&v.Instance, r, readString)
 		case "status":
 			seen[0] = true
-			return readInt(&v.Status, r)
+			m.err = readInt(&v.Status, r)
 		case "title":
 			seen[1] = true
-			return readString(&v.Title, r)
+			m.err = readString(&v.Title, r)
 		case "type":
-			return readPtr(&v.Type, r, readString)
+			m.err = readPtr(&v.Type, r, readString)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredProblem)
 }
@@ -214,24 +226,27 @@ var requiredSession = []string{
 func (v *Session) decodeJSON(r *jsonReader) error {
 	*v = Session{}
 	var seen [4]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "expiresAt":
 			seen[0] = true
-			return readTime(&v.ExpiresAt, r)
+			m.err = readTime(&v.ExpiresAt, r)
 		case "token":
 			seen[1] = true
-			return readString(&v.Token, r)
+			m.err = readString(&v.Token, r)
 		case "tokenType":
 			seen[2] = true
-			return readString(&v.TokenType, r)
+			m.err = readString(&v.TokenType, r)
 		case "user":
 			seen[3] = true
-			return v.User.decodeJSON(r)
+			m.err = v.User.decodeJSON(r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredSession)
 }
@@ -270,21 +285,24 @@ var requiredTokenInfo = []string{
 func (v *TokenInfo) decodeJSON(r *jsonReader) error {
 	*v = TokenInfo{}
 	var seen [3]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "expiresAt":
 			seen[0] = true
-			return readTime(&v.ExpiresAt, r)
+			m.err = readTime(&v.ExpiresAt, r)
 		case "userId":
 			seen[1] = true
-			return readInt(&v.UserID, r)
+			m.err = readInt(&v.UserID, r)
 		case "username":
 			seen[2] = true
-			return readString(&v.Username, r)
+			m.err = readString(&v.Username, r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredTokenInfo)
 }
@@ -322,26 +340,29 @@ var requiredUser = []string{
 func (v *User) decodeJSON(r *jsonReader) error {
 	*v = User{}
 	var seen [4]bool
-	if err := r.object(func(k []byte) error {
-		switch string(k) {
+	var m jsonMembers
+	for m.next(r) {
+		switch string(m.key) {
 		case "createdAt":
 			seen[0] = true
-			return readTime(&v.CreatedAt, r)
+			m.err = readTime(&v.CreatedAt, r)
 		case "displayName":
-			return readPtr(&v.DisplayName, r, readString)
+			m.err = readPtr(&v.DisplayName, r, readString)
 		case "email":
 			seen[1] = true
-			return readString(&v.Email, r)
+			m.err = readString(&v.Email, r)
 		case "id":
 			seen[2] = true
-			return readInt(&v.ID, r)
+			m.err = readInt(&v.ID, r)
 		case "username":
 			seen[3] = true
-			return readString(&v.Username, r)
+			m.err = readString(&v.Username, r)
+		default:
+			m.err = r.skipValue()
 		}
-		return r.skipValue()
-	}); err != nil {
-		return err
+	}
+	if m.err != nil {
+		return m.err
 	}
 	return checkRequired(seen[:], requiredUser)
 }
