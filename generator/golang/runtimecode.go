@@ -40,6 +40,8 @@ type runtimeDecl struct {
 	of    []string // names in an exported function's results: its constructor's types
 	name  string   // a method's name
 	text  []byte   // source text, doc comment and directives included
+	file  int      // index in runtimeSource.files of the file it is in
+	start int      // offset of text in that file
 	uses  []string // identifiers in it, each once
 	pkgs  []string // import paths it uses
 }
@@ -62,9 +64,23 @@ var (
 	runtimeErr    error
 )
 
-// loadRuntime parses the embedded runtime, once per process.
+// loadRuntime reads the embedded runtime's index, or parses the runtime
+// when the index describes other files (see runtimeindex.go), once per
+// process.
 func loadRuntime() (*runtimeSource, error) {
-	runtimeOnce.Do(func() { runtimeParsed, runtimeErr = parseRuntime() })
+	runtimeOnce.Do(func() {
+		hash, err := runtimeHash()
+		if err != nil {
+			runtimeErr = err
+			return
+		}
+		rt, ok, err := decodeRuntimeIndex(runtimeIndexText, hash)
+		if ok && err == nil {
+			runtimeParsed = rt
+			return
+		}
+		runtimeParsed, runtimeErr = parseRuntime()
+	})
 	return runtimeParsed, runtimeErr
 }
 
@@ -134,6 +150,7 @@ func parseRuntime() (*runtimeSource, error) {
 			if err != nil {
 				return nil, err
 			}
+			rd.file = len(rt.files) - 1
 			for _, n := range rd.names {
 				reserved[n] = true
 			}
@@ -230,7 +247,8 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 	default:
 		return nil, fmt.Errorf("%s: unexpected declaration", fset.Position(d.Pos()))
 	}
-	rd.text = src[int(start)-base : int(d.End())-base]
+	rd.start = int(start) - base
+	rd.text = src[rd.start : int(d.End())-base]
 	uses := map[string]bool{}
 	pkgs := map[string]bool{}
 	ast.Inspect(d, func(n ast.Node) bool {
