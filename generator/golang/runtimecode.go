@@ -374,12 +374,9 @@ func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
 }
 
 // renderRuntime writes the runtime declarations the rendered files use as
-// one file of package pkg; ok is false when they use none.
-func (rt *runtimeSource) renderRuntime(pkg string, rendered [][]byte) (data []byte, ok bool) {
-	used := map[string]bool{}
-	for _, src := range rendered {
-		identifiers(src, used)
-	}
+// one file of package pkg; used holds the files' identifiers (see
+// identifiers), and is extended. ok is false when they use none.
+func (rt *runtimeSource) renderRuntime(pkg string, used map[string]bool) (data []byte, ok bool) {
 	decls := rt.selectRuntime(used)
 	if len(decls) == 0 {
 		return nil, false
