@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"path"
 	"slices"
@@ -285,26 +284,7 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 // keeps a declaration that the package may not need, never drops one it
 // does.
 func identifiers(src []byte, into map[string]bool) {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
-	prev := token.ILLEGAL
-	for {
-		_, tok, lit := s.Scan()
-		if tok == token.EOF {
-			return
-		}
-		if tok == token.IDENT {
-			into[lit] = true
-			switch prev {
-			case token.PERIOD:
-				into["."+lit] = true
-			case token.TYPE, token.VAR:
-				into["decl "+lit] = true
-			}
-		}
-		prev = tok
-	}
+	scanIdentifiers(src, into)
 }
 
 // selectRuntime returns the declarations reached from the identifiers
