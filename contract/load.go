@@ -101,7 +101,7 @@ func startEarlyDecode(data []byte) *earlyDecode {
 	e := &earlyDecode{done: make(chan struct{})}
 	go func() {
 		defer close(e.done)
-		e.err = json.Unmarshal(data, &e.t)
+		e.err = decodeT(data, &e.t)
 	}()
 	return e
 }
@@ -195,7 +195,7 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 			t, err = &e.t, e.err
 		} else if !fromTree {
 			t = new(openapi3.T)
-			err = json.Unmarshal(data, t)
+			err = decodeT(data, t)
 		}
 		if err != nil {
 			return nil, d.fail(path, decodePointer(root.tree, err), "not an OpenAPI document: "+err.Error())

@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -124,32 +123,30 @@ func (r *reader) read(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
 	if abs != r.first {
 		// Checked again on the open file: it may have been swapped
 		// since the Stat in confined.
-		if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		if err != nil || !fi.Mode().IsRegular() {
 			return nil, errors.New("not a regular file")
 		}
 	}
-	return r.capped(f)
+	var size int64
+	if err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return r.capped(f, size)
 }
 
-// capped reads src to its end, refusing more than the size cap.
-func (r *reader) capped(src io.Reader) ([]byte, error) {
-	// A regular file is read into a buffer of its size at once:
-	// io.ReadAll's doubling copied and cleared a GitHub-size file about
-	// twice over (0.15 s CPU of toolkit diff's load, per side).
-	var buf bytes.Buffer
-	if f, ok := src.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			buf.Grow(int(min(fi.Size(), r.max) + bytes.MinRead))
-		}
-	}
-	_, err := buf.ReadFrom(io.LimitReader(src, r.max+1))
+// capped reads src to its end, refusing more than the size cap. size is
+// what src is expected to hold (0: unknown): the buffer is made that
+// large up front instead of growing by doubling (GitHub's 12 MB
+// description: 0.19 s of CPU in io.ReadAll, most of it clearing memory).
+func (r *reader) capped(src io.Reader, size int64) ([]byte, error) {
+	data, err := readAll(io.LimitReader(src, r.max+1), min(size, r.max)+1)
 	if err != nil {
 		return nil, err
 	}
-	data := buf.Bytes()
 	if int64(len(data)) > r.max {
 		return nil, fmt.Errorf("larger than the limit of %s (raise it with --max-contract-size)", FormatSize(r.max))
 	}
@@ -197,7 +194,7 @@ func (r *reader) fetch(raw string) ([]byte, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("fetching %s: HTTP %s", u.Redacted(), resp.Status)
 	}
-	data, err := r.capped(resp.Body)
+	data, err := r.capped(resp.Body, 0) // a server's Content-Length is not trusted to size a buffer
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("fetching %s: not read within %s", u.Redacted(), r.timeout)
@@ -269,4 +266,22 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("invalid size %q: want a positive number of bytes, KB, MB or GB (e.g. 64MB)", s)
 	}
 	return n * mult, nil
+}
+
+// readAll is io.ReadAll starting from a buffer of capacity size.
+func readAll(src io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 512))
+	for {
+		n, err := src.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }

@@ -97,6 +97,8 @@ func run(path string, n int, live bool) error {
 		}
 	}
 	for range n {
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
 		t0 := time.Now()
 		doc, err := contract.Load(path, contract.LoadOptions{})
 		if err != nil {
@@ -126,10 +128,12 @@ func run(path string, n int, live bool) error {
 		}
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		fmt.Printf("load %v  build %v  generate %v  write %v  (%d KB of Go, %d warnings, %d MB of heap from the OS)\n",
+		// Allocated bytes and collections are counted, not timed: they
+		// compare two builds on a loaded machine where times do not.
+		fmt.Printf("load %v  build %v  generate %v  write %v  (%d KB of Go, %d warnings, %d MB of heap from the OS, %d MB allocated in %d collections)\n",
 			t1.Sub(t0).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond),
 			t3.Sub(t2).Round(time.Millisecond), t4.Sub(t3).Round(time.Millisecond),
-			size>>10, len(doc.Warnings), ms.HeapSys>>20)
+			size>>10, len(doc.Warnings), ms.HeapSys>>20, (ms.TotalAlloc-before.TotalAlloc)>>20, ms.NumGC-before.NumGC)
 	}
 	return nil
 }

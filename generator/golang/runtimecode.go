@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 	"go/token"
 	"path"
 	"slices"
@@ -40,6 +39,8 @@ type runtimeDecl struct {
 	of    []string // names in an exported function's results: its constructor's types
 	name  string   // a method's name
 	text  []byte   // source text, doc comment and directives included
+	file  int      // index in runtimeSource.files of the file it is in
+	start int      // offset of text in that file
 	uses  []string // identifiers in it, each once
 	pkgs  []string // import paths it uses
 }
@@ -62,9 +63,23 @@ var (
 	runtimeErr    error
 )
 
-// loadRuntime parses the embedded runtime, once per process.
+// loadRuntime reads the embedded runtime's index, or parses the runtime
+// when the index describes other files (see runtimeindex.go), once per
+// process.
 func loadRuntime() (*runtimeSource, error) {
-	runtimeOnce.Do(func() { runtimeParsed, runtimeErr = parseRuntime() })
+	runtimeOnce.Do(func() {
+		hash, err := runtimeHash()
+		if err != nil {
+			runtimeErr = err
+			return
+		}
+		rt, ok, err := decodeRuntimeIndex(runtimeIndexText, hash)
+		if ok && err == nil {
+			runtimeParsed = rt
+			return
+		}
+		runtimeParsed, runtimeErr = parseRuntime()
+	})
 	return runtimeParsed, runtimeErr
 }
 
@@ -134,6 +149,7 @@ func parseRuntime() (*runtimeSource, error) {
 			if err != nil {
 				return nil, err
 			}
+			rd.file = len(rt.files) - 1
 			for _, n := range rd.names {
 				reserved[n] = true
 			}
@@ -230,7 +246,8 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 	default:
 		return nil, fmt.Errorf("%s: unexpected declaration", fset.Position(d.Pos()))
 	}
-	rd.text = src[int(start)-base : int(d.End())-base]
+	rd.start = int(start) - base
+	rd.text = src[rd.start : int(d.End())-base]
 	uses := map[string]bool{}
 	pkgs := map[string]bool{}
 	ast.Inspect(d, func(n ast.Node) bool {
@@ -267,26 +284,7 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 // keeps a declaration that the package may not need, never drops one it
 // does.
 func identifiers(src []byte, into map[string]bool) {
-	var s scanner.Scanner
-	fset := token.NewFileSet()
-	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
-	prev := token.ILLEGAL
-	for {
-		_, tok, lit := s.Scan()
-		if tok == token.EOF {
-			return
-		}
-		if tok == token.IDENT {
-			into[lit] = true
-			switch prev {
-			case token.PERIOD:
-				into["."+lit] = true
-			case token.TYPE, token.VAR:
-				into["decl "+lit] = true
-			}
-		}
-		prev = tok
-	}
+	scanIdentifiers(src, into)
 }
 
 // selectRuntime returns the declarations reached from the identifiers
@@ -356,12 +354,9 @@ func (rt *runtimeSource) selectRuntime(used map[string]bool) []*runtimeDecl {
 }
 
 // renderRuntime writes the runtime declarations the rendered files use as
-// one file of package pkg; ok is false when they use none.
-func (rt *runtimeSource) renderRuntime(pkg string, rendered [][]byte) (data []byte, ok bool) {
-	used := map[string]bool{}
-	for _, src := range rendered {
-		identifiers(src, used)
-	}
+// one file of package pkg; used holds the files' identifiers (see
+// identifiers), and is extended. ok is false when they use none.
+func (rt *runtimeSource) renderRuntime(pkg string, used map[string]bool) (data []byte, ok bool) {
 	decls := rt.selectRuntime(used)
 	if len(decls) == 0 {
 		return nil, false

@@ -87,15 +87,43 @@ func TestPickContracts(t *testing.T) {
 	if err := os.WriteFile(path, []byte(tsv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := pickContracts(path, 2)
+	large, small, err := pickContracts(path, 1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"dev/c.json", "dev/a.json"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("pickContracts = %v, want %v", got, want)
+	if want := []string{"dev/c.json"}; !reflect.DeepEqual(large, want) {
+		t.Errorf("pickContracts large = %v, want %v", large, want)
 	}
-	if _, err := pickContracts(path, 4); err == nil {
+	if want := []string{"dev/a.json"}; !reflect.DeepEqual(small, want) {
+		t.Errorf("pickContracts small = %v, want %v", small, want)
+	}
+	large, small, err = pickContracts(path, 2, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"dev/c.json", "dev/a.json"}; !reflect.DeepEqual(large, want) {
+		t.Errorf("pickContracts large = %v, want %v", large, want)
+	}
+	if want := []string{"dev/d.json"}; !reflect.DeepEqual(small, want) {
+		t.Errorf("pickContracts small = %v, want %v", small, want)
+	}
+	if _, _, err := pickContracts(path, 2, 2); err == nil {
 		t.Error("asking for more contracts than both peers handle: no error")
+	}
+}
+
+// TestPickSmall: the contracts nearest smallSize are chosen, whether
+// larger or smaller, and come back smallest first.
+func TestPickSmall(t *testing.T) {
+	size := map[string]int64{
+		"huge": 500 << 10, "a": smallSize + 100, "b": smallSize - 50, "c": smallSize + 3000, "tiny": 100, "d": smallSize - 2000,
+	}
+	names := []string{"huge", "a", "b", "c", "tiny", "d"}
+	if got, want := pickSmall(names, size, 3), []string{"d", "b", "a"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pickSmall = %v, want %v", got, want)
+	}
+	if got := pickSmall(names, size, 10); len(got) != len(names) {
+		t.Errorf("pickSmall of more than there are = %v, want all %d", got, len(names))
 	}
 }
 

@@ -164,11 +164,59 @@ func tail(s string, n int) string {
 
 // pickContracts reads a make corpus results.tsv (file, openapi,
 // operations, bytes, generator, outcome, …) and returns the n largest
-// contracts that every peer generated and built ("ok").
-func pickContracts(results string, n int) ([]string, error) {
+// contracts that every peer generated and built ("ok"), largest first,
+// then the small ones nearest smallSize bytes (pickSmall), smallest
+// first.
+func pickContracts(results string, n, small int) (large, smallest []string, err error) {
+	names, size, err := peerContracts(results)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(names) < n+small {
+		return nil, nil, fmt.Errorf("%s: only %d contracts both peers handle", results, len(names))
+	}
+	large = names[:n]
+	return large, pickSmall(names[n:], size, small), nil
+}
+
+// smallSize is the size of the small contracts make bench times gen on:
+// issue 20's "small (10 KB)", where a fixed cost per run dominates.
+const smallSize = 10 << 10
+
+// pickSmall returns the n contracts of names whose size is nearest
+// smallSize, ordered by size (then name).
+func pickSmall(names []string, size map[string]int64, n int) []string {
+	near := slices.Clone(names)
+	dist := func(name string) int64 {
+		d := size[name] - smallSize
+		if d < 0 {
+			return -d
+		}
+		return d
+	}
+	slices.SortFunc(near, func(a, b string) int {
+		if d := dist(a) - dist(b); d != 0 {
+			return int(d)
+		}
+		return strings.Compare(a, b)
+	})
+	near = near[:min(n, len(near))]
+	slices.SortFunc(near, func(a, b string) int {
+		if d := size[a] - size[b]; d != 0 {
+			return int(d)
+		}
+		return strings.Compare(a, b)
+	})
+	return near
+}
+
+// peerContracts reads a make corpus results.tsv and returns the contracts
+// that every peer generated and built ("ok"), largest first, with their
+// sizes.
+func peerContracts(results string) ([]string, map[string]int64, error) {
 	f, err := os.Open(results)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	type entry struct {
@@ -199,22 +247,21 @@ func pickContracts(results string, n int) ([]string, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var names []string
+	size := map[string]int64{}
 	for name, e := range entries {
 		if e.ok[oapiCodegen] && e.ok[ogen] {
 			names = append(names, name)
+			size[name] = e.bytes
 		}
 	}
 	slices.SortFunc(names, func(a, b string) int {
-		if d := entries[b].bytes - entries[a].bytes; d != 0 {
+		if d := size[b] - size[a]; d != 0 {
 			return int(d)
 		}
 		return strings.Compare(a, b)
 	})
-	if len(names) < n {
-		return nil, fmt.Errorf("%s: only %d contracts both peers handle", results, len(names))
-	}
-	return names[:n], nil
+	return names, size, nil
 }

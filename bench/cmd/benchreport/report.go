@@ -180,7 +180,7 @@ func (r *report) targets(b *strings.Builder) {
 		faster := min(o.wall, n.wall)
 		lessCPU := min(o.userCPU, n.userCPU)
 		lowRSS := min(o.rssKB, n.rssKB)
-		lines = append(lines, fmt.Sprintf("- gen %s: %.1f× faster (wall time) than the faster peer (%.1f× less CPU), peak RSS %.2f of the smaller: %s",
+		lines = append(lines, fmt.Sprintf("- gen %s: %.1f× faster (wall time) than the faster peer (%.1f× less CPU), peak RSS %.2f of the smaller (goal: ≥ 2× faster, smaller): %s",
 			g.name, faster.Seconds()/t.wall.Seconds(), lessCPU.Seconds()/t.userCPU.Seconds(), float64(t.rssKB)/float64(lowRSS),
 			mark(faster >= 2*t.wall && t.rssKB < lowRSS)))
 	}
@@ -208,7 +208,7 @@ func (r *report) targets(b *strings.Builder) {
 	if len(lines) == 0 {
 		return
 	}
-	b.WriteString("\n## Targets (issues 8 and 18)\n\nFrom the medians above; with the load this machine had, time ratios near 1 are within noise (see benchstat's p-values), allocations are exact.\n\n")
+	b.WriteString("\n## Targets (issues 8, 18 and 20)\n\nFrom the medians above; with the load this machine had, time ratios near 1 are within noise (see benchstat's p-values), allocations are exact.\n\n")
 	b.WriteString(strings.Join(lines, "\n"))
 	b.WriteString("\n")
 }
