@@ -208,12 +208,22 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// LoadOptions are the options Load opens an entry's contract with.
+// kin-openapi's document of a JSON contract is built from the tree Load
+// decodes anyway (contract.LoadOptions.KinFromTree): kin-openapi's own
+// decoder reads every object twice at every depth, which was 2.3 s of
+// GitHub's gen (12.8 → 10.5 s CPU, 8.3 → 6.9 s wall, output and warnings
+// identical).
+func LoadOptions(en Entry) contract.LoadOptions {
+	return contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient, Reads: en.Reads, KinFromTree: true}
+}
+
 // Load opens an entry's contract and builds its model, passing each
 // warning to warn (when not nil) and returning them all. Problems that stop
 // generation (under Strict, warnings among them) come back as a
 // *ContractError.
 func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Problem, error) {
-	doc, m, err := contract.Open(en.Contract, contract.LoadOptions{Strict: en.Strict, Lenient: en.Lenient, Reads: en.Reads})
+	doc, m, err := contract.Open(en.Contract, LoadOptions(en))
 	if err != nil {
 		var ce *contract.Error
 		if errors.As(err, &ce) {

@@ -23,6 +23,7 @@ import (
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
 	"github.com/contractfirst/toolkit/generator/golang"
+	"github.com/contractfirst/toolkit/pipeline"
 )
 
 func main() {
@@ -100,13 +101,14 @@ func run(path string, n int, live bool) error {
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
 		t0 := time.Now()
-		doc, err := contract.Load(path, contract.LoadOptions{})
+		opts := pipeline.LoadOptions(pipeline.Entry{Contract: path}) // as gen loads
+		doc, err := contract.Load(path, opts)
 		if err != nil {
 			return err
 		}
 		heap("load")
 		t1 := time.Now()
-		m, err := contract.BuildWith(doc, contract.LoadOptions{})
+		m, err := contract.BuildWith(doc, opts)
 		if err != nil {
 			return err
 		}
