@@ -13,8 +13,10 @@ import (
 // json.gen.go alone. On source go/scanner reads without error it finds
 // the same (TestScanIdentifiersSameAsScanner, FuzzScanIdentifiers).
 //
-// Only three kinds of token before an identifier matter (a period, the
-// keyword type, the keyword var), and none of them is followed by an
+// Only four kinds of token before an identifier matter (a period, the
+// keywords type, var and func: "decl NAME" marks a package-level name the
+// generated code declares, so that a runtime stand-in it replaces, such as
+// the client's checkResponse, is known to be there), and none of them is followed by an
 // inserted semicolon, so white space and comments are passed over.
 func scanIdentifiers(src []byte, into map[string]bool) {
 	const (
@@ -22,6 +24,7 @@ func scanIdentifiers(src []byte, into map[string]bool) {
 		period
 		typeKw
 		varKw
+		funcKw
 	)
 	prev := other
 	for i := 0; i < len(src); {
@@ -87,6 +90,8 @@ func scanIdentifiers(src []byte, into map[string]bool) {
 				prev = typeKw
 			case tok == token.VAR:
 				prev = varKw
+			case tok == token.FUNC:
+				prev = funcKw
 			case tok.IsKeyword():
 				prev = other
 			default:
@@ -96,7 +101,7 @@ func scanIdentifiers(src []byte, into map[string]bool) {
 				switch prev {
 				case period:
 					into["."+string(word)] = true
-				case typeKw, varKw:
+				case typeKw, varKw, funcKw:
 					into["decl "+string(word)] = true
 				}
 				prev = other

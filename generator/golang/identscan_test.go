@@ -31,7 +31,7 @@ func scannerIdentifiers(src []byte) (into map[string]bool, ok bool) {
 			switch prev {
 			case token.PERIOD:
 				into["."+lit] = true
-			case token.TYPE, token.VAR:
+			case token.TYPE, token.VAR, token.FUNC:
 				into["decl "+lit] = true
 			}
 		}
