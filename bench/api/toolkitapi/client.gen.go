@@ -125,25 +125,15 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 	switch {
 	case resp.StatusCode == 200:
 		var out ListOrders200Response
-		if err := decodeResponse(resp, &out.Body, (*OrderList).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listOrders", &out.Body, (*OrderList).decodeJSON, (*OrderList).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listOrders", resp.StatusCode, OrderList.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out ListOrdersDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listOrders", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listOrders", resp.StatusCode, Error.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -177,25 +167,15 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateOrder201Response
-		if err := decodeResponse(resp, &out.Body, (*Order).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createOrder", &out.Body, (*Order).decodeJSON, (*Order).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createOrder", resp.StatusCode, Order.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out CreateOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createOrder", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createOrder", resp.StatusCode, Error.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -225,25 +205,15 @@ func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderR
 	switch {
 	case resp.StatusCode == 200:
 		var out GetOrder200Response
-		if err := decodeResponse(resp, &out.Body, (*Order).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getOrder", &out.Body, (*Order).decodeJSON, (*Order).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getOrder", resp.StatusCode, Order.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out GetOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getOrder", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getOrder", resp.StatusCode, Error.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}

@@ -146,25 +146,15 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListPets400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listPets", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out ListPetsDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listPets", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listPets", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -212,25 +202,15 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreatePet400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out CreatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -257,47 +237,27 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 	switch {
 	case resp.StatusCode == 200:
 		var out GetPet200Response
-		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Pet).decodeJSON, (*Pet).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Pet.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetPet400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetPet404Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out GetPetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getPet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -327,36 +287,21 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeletePet400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeletePet404Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out DeletePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("deletePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -390,47 +335,27 @@ func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdateP
 	switch {
 	case resp.StatusCode == 200:
 		var out UpdatePet200Response
-		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Pet).decodeJSON, (*Pet).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Pet.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out UpdatePet400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out UpdatePet404Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out UpdatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("updatePet", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}

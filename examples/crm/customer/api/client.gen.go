@@ -137,24 +137,14 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 	switch {
 	case resp.StatusCode == 200:
 		var out ListCustomers200Response
-		if err := decodeResponse(resp, &out.Body, (*CustomerPage).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listCustomers", &out.Body, (*CustomerPage).decodeJSON, (*CustomerPage).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, CustomerPage.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListCustomers400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listCustomers", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -174,13 +164,8 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 	case true:
 		var out ListCustomersDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listCustomers", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -228,13 +213,8 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreateCustomer400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -254,13 +234,8 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 	case true:
 		var out CreateCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -287,24 +262,14 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 	switch {
 	case resp.StatusCode == 200:
 		var out GetCustomer200Response
-		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Customer).decodeJSON, (*Customer).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Customer.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetCustomer400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -323,25 +288,15 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetCustomer404Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out GetCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -375,24 +330,14 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 	switch {
 	case resp.StatusCode == 200:
 		var out ReplaceCustomer200Response
-		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Customer).decodeJSON, (*Customer).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Customer.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ReplaceCustomer400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -411,25 +356,15 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ReplaceCustomer404Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out ReplaceCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -459,13 +394,8 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeleteCustomer400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -484,25 +414,15 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeleteCustomer404Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out DeleteCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}

@@ -138,47 +138,27 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 	switch {
 	case resp.StatusCode == 201:
 		var out Login201Response
-		if err := decodeResponse(resp, &out.Body, (*Session).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Session).decodeJSON, (*Session).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Session.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out Login400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out Login401Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out LoginDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("login", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -205,13 +185,8 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 	switch {
 	case resp.StatusCode == 200:
 		var out ValidateToken200Response
-		if err := decodeResponse(resp, &out.Body, (*TokenInfo).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "validateToken", &out.Body, (*TokenInfo).decodeJSON, (*TokenInfo).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("validateToken", resp.StatusCode, TokenInfo.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -231,13 +206,8 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 	case true:
 		var out ValidateTokenDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "validateToken", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("validateToken", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -282,13 +252,8 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 	case true:
 		var out LogoutDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "logout", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("logout", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -336,36 +301,21 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 		return out, nil
 	case resp.StatusCode == 400:
 		var out RegisterUser400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 409:
 		var out RegisterUser409Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out RegisterUserDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -392,13 +342,8 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 	switch {
 	case resp.StatusCode == 200:
 		var out GetProfile200Response
-		if err := decodeResponse(resp, &out.Body, (*User).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getProfile", &out.Body, (*User).decodeJSON, (*User).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getProfile", resp.StatusCode, User.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -418,13 +363,8 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 	case true:
 		var out GetProfileDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "getProfile", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("getProfile", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -461,13 +401,8 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ChangePassword400Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -486,25 +421,15 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 		return out, nil
 	case resp.StatusCode == 403:
 		var out ChangePassword403Response
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out ChangePasswordDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, Problem.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
