@@ -149,3 +149,58 @@ func TestFormatters(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeChecked: decodeChecked decodes the body, checks it only when
+// the client's checks are on and the type has a check, and passes the
+// check's error through checkResponse (here the stand-in, which returns
+// it as it is); a body that does not decode is a decoding error, whatever
+// the checks.
+func TestDecodeChecked(t *testing.T) {
+	resp := func(body string) *http.Response {
+		return &http.Response{StatusCode: 200, ContentLength: -1, Body: io.NopCloser(strings.NewReader(body))}
+	}
+	errShort := errors.New("too short")
+	calls := 0
+	short := func(p *string) error {
+		calls++
+		if len(*p) < 3 {
+			return errShort
+		}
+		return nil
+	}
+	for _, tc := range []struct {
+		name     string
+		body     string
+		check    bool
+		validate func(*string) error
+		want     string // "" for no error, else a part of it
+		calls    int
+	}{
+		{"unchecked", `"ab"`, false, short, "", 0},
+		{"checked ok", `"abc"`, true, short, "", 1},
+		{"checked fails", `"ab"`, true, short, "too short", 1},
+		{"no check", `"ab"`, true, nil, "", 0},
+		{"bad body", `12`, true, short, "decoding 200 response", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			calls = 0
+			var s string
+			err := decodeChecked(resp(tc.body), tc.check, "op", &s, readString[string], tc.validate)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("error %v, want none", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("error %v, want one containing %q", err, tc.want)
+			}
+			if tc.want == "too short" && !errors.Is(err, errShort) {
+				t.Errorf("error %v does not wrap the check's", err)
+			}
+			if calls != tc.calls {
+				t.Errorf("%d checks, want %d", calls, tc.calls)
+			}
+			if tc.want == "" && s != strings.Trim(tc.body, `"`) {
+				t.Errorf("decoded %q from %s", s, tc.body)
+			}
+		})
+	}
+}
