@@ -100,6 +100,7 @@ func run(path string, n int, live bool) error {
 	for range n {
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
+		peak := startPeak("load")
 		t0 := time.Now()
 		opts := pipeline.LoadOptions(pipeline.Entry{Contract: path}) // as gen loads
 		doc, err := contract.Load(path, opts)
@@ -107,23 +108,27 @@ func run(path string, n int, live bool) error {
 			return err
 		}
 		heap("load")
+		peak.enter("build")
 		t1 := time.Now()
 		m, err := contract.BuildWith(doc, opts)
 		if err != nil {
 			return err
 		}
 		heap("build")
+		peak.enter("generate")
 		t2 := time.Now()
 		files, err := golang.Generate(m, generator.Options{Package: "api"})
 		if err != nil {
 			return err
 		}
 		heap("generate")
+		peak.enter("write")
 		t3 := time.Now()
 		if err := generator.Write(out, files); err != nil {
 			return err
 		}
 		t4 := time.Now()
+		peakBytes, peakStage := peak.end()
 		size := 0
 		for _, f := range files {
 			size += len(f.Data)
@@ -132,10 +137,11 @@ func run(path string, n int, live bool) error {
 		runtime.ReadMemStats(&ms)
 		// Allocated bytes and collections are counted, not timed: they
 		// compare two builds on a loaded machine where times do not.
-		fmt.Printf("load %v  build %v  generate %v  write %v  (%d KB of Go, %d warnings, %d MB of heap from the OS, %d MB allocated in %d collections)\n",
+		fmt.Printf("load %v  build %v  generate %v  write %v  (%d KB of Go, %d warnings, %d MB of heap from the OS, %d MB allocated in %d collections; peak live heap %d MB, in %s)\n",
 			t1.Sub(t0).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond),
 			t3.Sub(t2).Round(time.Millisecond), t4.Sub(t3).Round(time.Millisecond),
-			size>>10, len(doc.Warnings), ms.HeapSys>>20, (ms.TotalAlloc-before.TotalAlloc)>>20, ms.NumGC-before.NumGC)
+			size>>10, len(doc.Warnings), ms.HeapSys>>20, (ms.TotalAlloc-before.TotalAlloc)>>20, ms.NumGC-before.NumGC,
+			peakBytes>>20, peakStage)
 	}
 	return nil
 }

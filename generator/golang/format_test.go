@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"go/format"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/contractfirst/toolkit/generator"
 )
@@ -145,4 +147,66 @@ func TestFormatVerbatim(t *testing.T) {
 			t.Errorf("%q: got\n%s\nwant\n%s", c.decl, got, want)
 		}
 	}
+}
+
+// goStringLitRef is what goStringLit must answer: strconv.Unquote's
+// verdict on a double-quoted literal, and the compiler's other refusals.
+func goStringLitRef(q []byte) bool {
+	if len(q) == 0 || q[0] != '"' || !utf8.Valid(q) || bytes.IndexByte(q, 0) >= 0 || bytes.Contains(q, []byte("\uFEFF")) {
+		return false
+	}
+	_, err := strconv.Unquote(string(q))
+	return err == nil
+}
+
+// TestGoStringLit: each escape Go has, the ones it refuses, and what
+// strconv.Unquote refuses around them, answered as Unquote answers.
+func TestGoStringLit(t *testing.T) {
+	cases := []struct {
+		lit  string
+		want bool
+	}{
+		{`""`, true},
+		{`"plain é"`, true},
+		{`"\a\b\f\n\r\t\v\\\""`, true},
+		{`"\x41\101\u00e9\U0001F600"`, true},
+		{`"{\"a\":[1,\"\\u00e9\"]}"`, true},
+		{`"\'"`, false}, // a quote escape of the other kind
+		{`"\q"`, false},
+		{`"\x4"`, false},
+		{`"\u00e"`, false},
+		{`"\U0011ffff"`, false}, // above the last code point
+		{`"\ud800"`, false},     // a surrogate
+		{`"\400"`, false},       // octal above 255
+		{`"a"b"`, false},
+		{"\"a\nb\"", false},
+		{`"a\"`, false},
+		{`"\`, false},
+		{`"`, false},
+		{"`raw`", false},
+		{"\"\xff\"", false},
+		{"\"a\x00b\"", false},
+		{"\"\ufeff\"", false},
+	}
+	for _, c := range cases {
+		if got := goStringLit([]byte(c.lit)); got != c.want {
+			t.Errorf("goStringLit(%q) = %v, want %v", c.lit, got, c.want)
+		}
+		if ref := goStringLitRef([]byte(c.lit)); ref != c.want {
+			t.Errorf("the reference says %v of %q: the table is wrong", ref, c.lit)
+		}
+	}
+}
+
+// FuzzGoStringLit: goStringLit answers as strconv.Unquote and the
+// compiler's other checks do, on any bytes.
+func FuzzGoStringLit(f *testing.F) {
+	for _, s := range []string{`"a\"b\\u00e9"`, `"\U0001F600\x41\101"`, `"\ud800"`, "\"\\\n\"", `"\`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, q []byte) {
+		if got, want := goStringLit(q), goStringLitRef(q); got != want {
+			t.Fatalf("goStringLit(%q) = %v, strconv.Unquote says %v", q, got, want)
+		}
+	})
 }
