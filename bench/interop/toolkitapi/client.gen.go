@@ -157,25 +157,15 @@ func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNot
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ListNotes404Response
-		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listNotes", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listNotes", resp.StatusCode, Error.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case true:
 		var out ListNotesDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "listNotes", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("listNotes", resp.StatusCode, Error.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
@@ -208,24 +198,14 @@ func (c *Client) CreateNote(ctx context.Context, req CreateNoteRequest) (_ Creat
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateNote201Response
-		if err := decodeResponse(resp, &out.Body, (*Note).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createNote", &out.Body, (*Note).decodeJSON, (*Note).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createNote", resp.StatusCode, Note.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out CreateNote404Response
-		if err := decodeResponse(resp, &out.Body, (*Error).decodeJSON); err != nil {
+		if err := decodeChecked(resp, c.checkResponses, "createNote", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
 			return nil, err
-		}
-		if c.checkResponses {
-			if err := checkResponse("createNote", resp.StatusCode, Error.Validate(out.Body)); err != nil {
-				return nil, err
-			}
 		}
 		return out, nil
 	}
