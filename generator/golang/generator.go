@@ -179,13 +179,12 @@ func generate(g *gen, opts generator.Options) ([]generator.File, error) {
 	// rendering one (the jennifer walk and gofmt, most of the time) does
 	// not, so it runs while the next is emitted. One render at a time:
 	// render formats each file on every core already. The files written
-	// type by type (types.gen.go, json.gen.go) are rendered in parts as
-	// they are emitted (renderparts.go), so their jennifer trees are never
-	// alive whole: json.gen.go's whole tree, alive while types.gen.go was
-	// formatted, was the peak of gen's memory on GitHub's description
-	// (peak live heap 265-314 MB -> 165 MB); their jobs only format the
-	// text. The other files are rendered whole, their trees being a few
-	// megabytes.
+	// type by type or operation by operation are rendered in parts as they
+	// are emitted, once they hold more than one part's worth
+	// (renderparts.go), so their jennifer trees are never alive whole:
+	// json.gen.go's whole tree, alive while types.gen.go was formatted,
+	// was the peak of gen's memory on GitHub's description (peak live
+	// heap 265-314 MB -> 165 MB); their jobs only format the text.
 	// The identifiers each file uses (which select the runtime's
 	// declarations it needs) are scanned by its job once the file is
 	// rendered, outside the render slot, rather than over every file at

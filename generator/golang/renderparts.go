@@ -7,19 +7,21 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// typesPerPart is how many of the model's types a part of a large file holds
-// (see partRender). A type's JSON methods are about 28 KB of jennifer tree on
-// GitHub's description, so a part is a few megabytes of tree where
-// json.gen.go whole was 110 MB. Tests set it to 1.
-var typesPerPart = 128
+// unitsPerPart is how many units (the model's types, or its operations)
+// a part of a large file holds (see partRender). A type's JSON methods are
+// about 28 KB of jennifer tree on GitHub's description, so a part is a few
+// megabytes of tree where json.gen.go whole was 110 MB. Tests set it to 1.
+var unitsPerPart = 128
 
-// partRender renders a file that is emitted type by type (types.gen.go,
-// json.gen.go) in parts as it is emitted, so that only one part's jennifer
-// tree is alive at a time instead of all the file's types' at once (on
-// GitHub's description the largest share of gen's peak memory).
+// partRender renders a file that is emitted unit by unit (types.gen.go and
+// json.gen.go type by type, operations.gen.go, server.gen.go and
+// client.gen.go operation by operation) in parts as it is emitted, so that
+// only one part's jennifer tree is alive at a time instead of all the
+// file's at once (on GitHub's description json.gen.go's whole tree was the
+// largest share of gen's peak memory).
 //
-// The emitters append to emit as to any file; after every typesPerPart
-// types (see gen.typeEmitted) the statements emitted so far are moved
+// The emitters append to emit as to any file; after every unitsPerPart
+// units (see gen.unitEmitted) the statements emitted so far are moved
 // into out and rendered there, unformatted, and emit starts a fresh body.
 // out is the one file every part is rendered with, so imports are
 // registered (and named, when two paths want one name) in the same order
@@ -28,7 +30,7 @@ var typesPerPart = 128
 // for byte, which is then formatted as before.
 type partRender struct {
 	emit, out *jen.File
-	types     int      // types emitted since the last part
+	units     int      // units emitted since the last part
 	bodies    [][]byte // rendered parts, in order
 	size      int
 	err       error
@@ -43,16 +45,17 @@ func newParts(pkg string) *partRender {
 	return &partRender{emit: jen.NewFile(pkg), out: out}
 }
 
-// typeEmitted is called by the emitters of a file written type by type
-// after each type's declarations: every typesPerPart types, what f holds is
-// rendered as one part. Emitters called without parts (tests) ignore it.
-func (g *gen) typeEmitted(f *jen.File) {
+// unitEmitted is called by the emitters of a file written unit by unit
+// after each unit's declarations (a type's, an operation's): every
+// unitsPerPart units, what f holds is rendered as one part. The emitters
+// called for another file (tests, the schema files) ignore it.
+func (g *gen) unitEmitted(f *jen.File) {
 	p := g.parts
 	if p == nil || p.emit != f {
 		return
 	}
-	p.types++
-	if p.types >= typesPerPart {
+	p.units++
+	if p.units >= unitsPerPart {
 		p.flush()
 	}
 }
@@ -60,7 +63,7 @@ func (g *gen) typeEmitted(f *jen.File) {
 // flush renders the statements emitted since the last part as the next
 // part and empties emit's body.
 func (p *partRender) flush() {
-	p.types = 0
+	p.units = 0
 	if p.err != nil {
 		return
 	}

@@ -16,16 +16,16 @@ import (
 func TestRenderPartsSameAsWhole(t *testing.T) {
 	cases := sharedContracts(t)
 	cases["petstore"] = "../../examples/petstore/openapi.yaml"
-	defer func(n int) { typesPerPart = n }(typesPerPart)
+	defer func(n int) { unitsPerPart = n }(unitsPerPart)
 	types := 0
 	for _, name := range sortedCases(cases) {
 		m := loadModel(t, cases[name])
-		typesPerPart = math.MaxInt
+		unitsPerPart = math.MaxInt
 		whole, err := Generate(m, generator.Options{Package: "api"})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		typesPerPart = 1
+		unitsPerPart = 1
 		parts, err := Generate(m, generator.Options{Package: "api"})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -50,8 +50,8 @@ func TestRenderPartsSameAsWhole(t *testing.T) {
 // first did: the text is jennifer's for the whole file, imports named in
 // the order they are first used, the parts in order.
 func TestRenderPartsImports(t *testing.T) {
-	defer func(n int) { typesPerPart = n }(typesPerPart)
-	typesPerPart = 1
+	defer func(n int) { unitsPerPart = n }(unitsPerPart)
+	unitsPerPart = 1
 	emit := func(f *jen.File, each func()) {
 		f.Func().Id("a").Params().Block(jen.Qual("crypto/rand", "Read").Call(jen.Nil()))
 		each()
@@ -76,7 +76,7 @@ func TestRenderPartsImports(t *testing.T) {
 	}
 
 	g := &gen{parts: newParts("api")}
-	emit(g.parts.emit, func() { g.typeEmitted(g.parts.emit) })
+	emit(g.parts.emit, func() { g.unitEmitted(g.parts.emit) })
 	if n := len(g.parts.bodies); n != 2 {
 		t.Fatalf("%d parts rendered before the end, want 2", n)
 	}
@@ -94,7 +94,7 @@ func TestRenderPartsImports(t *testing.T) {
 func TestRenderPartsSmallFile(t *testing.T) {
 	g := &gen{parts: newParts("api")}
 	g.parts.emit.Func().Id("a").Params().Block()
-	g.typeEmitted(g.parts.emit)
+	g.unitEmitted(g.parts.emit)
 	f, raw, err := g.parts.finish()
 	if err != nil || f == nil || raw != nil {
 		t.Fatalf("finish: file %v, text %q, error %v; want the file", f, raw, err)
