@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -272,5 +273,37 @@ func TestFollowLive(t *testing.T) {
 	time.Sleep(10 * livePoll)
 	if got := debug.SetMemoryLimit(-1); got != base {
 		t.Errorf("the limit changed to %d after stop", got)
+	}
+}
+
+// TestModelDropsDocument: once the Model is built, neither the loaded
+// Document nor kin-openapi's document is reachable from it, so gen's
+// generation (which keeps the Model, pipeline.Load returning only it) does
+// not hold them: on GitHub's description they are most of what loading
+// allocates. Counted with weak pointers, not timed.
+func TestModelDropsDocument(t *testing.T) {
+	for _, path := range []string{kitchen, "../testdata/contracts/v31/openapi.json"} {
+		doc, m, err := contract.Open(path, LoadOptions(Entry{Contract: path}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := m.Select(contract.Selection{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wd, wt := weak.Make(doc), weak.Make(doc.T)
+		if wt.Value() == nil || len(m.Types) == 0 {
+			t.Fatalf("%s: no kin-openapi document or no types: the test tests nothing", path)
+		}
+		doc = nil
+		runtime.GC()
+		if wd.Value() != nil {
+			t.Errorf("%s: the Document is reachable after the Model is built", path)
+		}
+		if wt.Value() != nil {
+			t.Errorf("%s: kin-openapi's document is reachable after the Model is built", path)
+		}
+		runtime.KeepAlive(m)
+		runtime.KeepAlive(part)
 	}
 }
