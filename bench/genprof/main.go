@@ -9,6 +9,8 @@
 //	cd bench/genprof
 //	GOFLAGS=-mod=mod go run . -n 3 -cpuprofile cpu.out -memprofile mem.out CONTRACT
 //	go tool pprof -top -cum cpu.out
+//	GOFLAGS=-mod=mod go run . -peakprofile peak.out CONTRACT
+//	go tool pprof -sample_index=inuse_space -top -cum peak.out
 //	GOFLAGS=-mod=mod go run . -mode diff OLD NEW
 package main
 

@@ -7,41 +7,54 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/generator"
 )
 
 // TestRenderPartsSameAsWhole generates every shared contract with one
-// type per part (types.gen.go and json.gen.go rendered in as many parts as
-// the contract has types) and as one part, and wants the same files.
+// unit per part (each file written type by type or operation by operation
+// rendered in as many parts as it has units) and as one part, and wants
+// the same files.
 func TestRenderPartsSameAsWhole(t *testing.T) {
+	defer func(n int) { unitsPerPart = n }(unitsPerPart)
+	units := 0
+	generatedTwice(t, "rendered in parts", func(m *contract.Model, second bool) {
+		unitsPerPart = math.MaxInt
+		if second {
+			unitsPerPart = 1
+			units += len(m.Types) + len(m.Operations)
+		}
+	})
+	if units < 100 {
+		t.Errorf("only %d types and operations in every contract: the parts test little", units)
+	}
+}
+
+// generatedTwice generates every target of every shared contract and the
+// pet store twice, after set(m, false) and after set(m, true), and reports
+// every file that differs, saying how the second was made.
+func generatedTwice(t *testing.T, second string, set func(m *contract.Model, second bool)) {
+	t.Helper()
 	cases := sharedContracts(t)
 	cases["petstore"] = "../../examples/petstore/openapi.yaml"
-	defer func(n int) { unitsPerPart = n }(unitsPerPart)
-	types := 0
 	for _, name := range sortedCases(cases) {
 		m := loadModel(t, cases[name])
-		unitsPerPart = math.MaxInt
-		whole, err := Generate(m, generator.Options{Package: "api"})
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		unitsPerPart = 1
-		parts, err := Generate(m, generator.Options{Package: "api"})
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if len(whole) != len(parts) {
-			t.Fatalf("%s: %d files whole, %d in parts", name, len(whole), len(parts))
-		}
-		for i := range whole {
-			if whole[i].Name != parts[i].Name || !bytes.Equal(whole[i].Data, parts[i].Data) {
-				t.Errorf("%s/%s: rendered in parts differs from rendered whole:\n%s", name, whole[i].Name, firstDiff(whole[i].Data, parts[i].Data))
+		var files [2][]generator.File
+		for i := range files {
+			set(m, i == 1)
+			var err error
+			if files[i], err = Generate(m, generator.Options{Package: "api"}); err != nil {
+				t.Fatalf("%s: %v", name, err)
 			}
 		}
-		types += len(m.Types)
-	}
-	if types < 100 {
-		t.Errorf("only %d types in every contract: the parts test little", types)
+		if len(files[0]) != len(files[1]) {
+			t.Fatalf("%s: %d files, %d %s", name, len(files[0]), len(files[1]), second)
+		}
+		for i, a := range files[0] {
+			if b := files[1][i]; a.Name != b.Name || !bytes.Equal(a.Data, b.Data) {
+				t.Errorf("%s/%s: %s differs:\n%s", name, a.Name, second, firstDiff(a.Data, b.Data))
+			}
+		}
 	}
 }
 
