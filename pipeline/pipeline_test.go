@@ -5,10 +5,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+	"weak"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -189,7 +192,10 @@ func TestSoftMemoryLimit(t *testing.T) {
 	if err := os.WriteFile(small, []byte("{}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(big, make([]byte, 10<<20), 0o644); err != nil {
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, 20<<20); err != nil { // sparse: no disk used
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -197,7 +203,7 @@ func TestSoftMemoryLimit(t *testing.T) {
 		want    int64
 	}{
 		{[]Entry{{Contract: small}}, limitFloor},
-		{[]Entry{{Contract: small}, {Contract: big}}, limitPerByte * 10 << 20},
+		{[]Entry{{Contract: small}, {Contract: big}}, limitPerByte * 20 << 20},
 		{[]Entry{{Contract: filepath.Join(dir, "missing.json")}}, limitFloor},
 	} {
 		restore := softMemoryLimit(c.entries)
@@ -213,5 +219,91 @@ func TestSoftMemoryLimit(t *testing.T) {
 	softMemoryLimit([]Entry{{Contract: big}})()
 	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
 		t.Errorf("a limit the process set became %d", got)
+	}
+}
+
+// TestLimitFor: the limit follows a live heap above two thirds of the
+// size-based one, so a contract that holds more per byte than the size
+// rule assumes is not collected back to back.
+func TestLimitFor(t *testing.T) {
+	for _, c := range []struct {
+		base int64
+		live uint64
+		want int64
+	}{
+		{limitFloor, 0, limitFloor},
+		{limitFloor, 100 << 20, limitFloor},
+		{limitFloor, 170 << 20, limitFloor},
+		{limitFloor, 200 << 20, 300 << 20},
+		{1 << 30, 1 << 30, 3 << 29},
+	} {
+		if got := limitFor(c.base, c.live); got != c.want {
+			t.Errorf("limitFor(%d, %d) = %d, want %d", c.base, c.live, got, c.want)
+		}
+	}
+}
+
+// TestFollowLive: a live heap above two thirds of the limit raises it to
+// limitOverLive times the live heap; stopping stops that.
+func TestFollowLive(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	const base = 4 << 20
+	debug.SetMemoryLimit(base)
+	stop := followLive(base)
+	hold := make([]byte, 16<<20) // more live heap than base
+	for i := range hold {
+		hold[i] = byte(i)
+	}
+	runtime.GC()
+	raised := false
+	for range 200 { // the live heap is read every livePoll; give it a second
+		if debug.SetMemoryLimit(-1) >= 24<<20 {
+			raised = true
+			break
+		}
+		time.Sleep(livePoll)
+	}
+	runtime.KeepAlive(hold)
+	stop()
+	if !raised {
+		t.Errorf("the limit stayed at %d with %d bytes live", debug.SetMemoryLimit(-1), len(hold))
+	}
+	debug.SetMemoryLimit(base)
+	runtime.GC()
+	time.Sleep(10 * livePoll)
+	if got := debug.SetMemoryLimit(-1); got != base {
+		t.Errorf("the limit changed to %d after stop", got)
+	}
+}
+
+// TestModelDropsDocument: once the Model is built, neither the loaded
+// Document nor kin-openapi's document is reachable from it, so gen's
+// generation (which keeps the Model, pipeline.Load returning only it) does
+// not hold them: on GitHub's description they are most of what loading
+// allocates. Counted with weak pointers, not timed.
+func TestModelDropsDocument(t *testing.T) {
+	for _, path := range []string{kitchen, "../testdata/contracts/v31/openapi.json"} {
+		doc, m, err := contract.Open(path, LoadOptions(Entry{Contract: path}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := m.Select(contract.Selection{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wd, wt := weak.Make(doc), weak.Make(doc.T)
+		if wt.Value() == nil || len(m.Types) == 0 {
+			t.Fatalf("%s: no kin-openapi document or no types: the test tests nothing", path)
+		}
+		doc = nil
+		runtime.GC()
+		if wd.Value() != nil {
+			t.Errorf("%s: the Document is reachable after the Model is built", path)
+		}
+		if wt.Value() != nil {
+			t.Errorf("%s: kin-openapi's document is reachable after the Model is built", path)
+		}
+		runtime.KeepAlive(m)
+		runtime.KeepAlive(part)
 	}
 }

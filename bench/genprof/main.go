@@ -9,6 +9,8 @@
 //	cd bench/genprof
 //	GOFLAGS=-mod=mod go run . -n 3 -cpuprofile cpu.out -memprofile mem.out CONTRACT
 //	go tool pprof -top -cum cpu.out
+//	GOFLAGS=-mod=mod go run . -peakprofile peak.out CONTRACT
+//	go tool pprof -sample_index=inuse_space -top -cum peak.out
 //	GOFLAGS=-mod=mod go run . -mode diff OLD NEW
 package main
 
@@ -31,6 +33,7 @@ func main() {
 	mem := flag.String("memprofile", "", "write an allocation profile to this file")
 	n := flag.Int("n", 1, "how many times to run the stages")
 	mode := flag.String("mode", "gen", "what to time: gen, docs, kin (kin-openapi's load alone), diff OLD NEW, oasdiff OLD NEW (oasdiff alone)")
+	peakProf := flag.String("peakprofile", "", "write the heap profile taken nearest the peak live heap to this file (gen mode)")
 	live := flag.Bool("live", false, "collect garbage after each stage and print the live heap (slower; for finding what holds memory)")
 	flag.Parse()
 	stages, ok := modes[*mode]
@@ -42,7 +45,7 @@ func main() {
 		if stages.run != nil {
 			return repeat(*n, func() error { return stages.run(flag.Args()) })
 		}
-		return run(flag.Arg(0), *n, *live)
+		return run(flag.Arg(0), *n, *live, *peakProf)
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genprof:", err)
@@ -81,8 +84,9 @@ func profiled(cpu, mem string, f func() error) error {
 	return nil
 }
 
-// run times gen's stages n times on the contract at path.
-func run(path string, n int, live bool) error {
+// run times gen's stages n times on the contract at path, writing the
+// last run's heap profile nearest its peak to peakProf when not empty.
+func run(path string, n int, live bool, peakProf string) error {
 	out, err := os.MkdirTemp("", "genprof-")
 	if err != nil {
 		return err
@@ -100,7 +104,7 @@ func run(path string, n int, live bool) error {
 	for range n {
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
-		peak := startPeak("load")
+		peak := startPeak("load", peakProf != "")
 		t0 := time.Now()
 		opts := pipeline.LoadOptions(pipeline.Entry{Contract: path}) // as gen loads
 		doc, err := contract.Load(path, opts)
@@ -114,6 +118,9 @@ func run(path string, n int, live bool) error {
 		if err != nil {
 			return err
 		}
+		// gen keeps the warnings, not the document (pipeline.Load): doc
+		// is not used past here, so the collector may free it.
+		warnings := len(doc.Warnings)
 		heap("build")
 		peak.enter("generate")
 		t2 := time.Now()
@@ -129,6 +136,11 @@ func run(path string, n int, live bool) error {
 		}
 		t4 := time.Now()
 		peakBytes, peakStage := peak.end()
+		if peakProf != "" {
+			if err := os.WriteFile(peakProf, peak.profile.Bytes(), 0o644); err != nil {
+				return err
+			}
+		}
 		size := 0
 		for _, f := range files {
 			size += len(f.Data)
@@ -140,7 +152,7 @@ func run(path string, n int, live bool) error {
 		fmt.Printf("load %v  build %v  generate %v  write %v  (%d KB of Go, %d warnings, %d MB of heap from the OS, %d MB allocated in %d collections; peak live heap %d MB, in %s)\n",
 			t1.Sub(t0).Round(time.Millisecond), t2.Sub(t1).Round(time.Millisecond),
 			t3.Sub(t2).Round(time.Millisecond), t4.Sub(t3).Round(time.Millisecond),
-			size>>10, len(doc.Warnings), ms.HeapSys>>20, (ms.TotalAlloc-before.TotalAlloc)>>20, ms.NumGC-before.NumGC,
+			size>>10, warnings, ms.HeapSys>>20, (ms.TotalAlloc-before.TotalAlloc)>>20, ms.NumGC-before.NumGC,
 			peakBytes>>20, peakStage)
 	}
 	return nil

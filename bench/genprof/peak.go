@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"runtime/metrics"
+	"runtime/pprof"
 	"sync"
 	"time"
 )
@@ -19,15 +21,32 @@ type peakLive struct {
 	at    string
 	stop  chan struct{}
 	done  chan struct{}
+
+	// profile, when asked for (-peakprofile), is the heap profile taken
+	// when the live heap last rose profileStep above the previous one taken:
+	// the profile describes the heap as the last collection marked it,
+	// the same heap /gc/heap/live counts, so the last one taken shows
+	// what is live at the peak (go tool pprof -sample_index=inuse_space).
+	profile    *bytes.Buffer
+	profiledAt uint64
 }
+
+// profileStep is how far the live heap has to rise above the last profile
+// for another to be taken: each costs a walk of every sampled allocation.
+const profileStep = 4 << 20
 
 // livePoll is how often the live heap is read: it changes once per
 // collection, which on a large contract is tens of milliseconds apart.
 const livePoll = 2 * time.Millisecond
 
 // startPeak starts following the live heap, in stage first.
-func startPeak(stage string) *peakLive {
+// With profile, it also keeps the heap profile nearest the peak (see
+// peakLive.profile).
+func startPeak(stage string, profile bool) *peakLive {
 	p := &peakLive{stage: stage, stop: make(chan struct{}), done: make(chan struct{})}
+	if profile {
+		p.profile = &bytes.Buffer{}
+	}
 	go func() {
 		defer close(p.done)
 		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -36,10 +55,16 @@ func startPeak(stage string) *peakLive {
 		for {
 			metrics.Read(s)
 			p.mu.Lock()
-			if v := s[0].Value.Uint64(); v > p.max {
+			v := s[0].Value.Uint64()
+			if v > p.max {
 				p.max, p.at = v, p.stage
 			}
 			p.mu.Unlock()
+			if p.profile != nil && v >= p.profiledAt+profileStep {
+				p.profiledAt = v
+				p.profile.Reset()
+				pprof.Lookup("heap").WriteTo(p.profile, 0)
+			}
 			select {
 			case <-p.stop:
 				return

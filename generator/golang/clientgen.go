@@ -17,6 +17,7 @@ func (g *gen) emitClient(f *jen.File) error {
 	g.emitClientResponseValidation(f)
 	for _, oi := range g.ops {
 		g.emitClientMethod(f, oi)
+		g.unitEmitted(f)
 	}
 	g.emitSenders(f)
 	g.flushChecks(f)

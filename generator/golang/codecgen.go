@@ -45,6 +45,7 @@ func (g *gen) emitJSON(f *jen.File) error {
 				g.emitUnionTrialDecode(f, t)
 			}
 		}
+		g.unitEmitted(f)
 	}
 	// The union trial decoders validate variants, which may use patterns
 	// and shared checks of their own.

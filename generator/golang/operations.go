@@ -372,6 +372,7 @@ func (g *gen) emitOperationTypes(f *jen.File) {
 			f.Func().Params(jen.Id(ri.typeName)).Id("is" + oi.respIface).Params().Block()
 			f.Line()
 		}
+		g.unitEmitted(f)
 	}
 }
 

@@ -37,6 +37,7 @@ func (g *gen) emitServer(f *jen.File) error {
 	for _, oi := range g.allOps() {
 		g.emitDecodeRequest(f, oi)
 		g.emitWriteResponse(f, oi)
+		g.unitEmitted(f)
 	}
 	g.emitReceivers(f)
 	g.flushChecks(f)

@@ -301,6 +301,7 @@ func (g *gen) emitTypes(f *jen.File) error {
 			f.Type().Id(g.typeNames[t]).Op("=").Add(g.underlyingExpr(t))
 		}
 		f.Line()
+		g.unitEmitted(f)
 	}
 	g.flushPatterns(f)
 	return nil
