@@ -176,6 +176,9 @@ func pipelineError(e *env, cmd string, err error) error {
 // warnings; problems are printed and give exit code 2.
 func loadContract(e *env, path string, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
 	opts.Reads = e.reads
+	// Every command loads a contract as gen does: kin-openapi's document of
+	// a JSON contract built from the tree the loader decodes anyway.
+	opts.KinFromTree = true
 	doc, m, err := contract.Open(path, opts)
 	if err != nil {
 		return nil, nil, contractError(e, err)

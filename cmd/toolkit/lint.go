@@ -149,7 +149,7 @@ func runLint(e *env, args []string, f lintFlags, rep *findings.Report) error {
 	// cannot be loaded is reported and makes the run exit 2 at the end.
 	var failed error
 	for _, file := range files {
-		if _, err := contract.Load(file, contract.LoadOptions{Reads: e.reads}); err != nil {
+		if _, err := contract.Load(file, contract.LoadOptions{Reads: e.reads, KinFromTree: true}); err != nil {
 			failed = cmp.Or(failed, fail(err))
 			continue
 		}

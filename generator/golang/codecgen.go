@@ -283,7 +283,7 @@ func (g *gen) elemWriterFn(t *contract.Type) jen.Code {
 // by readString and writeString: decodeJSON and encodeJSON handle those of
 // an object through tables.
 func (g *gen) plainString(t *contract.Type) bool {
-	return g.codecOf(t) != codecStruct && fmt.Sprintf("%#v", g.typeExpr(t)) == "string"
+	return g.codecOf(t) != codecStruct && g.isGoString(t)
 }
 
 // jsonKey is the encoded member name `"name":` exactly as encoding/json

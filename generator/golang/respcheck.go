@@ -96,7 +96,13 @@ func textHeld(t *contract.Type) bool {
 
 // isNil reports the jen.Nil() checkFunc returns when there is no check.
 func isNil(c jen.Code) bool {
-	return c == nil || jen.Nil().GoString() == c.(*jen.Statement).GoString()
+	if c == nil {
+		return true
+	}
+	// A statement that is nil alone is one token equal to jen.Nil()'s
+	// (jennifer's tokens are comparable values); GoString would format.
+	s, ok := c.(*jen.Statement)
+	return ok && len(*s) == 1 && (*s)[0] == (*jen.Nil())[0]
 }
 
 // emitClientResponseValidation writes the client's option and error type
