@@ -153,9 +153,9 @@ type span struct{ start, end int }
 // alone.
 var fastOn = true
 
-// fastStats, when set (by tests), is told of every declaration formatted:
-// its size and whether fastFormat took it.
-var fastStats func(size int, fast bool)
+// fastStats, when set (by tests), is told of every declaration formatted
+// and whether fastFormat took it.
+var fastStats func(decl []byte, fast bool)
 
 // formatParts formats the parts of one piece, consecutive in src: each
 // declaration fastFormat takes is formatted so, the others (and the
@@ -185,7 +185,7 @@ func formatParts(src []byte, parts []span) ([]byte, error) {
 		if fastOn && pt.start > 0 {
 			b, ok := fastFormat(src[pt.start:pt.end])
 			if fastStats != nil {
-				fastStats(pt.end-pt.start, ok)
+				fastStats(src[pt.start:pt.end], ok)
 			}
 			if ok {
 				if err := flush(pt.start); err != nil {
@@ -194,8 +194,6 @@ func formatParts(src []byte, parts []span) ([]byte, error) {
 				add(b)
 				continue
 			}
-		} else if fastStats != nil && pt.start > 0 {
-			fastStats(pt.end-pt.start, false)
 		}
 		if run < 0 {
 			run = pt.start

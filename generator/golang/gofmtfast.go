@@ -2,6 +2,7 @@ package golang
 
 import (
 	"bytes"
+	doccomment "go/doc/comment"
 	"go/scanner"
 	"go/token"
 	"math"
@@ -44,11 +45,19 @@ func fastFormat(decl []byte) ([]byte, bool) {
 		}
 		first = false
 		if t.t == token.COMMENT {
-			if !docLine(t.lit) || p.i > 0 && (p.toks[p.i-1].line == t.line || !t.blank && p.toks[p.i-1].t != token.COMMENT) {
+			if p.i > 0 && (p.toks[p.i-1].line == t.line || !t.blank) {
 				return nil, false
 			}
-			out.buf = append(out.buf, t.lit...)
-			p.i++
+			lines, ok := p.comments()
+			if !ok {
+				return nil, false
+			}
+			for i, l := range lines {
+				if i > 0 {
+					out.buf = append(out.buf, '\n')
+				}
+				out.buf = append(out.buf, l...)
+			}
 			continue
 		}
 		if p.i > 0 && !t.blank && p.toks[p.i-1].t != token.COMMENT {
@@ -75,24 +84,71 @@ func fastFormat(decl []byte) ([]byte, bool) {
 // go/format.
 const fastMaxDepth = 200
 
-// docLine reports whether a comment is one line that gofmt prints as
-// written, doc comment or not: "// " and text that neither starts with
-// what go/doc/comment reads as a list, a heading, a code block or a link
-// definition, nor has a tab or a trailing space.
-func docLine(c string) bool {
-	if !strings.HasPrefix(c, "// ") || len(c) == 3 {
-		return false
+// comments reads a comment group: comments on lines of their own, one
+// after the other. gofmt reformats one that ends on the line before the
+// next token as a doc comment (go/doc/comment, as go/printer's
+// formatDocComment: jennifer writes every comment in column 1), and
+// prints any other as written; comments returns the lines it prints.
+func (p *fparser) comments() ([]string, bool) {
+	var group []string
+	for {
+		c := p.tok()
+		group = append(group, c.lit)
+		p.i++
+		if n := p.tok(); n.t != token.COMMENT || n.blank || n.line != c.line+1 {
+			break
+		}
 	}
-	text := c[3:]
-	switch text[0] {
-	case ' ', '-', '*', '+', '#', '[', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return false
+	last := p.toks[p.i-1].line
+	next := p.tok()
+	var text strings.Builder
+	for _, c := range group {
+		after, ok := strings.CutPrefix(c, "// ")
+		if c == "//" {
+			after, ok = "", true
+		}
+		if !ok || strings.ContainsAny(c, "\t\r") {
+			return nil, false // a directive, or what go/printer may not print as is
+		}
+		text.WriteString(after)
+		text.WriteByte('\n')
 	}
-	if strings.HasPrefix(text, "•") || strings.ContainsAny(text, "\t\r\n") {
-		return false
+	if next.t == token.EOF || next.blank || next.line != last+1 || !next.col1 || !p.toks[p.i-len(group)].col1 {
+		for _, c := range group {
+			if strings.HasSuffix(c, " ") {
+				return nil, false
+			}
+		}
+		return group, true
 	}
-	last := text[len(text)-1]
-	return last != ' '
+	if strings.TrimSpace(text.String()) == "" {
+		return nil, false // gofmt drops it
+	}
+	var cp doccomment.Parser
+	var pr doccomment.Printer
+	formatted := string(pr.Comment(cp.Parse(text.String())))
+	var out []string
+	for formatted != "" {
+		var line string
+		line, formatted, _ = strings.Cut(formatted, "\n")
+		line = strings.TrimRight(line, " \t")
+		switch {
+		case line == "":
+			line = "//"
+		case line[0] == '\t':
+			line = "//" + line
+		default:
+			line = "// " + line
+		}
+		out = append(out, line)
+	}
+	return out, len(out) > 0
+}
+
+// trailing reports whether a comment after code on its line is printed
+// as written.
+func trailing(c string) bool {
+	return strings.HasPrefix(c, "// ") && !strings.ContainsAny(c, "\t\r") && !strings.HasSuffix(c, " ")
 }
 
 // ftok is one token of the source: its kind, its text for names,
@@ -102,6 +158,8 @@ type ftok struct {
 	lit   string
 	line  int
 	blank bool
+	// col1 says it starts a line.
+	col1 bool
 }
 
 type fparser struct {
@@ -109,6 +167,10 @@ type fparser struct {
 	i     int
 	depth int
 	ok    bool
+	// typeSwitch is set in a switch header, where x.(type) may be;
+	// typeAsserts counts them.
+	typeSwitch  bool
+	typeAsserts int
 	// brkOK lets the next token start a line.
 	brkOK bool
 	// noLit is set in an if, for or switch header, where a name before
@@ -131,8 +193,9 @@ func (p *fparser) scan(src []byte) bool {
 		if t == token.EOF {
 			off = len(src)
 		}
+		// Only white space is between the last token's end and this one.
 		nl := bytes.Count(src[at:off], []byte{'\n'})
-		blank := nl >= 2 && len(bytes.TrimSpace(src[at:off])) == 0
+		blank := nl >= 2
 		line += nl
 		at = off
 		if t == token.SEMICOLON && lit == "\n" {
@@ -158,7 +221,7 @@ func (p *fparser) scan(src []byte) bool {
 			if lit[0] == '"' && !goStringLit([]byte(lit)) {
 				return false
 			}
-			if lit[0] == '`' && strings.ContainsAny(lit, "\r") {
+			if lit[0] == '`' && strings.ContainsAny(lit, "\r\n") {
 				return false
 			}
 		case token.COMMENT:
@@ -166,13 +229,15 @@ func (p *fparser) scan(src []byte) bool {
 				return false
 			}
 		}
-		p.toks = append(p.toks, ftok{t: t, lit: lit, line: line, blank: blank})
+		col1 := off == 0 || off <= len(src) && src[off-1] == '\n'
+		p.toks = append(p.toks, ftok{t: t, lit: lit, line: line, blank: blank, col1: col1})
 		if t == token.EOF {
 			break
 		}
-		if t == token.STRING || t == token.COMMENT {
-			line += strings.Count(lit, "\n")
+		if lit != "" {
 			at += len(lit)
+		} else {
+			at += len(t.String())
 		}
 	}
 	p.ok = true
@@ -267,22 +332,24 @@ const (
 	fIface                    // interface { list } (methods, each on a line)
 
 	// statements
-	sExpr     // x
-	sAssign   // list tok list2
-	sIncDec   // x tok
-	sReturn   // list
-	sIf       // init; x body else
-	sFor      // init; x; post body
-	sRange    // for key, value tok range x body
-	sSwitch   // init; x body (cases)
-	sTypeSw   // switch init; post body
-	sCase     // case list: body / default: body
-	sBlock    // body
-	sBranch   // tok
-	sGo       // tok x
-	sVar      // var names type = list (a single spec)
-	sFuncDecl // func recv name signature body
-	sGenDecl  // tok spec (var, const or type, one spec)
+	sExpr       // x
+	sAssign     // list tok list2
+	sIncDec     // x tok
+	sReturn     // list
+	sIf         // init; x body else
+	sFor        // init; x; post body
+	sRange      // for key, value tok range x body
+	sSwitch     // init; x body (cases)
+	sTypeSw     // switch init; post body
+	sCase       // case list: body / default: body
+	sBlock      // body
+	sBranch     // tok
+	sGo         // tok x
+	sVar        // var names type = list (a single spec)
+	sFuncDecl   // func recv name signature body
+	sGenDecl    // tok spec (var, const or type, one spec)
+	sConstGroup // const ( specs )
+	sComment    // comment lines (text of the nodes in list)
 )
 
 // fnode is a node of the tree fastFormat prints: an expression, a type,
@@ -368,8 +435,20 @@ func (p *fparser) funcDecl() *fnode {
 	if p.tok().t != token.LBRACE {
 		return p.fail() // no body, or generic
 	}
-	n.body = p.block()
+	n.body = p.funcBody(n)
 	return n
+}
+
+// funcBody parses a function's body; "{}" on one line sets n.closeBrk
+// (printed as funcBody prints an empty body, by the header's width).
+func (p *fparser) funcBody(n *fnode) []*fnode {
+	if p.tok().t == token.LBRACE && p.peek(1).t == token.RBRACE && p.peek(1).line == p.tok().line {
+		p.next()
+		p.next()
+		n.closeBrk = true
+		return nil
+	}
+	return p.block()
 }
 
 // signature parses a parameter list and results into n.
@@ -489,6 +568,9 @@ func (p *fparser) paramList() []*fnode {
 
 func (p *fparser) genDecl() *fnode {
 	t := p.next()
+	if t.t == token.CONST && p.tok().t == token.LPAREN {
+		return p.constGroup()
+	}
 	n := &fnode{kind: sGenDecl, tok: t.t}
 	if p.tok().t != token.IDENT {
 		return p.fail() // a group, or worse
@@ -496,8 +578,12 @@ func (p *fparser) genDecl() *fnode {
 	n.text = p.next().lit
 	switch t.t {
 	case token.TYPE:
-		if p.tok().t == token.ASSIGN || p.tok().t == token.LBRACK {
-			return p.fail() // alias or generic
+		if p.tok().t == token.LBRACK {
+			return p.fail() // generic
+		}
+		if p.tok().t == token.ASSIGN {
+			p.next()
+			n.init = &fnode{} // an alias
 		}
 		n.x = p.typ()
 		if n.x == nil {
@@ -516,6 +602,48 @@ func (p *fparser) genDecl() *fnode {
 		} else if n.x == nil || t.t == token.CONST {
 			return p.fail()
 		}
+	}
+	return n
+}
+
+// constGroup parses "const (" and specs "Name Type = value" or "Name =
+// value", one a line, every one with a type or none, up to ")". A spec is
+// a node with the name in text, the type in x and the value in y.
+func (p *fparser) constGroup() *fnode {
+	p.next() // (
+	n := &fnode{kind: sConstGroup}
+	typed := 0
+	for p.ok {
+		t := p.tok()
+		if t.blank || t.line == p.prevLine() {
+			return p.fail()
+		}
+		if t.t == token.RPAREN {
+			p.i++
+			break
+		}
+		if t.t != token.IDENT {
+			return p.fail()
+		}
+		p.brkOK = true
+		spec := &fnode{text: p.next().lit, line: t.line}
+		if p.tok().t != token.ASSIGN {
+			spec.x = p.typ()
+			typed++
+		}
+		p.expect(token.ASSIGN)
+		spec.y = p.expr()
+		if !p.ok || spec.y == nil || spec.y.end != t.line {
+			return p.fail()
+		}
+		if s := p.tok(); s.t != token.SEMICOLON || s.lit != "\n" {
+			return p.fail()
+		}
+		p.i++
+		n.list = append(n.list, spec)
+	}
+	if len(n.list) < 2 || typed != 0 && typed != len(n.list) {
+		return p.fail() // go/printer's keepTypeColumn, or no columns
 	}
 	return n
 }
@@ -648,11 +776,13 @@ func (p *fparser) fieldList(t ftok) *fnode {
 			n.end = f.line
 			return n
 		case token.COMMENT:
-			if !docLine(f.lit) {
+			lines, ok := p.comments()
+			if !ok {
 				return p.fail()
 			}
-			docs = append(docs, &fnode{kind: fLeaf, text: f.lit})
-			p.i++
+			for _, l := range lines {
+				docs = append(docs, &fnode{kind: fLeaf, text: l})
+			}
 			continue
 		case token.IDENT:
 		default:
@@ -691,7 +821,7 @@ func (p *fparser) fieldList(t ftok) *fnode {
 		for k := 0; k < 2 && p.ok; k++ {
 			switch c := p.tok(); {
 			case c.t == token.COMMENT && c.line == f.line && field.init == nil:
-				if n.kind != fStruct || !docLine(c.lit) {
+				if n.kind != fStruct || !trailing(c.lit) {
 					return p.fail()
 				}
 				field.init = &fnode{kind: fLeaf, text: c.lit}
@@ -745,6 +875,30 @@ func (p *fparser) stmtList(inCase bool) []*fnode {
 		if t.blank || t.line == p.prevLine() && !(inCase && len(out) == 0) {
 			p.ok = false
 			return nil
+		}
+		if t.t == token.COMMENT {
+			// comment lines before a statement, in its indentation
+			if t.line == p.prevLine() {
+				p.ok = false
+				return nil
+			}
+			lines, ok := p.comments()
+			next := p.tok()
+			if !ok || next.blank || next.line != p.prevLine()+1 {
+				p.ok = false
+				return nil
+			}
+			switch next.t {
+			case token.RBRACE, token.CASE, token.DEFAULT, token.EOF:
+				p.ok = false
+				return nil
+			}
+			c := &fnode{kind: sComment}
+			for _, l := range lines {
+				c.list = append(c.list, &fnode{kind: fLeaf, text: l})
+			}
+			out = append(out, c)
+			continue
 		}
 		p.brkOK = true
 		s := p.stmt()
@@ -922,6 +1076,9 @@ func (p *fparser) forStmt() *fnode {
 	if p.tok().t == token.RANGE {
 		p.next()
 		n := &fnode{kind: sRange, x: p.expr()}
+		if n.x == nil || n.x.kind == fParen {
+			return p.fail()
+		}
 		p.noLit = old
 		n.body = p.block()
 		return n
@@ -1007,9 +1164,21 @@ func (p *fparser) simpleStmtFrom(lhs []*fnode) *fnode {
 func (p *fparser) switchStmt() *fnode {
 	p.next()
 	n := &fnode{kind: sSwitch}
+	p.typeSwitch, p.typeAsserts = true, 0
 	n.init, n.x = p.header()
+	p.typeSwitch = false
 	if !p.ok {
 		return nil
+	}
+	if p.typeAsserts > 0 {
+		// only as the header's expression or its assignment's value
+		top := n.x
+		if top != nil && top.kind == sAssign && len(top.list2) == 1 {
+			top = top.list2[0]
+		}
+		if p.typeAsserts > 1 || top == nil || top.kind != fTypeAssert || top.y != nil {
+			return p.fail()
+		}
 	}
 	if n.x != nil && n.x.kind == sAssign {
 		// switch x := y.(type)
@@ -1171,7 +1340,7 @@ func (p *fparser) primary() *fnode {
 		}
 		old := p.noLit
 		p.noLit = false
-		ft.body = p.block()
+		ft.body = p.funcBody(ft)
 		p.noLit = old
 		ft.kind = fFuncLit
 		ft.end = p.prevLine()
@@ -1199,6 +1368,12 @@ func (p *fparser) primary() *fnode {
 					}
 				}
 				p.expect(token.RPAREN)
+				if ty == nil {
+					if !p.typeSwitch {
+						return p.fail() // .(type) outside a type switch's header
+					}
+					p.typeAsserts++
+				}
 				x = &fnode{kind: fTypeAssert, x: x, y: ty, line: x.line, end: p.prevLine()}
 			default:
 				return p.fail()
@@ -1219,7 +1394,7 @@ func (p *fparser) primary() *fnode {
 			x = p.index(x)
 			p.noLit = old
 		case token.LBRACE:
-			if !literalType(x) || p.noLit && x.kind != fArray && x.kind != fMap {
+			if !literalType(x) || p.noLit && x.kind != fArray && x.kind != fMap && x.kind != fEmptyStruct {
 				return x
 			}
 			p.next()
@@ -1423,6 +1598,7 @@ func (o *fprinter) node(n *fnode, _ int) {
 	o.ok = true
 	switch n.kind {
 	case sFuncDecl:
+		start := len(o.buf)
 		o.s("func ")
 		if n.recv != nil {
 			o.s("(")
@@ -1431,12 +1607,14 @@ func (o *fprinter) node(n *fnode, _ int) {
 		}
 		o.s(n.text)
 		o.signature(n)
-		o.s(" ")
-		o.block(n.body)
+		o.funcBody(n, start)
 	case sGenDecl:
 		o.s(n.tok.String())
 		o.s(" ")
 		o.s(n.text)
+		if n.init != nil {
+			o.s(" =")
+		}
 		if n.x != nil {
 			o.s(" ")
 			o.expr(n.x, 1)
@@ -1445,9 +1623,53 @@ func (o *fprinter) node(n *fnode, _ int) {
 			o.s(" = ")
 			o.exprs(n.list, 1)
 		}
+	case sConstGroup:
+		o.constGroup(n)
 	default:
 		o.ok = false
 	}
+}
+
+// constGroup prints "const (" and its specs with names, types and "="
+// in columns, as go/printer's valueSpec and the tab writer do: every
+// column as wide as its widest cell plus one.
+func (o *fprinter) constGroup(n *fnode) {
+	types := make([]string, len(n.list))
+	nameW, typeW := 0, 0
+	for i, spec := range n.list {
+		nameW = max(nameW, utf8.RuneCountInString(spec.text)+1)
+		if spec.x != nil {
+			var sc fprinter
+			sc.ok = true
+			sc.expr(spec.x, 1)
+			if !sc.ok {
+				o.ok = false
+				return
+			}
+			types[i] = string(sc.buf)
+			typeW = max(typeW, utf8.RuneCount(sc.buf)+1)
+		}
+	}
+	pad := func(text string, w int) {
+		o.s(text)
+		for k := utf8.RuneCountInString(text); k < w; k++ {
+			o.s(" ")
+		}
+	}
+	o.s("const (")
+	o.indent++
+	for i, spec := range n.list {
+		o.nl()
+		pad(spec.text, nameW)
+		if spec.x != nil {
+			pad(types[i], typeW)
+		}
+		o.s("= ")
+		o.expr(spec.y, 1)
+	}
+	o.indent--
+	o.nl()
+	o.s(")")
 }
 
 func (o *fprinter) param(f *fnode) {
@@ -1484,6 +1706,34 @@ func (o *fprinter) signature(n *fnode) {
 		o.param(f)
 	}
 	o.s(")")
+}
+
+// funcBody prints a function's body after its header, which starts at
+// o.buf[start:]: an empty body written "{}" goes on the header's line if
+// the header is narrow enough (go/printer's funcBody, maxSize).
+func (o *fprinter) funcBody(n *fnode, start int) {
+	if !n.closeBrk {
+		o.s(" ")
+		o.block(n.body)
+		return
+	}
+	if bytes.IndexByte(o.buf[start:], '\n') >= 0 {
+		o.ok = false
+	}
+	// go/printer's header size counts from "func " of a declaration
+	// with the blank not yet written, so one more than its width; from
+	// "func" of a literal.
+	size := len(o.buf) - start
+	if n.kind == sFuncDecl {
+		size++
+	}
+	if size <= 100 {
+		o.s(" {}")
+		return
+	}
+	o.s(" {")
+	o.nl()
+	o.s("}")
 }
 
 // block prints "{", the statements a level in, and "}".
@@ -1627,6 +1877,13 @@ func (o *fprinter) stmt(s *fnode) {
 		}
 		o.nl()
 		o.s("}")
+	case sComment:
+		for i, l := range s.list {
+			if i > 0 {
+				o.nl()
+			}
+			o.s(l.text)
+		}
 	case sBlock:
 		o.block(s.body)
 	case sBranch:
@@ -1657,6 +1914,12 @@ func (o *fprinter) stmt(s *fnode) {
 // bracket on a line of its own, and the values of key: value elements on
 // lines of their own aligned in a column (listColumns).
 func (o *fprinter) list(n *fnode, depth int) {
+	if len(n.list) > 0 && !n.brk[0] && n.list[0].line == n.list[len(n.list)-1].end {
+		// all on the opening bracket's line: exprList's short way, which
+		// drops a closing bracket's line break
+		o.exprs(n.list, depth)
+		return
+	}
 	var cols []int
 	if len(n.list) > 1 && bytes.IndexByte(boolBytes(n.brk), 1) >= 0 {
 		cols = o.listColumns(n)
@@ -1866,10 +2129,10 @@ func (o *fprinter) expr(n *fnode, depth int) {
 		o.s(": ")
 		o.expr(n.y, 1)
 	case fFuncLit:
+		start := len(o.buf)
 		o.s("func")
 		o.signature(n)
-		o.s(" ")
-		o.block(n.body)
+		o.funcBody(n, start)
 	case fTypeAssert:
 		o.expr(n.x, depth)
 		o.s(".(")
