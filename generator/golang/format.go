@@ -181,9 +181,12 @@ func formatParts(src []byte, parts []span) ([]byte, error) {
 		run = -1
 		return nil
 	}
+	var fp fparser
+	var b []byte // fastFormat's output, reused
 	for _, pt := range parts {
 		if fastOn && pt.start > 0 {
-			b, ok := fastFormat(src[pt.start:pt.end])
+			var ok bool
+			b, ok = fp.format(b[:0], src[pt.start:pt.end])
 			if fastStats != nil {
 				fastStats(src[pt.start:pt.end], ok)
 			}

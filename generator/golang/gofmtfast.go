@@ -28,12 +28,41 @@ import (
 // The parser recurses with the nesting of the source; fastMaxDepth bounds
 // it.
 func fastFormat(decl []byte) ([]byte, bool) {
-	p := fparser{}
+	var p fparser
+	return p.format(nil, decl)
+}
+
+// format is fastFormat appending to dst (dst as it was when it reports
+// false). A parser formats one declaration after another reusing its
+// tokens' and nodes' memory: on GitHub's description they would be
+// gigabytes of allocations otherwise.
+func (p *fparser) format(dst, decl []byte) ([]byte, bool) {
+	p.reset()
 	if !p.scan(decl) {
-		return nil, false
+		return dst, false
 	}
 	var out fprinter
-	out.buf = make([]byte, 0, len(decl))
+	out.buf = dst
+	n0 := len(dst)
+	res, ok := p.print(&out, n0)
+	if !ok {
+		return dst[:n0], false
+	}
+	return res, true
+}
+
+// reset readies p for another declaration, keeping its memory.
+func (p *fparser) reset() {
+	toks, chunks := p.toks[:0], p.chunks
+	*p = fparser{toks: toks, chunks: chunks}
+	if len(chunks) > 0 {
+		p.slab = chunks[0][:0]
+	}
+}
+
+// print parses p's tokens and prints them to out, whose text so far ends
+// at n0.
+func (p *fparser) print(out *fprinter, n0 int) ([]byte, bool) {
 	first := true
 	for p.tok().t != token.EOF {
 		t := p.tok()
@@ -124,6 +153,13 @@ func (p *fparser) comments() ([]string, bool) {
 	if strings.TrimSpace(text.String()) == "" {
 		return nil, false // gofmt drops it
 	}
+	plain := true
+	for _, c := range group {
+		plain = plain && plainDoc(c)
+	}
+	if plain {
+		return group, true
+	}
 	var cp doccomment.Parser
 	var pr doccomment.Printer
 	formatted := string(pr.Comment(cp.Parse(text.String())))
@@ -143,6 +179,25 @@ func (p *fparser) comments() ([]string, bool) {
 		out = append(out, line)
 	}
 	return out, len(out) > 0
+}
+
+// plainDoc reports whether a line of a doc comment is one that
+// go/doc/comment prints as written whatever lines are around it, so that
+// a group of such lines needs no parsing: "// " and text that neither
+// starts with what reads as a list, a heading, a code block or a link
+// definition, nor has typographic quotes to make, a tab or a trailing
+// space. (Without an empty line in the group there are no headings.)
+func plainDoc(c string) bool {
+	text, ok := strings.CutPrefix(c, "// ")
+	if !ok || text == "" {
+		return false
+	}
+	switch text[0] {
+	case ' ', '-', '*', '+', '#', '[', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return false
+	}
+	return !strings.HasPrefix(text, "•") && !strings.ContainsAny(text, "\t\r") &&
+		!strings.Contains(text, "``") && !strings.Contains(text, "''") && !strings.HasSuffix(text, " ")
 }
 
 // trailing reports whether a comment after code on its line is printed
@@ -167,6 +222,11 @@ type fparser struct {
 	i     int
 	depth int
 	ok    bool
+	// slab is chunks[chunk] being filled; chunks are kept for the next
+	// declaration (reset).
+	slab   []fnode
+	chunks [][]fnode
+	chunk  int
 	// typeSwitch is set in a switch header, where x.(type) may be;
 	// typeAsserts counts them.
 	typeSwitch  bool
@@ -186,7 +246,7 @@ func (p *fparser) scan(src []byte) bool {
 	bad := false
 	s.Init(fs.AddFile("", -1, len(src)), src, func(token.Position, string) { bad = true }, scanner.ScanComments)
 	line, at := 1, 0
-	p.toks = make([]ftok, 0, len(src)/4)
+	p.toks = p.toks[:0]
 	for {
 		pos, t, lit := s.Scan()
 		off := int(pos) - 1
@@ -262,6 +322,21 @@ func plainInt(lit string) bool {
 }
 
 func (p *fparser) tok() ftok { return p.toks[p.i] }
+
+// mk returns a new node holding n, from a slab: one allocation for many
+// nodes (a declaration of GitHub's makes thousands).
+func (p *fparser) mk(n fnode) *fnode {
+	if len(p.slab) == cap(p.slab) {
+		p.chunk++
+		if p.chunk >= len(p.chunks) {
+			p.chunks = append(p.chunks, make([]fnode, 0, 8<<min(len(p.chunks), 5)))
+			p.chunk = len(p.chunks) - 1
+		}
+		p.slab = p.chunks[p.chunk][:0]
+	}
+	p.slab = append(p.slab, n)
+	return &p.slab[len(p.slab)-1]
+}
 
 // peek is the token n after the current one (EOF past the end).
 func (p *fparser) peek(n int) ftok {
@@ -419,7 +494,7 @@ func (p *fparser) topDecl() *fnode {
 
 func (p *fparser) funcDecl() *fnode {
 	p.next() // func
-	n := &fnode{kind: sFuncDecl}
+	n := p.mk(fnode{kind: sFuncDecl})
 	if p.tok().t == token.LPAREN {
 		recv := p.paramList()
 		if len(recv) != 1 {
@@ -541,7 +616,7 @@ func (p *fparser) paramList() []*fnode {
 	}
 	if !named {
 		for _, it := range items {
-			out = append(out, &fnode{x: it.typ})
+			out = append(out, p.mk(fnode{x: it.typ}))
 		}
 		return out
 	}
@@ -556,7 +631,7 @@ func (p *fparser) paramList() []*fnode {
 			continue
 		}
 		names = append(names, it.name)
-		out = append(out, &fnode{text: strings.Join(names, ", "), x: it.typ})
+		out = append(out, p.mk(fnode{text: strings.Join(names, ", "), x: it.typ}))
 		names = names[:0]
 	}
 	if len(names) > 0 {
@@ -571,7 +646,7 @@ func (p *fparser) genDecl() *fnode {
 	if t.t == token.CONST && p.tok().t == token.LPAREN {
 		return p.constGroup()
 	}
-	n := &fnode{kind: sGenDecl, tok: t.t}
+	n := p.mk(fnode{kind: sGenDecl, tok: t.t})
 	if p.tok().t != token.IDENT {
 		return p.fail() // a group, or worse
 	}
@@ -583,7 +658,7 @@ func (p *fparser) genDecl() *fnode {
 		}
 		if p.tok().t == token.ASSIGN {
 			p.next()
-			n.init = &fnode{} // an alias
+			n.init = p.mk(fnode{}) // an alias
 		}
 		n.x = p.typ()
 		if n.x == nil {
@@ -611,7 +686,7 @@ func (p *fparser) genDecl() *fnode {
 // a node with the name in text, the type in x and the value in y.
 func (p *fparser) constGroup() *fnode {
 	p.next() // (
-	n := &fnode{kind: sConstGroup}
+	n := p.mk(fnode{kind: sConstGroup})
 	typed := 0
 	for p.ok {
 		t := p.tok()
@@ -626,7 +701,7 @@ func (p *fparser) constGroup() *fnode {
 			return p.fail()
 		}
 		p.brkOK = true
-		spec := &fnode{text: p.next().lit, line: t.line}
+		spec := p.mk(fnode{text: p.next().lit, line: t.line})
 		if p.tok().t != token.ASSIGN {
 			spec.x = p.typ()
 			typed++
@@ -658,13 +733,13 @@ func (p *fparser) typ() *fnode {
 	switch t.t {
 	case token.IDENT:
 		p.next()
-		n := &fnode{kind: fLeaf, tok: token.IDENT, text: t.lit, line: t.line, end: t.line}
+		n := p.mk(fnode{kind: fLeaf, tok: token.IDENT, text: t.lit, line: t.line, end: t.line})
 		if p.tok().t == token.PERIOD {
 			p.next()
 			if p.tok().t != token.IDENT {
 				return p.fail()
 			}
-			n = &fnode{kind: fSel, x: n, text: p.next().lit, line: t.line, end: t.line}
+			n = p.mk(fnode{kind: fSel, x: n, text: p.next().lit, line: t.line, end: t.line})
 		}
 		if p.tok().t == token.LBRACK {
 			// an instantiated generic type
@@ -684,7 +759,7 @@ func (p *fparser) typ() *fnode {
 			if len(args) == 0 {
 				return p.fail()
 			}
-			n = &fnode{kind: fIndex, x: n, list: args, brk: make([]bool, len(args)), line: t.line, end: t.line}
+			n = p.mk(fnode{kind: fIndex, x: n, list: args, brk: make([]bool, len(args)), line: t.line, end: t.line})
 		}
 		return n
 	case token.MUL:
@@ -693,16 +768,16 @@ func (p *fparser) typ() *fnode {
 		if x == nil {
 			return nil
 		}
-		return &fnode{kind: fStar, x: x, line: t.line, end: x.end}
+		return p.mk(fnode{kind: fStar, x: x, line: t.line, end: x.end})
 	case token.LBRACK:
 		p.next()
-		n := &fnode{kind: fArray, line: t.line}
+		n := p.mk(fnode{kind: fArray, line: t.line})
 		if p.tok().t != token.RBRACK {
 			if p.tok().t != token.INT {
 				return p.fail()
 			}
 			l := p.next()
-			n.x = &fnode{kind: fLeaf, tok: token.INT, text: l.lit, line: l.line, end: l.line}
+			n.x = p.mk(fnode{kind: fLeaf, tok: token.INT, text: l.lit, line: l.line, end: l.line})
 		}
 		p.expect(token.RBRACK)
 		n.y = p.typ()
@@ -720,10 +795,10 @@ func (p *fparser) typ() *fnode {
 		if k == nil || v == nil {
 			return p.fail()
 		}
-		return &fnode{kind: fMap, x: k, y: v, line: t.line, end: v.end}
+		return p.mk(fnode{kind: fMap, x: k, y: v, line: t.line, end: v.end})
 	case token.FUNC:
 		p.next()
-		n := &fnode{kind: fFuncType, line: t.line}
+		n := p.mk(fnode{kind: fFuncType, line: t.line})
 		p.signature(n)
 		n.end = p.prevLine()
 		return n
@@ -738,14 +813,14 @@ func (p *fparser) typ() *fnode {
 		if t.t == token.INTERFACE {
 			k = fEmptyIface
 		}
-		return &fnode{kind: k, line: t.line, end: t.line}
+		return p.mk(fnode{kind: k, line: t.line, end: t.line})
 	case token.ELLIPSIS:
 		p.next()
 		x := p.typ()
 		if x == nil {
 			return nil
 		}
-		return &fnode{kind: fEllipsis, x: x, line: t.line, end: x.end}
+		return p.mk(fnode{kind: fEllipsis, x: x, line: t.line, end: x.end})
 	}
 	return p.fail()
 }
@@ -757,7 +832,7 @@ func (p *fparser) typ() *fnode {
 // with its name in text, its type in x and its tag in y; a method has its
 // name in text and its signature; an embedded interface only x.
 func (p *fparser) fieldList(t ftok) *fnode {
-	n := &fnode{kind: fStruct, line: t.line}
+	n := p.mk(fnode{kind: fStruct, line: t.line})
 	if t.t == token.INTERFACE {
 		n.kind = fIface
 	}
@@ -781,14 +856,14 @@ func (p *fparser) fieldList(t ftok) *fnode {
 				return p.fail()
 			}
 			for _, l := range lines {
-				docs = append(docs, &fnode{kind: fLeaf, text: l})
+				docs = append(docs, p.mk(fnode{kind: fLeaf, text: l}))
 			}
 			continue
 		case token.IDENT:
 		default:
 			return p.fail()
 		}
-		field := &fnode{line: f.line, list: docs}
+		field := p.mk(fnode{line: f.line, list: docs})
 		docs = nil
 		p.brkOK = true
 		switch {
@@ -804,7 +879,7 @@ func (p *fparser) fieldList(t ftok) *fnode {
 			}
 			if p.tok().t == token.STRING {
 				tag := p.next()
-				field.y = &fnode{kind: fLeaf, text: tag.lit}
+				field.y = p.mk(fnode{kind: fLeaf, text: tag.lit})
 			}
 		case p.peek(1).t == token.LPAREN:
 			field.text = p.next().lit
@@ -824,7 +899,7 @@ func (p *fparser) fieldList(t ftok) *fnode {
 				if n.kind != fStruct || !trailing(c.lit) {
 					return p.fail()
 				}
-				field.init = &fnode{kind: fLeaf, text: c.lit}
+				field.init = p.mk(fnode{kind: fLeaf, text: c.lit})
 				p.i++
 			case c.t == token.SEMICOLON && c.lit == "\n" && c.line == f.line && !semi:
 				semi = true
@@ -893,9 +968,9 @@ func (p *fparser) stmtList(inCase bool) []*fnode {
 				p.ok = false
 				return nil
 			}
-			c := &fnode{kind: sComment}
+			c := p.mk(fnode{kind: sComment})
 			for _, l := range lines {
-				c.list = append(c.list, &fnode{kind: fLeaf, text: l})
+				c.list = append(c.list, p.mk(fnode{kind: fLeaf, text: l}))
 			}
 			out = append(out, c)
 			continue
@@ -933,7 +1008,7 @@ func (p *fparser) stmt() *fnode {
 	switch t.t {
 	case token.RETURN:
 		p.next()
-		n = &fnode{kind: sReturn}
+		n = p.mk(fnode{kind: sReturn})
 		if s := p.tok().t; s != token.SEMICOLON && s != token.RBRACE {
 			n.list = p.exprList()
 		}
@@ -945,10 +1020,10 @@ func (p *fparser) stmt() *fnode {
 		n = p.switchStmt()
 	case token.BREAK, token.CONTINUE:
 		p.next()
-		n = &fnode{kind: sBranch, tok: t.t}
+		n = p.mk(fnode{kind: sBranch, tok: t.t})
 	case token.GO, token.DEFER:
 		p.next()
-		n = &fnode{kind: sGo, tok: t.t, x: p.expr()}
+		n = p.mk(fnode{kind: sGo, tok: t.t, x: p.expr()})
 		if n.x == nil || n.x.kind != fCall {
 			return p.fail()
 		}
@@ -957,7 +1032,7 @@ func (p *fparser) stmt() *fnode {
 		if p.tok().t != token.IDENT {
 			return p.fail()
 		}
-		n = &fnode{kind: sVar, text: p.next().lit}
+		n = p.mk(fnode{kind: sVar, text: p.next().lit})
 		if p.tok().t != token.ASSIGN {
 			n.x = p.typ()
 		}
@@ -966,7 +1041,7 @@ func (p *fparser) stmt() *fnode {
 			n.list = []*fnode{p.expr()}
 		}
 	case token.LBRACE:
-		n = &fnode{kind: sBlock, body: p.block()}
+		n = p.mk(fnode{kind: sBlock, body: p.block()})
 	default:
 		n = p.simpleStmt()
 	}
@@ -992,18 +1067,18 @@ func (p *fparser) simpleStmt() *fnode {
 		if p.tok().t == token.RANGE {
 			return p.fail() // only in a for header, parsed there
 		}
-		return &fnode{kind: sAssign, tok: t.t, list: lhs, list2: p.exprList()}
+		return p.mk(fnode{kind: sAssign, tok: t.t, list: lhs, list2: p.exprList()})
 	case token.INC, token.DEC:
 		p.next()
 		if len(lhs) != 1 {
 			return p.fail()
 		}
-		return &fnode{kind: sIncDec, tok: t.t, x: lhs[0]}
+		return p.mk(fnode{kind: sIncDec, tok: t.t, x: lhs[0]})
 	}
 	if len(lhs) != 1 {
 		return p.fail()
 	}
-	return &fnode{kind: sExpr, x: lhs[0]}
+	return p.mk(fnode{kind: sExpr, x: lhs[0]})
 }
 
 // header parses an if or switch header: [init ;] expr, with composite
@@ -1043,7 +1118,7 @@ func (p *fparser) header() (init, x *fnode) {
 
 func (p *fparser) ifStmt() *fnode {
 	p.next()
-	n := &fnode{kind: sIf}
+	n := p.mk(fnode{kind: sIf})
 	n.init, n.x = p.header()
 	if !p.ok || n.x == nil || n.x.kind >= sExpr || n.x.kind == fParen {
 		return p.fail()
@@ -1055,7 +1130,7 @@ func (p *fparser) ifStmt() *fnode {
 		case token.IF:
 			n.els = p.stmt()
 		case token.LBRACE:
-			n.els = &fnode{kind: sBlock, body: p.block()}
+			n.els = p.mk(fnode{kind: sBlock, body: p.block()})
 		default:
 			return p.fail()
 		}
@@ -1069,13 +1144,13 @@ func (p *fparser) forStmt() *fnode {
 	p.noLit = true
 	defer func() { p.noLit = old }()
 	if p.tok().t == token.LBRACE {
-		n := &fnode{kind: sFor}
+		n := p.mk(fnode{kind: sFor})
 		n.body = p.block()
 		return n
 	}
 	if p.tok().t == token.RANGE {
 		p.next()
-		n := &fnode{kind: sRange, x: p.expr()}
+		n := p.mk(fnode{kind: sRange, x: p.expr()})
 		if n.x == nil || n.x.kind == fParen {
 			return p.fail()
 		}
@@ -1095,7 +1170,7 @@ func (p *fparser) forStmt() *fnode {
 			if len(lhs) > 2 {
 				return p.fail()
 			}
-			n := &fnode{kind: sRange, tok: t, list: lhs, x: p.expr()}
+			n := p.mk(fnode{kind: sRange, tok: t, list: lhs, x: p.expr()})
 			if n.x == nil || n.x.kind == fParen {
 				return p.fail()
 			}
@@ -1112,7 +1187,7 @@ func (p *fparser) forStmt() *fnode {
 			if init.kind != sExpr || init.x.kind == fParen {
 				return p.fail()
 			}
-			n := &fnode{kind: sFor, x: init.x}
+			n := p.mk(fnode{kind: sFor, x: init.x})
 			p.noLit = old
 			n.body = p.block()
 			return n
@@ -1122,7 +1197,7 @@ func (p *fparser) forStmt() *fnode {
 		return p.fail()
 	}
 	p.next()
-	n := &fnode{kind: sFor, init: init}
+	n := p.mk(fnode{kind: sFor, init: init})
 	if p.tok().t != token.SEMICOLON {
 		n.x = p.expr()
 	}
@@ -1147,23 +1222,23 @@ func (p *fparser) simpleStmtFrom(lhs []*fnode) *fnode {
 	switch t.t {
 	case token.ASSIGN, token.DEFINE, token.ADD_ASSIGN, token.SUB_ASSIGN:
 		p.next()
-		return &fnode{kind: sAssign, tok: t.t, list: lhs, list2: p.exprList()}
+		return p.mk(fnode{kind: sAssign, tok: t.t, list: lhs, list2: p.exprList()})
 	case token.INC, token.DEC:
 		p.next()
 		if len(lhs) != 1 {
 			return p.fail()
 		}
-		return &fnode{kind: sIncDec, tok: t.t, x: lhs[0]}
+		return p.mk(fnode{kind: sIncDec, tok: t.t, x: lhs[0]})
 	}
 	if len(lhs) != 1 {
 		return p.fail()
 	}
-	return &fnode{kind: sExpr, x: lhs[0]}
+	return p.mk(fnode{kind: sExpr, x: lhs[0]})
 }
 
 func (p *fparser) switchStmt() *fnode {
 	p.next()
-	n := &fnode{kind: sSwitch}
+	n := p.mk(fnode{kind: sSwitch})
 	p.typeSwitch, p.typeAsserts = true, 0
 	n.init, n.x = p.header()
 	p.typeSwitch = false
@@ -1196,7 +1271,7 @@ func (p *fparser) switchStmt() *fnode {
 		if t.blank || t.line == p.prevLine() {
 			return p.fail()
 		}
-		c := &fnode{kind: sCase, line: t.line}
+		c := p.mk(fnode{kind: sCase, line: t.line})
 		p.brkOK = true
 		switch t.t {
 		case token.CASE:
@@ -1271,7 +1346,7 @@ func (p *fparser) binary(prec int) *fnode {
 		if y == nil {
 			return nil
 		}
-		x = &fnode{kind: fBinary, tok: op, x: x, y: y, line: x.line, end: y.end}
+		x = p.mk(fnode{kind: fBinary, tok: op, x: x, y: y, line: x.line, end: y.end})
 	}
 	return x
 }
@@ -1289,14 +1364,14 @@ func (p *fparser) unary() *fnode {
 		if x == nil {
 			return nil
 		}
-		return &fnode{kind: fStar, x: x, line: t.line, end: x.end}
+		return p.mk(fnode{kind: fStar, x: x, line: t.line, end: x.end})
 	case token.AND, token.NOT, token.SUB, token.ADD, token.XOR:
 		p.next()
 		x := p.unary()
 		if x == nil {
 			return nil
 		}
-		return &fnode{kind: fUnary, tok: t.t, x: x, line: t.line, end: x.end}
+		return p.mk(fnode{kind: fUnary, tok: t.t, x: x, line: t.line, end: x.end})
 	}
 	return p.primary()
 }
@@ -1309,7 +1384,7 @@ func (p *fparser) primary() *fnode {
 	switch t.t {
 	case token.IDENT, token.INT, token.FLOAT, token.STRING:
 		p.next()
-		x = &fnode{kind: fLeaf, tok: t.t, text: t.lit, line: t.line, end: t.line}
+		x = p.mk(fnode{kind: fLeaf, tok: t.t, text: t.lit, line: t.line, end: t.line})
 	case token.LPAREN:
 		p.next()
 		old := p.noLit
@@ -1320,7 +1395,7 @@ func (p *fparser) primary() *fnode {
 			return p.fail()
 		}
 		p.expect(token.RPAREN)
-		x = &fnode{kind: fParen, x: in, line: t.line, end: p.prevLine()}
+		x = p.mk(fnode{kind: fParen, x: in, line: t.line, end: p.prevLine()})
 	case token.LBRACK, token.MAP:
 		x = p.typ()
 		if x == nil {
@@ -1333,7 +1408,7 @@ func (p *fparser) primary() *fnode {
 		x = p.typ()
 	case token.FUNC:
 		p.next()
-		ft := &fnode{kind: fFuncType, line: t.line}
+		ft := p.mk(fnode{kind: fFuncType, line: t.line})
 		p.signature(ft)
 		if !p.ok || p.tok().t != token.LBRACE {
 			return p.fail()
@@ -1355,7 +1430,7 @@ func (p *fparser) primary() *fnode {
 			p.next()
 			switch p.tok().t {
 			case token.IDENT:
-				x = &fnode{kind: fSel, x: x, text: p.next().lit, line: x.line, end: t.line}
+				x = p.mk(fnode{kind: fSel, x: x, text: p.next().lit, line: x.line, end: t.line})
 			case token.LPAREN:
 				p.next()
 				var ty *fnode
@@ -1374,7 +1449,7 @@ func (p *fparser) primary() *fnode {
 					}
 					p.typeAsserts++
 				}
-				x = &fnode{kind: fTypeAssert, x: x, y: ty, line: x.line, end: p.prevLine()}
+				x = p.mk(fnode{kind: fTypeAssert, x: x, y: ty, line: x.line, end: p.prevLine()})
 			default:
 				return p.fail()
 			}
@@ -1382,7 +1457,7 @@ func (p *fparser) primary() *fnode {
 			p.next()
 			old := p.noLit
 			p.noLit = false
-			c := &fnode{kind: fCall, x: x, line: x.line}
+			c := p.mk(fnode{kind: fCall, x: x, line: x.line})
 			p.elems(c, token.RPAREN)
 			p.noLit = old
 			c.end = p.prevLine()
@@ -1400,7 +1475,7 @@ func (p *fparser) primary() *fnode {
 			p.next()
 			old := p.noLit
 			p.noLit = false
-			c := &fnode{kind: fComposite, x: x, line: x.line}
+			c := p.mk(fnode{kind: fComposite, x: x, line: x.line})
 			p.elems(c, token.RBRACE)
 			p.noLit = old
 			c.end = p.prevLine()
@@ -1452,9 +1527,9 @@ func (p *fparser) index(x *fnode) *fnode {
 			}
 		}
 		p.expect(token.RBRACK)
-		return &fnode{kind: fSlice, x: x, list: []*fnode{lo, hi}, line: line, end: p.prevLine()}
+		return p.mk(fnode{kind: fSlice, x: x, list: []*fnode{lo, hi}, line: line, end: p.prevLine()})
 	case token.COMMA:
-		n := &fnode{kind: fIndex, x: x, list: []*fnode{lo}, line: line}
+		n := p.mk(fnode{kind: fIndex, x: x, list: []*fnode{lo}, line: line})
 		for p.ok && p.tok().t == token.COMMA {
 			p.next()
 			a := p.exprOrType()
@@ -1469,7 +1544,7 @@ func (p *fparser) index(x *fnode) *fnode {
 		return n
 	}
 	p.expect(token.RBRACK)
-	return &fnode{kind: fIndex, x: x, list: []*fnode{lo}, brk: []bool{false}, line: line, end: p.prevLine()}
+	return p.mk(fnode{kind: fIndex, x: x, list: []*fnode{lo}, brk: []bool{false}, line: line, end: p.prevLine()})
 }
 
 // exprOrType parses an expression, or a type where one cannot be.
@@ -1546,7 +1621,7 @@ func (p *fparser) elems(n *fnode, close token.Token) {
 // composite literal).
 func (p *fparser) elem(close token.Token) *fnode {
 	if close == token.RBRACE && p.tok().t == token.LBRACE {
-		c := &fnode{kind: fComposite, line: p.tok().line}
+		c := p.mk(fnode{kind: fComposite, line: p.tok().line})
 		p.next()
 		p.elems(c, token.RBRACE)
 		c.end = p.prevLine()
@@ -1560,7 +1635,7 @@ func (p *fparser) elem(close token.Token) *fnode {
 		p.next()
 		var v *fnode
 		if p.tok().t == token.LBRACE {
-			v = &fnode{kind: fComposite, line: p.tok().line}
+			v = p.mk(fnode{kind: fComposite, line: p.tok().line})
 			p.next()
 			p.elems(v, token.RBRACE)
 			v.end = p.prevLine()
@@ -1570,7 +1645,7 @@ func (p *fparser) elem(close token.Token) *fnode {
 		if v == nil {
 			return nil
 		}
-		return &fnode{kind: fKeyValue, x: x, y: v, line: x.line, end: v.end}
+		return p.mk(fnode{kind: fKeyValue, x: x, y: v, line: x.line, end: v.end})
 	}
 	return x
 }

@@ -127,3 +127,29 @@ var fastSeeds = []string{
 	"func f () {\np := & params {\npv:pv,\nr:r,\nlongerKeyNameThatIsMuchLongerThanFortyCharactersXx:1,\nk:2,\n}\n_ = p\n}\n",
 	"func f () {\nswitch i {\ncase 0: \n// \"a\"\nx = func () {}\n}\n}\n",
 }
+
+// TestFastFormatLarge: a declaration of tens of thousands of nodes (as
+// GitHub's Handler interface) fills many node chunks, and a parser
+// reused for the next declaration gives the same text as a new one.
+func TestFastFormatLarge(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("type Handler interface{\n")
+	for i := range 20000 {
+		fmt.Fprintf(&src, "// M%d does.\nM%d (ctx context.Context,req M%dRequest) (M%dResponse,error)\n", i, i, i, i)
+	}
+	src.WriteString("}\n")
+	want, err := formatPiece([]byte(src.String()), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p fparser
+	for range 2 {
+		got, ok := p.format(nil, []byte(src.String()))
+		if !ok {
+			t.Fatal("fastFormat refused the interface")
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("differs from go/format:\n%s", firstDiff(want, got))
+		}
+	}
+}
