@@ -227,6 +227,8 @@ type fparser struct {
 	slab   []fnode
 	chunks [][]fnode
 	chunk  int
+	// variadic lets the next type be "...T" (a parameter's).
+	variadic bool
 	// typeSwitch is set in a switch header, where x.(type) may be;
 	// typeAsserts counts them.
 	typeSwitch  bool
@@ -533,9 +535,19 @@ func (p *fparser) signature(n *fnode) {
 		return
 	}
 	n.params = p.paramList()
+	for i, f := range n.params {
+		if f.x.kind == fEllipsis && i < len(n.params)-1 {
+			p.ok = false // only the final parameter
+		}
+	}
 	switch p.tok().t {
 	case token.LPAREN:
 		n.results = p.paramList()
+		for _, f := range n.results {
+			if f.x.kind == fEllipsis {
+				p.ok = false
+			}
+		}
 		n.resParen = true
 		if len(n.results) == 1 && n.results[0].text == "" {
 			p.ok = false // gofmt drops the parentheses
@@ -588,6 +600,7 @@ func (p *fparser) paramList() []*fnode {
 				// a name alone or a type: decided below
 			default:
 				name := p.next().lit
+				p.variadic = true
 				t := p.typ()
 				if t == nil {
 					return nil
@@ -596,6 +609,7 @@ func (p *fparser) paramList() []*fnode {
 				continue
 			}
 		}
+		p.variadic = true
 		t := p.typ()
 		if t == nil {
 			return nil
@@ -631,6 +645,10 @@ func (p *fparser) paramList() []*fnode {
 			continue
 		}
 		names = append(names, it.name)
+		if len(names) > 1 && it.typ.kind == fEllipsis {
+			p.ok = false // "a, b ...T"
+			return nil
+		}
 		out = append(out, p.mk(fnode{text: strings.Join(names, ", "), x: it.typ}))
 		names = names[:0]
 	}
@@ -729,6 +747,8 @@ func (p *fparser) typ() *fnode {
 		return nil
 	}
 	defer p.leave()
+	variadic := p.variadic
+	p.variadic = false
 	t := p.tok()
 	switch t.t {
 	case token.IDENT:
@@ -815,6 +835,9 @@ func (p *fparser) typ() *fnode {
 		}
 		return p.mk(fnode{kind: k, line: t.line, end: t.line})
 	case token.ELLIPSIS:
+		if !variadic {
+			return p.fail() // only a parameter's type
+		}
 		p.next()
 		x := p.typ()
 		if x == nil {
