@@ -18,11 +18,13 @@ import (
 // depth, indentation by nesting, line breaks where the source has them).
 // It reports false, and go/format formats the declaration, as soon as it
 // meets anything else: a construct it does not know, a comment anywhere
-// but on a line of its own before a declaration, a line break or an empty
+// but on a line of its own (before a declaration, a field, a method or a
+// statement) or after a struct field, a line break or an empty
 // line where gofmt's output would depend on more than the nesting, and
-// anything gofmt aligns in columns (struct fields, keyed elements on lines
-// of their own, const and var groups). The output is gofmt's byte for byte
-// (TestFastFormatSameAsGofmt over the goldens and the corpus,
+// columns it does not compute as go/printer and its tab writer do (it
+// does compute key: value elements on lines of their own, struct fields,
+// tags and trailing comments, const groups). The output is gofmt's byte
+// for byte (TestFastFormatSameAsGofmt over the goldens and the corpus,
 // FuzzFastFormat); it ends with one newline.
 //
 // The parser recurses with the nesting of the source; fastMaxDepth bounds
@@ -1082,26 +1084,7 @@ func (p *fparser) simpleStmt() *fnode {
 	if !p.ok {
 		return nil
 	}
-	t := p.tok()
-	switch t.t {
-	case token.ASSIGN, token.DEFINE, token.ADD_ASSIGN, token.SUB_ASSIGN, token.MUL_ASSIGN,
-		token.QUO_ASSIGN, token.REM_ASSIGN, token.OR_ASSIGN, token.AND_ASSIGN:
-		p.next()
-		if p.tok().t == token.RANGE {
-			return p.fail() // only in a for header, parsed there
-		}
-		return p.mk(fnode{kind: sAssign, tok: t.t, list: lhs, list2: p.exprList()})
-	case token.INC, token.DEC:
-		p.next()
-		if len(lhs) != 1 {
-			return p.fail()
-		}
-		return p.mk(fnode{kind: sIncDec, tok: t.t, x: lhs[0]})
-	}
-	if len(lhs) != 1 {
-		return p.fail()
-	}
-	return p.mk(fnode{kind: sExpr, x: lhs[0]})
+	return p.simpleStmtFrom(lhs)
 }
 
 // header parses an if or switch header: [init ;] expr, with composite
@@ -1239,12 +1222,17 @@ func (p *fparser) forStmt() *fnode {
 	return n
 }
 
-// simpleStmtFrom is simpleStmt with its left-hand list already read.
+// simpleStmtFrom is simpleStmt with its left-hand list already read (a
+// for header reads it before it knows whether a range follows).
 func (p *fparser) simpleStmtFrom(lhs []*fnode) *fnode {
 	t := p.tok()
 	switch t.t {
-	case token.ASSIGN, token.DEFINE, token.ADD_ASSIGN, token.SUB_ASSIGN:
+	case token.ASSIGN, token.DEFINE, token.ADD_ASSIGN, token.SUB_ASSIGN, token.MUL_ASSIGN,
+		token.QUO_ASSIGN, token.REM_ASSIGN, token.OR_ASSIGN, token.AND_ASSIGN:
 		p.next()
+		if p.tok().t == token.RANGE {
+			return p.fail() // only in a for header, parsed there
+		}
 		return p.mk(fnode{kind: sAssign, tok: t.t, list: lhs, list2: p.exprList()})
 	case token.INC, token.DEC:
 		p.next()
