@@ -71,33 +71,42 @@ func formatPieces(src []byte) ([]byte, error) {
 	cuts := splitDecls(src)
 	// Group declarations into pieces of about pieceSize; a long string
 	// constant is a piece of its own, kept as written (formatVerbatim).
-	var pieces [][]byte
+	// A piece is a list of parts: the file's head (package clause and
+	// imports, before the first cut) starts the first, every other part is
+	// one declaration.
+	var pieces [][]span
 	verbatim := map[int]bool{}
-	start := 0
+	var cur []span
+	size := 0
+	if len(cuts) == 0 {
+		cur = append(cur, span{0, len(src)})
+	} else {
+		cur = append(cur, span{0, cuts[0]})
+		size = cuts[0]
+	}
 	for i, c := range cuts {
 		end := len(src)
 		if i+1 < len(cuts) {
 			end = cuts[i+1]
 		}
 		if lit, lend, ok := stringConst(src[c:end]); ok && lend-lit >= verbatimMin {
-			if c > start {
-				pieces = append(pieces, src[start:c])
+			if len(cur) > 0 {
+				pieces = append(pieces, cur)
 			}
 			verbatim[len(pieces)] = true
-			pieces = append(pieces, src[c:end])
-			start = end
+			pieces = append(pieces, []span{{c, end}})
+			cur, size = nil, 0
 			continue
 		}
-		if c-start >= pieceSize {
-			pieces = append(pieces, src[start:c])
-			start = c
+		if size >= pieceSize && len(cur) > 0 {
+			pieces = append(pieces, cur)
+			cur, size = nil, 0
 		}
+		cur = append(cur, span{c, end})
+		size += end - c
 	}
-	if start < len(src) {
-		pieces = append(pieces, src[start:])
-	}
-	if len(pieces) == 1 {
-		return formatWhole(src)
+	if len(cur) > 0 {
+		pieces = append(pieces, cur)
 	}
 	out := make([][]byte, len(pieces))
 	errs := make([]error, len(pieces))
@@ -107,9 +116,9 @@ func formatPieces(src []byte) ([]byte, error) {
 		wg.Go(func() {
 			for i := range next {
 				if verbatim[i] {
-					out[i], errs[i] = formatVerbatim(pieces[i])
+					out[i], errs[i] = formatVerbatim(src[pieces[i][0].start:pieces[i][0].end])
 				} else {
-					out[i], errs[i] = formatPiece(pieces[i], i > 0)
+					out[i], errs[i] = formatParts(src, pieces[i])
 				}
 			}
 		})
@@ -119,7 +128,7 @@ func formatPieces(src []byte) ([]byte, error) {
 	}
 	close(next)
 	wg.Wait()
-	size := 0
+	size = 0
 	for i := range pieces {
 		if errs[i] != nil {
 			return formatWhole(src)
@@ -133,6 +142,68 @@ func formatPieces(src []byte) ([]byte, error) {
 			res = append(res, '\n')
 		}
 		res = append(res, p...)
+	}
+	return res, nil
+}
+
+// span is a part of a file: src[start:end].
+type span struct{ start, end int }
+
+// fastOn turns fastFormat on; tests turn it off to compare with go/format
+// alone.
+var fastOn = true
+
+// fastStats, when set (by tests), is told of every declaration formatted
+// and whether fastFormat took it.
+var fastStats func(decl []byte, fast bool)
+
+// formatParts formats the parts of one piece, consecutive in src: each
+// declaration fastFormat takes is formatted so, the others (and the
+// file's head, which starts at 0) by go/format, a run of them at once.
+func formatParts(src []byte, parts []span) ([]byte, error) {
+	var res []byte
+	add := func(b []byte) {
+		if len(res) > 0 {
+			res = append(res, '\n')
+		}
+		res = append(res, b...)
+	}
+	run := -1 // start of the parts not formatted yet
+	flush := func(end int) error {
+		if run < 0 {
+			return nil
+		}
+		b, err := formatPiece(src[run:end], run > 0)
+		if err != nil {
+			return err
+		}
+		add(b)
+		run = -1
+		return nil
+	}
+	var fp fparser
+	var b []byte // fastFormat's output, reused
+	for _, pt := range parts {
+		if fastOn && pt.start > 0 {
+			var ok bool
+			b, ok = fp.format(b[:0], src[pt.start:pt.end])
+			if fastStats != nil {
+				fastStats(src[pt.start:pt.end], ok)
+			}
+			if ok {
+				if err := flush(pt.start); err != nil {
+					return nil, err
+				}
+				add(b)
+				continue
+			}
+		}
+		if run < 0 {
+			run = pt.start
+		}
+	}
+	if err := flush(parts[len(parts)-1].end); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
