@@ -68,6 +68,24 @@ func decodeUnionOnce[T any](r *jsonReader, typ string, v *T, f func(*T, *jsonRea
 	return err
 }
 
+// tryVariant tries one variant of an anyOf union without checks: it reads
+// the value at r, with a copy of r, as a T with read and, when it reads,
+// stores it in *into, moves r past it and reports true; r is left as it
+// was otherwise. One call instead of the copy, the read and
+// the moves written out per variant; not inlined, or each call would be
+// that again.
+//
+//go:noinline
+func tryVariant[T any](r *jsonReader, into **T, read func(*T, *jsonReader) error) bool {
+	sub := *r
+	x := new(T)
+	if read(x, &sub) != nil {
+		return false
+	}
+	*into, r.pos = x, sub.pos
+	return true
+}
+
 // discriminator reads the object at r and returns the string value of its
 // property key (found is false when it is absent or not a string), and a reader
 // positioned at the start of the object, to decode it again as the variant that
