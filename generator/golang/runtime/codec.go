@@ -5,8 +5,8 @@
 package runtime
 
 import (
-	"maps"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -311,7 +311,12 @@ func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWri
 //
 //go:noinline
 func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), known ...string) {
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // see mapItems
+	for _, k := range keys {
 		if slices.Contains(known, k) {
 			continue
 		}
