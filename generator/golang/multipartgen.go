@@ -131,7 +131,7 @@ func (g *gen) emitPartsType(f *jen.File, oi *opInfo) {
 // the encoding object does not allow a 415.
 func (g *gen) decodeMultipart(oi *opInfo) []jen.Code {
 	b := oi.body
-	ret := func(e jen.Code) jen.Code { return jen.Return(jen.Id("req"), e) }
+	ret := func(e jen.Code) jen.Code { return jen.Return(e) }
 	try := func(call jen.Code) jen.Code {
 		return jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(ret(jen.Id("rerr")))
 	}

@@ -10,6 +10,8 @@ import (
 // handler returns before sending it (WithResponseValidation), the client
 // checks what it decoded (WithResponseChecks). Both use the generated
 // checks (Validate methods and check functions) the request side uses.
+// The client's option, its error type and checkResponse are fixed code in
+// runtime/client.go; what is written here depends on the contract.
 
 // checkResponseStmt is the statement of a server's response writer
 // checking the headers and body of ri before any is sent; nil when there
@@ -105,50 +107,6 @@ func isNil(c jen.Code) bool {
 	return ok && len(*s) == 1 && (*s)[0] == (*jen.Nil())[0]
 }
 
-// emitClientResponseValidation writes the client's option and error type
-// (fixed code: it moves to the runtime as is).
-func (g *gen) emitClientResponseValidation(f *jen.File) {
-	id := jen.Id
-	f.Comment("WithResponseChecks makes the client check every decoded response body against the")
-	f.Comment("contract; one that breaks it is returned as a *ResponseValidationError.")
-	f.Func().Id("WithResponseChecks").Params().Id("ClientOption").Block(
-		jen.Return(jen.Func().Params(id("c").Op("*").Id("Client")).Error().Block(id("c").Dot("checkResponses").Op("=").True(), jen.Return(jen.Nil()))),
-	)
-	f.Line()
-	f.Comment("ResponseValidationError is a response the contract does not allow: a header")
-	f.Comment("or body value outside its schema, or a required header missing.")
-	f.Type().Id("ResponseValidationError").Struct(
-		id("Operation").String(),
-		id("StatusCode").Int(),
-		jen.Comment("Header names the response header at fault; empty when the body is."),
-		id("Header").String(),
-		jen.Comment("Pointer is the JSON pointer of the offending value in the body (\"\" for the"),
-		jen.Comment("body itself); Message says what is wrong with it."),
-		id("Pointer").String(),
-		id("Message").String(),
-	)
-	f.Line()
-	f.Func().Params(id("e").Op("*").Id("ResponseValidationError")).Id("Error").Params().String().Block(
-		jen.If(id("e").Dot("Header").Op("!=").Lit("")).Block(
-			jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s: response %d breaks the contract in header %q: %s"), id("e").Dot("Operation"), id("e").Dot("StatusCode"), id("e").Dot("Header"), id("e").Dot("Message"))),
-		),
-		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%s: response %d breaks the contract at %q: %s"), id("e").Dot("Operation"), id("e").Dot("StatusCode"), id("e").Dot("Pointer"), id("e").Dot("Message"))),
-	)
-	f.Line()
-	f.Comment("checkResponse turns the error of a decoded response's checks into a")
-	f.Comment("*ResponseValidationError; nil stays nil.")
-	f.Func().Id("checkResponse").Params(id("op").String(), id("status").Int(), jen.Err().Error()).Error().Block(
-		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		id("re").Op(":=").Op("&").Id("ResponseValidationError").Values(jen.Dict{id("Operation"): id("op"), id("StatusCode"): id("status"), id("Message"): jen.Err().Dot("Error").Call()}),
-		jen.Var().Id("he").Op("*").Id("headerError"),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("he"))).Block(id("re").Dot("Header").Op("=").Id("he").Dot("name")),
-		jen.Var().Id("ve").Op("*").Id("ValidationError"),
-		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ve"))).Block(jen.List(id("re").Dot("Pointer"), id("re").Dot("Message")).Op("=").List(id("ve").Dot("Pointer"), id("ve").Dot("Message"))),
-		jen.Return(id("re")),
-	)
-	f.Line()
-}
-
 // checkDecodedStmt is the client's statement checking the received headers
 // and decoded body of ri when WithResponseChecks is on; nil when there is
 // nothing to check.
@@ -159,7 +117,7 @@ func (g *gen) checkDecodedStmt(oi *opInfo, ri respInfo) jen.Code {
 	if checks == nil {
 		return nil
 	}
-	return jen.If(jen.Id("c").Dot("checkResponses")).Block(
-		jen.If(jen.Err().Op(":=").Id("checkResponse").Call(jen.Lit(oi.op.ID), jen.Id("resp").Dot("StatusCode"), checks), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	return jen.If(jen.Id("c").Dot("responseChecks").Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op(":=").Id("c").Dot("responseChecks").Call(jen.Lit(oi.op.ID), jen.Id("resp").Dot("StatusCode"), checks), jen.Err().Op("!=").Nil()).Block(g.responseFail(oi, jen.Err())),
 	)
 }

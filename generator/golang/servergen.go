@@ -192,8 +192,8 @@ func (g *gen) emitServerRuntime(f *jen.File) {
 // few statements.
 func (g *gen) serveOperation(oi *opInfo, pv, h jen.Code) []jen.Code {
 	return []jen.Code{
-		jen.List(jen.Id("req"), jen.Id("rerr")).Op(":=").Id("s").Dot("decode"+oi.method).Call(jen.Id("w"), jen.Id("r"), pv),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(
+		jen.Var().Id("req").Id(oi.reqType),
+		jen.If(jen.Id("rerr").Op(":=").Id("s").Dot("decode"+oi.method).Call(jen.Id("w"), jen.Id("r"), pv, jen.Op("&").Id("req")), jen.Id("rerr").Op("!=").Nil()).Block(
 			jen.Id("s").Dot("refuse").Call(jen.Id("w"), jen.Id("r"), g.errAnswers.tableOf(oi), jen.Id("rerr")),
 			jen.Return(),
 		),
@@ -210,9 +210,11 @@ func (g *gen) serveOperation(oi *opInfo, pv, h jen.Code) []jen.Code {
 // parameters and body from a request and validates them: one runtime
 // helper call per parameter and body where the helpers cover it, spelled
 // out statements for the rest (label and matrix paths, objects, JSON in a
-// parameter, form bodies).
+// parameter, form bodies). It fills the caller's request (req, a
+// pointer) and returns only the refusal: returning the request by value
+// copied the whole struct at every return, one per parameter.
 func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
-	body := []jen.Code{jen.Var().Id("req").Id(oi.reqType)}
+	var body []jen.Code
 	needQuery, needParams := false, false
 	for _, pi := range oi.params {
 		if g.paramHelper(pi) != nil {
@@ -238,19 +240,19 @@ func (g *gen) emitDecodeRequest(f *jen.File, oi *opInfo) {
 	}
 	for _, pi := range oi.params {
 		if call := g.paramHelper(pi); call != nil {
-			body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+			body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("rerr"))))
 			continue
 		}
 		body = append(body, jen.Block(g.decodeParam(oi, pi)...))
 	}
 	if call := g.bodyHelper(oi); call != nil {
-		body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+		body = append(body, jen.If(jen.Id("rerr").Op(":=").Add(call), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("rerr"))))
 	} else {
 		body = append(body, g.decodeBody(oi)...)
 	}
 	body = append(body, g.bodySetDefaults(oi)...)
-	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
-	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("decode"+oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String())...).Params(jen.Id(oi.reqType), jen.Op("*").Id("RequestError")).Block(body...)
+	body = append(body, jen.Return(jen.Nil()))
+	f.Func().Params(jen.Id("s").Op("*").Id("server")).Id("decode" + oi.method).Params(append(wr(), jen.Id("pv").Map(jen.String()).String(), jen.Id("req").Op("*").Id(oi.reqType))...).Op("*").Id("RequestError").Block(body...)
 	f.Line()
 }
 
@@ -343,7 +345,7 @@ func (g *gen) decodeParam(oi *opInfo, pi paramInfo) []jen.Code {
 	p := pi.p
 	in, name := string(p.In), p.Name
 	fail := func(msg string) jen.Code {
-		return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(in), jen.Lit(name), jen.Lit(msg)))
+		return jen.Return(jen.Id("badParam").Call(jen.Lit(in), jen.Lit(name), jen.Lit(msg)))
 	}
 	field := jen.Id("req").Dot(pi.goName)
 	// raw: the values as sent; present: whether the parameter was sent.
@@ -420,7 +422,7 @@ func (g *gen) decodeParam(oi *opInfo, pi paramInfo) []jen.Code {
 	case encJSON:
 		target := field.Clone()
 		parse = []jen.Code{jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("vals").Index(jen.Lit(0))), jen.Op("&").Add(target)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit(in), jen.Lit(name), jen.Id("decodeError").Call(jen.Lit(""), jen.Err()))),
+			jen.Return(jen.Id("invalidValue").Call(jen.Lit(in), jen.Lit(name), jen.Id("decodeError").Call(jen.Lit(""), jen.Err()))),
 		)}
 	case encRaw:
 		if p.Required {
@@ -466,7 +468,7 @@ func (g *gen) validateParam(pi paramInfo, field *jen.Statement) []jen.Code {
 	}
 	fn := jen.Func().Params().Error().Block(append(checks, jen.Return(jen.Nil()))...)
 	return []jen.Code{jen.If(jen.Err().Op(":=").Add(fn).Call(), jen.Err().Op("!=").Nil()).Block(
-		jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit(string(p.In)), jen.Lit(p.Name), jen.Err())),
+		jen.Return(jen.Id("invalidValue").Call(jen.Lit(string(p.In)), jen.Lit(p.Name), jen.Err())),
 	)}
 }
 
@@ -483,7 +485,7 @@ func (g *gen) decodeObjectParam(pi paramInfo, field *jen.Statement, fail func(st
 		return name
 	}
 	failField := func(key, msg string) jen.Code {
-		return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit(msg)))
+		return jen.Return(jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit(msg)))
 	}
 	stmts = append(stmts, g.objectFields(t, "q", key, []jen.Code{jen.Id("present").Op("=").True()}, failField)...)
 	if pi.p.Required {
@@ -502,13 +504,13 @@ func (g *gen) decodeObjectParam(pi paramInfo, field *jen.Statement, fail func(st
 				key = pi.p.Name + "[" + fi.f.Name + "]"
 			}
 			stmts = append(stmts, jen.If(jen.Id("present").Op("&&").Op("!").Id("q").Dot("Has").Call(jen.Lit(key))).Block(
-				jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit("is required"))),
+				jen.Return(jen.Id("badParam").Call(jen.Lit(string(pi.p.In)), jen.Lit(key), jen.Lit("is required"))),
 			))
 		}
 	}
 	stmts = append(stmts, jen.If(jen.Id("present")).Block(append(set,
 		jen.If(jen.Err().Op(":=").Id("obj").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit(string(pi.p.In)), jen.Lit(pi.p.Name), jen.Err())),
+			jen.Return(jen.Id("invalidValue").Call(jen.Lit(string(pi.p.In)), jen.Lit(pi.p.Name), jen.Err())),
 		))...))
 	return stmts
 }
@@ -533,12 +535,12 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 		empty := jen.Id("r").Dot("ContentLength").Op("==").Lit(0)
 		if b.required {
 			stmts = append(stmts, jen.If(empty.Clone()).Block(
-				jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is required")})),
+				jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is required")})),
 			))
 		}
 		stmts = append(stmts,
 			jen.If(jen.Op("!").Parens(empty.Clone()).Op("&&").Op("!").Id("mediaMatches").Call(append([]jen.Code{jen.Id("mt")}, lits...)...)).Block(
-				jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(b.media, ", "))})),
+				jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(b.media, ", "))})),
 			),
 			jen.Id("req").Dot("Body").Op("=").Qual("net/http", "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("s").Dot("maxBody")),
 			jen.Id("req").Dot("ContentType").Op("=").Id("ct"),
@@ -562,15 +564,15 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	var cases []jen.Code
 	jsonDecode := []jen.Code{
 		jen.List(jen.Id("data"), jen.Id("rerr")).Op(":=").Id("s").Dot("readBody").Call(jen.Id("w"), jen.Id("r")),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("rerr"))),
 	}
 	if w := g.walker(b.typ, readOnly); w != "" {
-		jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("s").Dot("refuseReadOnly").Call(jen.Op("&").Id("data"), jen.Id(w)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+		jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("s").Dot("refuseReadOnly").Call(jen.Op("&").Id("data"), jen.Id(w)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("rerr"))))
 	}
 	if !b.required {
 		jsonDecode = append(jsonDecode, jen.Id("req").Dot("Body").Op("=").New(g.typeExpr(b.typ)))
 	}
-	jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("decodeJSONBody").Call(jen.Id("data"), target, g.readerFn(b.typ)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))))
+	jsonDecode = append(jsonDecode, jen.If(jen.Id("rerr").Op(":=").Id("decodeJSONBody").Call(jen.Id("data"), target, g.readerFn(b.typ)), jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("rerr"))))
 	if len(b.json) > 0 {
 		cases = append(cases, jen.Case(jen.Id("mediaMatches").Call(append([]jen.Code{jen.Id("mt")}, jsonLits...)...).Op("||").Id("mt").Op("==").Lit("application/json")).Block(jsonDecode...))
 	}
@@ -581,7 +583,7 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 		cases = append(cases, g.decodeXMLCase(b, jsonDecode[1:]))
 	}
 	cases = append(cases, jen.Default().Block(
-		jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(accepted, ", "))})),
+		jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusUnsupportedMediaType"), jen.Id("Detail"): jen.Lit("Content-Type must be one of: " + strings.Join(accepted, ", "))})),
 	))
 	stmts := []jen.Code{
 		jen.List(jen.Id("mt"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("mime", "ParseMediaType").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))),
@@ -589,7 +591,7 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	absent := jen.Id("r").Dot("ContentLength").Op("==").Lit(0).Op("&&").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")).Op("==").Lit("")
 	if b.required {
 		stmts = append(stmts, jen.If(absent).Block(
-			jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is required")})),
+			jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is required")})),
 		), jen.Switch().Block(cases...))
 	} else {
 		stmts = append(stmts, jen.If(jen.Op("!").Parens(absent)).Block(jen.Switch().Block(cases...)))
@@ -598,7 +600,7 @@ func (g *gen) decodeBody(oi *opInfo) []jen.Code {
 	if len(validate) > 0 {
 		fn := jen.Func().Params().Error().Block(append(validate, jen.Return(jen.Nil()))...)
 		check := jen.If(jen.Err().Op(":=").Add(fn).Call(), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("req"), jen.Id("invalidValue").Call(jen.Lit("body"), jen.Lit(""), jen.Err())),
+			jen.Return(jen.Id("invalidValue").Call(jen.Lit("body"), jen.Lit(""), jen.Err())),
 		)
 		if b.required {
 			stmts = append(stmts, check)
@@ -623,16 +625,16 @@ func (g *gen) decodeForm(oi *opInfo) []jen.Code {
 	b := oi.body
 	stmts := []jen.Code{
 		jen.List(jen.Id("data"), jen.Id("rerr")).Op(":=").Id("s").Dot("readBody").Call(jen.Id("w"), jen.Id("r")),
-		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Id("rerr"))),
+		jen.If(jen.Id("rerr").Op("!=").Nil()).Block(jen.Return(jen.Id("rerr"))),
 		jen.List(jen.Id("form"), jen.Err()).Op(":=").Qual("net/url", "ParseQuery").Call(jen.String().Call(jen.Id("data"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("req"), jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is not a valid form: ").Op("+").Err().Dot("Error").Call()}))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Op("&").Id("RequestError").Values(jen.Dict{jen.Id("Status"): httpQ("StatusBadRequest"), jen.Id("Detail"): jen.Lit("request body is not a valid form: ").Op("+").Err().Dot("Error").Call()}))),
 		jen.Var().Id("obj").Add(g.typeExpr(b.typ)),
 	}
 	for _, fi := range g.structFields(b.typ) {
 		target := jen.Id("obj").Dot(fi.goName)
 		ptr := "/" + contract.EscapePointerToken(fi.f.Name)
 		fail := func(msg string) jen.Code {
-			return jen.Return(jen.Id("req"), jen.Id("badParam").Call(jen.Lit("body"), jen.Lit(ptr), jen.Lit(msg)))
+			return jen.Return(jen.Id("badParam").Call(jen.Lit("body"), jen.Lit(ptr), jen.Lit(msg)))
 		}
 		if fi.f.ReadOnly {
 			stmts = append(stmts, jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("form").Index(jen.Lit(fi.f.Name)), jen.Id("ok")).Block(

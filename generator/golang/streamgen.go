@@ -107,31 +107,6 @@ func (g *gen) readStream(ri respInfo) []jen.Code {
 		seq = jen.Id("readJSONSeq").Call(jen.Id("resp").Dot("Body"), jen.Lit(ri.stream == contract.StreamJSONSeq), decode)
 	}
 	return []jen.Code{
-		jen.Id("streaming").Op("=").True(),
 		jen.Id("out").Dot(streamFieldName(ri)).Op("=").Add(seq),
-	}
-}
-
-// hasStream reports whether an operation declares a stream response.
-func hasStream(oi *opInfo) bool {
-	for _, ri := range oi.responses {
-		if ri.mode == bodyStream {
-			return true
-		}
-	}
-	return false
-}
-
-// closeResponse is the client method's statement closing the response
-// body when it returns, except for a stream handed to the caller.
-func (g *gen) closeResponse(oi *opInfo) []jen.Code {
-	if !hasStream(oi) {
-		return []jen.Code{jen.Defer().Id("resp").Dot("Body").Dot("Close").Call()}
-	}
-	return []jen.Code{
-		jen.Id("streaming").Op(":=").False(),
-		jen.Defer().Func().Params().Block(
-			jen.If(jen.Op("!").Id("streaming")).Block(jen.Id("resp").Dot("Body").Dot("Close").Call()),
-		).Call(),
 	}
 }

@@ -133,7 +133,7 @@ func (g *gen) encodeXMLBody(oi *opInfo, body jen.Code) []jen.Code {
 	}
 	return []jen.Code{
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("encodeXMLValue").Call(append(append([]jen.Code{body, g.writerFn(b.typ)}, g.xmlArgs(b.typ)...), drop)...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(g.callFail(oi, jen.Qual("fmt", "Errorf").Call(jen.Lit("encoding body: %w"), jen.Err()))),
 		jen.List(jen.Id("body"), jen.Id("contentType")).Op("=").List(jen.Qual("bytes", "NewReader").Call(jen.Id("b")), jen.Lit(b.xml[0])),
 	}
 }

@@ -5,7 +5,6 @@ package toolkitapi
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,8 +19,9 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
-	// checkResponses: WithResponseChecks.
-	checkResponses bool
+	// responseChecks converts a failed response check's error (checkResponse); nil
+	// unless WithResponseChecks.
+	responseChecks func(op string, status int, err error) error
 }
 
 // NewClient returns a client for the service at baseURL (such as
@@ -51,89 +51,34 @@ func (c *Client) baseOf(op string) *url.URL {
 	return base
 }
 
-// WithResponseChecks makes the client check every decoded response body against the
-// contract; one that breaks it is returned as a *ResponseValidationError.
-func WithResponseChecks() ClientOption {
-	return func(c *Client) error {
-		c.checkResponses = true
-		return nil
-	}
-}
-
-// ResponseValidationError is a response the contract does not allow: a header
-// or body value outside its schema, or a required header missing.
-type ResponseValidationError struct {
-	Operation  string
-	StatusCode int
-	// Header names the response header at fault; empty when the body is.
-	Header string
-	// Pointer is the JSON pointer of the offending value in the body ("" for the
-	// body itself); Message says what is wrong with it.
-	Pointer string
-	Message string
-}
-
-func (e *ResponseValidationError) Error() string {
-	if e.Header != "" {
-		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
-	}
-	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
-}
-
-// checkResponse turns the error of a decoded response's checks into a
-// *ResponseValidationError; nil stays nil.
-func checkResponse(op string, status int, err error) error {
-	if err == nil {
-		return nil
-	}
-	re := &ResponseValidationError{
-		Message:    err.Error(),
-		Operation:  op,
-		StatusCode: status,
-	}
-	var he *headerError
-	if errors.As(err, &he) {
-		re.Header = he.name
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		re.Pointer, re.Message = ve.Pointer, ve.Message
-	}
-	return re
-}
-
 // ListOrders calls GET /stores/{storeId}/orders.
 // List a store's orders
-func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListOrdersResponse, err error) {
-	defer wrapError(&err, "ListOrders")
+func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (ListOrdersResponse, error) {
 	path := "/stores/" + url.PathEscape(string(req.StoreID)) + "/orders"
 	query := url.Values{}
 	setQuery(query, "limit", req.Limit, formatInt[int32])
 	setQuery(query, "status", req.Status, formatString[OrderStatus])
 	setQuery(query, "cursor", req.Cursor, formatString[string])
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "listOrders", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listOrders", "GET", path, query, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("ListOrders", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("ListOrders", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ListOrders200Response
-		if err := decodeChecked(resp, c.checkResponses, "listOrders", &out.Body, (*OrderList).decodeJSON, (*OrderList).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listOrders", &out.Body, (*OrderList).decodeJSON, (*OrderList).Validate); err != nil {
+			return nil, callError("ListOrders", err)
 		}
 		return out, nil
 	case true:
 		var out ListOrdersDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "listOrders", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listOrders", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
+			return nil, callError("ListOrders", err)
 		}
 		return out, nil
 	}
@@ -142,40 +87,37 @@ func (c *Client) ListOrders(ctx context.Context, req ListOrdersRequest) (_ ListO
 
 // CreateOrder calls POST /stores/{storeId}/orders.
 // Place an order
-func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ CreateOrderResponse, err error) {
-	defer wrapError(&err, "CreateOrder")
+func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (CreateOrderResponse, error) {
 	path := "/stores/" + url.PathEscape(string(req.StoreID)) + "/orders"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*NewOrder).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("CreateOrder", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "createOrder", "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createOrder", "POST", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreateOrder", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreateOrder", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateOrder201Response
-		if err := decodeChecked(resp, c.checkResponses, "createOrder", &out.Body, (*Order).decodeJSON, (*Order).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createOrder", &out.Body, (*Order).decodeJSON, (*Order).Validate); err != nil {
+			return nil, callError("CreateOrder", err)
 		}
 		return out, nil
 	case true:
 		var out CreateOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "createOrder", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createOrder", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
+			return nil, callError("CreateOrder", err)
 		}
 		return out, nil
 	}
@@ -184,36 +126,32 @@ func (c *Client) CreateOrder(ctx context.Context, req CreateOrderRequest) (_ Cre
 
 // GetOrder calls GET /stores/{storeId}/orders/{orderId}.
 // Read one order
-func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (_ GetOrderResponse, err error) {
-	defer wrapError(&err, "GetOrder")
+func (c *Client) GetOrder(ctx context.Context, req GetOrderRequest) (GetOrderResponse, error) {
 	path := "/stores/" + url.PathEscape(string(req.StoreID)) + "/orders/" + url.PathEscape(strconv.FormatInt(int64(req.OrderID), 10))
 	query := url.Values{}
 	setQuery(query, "currency", req.Currency, formatString[Currency])
 	setQuery(query, "includeLines", req.IncludeLines, formatBool[bool])
 	setQuery(query, "locale", req.Locale, formatString[string])
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "getOrder", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getOrder", "GET", path, query, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("GetOrder", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("GetOrder", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out GetOrder200Response
-		if err := decodeChecked(resp, c.checkResponses, "getOrder", &out.Body, (*Order).decodeJSON, (*Order).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getOrder", &out.Body, (*Order).decodeJSON, (*Order).Validate); err != nil {
+			return nil, callError("GetOrder", err)
 		}
 		return out, nil
 	case true:
 		var out GetOrderDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "getOrder", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getOrder", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
+			return nil, callError("GetOrder", err)
 		}
 		return out, nil
 	}

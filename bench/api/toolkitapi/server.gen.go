@@ -86,8 +86,8 @@ var routeTable = []route{
 }
 
 func (s *server) serveListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeListOrders(w, r, pv)
-	if rerr != nil {
+	var req ListOrdersRequest
+	if rerr := s.decodeListOrders(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -100,8 +100,8 @@ func (s *server) serveListOrders(w http.ResponseWriter, r *http.Request, pv map[
 }
 
 func (s *server) serveCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeCreateOrder(w, r, pv)
-	if rerr != nil {
+	var req CreateOrderRequest
+	if rerr := s.decodeCreateOrder(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -114,8 +114,8 @@ func (s *server) serveCreateOrder(w http.ResponseWriter, r *http.Request, pv map
 }
 
 func (s *server) serveGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeGetOrder(w, r, pv)
-	if rerr != nil {
+	var req GetOrderRequest
+	if rerr := s.decodeGetOrder(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -151,25 +151,24 @@ var errorTables = []errorTable{
 	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
 }
 
-func (s *server) decodeListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListOrdersRequest, *RequestError) {
-	var req ListOrdersRequest
+func (s *server) decodeListOrders(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ListOrdersRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "limit", parseInt[int32], check2, &req.Limit); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "status", parseString[OrderStatus], OrderStatus.Validate, &req.Status); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "cursor", parseString[string], check3, &req.Cursor); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp ListOrdersResponse) {
@@ -189,19 +188,18 @@ func (s *server) writeListOrders(w http.ResponseWriter, r *http.Request, resp Li
 	}
 }
 
-func (s *server) decodeCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreateOrderRequest, *RequestError) {
-	var req CreateOrderRequest
+func (s *server) decodeCreateOrder(w http.ResponseWriter, r *http.Request, pv map[string]string, req *CreateOrderRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := jsonBody(s, w, r, &req.Body, (*NewOrder).decodeJSON, NewOrder.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp CreateOrderResponse) {
@@ -221,28 +219,27 @@ func (s *server) writeCreateOrder(w http.ResponseWriter, r *http.Request, resp C
 	}
 }
 
-func (s *server) decodeGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string) (GetOrderRequest, *RequestError) {
-	var req GetOrderRequest
+func (s *server) decodeGetOrder(w http.ResponseWriter, r *http.Request, pv map[string]string, req *GetOrderRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "storeId", true, parseString[string], check1, &req.StoreID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := param(p, "path", "orderId", true, parseInt[int64], check4, &req.OrderID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "currency", parseString[Currency], Currency.Validate, &req.Currency); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "includeLines", parseBool[bool], nil, &req.IncludeLines); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "locale", parseString[string], check5, &req.Locale); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeGetOrder(w http.ResponseWriter, r *http.Request, resp GetOrderResponse) {

@@ -5,7 +5,6 @@ package toolkitapi
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,8 +20,9 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
-	// checkResponses: WithResponseChecks.
-	checkResponses bool
+	// responseChecks converts a failed response check's error (checkResponse); nil
+	// unless WithResponseChecks.
+	responseChecks func(op string, status int, err error) error
 }
 
 // NewClient returns a client for the service at baseURL (such as
@@ -52,79 +52,24 @@ func (c *Client) baseOf(op string) *url.URL {
 	return base
 }
 
-// WithResponseChecks makes the client check every decoded response body against the
-// contract; one that breaks it is returned as a *ResponseValidationError.
-func WithResponseChecks() ClientOption {
-	return func(c *Client) error {
-		c.checkResponses = true
-		return nil
-	}
-}
-
-// ResponseValidationError is a response the contract does not allow: a header
-// or body value outside its schema, or a required header missing.
-type ResponseValidationError struct {
-	Operation  string
-	StatusCode int
-	// Header names the response header at fault; empty when the body is.
-	Header string
-	// Pointer is the JSON pointer of the offending value in the body ("" for the
-	// body itself); Message says what is wrong with it.
-	Pointer string
-	Message string
-}
-
-func (e *ResponseValidationError) Error() string {
-	if e.Header != "" {
-		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
-	}
-	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
-}
-
-// checkResponse turns the error of a decoded response's checks into a
-// *ResponseValidationError; nil stays nil.
-func checkResponse(op string, status int, err error) error {
-	if err == nil {
-		return nil
-	}
-	re := &ResponseValidationError{
-		Message:    err.Error(),
-		Operation:  op,
-		StatusCode: status,
-	}
-	var he *headerError
-	if errors.As(err, &he) {
-		re.Header = he.name
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		re.Pointer, re.Message = ve.Pointer, ve.Message
-	}
-	return re
-}
-
 // ListNotes calls GET /boards/{boardId}/notes.
-func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNotesResponse, err error) {
-	defer wrapError(&err, "ListNotes")
+func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (ListNotesResponse, error) {
 	path := "/boards/" + url.PathEscape(strconv.FormatInt(int64(req.BoardID), 10)) + "/notes"
 	query := url.Values{}
 	styleQuery(query, "tag", "form", true, false, mapStrings(req.Tag, formatString[string]))
 	setQuery(query, "color", req.Color, formatString[Color])
 	setQuery(query, "limit", req.Limit, formatInt[int32])
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "listNotes", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listNotes", "GET", path, query, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("ListNotes", err)
 	}
 	if req.XTrace != nil {
 		r.Header.Set("X-Trace", string(*req.XTrace))
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("ListNotes", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ListNotes200Response
@@ -139,7 +84,7 @@ func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNot
 		}
 		if s := resp.Header.Get("X-Total-Count"); s != "" {
 			if x, err := strconv.ParseInt(s, 10, 64); err != nil {
-				return nil, fmt.Errorf("response header \"X-Total-Count\" must be an integer")
+				return nil, responseError(resp, "ListNotes", fmt.Errorf("response header \"X-Total-Count\" must be an integer"))
 			} else {
 				out.XTotalCount = int64(x)
 			}
@@ -147,25 +92,26 @@ func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNot
 		if err := decodeResponse(resp, &out.Body, func(p *[]Note, r *jsonReader) error {
 			return readSlice(p, r, (*Note).decodeJSON)
 		}); err != nil {
-			return nil, err
+			return nil, responseError(resp, "ListNotes", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("listNotes", resp.StatusCode, firstError(checkOptHeader("X-Next-Color", Color.Validate, out.XNextColor), checkHeader("X-Total-Count", resp.Header.Get("X-Total-Count") != "", check12, out.XTotalCount), check22(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("listNotes", resp.StatusCode, firstError(checkOptHeader("X-Next-Color", Color.Validate, out.XNextColor), checkHeader("X-Total-Count", resp.Header.Get("X-Total-Count") != "", check12, out.XTotalCount), check22(out.Body))); err != nil {
+				return nil, responseError(resp, "ListNotes", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ListNotes404Response
-		if err := decodeChecked(resp, c.checkResponses, "listNotes", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listNotes", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
+			return nil, callError("ListNotes", err)
 		}
 		return out, nil
 	case true:
 		var out ListNotesDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "listNotes", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listNotes", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
+			return nil, callError("ListNotes", err)
 		}
 		return out, nil
 	}
@@ -173,39 +119,36 @@ func (c *Client) ListNotes(ctx context.Context, req ListNotesRequest) (_ ListNot
 }
 
 // CreateNote calls POST /boards/{boardId}/notes.
-func (c *Client) CreateNote(ctx context.Context, req CreateNoteRequest) (_ CreateNoteResponse, err error) {
-	defer wrapError(&err, "CreateNote")
+func (c *Client) CreateNote(ctx context.Context, req CreateNoteRequest) (CreateNoteResponse, error) {
 	path := "/boards/" + url.PathEscape(strconv.FormatInt(int64(req.BoardID), 10)) + "/notes"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*NewNote).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("CreateNote", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "createNote", "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createNote", "POST", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreateNote", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreateNote", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateNote201Response
-		if err := decodeChecked(resp, c.checkResponses, "createNote", &out.Body, (*Note).decodeJSON, (*Note).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createNote", &out.Body, (*Note).decodeJSON, (*Note).Validate); err != nil {
+			return nil, callError("CreateNote", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out CreateNote404Response
-		if err := decodeChecked(resp, c.checkResponses, "createNote", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createNote", &out.Body, (*Error).decodeJSON, (*Error).Validate); err != nil {
+			return nil, callError("CreateNote", err)
 		}
 		return out, nil
 	}

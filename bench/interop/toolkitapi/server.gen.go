@@ -70,8 +70,8 @@ var routeTable = []route{
 }
 
 func (s *server) serveListNotes(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeListNotes(w, r, pv)
-	if rerr != nil {
+	var req ListNotesRequest
+	if rerr := s.decodeListNotes(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -84,8 +84,8 @@ func (s *server) serveListNotes(w http.ResponseWriter, r *http.Request, pv map[s
 }
 
 func (s *server) serveCreateNote(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeCreateNote(w, r, pv)
-	if rerr != nil {
+	var req CreateNoteRequest
+	if rerr := s.decodeCreateNote(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[1], rerr)
 		return
 	}
@@ -122,28 +122,27 @@ var errorTables = []errorTable{
 	{nil, nil, nil, &errorAnswers[3], nil, nil, nil},
 }
 
-func (s *server) decodeListNotes(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListNotesRequest, *RequestError) {
-	var req ListNotesRequest
+func (s *server) decodeListNotes(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ListNotesRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "boardId", true, parseInt[int64], check1, &req.BoardID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := arrayParam(p, "query", "tag", false, "", parseString[string], nil, &req.Tag); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "color", parseString[Color], Color.Validate, &req.Color); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "limit", parseInt[int32], check2, &req.Limit); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "header", "X-Trace", parseString[string], nil, &req.XTrace); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeListNotes(w http.ResponseWriter, r *http.Request, resp ListNotesResponse) {
@@ -177,19 +176,18 @@ func (s *server) writeListNotes(w http.ResponseWriter, r *http.Request, resp Lis
 	}
 }
 
-func (s *server) decodeCreateNote(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreateNoteRequest, *RequestError) {
-	var req CreateNoteRequest
+func (s *server) decodeCreateNote(w http.ResponseWriter, r *http.Request, pv map[string]string, req *CreateNoteRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "boardId", true, parseInt[int64], check1, &req.BoardID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := jsonBody(s, w, r, &req.Body, (*NewNote).decodeJSON, NewNote.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeCreateNote(w http.ResponseWriter, r *http.Request, resp CreateNoteResponse) {

@@ -5,7 +5,6 @@ package api
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,8 +19,9 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
-	// checkResponses: WithResponseChecks.
-	checkResponses bool
+	// responseChecks converts a failed response check's error (checkResponse); nil
+	// unless WithResponseChecks.
+	responseChecks func(op string, status int, err error) error
 }
 
 // NewClient returns a client for the service at baseURL (such as
@@ -51,61 +51,9 @@ func (c *Client) baseOf(op string) *url.URL {
 	return base
 }
 
-// WithResponseChecks makes the client check every decoded response body against the
-// contract; one that breaks it is returned as a *ResponseValidationError.
-func WithResponseChecks() ClientOption {
-	return func(c *Client) error {
-		c.checkResponses = true
-		return nil
-	}
-}
-
-// ResponseValidationError is a response the contract does not allow: a header
-// or body value outside its schema, or a required header missing.
-type ResponseValidationError struct {
-	Operation  string
-	StatusCode int
-	// Header names the response header at fault; empty when the body is.
-	Header string
-	// Pointer is the JSON pointer of the offending value in the body ("" for the
-	// body itself); Message says what is wrong with it.
-	Pointer string
-	Message string
-}
-
-func (e *ResponseValidationError) Error() string {
-	if e.Header != "" {
-		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
-	}
-	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
-}
-
-// checkResponse turns the error of a decoded response's checks into a
-// *ResponseValidationError; nil stays nil.
-func checkResponse(op string, status int, err error) error {
-	if err == nil {
-		return nil
-	}
-	re := &ResponseValidationError{
-		Message:    err.Error(),
-		Operation:  op,
-		StatusCode: status,
-	}
-	var he *headerError
-	if errors.As(err, &he) {
-		re.Header = he.name
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		re.Pointer, re.Message = ve.Pointer, ve.Message
-	}
-	return re
-}
-
 // ListPets calls GET /pets.
 // List pets
-func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsResponse, err error) {
-	defer wrapError(&err, "ListPets")
+func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (ListPetsResponse, error) {
 	path := "/pets"
 	query := url.Values{}
 	if req.Limit != 0 {
@@ -114,47 +62,45 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 	setQuery(query, "cursor", req.Cursor, formatString[string])
 	setQuery(query, "status", req.Status, formatString[PetStatus])
 	styleQuery(query, "tags", "form", true, false, mapStrings(req.Tags, formatString[string]))
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "listPets", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listPets", "GET", path, query, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("ListPets", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("ListPets", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ListPets200Response
 		if s := resp.Header.Get("X-Total-Count"); s != "" {
 			if x, err := strconv.ParseInt(s, 10, 64); err != nil {
-				return nil, fmt.Errorf("response header \"X-Total-Count\" must be an integer")
+				return nil, responseError(resp, "ListPets", fmt.Errorf("response header \"X-Total-Count\" must be an integer"))
 			} else {
 				out.XTotalCount = int64(x)
 			}
 		}
 		if err := decodeResponse(resp, &out.Body, (*PetPage).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "ListPets", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("listPets", resp.StatusCode, firstError(checkHeader("X-Total-Count", resp.Header.Get("X-Total-Count") != "", check12, out.XTotalCount), PetPage.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("listPets", resp.StatusCode, firstError(checkHeader("X-Total-Count", resp.Header.Get("X-Total-Count") != "", check12, out.XTotalCount), PetPage.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "ListPets", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListPets400Response
-		if err := decodeChecked(resp, c.checkResponses, "listPets", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listPets", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ListPets", err)
 		}
 		return out, nil
 	case true:
 		var out ListPetsDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "listPets", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listPets", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ListPets", err)
 		}
 		return out, nil
 	}
@@ -163,28 +109,25 @@ func (c *Client) ListPets(ctx context.Context, req ListPetsRequest) (_ ListPetsR
 
 // CreatePet calls POST /pets.
 // Create a pet
-func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreatePetResponse, err error) {
-	defer wrapError(&err, "CreatePet")
+func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (CreatePetResponse, error) {
 	path := "/pets"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*NewPet).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("CreatePet", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "createPet", "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createPet", "POST", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreatePet", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreatePet", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out CreatePet201Response
@@ -192,25 +135,26 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 			out.Location = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Pet).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "CreatePet", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("createPet", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), Pet.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("createPet", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), Pet.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "CreatePet", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreatePet400Response
-		if err := decodeChecked(resp, c.checkResponses, "createPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("CreatePet", err)
 		}
 		return out, nil
 	case true:
 		var out CreatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "createPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("CreatePet", err)
 		}
 		return out, nil
 	}
@@ -219,45 +163,40 @@ func (c *Client) CreatePet(ctx context.Context, req CreatePetRequest) (_ CreateP
 
 // GetPet calls GET /pets/{petId}.
 // Get a pet
-func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetResponse, err error) {
-	defer wrapError(&err, "GetPet")
+func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (GetPetResponse, error) {
 	path := "/pets/" + url.PathEscape(strconv.FormatInt(int64(req.PetID), 10))
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "getPet", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getPet", "GET", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("GetPet", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("GetPet", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out GetPet200Response
-		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Pet).decodeJSON, (*Pet).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getPet", &out.Body, (*Pet).decodeJSON, (*Pet).Validate); err != nil {
+			return nil, callError("GetPet", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetPet400Response
-		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetPet", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetPet404Response
-		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetPet", err)
 		}
 		return out, nil
 	case true:
 		var out GetPetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getPet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetPet", err)
 		}
 		return out, nil
 	}
@@ -266,42 +205,38 @@ func (c *Client) GetPet(ctx context.Context, req GetPetRequest) (_ GetPetRespons
 
 // DeletePet calls DELETE /pets/{petId}.
 // Delete a pet
-func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeletePetResponse, err error) {
-	defer wrapError(&err, "DeletePet")
+func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (DeletePetResponse, error) {
 	path := "/pets/" + url.PathEscape(strconv.FormatInt(int64(req.PetID), 10))
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "deletePet", "DELETE", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "deletePet", "DELETE", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("DeletePet", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("DeletePet", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 204:
 		var out DeletePet204Response
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeletePet400Response
-		if err := decodeChecked(resp, c.checkResponses, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("DeletePet", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeletePet404Response
-		if err := decodeChecked(resp, c.checkResponses, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("DeletePet", err)
 		}
 		return out, nil
 	case true:
 		var out DeletePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "deletePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("DeletePet", err)
 		}
 		return out, nil
 	}
@@ -310,52 +245,49 @@ func (c *Client) DeletePet(ctx context.Context, req DeletePetRequest) (_ DeleteP
 
 // UpdatePet calls PATCH /pets/{petId}.
 // Update a pet
-func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (_ UpdatePetResponse, err error) {
-	defer wrapError(&err, "UpdatePet")
+func (c *Client) UpdatePet(ctx context.Context, req UpdatePetRequest) (UpdatePetResponse, error) {
 	path := "/pets/" + url.PathEscape(strconv.FormatInt(int64(req.PetID), 10))
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*PetUpdate).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("UpdatePet", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "updatePet", "PATCH", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "updatePet", "PATCH", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("UpdatePet", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("UpdatePet", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out UpdatePet200Response
-		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Pet).decodeJSON, (*Pet).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "updatePet", &out.Body, (*Pet).decodeJSON, (*Pet).Validate); err != nil {
+			return nil, callError("UpdatePet", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out UpdatePet400Response
-		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("UpdatePet", err)
 		}
 		return out, nil
 	case resp.StatusCode == 404:
 		var out UpdatePet404Response
-		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("UpdatePet", err)
 		}
 		return out, nil
 	case true:
 		var out UpdatePetDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "updatePet", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("UpdatePet", err)
 		}
 		return out, nil
 	}

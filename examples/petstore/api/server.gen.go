@@ -117,8 +117,8 @@ var routeTable = []route{
 }
 
 func (s *server) serveListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeListPets(w, r, pv)
-	if rerr != nil {
+	var req ListPetsRequest
+	if rerr := s.decodeListPets(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -131,8 +131,8 @@ func (s *server) serveListPets(w http.ResponseWriter, r *http.Request, pv map[st
 }
 
 func (s *server) serveCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeCreatePet(w, r, pv)
-	if rerr != nil {
+	var req CreatePetRequest
+	if rerr := s.decodeCreatePet(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -145,8 +145,8 @@ func (s *server) serveCreatePet(w http.ResponseWriter, r *http.Request, pv map[s
 }
 
 func (s *server) serveGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeGetPet(w, r, pv)
-	if rerr != nil {
+	var req GetPetRequest
+	if rerr := s.decodeGetPet(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -159,8 +159,8 @@ func (s *server) serveGetPet(w http.ResponseWriter, r *http.Request, pv map[stri
 }
 
 func (s *server) serveDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeDeletePet(w, r, pv)
-	if rerr != nil {
+	var req DeletePetRequest
+	if rerr := s.decodeDeletePet(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -173,8 +173,8 @@ func (s *server) serveDeletePet(w http.ResponseWriter, r *http.Request, pv map[s
 }
 
 func (s *server) serveUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeUpdatePet(w, r, pv)
-	if rerr != nil {
+	var req UpdatePetRequest
+	if rerr := s.decodeUpdatePet(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -210,26 +210,25 @@ var errorTables = []errorTable{
 	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
 }
 
-func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListPetsRequest, *RequestError) {
-	var req ListPetsRequest
+func (s *server) decodeListPets(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ListPetsRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	req.Limit = int32(20)
 	if rerr := param(p, "query", "limit", false, parseInt[int32], check1, &req.Limit); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "cursor", parseString[string], check2, &req.Cursor); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "status", parseString[PetStatus], PetStatus.Validate, &req.Status); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := arrayParam(p, "query", "tags", false, "", parseString[string], check3, &req.Tags); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp ListPetsResponse) {
@@ -255,12 +254,11 @@ func (s *server) writeListPets(w http.ResponseWriter, r *http.Request, resp List
 	}
 }
 
-func (s *server) decodeCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreatePetRequest, *RequestError) {
-	var req CreatePetRequest
+func (s *server) decodeCreatePet(w http.ResponseWriter, r *http.Request, pv map[string]string, req *CreatePetRequest) *RequestError {
 	if rerr := jsonBody(s, w, r, &req.Body, (*NewPet).decodeJSON, NewPet.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeCreatePet(w http.ResponseWriter, r *http.Request, resp CreatePetResponse) {
@@ -286,16 +284,15 @@ func (s *server) writeCreatePet(w http.ResponseWriter, r *http.Request, resp Cre
 	}
 }
 
-func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string) (GetPetRequest, *RequestError) {
-	var req GetPetRequest
+func (s *server) decodeGetPet(w http.ResponseWriter, r *http.Request, pv map[string]string, req *GetPetRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "petId", true, parseInt[int64], check5, &req.PetID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeGetPet(w http.ResponseWriter, r *http.Request, resp GetPetResponse) {
@@ -325,16 +322,15 @@ func (s *server) writeGetPet(w http.ResponseWriter, r *http.Request, resp GetPet
 	}
 }
 
-func (s *server) decodeDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (DeletePetRequest, *RequestError) {
-	var req DeletePetRequest
+func (s *server) decodeDeletePet(w http.ResponseWriter, r *http.Request, pv map[string]string, req *DeletePetRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "petId", true, parseInt[int64], check5, &req.PetID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeDeletePet(w http.ResponseWriter, r *http.Request, resp DeletePetResponse) {
@@ -361,19 +357,18 @@ func (s *server) writeDeletePet(w http.ResponseWriter, r *http.Request, resp Del
 	}
 }
 
-func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string) (UpdatePetRequest, *RequestError) {
-	var req UpdatePetRequest
+func (s *server) decodeUpdatePet(w http.ResponseWriter, r *http.Request, pv map[string]string, req *UpdatePetRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "petId", true, parseInt[int64], check5, &req.PetID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := jsonBody(s, w, r, &req.Body, (*PetUpdate).decodeJSON, PetUpdate.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeUpdatePet(w http.ResponseWriter, r *http.Request, resp UpdatePetResponse) {

@@ -9,6 +9,7 @@ package runtime
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -36,6 +37,57 @@ func WithRequestEditor(fn func(context.Context, *http.Request) error) ClientOpti
 		c.editors = append(c.editors, fn)
 		return nil
 	}
+}
+
+// WithResponseChecks makes the client check every decoded response body against the
+// contract; one that breaks it is returned as a *ResponseValidationError.
+func WithResponseChecks() ClientOption {
+	return func(c *Client) error {
+		c.responseChecks = checkResponse
+		return nil
+	}
+}
+
+// ResponseValidationError is a response the contract does not allow: a header
+// or body value outside its schema, or a required header missing.
+type ResponseValidationError struct {
+	Operation  string
+	StatusCode int
+	// Header names the response header at fault; empty when the body is.
+	Header string
+	// Pointer is the JSON pointer of the offending value in the body ("" for the
+	// body itself); Message says what is wrong with it.
+	Pointer string
+	Message string
+}
+
+// Error names the operation, the status and the header or the body's
+// pointer at fault, then what is wrong.
+func (e *ResponseValidationError) Error() string {
+	if e.Header != "" {
+		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
+	}
+	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
+}
+
+// checkResponse turns the error of a decoded response's checks into a
+// *ResponseValidationError; nil stays nil. WithResponseChecks puts it in
+// the client (Client.responseChecks), so that the option keeps it, and
+// the error type, in every generated client.
+func checkResponse(op string, status int, err error) error {
+	if err == nil {
+		return nil
+	}
+	re := &ResponseValidationError{Operation: op, StatusCode: status, Message: err.Error()}
+	var he *headerError
+	if errors.As(err, &he) {
+		re.Header = he.name
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		re.Pointer, re.Message = ve.Pointer, ve.Message
+	}
+	return re
 }
 
 // parseBaseURL checks NewClient's baseURL and drops its trailing slash:
@@ -146,34 +198,49 @@ func decodeResponse[P any](resp *http.Response, v P, read func(P, *jsonReader) e
 }
 
 // decodeChecked is a client method's whole handling of one declared JSON
-// response with no headers: decode the body into v with read and, when
-// check (WithResponseChecks) is on and the body's type has a check
-// (validate, nil when none), check it. One call per status instead of the decoding, the
+// response with no headers: decode the body into v with read, close it
+// and, when checks are on (check, the client's responseChecks: nil unless
+// WithResponseChecks) and the body's type has a check (validate, nil when
+// none), check it. One call per status instead of the decoding, the
 // flag test and the checkResponse call written out in every case: the
 // client's methods were 19% of an operation-heavy package's machine code.
 // P, not *T: see decodeJSONValue.
-func decodeChecked[P any](resp *http.Response, check bool, op string, v P, read func(P, *jsonReader) error, validate func(P) error) error {
-	if err := decodeResponse(resp, v, read); err != nil {
+func decodeChecked[P any](resp *http.Response, check func(op string, status int, err error) error, op string, v P, read func(P, *jsonReader) error, validate func(P) error) error {
+	err := decodeResponse(resp, v, read)
+	resp.Body.Close()
+	if err != nil {
 		return err
 	}
-	if check && validate != nil {
-		return checkResponse(op, resp.StatusCode, validate(v))
+	if check != nil && validate != nil {
+		return check(op, resp.StatusCode, validate(v))
 	}
 	return nil
 }
 
-// unexpected builds the error for an undeclared response.
+// unexpected builds the error for an undeclared response, whose body it
+// reads (up to 1 MiB) and closes.
 func unexpected(resp *http.Response) error {
 	b, _ := readAll(resp.Body, -1, 1<<20)
+	resp.Body.Close()
 	return &UnexpectedResponseError{StatusCode: resp.StatusCode, Header: resp.Header, Body: b}
 }
 
-// wrapError prefixes a client method's error with the method's name; an
-// *UnexpectedResponseError is returned as it is.
-func wrapError(err *error, op string) {
-	if _, ok := (*err).(*UnexpectedResponseError); !ok && *err != nil {
-		*err = fmt.Errorf("%s: %w", op, *err)
+// callError is a client method's error: err prefixed with the method's
+// name op; an *UnexpectedResponseError, and nil, are returned as they
+// are. Every return of an error calls it (or responseError) instead of a
+// deferred wrapper: see the generator's callFail.
+func callError(op string, err error) error {
+	if _, ok := err.(*UnexpectedResponseError); ok || err == nil {
+		return err
 	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// responseError is callError once the method has the response resp: its
+// body is closed first.
+func responseError(resp *http.Response, op string, err error) error {
+	resp.Body.Close()
+	return callError(op, err)
 }
 
 // setQuery sets the query parameter name to format(*v) unless v is nil.

@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -108,22 +109,57 @@ func TestReadAll(t *testing.T) {
 	}
 }
 
-func TestUnexpectedAndWrapError(t *testing.T) {
-	resp := &http.Response{StatusCode: 418, Header: http.Header{"X": {"y"}}, Body: io.NopCloser(strings.NewReader(strings.Repeat("b", 300)))}
-	err := unexpected(resp)
-	wrapError(&err, "GetPet")
+// closeCounter is a response body that counts its Close calls.
+type closeCounter struct {
+	io.Reader
+	closed int
+}
+
+func (c *closeCounter) Close() error { c.closed++; return nil }
+
+// TestUnexpectedAndCallError: unexpected keeps the status, headers and
+// body and closes the body; callError names the method in any other
+// error, leaves an *UnexpectedResponseError and nil as they are;
+// responseError also closes the body, once.
+func TestUnexpectedAndCallError(t *testing.T) {
+	body := &closeCounter{Reader: strings.NewReader(strings.Repeat("b", 300))}
+	resp := &http.Response{StatusCode: 418, Header: http.Header{"X": {"y"}}, Body: body}
+	err := callError("GetPet", unexpected(resp))
 	var ue *UnexpectedResponseError
 	if !errors.As(err, &ue) || ue.StatusCode != 418 || len(ue.Body) != 300 || err.Error() != "unexpected response status 418: "+strings.Repeat("b", 200) {
 		t.Fatalf("got %v", err)
 	}
-	other := errors.New("dial")
-	wrapError(&other, "GetPet")
-	if other.Error() != "GetPet: dial" {
-		t.Fatalf("got %v", other)
+	if body.closed != 1 {
+		t.Errorf("unexpected closed the body %d times, want 1", body.closed)
 	}
-	var none error
-	if wrapError(&none, "GetPet"); none != nil {
-		t.Fatalf("nil became %v", none)
+	dial := errors.New("dial")
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string // "" for nil
+	}{
+		{"other", dial, "GetPet: dial"},
+		{"nil", nil, ""},
+		{"unexpected", &UnexpectedResponseError{StatusCode: 500}, "unexpected response status 500: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, f := range []string{"callError", "responseError"} {
+				b := &closeCounter{Reader: strings.NewReader("")}
+				got := callError("GetPet", tc.err)
+				if f == "responseError" {
+					got = responseError(&http.Response{Body: b}, "GetPet", tc.err)
+				}
+				switch {
+				case tc.want == "" && got != nil, tc.want != "" && (got == nil || got.Error() != tc.want):
+					t.Errorf("%s = %v, want %q", f, got, tc.want)
+				case tc.err == dial && !errors.Is(got, dial):
+					t.Errorf("%s = %v does not wrap the error", f, got)
+				}
+				if want := map[string]int{"callError": 0, "responseError": 1}[f]; b.closed != want {
+					t.Errorf("%s closed the body %d times, want %d", f, b.closed, want)
+				}
+			}
+		})
 	}
 }
 
@@ -150,14 +186,16 @@ func TestFormatters(t *testing.T) {
 	}
 }
 
-// TestDecodeChecked: decodeChecked decodes the body, checks it only when
-// the client's checks are on and the type has a check, and passes the
-// check's error through checkResponse (here the stand-in, which returns
-// it as it is); a body that does not decode is a decoding error, whatever
+// TestDecodeChecked: decodeChecked decodes and closes the body, checks it only when
+// the client's checks are on (checkResponse, as WithResponseChecks sets)
+// and the type has a check, and passes the check's error through
+// checkResponse; a body that does not decode is a decoding error, whatever
 // the checks.
 func TestDecodeChecked(t *testing.T) {
-	resp := func(body string) *http.Response {
-		return &http.Response{StatusCode: 200, ContentLength: -1, Body: io.NopCloser(strings.NewReader(body))}
+	var body *closeCounter
+	resp := func(s string) *http.Response {
+		body = &closeCounter{Reader: strings.NewReader(s)}
+		return &http.Response{StatusCode: 200, ContentLength: -1, Body: body}
 	}
 	errShort := errors.New("too short")
 	calls := 0
@@ -185,21 +223,78 @@ func TestDecodeChecked(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			calls = 0
 			var s string
-			err := decodeChecked(resp(tc.body), tc.check, "op", &s, readString[string], tc.validate)
+			var check func(string, int, error) error
+			if tc.check {
+				check = checkResponse
+			}
+			err := decodeChecked(resp(tc.body), check, "op", &s, readString[string], tc.validate)
 			switch {
 			case tc.want == "" && err != nil:
 				t.Fatalf("error %v, want none", err)
 			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 				t.Fatalf("error %v, want one containing %q", err, tc.want)
 			}
-			if tc.want == "too short" && !errors.Is(err, errShort) {
-				t.Errorf("error %v does not wrap the check's", err)
+			var re *ResponseValidationError
+			if tc.want == "too short" && (!errors.As(err, &re) || *re != ResponseValidationError{Operation: "op", StatusCode: 200, Message: "too short"}) {
+				t.Errorf("error %#v, want a *ResponseValidationError of the check's", err)
 			}
 			if calls != tc.calls {
 				t.Errorf("%d checks, want %d", calls, tc.calls)
 			}
+			if body.closed != 1 {
+				t.Errorf("body closed %d times, want 1", body.closed)
+			}
 			if tc.want == "" && s != strings.Trim(tc.body, `"`) {
 				t.Errorf("decoded %q from %s", s, tc.body)
+			}
+		})
+	}
+}
+
+// TestWithResponseChecks: the option installs checkResponse, which turns
+// a check's error into a *ResponseValidationError naming the header or
+// the body's pointer, and leaves nil alone.
+func TestWithResponseChecks(t *testing.T) {
+	var c Client
+	if c.responseChecks != nil {
+		t.Fatal("checks on before the option")
+	}
+	if err := WithResponseChecks()(&c); err != nil || c.responseChecks == nil {
+		t.Fatalf("option: %v, checks %v", err, c.responseChecks != nil)
+	}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want *ResponseValidationError
+		text string
+	}{
+		{"nil", nil, nil, ""},
+		{"plain", errors.New("bad"), &ResponseValidationError{Operation: "getPet", StatusCode: 200, Message: "bad"},
+			`getPet: response 200 breaks the contract at "": bad`},
+		{"body", fmt.Errorf("wrapped: %w", &ValidationError{Pointer: "/name", Message: "too long"}),
+			&ResponseValidationError{Operation: "getPet", StatusCode: 200, Pointer: "/name", Message: "too long"},
+			`getPet: response 200 breaks the contract at "/name": too long`},
+		{"header", &headerError{name: "X-Rate", err: errors.New("not an integer")},
+			&ResponseValidationError{Operation: "getPet", StatusCode: 200, Header: "X-Rate", Message: (&headerError{name: "X-Rate", err: errors.New("not an integer")}).Error()},
+			""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := c.responseChecks("getPet", 200, tc.err)
+			if tc.want == nil {
+				if err != nil {
+					t.Fatalf("got %v, want nil", err)
+				}
+				return
+			}
+			re, ok := err.(*ResponseValidationError)
+			if !ok || *re != *tc.want {
+				t.Fatalf("got %#v, want %#v", err, tc.want)
+			}
+			if tc.text != "" && err.Error() != tc.text {
+				t.Errorf("text %q, want %q", err.Error(), tc.text)
+			}
+			if tc.name == "header" && !strings.Contains(err.Error(), `in header "X-Rate"`) {
+				t.Errorf("text %q does not name the header", err.Error())
 			}
 		})
 	}

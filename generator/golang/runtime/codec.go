@@ -5,8 +5,8 @@
 package runtime
 
 import (
-	"maps"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -66,6 +66,24 @@ func decodeUnionOnce[T any](r *jsonReader, typ string, v *T, f func(*T, *jsonRea
 		r.unionEnds[at.pos] = r.pos
 	}
 	return err
+}
+
+// tryVariant tries one variant of an anyOf union without checks: it reads
+// the value at r, with a copy of r, as a T with read and, when it reads,
+// stores it in *into, moves r past it and reports true; r is left as it
+// was otherwise. One call instead of the copy, the read and
+// the moves written out per variant; not inlined, or each call would be
+// that again.
+//
+//go:noinline
+func tryVariant[T any](r *jsonReader, into **T, read func(*T, *jsonReader) error) bool {
+	sub := *r
+	x := new(T)
+	if read(x, &sub) != nil {
+		return false
+	}
+	*into, r.pos = x, sub.pos
+	return true
 }
 
 // discriminator reads the object at r and returns the string value of its
@@ -293,7 +311,12 @@ func writeOptSlice[T any](w *jsonWriter, key string, p *[]T, f func(*T, *jsonWri
 //
 //go:noinline
 func writeExtras[T any](w *jsonWriter, m map[string]T, f func(*T, *jsonWriter), known ...string) {
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // see mapItems
+	for _, k := range keys {
 		if slices.Contains(known, k) {
 			continue
 		}

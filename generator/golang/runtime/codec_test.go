@@ -170,3 +170,45 @@ func TestTableDecode(t *testing.T) {
 		t.Errorf("decoded %+v, %v", v, err)
 	}
 }
+
+// TestTryVariant: a variant that reads is stored and the reader moves past
+// it; one that does not leaves the reader and the field as they were, as
+// the in-line trial it replaces did.
+func TestTryVariant(t *testing.T) {
+	for _, tc := range []struct {
+		doc     string
+		asInt   bool  // whether the value reads as an integer
+		want    int64 // the integer read
+		wantPos int   // the reader's offset after the integer's trial
+	}{
+		{`12, 3`, true, 12, 2},
+		{`12.5, 3`, false, 0, 0},
+		{`"12"`, false, 0, 0},
+		{`-7`, true, -7, 2},
+	} {
+		t.Run(tc.doc, func(t *testing.T) {
+			r := &jsonReader{data: []byte(tc.doc)}
+			var i *int64
+			if got := tryVariant(r, &i, readInt[int64]); got != tc.asInt {
+				t.Fatalf("tryVariant = %v, want %v", got, tc.asInt)
+			}
+			if r.pos != tc.wantPos {
+				t.Errorf("reader at %d, want %d", r.pos, tc.wantPos)
+			}
+			switch {
+			case tc.asInt && (i == nil || *i != tc.want):
+				t.Errorf("field %v, want %d", i, tc.want)
+			case !tc.asInt && i != nil:
+				t.Errorf("field set to %d after a failed trial", *i)
+			}
+			if tc.asInt {
+				return
+			}
+			// The next variant reads from where the failed one started.
+			var f *float64
+			if tryVariant(r, &f, readFloat[float64]) != (tc.doc[0] != '"') {
+				t.Errorf("number variant after the integer's: %v", f)
+			}
+		})
+	}
+}

@@ -48,12 +48,8 @@ type Client struct {
 	hc             *http.Client
 	editors        []func(context.Context, *http.Request) error
 	auth           map[string]func(*http.Request)
-	checkResponses bool
+	responseChecks func(op string, status int, err error) error
 }
 
 // baseOf stands in for the generated choice of an operation's server.
 func (c *Client) baseOf(op string) *url.URL { return c.base }
-
-// checkResponse stands in for the generated conversion of a response
-// check's error into a *ResponseValidationError.
-func checkResponse(op string, status int, err error) error { return err }

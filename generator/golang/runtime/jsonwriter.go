@@ -17,7 +17,7 @@ import (
 	"math"
 	"math/bits"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -619,7 +619,7 @@ func writeMap[T any](p *map[string]T, w *jsonWriter, f func(*T, *jsonWriter)) {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	sort.Strings(keys) // see mapItems
 	if !w.open('{') {
 		return
 	}

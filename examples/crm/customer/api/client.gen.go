@@ -5,7 +5,6 @@ package api
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,8 +19,9 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
-	// checkResponses: WithResponseChecks.
-	checkResponses bool
+	// responseChecks converts a failed response check's error (checkResponse); nil
+	// unless WithResponseChecks.
+	responseChecks func(op string, status int, err error) error
 }
 
 // NewClient returns a client for the service at baseURL (such as
@@ -61,61 +61,9 @@ func WithBearerAuth(token string) ClientOption {
 	}
 }
 
-// WithResponseChecks makes the client check every decoded response body against the
-// contract; one that breaks it is returned as a *ResponseValidationError.
-func WithResponseChecks() ClientOption {
-	return func(c *Client) error {
-		c.checkResponses = true
-		return nil
-	}
-}
-
-// ResponseValidationError is a response the contract does not allow: a header
-// or body value outside its schema, or a required header missing.
-type ResponseValidationError struct {
-	Operation  string
-	StatusCode int
-	// Header names the response header at fault; empty when the body is.
-	Header string
-	// Pointer is the JSON pointer of the offending value in the body ("" for the
-	// body itself); Message says what is wrong with it.
-	Pointer string
-	Message string
-}
-
-func (e *ResponseValidationError) Error() string {
-	if e.Header != "" {
-		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
-	}
-	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
-}
-
-// checkResponse turns the error of a decoded response's checks into a
-// *ResponseValidationError; nil stays nil.
-func checkResponse(op string, status int, err error) error {
-	if err == nil {
-		return nil
-	}
-	re := &ResponseValidationError{
-		Message:    err.Error(),
-		Operation:  op,
-		StatusCode: status,
-	}
-	var he *headerError
-	if errors.As(err, &he) {
-		re.Header = he.name
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		re.Pointer, re.Message = ve.Pointer, ve.Message
-	}
-	return re
-}
-
 // ListCustomers calls GET /customers.
 // List or search customers
-func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_ ListCustomersResponse, err error) {
-	defer wrapError(&err, "ListCustomers")
+func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (ListCustomersResponse, error) {
 	path := "/customers"
 	query := url.Values{}
 	setQuery(query, "q", req.Q, formatString[string])
@@ -123,28 +71,25 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 		query.Set("limit", strconv.FormatInt(int64(req.Limit), 10))
 	}
 	setQuery(query, "cursor", req.Cursor, formatString[string])
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "listCustomers", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "listCustomers", "GET", path, query, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("ListCustomers", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("ListCustomers", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ListCustomers200Response
-		if err := decodeChecked(resp, c.checkResponses, "listCustomers", &out.Body, (*CustomerPage).decodeJSON, (*CustomerPage).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listCustomers", &out.Body, (*CustomerPage).decodeJSON, (*CustomerPage).Validate); err != nil {
+			return nil, callError("ListCustomers", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ListCustomers400Response
-		if err := decodeChecked(resp, c.checkResponses, "listCustomers", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listCustomers", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ListCustomers", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -153,19 +98,20 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "ListCustomers", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("listCustomers", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("listCustomers", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "ListCustomers", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case true:
 		var out ListCustomersDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "listCustomers", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "listCustomers", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ListCustomers", err)
 		}
 		return out, nil
 	}
@@ -174,28 +120,25 @@ func (c *Client) ListCustomers(ctx context.Context, req ListCustomersRequest) (_
 
 // CreateCustomer calls POST /customers.
 // Create a customer
-func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) (_ CreateCustomerResponse, err error) {
-	defer wrapError(&err, "CreateCustomer")
+func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) (CreateCustomerResponse, error) {
 	path := "/customers"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*CustomerInput).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("CreateCustomer", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "createCustomer", "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "createCustomer", "POST", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("CreateCustomer", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("CreateCustomer", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out CreateCustomer201Response
@@ -203,18 +146,19 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 			out.Location = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Customer).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "CreateCustomer", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), Customer.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("createCustomer", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), Customer.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "CreateCustomer", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out CreateCustomer400Response
-		if err := decodeChecked(resp, c.checkResponses, "createCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("CreateCustomer", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -223,19 +167,20 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "CreateCustomer", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("createCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("createCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "CreateCustomer", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case true:
 		var out CreateCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "createCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "createCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("CreateCustomer", err)
 		}
 		return out, nil
 	}
@@ -244,32 +189,27 @@ func (c *Client) CreateCustomer(ctx context.Context, req CreateCustomerRequest) 
 
 // GetCustomer calls GET /customers/{customerId}.
 // Get a customer
-func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ GetCustomerResponse, err error) {
-	defer wrapError(&err, "GetCustomer")
+func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (GetCustomerResponse, error) {
 	path := "/customers/" + url.PathEscape(strconv.FormatInt(int64(req.CustomerID), 10))
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "getCustomer", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getCustomer", "GET", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("GetCustomer", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("GetCustomer", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out GetCustomer200Response
-		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Customer).decodeJSON, (*Customer).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getCustomer", &out.Body, (*Customer).decodeJSON, (*Customer).Validate); err != nil {
+			return nil, callError("GetCustomer", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out GetCustomer400Response
-		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetCustomer", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -278,25 +218,26 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "GetCustomer", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("getCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("getCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "GetCustomer", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 404:
 		var out GetCustomer404Response
-		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetCustomer", err)
 		}
 		return out, nil
 	case true:
 		var out GetCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetCustomer", err)
 		}
 		return out, nil
 	}
@@ -305,39 +246,36 @@ func (c *Client) GetCustomer(ctx context.Context, req GetCustomerRequest) (_ Get
 
 // ReplaceCustomer calls PUT /customers/{customerId}.
 // Replace a customer
-func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest) (_ ReplaceCustomerResponse, err error) {
-	defer wrapError(&err, "ReplaceCustomer")
+func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest) (ReplaceCustomerResponse, error) {
 	path := "/customers/" + url.PathEscape(strconv.FormatInt(int64(req.CustomerID), 10))
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*CustomerInput).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("ReplaceCustomer", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "replaceCustomer", "PUT", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "replaceCustomer", "PUT", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("ReplaceCustomer", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("ReplaceCustomer", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ReplaceCustomer200Response
-		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Customer).decodeJSON, (*Customer).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "replaceCustomer", &out.Body, (*Customer).decodeJSON, (*Customer).Validate); err != nil {
+			return nil, callError("ReplaceCustomer", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ReplaceCustomer400Response
-		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ReplaceCustomer", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -346,25 +284,26 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "ReplaceCustomer", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("replaceCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("replaceCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "ReplaceCustomer", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 404:
 		var out ReplaceCustomer404Response
-		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ReplaceCustomer", err)
 		}
 		return out, nil
 	case true:
 		var out ReplaceCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "replaceCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ReplaceCustomer", err)
 		}
 		return out, nil
 	}
@@ -373,29 +312,25 @@ func (c *Client) ReplaceCustomer(ctx context.Context, req ReplaceCustomerRequest
 
 // DeleteCustomer calls DELETE /customers/{customerId}.
 // Delete a customer
-func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) (_ DeleteCustomerResponse, err error) {
-	defer wrapError(&err, "DeleteCustomer")
+func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) (DeleteCustomerResponse, error) {
 	path := "/customers/" + url.PathEscape(strconv.FormatInt(int64(req.CustomerID), 10))
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "deleteCustomer", "DELETE", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "deleteCustomer", "DELETE", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("DeleteCustomer", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("DeleteCustomer", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 204:
 		var out DeleteCustomer204Response
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out DeleteCustomer400Response
-		if err := decodeChecked(resp, c.checkResponses, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("DeleteCustomer", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -404,25 +339,26 @@ func (c *Client) DeleteCustomer(ctx context.Context, req DeleteCustomerRequest) 
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "DeleteCustomer", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("deleteCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("deleteCustomer", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "DeleteCustomer", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 404:
 		var out DeleteCustomer404Response
-		if err := decodeChecked(resp, c.checkResponses, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("DeleteCustomer", err)
 		}
 		return out, nil
 	case true:
 		var out DeleteCustomerDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "deleteCustomer", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("DeleteCustomer", err)
 		}
 		return out, nil
 	}

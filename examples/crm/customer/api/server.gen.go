@@ -122,8 +122,8 @@ var routeTable = []route{
 }
 
 func (s *server) serveListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeListCustomers(w, r, pv)
-	if rerr != nil {
+	var req ListCustomersRequest
+	if rerr := s.decodeListCustomers(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -136,8 +136,8 @@ func (s *server) serveListCustomers(w http.ResponseWriter, r *http.Request, pv m
 }
 
 func (s *server) serveCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeCreateCustomer(w, r, pv)
-	if rerr != nil {
+	var req CreateCustomerRequest
+	if rerr := s.decodeCreateCustomer(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -150,8 +150,8 @@ func (s *server) serveCreateCustomer(w http.ResponseWriter, r *http.Request, pv 
 }
 
 func (s *server) serveGetCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeGetCustomer(w, r, pv)
-	if rerr != nil {
+	var req GetCustomerRequest
+	if rerr := s.decodeGetCustomer(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -164,8 +164,8 @@ func (s *server) serveGetCustomer(w http.ResponseWriter, r *http.Request, pv map
 }
 
 func (s *server) serveReplaceCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeReplaceCustomer(w, r, pv)
-	if rerr != nil {
+	var req ReplaceCustomerRequest
+	if rerr := s.decodeReplaceCustomer(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -178,8 +178,8 @@ func (s *server) serveReplaceCustomer(w http.ResponseWriter, r *http.Request, pv
 }
 
 func (s *server) serveDeleteCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeDeleteCustomer(w, r, pv)
-	if rerr != nil {
+	var req DeleteCustomerRequest
+	if rerr := s.decodeDeleteCustomer(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -251,23 +251,22 @@ var errorTables = []errorTable{
 	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
 }
 
-func (s *server) decodeListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string) (ListCustomersRequest, *RequestError) {
-	var req ListCustomersRequest
+func (s *server) decodeListCustomers(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ListCustomersRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	req.Limit = int32(20)
 	if rerr := optParam(p, "query", "q", parseString[string], check1, &req.Q); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := param(p, "query", "limit", false, parseInt[int32], check2, &req.Limit); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := optParam(p, "query", "cursor", parseString[string], check3, &req.Cursor); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeListCustomers(w http.ResponseWriter, r *http.Request, resp ListCustomersResponse) {
@@ -298,12 +297,11 @@ func (s *server) writeListCustomers(w http.ResponseWriter, r *http.Request, resp
 	}
 }
 
-func (s *server) decodeCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) (CreateCustomerRequest, *RequestError) {
-	var req CreateCustomerRequest
+func (s *server) decodeCreateCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string, req *CreateCustomerRequest) *RequestError {
 	if rerr := jsonBody(s, w, r, &req.Body, (*CustomerInput).decodeJSON, CustomerInput.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeCreateCustomer(w http.ResponseWriter, r *http.Request, resp CreateCustomerResponse) {
@@ -335,16 +333,15 @@ func (s *server) writeCreateCustomer(w http.ResponseWriter, r *http.Request, res
 	}
 }
 
-func (s *server) decodeGetCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) (GetCustomerRequest, *RequestError) {
-	var req GetCustomerRequest
+func (s *server) decodeGetCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string, req *GetCustomerRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "customerId", true, parseInt[int64], check4, &req.CustomerID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeGetCustomer(w http.ResponseWriter, r *http.Request, resp GetCustomerResponse) {
@@ -380,19 +377,18 @@ func (s *server) writeGetCustomer(w http.ResponseWriter, r *http.Request, resp G
 	}
 }
 
-func (s *server) decodeReplaceCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) (ReplaceCustomerRequest, *RequestError) {
-	var req ReplaceCustomerRequest
+func (s *server) decodeReplaceCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ReplaceCustomerRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "customerId", true, parseInt[int64], check4, &req.CustomerID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
 	if rerr := jsonBody(s, w, r, &req.Body, (*CustomerInput).decodeJSON, CustomerInput.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeReplaceCustomer(w http.ResponseWriter, r *http.Request, resp ReplaceCustomerResponse) {
@@ -428,16 +424,15 @@ func (s *server) writeReplaceCustomer(w http.ResponseWriter, r *http.Request, re
 	}
 }
 
-func (s *server) decodeDeleteCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string) (DeleteCustomerRequest, *RequestError) {
-	var req DeleteCustomerRequest
+func (s *server) decodeDeleteCustomer(w http.ResponseWriter, r *http.Request, pv map[string]string, req *DeleteCustomerRequest) *RequestError {
 	p := &params{
 		pv: pv,
 		r:  r,
 	}
 	if rerr := param(p, "path", "customerId", true, parseInt[int64], check4, &req.CustomerID); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeDeleteCustomer(w http.ResponseWriter, r *http.Request, resp DeleteCustomerResponse) {

@@ -5,7 +5,6 @@ package api
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,8 +18,9 @@ type Client struct {
 	editors []func(context.Context, *http.Request) error
 	// auth holds a function per configured security scheme.
 	auth map[string]func(*http.Request)
-	// checkResponses: WithResponseChecks.
-	checkResponses bool
+	// responseChecks converts a failed response check's error (checkResponse); nil
+	// unless WithResponseChecks.
+	responseChecks func(op string, status int, err error) error
 }
 
 // NewClient returns a client for the service at baseURL (such as
@@ -60,105 +60,51 @@ func WithBearerAuth(token string) ClientOption {
 	}
 }
 
-// WithResponseChecks makes the client check every decoded response body against the
-// contract; one that breaks it is returned as a *ResponseValidationError.
-func WithResponseChecks() ClientOption {
-	return func(c *Client) error {
-		c.checkResponses = true
-		return nil
-	}
-}
-
-// ResponseValidationError is a response the contract does not allow: a header
-// or body value outside its schema, or a required header missing.
-type ResponseValidationError struct {
-	Operation  string
-	StatusCode int
-	// Header names the response header at fault; empty when the body is.
-	Header string
-	// Pointer is the JSON pointer of the offending value in the body ("" for the
-	// body itself); Message says what is wrong with it.
-	Pointer string
-	Message string
-}
-
-func (e *ResponseValidationError) Error() string {
-	if e.Header != "" {
-		return fmt.Sprintf("%s: response %d breaks the contract in header %q: %s", e.Operation, e.StatusCode, e.Header, e.Message)
-	}
-	return fmt.Sprintf("%s: response %d breaks the contract at %q: %s", e.Operation, e.StatusCode, e.Pointer, e.Message)
-}
-
-// checkResponse turns the error of a decoded response's checks into a
-// *ResponseValidationError; nil stays nil.
-func checkResponse(op string, status int, err error) error {
-	if err == nil {
-		return nil
-	}
-	re := &ResponseValidationError{
-		Message:    err.Error(),
-		Operation:  op,
-		StatusCode: status,
-	}
-	var he *headerError
-	if errors.As(err, &he) {
-		re.Header = he.name
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		re.Pointer, re.Message = ve.Pointer, ve.Message
-	}
-	return re
-}
-
 // Login calls POST /sessions.
 // Log in
-func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, err error) {
-	defer wrapError(&err, "Login")
+func (c *Client) Login(ctx context.Context, req LoginRequest) (LoginResponse, error) {
 	path := "/sessions"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*Credentials).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("Login", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "login", "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "login", "POST", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("Login", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("Login", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out Login201Response
-		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Session).decodeJSON, (*Session).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "login", &out.Body, (*Session).decodeJSON, (*Session).Validate); err != nil {
+			return nil, callError("Login", err)
 		}
 		return out, nil
 	case resp.StatusCode == 400:
 		var out Login400Response
-		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("Login", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
 		var out Login401Response
-		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("Login", err)
 		}
 		return out, nil
 	case true:
 		var out LoginDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "login", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("Login", err)
 		}
 		return out, nil
 	}
@@ -167,26 +113,21 @@ func (c *Client) Login(ctx context.Context, req LoginRequest) (_ LoginResponse, 
 
 // ValidateToken calls GET /sessions/current.
 // Check a token
-func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_ ValidateTokenResponse, err error) {
-	defer wrapError(&err, "ValidateToken")
+func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (ValidateTokenResponse, error) {
 	path := "/sessions/current"
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "validateToken", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "validateToken", "GET", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("ValidateToken", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("ValidateToken", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out ValidateToken200Response
-		if err := decodeChecked(resp, c.checkResponses, "validateToken", &out.Body, (*TokenInfo).decodeJSON, (*TokenInfo).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "validateToken", &out.Body, (*TokenInfo).decodeJSON, (*TokenInfo).Validate); err != nil {
+			return nil, callError("ValidateToken", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -195,19 +136,20 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "ValidateToken", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("validateToken", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("validateToken", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "ValidateToken", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case true:
 		var out ValidateTokenDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "validateToken", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "validateToken", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ValidateToken", err)
 		}
 		return out, nil
 	}
@@ -216,24 +158,20 @@ func (c *Client) ValidateToken(ctx context.Context, req ValidateTokenRequest) (_
 
 // Logout calls DELETE /sessions/current.
 // Log out
-func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutResponse, err error) {
-	defer wrapError(&err, "Logout")
+func (c *Client) Logout(ctx context.Context, req LogoutRequest) (LogoutResponse, error) {
 	path := "/sessions/current"
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "logout", "DELETE", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "logout", "DELETE", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("Logout", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("Logout", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 204:
 		var out Logout204Response
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 401:
 		var out Logout401Response
@@ -241,19 +179,20 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "Logout", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("logout", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("logout", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "Logout", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case true:
 		var out LogoutDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "logout", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "logout", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("Logout", err)
 		}
 		return out, nil
 	}
@@ -262,28 +201,25 @@ func (c *Client) Logout(ctx context.Context, req LogoutRequest) (_ LogoutRespons
 
 // RegisterUser calls POST /users.
 // Register a user
-func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ RegisterUserResponse, err error) {
-	defer wrapError(&err, "RegisterUser")
+func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (RegisterUserResponse, error) {
 	path := "/users"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*NewUser).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("RegisterUser", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "registerUser", "POST", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "registerUser", "POST", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("RegisterUser", err)
 	}
 	resp, err := c.send(ctx, r, nil)
 	if err != nil {
-		return nil, err
+		return nil, callError("RegisterUser", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 201:
 		var out RegisterUser201Response
@@ -291,31 +227,32 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 			out.Location = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*User).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "RegisterUser", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("registerUser", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), User.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("registerUser", resp.StatusCode, firstError(checkHeader("Location", resp.Header.Get("Location") != "", nil, out.Location), User.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "RegisterUser", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out RegisterUser400Response
-		if err := decodeChecked(resp, c.checkResponses, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("RegisterUser", err)
 		}
 		return out, nil
 	case resp.StatusCode == 409:
 		var out RegisterUser409Response
-		if err := decodeChecked(resp, c.checkResponses, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("RegisterUser", err)
 		}
 		return out, nil
 	case true:
 		var out RegisterUserDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "registerUser", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("RegisterUser", err)
 		}
 		return out, nil
 	}
@@ -324,26 +261,21 @@ func (c *Client) RegisterUser(ctx context.Context, req RegisterUserRequest) (_ R
 
 // GetProfile calls GET /users/me.
 // Get the caller's profile
-func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetProfileResponse, err error) {
-	defer wrapError(&err, "GetProfile")
+func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (GetProfileResponse, error) {
 	path := "/users/me"
-	query := url.Values{}
-	var body io.Reader
-	var contentType string
-	r, err := c.newRequest(ctx, "getProfile", "GET", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "getProfile", "GET", path, nil, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, callError("GetProfile", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("GetProfile", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 200:
 		var out GetProfile200Response
-		if err := decodeChecked(resp, c.checkResponses, "getProfile", &out.Body, (*User).decodeJSON, (*User).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getProfile", &out.Body, (*User).decodeJSON, (*User).Validate); err != nil {
+			return nil, callError("GetProfile", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -352,19 +284,20 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "GetProfile", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("getProfile", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("getProfile", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "GetProfile", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case true:
 		var out GetProfileDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "getProfile", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "getProfile", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("GetProfile", err)
 		}
 		return out, nil
 	}
@@ -373,36 +306,34 @@ func (c *Client) GetProfile(ctx context.Context, req GetProfileRequest) (_ GetPr
 
 // ChangePassword calls PUT /users/me/password.
 // Change the caller's password
-func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) (_ ChangePasswordResponse, err error) {
-	defer wrapError(&err, "ChangePassword")
+func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) (ChangePasswordResponse, error) {
 	path := "/users/me/password"
-	query := url.Values{}
 	var body io.Reader
 	var contentType string
 	{
 		b, err := encodeJSONValue(&req.Body, (*PasswordChange).encodeJSON)
 		if err != nil {
-			return nil, fmt.Errorf("encoding body: %w", err)
+			return nil, callError("ChangePassword", fmt.Errorf("encoding body: %w", err))
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
 	}
-	r, err := c.newRequest(ctx, "changePassword", "PUT", path, query, body, contentType)
+	r, err := c.newRequest(ctx, "changePassword", "PUT", path, nil, body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, callError("ChangePassword", err)
 	}
 	resp, err := c.send(ctx, r, [][]string{{"bearerAuth"}})
 	if err != nil {
-		return nil, err
+		return nil, callError("ChangePassword", err)
 	}
-	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode == 204:
 		var out ChangePassword204Response
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 400:
 		var out ChangePassword400Response
-		if err := decodeChecked(resp, c.checkResponses, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ChangePassword", err)
 		}
 		return out, nil
 	case resp.StatusCode == 401:
@@ -411,25 +342,26 @@ func (c *Client) ChangePassword(ctx context.Context, req ChangePasswordRequest) 
 			out.WWWAuthenticate = s
 		}
 		if err := decodeResponse(resp, &out.Body, (*Problem).decodeJSON); err != nil {
-			return nil, err
+			return nil, responseError(resp, "ChangePassword", err)
 		}
-		if c.checkResponses {
-			if err := checkResponse("changePassword", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
-				return nil, err
+		if c.responseChecks != nil {
+			if err := c.responseChecks("changePassword", resp.StatusCode, firstError(checkHeader("WWW-Authenticate", resp.Header.Get("WWW-Authenticate") != "", nil, out.WWWAuthenticate), Problem.Validate(out.Body))); err != nil {
+				return nil, responseError(resp, "ChangePassword", err)
 			}
 		}
+		resp.Body.Close()
 		return out, nil
 	case resp.StatusCode == 403:
 		var out ChangePassword403Response
-		if err := decodeChecked(resp, c.checkResponses, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ChangePassword", err)
 		}
 		return out, nil
 	case true:
 		var out ChangePasswordDefaultResponse
 		out.StatusCode = resp.StatusCode
-		if err := decodeChecked(resp, c.checkResponses, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
-			return nil, err
+		if err := decodeChecked(resp, c.responseChecks, "changePassword", &out.Body, (*Problem).decodeJSON, (*Problem).Validate); err != nil {
+			return nil, callError("ChangePassword", err)
 		}
 		return out, nil
 	}

@@ -134,8 +134,8 @@ var routeTable = []route{
 }
 
 func (s *server) serveLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeLogin(w, r, pv)
-	if rerr != nil {
+	var req LoginRequest
+	if rerr := s.decodeLogin(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -148,8 +148,8 @@ func (s *server) serveLogin(w http.ResponseWriter, r *http.Request, pv map[strin
 }
 
 func (s *server) serveValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeValidateToken(w, r, pv)
-	if rerr != nil {
+	var req ValidateTokenRequest
+	if rerr := s.decodeValidateToken(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -162,8 +162,8 @@ func (s *server) serveValidateToken(w http.ResponseWriter, r *http.Request, pv m
 }
 
 func (s *server) serveLogout(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeLogout(w, r, pv)
-	if rerr != nil {
+	var req LogoutRequest
+	if rerr := s.decodeLogout(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -176,8 +176,8 @@ func (s *server) serveLogout(w http.ResponseWriter, r *http.Request, pv map[stri
 }
 
 func (s *server) serveRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeRegisterUser(w, r, pv)
-	if rerr != nil {
+	var req RegisterUserRequest
+	if rerr := s.decodeRegisterUser(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -190,8 +190,8 @@ func (s *server) serveRegisterUser(w http.ResponseWriter, r *http.Request, pv ma
 }
 
 func (s *server) serveGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeGetProfile(w, r, pv)
-	if rerr != nil {
+	var req GetProfileRequest
+	if rerr := s.decodeGetProfile(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -204,8 +204,8 @@ func (s *server) serveGetProfile(w http.ResponseWriter, r *http.Request, pv map[
 }
 
 func (s *server) serveChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) {
-	req, rerr := s.decodeChangePassword(w, r, pv)
-	if rerr != nil {
+	var req ChangePasswordRequest
+	if rerr := s.decodeChangePassword(w, r, pv, &req); rerr != nil {
 		s.refuse(w, r, &errorTables[0], rerr)
 		return
 	}
@@ -277,12 +277,11 @@ var errorTables = []errorTable{
 	{&errorAnswers[0], &errorAnswers[1], &errorAnswers[2], &errorAnswers[3], &errorAnswers[4], &errorAnswers[5], &errorAnswers[6]},
 }
 
-func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[string]string) (LoginRequest, *RequestError) {
-	var req LoginRequest
+func (s *server) decodeLogin(w http.ResponseWriter, r *http.Request, pv map[string]string, req *LoginRequest) *RequestError {
 	if rerr := jsonBody(s, w, r, &req.Body, (*Credentials).decodeJSON, Credentials.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginResponse) {
@@ -312,9 +311,8 @@ func (s *server) writeLogin(w http.ResponseWriter, r *http.Request, resp LoginRe
 	}
 }
 
-func (s *server) decodeValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string) (ValidateTokenRequest, *RequestError) {
-	var req ValidateTokenRequest
-	return req, nil
+func (s *server) decodeValidateToken(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ValidateTokenRequest) *RequestError {
+	return nil
 }
 
 func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp ValidateTokenResponse) {
@@ -340,9 +338,8 @@ func (s *server) writeValidateToken(w http.ResponseWriter, r *http.Request, resp
 	}
 }
 
-func (s *server) decodeLogout(w http.ResponseWriter, r *http.Request, pv map[string]string) (LogoutRequest, *RequestError) {
-	var req LogoutRequest
-	return req, nil
+func (s *server) decodeLogout(w http.ResponseWriter, r *http.Request, pv map[string]string, req *LogoutRequest) *RequestError {
+	return nil
 }
 
 func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp LogoutResponse) {
@@ -365,12 +362,11 @@ func (s *server) writeLogout(w http.ResponseWriter, r *http.Request, resp Logout
 	}
 }
 
-func (s *server) decodeRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string) (RegisterUserRequest, *RequestError) {
-	var req RegisterUserRequest
+func (s *server) decodeRegisterUser(w http.ResponseWriter, r *http.Request, pv map[string]string, req *RegisterUserRequest) *RequestError {
 	if rerr := jsonBody(s, w, r, &req.Body, (*NewUser).decodeJSON, NewUser.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp RegisterUserResponse) {
@@ -401,9 +397,8 @@ func (s *server) writeRegisterUser(w http.ResponseWriter, r *http.Request, resp 
 	}
 }
 
-func (s *server) decodeGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string) (GetProfileRequest, *RequestError) {
-	var req GetProfileRequest
-	return req, nil
+func (s *server) decodeGetProfile(w http.ResponseWriter, r *http.Request, pv map[string]string, req *GetProfileRequest) *RequestError {
+	return nil
 }
 
 func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp GetProfileResponse) {
@@ -429,12 +424,11 @@ func (s *server) writeGetProfile(w http.ResponseWriter, r *http.Request, resp Ge
 	}
 }
 
-func (s *server) decodeChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string) (ChangePasswordRequest, *RequestError) {
-	var req ChangePasswordRequest
+func (s *server) decodeChangePassword(w http.ResponseWriter, r *http.Request, pv map[string]string, req *ChangePasswordRequest) *RequestError {
 	if rerr := jsonBody(s, w, r, &req.Body, (*PasswordChange).decodeJSON, PasswordChange.Validate, "application/json"); rerr != nil {
-		return req, rerr
+		return rerr
 	}
-	return req, nil
+	return nil
 }
 
 func (s *server) writeChangePassword(w http.ResponseWriter, r *http.Request, resp ChangePasswordResponse) {
