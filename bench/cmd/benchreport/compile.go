@@ -16,12 +16,18 @@ import (
 // the bench module (whose go.mod pins the peers' runtime libraries), built
 // once so every dependency is in the build cache, then rebuilt runs times
 // with a changed nonce file, so that each run compiles exactly the
-// generated package and nothing else. The go command's rusage covers the
-// compiler it waits for: CPU is user+sys of both, peak RSS the largest of
-// them (the compiler's). A generator whose output does not build is left
+// generated package and nothing else. The rebuilds take turns (toolkit,
+// oapi-codegen, ogen, toolkit, …), as generation runs do, so that a change
+// in the machine's load touches every generator alike: on ljaero, whose
+// two packages cost about the same, three runs of each generator one after
+// the other gave toolkit 1.09x oapi-codegen's CPU on a quiet machine, five
+// interleaved runs 1.02x (2026-12-05). The go command's rusage covers
+// the compiler it waits for: CPU is user+sys of both, peak RSS the largest
+// of them (the compiler's). A generator whose output does not build is left
 // out and logged, not fatal: the report says what it could measure.
 func measureCompile(bins map[string]string, contract, root string, runs int, gens []string) (map[string]sample, error) {
-	out := map[string]sample{}
+	built := map[string]string{} // generator -> its package, built once
+	var order []string
 	for _, gen := range gens {
 		dir := filepath.Join(root, gen)
 		if err := os.RemoveAll(dir); err != nil {
@@ -40,24 +46,33 @@ func measureCompile(bins map[string]string, contract, root string, runs int, gen
 			logf("compile: %s's package for %s does not build: %v", gen, filepath.Base(contract), err)
 			continue
 		}
-		var ss []sample
-		for i := range runs {
+		built[gen] = dir
+		order = append(order, gen)
+	}
+	samples := map[string][]sample{}
+	for i := range runs {
+		for _, gen := range order {
+			dir := built[gen]
 			nonce := fmt.Sprintf("package api\n\n// benchNonce changes the package so go build compiles it again.\nconst benchNonce = %s\n", strconv.Quote(fmt.Sprint(time.Now().UnixNano(), i)))
 			if err := os.WriteFile(filepath.Join(dir, "zz_bench_nonce.go"), []byte(nonce), 0o644); err != nil {
 				return nil, err
 			}
-			s, err := goBuild(pkg)
+			s, err := goBuild("./" + filepath.ToSlash(dir))
 			if err != nil {
 				return nil, fmt.Errorf("%s: rebuild: %w", gen, err)
 			}
-			ss = append(ss, s)
+			samples[gen] = append(samples[gen], s)
 		}
+	}
+	out := map[string]sample{}
+	for _, gen := range order {
+		ss := samples[gen]
 		out[gen] = sample{
 			wall:    median(ss, func(s sample) time.Duration { return s.wall }),
 			rssKB:   median(ss, func(s sample) int64 { return s.rssKB }),
 			userCPU: median(ss, func(s sample) time.Duration { return s.userCPU }),
 		}
-		if err := os.RemoveAll(dir); err != nil {
+		if err := os.RemoveAll(built[gen]); err != nil {
 			return nil, err
 		}
 	}
