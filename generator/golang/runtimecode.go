@@ -68,12 +68,12 @@ var (
 // process.
 func loadRuntime() (*runtimeSource, error) {
 	runtimeOnce.Do(func() {
-		hash, err := runtimeHash()
+		srcs, hash, err := readRuntimeFiles()
 		if err != nil {
 			runtimeErr = err
 			return
 		}
-		rt, ok, err := decodeRuntimeIndex(runtimeIndexText, hash)
+		rt, ok, err := decodeRuntimeIndex(runtimeIndexText, hash, srcs)
 		if ok && err == nil {
 			runtimeParsed = rt
 			return

@@ -27,7 +27,7 @@ var runtimeIndexText string
 
 // The index is lines of tab-separated fields, lists space-separated:
 //
-//	hash   HEX                  the runtime files' hash (runtimeHash)
+//	hash   HEX                  the runtime files' hash (readRuntimeFiles)
 //	file   NAME                 a file copied from, in order
 //	reserved NAMES
 //	standins NAMES
@@ -36,13 +36,18 @@ var runtimeIndexText string
 // where FILE indexes the file lines and START, END are the declaration's
 // byte offsets in it.
 
-// runtimeHash hashes the runtime files parseRuntime reads (those copied
-// and the stand-ins), names and contents, in name order.
-func runtimeHash() (string, error) {
+// readRuntimeFiles reads the runtime files parseRuntime reads (those
+// copied and the stand-ins), by name, and hashes their names and contents
+// in name order. loadRuntime checks the index's hash and takes the
+// declarations' text from the same bytes, so each file is read (copied out
+// of the binary) once per process, not once for the hash and again for
+// the text.
+func readRuntimeFiles() (srcs map[string][]byte, hash string, err error) {
 	entries, err := runtimeFS.ReadDir("runtime")
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
+	srcs = map[string][]byte{}
 	h := sha256.New()
 	for _, e := range entries {
 		if !copiedFile(e.Name()) && e.Name() != standInFile {
@@ -50,12 +55,13 @@ func runtimeHash() (string, error) {
 		}
 		src, err := runtimeFS.ReadFile("runtime/" + e.Name())
 		if err != nil {
-			return "", err
+			return nil, "", err
 		}
 		fmt.Fprintf(h, "%s %d\n", e.Name(), len(src))
 		h.Write(src)
+		srcs[e.Name()] = src
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return srcs, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // encodeRuntimeIndex writes rt as the index of the runtime files whose
@@ -78,10 +84,11 @@ func encodeRuntimeIndex(rt *runtimeSource, hash string) string {
 
 // decodeRuntimeIndex reads an index written by encodeRuntimeIndex,
 // provided it describes the runtime files whose hash is hash; ok is false
-// when it describes others.
-func decodeRuntimeIndex(text, hash string) (rt *runtimeSource, ok bool, err error) {
+// when it describes others. The declarations' text is taken from byName,
+// the files as readRuntimeFiles read them.
+func decodeRuntimeIndex(text, hash string, byName map[string][]byte) (rt *runtimeSource, ok bool, err error) {
 	rt = &runtimeSource{standIns: map[string]bool{}}
-	var srcs [][]byte
+	var srcs [][]byte // the file lines' contents, in order
 	list := func(s string) []string {
 		if s == "" {
 			return nil
@@ -100,9 +107,9 @@ func decodeRuntimeIndex(text, hash string) (rt *runtimeSource, ok bool, err erro
 			}
 			ok = true
 		case "file":
-			src, err := runtimeFS.ReadFile("runtime/" + rest)
-			if err != nil {
-				return nil, false, err
+			src, found := byName[rest]
+			if !found {
+				return nil, false, bad(fmt.Sprintf("no runtime file %q", rest))
 			}
 			rt.files = append(rt.files, rest)
 			srcs = append(srcs, src)

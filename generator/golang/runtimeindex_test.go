@@ -16,7 +16,7 @@ func TestRuntimeIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash, err := runtimeHash()
+	srcs, hash, err := readRuntimeFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestRuntimeIndex(t *testing.T) {
 		}
 		t.Fatalf("runtimeindex.txt is stale (run go test ./generator/golang -run TestRuntimeIndex -update): %d lines, want %d", len(got), len(wantLines))
 	}
-	decoded, ok, err := decodeRuntimeIndex(runtimeIndexText, hash)
+	decoded, ok, err := decodeRuntimeIndex(runtimeIndexText, hash, srcs)
 	if err != nil || !ok {
 		t.Fatalf("decodeRuntimeIndex: ok %v, %v", ok, err)
 	}
@@ -60,12 +60,12 @@ func TestRuntimeIndex(t *testing.T) {
 // TestRuntimeIndexStale: an index of other runtime files is not used,
 // and a damaged one is an error, not a partial runtime.
 func TestRuntimeIndexStale(t *testing.T) {
-	if _, ok, err := decodeRuntimeIndex(runtimeIndexText, "0123"); ok || err != nil {
-		t.Errorf("index of other files: ok %v, err %v; want not ok, no error", ok, err)
-	}
-	hash, err := runtimeHash()
+	srcs, hash, err := readRuntimeFiles()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, ok, err := decodeRuntimeIndex(runtimeIndexText, "0123", srcs); ok || err != nil {
+		t.Errorf("index of other files: ok %v, err %v; want not ok, no error", ok, err)
 	}
 	for _, c := range []struct{ name, text, want string }{
 		{"no hash first", "file\tcodec.go\nhash\t" + hash + "\n", "runtimeindex.txt:1: does not start with the hash"},
@@ -73,8 +73,9 @@ func TestRuntimeIndexStale(t *testing.T) {
 		{"offsets", "hash\t" + hash + "\nfile\tcodec.go\ndecl\t0\t5\t999999999\t\t\t\t\t\t\n", "runtimeindex.txt:3: offsets out of range"},
 		{"no file", "hash\t" + hash + "\ndecl\t0\t0\t1\t\t\t\t\t\t\n", "runtimeindex.txt:2: offsets out of range"},
 		{"unknown", "hash\t" + hash + "\nwhat\tx\n", `runtimeindex.txt:2: unknown line "what"`},
+		{"unknown file", "hash\t" + hash + "\nfile\tnope.go\n", `runtimeindex.txt:2: no runtime file "nope.go"`},
 	} {
-		_, ok, err := decodeRuntimeIndex(c.text, hash)
+		_, ok, err := decodeRuntimeIndex(c.text, hash, srcs)
 		if err == nil || ok || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: ok %v, err %v; want an error containing %q", c.name, ok, err, c.want)
 		}
