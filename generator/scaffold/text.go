@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/contractfirst/toolkit/templates"
@@ -21,16 +22,20 @@ var textFiles = []struct{ name, template string }{
 	{".gitignore", "gitignore.tmpl"},
 }
 
-var tmpl = template.Must(template.New("scaffold").Funcs(template.FuncMap{
-	"yaml":   yamlString,
-	"shell":  shellWord,
-	"md":     markdownText,
-	"mdcode": markdownCode,
-}).ParseFS(templates.FS, "scaffold/*.tmpl"))
+// tmpl parses the scaffold's templates on first use, not at start-up:
+// every toolkit command links this package, only init renders with it.
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("scaffold").Funcs(template.FuncMap{
+		"yaml":   yamlString,
+		"shell":  shellWord,
+		"md":     markdownText,
+		"mdcode": markdownCode,
+	}).ParseFS(templates.FS, "scaffold/*.tmpl"))
+})
 
 func (p *project) render(name string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := tmpl().ExecuteTemplate(&buf, name, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
