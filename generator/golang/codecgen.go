@@ -728,11 +728,16 @@ func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type) {
 	if t.Nullable {
 		body = append(body, jen.If(jen.Id("r").Dot("isNull").Call()).Block(jen.Return(jen.Nil())))
 	}
-	// sub, end and top serve the variants tried in line; anyOf's variants
-	// without checks are tried by one runtime call each (see tryVariant).
+	// Each variant's check, built once. sub, end and top serve the
+	// variants tried in line; anyOf's variants without checks are tried by
+	// one runtime call each (see tryVariant).
+	checks := make([]jen.Code, len(vs))
+	byCall := make([]bool, len(vs))
 	inline := t.Union.OneOf
-	for _, vi := range vs {
-		inline = inline || g.variantCheck(vi.v.Type) != nil || !g.triedByCall(vi.v.Type)
+	for i, vi := range vs {
+		checks[i] = g.variantCheck(vi.v.Type)
+		byCall[i] = !t.Union.OneOf && checks[i] == nil && g.triedByCall(vi.v.Type)
+		inline = inline || !byCall[i]
 	}
 	if inline {
 		body = append(body, jen.Id("sub").Op(":=").Op("*").Id("r"), jen.Id("end").Op(":=").Id("r").Dot("pos"))
@@ -752,7 +757,7 @@ func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type) {
 	}
 	for i, vi := range vs {
 		vt := vi.v.Type
-		if !t.Union.OneOf && g.variantCheck(vt) == nil && g.triedByCall(vt) {
+		if byCall[i] {
 			// The variant is the value when it reads: one call.
 			body = append(body, jen.If(jen.Id("tryVariant").Call(jen.Id(triedTop(inline)), jen.Op("&").Id("v").Dot(vi.goName), g.readerFn(vt))).Block(jen.Return(jen.Nil())))
 			continue
@@ -766,8 +771,8 @@ func (g *gen) emitUnionTrialDecode(f *jen.File, t *contract.Type) {
 			read = g.readInto(vt, jen.Id("x"), jen.Op("&").Id("x"))
 		}
 		cond := jen.Add(read).Op("==").Nil()
-		if check := g.variantCheck(vt); check != nil {
-			cond = cond.Op("&&").Add(check).Op("==").Nil()
+		if checks[i] != nil {
+			cond = cond.Op("&&").Add(checks[i]).Op("==").Nil()
 		}
 		then := []jen.Code{jen.Id("v").Dot(vi.goName).Op("=").Op("&").Id("x"), jen.Id("end").Op("=").Id("r").Dot("pos")}
 		if t.Union.OneOf {
