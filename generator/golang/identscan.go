@@ -16,8 +16,9 @@ import (
 // Only four kinds of token before an identifier matter (a period, the
 // keywords type, var and func: "decl NAME" marks a package-level name the
 // generated code declares, so that a runtime stand-in it replaces, such as
-// the client's checkResponse, is known to be there), and none of them is followed by an
-// inserted semicolon, so white space and comments are passed over.
+// server or Client, is known to be there; func too, so that a function can
+// stand in as well as a type or a variable), and none of them is followed
+// by an inserted semicolon, so white space and comments are passed over.
 func scanIdentifiers(src []byte, into map[string]bool) {
 	const (
 		other = iota
