@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -28,7 +29,9 @@ import (
 // FuzzFastFormat); it ends with one newline.
 //
 // The parser recurses with the nesting of the source; fastMaxDepth bounds
-// it.
+// it, the levels a loop adds (operator chains, selectors, calls, indexes)
+// counted too, so that the printer's recursion over the tree is bounded
+// as well (TestFastFormatDeep).
 func fastFormat(decl []byte) ([]byte, bool) {
 	var p fparser
 	return p.format(nil, decl)
@@ -40,11 +43,18 @@ func fastFormat(decl []byte) ([]byte, bool) {
 // gigabytes of allocations otherwise.
 func (p *fparser) format(dst, decl []byte) ([]byte, bool) {
 	p.reset()
+	// What fastFormat does not follow go/printer in, it leaves to it: \r
+	// and \f anywhere (the scanner drops \r from a comment's text but not
+	// from its positions; \f cuts the tab writer's columns).
+	if bytes.ContainsAny(decl, "\r\f") {
+		return dst, false
+	}
 	if !p.scan(decl) {
 		return dst, false
 	}
 	var out fprinter
 	out.buf = dst
+	out.big = len(decl) > sizeInfinity
 	n0 := len(dst)
 	res, ok := p.print(&out, n0)
 	if !ok {
@@ -289,7 +299,9 @@ func (p *fparser) scan(src []byte) bool {
 				return false
 			}
 		case token.COMMENT:
-			if strings.HasPrefix(lit, "/*") {
+			// gofmt trims any Unicode white space off a comment's end;
+			// the printing here trims (or refuses) spaces and tabs only.
+			if strings.HasPrefix(lit, "/*") || strings.Trim(lit[len(strings.TrimRightFunc(lit, unicode.IsSpace)):], " \t") != "" {
 				return false
 			}
 		}
@@ -1346,11 +1358,21 @@ func (p *fparser) binary(prec int) *fnode {
 	}
 	defer p.leave()
 	x := p.unary()
+	// Each operator taken nests x one level deeper, as a call or an index
+	// does in primary: the loop counts against the depth too (as go/parser
+	// does), or a long chain would make a tree the printer's recursion
+	// cannot bound.
+	nested := 0
+	defer func() { p.depth -= nested }()
 	for p.ok && x != nil {
 		op := p.tok().t
 		oprec := op.Precedence()
 		if !op.IsOperator() || oprec < prec || oprec == 0 || op == token.ARROW {
 			return x
+		}
+		nested++
+		if !p.enter() {
+			return nil
 		}
 		p.next()
 		y := p.binary(oprec + 1)
@@ -1434,8 +1456,19 @@ func (p *fparser) primary() *fnode {
 	default:
 		return p.fail()
 	}
+	// Each selector, call, index or literal nests x one level deeper: the
+	// loop counts against the depth (see binary).
+	nested := 0
+	defer func() { p.depth -= nested }()
 	for p.ok && x != nil {
 		t := p.tok()
+		switch t.t {
+		case token.PERIOD, token.LPAREN, token.LBRACK, token.LBRACE:
+			nested++
+			if !p.enter() {
+				return nil
+			}
+		}
 		switch t.t {
 		case token.PERIOD:
 			p.next()
@@ -1543,7 +1576,9 @@ func (p *fparser) index(x *fnode) *fnode {
 		n := p.mk(fnode{kind: fIndex, x: x, list: []*fnode{lo}, line: line})
 		for p.ok && p.tok().t == token.COMMA {
 			p.next()
-			a := p.exprOrType()
+			// An instantiation's arguments after the first are types, as
+			// go/parser reads them (x[0, 1] is refused).
+			a := p.typ()
 			if a == nil {
 				return nil
 			}
@@ -1631,6 +1666,12 @@ func (p *fparser) elems(n *fnode, close token.Token) {
 // composite literal (an expression, a key: value pair, or an elided
 // composite literal).
 func (p *fparser) elem(close token.Token) *fnode {
+	// An elided composite literal recurses through elems without passing
+	// exprOrType's guard.
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
 	if close == token.RBRACE && p.tok().t == token.LBRACE {
 		c := p.mk(fnode{kind: fComposite, line: p.tok().line})
 		p.next()
@@ -1667,7 +1708,15 @@ type fprinter struct {
 	buf    []byte
 	indent int
 	ok     bool
+	// big says the declaration is longer than sizeInfinity, so that an
+	// element of a list may be too (see listColumns).
+	big bool
 }
+
+// sizeInfinity is go/printer's bound on an element's size in a list: an
+// element longer (a key: value pair measured whole) counts as size 0, so
+// it starts no column and does not weigh in the size mean.
+const sizeInfinity = 1e6
 
 func (o *fprinter) s(text string) { o.buf = append(o.buf, text...) }
 
@@ -2069,7 +2118,20 @@ func (o *fprinter) listColumns(n *fnode) []int {
 	if n.x != nil {
 		prevLine = n.x.end
 	}
-	blockStart := -1
+	// The open block of key: value pairs in one column, blockStart up to
+	// the current element, as wide as its widest key (blockW): its
+	// elements' columns are set when it closes, once, not again at every
+	// element (a long map literal was quadratic).
+	blockStart, blockW := -1, 0
+	closeBlock := func(end int) {
+		if blockStart < 0 {
+			return
+		}
+		for j := blockStart; j < end; j++ {
+			cols[j] = blockW + 1
+		}
+		blockStart = -1
+	}
 	for i, x := range n.list {
 		prevSize := size
 		size = 0
@@ -2086,7 +2148,18 @@ func (o *fprinter) listColumns(n *fnode) []int {
 				return nil
 			}
 			size = len(sc.buf)
-			if x.kind == fKeyValue {
+			if x.kind == fKeyValue && o.big {
+				// go/printer measures the whole pair against its bound
+				// first, then the key.
+				whole := fprinter{ok: true}
+				whole.expr(x, 1)
+				if len(whole.buf) > sizeInfinity {
+					size = 0
+				}
+			} else if size > sizeInfinity {
+				size = 0
+			}
+			if x.kind == fKeyValue && size > 0 {
 				keyw[i] = utf8.RuneCount(sc.buf) + 1
 			}
 		}
@@ -2105,6 +2178,11 @@ func (o *fprinter) listColumns(n *fnode) []int {
 		if i > 0 && needsLinebreak && n.brk[i] {
 			ff = useFF || prevBreak+1 < i
 			prevBreak = i
+			if ff {
+				// A formfeed starts a new section: go/printer's exprList
+				// restarts its size mean there (linebreak's nbreaks > 1).
+				lnsum, count = 0, 0
+			}
 		}
 		vtab := x.kind == fKeyValue && size > 0 && needsLinebreak
 		if vtab && !n.brk[i] {
@@ -2113,18 +2191,13 @@ func (o *fprinter) listColumns(n *fnode) []int {
 		}
 		if vtab {
 			if blockStart < 0 || ff || i == 0 || cols[i-1] == 0 {
-				blockStart = i
+				closeBlock(i)
+				blockStart, blockW = i, 0
 			}
-			cols[i] = -1
-			w := 0
-			for j := blockStart; j <= i; j++ {
-				w = max(w, keyw[j])
-			}
-			for j := blockStart; j <= i; j++ {
-				cols[j] = w + 1
-			}
+			cols[i] = -1 // in the open block
+			blockW = max(blockW, keyw[i])
 		} else {
-			blockStart = -1
+			closeBlock(i)
 		}
 		if size > 0 {
 			lnsum += math.Log(float64(size))
@@ -2132,6 +2205,7 @@ func (o *fprinter) listColumns(n *fnode) []int {
 		}
 		prevLine = x.line
 	}
+	closeBlock(len(n.list))
 	return cols
 }
 

@@ -126,6 +126,49 @@ var fastSeeds = []string{
 	"type A = B\n\n// I is\ntype I interface{\n// M does\nM (ctx context.Context,x int) (int,error)\nisI ()\n}\n",
 	"func f () {\np := & params {\npv:pv,\nr:r,\nlongerKeyNameThatIsMuchLongerThanFortyCharactersXx:1,\nk:2,\n}\n_ = p\n}\n",
 	"func f () {\nswitch i {\ncase 0: \n// \"a\"\nx = func () {}\n}\n}\n",
+	// A review's finds: \r in a comment, trailing Unicode white space, \f
+	// in a tag, and a formfeed that restarts go/printer's size mean.
+	"// \r 0\nvar A A\n",
+	"// 0\v\nvar A A\n",
+	"// a\u00a0\ntype T struct{\nA int // b\u2003\n}\n",
+	"type T struct{\nA int `json:\"a\f\"`\nBB int\n}\n",
+	"var x = T{\n" + strings.Repeat("D", 56) + "0:y,\nCccccccc1:1,\n" + strings.Repeat("D", 56) + "2:1,\n}\n",
+}
+
+// TestFastFormatDeep: nesting past go/parser's limit, by elided
+// composite literals or by chains that build depth in a loop (operators,
+// selectors, calls, indexes), is declined, not a stack overflow or a text
+// go/format would refuse.
+func TestFastFormatDeep(t *testing.T) {
+	const n = 200000
+	for name, src := range map[string]string{
+		"elided literals": "var x = []T{" + strings.Repeat("{", n) + "\n",
+		"operators":       "var x = a" + strings.Repeat("+a", n) + "\n",
+		"selectors":       "var x = a" + strings.Repeat(".b", n) + "\n",
+		"calls":           "var x = a" + strings.Repeat("()", n) + "\n",
+		"indexes":         "var x = a" + strings.Repeat("[0]", n) + "\n",
+	} {
+		if _, ok := fastFormat([]byte(src)); ok {
+			t.Errorf("%s: fastFormat took %d levels of nesting", name, n)
+		}
+	}
+}
+
+// TestFastFormatHugePair: a key: value pair longer than go/printer's size
+// bound starts no column, as go/printer has it.
+func TestFastFormatHugePair(t *testing.T) {
+	src := "var x = T{\nA:1,\nBBBB:\"" + strings.Repeat("x", 1000001) + "\",\nC:2,\n}\n"
+	got, ok := fastFormat([]byte(src))
+	if !ok {
+		t.Skip("fastFormat declined it")
+	}
+	want, err := formatPiece([]byte(src), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("differs from go/format:\n%s", firstDiff(want, got))
+	}
 }
 
 // TestFastFormatLarge: a declaration of tens of thousands of nodes (as
