@@ -6,6 +6,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -292,7 +293,9 @@ func (p *fparser) scan(src []byte) bool {
 		case token.IMAG, token.CHAR:
 			return false
 		case token.STRING:
-			if lit[0] == '"' && !goStringLit([]byte(lit)) {
+			// lit is the source's text (no \r, see format): check it in
+			// place, not a copy of every string.
+			if lit[0] == '"' && !goStringLit(src[off:off+len(lit)]) {
 				return false
 			}
 			if lit[0] == '`' && strings.ContainsAny(lit, "\r\n") {
@@ -2056,7 +2059,7 @@ func (o *fprinter) list(n *fnode, depth int) {
 		return
 	}
 	var cols []int
-	if len(n.list) > 1 && bytes.IndexByte(boolBytes(n.brk), 1) >= 0 {
+	if len(n.list) > 1 && slices.Contains(n.brk, true) {
 		cols = o.listColumns(n)
 	}
 	indented := false
@@ -2437,17 +2440,6 @@ func diffPrec4(x *fnode, prec int) int {
 		return 1
 	}
 	return 0
-}
-
-// boolBytes is b as bytes, 1 for true.
-func boolBytes(b []bool) []byte {
-	out := make([]byte, len(b))
-	for i, v := range b {
-		if v {
-			out[i] = 1
-		}
-	}
-	return out
 }
 
 // structType prints a struct type's fields as go/printer and its tab
