@@ -4,10 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // maxExactFloat is the magnitude up to which every integer is exact in a
@@ -15,7 +16,7 @@ import (
 const maxExactFloat = 1 << 53
 
 // decimalInteger is an integer as JSON writes it.
-var decimalInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+var decimalInteger = lazyre.New(`^-?(0|[1-9][0-9]*)$`)
 
 // exactIntegers replaces the members of an integer enum that a float64
 // cannot hold exactly (|v| ≥ 2^53: 9223372036854775807 decodes as
@@ -32,7 +33,7 @@ func (b *builder) exactIntegers(t *Type, src Source) {
 		}
 		ptr := src.Pointer + Pointer("enum", strconv.Itoa(i))
 		lit, ok := b.doc.literal(src.File, ptr)
-		if !ok || !decimalInteger.MatchString(lit) {
+		if !ok || !decimalInteger().MatchString(lit) {
 			b.c.add(SeverityWarning, src.File, ptr, fmt.Sprintf("integer enum member %v could not be read as written; it may be rounded (integers beyond 2^53 lose precision as float64)", v))
 			continue
 		}
@@ -57,7 +58,7 @@ func (b *builder) roundedBounds(s *openapi3.Schema, src Source) {
 		}
 		ptr := src.Pointer + Pointer(k.name)
 		lit, ok := b.doc.literal(src.File, ptr)
-		if !ok || !decimalInteger.MatchString(lit) {
+		if !ok || !decimalInteger().MatchString(lit) {
 			continue
 		}
 		if held := strconv.FormatFloat(*k.v, 'f', 0, 64); held != lit {

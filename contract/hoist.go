@@ -2,11 +2,12 @@ package contract
 
 import (
 	"encoding/json"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // hoistNestedDefs makes internal $refs into a schema's own "definitions"
@@ -21,7 +22,7 @@ func hoistNestedDefs(root map[string]any) bool {
 	var sites [][2]string          // pointer of the object holding $ref, fragment
 	walkRefs(root, "", func(ptr, ref string) {
 		frag, ok := strings.CutPrefix(ref, "#")
-		if ok && strings.HasPrefix(frag, "/components/schemas/") && nestedDef.MatchString(frag) {
+		if ok && strings.HasPrefix(frag, "/components/schemas/") && nestedDef().MatchString(frag) {
 			sites = append(sites, [2]string{ptr, frag})
 		}
 	})
@@ -68,7 +69,7 @@ func isSchema(v any) bool {
 }
 
 // nestedDef matches a pointer through a schema's definitions or $defs.
-var nestedDef = regexp.MustCompile(`/(definitions|\$defs)/`)
+var nestedDef = lazyre.New(`/(definitions|\$defs)/`)
 
 // hoistName names a hoisted schema after its pointer without the
 // components/schemas prefix and the definitions/$defs steps.

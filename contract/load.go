@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +17,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // LoadOptions tune Load.
@@ -323,7 +324,7 @@ func (d *Document) resolve() error {
 	}
 	if err := loader.ResolveRefsIn(d.T, &url.URL{Path: filepath.ToSlash(abs)}); err != nil {
 		// Put the error where the $ref it names is written.
-		if m := quotedRef.FindStringSubmatch(err.Error()); m != nil {
+		if m := quotedRef().FindStringSubmatch(err.Error()); m != nil {
 			for _, s := range d.refs {
 				if s.ref == m[1] {
 					return d.fail(s.file, s.pointer+"/$ref", "cannot resolve $ref: "+err.Error())
@@ -335,7 +336,7 @@ func (d *Document) resolve() error {
 	return nil
 }
 
-var quotedRef = regexp.MustCompile(`"([^"]*#[^"]*)"`)
+var quotedRef = lazyre.New(`"([^"]*#[^"]*)"`)
 
 // relPath turns an absolute path read by the loader back into the path
 // used for the file in positions (relative to the working folder when the

@@ -3,11 +3,12 @@ package contract
 import (
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // Position returns where the node at the JSON pointer lies in file (a path
@@ -130,11 +131,11 @@ func jsonErrorText(err error) string {
 
 var errUnexpectedEOF = errors.New("unexpected EOF")
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+var yamlLine = lazyre.New(`line (\d+)`)
 
 // yamlErrorLine finds the line yaml.v3 names in its error text.
 func yamlErrorLine(err error) int {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n
 	}

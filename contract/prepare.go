@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // maxTreeDepth bounds the walks over a decoded file: deeper nesting is not
@@ -318,7 +319,7 @@ func decodePointer(tree any, err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		kind, field = te.Value, te.Field
-	} else if m := unmarshalText.FindStringSubmatch(err.Error()); m != nil {
+	} else if m := unmarshalText().FindStringSubmatch(err.Error()); m != nil {
 		// kin-openapi's own decoders pass the error on as text only
 		kind, field = m[1], m[2]
 	}
@@ -359,7 +360,7 @@ func decodePointer(tree any, err error) string {
 
 // unmarshalText reads the JSON kind and the field out of an
 // encoding/json type error's text.
-var unmarshalText = regexp.MustCompile(`cannot unmarshal (\w+) into (?:Go struct )?field (\S+) of type`)
+var unmarshalText = lazyre.New(`cannot unmarshal (\w+) into (?:Go struct )?field (\S+) of type`)
 
 // jsonKind names v's JSON kind as encoding/json's errors do.
 func jsonKind(v any) string {
@@ -397,7 +398,7 @@ func (p *preparer) rekey(paths map[string]any, from, to string) {
 // pathOperator matches a path template expression with an RFC 6570
 // operator that an OpenAPI parameter style serializes: ";" (matrix),
 // "." (label) and "/" (a path segment).
-var pathOperator = regexp.MustCompile(`\{([;./])([^{}]+)\}`)
+var pathOperator = lazyre.New(`\{([;./])([^{}]+)\}`)
 
 // operatorStyles are the parameter styles the operators stand for.
 var operatorStyles = map[string]string{";": "matrix", ".": "label", "/": "simple"}
@@ -411,7 +412,7 @@ var operatorStyles = map[string]string{";": "matrix", ".": "label", "/": "simple
 // itself may serve other paths whose templates carry no operator.
 func (p *preparer) pathOperators(paths map[string]any) {
 	for _, key := range sortedKeys(paths) {
-		if !pathOperator.MatchString(key) {
+		if !pathOperator().MatchString(key) {
 			continue
 		}
 		item, ok := paths[key].(map[string]any)
@@ -420,8 +421,8 @@ func (p *preparer) pathOperators(paths map[string]any) {
 		}
 		declared := p.pathParamNames(item)
 		styles := map[string]string{}
-		plain := pathOperator.ReplaceAllStringFunc(key, func(m string) string {
-			sub := pathOperator.FindStringSubmatch(m)
+		plain := pathOperator().ReplaceAllStringFunc(key, func(m string) string {
+			sub := pathOperator().FindStringSubmatch(m)
 			if declared[sub[1]+sub[2]] {
 				return m // a parameter is named with the operator: {.format}
 			}

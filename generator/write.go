@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // Header is the line every file toolkit generates carries (as a Go line
@@ -110,21 +112,21 @@ func plan(dir string, files []File) (writePlan, error) {
 // code; generatedMarkup the same line as an HTML comment (docs' pages and
 // Markdown).
 var (
-	generatedGo     = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.\r?$`)
-	generatedMarkup = regexp.MustCompile(`(?m)^<!-- Code generated .* DO NOT EDIT\. -->\r?$`)
+	generatedGo     = lazyre.New(`(?m)^// Code generated .* DO NOT EDIT\.\r?$`)
+	generatedMarkup = lazyre.New(`(?m)^<!-- Code generated .* DO NOT EDIT\. -->\r?$`)
 )
 
 // toolkitGo matches toolkit's own header in a Go file.
-var toolkitGo = regexp.MustCompile(`(?m)^// ` + regexp.QuoteMeta(Header) + `\r?$`)
+var toolkitGo = lazyre.New(`(?m)^// ` + regexp.QuoteMeta(Header) + `\r?$`)
 
 // IsGenerated reports whether data, the content of the file name, carries
 // a generated-code line, so a generator may replace it: Go's line in a Go
 // file, the HTML comment in any other.
 func IsGenerated(name string, data []byte) bool {
 	if strings.HasSuffix(name, ".go") {
-		return generatedGo.Match(data)
+		return generatedGo().Match(data)
 	}
-	return generatedMarkup.Match(data)
+	return generatedMarkup().Match(data)
 }
 
 // StaleFiles lists, relative to dir and sorted, the toolkit-generated
@@ -161,7 +163,7 @@ func StaleFiles(dir string, files []File) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if toolkitGo.Match(data) {
+		if toolkitGo().Match(data) {
 			stale = append(stale, name)
 		}
 	}
@@ -287,7 +289,7 @@ func apply(dir, stage string, rec commitRecord) error {
 			return err
 		}
 		// Only a toolkit-generated file, checked again at removal.
-		if data, err := os.ReadFile(p); err == nil && toolkitGo.Match(data) {
+		if data, err := os.ReadFile(p); err == nil && toolkitGo().Match(data) {
 			if err := os.Remove(p); err != nil {
 				return err
 			}
@@ -298,7 +300,7 @@ func apply(dir, stage string, rec commitRecord) error {
 
 // tempFile matches the temporary files writeAtomic creates
 // (".<name>.tmp<digits>").
-var tempFile = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
+var tempFile = lazyre.New(`^\..+\.tmp[0-9]+$`)
 
 // Recover finishes or discards what an interrupted Write on dir left: a
 // committed staging folder is rolled forward, an uncommitted one deleted,
@@ -335,7 +337,7 @@ func Recover(dir string) error {
 		if d.IsDir() && p != abs {
 			return filepath.SkipDir // subfolders are other outputs (or the user's)
 		}
-		if d.Type().IsRegular() && tempFile.MatchString(d.Name()) {
+		if d.Type().IsRegular() && tempFile().MatchString(d.Name()) {
 			return os.Remove(p)
 		}
 		return nil

@@ -9,7 +9,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/contractfirst/toolkit/contract"
 	"github.com/contractfirst/toolkit/contract/xmlmap"
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // answer is a response with its body, decoded as JSON at most once for
@@ -141,7 +141,7 @@ func (r *runner) checkHeaders(t *target, req *http.Request, reqBody []byte, path
 		return []*Finding{{Check: CheckResponseHeaders, Message: err.Error()}}
 	}
 	name := ""
-	if m := headerName.FindStringSubmatch(re.Reason); m != nil {
+	if m := headerName().FindStringSubmatch(re.Reason); m != nil {
 		name = m[1]
 	}
 	msg := re.Reason
@@ -151,7 +151,7 @@ func (r *runner) checkHeaders(t *target, req *http.Request, reqBody []byte, path
 	return []*Finding{{Check: CheckResponseHeaders, Pointer: name, Message: msg}}
 }
 
-var headerName = regexp.MustCompile(`header "([^"]+)"`)
+var headerName = lazyre.New(`header "([^"]+)"`)
 
 // schemaError is one violation inside a body.
 type schemaError struct{ pointer, message string }

@@ -1,11 +1,12 @@
 package infer
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 func sortStrings(s []string) { sort.Strings(s) }
@@ -69,12 +70,12 @@ func singular(w string) string {
 
 func plural(w string) bool { return singular(w) != w }
 
-var versionRE = regexp.MustCompile(`^v\d+(\.\d+)*$`)
+var versionRE = lazyre.New(`^v\d+(\.\d+)*$`)
 
 // noise segments name no resource.
 func noise(seg string) bool {
 	l := strings.ToLower(seg)
-	return l == "api" || l == "rest" || versionRE.MatchString(l)
+	return l == "api" || l == "rest" || versionRE().MatchString(l)
 }
 
 // singularWords returns the words of a segment with the last made

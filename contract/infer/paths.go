@@ -1,8 +1,9 @@
 package infer
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // Path templating. A trie of path segments is built over all requests
@@ -38,8 +39,8 @@ const (
 )
 
 var (
-	hexIDRE    = regexp.MustCompile(`^[0-9a-fA-F]{8,}$`)
-	base64IDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{16,}={0,2}$`)
+	hexIDRE    = lazyre.New(`^[0-9a-fA-F]{8,}$`)
+	base64IDRE = lazyre.New(`^[A-Za-z0-9_-]{16,}={0,2}$`)
 )
 
 // idLike reports whether a segment is a value rather than a name: an
@@ -49,11 +50,11 @@ func idLike(s string) bool {
 	switch {
 	case kindOfText(s) == kindInteger || kindOfText(s) == kindNumber:
 		return true
-	case uuidRE.MatchString(s), dateRE.MatchString(s), dateTimeRE.MatchString(s):
+	case uuidRE().MatchString(s), dateRE().MatchString(s), dateTimeRE().MatchString(s):
 		return true
-	case hexIDRE.MatchString(s) && strings.ContainsAny(s, "0123456789"):
+	case hexIDRE().MatchString(s) && strings.ContainsAny(s, "0123456789"):
 		return true
-	case base64IDRE.MatchString(s) && strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, isLetter) >= 0:
+	case base64IDRE().MatchString(s) && strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, isLetter) >= 0:
 		return true
 	}
 	return false

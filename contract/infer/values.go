@@ -3,10 +3,11 @@ package infer
 import (
 	"net"
 	"net/mail"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // kind is what a scalar looks like, from the most to the least specific;
@@ -53,27 +54,27 @@ func (f format) name() string {
 }
 
 var (
-	uuidRE     = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	dateRE     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	dateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
-	uriRE      = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/?#]+[^\s]*$`)
+	uuidRE     = lazyre.New(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	dateRE     = lazyre.New(`^\d{4}-\d{2}-\d{2}$`)
+	dateTimeRE = lazyre.New(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
+	uriRE      = lazyre.New(`^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/?#]+[^\s]*$`)
 )
 
 // formatsOf returns the formats s matches.
 func formatsOf(s string) format {
 	var f format
 	switch {
-	case uuidRE.MatchString(s):
+	case uuidRE().MatchString(s):
 		f |= fmtUUID
-	case dateRE.MatchString(s):
+	case dateRE().MatchString(s):
 		if _, err := time.Parse("2006-01-02", s); err == nil {
 			f |= fmtDate
 		}
-	case dateTimeRE.MatchString(s):
+	case dateTimeRE().MatchString(s):
 		if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
 			f |= fmtDateTime
 		}
-	case uriRE.MatchString(s):
+	case uriRE().MatchString(s):
 		f |= fmtURI
 	}
 	if strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " <>") {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // A small JSONPath evaluator for the given: of Spectral rulesets, over
@@ -259,8 +261,8 @@ type filterExpr struct {
 }
 
 var (
-	filterCmp   = regexp.MustCompile(`^(@[\w.@$-]*)\s*(===|!==|==|!=)\s*(.+)$`)
-	filterMatch = regexp.MustCompile(`^(@[\w.@$-]*)\.match\(\s*/(.*)/([a-z]*)\s*\)$`)
+	filterCmp   = lazyre.New(`^(@[\w.@$-]*)\s*(===|!==|==|!=)\s*(.+)$`)
+	filterMatch = lazyre.New(`^(@[\w.@$-]*)\.match\(\s*/(.*)/([a-z]*)\s*\)$`)
 )
 
 func parseFilter(s string) (*filterExpr, error) {
@@ -288,7 +290,7 @@ func parseFilter(s string) (*filterExpr, error) {
 		}
 		return &filterExpr{op: "!", left: l}, nil
 	}
-	if m := filterMatch.FindStringSubmatch(s); m != nil {
+	if m := filterMatch().FindStringSubmatch(s); m != nil {
 		expr := m[2]
 		if strings.Contains(m[3], "i") {
 			expr = "(?i)" + expr
@@ -301,7 +303,7 @@ func parseFilter(s string) (*filterExpr, error) {
 		f.op, f.re = "match", re
 		return f, nil
 	}
-	if m := filterCmp.FindStringSubmatch(s); m != nil {
+	if m := filterCmp().FindStringSubmatch(s); m != nil {
 		f := operand(m[1])
 		f.op = "=="
 		if strings.HasPrefix(m[2], "!") {

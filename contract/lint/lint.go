@@ -102,7 +102,7 @@ func (c Config) Validate() error {
 		if len(rs) != 1 || rs[0].Style == "" {
 			return fmt.Errorf("lint config: %q in casing is not a casing rule", id)
 		}
-		if Casings[style] == nil {
+		if Casing(style) == nil {
 			return fmt.Errorf("lint config: casing %q of %s is not one of %s", style, id, strings.Join(CasingNames(), ", "))
 		}
 	}

@@ -42,7 +42,7 @@ type Rule struct {
 	// Sets names the rule sets besides "all" that include the rule:
 	// "recommended" (the default) and "servicecomb".
 	Sets []string
-	// Style is the casing style of a casing rule (see Casings); the
+	// Style is the casing style of a casing rule (see Casing); the
 	// casing: setting of toolkit.yaml changes it.
 	Style string
 	Check func(*Context)

@@ -6,32 +6,46 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-// Casings maps each casing style a casing rule (or a Spectral ruleset's
+// casingPatterns maps each casing style a casing rule (or a Spectral ruleset's
 // casing function) accepts to the pattern a name of that style matches.
 // The three *-case styles are the ServiceComb toolkit's own, with its
 // patterns (oas-validator's StringCaseUtils), stricter than camel, pascal
 // and upper-hyphen about runs of capitals: "HTTPServer" is pascal but not
 // upper-camel-case, "X-API-Key" upper-hyphen but not upper-hyphen-case.
-var Casings = map[string]*regexp.Regexp{
-	"flat":              regexp.MustCompile(`^[a-z][a-z0-9]*$`),
-	"camel":             regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`),
-	"pascal":            regexp.MustCompile(`^[A-Z][a-zA-Z0-9]*$`),
-	"kebab":             regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`),
-	"cobol":             regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`),
-	"snake":             regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`),
-	"macro":             regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`),
-	"upper-hyphen":      regexp.MustCompile(`^[A-Z][a-zA-Z0-9]*(-[A-Z0-9][a-zA-Z0-9]*)*$`),
-	"lower-camel-case":  regexp.MustCompile(`^[a-z]+((\d)|([A-Z0-9][a-z0-9]+))*([A-Z])?$`),
-	"upper-camel-case":  regexp.MustCompile(`^[A-Z]([a-z0-9]+[A-Z]?)*$`),
-	"upper-hyphen-case": regexp.MustCompile(`^([A-Z][a-z0-9]*-)*([A-Z][a-z0-9]*)$`),
+var casingPatterns = map[string]string{
+	"flat":              `^[a-z][a-z0-9]*$`,
+	"camel":             `^[a-z][a-zA-Z0-9]*$`,
+	"pascal":            `^[A-Z][a-zA-Z0-9]*$`,
+	"kebab":             `^[a-z][a-z0-9]*(-[a-z0-9]+)*$`,
+	"cobol":             `^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$`,
+	"snake":             `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`,
+	"macro":             `^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`,
+	"upper-hyphen":      `^[A-Z][a-zA-Z0-9]*(-[A-Z0-9][a-zA-Z0-9]*)*$`,
+	"lower-camel-case":  `^[a-z]+((\d)|([A-Z0-9][a-z0-9]+))*([A-Z])?$`,
+	"upper-camel-case":  `^[A-Z]([a-z0-9]+[A-Z]?)*$`,
+	"upper-hyphen-case": `^([A-Z][a-z0-9]*-)*([A-Z][a-z0-9]*)$`,
 }
 
-// CasingNames lists the styles of Casings, sorted.
+// casings compiles casingPatterns on first use: the binary's other commands
+// need none of them, and eleven compiled at start-up cost every run.
+var casings = sync.OnceValue(func() map[string]*regexp.Regexp {
+	m := make(map[string]*regexp.Regexp, len(casingPatterns))
+	for style, p := range casingPatterns {
+		m[style] = regexp.MustCompile(p)
+	}
+	return m
+})
+
+// Casing returns the pattern of a casing style, nil for an unknown one.
+func Casing(style string) *regexp.Regexp { return casings()[style] }
+
+// CasingNames lists the casing styles, sorted.
 func CasingNames() []string {
 	var out []string
-	for k := range Casings {
+	for k := range casingPatterns {
 		out = append(out, k)
 	}
 	sort.Strings(out)
@@ -157,7 +171,7 @@ func casingRule(id, scope, def string, each func(c *Context, fn func(name string
 		Description: "The " + scope + " follow one casing style (default " + def + ", ServiceComb's; set casing: {" + id + ": camel|pascal|kebab|snake|upper-hyphen|...}).",
 		Hint:        "rename it in the configured casing style",
 		Check: func(c *Context) {
-			re := Casings[c.rule.Style]
+			re := Casing(c.rule.Style)
 			each(c, func(name string, at *Node) {
 				if !re.MatchString(name) {
 					c.Report(at, fmt.Sprintf("%q is not %s", name, styleName(c.rule.Style)))

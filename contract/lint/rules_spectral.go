@@ -3,8 +3,9 @@ package lint
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // The rules of Spectral's spectral:oas set that toolkit did not have,
@@ -176,11 +177,11 @@ func checkOperationSingularTag(c *Context) {
 	})
 }
 
-var urlSafeID = regexp.MustCompile(`^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*$`)
+var urlSafeID = lazyre.New(`^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]*$`)
 
 func checkOperationIDURLSafe(c *Context) {
 	eachOperation(c.Root, func(_ string, _ *Node, _ string, op *Node) {
-		if id := op.Get("operationId"); id != nil && id.Y.Kind == yamlScalar && !urlSafeID.MatchString(id.Y.Value) {
+		if id := op.Get("operationId"); id != nil && id.Y.Kind == yamlScalar && !urlSafeID().MatchString(id.Y.Value) {
 			c.Report(id, fmt.Sprintf("operationId %q has characters that are not safe in a URL", id.Y.Value))
 		}
 	})

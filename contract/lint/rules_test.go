@@ -361,7 +361,7 @@ func TestServiceCombCasings(t *testing.T) {
 		{"pascal", "HTTPServer", true},
 	}
 	for _, tc := range tests {
-		if got := Casings[tc.style].MatchString(tc.name); got != tc.want {
+		if got := Casing(tc.style).MatchString(tc.name); got != tc.want {
 			t.Errorf("%s %q: match %v, want %v", tc.style, tc.name, got, tc.want)
 		}
 	}

@@ -453,7 +453,7 @@ func spectralFunction(name string, opts map[string]any) (func(v *Node, present b
 		}, nil
 	case "casing":
 		style := str("type")
-		re := Casings[style]
+		re := Casing(style)
 		if re == nil {
 			return nil, fmt.Errorf("casing type %q is not one of %s", style, strings.Join(CasingNames(), ", "))
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -15,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // Descriptions in a contract are CommonMark written by whoever wrote the
@@ -52,7 +53,7 @@ func (rawHTMLAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 			seg := segs.At(i)
 			raw.Write(seg.Value(src))
 		}
-		if harmlessTag.Match(raw.Bytes()) {
+		if harmlessTag().Match(raw.Bytes()) {
 			_, _ = w.Write(bytes.ToLower(raw.Bytes()))
 		} else {
 			_, _ = w.Write(util.EscapeHTML(raw.Bytes()))
@@ -80,7 +81,7 @@ func (rawHTMLAsText) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 }
 
 // harmlessTag matches an inline formatting tag with no attributes.
-var harmlessTag = regexp.MustCompile(`^(?i)</?(b|i|em|strong|code|br|sup|sub|kbd|u|s|tt|small|mark|var|samp|del|ins)\s*/?>$`)
+var harmlessTag = lazyre.New(`^(?i)</?(b|i|em|strong|code|br|sup|sub|kbd|u|s|tt|small|mark|var|samp|del|ins)\s*/?>$`)
 
 // renderHTML renders a description to safe HTML. Empty input gives "".
 func renderHTML(src string) template.HTML { return htmlMemo.get(src, convertHTML) }

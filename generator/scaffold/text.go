@@ -3,12 +3,12 @@ package scaffold
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template"
 
+	"github.com/contractfirst/toolkit/internal/lazyre"
 	"github.com/contractfirst/toolkit/templates"
 )
 
@@ -73,12 +73,12 @@ func (p *project) Operations() []ReadmeOp {
 	return out
 }
 
-var plain = regexp.MustCompile(`^[A-Za-z0-9._/+-]+$`)
+var plain = lazyre.New(`^[A-Za-z0-9._/+-]+$`)
 
 // yamlString writes s as a YAML scalar: bare when that is unambiguous,
 // otherwise double-quoted (Go's escapes are valid YAML escapes).
 func yamlString(s string) string {
-	if plain.MatchString(s) && !strings.HasPrefix(s, "-") {
+	if plain().MatchString(s) && !strings.HasPrefix(s, "-") {
 		return s
 	}
 	return strconv.Quote(s)
@@ -86,7 +86,7 @@ func yamlString(s string) string {
 
 // shellWord quotes s as one word of a Makefile recipe's shell command.
 func shellWord(s string) string {
-	if !plain.MatchString(s) {
+	if !plain().MatchString(s) {
 		s = "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
 	return strings.ReplaceAll(s, "$", "$$")

@@ -13,6 +13,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/contractfirst/toolkit/contract"
+	"github.com/contractfirst/toolkit/internal/lazyre"
 )
 
 // Router matches requests to operations.
@@ -53,7 +54,7 @@ func New(doc *contract.Document, m *contract.Model) (*Router, error) {
 	return rt, nil
 }
 
-var param = regexp.MustCompile(`\{([^}/]+)\}`)
+var param = lazyre.New(`\{([^}/]+)\}`)
 
 // compilePath turns "/pets/{petId}" into a regexp capturing each
 // parameter as one path segment, or part of one ("/files/{name}.json").
@@ -64,7 +65,7 @@ func compilePath(path string) (*regexp.Regexp, []string, int) {
 	var b strings.Builder
 	b.WriteString("^")
 	last, lit := 0, 0
-	for _, m := range param.FindAllStringSubmatchIndex(path, -1) {
+	for _, m := range param().FindAllStringSubmatchIndex(path, -1) {
 		b.WriteString(regexp.QuoteMeta(path[last:m[0]]))
 		lit += m[0] - last
 		b.WriteString("([^/]*)")
