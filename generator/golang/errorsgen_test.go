@@ -16,7 +16,7 @@ func TestErrorStatusesMatchRuntime(t *testing.T) {
 	}
 	for _, d := range mustRuntime().decls {
 		if slices.Contains(d.names, "errorStatuses") {
-			if !strings.Contains(string(d.text), "[...]int{"+strings.Join(want, ", ")+"}") {
+			if !strings.Contains(d.text, "[...]int{"+strings.Join(want, ", ")+"}") {
 				t.Fatalf("runtime's errorStatuses %s, generator's %v", d.text, want)
 			}
 			return

@@ -38,7 +38,7 @@ type runtimeDecl struct {
 	recv  string   // a method's receiver type name
 	of    []string // names in an exported function's results: its constructor's types
 	name  string   // a method's name
-	text  []byte   // source text, doc comment and directives included
+	text  string   // source text, doc comment and directives included
 	file  int      // index in runtimeSource.files of the file it is in
 	start int      // offset of text in that file
 	uses  []string // identifiers in it, each once
@@ -63,19 +63,18 @@ var (
 	runtimeErr    error
 )
 
-// loadRuntime reads the embedded runtime's index, or parses the runtime
+// loadRuntime returns the embedded runtime's index, or parses the runtime
 // when the index describes other files (see runtimeindex.go), once per
 // process.
 func loadRuntime() (*runtimeSource, error) {
 	runtimeOnce.Do(func() {
-		srcs, hash, err := readRuntimeFiles()
+		files, err := runtimeFiles()
 		if err != nil {
 			runtimeErr = err
 			return
 		}
-		rt, ok, err := decodeRuntimeIndex(runtimeIndexText, hash, srcs)
-		if ok && err == nil {
-			runtimeParsed = rt
+		if indexFresh(files) {
+			runtimeParsed = runtimeIndex
 			return
 		}
 		runtimeParsed, runtimeErr = parseRuntime()
@@ -247,7 +246,7 @@ func newRuntimeDecl(fset *token.FileSet, d ast.Decl, src []byte, base int, impor
 		return nil, fmt.Errorf("%s: unexpected declaration", fset.Position(d.Pos()))
 	}
 	rd.start = int(start) - base
-	rd.text = src[rd.start : int(d.End())-base]
+	rd.text = string(src[rd.start : int(d.End())-base])
 	uses := map[string]bool{}
 	pkgs := map[string]bool{}
 	ast.Inspect(d, func(n ast.Node) bool {

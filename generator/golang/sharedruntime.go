@@ -447,7 +447,7 @@ func writeRuntimeDecls(pkg string, decls []*runtimeDecl, doc string) []byte {
 	}
 	for _, d := range decls {
 		b.WriteByte('\n')
-		b.Write(d.text)
+		b.WriteString(d.text)
 		b.WriteByte('\n')
 	}
 	return b.Bytes()
@@ -590,13 +590,13 @@ func sharedAliases(decls []*runtimeDecl) []byte {
 		if d.recv != "" {
 			continue
 		}
-		f, err := parser.ParseFile(fset, "", "package p\n"+string(d.text), parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, "", "package p\n"+d.text, parser.SkipObjectResolution)
 		if err != nil || len(f.Decls) != 1 {
 			panic(fmt.Sprintf("runtime declaration %v: %v", d.names, err)) // the runtime is part of the binary
 		}
 		text := func(n ast.Node) string {
 			start, end := fset.Position(n.Pos()).Offset, fset.Position(n.End()).Offset
-			return ("package p\n" + string(d.text))[start:end]
+			return ("package p\n" + d.text)[start:end]
 		}
 		switch x := f.Decls[0].(type) {
 		case *ast.FuncDecl:
