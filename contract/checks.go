@@ -13,7 +13,12 @@ import (
 // failure into a Problem with a JSON pointer. Structural failures are
 // errors; examples and defaults that break their own schema are warnings,
 // because real contracts are full of them and the intent is clear.
-func (d *Document) validate(c *collector, opts LoadOptions) {
+//
+// The value checks (examples and defaults against their schemas) come
+// last, and only on a document whose structure holds up; with inline set
+// validate runs them, otherwise it reports whether they are due and leaves
+// them to the caller (checkValues, then addValueProblems).
+func (d *Document) validate(c *collector, opts LoadOptions, inline bool) (valuesDue bool) {
 	ctx := context.Background()
 	var structural error
 	withShallowRefs(d.T, func() {
@@ -51,16 +56,31 @@ func (d *Document) validate(c *collector, opts LoadOptions) {
 	}
 	d.repair(c, opts)
 	if c.hasErrors() || opts.SkipValueChecks {
-		return // examples are checked only against schemas that hold up
+		return false // examples are checked only against schemas that hold up
 	}
-	examples := d.T.Validate(ctx,
+	if !inline {
+		return true
+	}
+	d.addValueProblems(c, d.checkValues())
+	return false
+}
+
+// checkValues is kin-openapi's pass over the examples and defaults. It
+// reads d.T and nothing else of d, so it may run beside the model build.
+func (d *Document) checkValues() error {
+	return d.T.Validate(context.Background(),
 		openapi3.EnableMultiError(),
 		openapi3.EnableExamplesValidation(),
 		openapi3.EnableSchemaDefaultsValidation(),
 		openapi3.DisableSchemaPatternValidation(),
 		openapi3.DisableSchemaFormatValidation(),
 	)
-	for _, f := range failures(examples) {
+}
+
+// addValueProblems reports checkValues' failures as warnings, each at the
+// value's key (found in the decoded trees).
+func (d *Document) addValueProblems(c *collector, err error) {
+	for _, f := range failures(err) {
 		if k := classify(f.err); k.id == kindValue {
 			c.add(SeverityWarning, d.Path, d.valuePointer(f), f.msg)
 		}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,7 +49,28 @@ type LoadOptions struct {
 	// CPU on GitHub's description); left false, kin-openapi decodes the
 	// bytes on another core while the loader checks the tree.
 	KinFromTree bool
+	// ValueChecksInBackground lets Load return before the value checks
+	// (the pass SkipValueChecks leaves out) finish: they run on another
+	// core beside what the caller does next, and FinishValueChecks adds
+	// their warnings to Warnings. Load runs them in line all the same
+	// under Strict (their warnings decide whether Load fails) and for a
+	// contract above backgroundValueChecksMax bytes (see there).
+	ValueChecksInBackground bool
 }
+
+// backgroundValueChecksMax is the largest contract (the bytes of its
+// files) whose value checks Load runs in the background. Their warnings
+// are positioned through the decoded trees, so the trees live until the
+// checks are finished; on a large contract Load instead releases them
+// before the model is built (GitHub's root tree is about a third of the
+// live heap then), and the checks run in line.
+//
+// Why in the background at all: on an OpenAPI 3.1 contract kin-openapi
+// checks each example and default by marshalling its schema and compiling
+// it as JSON Schema 2020-12, 7 ms of webscraping.ai.json's 10 KB (25
+// examples, 8 defaults) against 2.5 ms for the rest of its load; beside the
+// model build and generation it costs next to no wall time.
+const backgroundValueChecksMax = 1 << 20
 
 // Document is a loaded, validated contract: kin-openapi's view of it (always
 // OpenAPI 3.x; Swagger 2.0 is converted), plus what is needed to put a
@@ -79,6 +101,15 @@ type Document struct {
 	early *earlyDecode
 	// noEarly: LoadOptions.KinFromTree, which starts no early decode.
 	noEarly bool
+	// values delivers the value checks' result while they run in the
+	// background (LoadOptions.ValueChecksInBackground); nil otherwise.
+	// awaitValueChecks takes it into valuesErr.
+	values    chan error
+	valuesErr error
+	valuesIn  bool
+	// loadWarnings is how many of Warnings Load found: their value-check
+	// warnings join those, in file order, and the model builder's follow.
+	loadWarnings int
 }
 
 // earlyDecode is an openapi3.T being decoded on another core while Load
@@ -210,16 +241,12 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 	if err := d.resolve(); err != nil {
 		return nil, err
 	}
-	d.validate(&c, opts)
-	// In file order: the walks before and after kin-openapi's validation
-	// each report in their own order.
-	sort.SliceStable(c.problems, func(i, j int) bool {
-		a, b := c.problems[i].Pos, c.problems[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-	})
+	background := opts.ValueChecksInBackground && !opts.Strict && d.size() <= backgroundValueChecksMax
+	if d.validate(&c, opts, !background) {
+		d.values = make(chan error, 1)
+		go func() { d.values <- d.checkValues() }()
+	}
+	sortProblems(c.problems)
 	if opts.Strict {
 		for i := range c.problems {
 			c.problems[i].Severity = SeverityError
@@ -229,13 +256,77 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 		return nil, c.err()
 	}
 	d.Warnings = c.problems
-	// The decoded trees served the checks above and nothing after: let
-	// them go before the model is built (on GitHub's description, the
-	// root file's tree is about a third of the live heap at that point).
+	d.loadWarnings = len(c.problems)
+	if d.values == nil {
+		d.releaseTrees()
+	}
+	return d, nil
+}
+
+// releaseTrees lets the decoded trees go: they serve the checks and
+// nothing after, so they go before the model is built (on GitHub's
+// description, the root file's tree is about a third of the live heap at
+// that point), or once the background value checks are finished.
+func (d *Document) releaseTrees() {
 	for _, f := range d.files {
 		f.tree = nil
 	}
-	return d, nil
+}
+
+// FinishValueChecks waits for the value checks Load left running in the
+// background (LoadOptions.ValueChecksInBackground), adds their warnings to
+// Warnings where Load would have put them (among Load's own, in file
+// order, before the model builder's), and returns those it added; nil when
+// none were left running. It is not safe for concurrent use.
+func (d *Document) FinishValueChecks() []Problem {
+	if d.values == nil {
+		return nil
+	}
+	d.awaitValueChecks()
+	d.values = nil
+	c := collector{doc: d}
+	d.addValueProblems(&c, d.valuesErr)
+	d.releaseTrees()
+	if len(c.problems) == 0 {
+		return nil
+	}
+	sortProblems(c.problems)
+	n := d.loadWarnings
+	merged := append(append(slices.Clip(d.Warnings[:n]), c.problems...), d.Warnings[n:]...)
+	sortProblems(merged[:n+len(c.problems)])
+	d.Warnings, d.loadWarnings = merged, n+len(c.problems)
+	return c.problems
+}
+
+// awaitValueChecks waits for the background value checks, if any, and
+// keeps their result for FinishValueChecks. Whatever changes d.T must call
+// it first: the checks read d.T on another goroutine.
+func (d *Document) awaitValueChecks() {
+	if d.values != nil && !d.valuesIn {
+		d.valuesErr, d.valuesIn = <-d.values, true
+	}
+}
+
+// sortProblems puts problems in file order, keeping the order of those at
+// one position: the walks before and after kin-openapi's validation each
+// report in their own order.
+func sortProblems(problems []Problem) {
+	sort.SliceStable(problems, func(i, j int) bool {
+		a, b := problems[i].Pos, problems[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+}
+
+// size is the bytes of the contract's files read so far.
+func (d *Document) size() int {
+	n := 0
+	for _, f := range d.files {
+		n += len(f.data)
+	}
+	return n
 }
 
 // readFile reads and decodes one file of the contract, once.

@@ -159,6 +159,7 @@ func specJSON(d *Document) ([]byte, error) {
 	}
 	if d.external {
 		// Inline other files' components, so the embedded spec stands alone.
+		d.awaitValueChecks() // they read what this changes
 		d.T.InternalizeRefs(context.Background(), componentName(d.Path))
 	}
 	b, err := json.Marshal(d.T)
