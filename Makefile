@@ -48,6 +48,9 @@ test:
 	$(GO) mod download
 	$(GO) vet ./...
 	$(GO) test ./...
+	# What runs on two goroutines by design, under the race detector: the
+	# value checks beside the model build (pipeline.Run's gen).
+	$(GO) test -race -short -run 'TestValueChecksInBackground' ./contract/
 	# bench is a module of its own (it pins the peers); its interop tests
 	# take seconds: oapi-codegen's client against toolkit's server, toolkit's
 	# client against oapi-codegen's, and bench/interop/toolkitapi fresh;
