@@ -80,16 +80,16 @@ const (
 )
 
 // membersCurrency lists the members of Currency for Valid.
-var membersCurrency = []Currency{
-	CurrencyEUR,
-	CurrencyUSD,
-	CurrencyGBP,
-	CurrencyJPY,
+var membersCurrency = []string{
+	string(CurrencyEUR),
+	string(CurrencyUSD),
+	string(CurrencyGBP),
+	string(CurrencyJPY),
 }
 
 // Valid reports whether v is one of the members of Currency.
 func (v Currency) Valid() bool {
-	return slices.Contains(membersCurrency, v)
+	return slices.Contains(membersCurrency, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Currency.
@@ -352,17 +352,17 @@ const (
 )
 
 // membersOrderStatus lists the members of OrderStatus for Valid.
-var membersOrderStatus = []OrderStatus{
-	OrderStatusPending,
-	OrderStatusPaid,
-	OrderStatusShipped,
-	OrderStatusDelivered,
-	OrderStatusCancelled,
+var membersOrderStatus = []string{
+	string(OrderStatusPending),
+	string(OrderStatusPaid),
+	string(OrderStatusShipped),
+	string(OrderStatusDelivered),
+	string(OrderStatusCancelled),
 }
 
 // Valid reports whether v is one of the members of OrderStatus.
 func (v OrderStatus) Valid() bool {
-	return slices.Contains(membersOrderStatus, v)
+	return slices.Contains(membersOrderStatus, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of OrderStatus.
@@ -384,16 +384,16 @@ const (
 )
 
 // membersPaymentMethod lists the members of PaymentMethod for Valid.
-var membersPaymentMethod = []PaymentMethod{
-	PaymentMethodCard,
-	PaymentMethodInvoice,
-	PaymentMethodPaypal,
-	PaymentMethodTransfer,
+var membersPaymentMethod = []string{
+	string(PaymentMethodCard),
+	string(PaymentMethodInvoice),
+	string(PaymentMethodPaypal),
+	string(PaymentMethodTransfer),
 }
 
 // Valid reports whether v is one of the members of PaymentMethod.
 func (v PaymentMethod) Valid() bool {
-	return slices.Contains(membersPaymentMethod, v)
+	return slices.Contains(membersPaymentMethod, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of PaymentMethod.
@@ -414,15 +414,15 @@ const (
 )
 
 // membersTier lists the members of Tier for Valid.
-var membersTier = []Tier{
-	TierStandard,
-	TierGold,
-	TierPlatinum,
+var membersTier = []string{
+	string(TierStandard),
+	string(TierGold),
+	string(TierPlatinum),
 }
 
 // Valid reports whether v is one of the members of Tier.
 func (v Tier) Valid() bool {
-	return slices.Contains(membersTier, v)
+	return slices.Contains(membersTier, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Tier.

@@ -18,15 +18,15 @@ const (
 )
 
 // membersColor lists the members of Color for Valid.
-var membersColor = []Color{
-	ColorRed,
-	ColorGreen,
-	ColorBlue,
+var membersColor = []string{
+	string(ColorRed),
+	string(ColorGreen),
+	string(ColorBlue),
 }
 
 // Valid reports whether v is one of the members of Color.
 func (v Color) Valid() bool {
-	return slices.Contains(membersColor, v)
+	return slices.Contains(membersColor, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Color.

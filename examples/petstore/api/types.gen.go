@@ -130,15 +130,15 @@ const (
 )
 
 // membersPetStatus lists the members of PetStatus for Valid.
-var membersPetStatus = []PetStatus{
-	PetStatusAvailable,
-	PetStatusPending,
-	PetStatusAdopted,
+var membersPetStatus = []string{
+	string(PetStatusAvailable),
+	string(PetStatusPending),
+	string(PetStatusAdopted),
 }
 
 // Valid reports whether v is one of the members of PetStatus.
 func (v PetStatus) Valid() bool {
-	return slices.Contains(membersPetStatus, v)
+	return slices.Contains(membersPetStatus, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of PetStatus.
@@ -253,17 +253,17 @@ const (
 )
 
 // membersSpecies lists the members of Species for Valid.
-var membersSpecies = []Species{
-	SpeciesDog,
-	SpeciesCat,
-	SpeciesBird,
-	SpeciesFish,
-	SpeciesReptile,
+var membersSpecies = []string{
+	string(SpeciesDog),
+	string(SpeciesCat),
+	string(SpeciesBird),
+	string(SpeciesFish),
+	string(SpeciesReptile),
 }
 
 // Valid reports whether v is one of the members of Species.
 func (v Species) Valid() bool {
-	return slices.Contains(membersSpecies, v)
+	return slices.Contains(membersSpecies, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of Species.

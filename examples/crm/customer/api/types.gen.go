@@ -119,15 +119,15 @@ const (
 )
 
 // membersCustomerStatus lists the members of CustomerStatus for Valid.
-var membersCustomerStatus = []CustomerStatus{
-	CustomerStatusLead,
-	CustomerStatusActive,
-	CustomerStatusInactive,
+var membersCustomerStatus = []string{
+	string(CustomerStatusLead),
+	string(CustomerStatusActive),
+	string(CustomerStatusInactive),
 }
 
 // Valid reports whether v is one of the members of CustomerStatus.
 func (v CustomerStatus) Valid() bool {
-	return slices.Contains(membersCustomerStatus, v)
+	return slices.Contains(membersCustomerStatus, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of CustomerStatus.

@@ -156,13 +156,13 @@ const (
 )
 
 // membersSessionTokenType lists the members of SessionTokenType for Valid.
-var membersSessionTokenType = []SessionTokenType{
-	SessionTokenTypeBearer,
+var membersSessionTokenType = []string{
+	string(SessionTokenTypeBearer),
 }
 
 // Valid reports whether v is one of the members of SessionTokenType.
 func (v SessionTokenType) Valid() bool {
-	return slices.Contains(membersSessionTokenType, v)
+	return slices.Contains(membersSessionTokenType, string(v))
 }
 
 // Validate returns a *ValidationError unless v is one of the members of SessionTokenType.
