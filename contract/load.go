@@ -298,6 +298,10 @@ func (d *Document) FinishValueChecks() []Problem {
 	return c.problems
 }
 
+// ValueChecksPending reports whether Load left value checks running in the
+// background, for FinishValueChecks to finish.
+func (d *Document) ValueChecksPending() bool { return d.values != nil }
+
 // awaitValueChecks waits for the background value checks, if any, and
 // keeps their result for FinishValueChecks. Whatever changes d.T must call
 // it first: the checks read d.T on another goroutine.

@@ -152,8 +152,10 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 	for _, en := range entries {
 		key := loadKey{en.Contract, en.Strict, en.Lenient}
 		m := loaded[key]
-		// doc is the contract loaded for this entry, its value checks
-		// left running while the entry generates (see warnLoaded).
+		// doc is the contract loaded for this entry while its value checks
+		// run beside the entry's generation (see warnLoaded); nil when
+		// none are left running, so that nothing holds kin-openapi's
+		// document past the Model's build (GitHub's is tens of MB).
 		var doc *contract.Document
 		if m == nil {
 			var err error
@@ -162,6 +164,10 @@ func Run(entries []Entry, opts Options) (*Result, error) {
 				return nil, err
 			}
 			loaded[key] = m
+			if !doc.ValueChecksPending() {
+				res.Warnings = append(res.Warnings, warnLoaded(doc, opts.Warn)...)
+				doc = nil
+			}
 		}
 		part, err := m.Select(en.Selection)
 		if err != nil {

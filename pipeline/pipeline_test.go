@@ -278,9 +278,10 @@ func TestFollowLive(t *testing.T) {
 
 // TestModelDropsDocument: once the Model is built, neither the loaded
 // Document nor kin-openapi's document is reachable from it, so gen's
-// generation (which keeps the Model, pipeline.Load returning only it) does
-// not hold them: on GitHub's description they are most of what loading
-// allocates. Counted with weak pointers, not timed.
+// generation (which keeps the Model; Run lets the Document go unless its
+// value checks are still running, see TestOpenLeavesChecksToSmallContracts)
+// does not hold them: on GitHub's description they are most of what
+// loading allocates. Counted with weak pointers, not timed.
 func TestModelDropsDocument(t *testing.T) {
 	for _, path := range []string{kitchen, "../testdata/contracts/v31/openapi.json"} {
 		doc, m, err := contract.Open(path, LoadOptions(Entry{Contract: path}))
@@ -305,5 +306,46 @@ func TestModelDropsDocument(t *testing.T) {
 		}
 		runtime.KeepAlive(m)
 		runtime.KeepAlive(part)
+	}
+}
+
+// TestOpenLeavesChecksToSmallContracts: Run's open leaves the value checks
+// running (so the Document is held until they are finished) only on a
+// small contract; on one above a megabyte they ran in line and Run lets
+// the Document go before generating. Leaving them running on GitHub's
+// description kept kin-openapi's document alive through generation: 280
+// -> 316 MB peak and a second of CPU more, the soft memory limit's
+// collections running against the larger live heap.
+func TestOpenLeavesChecksToSmallContracts(t *testing.T) {
+	small := "../testdata/contracts/soft/example-breaks-schema.yaml"
+	doc, _, err := open(Entry{Contract: small})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !doc.ValueChecksPending() {
+		t.Fatalf("%s: value checks not left running", small)
+	}
+	if got := warnLoaded(doc, nil); len(got) != 1 || !strings.Contains(got[0].Message, "does not match its schema") {
+		t.Fatalf("%s: warnings %v; want the example's", small, got)
+	}
+	// The same contract with a description padding it past a megabyte.
+	src, err := os.ReadFile(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	pad := "\n# " + strings.Repeat("x", 1<<20) + "\n"
+	if err := os.WriteFile(big, append(src, pad...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err = open(Entry{Contract: big})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.ValueChecksPending() {
+		t.Fatal("a contract above a megabyte left its value checks running")
+	}
+	if len(doc.Warnings) != 1 {
+		t.Fatalf("big contract: warnings %v; want the example's, found in line", doc.Warnings)
 	}
 }
