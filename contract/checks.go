@@ -14,11 +14,11 @@ import (
 // errors; examples and defaults that break their own schema are warnings,
 // because real contracts are full of them and the intent is clear.
 //
-// The value checks (examples and defaults against their schemas) come
-// last, and only on a document whose structure holds up; with inline set
-// validate runs them, otherwise it reports whether they are due and leaves
-// them to the caller (checkValues, then addValueProblems).
-func (d *Document) validate(c *collector, opts LoadOptions, inline bool) (valuesDue bool) {
+// The value checks (examples and defaults against their schemas) are
+// checked last, and only on a document whose structure holds up: validate
+// reports whether they are due and leaves them to Load (checkValues, then
+// addValueProblems), which runs them in line or in the background.
+func (d *Document) validate(c *collector, opts LoadOptions) (valuesDue bool) {
 	ctx := context.Background()
 	var structural error
 	withShallowRefs(d.T, func() {
@@ -58,11 +58,7 @@ func (d *Document) validate(c *collector, opts LoadOptions, inline bool) (values
 	if c.hasErrors() || opts.SkipValueChecks {
 		return false // examples are checked only against schemas that hold up
 	}
-	if !inline {
-		return true
-	}
-	d.addValueProblems(c, d.checkValues())
-	return false
+	return true
 }
 
 // checkValues is kin-openapi's pass over the examples and defaults. It

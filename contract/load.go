@@ -101,12 +101,11 @@ type Document struct {
 	early *earlyDecode
 	// noEarly: LoadOptions.KinFromTree, which starts no early decode.
 	noEarly bool
-	// values delivers the value checks' result while they run in the
-	// background (LoadOptions.ValueChecksInBackground); nil otherwise.
-	// awaitValueChecks takes it into valuesErr.
-	values    chan error
+	// values is closed when the value checks Load left running in the
+	// background (LoadOptions.ValueChecksInBackground) have set valuesErr;
+	// nil when none are left running.
+	values    chan struct{}
 	valuesErr error
-	valuesIn  bool
 	// loadWarnings is how many of Warnings Load found: their value-check
 	// warnings join those, in file order, and the model builder's follow.
 	loadWarnings int
@@ -241,10 +240,17 @@ func Load(path string, opts LoadOptions) (*Document, error) {
 	if err := d.resolve(); err != nil {
 		return nil, err
 	}
-	background := opts.ValueChecksInBackground && !opts.Strict && d.size() <= backgroundValueChecksMax
-	if d.validate(&c, opts, !background) {
-		d.values = make(chan error, 1)
-		go func() { d.values <- d.checkValues() }()
+	if d.validate(&c, opts) {
+		if opts.ValueChecksInBackground && !opts.Strict && d.size() <= backgroundValueChecksMax {
+			done := make(chan struct{})
+			d.values = done
+			go func() {
+				d.valuesErr = d.checkValues()
+				close(done)
+			}()
+		} else {
+			d.addValueProblems(&c, d.checkValues())
+		}
 	}
 	sortProblems(c.problems)
 	if opts.Strict {
@@ -290,7 +296,6 @@ func (d *Document) FinishValueChecks() []Problem {
 	if len(c.problems) == 0 {
 		return nil
 	}
-	sortProblems(c.problems)
 	n := d.loadWarnings
 	merged := append(append(slices.Clip(d.Warnings[:n]), c.problems...), d.Warnings[n:]...)
 	sortProblems(merged[:n+len(c.problems)])
@@ -302,12 +307,12 @@ func (d *Document) FinishValueChecks() []Problem {
 // background, for FinishValueChecks to finish.
 func (d *Document) ValueChecksPending() bool { return d.values != nil }
 
-// awaitValueChecks waits for the background value checks, if any, and
-// keeps their result for FinishValueChecks. Whatever changes d.T must call
-// it first: the checks read d.T on another goroutine.
+// awaitValueChecks waits for the background value checks, if any, to
+// set valuesErr. Whatever changes d.T must call it first: the checks read
+// d.T on another goroutine.
 func (d *Document) awaitValueChecks() {
-	if d.values != nil && !d.valuesIn {
-		d.valuesErr, d.valuesIn = <-d.values, true
+	if d.values != nil {
+		<-d.values
 	}
 }
 

@@ -232,20 +232,11 @@ func LoadOptions(en Entry) contract.LoadOptions {
 // generation (under Strict, warnings among them) come back as a
 // *ContractError.
 func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Problem, error) {
-	doc, m, err := contract.Open(en.Contract, LoadOptions(en))
+	doc, m, err := openWith(en, LoadOptions(en))
 	if err != nil {
-		var ce *contract.Error
-		if errors.As(err, &ce) {
-			return nil, nil, &ContractError{Contract: en.Contract, Problems: ce.Problems}
-		}
 		return nil, nil, err
 	}
-	if warn != nil {
-		for _, w := range doc.Warnings {
-			warn(w)
-		}
-	}
-	return m, doc.Warnings, nil
+	return m, warnLoaded(doc, warn), nil
 }
 
 // open is Load for Run: the contract's value checks (examples and
@@ -256,6 +247,12 @@ func Load(en Entry, warn func(contract.Problem)) (*contract.Model, []contract.Pr
 func open(en Entry) (*contract.Document, *contract.Model, error) {
 	opts := LoadOptions(en)
 	opts.ValueChecksInBackground = true
+	return openWith(en, opts)
+}
+
+// openWith opens the entry's contract with opts, a contract's problems
+// coming back as a *ContractError.
+func openWith(en Entry, opts contract.LoadOptions) (*contract.Document, *contract.Model, error) {
 	doc, m, err := contract.Open(en.Contract, opts)
 	if err != nil {
 		var ce *contract.Error
