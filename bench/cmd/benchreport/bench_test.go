@@ -164,8 +164,9 @@ func TestTargets(t *testing.T) {
 func TestCompileTargets(t *testing.T) {
 	r := &report{gen: []genResult{
 		{name: "a.json", compile: map[string]sample{
-			toolkit:     {userCPU: 3 * time.Second, rssKB: 400 << 10},
-			oapiCodegen: {userCPU: 4 * time.Second, rssKB: 300 << 10},
+			toolkit:       {userCPU: 3 * time.Second, rssKB: 400 << 10},
+			toolkitShared: {userCPU: 2 * time.Second, rssKB: 270 << 10},
+			oapiCodegen:   {userCPU: 4 * time.Second, rssKB: 300 << 10},
 		}},
 		{name: "b.json", compile: map[string]sample{
 			toolkit:     {userCPU: time.Second, rssKB: 100 << 10},
@@ -177,6 +178,7 @@ func TestCompileTargets(t *testing.T) {
 	got := strings.Join(r.compileTargets(), "\n")
 	for _, want := range []string{
 		"go build of the package for a.json: CPU 0.75×, peak RSS 1.33× oapi-codegen's (target ≤ 1.00 both): **missed**",
+		"go build of the package for a.json with --runtime shared (its runtime package compiled once, as oapi-codegen's runtime library is): CPU 0.50×, peak RSS 0.90× oapi-codegen's (target ≤ 1.00 both): met",
 		"go build of the package for b.json: CPU 0.50×, peak RSS 0.50× oapi-codegen's (target ≤ 1.00 both): met",
 		"go build of GitHub's package: peak RSS 3.00 GB (target ≤ 2 GB): **missed**",
 	} {
@@ -186,6 +188,30 @@ func TestCompileTargets(t *testing.T) {
 	}
 	if strings.Contains(got, "c.json") {
 		t.Errorf("a contract without compile figures has a line:\n%s", got)
+	}
+	if strings.Contains(got, "b.json with --runtime shared") {
+		t.Errorf("a contract without a shared-runtime build has its line:\n%s", got)
+	}
+}
+
+// TestGenRuns: the header names the large contracts' run count, and the
+// small ones' beside it when -small-gen-runs gave them more.
+func TestGenRuns(t *testing.T) {
+	for _, c := range []struct {
+		runs []int
+		want string
+	}{
+		{nil, "no"},
+		{[]int{5, 5}, "5"},
+		{[]int{5, 5, 25, 25, 5}, "5 (25 on the small contracts)"},
+	} {
+		r := &report{}
+		for _, n := range c.runs {
+			r.gen = append(r.gen, genResult{runs: n})
+		}
+		if got := r.genRuns(); got != c.want {
+			t.Errorf("runs %v: got %q, want %q", c.runs, got, c.want)
+		}
 	}
 }
 

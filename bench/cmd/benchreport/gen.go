@@ -18,7 +18,20 @@ const (
 	toolkit     = "toolkit"
 	oapiCodegen = "oapi-codegen"
 	ogen        = "ogen"
+	// toolkitShared is toolkit with --runtime shared, measured in the
+	// compile rows only: its package imports a runtime package of the
+	// module, which go build compiles once and then takes from its cache,
+	// as it does the peers' runtime libraries, where the default package
+	// carries the runtime code it uses and compiles it with every change.
+	toolkitShared = "toolkit-shared"
 )
+
+// benchModule is bench/go.mod's module path: toolkitShared's runtime
+// package is imported by its path inside it.
+const benchModule = "github.com/contractfirst/toolkit/bench"
+
+// compileGenerators is the order the compile rows build packages in.
+var compileGenerators = []string{toolkit, toolkitShared, oapiCodegen, ogen}
 
 // allGenerators is the order generators run in, and their column order.
 var allGenerators = []string{toolkit, oapiCodegen, ogen}
@@ -57,6 +70,10 @@ func genCommand(bins map[string]string, gen, contract, dir string) *exec.Cmd {
 	switch gen {
 	case toolkit:
 		return exec.Command(bins[gen], "gen", "--contract", contract, "--out", dir, "--package", "api")
+	case toolkitShared:
+		// The runtime package sits next to dir, inside the bench module.
+		rt := benchModule + "/" + filepath.ToSlash(filepath.Join(filepath.Dir(dir), "toolkitruntime"))
+		return exec.Command(bins[toolkit], "gen", "--contract", contract, "--out", dir, "--package", "api", "--runtime-package", rt)
 	case oapiCodegen:
 		return exec.Command(bins[gen], "-generate", "types,client,std-http,strict-server,spec", "-package", "api", "-o", filepath.Join(dir, "api.gen.go"), contract)
 	case ogen:
