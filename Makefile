@@ -99,7 +99,8 @@ clean:
 
 # Generation speed and memory, generated servers and clients, side by side
 # with oapi-codegen and ogen (pinned in bench/go.mod) on this machine:
-# writes bench/results.md (a few minutes on 2 cores; keep the machine quiet).
+# writes bench/results.md (about 25 minutes on 2 cores, GitHub's package
+# build and the browser loads included; keep the machine quiet).
 .PHONY: bench
 bench:
 	cd bench && $(GO) run ./cmd/benchreport -out results.md

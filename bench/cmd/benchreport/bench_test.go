@@ -201,9 +201,9 @@ func TestGenRuns(t *testing.T) {
 		runs []int
 		want string
 	}{
-		{nil, "no"},
-		{[]int{5, 5}, "5"},
-		{[]int{5, 5, 25, 25, 5}, "5 (25 on the small contracts)"},
+		{nil, "no runs"},
+		{[]int{5, 5}, "5 runs"},
+		{[]int{5, 5, 25, 25, 5}, "5 runs (25 on the small contracts)"},
 	} {
 		r := &report{}
 		for _, n := range c.runs {

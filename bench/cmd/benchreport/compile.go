@@ -21,13 +21,15 @@ import (
 // in the machine's load touches every generator alike: on ljaero, whose
 // two packages cost about the same, three runs of each generator one after
 // the other gave toolkit 1.09x oapi-codegen's CPU on a quiet machine, five
-// interleaved runs 1.02x (2026-12-05). The go command's rusage covers
+// interleaved runs 1.02x (2026-12-05); packages that build quickly get
+// three times the runs (quickBuild). The go command's rusage covers
 // the compiler it waits for: CPU is user+sys of both, peak RSS the largest
 // of them (the compiler's). A generator whose output does not build is left
 // out and logged, not fatal: the report says what it could measure.
 func measureCompile(bins map[string]string, contract, root string, runs int, gens []string) (map[string]sample, error) {
 	built := map[string]string{} // generator -> its package, built once
 	var order []string
+	var slowest time.Duration // the longest first build
 	for _, gen := range gens {
 		dir := filepath.Join(root, gen)
 		if err := os.RemoveAll(dir); err != nil {
@@ -42,12 +44,18 @@ func measureCompile(bins map[string]string, contract, root string, runs int, gen
 			continue
 		}
 		pkg := "./" + filepath.ToSlash(dir)
-		if _, err := goBuild(pkg); err != nil {
+		first, err := goBuild(pkg)
+		if err != nil {
 			logf("compile: %s's package for %s does not build: %v", gen, filepath.Base(contract), err)
 			continue
 		}
+		slowest = max(slowest, first.wall)
 		built[gen] = dir
 		order = append(order, gen)
+	}
+	if slowest < quickBuild {
+		runs *= 3
+		logf("compile: every package for %s built in under %v, so %d runs", filepath.Base(contract), quickBuild, runs)
 	}
 	samples := map[string][]sample{}
 	for i := range runs {
@@ -78,6 +86,14 @@ func measureCompile(bins map[string]string, contract, root string, runs int, gen
 	}
 	return out, nil
 }
+
+// quickBuild is the first-build time under which measureCompile takes
+// three times the runs: a package that builds in a second or two moves by
+// ±8% from one build to the next on a shared machine, so that a median of
+// three left ljaero's CPU ratio anywhere from 1.01x to 1.16x between two
+// runs of make bench (2026-12-05), while the large packages, which also
+// build for minutes with ogen, keep the given count.
+const quickBuild = 5 * time.Second
 
 // goBuild runs go build on pkg (a path inside the bench module, run from
 // bench/) and measures it.

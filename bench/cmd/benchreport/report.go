@@ -43,7 +43,7 @@ func (r *report) markdown() string {
 	fmt.Fprintf(&b, "- %s\n", r.goVersion)
 	fmt.Fprintf(&b, "- date: %s (took %s)\n", r.started.Format("2006-01-02 15:04 MST"), r.finished.Sub(r.started).Round(time.Second))
 	fmt.Fprintf(&b, "- load average (1, 5, 15 min): %s before, %s after\n", r.loadBefore, r.loadAfter)
-	fmt.Fprintf(&b, "- benchmarks: `go test -bench -benchmem -cpu 1`, %s runs each, median; generation: each generator in turn, %s runs, median wall time and peak RSS\n\n", r.benchRuns(), r.genRuns())
+	fmt.Fprintf(&b, "- benchmarks: `go test -bench -benchmem -cpu 1`, %s runs each, median; generation: each generator in turn, %s, median wall time and peak RSS; go build of each package: -compile-runs builds in turn (3 by default), three times as many where every package builds in under 5 s\n\n", r.benchRuns(), r.genRuns())
 	b.WriteString("Ratios are toolkit / other: below 1.00 toolkit is faster or smaller. ")
 	b.WriteString("oapi-codegen's generated server checks types only, not the contract's constraints, so it does less work than the others; ")
 	b.WriteString("oapi-codegen+kin is the same server behind kin-openapi's openapi3filter request validator, the setup oapi-codegen documents for validation. ")
@@ -176,11 +176,11 @@ func (r *report) genRuns() string {
 	}
 	switch len(counts) {
 	case 0:
-		return "no"
+		return "no runs"
 	case 1:
-		return counts[0]
+		return counts[0] + " runs"
 	}
-	return counts[0] + " (" + strings.Join(counts[1:], ", ") + " on the small contracts)"
+	return counts[0] + " runs (" + strings.Join(counts[1:], ", ") + " on the small contracts)"
 }
 
 func size(n int64) string {
