@@ -1,19 +1,12 @@
 package contract
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // validate runs kin-openapi's structural validation and turns each
@@ -283,104 +276,22 @@ func oneLine(err error) string {
 		if errors.As(err, &sve) {
 			what = sve.ValueKind
 		}
-		if ve := validatorError(se); ve != nil {
-			return what + " does not match its schema" + joinReasons(jsonSchemaReasons(ve, 0))
+		if rs, ok := ValidatorReasons(se); ok {
+			return what + " does not match its schema" + joinReasons(rs)
 		}
 		return what + " does not match its schema" + at + ": " + strings.Join(strings.Fields(se.Reason), " ")
 	}
 	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
-// validatorError is the JSON Schema validator's error that se was
-// converted from (OpenAPI 3.1), or nil. kin-openapi's SchemaError unwraps
-// to it only when it has no Origin; one with sub-errors has them as its
-// Origin, each converted from one of the validator's causes, so the whole
-// tree is reached through a copy without the Origin.
-func validatorError(se *openapi3.SchemaError) *jsonschema.ValidationError {
-	whole := *se
-	whole.Origin = nil
-	ve, _ := whole.Unwrap().(*jsonschema.ValidationError)
-	return ve
-}
-
-// english renders the JSON Schema validator's reasons; made on first use,
-// so start-up does not pay for it.
-var english = sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.English) })
-
-// maxReasonDepth bounds jsonSchemaReasons' walk of a validator error,
-// whose depth follows the contract's schema.
-const maxReasonDepth = 32
-
-// reason is one way a value breaks its schema: at, the place in the value
-// (a JSON pointer, "" for the value itself), and why.
-type reason struct{ at, why string }
-
-func (r reason) String() string {
-	if r.at == "" {
-		return r.why
+// joinReasons follows "does not match its schema": a single reason inside
+// the value as " at /n: why", as kin-openapi's own checks read, several
+// listed after a colon.
+func joinReasons(rs []Reason) string {
+	if len(rs) == 1 && rs[0].At != "" {
+		return " at " + rs[0].At + ": " + rs[0].Why
 	}
-	return "at " + r.at + ": " + r.why
-}
-
-// joinReasons tells reasons on one line: a single one as "at /n: why"
-// follows "does not match its schema" as kin-openapi's own checks read
-// (" at /n: why"), several are listed after a colon.
-func joinReasons(rs []reason) string {
-	if len(rs) == 1 && rs[0].at != "" {
-		return " at " + rs[0].at + ": " + rs[0].why
-	}
-	return ": " + listReasons(rs)
-}
-
-// maxReasons is how many reasons one message lists: a value can break
-// its schema in thousands of places.
-const maxReasons = 10
-
-// listReasons joins up to maxReasons reasons with "; " and counts the rest.
-func listReasons(rs []reason) string {
-	parts := make([]string, 0, min(len(rs), maxReasons)+1)
-	for _, r := range rs[:min(len(rs), maxReasons)] {
-		parts = append(parts, r.String())
-	}
-	if len(rs) > maxReasons {
-		parts = append(parts, fmt.Sprintf("and %d more", len(rs)-maxReasons))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// jsonSchemaReasons tells why a value breaks an OpenAPI 3.1 schema, which
-// kin-openapi checks with a JSON Schema validator: each failure at its
-// place in the value ("at /n: got string, want integer"), the
-// alternatives of a failed anyOf or oneOf in parentheses. The validator's
-// own text would name the URL kin-openapi gives the schema internally
-// (https://example.com/schema.json), which is nowhere in the contract.
-func jsonSchemaReasons(e *jsonschema.ValidationError, depth int) []reason {
-	if depth > maxReasonDepth {
-		return []reason{{why: "…"}}
-	}
-	var causes []reason
-	for _, c := range e.Causes {
-		causes = append(causes, jsonSchemaReasons(c, depth+1)...)
-	}
-	// The validator checks an object's properties in map order: sorted by
-	// place, the message is the same from run to run; failures at one
-	// place (an anyOf's alternatives) keep the schema's order.
-	slices.SortStableFunc(causes, func(a, b reason) int { return cmp.Compare(a.at, b.at) })
-	switch e.ErrorKind.(type) {
-	case *kind.Schema, *kind.Reference, *kind.Group:
-		// Wrappers: the schema as a whole, a $ref, a group of failures.
-		if len(causes) > 0 {
-			return causes
-		}
-	}
-	r := reason{why: strings.Join(strings.Fields(e.ErrorKind.LocalizedString(english())), " ")}
-	if len(e.InstanceLocation) > 0 {
-		r.at = Pointer(e.InstanceLocation...)
-	}
-	if len(causes) > 0 {
-		r.why += " (" + listReasons(causes) + ")"
-	}
-	return []reason{r}
+	return ": " + ListReasons(rs)
 }
 
 func quote(s string) string { return `"` + s + `"` }
@@ -400,15 +311,18 @@ func (d *Document) valuePointer(f failure) string {
 	if errors.As(f.err, &named) {
 		// One of a media type's named examples: the examples object that
 		// has it, below the operation or response kin-openapi names.
+		var withValue bool // the entry found has a value, not a $ref
 		hasIt := func(m map[string]any) bool {
 			ex, _ := m["examples"].(map[string]any)
-			_, has := ex[named.ExampleName]
+			v, has := ex[named.ExampleName]
+			entry, _ := v.(map[string]any)
+			_, withValue = entry["value"]
 			return has
 		}
 		if p := d.findKey(d.Path, f.pointer, "examples", hasIt); p != "" {
 			p += "/" + EscapePointerToken(named.ExampleName)
-			if d.findKey(d.Path, p, "value", nil) == p+"/value" {
-				return p + "/value"
+			if withValue {
+				p += "/value"
 			}
 			return p
 		}

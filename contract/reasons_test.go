@@ -42,7 +42,7 @@ func TestJSONSchemaReasons(t *testing.T) {
 		{"deep tree", root(deep), ": …"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := joinReasons(jsonSchemaReasons(tc.err, 0))
+			got := joinReasons(validatorReasons(tc.err, 0))
 			if got != tc.want {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
