@@ -288,8 +288,8 @@ func oneLine(err error) string {
 // the value as " at /n: why", as kin-openapi's own checks read, several
 // listed after a colon.
 func joinReasons(rs []Reason) string {
-	if len(rs) == 1 && rs[0].At != "" {
-		return " at " + rs[0].At + ": " + rs[0].Why
+	if len(rs) == 1 && len(rs[0].Path) > 0 {
+		return " at " + rs[0].At() + ": " + rs[0].Why
 	}
 	return ": " + ListReasons(rs)
 }

@@ -23,16 +23,23 @@ import (
 // validate's body checks and the mock tell such a failure from the
 // validator's own tree instead (ValidatorReasons).
 
-// Reason is one way a value breaks its schema: At, the place in the value
-// (a JSON pointer, "" for the value itself), and Why.
-type Reason struct{ At, Why string }
+// Reason is one way a value breaks its schema: Why, at Path, the place in
+// the value (its keys and indexes, none for the value itself).
+type Reason struct {
+	Path []string
+	Why  string
+}
+
+// At is the JSON pointer of the place in the value ("" for the value
+// itself).
+func (r Reason) At() string { return Pointer(r.Path...) }
 
 // String is "at /n: why", or why alone for the value itself.
 func (r Reason) String() string {
-	if r.At == "" {
+	if len(r.Path) == 0 {
 		return r.Why
 	}
-	return "at " + r.At + ": " + r.Why
+	return "at " + r.At() + ": " + r.Why
 }
 
 // ValidatorReasons tells why a value breaks an OpenAPI 3.1 schema when err
@@ -95,7 +102,7 @@ func validatorReasons(e *jsonschema.ValidationError, depth int) []Reason {
 	// The validator checks an object's properties in map order: sorted by
 	// place, the message is the same from run to run; failures at one
 	// place (an anyOf's alternatives) keep the schema's order.
-	slices.SortStableFunc(causes, func(a, b Reason) int { return cmp.Compare(a.At, b.At) })
+	slices.SortStableFunc(causes, func(a, b Reason) int { return cmp.Compare(a.At(), b.At()) })
 	switch e.ErrorKind.(type) {
 	case *kind.Schema, *kind.Reference, *kind.Group:
 		// Wrappers: the schema as a whole, a $ref, a group of failures.
@@ -103,10 +110,7 @@ func validatorReasons(e *jsonschema.ValidationError, depth int) []Reason {
 			return causes
 		}
 	}
-	r := Reason{Why: strings.Join(strings.Fields(e.ErrorKind.LocalizedString(english())), " ")}
-	if len(e.InstanceLocation) > 0 {
-		r.At = Pointer(e.InstanceLocation...)
-	}
+	r := Reason{Path: e.InstanceLocation, Why: strings.Join(strings.Fields(e.ErrorKind.LocalizedString(english())), " ")}
 	if len(causes) > 0 {
 		r.Why += " (" + ListReasons(causes) + ")"
 	}

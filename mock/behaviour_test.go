@@ -587,6 +587,41 @@ func TestSeedDataChecked(t *testing.T) {
 	}
 }
 
+// TestSeedDataChecked31: on an OpenAPI 3.1 contract (checked by kin-
+// openapi's JSON Schema validator) the refusal says what is wrong and
+// where, without the schema URL internal to kin-openapi.
+func TestSeedDataChecked31(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "openapi.yaml")
+	const spec = `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [id, name]
+                properties:
+                  id: {type: integer}
+                  name: {type: string}
+`
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, m := load(t, path)
+	_, err := New(doc, m, Options{Stateful: true, SeedData: map[string][]any{"/things": {map[string]any{"id": "one"}}}})
+	const want = "mock: seed data: /things[0]: does not fit the schema of GET /things/{id}'s 200 answer: missing property 'name'; at /id: got string, want integer"
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
+
 // TestNotAcceptable: an Accept header that takes none of the chosen
 // response's media types gets 406 naming them, as with Prism; ranges and
 // parameters are understood.

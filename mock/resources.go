@@ -422,7 +422,11 @@ func (s *Server) checkSeed(coll, id string, v map[string]any) error {
 	c := resp.Contents[0]
 	if sch := s.schemaOf(rt, resp.Status, c); sch != nil {
 		if err := sch.VisitJSON(v, s.schemaOpts...); err != nil {
-			return fmt.Errorf("does not fit the schema of %s %s's %s answer: %s", rt.Op.Method, rt.Op.Path, resp.Status, firstLines(err.Error(), 1))
+			why := firstLines(err.Error(), 1)
+			if rs, ok := contract.ValidatorReasons(err); ok { // OpenAPI 3.1
+				why = contract.ListReasons(rs)
+			}
+			return fmt.Errorf("does not fit the schema of %s %s's %s answer: %s", rt.Op.Method, rt.Op.Path, resp.Status, why)
 		}
 	}
 	return nil

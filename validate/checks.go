@@ -114,7 +114,7 @@ func (r *runner) check(t *target, c *Case, req *http.Request, reqBody []byte, pa
 		return out
 	}
 	err = content.Schema.Value.VisitJSON(value, append([]openapi3.SchemaValidationOption{openapi3.VisitAsResponse()}, r.schemaOp...)...)
-	for _, se := range schemaErrors(err) {
+	for _, se := range schemaErrors(err, value) {
 		out = append(out, &Finding{Check: CheckResponseSchema, Pointer: se.pointer, Message: se.message})
 	}
 	return out
@@ -156,13 +156,27 @@ var headerName = lazyre.New(`header "([^"]+)"`)
 // schemaError is one violation inside a body.
 type schemaError struct{ pointer, message string }
 
-// schemaErrors flattens kin-openapi's errors into pointer + message,
-// sorted by pointer.
-func schemaErrors(err error) []schemaError {
+// schemaErrors flattens kin-openapi's errors about body into pointer +
+// message, sorted by pointer. On OpenAPI 3.1 kin-openapi's JSON Schema
+// validator made them, and its own tree tells them (contract.
+// ValidatorReasons): kin-openapi's conversion repeats each place, names a
+// schema URL internal to kin-openapi and splits a failed anyOf into one
+// error per alternative.
+func schemaErrors(err error, body any) []schemaError {
 	if err == nil {
 		return nil
 	}
 	var out []schemaError
+	if rs, ok := contract.ValidatorReasons(err); ok {
+		for _, r := range rs {
+			msg := r.Why
+			if v, ok := contract.ResolvePointer(body, r.At()); ok {
+				msg = withValue(msg, v)
+			}
+			out = append(out, schemaError{r.At(), msg})
+		}
+		return out // sorted by place already
+	}
 	var walk func(error)
 	walk = func(err error) {
 		var me openapi3.MultiError
@@ -174,18 +188,11 @@ func schemaErrors(err error) []schemaError {
 		}
 		var se *openapi3.SchemaError
 		if errors.As(err, &se) {
-			ptr := "/" + strings.Join(se.JSONPointer(), "/")
-			if ptr == "/" {
-				ptr = ""
-			}
 			msg := se.Reason
 			if se.SchemaField != "" && !strings.Contains(msg, se.SchemaField) {
 				msg += " (" + se.SchemaField + ")"
 			}
-			if v, err := json.Marshal(se.Value); err == nil && len(v) <= 120 {
-				msg += "; got " + string(v)
-			}
-			out = append(out, schemaError{ptr, msg})
+			out = append(out, schemaError{contract.Pointer(se.JSONPointer()...), withValue(msg, se.Value)})
 			return
 		}
 		out = append(out, schemaError{"", firstLine(err.Error())})
@@ -193,6 +200,14 @@ func schemaErrors(err error) []schemaError {
 	walk(err)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pointer < out[j].pointer })
 	return out
+}
+
+// withValue adds the failing value to msg when its JSON is short.
+func withValue(msg string, v any) string {
+	if b, err := json.Marshal(v); err == nil && len(b) <= 120 {
+		return msg + "; got " + string(b)
+	}
+	return msg
 }
 
 // declaredResponse finds the response the contract declares for a
