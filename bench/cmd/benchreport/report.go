@@ -59,41 +59,26 @@ func (r *report) markdown() string {
 			s, ok := g.median[gen]
 			return s.wall.Seconds(), ok
 		}, "%.2f s")
-		r.row(&b, label+" CPU (user+sys)", func(gen string) (float64, bool) {
+		r.usage(&b, label+" CPU (user+sys)", label+" peak RSS", func(gen string) (sample, bool) {
 			s, ok := g.median[gen]
-			return s.userCPU.Seconds(), ok
-		}, "%.2f s")
-		r.row(&b, label+" peak RSS", func(gen string) (float64, bool) {
-			s, ok := g.median[gen]
-			return float64(s.rssKB) / 1024, ok
-		}, "%.0f MB")
+			return s, ok
+		})
 		if g.compile != nil {
 			label := fmt.Sprintf("go build of the package for %s", g.name)
-			r.row(&b, label+": CPU (user+sys)", func(gen string) (float64, bool) {
+			r.usage(&b, label+": CPU (user+sys)", label+": peak RSS", func(gen string) (sample, bool) {
 				s, ok := g.compile[gen]
-				return s.userCPU.Seconds(), ok
-			}, "%.2f s")
-			r.row(&b, label+": peak RSS", func(gen string) (float64, bool) {
-				s, ok := g.compile[gen]
-				return float64(s.rssKB) / 1024, ok
-			}, "%.0f MB")
+				return s, ok
+			})
 			// The same rows with toolkit's package built with
 			// --runtime shared in toolkit's column.
-			shared := func(gen string) (sample, bool) {
+			label += ", toolkit with --runtime shared"
+			r.usage(&b, label+": CPU (user+sys)", label+": peak RSS", func(gen string) (sample, bool) {
 				if gen == toolkit {
 					gen = toolkitShared
 				}
 				s, ok := g.compile[gen]
 				return s, ok
-			}
-			r.row(&b, label+", toolkit with --runtime shared: CPU (user+sys)", func(gen string) (float64, bool) {
-				s, ok := shared(gen)
-				return s.userCPU.Seconds(), ok
-			}, "%.2f s")
-			r.row(&b, label+", toolkit with --runtime shared: peak RSS", func(gen string) (float64, bool) {
-				s, ok := shared(gen)
-				return float64(s.rssKB) / 1024, ok
-			}, "%.0f MB")
+			})
 		}
 	}
 	for _, op := range benchOps {
@@ -163,6 +148,19 @@ func (r *report) benchRuns() string {
 		return fmt.Sprint(s.runs)
 	}
 	return "no"
+}
+
+// usage writes two rows, CPU time and peak RSS, of the samples pick
+// gives for each generator.
+func (r *report) usage(b *strings.Builder, cpuLabel, rssLabel string, pick func(gen string) (sample, bool)) {
+	r.row(b, cpuLabel, func(gen string) (float64, bool) {
+		s, ok := pick(gen)
+		return s.userCPU.Seconds(), ok
+	}, "%.2f s")
+	r.row(b, rssLabel, func(gen string) (float64, bool) {
+		s, ok := pick(gen)
+		return float64(s.rssKB) / 1024, ok
+	}, "%.0f MB")
 }
 
 // genRuns says how many runs each generation median is of: the large
@@ -253,11 +251,13 @@ func (r *report) compileTargets() []string {
 			continue
 		}
 		if o, ok := g.compile[oapiCodegen]; ok {
-			cpu, rss := t.userCPU.Seconds()/o.userCPU.Seconds(), float64(t.rssKB)/float64(o.rssKB)
-			lines = append(lines, fmt.Sprintf("- go build of the package for %s: CPU %.2f×, peak RSS %.2f× oapi-codegen's (target ≤ 1.00 both): %s", g.name, cpu, rss, mark(cpu <= 1 && rss <= 1)))
+			vsOapi := func(what string, s sample) string {
+				cpu, rss := s.userCPU.Seconds()/o.userCPU.Seconds(), float64(s.rssKB)/float64(o.rssKB)
+				return fmt.Sprintf("- go build of the package for %s%s: CPU %.2f×, peak RSS %.2f× oapi-codegen's (target ≤ 1.00 both): %s", g.name, what, cpu, rss, mark(cpu <= 1 && rss <= 1))
+			}
+			lines = append(lines, vsOapi("", t))
 			if sh, ok := g.compile[toolkitShared]; ok {
-				cpu, rss := sh.userCPU.Seconds()/o.userCPU.Seconds(), float64(sh.rssKB)/float64(o.rssKB)
-				lines = append(lines, fmt.Sprintf("- go build of the package for %s with --runtime shared (its runtime package compiled once, as oapi-codegen's runtime library is): CPU %.2f×, peak RSS %.2f× oapi-codegen's (target ≤ 1.00 both): %s", g.name, cpu, rss, mark(cpu <= 1 && rss <= 1)))
+				lines = append(lines, vsOapi(" with --runtime shared (its runtime package compiled once, as oapi-codegen's runtime library is)", sh))
 			}
 		}
 		if g.name == "api.github.com.json" {
